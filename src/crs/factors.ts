@@ -1,0 +1,165 @@
+/**
+ * factorsOf: CrsFactors derived from a Profile's facts on a date: age in full years, the education
+ * that counts, CLB from the test results still valid, full-time-equivalent work years, spouse factors.
+ * @module
+ */
+import { addYears, fullYearsBetween, type IsoDate } from '../domain/dates.js'
+import { languageOfTest, toClb } from '../language/tests.js'
+import { languageValidity } from '../rules/language/validity.js'
+import type { Abilities, OfficialLanguage } from '../schemas/common.js'
+import type { CrsFactors, CrsSpouse, EducationLevel } from '../schemas/crs-factors.js'
+import type { Credential, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
+import { fullYearsInWindow, isCanadianSkilledWork, isForeignSkilledWork, teerOf } from '../work/history.js'
+
+/** Something in the profile that did not count on the date, and why. */
+export interface FactorNotice {
+  readonly code: 'language_result_expired' | 'language_result_future' | 'eca_expired' | 'credential_not_completed' | 'no_first_language_result' | 'nomination_after_date'
+  readonly path: string
+  readonly message: string
+}
+
+const RANK: Readonly<Record<EducationLevel, number>> = { none: 0, secondary: 1, 'one-year': 2, 'two-year': 3, bachelors: 4, 'two-or-more': 5, masters: 6, doctoral: 7 }
+
+/** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4). */
+const ECA_VALID_YEARS = 5
+
+function countingCredentials(credentials: readonly Credential[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): Credential[] {
+  const counting: Credential[] = []
+  credentials.forEach((c, i) => {
+    if (c.completedOn > asOf) {
+      notices?.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted` })
+    } else if (c.eca && addYears(c.eca.issuedOn, ECA_VALID_YEARS) <= asOf) {
+      notices?.push({ code: 'eca_expired', path: `${path}.${i}.eca`, message: `ECA issued ${c.eca.issuedOn} is 5 years old on ${asOf}: the ${c.level} credential does not count` })
+    } else {
+      counting.push(c)
+    }
+  })
+  return counting
+}
+
+function isLongProgram(c: Credential): boolean {
+  return c.programYears >= 3 || c.level === 'bachelors' || c.level === 'masters' || c.level === 'doctoral'
+}
+
+/**
+ * The education level of a set of credentials: the highest one, or `two-or-more` for two or more
+ * post-secondary credentials one of which is from a program of 3+ years (MI s.11(3), rules.md §10.3).
+ */
+export function educationLevelOf(credentials: readonly Credential[]): EducationLevel {
+  let best: EducationLevel = 'none'
+  let postSecondary = 0
+  let long = false
+  for (const c of credentials) {
+    if (RANK[c.level] > RANK[best]) best = c.level
+    if (c.level !== 'secondary') {
+      postSecondary++
+      if (isLongProgram(c)) long = true
+    }
+  }
+  if (postSecondary >= 2 && long && RANK['two-or-more'] > RANK[best]) return 'two-or-more'
+  return best
+}
+
+function canadianEducationOf(credentials: readonly Credential[]): CrsFactors['canadianEducation'] {
+  let result: CrsFactors['canadianEducation'] = 'none'
+  for (const c of credentials) {
+    if (c.country !== 'CA' || c.level === 'secondary') continue
+    // MI s.30: 3+ year programs, and master's, professional or doctoral degrees, give the higher points.
+    if (isLongProgram(c)) return 'three-year-or-more'
+    result = 'one-or-two-year'
+  }
+  return result
+}
+
+function sumClb(clb: Abilities): number {
+  return clb.speaking + clb.listening + clb.reading + clb.writing
+}
+
+/** The best valid result per official language on `asOf` (lowest ability first, then the sum). */
+function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): Map<OfficialLanguage, Abilities> {
+  const validYears = languageValidity.at(asOf).value.years
+  const best = new Map<OfficialLanguage, Abilities>()
+  tests.forEach((t, i) => {
+    if (t.testDate > asOf) {
+      notices?.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted` })
+      return
+    }
+    if (addYears(t.testDate, validYears) <= asOf) {
+      notices?.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${validYears} years old on ${asOf} and no longer counts; a new test is needed` })
+      return
+    }
+    const clb = toClb(t.test, t.testDate, t)
+    const language = languageOfTest(t.test)
+    const current = best.get(language)
+    if (!current) best.set(language, clb)
+    else {
+      const a = Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
+      const b = Math.min(current.speaking, current.listening, current.reading, current.writing)
+      if (a > b || (a === b && sumClb(clb) > sumClb(current))) best.set(language, clb)
+    }
+  })
+  return best
+}
+
+function spouseFactors(spouse: ProfileSpouse, asOf: IsoDate, notices: FactorNotice[] | null): CrsSpouse {
+  const results = bestResults(spouse.languageTests, asOf, 'spouse.languageTests', notices)
+  // Only the spouse's first official language scores: take the better of the two if both were tested.
+  let language: Abilities | null = null
+  for (const clb of results.values()) if (!language || sumClb(clb) > sumClb(language)) language = clb
+  return {
+    accompanying: spouse.accompanying,
+    canadianCitizenOrPR: spouse.canadianCitizenOrPR,
+    education: educationLevelOf(countingCredentials(spouse.education, asOf, 'spouse.education', notices)),
+    language,
+    canadianWorkYears: fullYearsInWindow(spouse.work, asOf, 10, isCanadianSkilledWork),
+  }
+}
+
+/** The job-offer answer of the CRS for an offer in a NOC 2021 unit group. */
+export function jobOfferKind(noc: string | null | undefined): CrsFactors['jobOffer'] {
+  if (!noc) return 'none'
+  if (noc.startsWith('00')) return 'noc-00'
+  return teerOf(noc) <= 3 ? 'teer-0-3' : 'none'
+}
+
+function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null): CrsFactors {
+  const credentials = countingCredentials(profile.education, asOf, 'education', notices)
+  const results = bestResults(profile.languageTests, asOf, 'languageTests', notices)
+  const firstLanguage = profile.firstOfficialLanguage
+  const secondLanguage = firstLanguage === 'english' ? 'french' : 'english'
+  const firstClb = results.get(firstLanguage)
+  const secondClb = results.get(secondLanguage)
+  if (!firstClb) notices?.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${firstLanguage} test result on ${asOf}: no first-language points, and not eligible for any program` })
+  const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
+  const nomination = profile.provincialNomination
+  if (nomination && nomination.nominatedOn > asOf) notices?.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted` })
+  return {
+    age: Math.max(0, fullYearsBetween(profile.dateOfBirth, asOf)),
+    education: educationLevelOf(credentials),
+    canadianEducation: canadianEducationOf(credentials),
+    firstLanguage: firstClb ? { language: firstLanguage, clb: firstClb } : null,
+    secondLanguage: firstClb && secondClb ? { language: secondLanguage, clb: secondClb } : null,
+    canadianWorkYears: fullYearsInWindow(profile.work, asOf, 10, isCanadianSkilledWork),
+    foreignWorkYears: fullYearsInWindow(profile.work, asOf, 10, isForeignSkilledWork),
+    certificateOfQualification: profile.certificateOfQualification !== null,
+    jobOffer: jobOfferKind(profile.jobOffer?.noc),
+    provincialNomination: nomination !== null && nomination.nominatedOn <= asOf,
+    siblingInCanada: profile.siblingInCanada,
+    spouse: partnered && profile.spouse ? spouseFactors(profile.spouse, asOf, notices) : null,
+  }
+}
+
+/**
+ * The CrsFactors of a parsed Profile on `asOf`.
+ * @example
+ * factorsOf(profile, '2023-07-05').age //=> 29
+ */
+export function factorsOf(profile: Profile, asOf: IsoDate): CrsFactors {
+  return derive(profile, asOf, null)
+}
+
+/** The CrsFactors of a Profile on `asOf`, with a notice for each fact that did not count, and why. */
+export function explainFactors(profile: Profile, asOf: IsoDate): { factors: CrsFactors; notices: FactorNotice[] } {
+  const notices: FactorNotice[] = []
+  return { factors: derive(profile, asOf, notices), notices }
+}

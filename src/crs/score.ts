@@ -1,0 +1,267 @@
+/**
+ * scoreCrs: the Comprehensive Ranking System score of CrsFactors on a date, with the breakdown of
+ * DESIGN.md and a trace of every award (rule id, version, points, sources).
+ * @module
+ */
+import type { IsoDate } from '../domain/dates.js'
+import type { Abilities } from '../schemas/common.js'
+import type { CrsFactorsInput, LanguageResult } from '../schemas/crs-factors.js'
+import type { Citation } from '../rules/sources.js'
+import { crsRulesAt, type CrsRuleSet, type InForce } from './rule-set.js'
+
+export interface CrsBreakdown {
+  readonly total: number
+  readonly core: { readonly age: number; readonly education: number; readonly firstLanguage: number; readonly secondLanguage: number; readonly canadianWork: number; readonly subtotal: number }
+  readonly spouse: { readonly education: number; readonly language: number; readonly canadianWork: number; readonly subtotal: number }
+  readonly transferability: { readonly education: number; readonly foreignWork: number; readonly certificate: number; readonly subtotal: number }
+  readonly additional: {
+    readonly provincialNomination: number
+    readonly jobOffer: number
+    readonly canadianEducation: number
+    readonly french: number
+    readonly sibling: number
+    readonly subtotal: number
+  }
+  /** Id of the dated rule set used: `crs@` and the latest rule change in force on `asOf`. */
+  readonly rules: string
+  readonly asOf: IsoDate
+}
+
+/** One award in the trace: which rule gave how many points, and why. */
+export interface Award {
+  readonly ruleId: string
+  readonly versionFrom: IsoDate
+  /** The line of the breakdown, e.g. `core.age`. */
+  readonly line: string
+  readonly points: number
+  /** The inputs the rule looked at, in words. */
+  readonly because: string
+  readonly sources: readonly Citation[]
+}
+
+export interface CrsResult extends CrsBreakdown {
+  readonly trace: readonly Award[]
+}
+
+function minClb(clb: Abilities): number {
+  return Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
+}
+
+function perAbility(rows: readonly (readonly [number, ...number[]])[], clb: Abilities, column: number): number {
+  let sum = 0
+  for (const level of [clb.speaking, clb.listening, clb.reading, clb.writing]) {
+    for (const row of rows) {
+      if (level >= row[0]) {
+        sum += row[column]!
+        break
+      }
+    }
+  }
+  return sum
+}
+
+function byYears(rows: readonly (readonly [number, ...number[]])[], years: number, column: number): number {
+  for (const row of rows) if (years >= row[0]) return row[column]!
+  return 0
+}
+
+type LanguageBand = 'clb9' | 'clb7' | null
+type WorkBand = 'twoOrMore' | 'oneYear' | null
+
+function languageBand(level: number): LanguageBand {
+  return level >= 9 ? 'clb9' : level >= 7 ? 'clb7' : null
+}
+
+function canadianBand(years: number): WorkBand {
+  return years >= 2 ? 'twoOrMore' : years === 1 ? 'oneYear' : null
+}
+
+function foreignBucket(years: number): 'none' | 'one-or-two' | 'three-or-more' {
+  return years >= 3 ? 'three-or-more' : years >= 1 ? 'one-or-two' : 'none'
+}
+
+function languageOf(factors: CrsFactorsInput, language: 'english' | 'french'): LanguageResult | null {
+  if (factors.firstLanguage?.language === language) return factors.firstLanguage
+  if (factors.secondLanguage?.language === language) return factors.secondLanguage
+  return null
+}
+
+/** Which French-points case applies: bilingual, French only, or none (before the table's minimums). */
+function frenchCase(factors: CrsFactorsInput, minimumNclc: number, minimumEnglishClb: number): 'bilingual' | 'frenchOnly' | null {
+  const french = languageOf(factors, 'french')
+  if (!french || minClb(french.clb) < minimumNclc) return null
+  const english = languageOf(factors, 'english')
+  return english && minClb(english.clb) >= minimumEnglishClb ? 'bilingual' : 'frenchOnly'
+}
+
+/** Whether the "with spouse" columns apply: an accompanying spouse who is not a citizen or PR. */
+export function hasScoringSpouse(factors: CrsFactorsInput): boolean {
+  const spouse = factors.spouse
+  return !!spouse && spouse.accompanying && !spouse.canadianCitizenOrPR
+}
+
+class ScoredCrs implements CrsResult {
+  readonly total: number
+  readonly core: CrsResult['core']
+  readonly spouse: CrsResult['spouse']
+  readonly transferability: CrsResult['transferability']
+  readonly additional: CrsResult['additional']
+  readonly rules: string
+  readonly asOf: IsoDate
+  readonly #factors: CrsFactorsInput
+  readonly #set: CrsRuleSet
+  readonly #parts: readonly number[]
+
+  constructor(factors: CrsFactorsInput, set: CrsRuleSet, parts: readonly number[], breakdown: Omit<CrsBreakdown, 'rules' | 'asOf'>) {
+    this.total = breakdown.total
+    this.core = breakdown.core
+    this.spouse = breakdown.spouse
+    this.transferability = breakdown.transferability
+    this.additional = breakdown.additional
+    this.rules = set.id
+    this.asOf = set.asOf
+    this.#factors = factors
+    this.#set = set
+    this.#parts = parts
+  }
+
+  /** The trace, built on demand: scoring a pool needs totals, not explanations. */
+  get trace(): readonly Award[] {
+    return traceOf(this.#factors, this.#set, this.#parts, this)
+  }
+
+  toJSON(): CrsResult {
+    const { total, core, spouse, transferability, additional, rules, asOf, trace } = this
+    return { total, core, spouse, transferability, additional, rules, asOf, trace }
+  }
+}
+
+/**
+ * The CRS score of `factors` on `asOf` under the rules in force that day.
+ * Throws `rule_not_in_force` for a date before 2015-01-01.
+ *
+ * @example
+ * scoreCrs({ age: 30, education: 'masters', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, foreignWorkYears: 3 }, '2026-11-25').total
+ * //=> 464
+ */
+export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
+  const set = crsRulesAt(asOf)
+  const withSpouse = hasScoringSpouse(factors)
+  const col = withSpouse ? 1 : 2
+  const first = factors.firstLanguage ?? null
+  const second = factors.secondLanguage ?? null
+  const canadianWorkYears = factors.canadianWorkYears ?? 0
+  const foreignWorkYears = factors.foreignWorkYears ?? 0
+
+  // A: core / human capital
+  const age = (withSpouse ? set.agePoints.withSpouse : set.agePoints.withoutSpouse)[Math.min(factors.age, 150)] ?? 0
+  const educationRow = set.education.version.value![factors.education]
+  const education = withSpouse ? educationRow.withSpouse : educationRow.withoutSpouse
+  const firstLanguage = first ? perAbility(set.firstLanguage.version.value!, first.clb, col) : 0
+  const sl = set.secondLanguage.version.value!
+  const secondLanguage = second ? Math.min(perAbility(sl.perAbility, second.clb, 1), withSpouse ? sl.capWithSpouse : sl.capWithoutSpouse) : 0
+  const canadianWork = byYears(set.canadianWork.version.value!, canadianWorkYears, col)
+  const coreSubtotal = age + education + firstLanguage + secondLanguage + canadianWork
+
+  // B: spouse or common-law partner
+  let spouseEducation = 0
+  let spouseLanguage = 0
+  let spouseCanadianWork = 0
+  if (withSpouse) {
+    const spouse = factors.spouse!
+    spouseEducation = set.spouseEducation.version.value![spouse.education ?? 'none']
+    spouseLanguage = spouse.language ? perAbility(set.spouseLanguage.version.value!, spouse.language, 1) : 0
+    spouseCanadianWork = byYears(set.spouseCanadianWork.version.value!, spouse.canadianWorkYears ?? 0, 1)
+  }
+  const spouseSubtotal = spouseEducation + spouseLanguage + spouseCanadianWork
+
+  // C: skill transferability, on the first official language's lowest ability
+  const lowest = first ? minClb(first.clb) : 0
+  const langBand = languageBand(lowest)
+  const canBand = canadianBand(canadianWorkYears)
+  const te = set.transferabilityEducation.version.value!
+  const eduTier = te.tierOf[factors.education]
+  const eduWithLanguage = langBand ? te.withLanguage[langBand][eduTier] : 0
+  const eduWithCanadian = canBand ? te.withCanadianWork[canBand][eduTier] : 0
+  const transferEducation = Math.min(te.cap, eduWithLanguage + eduWithCanadian)
+  const tf = set.transferabilityForeignWork.version.value!
+  const foreignTier = tf.tierOf[foreignBucket(foreignWorkYears)]
+  const foreignWithLanguage = langBand ? tf.withLanguage[langBand][foreignTier] : 0
+  const foreignWithCanadian = canBand ? tf.withCanadianWork[canBand][foreignTier] : 0
+  const transferForeign = Math.min(tf.cap, foreignWithLanguage + foreignWithCanadian)
+  const certificate = factors.certificateOfQualification ? byYears(set.certificate.version.value!, lowest, 1) : 0
+  const transferSubtotal = Math.min(set.transferabilityCap.version.value!, transferEducation + transferForeign + certificate)
+
+  // D: additional points
+  const nomination = factors.provincialNomination ? set.provincialNomination.version.value! : 0
+  const jobOfferPoints = set.jobOffer.version.value
+  const jobOffer = jobOfferPoints && factors.jobOffer && factors.jobOffer !== 'none' ? jobOfferPoints[factors.jobOffer] : 0
+  const canadianEducationPoints = set.canadianEducation.version.value
+  const canadianEducation = canadianEducationPoints && factors.canadianEducation && factors.canadianEducation !== 'none' ? canadianEducationPoints[factors.canadianEducation] : 0
+  const frenchPoints = set.french.version.value
+  const frenchWhich = frenchPoints ? frenchCase(factors, frenchPoints.minimumNclc, frenchPoints.minimumEnglishClb) : null
+  const french = frenchWhich ? frenchPoints![frenchWhich] : 0
+  const sibling = factors.siblingInCanada ? (set.sibling.version.value ?? 0) : 0
+  const additionalSubtotal = Math.min(set.additionalCap.version.value!, nomination + jobOffer + canadianEducation + french + sibling)
+
+  const parts = [eduWithLanguage, eduWithCanadian, foreignWithLanguage, foreignWithCanadian]
+  return new ScoredCrs(factors, set, parts, {
+    total: coreSubtotal + spouseSubtotal + transferSubtotal + additionalSubtotal,
+    core: { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
+    spouse: { education: spouseEducation, language: spouseLanguage, canadianWork: spouseCanadianWork, subtotal: spouseSubtotal },
+    transferability: { education: transferEducation, foreignWork: transferForeign, certificate, subtotal: transferSubtotal },
+    additional: { provincialNomination: nomination, jobOffer, canadianEducation, french, sibling, subtotal: additionalSubtotal },
+  })
+}
+
+function award<V>(inForce: InForce<V>, line: string, points: number, because: string): Award {
+  const { rule, version } = inForce
+  const note = version.value === null ? ` (not in force since ${version.from})` : ''
+  return { ruleId: rule.id, versionFrom: version.from, line, points, because: because + note, sources: version.sources }
+}
+
+function clbText(clb: Abilities): string {
+  return `S${clb.speaking} L${clb.listening} R${clb.reading} W${clb.writing}`
+}
+
+function traceOf(factors: CrsFactorsInput, set: CrsRuleSet, parts: readonly number[], r: CrsBreakdown): Award[] {
+  const withSpouse = hasScoringSpouse(factors)
+  const column = withSpouse ? 'with an accompanying spouse' : 'without a spouse (single column)'
+  const first = factors.firstLanguage ?? null
+  const second = factors.secondLanguage ?? null
+  const cw = factors.canadianWorkYears ?? 0
+  const fw = factors.foreignWorkYears ?? 0
+  const lowest = first ? minClb(first.clb) : 0
+  const trace: Award[] = [
+    award(set.age, 'core.age', r.core.age, `age ${factors.age}, ${column}`),
+    award(set.education, 'core.education', r.core.education, `education ${factors.education}, ${column}`),
+    award(set.firstLanguage, 'core.firstLanguage', r.core.firstLanguage, first ? `${first.language} CLB ${clbText(first.clb)}, ${column}` : 'no valid first-language result'),
+    award(set.secondLanguage, 'core.secondLanguage', r.core.secondLanguage, second ? `${second.language} CLB ${clbText(second.clb)}${withSpouse ? ', capped at 22 with a spouse' : ''}` : 'no second official language'),
+    award(set.canadianWork, 'core.canadianWork', r.core.canadianWork, `${cw} year(s) of Canadian skilled work, ${column}`),
+  ]
+  const spouse = factors.spouse
+  if (withSpouse && spouse) {
+    trace.push(
+      award(set.spouseEducation, 'spouse.education', r.spouse.education, `spouse's education ${spouse.education ?? 'none'}`),
+      award(set.spouseLanguage, 'spouse.language', r.spouse.language, spouse.language ? `spouse's CLB ${clbText(spouse.language)}` : 'no spouse language result'),
+      award(set.spouseCanadianWork, 'spouse.canadianWork', r.spouse.canadianWork, `spouse's ${spouse.canadianWorkYears ?? 0} year(s) of Canadian work`),
+    )
+  } else if (spouse) {
+    const why = spouse.canadianCitizenOrPR ? 'the spouse is a Canadian citizen or permanent resident' : 'the spouse is not accompanying'
+    trace.push(award(set.spouseEducation, 'spouse', 0, `scored as single: ${why}`))
+  }
+  const [eduLang, eduCan, forLang, forCan] = parts
+  trace.push(
+    award(set.transferabilityEducation, 'transferability.education', r.transferability.education, `education ${factors.education} with first-language CLB ${lowest} (lowest ability): ${eduLang}; with ${cw} year(s) of Canadian work: ${eduCan}; capped at 50`),
+    award(set.transferabilityForeignWork, 'transferability.foreignWork', r.transferability.foreignWork, `${fw} year(s) of foreign work with first-language CLB ${lowest}: ${forLang}; with ${cw} year(s) of Canadian work: ${forCan}; capped at 50`),
+    award(set.certificate, 'transferability.certificate', r.transferability.certificate, factors.certificateOfQualification ? `certificate of qualification with first-language CLB ${lowest} (lowest ability)` : 'no certificate of qualification'),
+    award(set.transferabilityCap, 'transferability.subtotal', r.transferability.subtotal, 'the three groups added, capped at 100'),
+    award(set.provincialNomination, 'additional.provincialNomination', r.additional.provincialNomination, factors.provincialNomination ? 'provincial or territorial nomination' : 'no nomination'),
+    award(set.jobOffer, 'additional.jobOffer', r.additional.jobOffer, `job offer: ${factors.jobOffer ?? 'none'}`),
+    award(set.canadianEducation, 'additional.canadianEducation', r.additional.canadianEducation, `Canadian education: ${factors.canadianEducation ?? 'none'}`),
+    award(set.french, 'additional.french', r.additional.french, languageOf(factors, 'french') ? `French NCLC ${clbText(languageOf(factors, 'french')!.clb)}; English ${languageOf(factors, 'english') ? `CLB ${clbText(languageOf(factors, 'english')!.clb)}` : 'none'}` : 'no French result'),
+    award(set.sibling, 'additional.sibling', r.additional.sibling, factors.siblingInCanada ? 'brother or sister in Canada' : 'no sibling in Canada'),
+    award(set.additionalCap, 'additional.subtotal', r.additional.subtotal, 'additional points added, capped at 600'),
+  )
+  return trace
+}

@@ -1,0 +1,13 @@
+/**
+ * Express Entry Engine: Canada's Express Entry rules as code.
+ * @module
+ */
+export * from './crs/index.js'
+export * from './errors.js'
+export * from './domain/dates.js'
+export { crsFactorsSchema, type CrsFactors, type CrsFactorsInput } from './schemas/crs-factors.js'
+export { profileSchema, type Profile, type ProfileInput } from './schemas/profile.js'
+export { parseScoreRequest, type ScoreRequest } from './schemas/score-request.js'
+export { parseOrThrow, inputIssues } from './schemas/issues.js'
+export { toClb, conversionFor, DESIGNATED_TESTS, type DesignatedTest } from './language/tests.js'
+export { allRules, ruleById } from './rules/index.js'

@@ -1,0 +1,62 @@
+/**
+ * Every dated rule, by id. The registry test checks that each id equals its file path, that versions
+ * are sorted and cited, and that each rule resolves on every quarter from its start.
+ * @module
+ */
+import type { Rule } from './rule.js'
+import { ageTable } from './crs/core/age.js'
+import { canadianWorkTable } from './crs/core/canadian-work.js'
+import { educationTable } from './crs/core/education.js'
+import { firstLanguageTable } from './crs/core/first-language.js'
+import { secondLanguageTable } from './crs/core/second-language.js'
+import { spouseCanadianWorkTable } from './crs/spouse/canadian-work.js'
+import { spouseEducationTable } from './crs/spouse/education.js'
+import { spouseLanguageTable } from './crs/spouse/language.js'
+import { transferabilityCap } from './crs/transferability/cap.js'
+import { transferabilityCertificateTable } from './crs/transferability/certificate.js'
+import { transferabilityEducationTable } from './crs/transferability/education.js'
+import { transferabilityForeignWorkTable } from './crs/transferability/foreign-work.js'
+import { additionalCap } from './crs/additional/cap.js'
+import { canadianEducationTable } from './crs/additional/canadian-education.js'
+import { frenchTable } from './crs/additional/french.js'
+import { jobOfferTable } from './crs/additional/job-offer.js'
+import { provincialNominationTable } from './crs/additional/provincial-nomination.js'
+import { siblingTable } from './crs/additional/sibling.js'
+import { celpipGeneralTable } from './language/celpip-general.js'
+import { ieltsGeneralTable } from './language/ielts-general.js'
+import { pteCoreTable } from './language/pte-core.js'
+import { tcfCanadaTable } from './language/tcf-canada.js'
+import { tefCanadaTable } from './language/tef-canada.js'
+import { languageValidity } from './language/validity.js'
+
+/** The rules that make up a CRS score. */
+export const crsRules: readonly Rule<unknown>[] = [
+  ageTable,
+  educationTable,
+  firstLanguageTable,
+  secondLanguageTable,
+  canadianWorkTable,
+  spouseEducationTable,
+  spouseLanguageTable,
+  spouseCanadianWorkTable,
+  transferabilityEducationTable,
+  transferabilityForeignWorkTable,
+  transferabilityCertificateTable,
+  transferabilityCap,
+  provincialNominationTable,
+  jobOfferTable,
+  canadianEducationTable,
+  frenchTable,
+  siblingTable,
+  additionalCap,
+]
+
+export const languageRules: readonly Rule<unknown>[] = [ieltsGeneralTable, celpipGeneralTable, pteCoreTable, tefCanadaTable, tcfCanadaTable, languageValidity]
+
+/** Every rule in the registry. */
+export const allRules: readonly Rule<unknown>[] = [...crsRules, ...languageRules]
+
+/** The rule with this id. */
+export function ruleById(id: string): Rule<unknown> | undefined {
+  return allRules.find((r) => r.id === id)
+}

@@ -1,0 +1,111 @@
+/**
+ * Profile: the facts of an Express Entry profile, as the pool stores them (DESIGN.md). Scores, CLB
+ * levels and work years are derived from these facts for a date (see crs/factors.ts).
+ * @module
+ */
+import { z } from 'zod'
+import { DESIGNATED_TESTS, NOT_DESIGNATED, testScoreIssues } from '../language/tests.js'
+import { educationLevel, isoDate, isoInstant, officialLanguage } from './common.js'
+
+const nocCode = z.string().regex(/^\d{5}$/, { message: 'expected a NOC 2021 unit group: five digits, e.g. "21211"' })
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code in capitals, e.g. "CA"' })
+const provinceCode = z.enum(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'])
+
+export const credentialSchema = z.strictObject({
+  level: educationLevel.exclude(['none', 'two-or-more']),
+  country: countryCode,
+  /** The program's length in years (0 for secondary). */
+  programYears: z.number().min(0).max(15),
+  completedOn: isoDate,
+  /** Educational Credential Assessment of a foreign credential; it counts for 5 years from issuedOn. */
+  eca: z.strictObject({ organization: z.string().min(1).max(100), issuedOn: isoDate }).nullable().optional(),
+})
+export type Credential = z.output<typeof credentialSchema>
+
+const testScore = z.number().finite().min(0).max(1000)
+
+export const languageTestSchema = z
+  .strictObject({
+    test: z.string().check((ctx) => {
+      if ((DESIGNATED_TESTS as readonly string[]).includes(ctx.value)) return
+      const instead = NOT_DESIGNATED[ctx.value]
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: instead
+          ? `${ctx.value} is not designated for Express Entry; use ${instead}`
+          : `unknown test; allowed: ${DESIGNATED_TESTS.join(', ')}`,
+      })
+    }),
+    testDate: isoDate,
+    listening: testScore,
+    reading: testScore,
+    writing: testScore,
+    speaking: testScore,
+  })
+  .transform((t) => t as typeof t & { test: (typeof DESIGNATED_TESTS)[number] })
+  .check((ctx) => {
+    for (const issue of testScoreIssues(ctx.value.test, ctx.value.testDate, ctx.value, '')) {
+      ctx.issues.push({ code: 'custom', input: issue.value, path: issue.path.split('.').filter(Boolean), message: issue.message })
+    }
+  })
+export type LanguageTest = z.output<typeof languageTestSchema>
+
+export const jobSchema = z
+  .strictObject({
+    noc: nocCode,
+    country: countryCode,
+    from: isoDate,
+    /** Last day worked (inclusive), or null while the job goes on. */
+    to: isoDate.nullable(),
+    hoursPerWeek: z.number().gt(0).max(168),
+    selfEmployed: z.boolean().default(false),
+    fullTimeStudent: z.boolean().default(false),
+  })
+  .check((ctx) => {
+    if (ctx.value.to !== null && ctx.value.to < ctx.value.from) {
+      ctx.issues.push({ code: 'custom', input: ctx.value.to, path: ['to'], message: `the job cannot end (${ctx.value.to}) before it starts (${ctx.value.from})` })
+    }
+  })
+export type Job = z.output<typeof jobSchema>
+
+export const profileSpouseSchema = z.strictObject({
+  accompanying: z.boolean(),
+  canadianCitizenOrPR: z.boolean(),
+  dateOfBirth: isoDate.optional(),
+  education: z.array(credentialSchema).max(20).default([]),
+  languageTests: z.array(languageTestSchema).max(20).default([]),
+  work: z.array(jobSchema).max(100).default([]),
+})
+export type ProfileSpouse = z.output<typeof profileSpouseSchema>
+
+export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
+
+export const profileSchema = z
+  .strictObject({
+    id: z.string().min(1).max(100),
+    submittedAt: isoInstant,
+    dateOfBirth: isoDate,
+    maritalStatus: z.enum(MARITAL_STATUSES),
+    spouse: profileSpouseSchema.nullable().default(null),
+    education: z.array(credentialSchema).max(20).default([]),
+    languageTests: z.array(languageTestSchema).max(20).default([]),
+    firstOfficialLanguage: officialLanguage,
+    work: z.array(jobSchema).max(100).default([]),
+    certificateOfQualification: z.strictObject({ noc: nocCode, province: provinceCode }).nullable().default(null),
+    provincialNomination: z.strictObject({ province: provinceCode, nominatedOn: isoDate }).nullable().default(null),
+    jobOffer: z.strictObject({ noc: nocCode, lmiaExempt: z.boolean() }).nullable().default(null),
+    siblingInCanada: z.boolean().default(false),
+    settlementFundsCad: z.number().min(0).max(1e12).default(0),
+    /** Dependent children (for the settlement-funds family size). */
+    dependentChildren: z.int().min(0).max(30).default(0),
+  })
+  .check((ctx) => {
+    const { maritalStatus, spouse } = ctx.value
+    const partnered = maritalStatus === 'married' || maritalStatus === 'common-law'
+    if (spouse && !partnered) {
+      ctx.issues.push({ code: 'custom', input: spouse, path: ['spouse'], message: `a spouse is only allowed when maritalStatus is married or common-law (got ${maritalStatus})` })
+    }
+  })
+export type Profile = z.output<typeof profileSchema>
+export type ProfileInput = z.input<typeof profileSchema>
