@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/** The `express-entry` command line. @module */
+import { Command, CommanderError } from 'commander'
+import { EXIT_BAD_INPUT, reportError } from './io.js'
+import { registerScore } from './commands/score.js'
+import { registerStart } from './commands/start.js'
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('express-entry')
+    .description("Canada's Express Entry rules as code: CRS scores, eligibility, the pool and rounds, past rounds")
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  registerScore(program)
+  registerStart(program)
+  return program
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv])
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT_BAD_INPUT
+      return
+    }
+    process.exitCode = reportError(e)
+  }
+}

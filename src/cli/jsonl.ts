@@ -1,0 +1,76 @@
+/**
+ * JSONL batch processing shared by the commands that take `--jsonl`: one result line per input line,
+ * in order; a bad line becomes `{"error": {...}}` on its output line and the rest go on.
+ * @module
+ */
+import { createReadStream } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { isExpressEntryError } from '../errors.js'
+
+export interface LineError {
+  readonly line: number
+  readonly path: string
+  readonly message: string
+}
+
+/** The `error` of a failed line: the first issue's path, and every issue's message. */
+export function lineError(line: number, e: unknown): LineError {
+  if (isExpressEntryError(e, 'invalid_input')) {
+    const issues = e.details.issues
+    return { line, path: issues[0]?.path ?? '', message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') }
+  }
+  if (e instanceof SyntaxError) return { line, path: '', message: `not valid JSON: ${e.message}` }
+  return { line, path: isExpressEntryError(e, 'rule_not_in_force') ? 'asOf' : '', message: e instanceof Error ? e.message : String(e) }
+}
+
+/**
+ * Runs `handle` on every non-blank line of `path` (or stdin), writing its JSON result, or an error
+ * object, as one line. Returns the number of bad lines.
+ */
+export async function processJsonl(path: string | undefined, handle: (value: unknown) => unknown): Promise<number> {
+  const input: Readable = path && path !== '-' ? createReadStream(path) : process.stdin
+  input.setEncoding('utf8')
+  let pending = ''
+  let lineNo = 0
+  let bad = 0
+  let out: string[] = []
+  let outLength = 0
+
+  const flush = async (): Promise<void> => {
+    if (out.length === 0) return
+    const text = out.join('')
+    out = []
+    outLength = 0
+    if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
+  }
+
+  const onLine = (line: string): void => {
+    lineNo++
+    if (line.trim() === '') return
+    let text: string
+    try {
+      text = JSON.stringify(handle(JSON.parse(line)))
+    } catch (e) {
+      bad++
+      text = JSON.stringify({ error: lineError(lineNo, e) })
+    }
+    out.push(text, '\n')
+    outLength += text.length
+  }
+
+  for await (const chunk of input) {
+    const text = pending + (chunk as string)
+    let start = 0
+    let nl = text.indexOf('\n', start)
+    while (nl !== -1) {
+      onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl))
+      start = nl + 1
+      nl = text.indexOf('\n', start)
+    }
+    pending = text.slice(start)
+    if (outLength > 1 << 16) await flush()
+  }
+  if (pending !== '') onLine(pending)
+  await flush()
+  return bad
+}
