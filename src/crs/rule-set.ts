@@ -9,7 +9,9 @@ import type { Rule, RuleVersion } from '../rules/rule.js'
 import { crsRules } from '../rules/index.js'
 import { ageTable, type AgeRow } from '../rules/crs/core/age.js'
 import { canadianWorkTable } from '../rules/crs/core/canadian-work.js'
-import { educationTable } from '../rules/crs/core/education.js'
+import { educationTable, type ByEducation } from '../rules/crs/core/education.js'
+import type { EducationLevel } from '../schemas/crs-factors.js'
+import type { CombinationTable } from '../rules/crs/transferability/education.js'
 import { firstLanguageTable } from '../rules/crs/core/first-language.js'
 import { secondLanguageTable } from '../rules/crs/core/second-language.js'
 import { spouseCanadianWorkTable } from '../rules/crs/spouse/canadian-work.js'
@@ -49,10 +51,53 @@ function ageLookup(rows: readonly AgeRow[], column: 'withSpouse' | 'withoutSpous
   return byAge
 }
 
+const EDUCATION_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'one-year', 'two-year', 'bachelors', 'two-or-more', 'masters', 'doctoral']
+
+/** Index of an education level in the compiled tables (a switch compares interned strings by pointer). */
+export function educationIndex(level: EducationLevel): number {
+  switch (level) {
+    case 'none': return 0
+    case 'secondary': return 1
+    case 'one-year': return 2
+    case 'two-year': return 3
+    case 'bachelors': return 4
+    case 'two-or-more': return 5
+    case 'masters': return 6
+    case 'doctoral': return 7
+  }
+}
+
+/** A combination table flattened to [band * 3 + tier], band 0 = none, 1 = lower, 2 = higher. */
+function combination(table: CombinationTable<string>, kind: 'withLanguage' | 'withCanadianWork'): Int16Array {
+  const rows = kind === 'withLanguage' ? [table.withLanguage.clb7, table.withLanguage.clb9] : [table.withCanadianWork.oneYear, table.withCanadianWork.twoOrMore]
+  const flat = new Int16Array(9)
+  rows.forEach((row, band) => row.forEach((points, tier) => (flat[(band + 1) * 3 + tier] = points)))
+  return flat
+}
+
+/** The tables of the day as typed arrays indexed by level: the scoring hot path does no keyed lookups. */
+function compile(education: ByEducation, spouseEducation: Readonly<Record<EducationLevel, number>>, te: CombinationTable<EducationLevel>, tf: CombinationTable<string>) {
+  return {
+    educationWithSpouse: Int16Array.from(EDUCATION_ORDER, (l) => education[l].withSpouse),
+    educationWithoutSpouse: Int16Array.from(EDUCATION_ORDER, (l) => education[l].withoutSpouse),
+    spouseEducation: Int16Array.from(EDUCATION_ORDER, (l) => spouseEducation[l]),
+    educationTier: Int8Array.from(EDUCATION_ORDER, (l) => te.tierOf[l]),
+    educationWithLanguage: combination(te, 'withLanguage'),
+    educationWithCanadianWork: combination(te, 'withCanadianWork'),
+    foreignWithLanguage: combination(tf, 'withLanguage'),
+    foreignWithCanadianWork: combination(tf, 'withCanadianWork'),
+  }
+}
+
 function resolve(asOf: IsoDate) {
   const age = inForce(ageTable, asOf)
   const ages = age.version.value!
+  const education = inForce(educationTable, asOf)
+  const spouseEducation = inForce(spouseEducationTable, asOf)
+  const transferabilityEducation = inForce(transferabilityEducationTable, asOf)
+  const transferabilityForeignWork = inForce(transferabilityForeignWorkTable, asOf)
   return {
+    compiled: compile(education.version.value!, spouseEducation.version.value!, transferabilityEducation.version.value!, transferabilityForeignWork.version.value!),
     asOf,
     id: `crs@${crsRules.reduce((latest, r) => {
       const from = r.versionAt(asOf)!.from
@@ -60,15 +105,15 @@ function resolve(asOf: IsoDate) {
     }, CRS_LAUNCH)}`,
     age,
     agePoints: { withSpouse: ageLookup(ages, 'withSpouse'), withoutSpouse: ageLookup(ages, 'withoutSpouse') },
-    education: inForce(educationTable, asOf),
+    education,
     firstLanguage: inForce(firstLanguageTable, asOf),
     secondLanguage: inForce(secondLanguageTable, asOf),
     canadianWork: inForce(canadianWorkTable, asOf),
-    spouseEducation: inForce(spouseEducationTable, asOf),
+    spouseEducation,
     spouseLanguage: inForce(spouseLanguageTable, asOf),
     spouseCanadianWork: inForce(spouseCanadianWorkTable, asOf),
-    transferabilityEducation: inForce(transferabilityEducationTable, asOf),
-    transferabilityForeignWork: inForce(transferabilityForeignWorkTable, asOf),
+    transferabilityEducation,
+    transferabilityForeignWork,
     certificate: inForce(transferabilityCertificateTable, asOf),
     transferabilityCap: inForce(transferabilityCap, asOf),
     provincialNomination: inForce(provincialNominationTable, asOf),

@@ -7,7 +7,7 @@ import type { IsoDate } from '../domain/dates.js'
 import type { Abilities } from '../schemas/common.js'
 import type { CrsFactorsInput, LanguageResult } from '../schemas/crs-factors.js'
 import type { Citation } from '../rules/sources.js'
-import { crsRulesAt, type CrsRuleSet, type InForce } from './rule-set.js'
+import { crsRulesAt, educationIndex, type CrsRuleSet, type InForce } from './rule-set.js'
 
 export interface CrsBreakdown {
   readonly total: number
@@ -47,37 +47,30 @@ function minClb(clb: Abilities): number {
   return Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
 }
 
-function perAbility(rows: readonly (readonly [number, ...number[]])[], clb: Abilities, column: number): number {
-  let sum = 0
-  for (const level of [clb.speaking, clb.listening, clb.reading, clb.writing]) {
-    for (const row of rows) {
-      if (level >= row[0]) {
-        sum += row[column]!
-        break
-      }
-    }
-  }
-  return sum
-}
-
-function byYears(rows: readonly (readonly [number, ...number[]])[], years: number, column: number): number {
-  for (const row of rows) if (years >= row[0]) return row[column]!
+function rowPoints(rows: readonly (readonly [number, ...number[]])[], level: number, column: number): number {
+  for (const row of rows) if (level >= row[0]) return row[column]!
   return 0
 }
 
-type LanguageBand = 'clb9' | 'clb7' | null
-type WorkBand = 'twoOrMore' | 'oneYear' | null
-
-function languageBand(level: number): LanguageBand {
-  return level >= 9 ? 'clb9' : level >= 7 ? 'clb7' : null
+function perAbility(rows: readonly (readonly [number, ...number[]])[], clb: Abilities, column: number): number {
+  return rowPoints(rows, clb.speaking, column) + rowPoints(rows, clb.listening, column) + rowPoints(rows, clb.reading, column) + rowPoints(rows, clb.writing, column)
 }
 
-function canadianBand(years: number): WorkBand {
-  return years >= 2 ? 'twoOrMore' : years === 1 ? 'oneYear' : null
+const byYears = rowPoints
+
+/** Language band of the lowest first-language ability: 0 below CLB 7, 1 for CLB 7-8, 2 for CLB 9+. */
+function languageBand(level: number): number {
+  return level >= 9 ? 2 : level >= 7 ? 1 : 0
 }
 
-function foreignBucket(years: number): 'none' | 'one-or-two' | 'three-or-more' {
-  return years >= 3 ? 'three-or-more' : years >= 1 ? 'one-or-two' : 'none'
+/** Canadian work band: 0 none, 1 one year, 2 two years or more. */
+function canadianBand(years: number): number {
+  return years >= 2 ? 2 : years === 1 ? 1 : 0
+}
+
+/** Foreign work tier: 0 none, 1 one or two years, 2 three years or more. */
+function foreignTier(years: number): number {
+  return years >= 3 ? 2 : years >= 1 ? 1 : 0
 }
 
 function languageOf(factors: CrsFactorsInput, language: 'english' | 'french'): LanguageResult | null {
@@ -154,9 +147,12 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   const foreignWorkYears = factors.foreignWorkYears ?? 0
 
   // A: core / human capital
+  const compiled = set.compiled
+  const edu = educationIndex(factors.education)
+
+  // A: core / human capital
   const age = (withSpouse ? set.agePoints.withSpouse : set.agePoints.withoutSpouse)[Math.min(factors.age, 150)] ?? 0
-  const educationRow = set.education.version.value![factors.education]
-  const education = withSpouse ? educationRow.withSpouse : educationRow.withoutSpouse
+  const education = (withSpouse ? compiled.educationWithSpouse : compiled.educationWithoutSpouse)[edu]!
   const firstLanguage = first ? perAbility(set.firstLanguage.version.value!, first.clb, col) : 0
   const sl = set.secondLanguage.version.value!
   const secondLanguage = second ? Math.min(perAbility(sl.perAbility, second.clb, 1), withSpouse ? sl.capWithSpouse : sl.capWithoutSpouse) : 0
@@ -169,7 +165,7 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   let spouseCanadianWork = 0
   if (withSpouse) {
     const spouse = factors.spouse!
-    spouseEducation = set.spouseEducation.version.value![spouse.education ?? 'none']
+    spouseEducation = compiled.spouseEducation[educationIndex(spouse.education ?? 'none')]!
     spouseLanguage = spouse.language ? perAbility(set.spouseLanguage.version.value!, spouse.language, 1) : 0
     spouseCanadianWork = byYears(set.spouseCanadianWork.version.value!, spouse.canadianWorkYears ?? 0, 1)
   }
@@ -177,18 +173,16 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
 
   // C: skill transferability, on the first official language's lowest ability
   const lowest = first ? minClb(first.clb) : 0
-  const langBand = languageBand(lowest)
-  const canBand = canadianBand(canadianWorkYears)
-  const te = set.transferabilityEducation.version.value!
-  const eduTier = te.tierOf[factors.education]
-  const eduWithLanguage = langBand ? te.withLanguage[langBand][eduTier] : 0
-  const eduWithCanadian = canBand ? te.withCanadianWork[canBand][eduTier] : 0
-  const transferEducation = Math.min(te.cap, eduWithLanguage + eduWithCanadian)
-  const tf = set.transferabilityForeignWork.version.value!
-  const foreignTier = tf.tierOf[foreignBucket(foreignWorkYears)]
-  const foreignWithLanguage = langBand ? tf.withLanguage[langBand][foreignTier] : 0
-  const foreignWithCanadian = canBand ? tf.withCanadianWork[canBand][foreignTier] : 0
-  const transferForeign = Math.min(tf.cap, foreignWithLanguage + foreignWithCanadian)
+  const langBand = languageBand(lowest) * 3
+  const canBand = canadianBand(canadianWorkYears) * 3
+  const eduTier = compiled.educationTier[edu]!
+  const eduWithLanguage = compiled.educationWithLanguage[langBand + eduTier]!
+  const eduWithCanadian = compiled.educationWithCanadianWork[canBand + eduTier]!
+  const transferEducation = Math.min(set.transferabilityEducation.version.value!.cap, eduWithLanguage + eduWithCanadian)
+  const fTier = foreignTier(foreignWorkYears)
+  const foreignWithLanguage = compiled.foreignWithLanguage[langBand + fTier]!
+  const foreignWithCanadian = compiled.foreignWithCanadianWork[canBand + fTier]!
+  const transferForeign = Math.min(set.transferabilityForeignWork.version.value!.cap, foreignWithLanguage + foreignWithCanadian)
   const certificate = factors.certificateOfQualification ? byYears(set.certificate.version.value!, lowest, 1) : 0
   const transferSubtotal = Math.min(set.transferabilityCap.version.value!, transferEducation + transferForeign + certificate)
 
@@ -204,8 +198,7 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   const sibling = factors.siblingInCanada ? (set.sibling.version.value ?? 0) : 0
   const additionalSubtotal = Math.min(set.additionalCap.version.value!, nomination + jobOffer + canadianEducation + french + sibling)
 
-  const parts = [eduWithLanguage, eduWithCanadian, foreignWithLanguage, foreignWithCanadian]
-  return new ScoredCrs(factors, set, parts, {
+  return new ScoredCrs(factors, set, [eduWithLanguage, eduWithCanadian, foreignWithLanguage, foreignWithCanadian], {
     total: coreSubtotal + spouseSubtotal + transferSubtotal + additionalSubtotal,
     core: { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
     spouse: { education: spouseEducation, language: spouseLanguage, canadianWork: spouseCanadianWork, subtotal: spouseSubtotal },
