@@ -1,0 +1,79 @@
+/**
+ * The HTTP API (hono): `/v1/...` over the library, `/openapi.json`, `/docs`, and the built web app.
+ * `createApp` takes everything from its options (no globals, no environment), so tests build one
+ * in-process and call `app.request(...)`.
+ * @module
+ */
+import { Hono } from 'hono'
+import { DOCS_HTML } from './docs.js'
+import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
+import { DEFAULT_BODY_LIMIT } from './json-body.js'
+import { openApiDocument } from './openapi.js'
+import { crsRoutes } from './routes/crs.js'
+import { poolRoutes, type PoolService } from './routes/pool.js'
+import { roundsRoutes, type HistoryService } from './routes/rounds.js'
+import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
+
+export const API_VERSION = '0.1.0'
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ApiEnv = { Variables: {} }
+
+export interface AppOptions {
+  /** The bearer token write endpoints require (EE_API_TOKEN); without one they answer 401. */
+  readonly token?: string | undefined
+  /** Request body limit in bytes (default 1 MiB). */
+  readonly bodyLimit?: number
+  /** Folder of the built web app (dist/web); without one only the API is served. */
+  readonly webRoot?: string | undefined
+  /** The pool and rounds engine over storage; without one its endpoints answer 503. */
+  readonly pool?: PoolService | null | undefined
+  /** The record of past rounds; without one its endpoints answer 503. */
+  readonly history?: HistoryService | null | undefined
+  /** Where request and error log entries go (one JSON object each); default: nowhere. */
+  readonly log?: ErrorLogger | undefined
+}
+
+/** The API and web app as a hono app. */
+export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
+  const log = options.log
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const app = new Hono<ApiEnv>()
+
+  if (log) {
+    // Structured access log: method, path (never the query string: it may carry a profile), status, ms.
+    app.use(async (c, next) => {
+      const start = performance.now()
+      await next()
+      log({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - start) * 100) / 100 })
+    })
+  }
+
+  app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION, pool: !!options.pool, history: !!options.history }))
+  app.get('/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
+  app.get('/docs', (c) => {
+    c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    return c.html(DOCS_HTML)
+  })
+
+  app.route('/v1/crs', crsRoutes(bodyLimit))
+  app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, token: options.token, bodyLimit }))
+  app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, token: options.token, bodyLimit }))
+  app.all('/v1/*', (c) => {
+    throw new ApiProblem('not_found', `no API operation at ${c.req.method} ${c.req.path}; see /openapi.json`)
+  })
+
+  const files: Map<string, StaticFile> = options.webRoot ? loadStaticFiles(options.webRoot) : new Map()
+  if (files.size > 0) {
+    app.on(['GET', 'HEAD'], '*', (c) => {
+      const file = files.get(c.req.path)
+      return file ? staticResponse(file, c.req.raw) : notFoundHandler(c)
+    })
+  } else {
+    app.get('/', (c) => c.redirect('/docs'))
+  }
+
+  app.notFound(notFoundHandler)
+  app.onError(errorHandler(log ?? (() => undefined)))
+  return app
+}

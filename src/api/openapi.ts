@@ -1,0 +1,244 @@
+/**
+ * The OpenAPI 3.1 document at `/openapi.json`, generated from the library's zod schemas with zod 4's
+ * `z.toJSONSchema` (request bodies exactly as the server parses them; responses described by schemas
+ * declared here for the purpose). Operations other modules add register through `ApiOperation`.
+ * @module
+ */
+import { z } from 'zod'
+import { isoDate } from '../schemas/common.js'
+import { crsFactorsSchema } from '../schemas/crs-factors.js'
+import { profileSchema } from '../schemas/profile.js'
+import { PROBLEMS } from './error-handler.js'
+
+const points = z.int().min(0)
+
+export const crsResultSchema = z
+  .object({
+    total: points,
+    core: z.object({ age: points, education: points, firstLanguage: points, secondLanguage: points, canadianWork: points, subtotal: points }),
+    spouse: z.object({ education: points, language: points, canadianWork: points, subtotal: points }),
+    transferability: z.object({ education: points, foreignWork: points, certificate: points, subtotal: points }),
+    additional: z.object({ provincialNomination: points, jobOffer: points, canadianEducation: points, french: points, sibling: points, subtotal: points }),
+    rules: z.string().describe('id of the dated rule set used'),
+    asOf: isoDate,
+    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).optional().describe('what in a profile did not count on the date, and why'),
+    trace: z
+      .array(
+        z.object({
+          ruleId: z.string(),
+          versionFrom: isoDate,
+          line: z.string(),
+          points: z.int(),
+          because: z.string(),
+          sources: z.array(z.object({ instrument: z.string(), title: z.string(), url: z.string(), pinpoint: z.string() })),
+        }),
+      )
+      .optional()
+      .describe('every award with its rule and sources (only with ?explain=1)'),
+  })
+  .describe('CrsResult: the CRS score and its breakdown')
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    code: z.enum(Object.keys(PROBLEMS) as [keyof typeof PROBLEMS, ...(keyof typeof PROBLEMS)[]]),
+    issues: z.array(z.object({ path: z.string().describe('dotted field path, e.g. factors.firstLanguage.clb.speaking'), message: z.string() })).optional(),
+  })
+  .describe('RFC 9457 problem details')
+
+export const scoreRequestSchema = z
+  .union([
+    crsFactorsSchema,
+    profileSchema,
+    z.strictObject({ asOf: isoDate.optional(), factors: crsFactorsSchema }),
+    z.strictObject({ asOf: isoDate.optional(), profile: profileSchema }),
+  ])
+  .describe('bare CrsFactors, bare Profile, or an envelope { asOf, factors | profile } (asOf defaults to today, UTC)')
+
+/** An operation of the API, for the document. Schemas are zod schemas registered under `components`. */
+export interface ApiOperation {
+  readonly method: 'get' | 'post' | 'put' | 'delete'
+  readonly path: string
+  readonly summary: string
+  readonly description?: string
+  readonly tags: readonly string[]
+  /** Requires `Authorization: Bearer <EE_API_TOKEN>`. */
+  readonly auth?: boolean
+  readonly parameters?: readonly { name: string; in: 'query' | 'path'; required?: boolean; description: string; schema: object }[]
+  readonly requestBody?: string
+  /** Status → component name (or null for no body). */
+  readonly responses: Readonly<Record<number, { description: string; schema: string | null; contentType?: string }>>
+}
+
+const problemResponses = {
+  400: { description: 'invalid input or malformed JSON', schema: 'Problem', contentType: 'application/problem+json' },
+  413: { description: 'body over the size limit (1 MiB)', schema: 'Problem', contentType: 'application/problem+json' },
+  415: { description: 'body not sent as JSON', schema: 'Problem', contentType: 'application/problem+json' },
+} as const
+const notConfigured = { description: 'storage or the module behind it is not configured on this server', schema: 'Problem', contentType: 'application/problem+json' } as const
+const notFound = { description: 'no such round', schema: 'Problem', contentType: 'application/problem+json' } as const
+
+/** The operations the API serves (each route module's are listed here). */
+export const operations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/v1/crs/score',
+    summary: 'CRS score of CrsFactors or a Profile on a date',
+    description: 'The body is what one `express-entry score --jsonl` line may be. Nothing is stored.',
+    tags: ['crs'],
+    parameters: [{ name: 'explain', in: 'query', description: 'include the trace (1/true)', schema: { type: 'string', enum: ['1', 'true', '0', 'false'] } }],
+    requestBody: 'ScoreRequest',
+    responses: {
+      200: { description: 'the score and its breakdown', schema: 'CrsResult' },
+      ...problemResponses,
+      422: { description: 'no rules in force on that date (before 2015-01-01)', schema: 'Problem', contentType: 'application/problem+json' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/pool/profiles',
+    summary: 'add profiles to the pool (a Profile, or an array of them)',
+    tags: ['pool'],
+    auth: true,
+    requestBody: 'Profile',
+    responses: { 201: { description: 'stored', schema: null }, ...problemResponses, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/pool/distribution',
+    summary: 'the pool by CRS range, as IRCC publishes it',
+    tags: ['pool'],
+    responses: { 200: { description: 'counts by CRS range', schema: null }, 503: notConfigured },
+  },
+  {
+    method: 'post',
+    path: '/v1/rounds/run',
+    summary: 'run a round of invitations on the pool',
+    tags: ['pool'],
+    auth: true,
+    responses: { 201: { description: 'the round result', schema: null }, ...problemResponses, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rounds/run/{number}/invitations',
+    summary: 'the invitations of a round run on the pool',
+    tags: ['pool'],
+    parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
+    responses: { 200: { description: 'the invitations', schema: null }, 404: notFound, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rounds',
+    summary: 'past rounds of invitations (the IRCC record)',
+    tags: ['rounds'],
+    responses: { 200: { description: 'the rounds', schema: null }, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rounds/stats',
+    summary: 'statistics over past rounds',
+    tags: ['rounds'],
+    responses: { 200: { description: 'statistics', schema: null }, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rounds/{number}',
+    summary: 'one past round (same fields as rounds show --json)',
+    tags: ['rounds'],
+    parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
+    responses: { 200: { description: 'the round', schema: null }, 404: notFound, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'liveness and what is configured',
+    tags: ['meta'],
+    responses: { 200: { description: 'the server is up', schema: 'Health' } },
+  },
+]
+
+const healthSchema = z.object({ ok: z.boolean(), version: z.string(), pool: z.boolean(), history: z.boolean() })
+
+/** Schemas for `components.schemas`, by name. Route modules add theirs with `registerSchema`. */
+const components = new Map<string, z.ZodType>([
+  ['CrsFactors', crsFactorsSchema],
+  ['Profile', profileSchema],
+  ['ScoreRequest', scoreRequestSchema],
+  ['CrsResult', crsResultSchema],
+  ['Problem', problemSchema],
+  ['Health', healthSchema],
+])
+
+/** Adds a named schema to the document's components. */
+export function registerSchema(name: string, schema: z.ZodType): void {
+  components.set(name, schema)
+}
+
+/** Adds an operation to the document. */
+export function registerOperation(op: ApiOperation): void {
+  if (!operations.some((o) => o.method === op.method && o.path === op.path)) operations.push(op)
+}
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>()
+  for (const [id, schema] of components) registry.add(schema, { id })
+  // io 'input': what a client may send (defaults make fields optional); refinements cannot be expressed
+  // in JSON Schema and are described in the messages the server returns.
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` })
+  const out: Record<string, unknown> = {}
+  for (const [id, schema] of Object.entries(schemas)) {
+    const { $schema: _drop, id: _id, ...rest } = schema as Record<string, unknown>
+    out[id] = rest
+  }
+  return out
+}
+
+function ref(name: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` }
+}
+
+let cached: { key: number; doc: object } | null = null
+
+/** The OpenAPI 3.1 document. */
+export function openApiDocument(version: string): object {
+  const key = operations.length * 1000 + components.size
+  if (cached && cached.key === key) return cached.doc
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const op of operations) {
+    const responses: Record<string, unknown> = {}
+    const all = op.auth ? { ...op.responses, 401: { description: 'missing or wrong bearer token', schema: 'Problem', contentType: 'application/problem+json' } } : op.responses
+    for (const [status, r] of Object.entries(all)) {
+      responses[status] = r.schema === null ? { description: r.description } : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: ref(r.schema) } } }
+    }
+    const operation: Record<string, unknown> = {
+      operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+      summary: op.summary,
+      tags: op.tags,
+      responses,
+    }
+    if (op.description) operation.description = op.description
+    if (op.parameters) operation.parameters = op.parameters
+    if (op.requestBody) operation.requestBody = { required: true, content: { 'application/json': { schema: ref(op.requestBody) } } }
+    if (op.auth) operation.security = [{ bearer: [] }]
+    ;(paths[op.path] ??= {})[op.method] = operation
+  }
+  const doc = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Express Entry Engine API',
+      version,
+      description:
+        "Canada's Express Entry rules as code: CRS scores on any date since 2015, eligibility, the record of past rounds, and a pool and rounds engine. Errors are application/problem+json with the field paths. Read endpoints are public; write endpoints need `Authorization: Bearer <EE_API_TOKEN>`.",
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the value of EE_API_TOKEN on the server' } } },
+  }
+  cached = { key, doc }
+  return doc
+}

@@ -1,0 +1,70 @@
+/**
+ * Running the API and web app on a socket (@hono/node-server): structured JSON logs and a graceful
+ * shutdown that stops accepting, lets requests in flight finish, then closes what is left.
+ * @module
+ */
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { serve } from '@hono/node-server'
+import { createApp, type AppOptions } from './app.js'
+import type { ErrorLogger } from './error-handler.js'
+
+/** A logger writing one JSON object per line to `stream`, with the time. */
+export function jsonLogger(stream: NodeJS.WritableStream = process.stdout): ErrorLogger {
+  return (entry) => {
+    stream.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`)
+  }
+}
+
+export interface ServerOptions extends AppOptions {
+  /** Port to listen on; 0 picks a free one. */
+  readonly port: number
+  readonly hostname?: string
+  /** Grace period for requests in flight on close, in ms (default 10 s). */
+  readonly graceMs?: number
+}
+
+export interface RunningServer {
+  readonly port: number
+  readonly url: string
+  readonly server: Server
+  /** Stops accepting, waits for requests in flight (up to the grace period), then closes. */
+  close(): Promise<void>
+}
+
+/** Starts the server; resolves once it listens. */
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = createApp(options)
+  const graceMs = options.graceMs ?? 10_000
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '0.0.0.0' }) as Server
+    // Slow or idle clients must not hold the server: bodies are small, so a request has 30 s.
+    server.requestTimeout = 30_000
+    server.headersTimeout = 15_000
+    server.keepAliveTimeout = 5_000
+    server.once('error', reject)
+    server.once('listening', () => {
+      const { port } = server.address() as AddressInfo
+      const host = options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : 'localhost'
+      let closing: Promise<void> | null = null
+      resolve({
+        port,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+        server,
+        close: () =>
+          (closing ??= new Promise<void>((done) => {
+            const timer = setTimeout(() => server.closeAllConnections(), graceMs)
+            timer.unref()
+            // Keep-alive connections become idle as their last response ends: close them as they do.
+            const sweep = setInterval(() => server.closeIdleConnections(), 50)
+            server.close(() => {
+              clearTimeout(timer)
+              clearInterval(sweep)
+              done()
+            })
+            server.closeIdleConnections()
+          })),
+      })
+    })
+  })
+}
