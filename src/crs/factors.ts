@@ -6,7 +6,7 @@
 import { addYears, fullYearsBetween, type IsoDate } from '../domain/dates.js'
 import { languageOfTest, toClb } from '../language/tests.js'
 import { languageValidity } from '../rules/language/validity.js'
-import type { Abilities, OfficialLanguage } from '../schemas/common.js'
+import type { Abilities } from '../schemas/common.js'
 import type { CrsFactors, CrsSpouse, EducationLevel } from '../schemas/crs-factors.js'
 import type { Credential, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
 import { fullYearsInWindow, isCanadianSkilledWork, isForeignSkilledWork, teerOf } from '../work/history.js'
@@ -25,7 +25,8 @@ const ECA_VALID_YEARS = 5
 
 function countingCredentials(credentials: readonly Credential[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): Credential[] {
   const counting: Credential[] = []
-  credentials.forEach((c, i) => {
+  for (let i = 0; i < credentials.length; i++) {
+    const c = credentials[i]!
     if (c.completedOn > asOf) {
       notices?.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted` })
     } else if (c.eca && addYears(c.eca.issuedOn, ECA_VALID_YEARS) <= asOf) {
@@ -33,7 +34,7 @@ function countingCredentials(credentials: readonly Credential[], asOf: IsoDate, 
     } else {
       counting.push(c)
     }
-  })
+  }
   return counting
 }
 
@@ -75,37 +76,44 @@ function sumClb(clb: Abilities): number {
   return clb.speaking + clb.listening + clb.reading + clb.writing
 }
 
-/** The best valid result per official language on `asOf` (lowest ability first, then the sum). */
-function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): Map<OfficialLanguage, Abilities> {
-  const validYears = languageValidity.at(asOf).value.years
-  const best = new Map<OfficialLanguage, Abilities>()
-  tests.forEach((t, i) => {
+/** The best valid result per official language on `asOf`: the highest lowest ability, then the highest sum. */
+interface BestResults {
+  english: Abilities | null
+  french: Abilities | null
+}
+
+function isBetter(clb: Abilities, than: Abilities | null): boolean {
+  if (!than) return true
+  const a = Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
+  const b = Math.min(than.speaking, than.listening, than.reading, than.writing)
+  return a > b || (a === b && sumClb(clb) > sumClb(than))
+}
+
+function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): BestResults {
+  const validYears = languageValidity.valueAt(asOf)!.years
+  const best: BestResults = { english: null, french: null }
+  for (let i = 0; i < tests.length; i++) {
+    const t = tests[i]!
     if (t.testDate > asOf) {
       notices?.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted` })
-      return
+      continue
     }
     if (addYears(t.testDate, validYears) <= asOf) {
       notices?.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${validYears} years old on ${asOf} and no longer counts; a new test is needed` })
-      return
+      continue
     }
     const clb = toClb(t.test, t.testDate, t)
     const language = languageOfTest(t.test)
-    const current = best.get(language)
-    if (!current) best.set(language, clb)
-    else {
-      const a = Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
-      const b = Math.min(current.speaking, current.listening, current.reading, current.writing)
-      if (a > b || (a === b && sumClb(clb) > sumClb(current))) best.set(language, clb)
-    }
-  })
+    if (isBetter(clb, best[language])) best[language] = clb
+  }
   return best
 }
 
 function spouseFactors(spouse: ProfileSpouse, asOf: IsoDate, notices: FactorNotice[] | null): CrsSpouse {
   const results = bestResults(spouse.languageTests, asOf, 'spouse.languageTests', notices)
   // Only the spouse's first official language scores: take the better of the two if both were tested.
-  let language: Abilities | null = null
-  for (const clb of results.values()) if (!language || sumClb(clb) > sumClb(language)) language = clb
+  const { english, french } = results
+  const language = english && french ? (sumClb(french) > sumClb(english) ? french : english) : (english ?? french)
   return {
     accompanying: spouse.accompanying,
     canadianCitizenOrPR: spouse.canadianCitizenOrPR,
@@ -127,8 +135,8 @@ function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null)
   const results = bestResults(profile.languageTests, asOf, 'languageTests', notices)
   const firstLanguage = profile.firstOfficialLanguage
   const secondLanguage = firstLanguage === 'english' ? 'french' : 'english'
-  const firstClb = results.get(firstLanguage)
-  const secondClb = results.get(secondLanguage)
+  const firstClb = results[firstLanguage]
+  const secondClb = results[secondLanguage]
   if (!firstClb) notices?.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${firstLanguage} test result on ${asOf}: no first-language points, and not eligible for any program` })
   const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
   const nomination = profile.provincialNomination
