@@ -55,9 +55,10 @@ export function nestingDepth(value: unknown, max: number): number {
 }
 
 function isJsonType(contentType: string | null): boolean {
-  if (contentType === null) return true // curl -d without -H, and fetch with a string body, send none or text/plain
+  if (contentType === null) return true
   const mime = contentType.split(';', 1)[0]!.trim().toLowerCase()
-  return mime === 'application/json' || mime.endsWith('+json') || mime === 'text/plain' || mime === ''
+  // `curl -d` labels JSON as a form and fetch with a string body as text/plain: both are read as JSON.
+  return mime === 'application/json' || mime.endsWith('+json') || mime === 'text/plain' || mime === 'application/x-www-form-urlencoded' || mime === ''
 }
 
 /** Reads and parses a JSON body, or throws an ApiProblem saying what is wrong with it. */

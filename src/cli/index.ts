@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander'
 import { EXIT_BAD_INPUT, reportError } from './io.js'
 import { registerScore } from './commands/score.js'
 import { registerStart } from './commands/start.js'
+import { registerServe } from './commands/serve.js'
+import { registerRounds } from './commands/rounds.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   registerScore(program)
   registerStart(program)
+  registerServe(program)
+  registerRounds(program)
   return program
 }
 

@@ -113,8 +113,13 @@ describe('hostile and malformed bodies never get a 5xx', () => {
     expect(res.status).toBe(413)
   })
 
-  it('a non-JSON content type gets 415', async () => {
+  it('JSON sent the way curl -d labels it is read', async () => {
     const res = await post('/v1/crs/score', JSON.stringify(golden), { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(res.status).toBe(200)
+  })
+
+  it('a non-JSON content type gets 415', async () => {
+    const res = await post('/v1/crs/score', JSON.stringify(golden), { 'content-type': 'multipart/form-data; boundary=x' })
     expect(res.status).toBe(415)
     expect((await problemOf(res)).code).toBe('unsupported_media_type')
   })

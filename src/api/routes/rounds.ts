@@ -1,17 +1,25 @@
 /**
- * Rounds: the record of past rounds (`GET /v1/rounds`, `/v1/rounds/stats`, `/v1/rounds/{number}`) and
- * the rounds engine on the pool (`POST /v1/rounds/run` with the token,
+ * Rounds: the record of past rounds (`GET /v1/rounds`, `/v1/rounds/stats`, `/v1/rounds/{number}`, public)
+ * and the rounds engine on the pool (`POST /v1/rounds/run` with the token,
  * `GET /v1/rounds/run/{number}/invitations`). Each answers 503 until its module is configured.
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { PROGRAMS, ROUND_TYPES } from '../../history/labels.js'
+import type { PastRound } from '../../history/record.js'
+import { isoDate } from '../../schemas/common.js'
+import { parseOrThrow } from '../../schemas/issues.js'
 import { requireToken } from '../auth.js'
+import { ApiProblem } from '../error-handler.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
 
-/** What the API needs from the record of past rounds (wired in when src/history lands). */
+/** What the API needs from the record of past rounds. */
 export interface HistoryService {
-  readonly kind: 'history'
+  /** Every past round, oldest first. */
+  rounds(): readonly PastRound[]
 }
 
 export interface RoundsRouteOptions {
@@ -21,22 +29,54 @@ export interface RoundsRouteOptions {
   readonly bodyLimit: number
 }
 
+/** Query of `GET /v1/rounds`: the filters of `rounds list`. */
+export const roundsQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2015).max(2100).optional(),
+  type: z.enum(ROUND_TYPES).optional(),
+  category: z.string().regex(/^[a-z0-9-]{1,60}$/, { message: 'expected a category id (stem-2023-1) or key (stem)' }).optional(),
+  program: z.enum(PROGRAMS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  distribution: z.enum(['0', '1', 'true', 'false']).optional(),
+})
+
+function withoutDistribution(r: PastRound): Omit<PastRound, 'distribution'> {
+  const { distribution: _omit, ...rest } = r
+  return rest
+}
+
 export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()
+  const record = (): readonly PastRound[] => {
+    if (!options.history) throw notConfigured('record of past rounds')
+    return options.history.rounds()
+  }
+
   app.post('/run', requireToken(options.token), () => {
     throw notConfigured('pool')
   })
   app.get('/run/:number/invitations', () => {
     throw notConfigured('pool')
   })
-  app.get('/', () => {
-    throw notConfigured('record of past rounds')
+
+  app.get('/', (c) => {
+    const rounds = record()
+    const { distribution, ...filter } = parseOrThrow(roundsQuerySchema, c.req.query())
+    const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as RoundFilter
+    const matched = filterRounds(rounds, defined)
+    const full = distribution === '1' || distribution === 'true'
+    return c.json({ count: matched.length, rounds: full ? matched : matched.map(withoutDistribution) })
   })
-  app.get('/stats', () => {
-    throw notConfigured('record of past rounds')
+  app.get('/stats', (c) => {
+    const rounds = record()
+    return c.json({ byType: statsByType(rounds), byYearAndType: roundStats(rounds), distributions: distributionOverTime(rounds) })
   })
-  app.get('/:number', () => {
-    throw notConfigured('record of past rounds')
+  app.get('/:number', (c) => {
+    const rounds = record()
+    const number = c.req.param('number')
+    const round = findRound(rounds, number)
+    if (!round) throw new ApiProblem('not_found', `no round numbered ${JSON.stringify(number.slice(0, 20))} in the record (rounds 1 to ${rounds.at(-1)?.number ?? '?'})`)
+    return c.json(round)
   })
   return app
 }

@@ -1,25 +1,19 @@
 /**
- * `express-entry start` (what `npm start` runs): the product's main job. Until the server exists it
- * prints the scored breakdown of the example profile in examples/.
+ * `express-entry start` (what `npm start` runs): the product's main job, the server on port 8080 ($PORT
+ * overrides) with the pool in a SQLite file ($EE_DB overrides; default express-entry.db in the current
+ * folder), created and seeded with the demo pool on first start.
  * @module
  */
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
-import { scoreRequest } from '../../crs/index.js'
-import { todayUtc } from '../../domain/dates.js'
-import { parseScoreRequest } from '../../schemas/score-request.js'
-import { formatBreakdown } from './score.js'
+import { portOption, runServer } from './serve.js'
 
-export const EXAMPLE_PROFILE = fileURLToPath(new URL('../../../../examples/profile.json', import.meta.url))
+export const DEFAULT_DB = 'express-entry.db'
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('run the product (for now: score the example profile in examples/profile.json)')
+    .description('run the product: the API and web app on port 8080 ($PORT), the demo pool in express-entry.db ($EE_DB)')
     .action(async () => {
-      const request = parseScoreRequest(JSON.parse(await readFile(EXAMPLE_PROFILE, 'utf8')), todayUtc())
-      const { result, notices } = scoreRequest(request)
-      process.stdout.write(`Example: ${EXAMPLE_PROFILE}\n\n${formatBreakdown(result, true, notices)}\n`)
+      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: true })
     })
 }

@@ -1,0 +1,89 @@
+/**
+ * `express-entry serve`: the HTTP API, /docs and the web app on a port, with structured JSON logs and a
+ * graceful shutdown on SIGINT/SIGTERM.
+ * @module
+ */
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Command } from 'commander'
+import { jsonLogger, startServer, type RunningServer } from '../../api/server.js'
+import { loadRounds } from '../../history/load.js'
+import { CliError, EXIT_BAD_INPUT } from '../io.js'
+
+/** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) return process.cwd()
+    dir = up
+  }
+  return dir
+}
+
+/** Where `npm run build:web` puts the web app. */
+export function defaultWebRoot(): string {
+  return join(packageRoot(), 'dist', 'web')
+}
+
+export interface ServeOptions {
+  readonly port: number
+  readonly host: string
+  readonly db?: string | undefined
+  readonly web?: string | undefined
+  /** Seed an empty store with the demo pool (npm start). */
+  readonly seed?: boolean
+}
+
+/** Parses a TCP port (0-65535). */
+export function portOption(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a whole number from 0 to 65535 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return port
+}
+
+/** Starts the server and stops it cleanly on SIGINT/SIGTERM; resolves once it has stopped. */
+export async function runServer(options: ServeOptions): Promise<void> {
+  const log = jsonLogger()
+  const webRoot = resolve(options.web ?? defaultWebRoot())
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
+  }
+  let history = null
+  try {
+    const rounds = loadRounds()
+    history = { rounds: () => rounds }
+  } catch (e) {
+    log({ level: 'warn', msg: `record of past rounds not loaded: ${(e as Error).message}` })
+  }
+  if (options.db) log({ level: 'warn', msg: 'storage is not available in this build yet: the pool endpoints answer 503' })
+  const server: RunningServer = await startServer({ port: options.port, hostname: options.host, token: process.env.EE_API_TOKEN || undefined, webRoot, history, log })
+  log({ level: 'info', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: false, writes: !!process.env.EE_API_TOKEN })
+  await new Promise<void>((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      log({ level: 'info', msg: 'shutting down', signal })
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      void server.close().then(() => {
+        log({ level: 'info', msg: 'stopped' })
+        done()
+      })
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (/v1, /openapi.json, /docs) and the web app; EE_API_TOKEN enables write endpoints')
+    .option('--port <port>', 'port to listen on (default: $PORT or 8080)', portOption)
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
+    .option('--web <dir>', 'folder of the built web app (default: dist/web)')
+    .action(async (options: { port?: number; host: string; db?: string; web?: string }) => {
+      await runServer({ port: options.port ?? portOption(process.env.PORT ?? '8080'), host: options.host, db: options.db, web: options.web })
+    })
+}
