@@ -24,12 +24,51 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
-/** InputIssues for a failed parse of `input`. */
-export function inputIssues(error: z.ZodError, input: unknown): InputIssue[] {
-  return error.issues.map((issue) => {
+interface SchemaNode {
+  readonly _zod: { readonly def: { readonly type: string } & Readonly<Record<string, unknown>> }
+}
+
+/** The field names an object schema allows at `path` inside `schema`, when it can be told. */
+function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let node = schema as unknown as SchemaNode
+  let i = 0
+  for (let guard = 0; guard < 100; guard++) {
+    const def = node._zod.def
+    if ('innerType' in def) node = def.innerType as SchemaNode
+    else if (def.type === 'pipe') node = def.in as SchemaNode
+    else if (def.type === 'array') {
+      if (i === path.length) return undefined
+      i++
+      node = def.element as SchemaNode
+    } else if (def.type === 'object') {
+      const shape = def.shape as Readonly<Record<string, SchemaNode>>
+      if (i === path.length) return Object.keys(shape)
+      const next = shape[String(path[i++])]
+      if (!next) return undefined
+      node = next
+    } else return undefined
+  }
+  return undefined
+}
+
+/**
+ * InputIssues for a failed parse of `input`. An unknown field is one issue per field, at its own path,
+ * with the fields allowed there when `schema` is given.
+ */
+export function inputIssues(error: z.ZodError, input: unknown, schema?: z.ZodType): InputIssue[] {
+  return error.issues.flatMap((issue): InputIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = schema ? allowedKeysAt(schema, issue.path) : undefined
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key]
+        const value = valueAt(input, path)
+        const message = `unknown field ${JSON.stringify(key)} (got ${show(value)})${allowed ? `; allowed: ${allowed.join(', ')}` : ''}`
+        return value === undefined ? { path: pathOf(path), message } : { path: pathOf(path), message, value }
+      })
+    }
     const value = valueAt(input, issue.path)
-    const message = issue.code === 'unrecognized_keys' ? issue.message : `${issue.message} (got ${show(value)})`
-    return value === undefined ? { path: pathOf(issue.path), message } : { path: pathOf(issue.path), message, value }
+    const message = issue.code === 'invalid_type' && value === undefined ? `required field missing (expected ${issue.expected})` : `${issue.message} (got ${show(value)})`
+    return value === undefined ? [{ path: pathOf(issue.path), message }] : [{ path: pathOf(issue.path), message, value }]
   })
 }
 
@@ -37,7 +76,7 @@ export function inputIssues(error: z.ZodError, input: unknown): InputIssue[] {
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
-  const issues = inputIssues(result.error, input)
+  const issues = inputIssues(result.error, input, schema)
   throw new ExpressEntryError('invalid_input', {
     issues: prefix ? issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix })) : issues,
   })

@@ -104,7 +104,7 @@ export const profileSchema = z
     const { maritalStatus, spouse } = ctx.value
     const partnered = maritalStatus === 'married' || maritalStatus === 'common-law'
     if (spouse && !partnered) {
-      ctx.issues.push({ code: 'custom', input: spouse, path: ['spouse'], message: `a spouse is only allowed when maritalStatus is married or common-law (got ${maritalStatus})` })
+      ctx.issues.push({ code: 'custom', input: spouse, path: ['spouse'], message: `a spouse is only allowed when maritalStatus is married or common-law; maritalStatus is ${maritalStatus}` })
     }
   })
 export type Profile = z.output<typeof profileSchema>
