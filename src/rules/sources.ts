@@ -79,7 +79,7 @@ export const instruments = {
   'TCF-2018': {
     title: 'CIC News, 2018-11-10: IRCC now accepting results of the TCF Canada language test (S21)',
     kind: 'secondary',
-    url: 'https://www.cicnews.com/ (article of 2018-11-10; exact address not recorded in our research)',
+    url: 'https://www.cicnews.com/2018/11/ircc-now-accepting-results-of-new-tcf-canada-test-as-proof-of-french-language-ability-1111416.html',
   },
   IRPR: {
     title: 'Immigration and Refugee Protection Regulations, SOR/2002-227',

@@ -1,0 +1,300 @@
+/**
+ * `express-entry rounds`: the record of IRCC's past rounds. `list`, `show N`, `stats`,
+ * `distributions`, and `update FILE` to ingest a newer copy of IRCC's feed.
+ *
+ * Which record: `--record PATH`, else the environment variable EE_ROUNDS_RECORD, else the record
+ * shipped in data/ee-rounds.json. Every subcommand reads the same one, and `update` writes to it (with
+ * its change history beside it, PATH minus `.json` plus `.field-changes.json`), so in a checkout
+ * `rounds update FILE` refreshes the shipped record for a commit, and elsewhere
+ * `rounds update FILE --record ./ee-rounds.json` keeps a private copy (created from the shipped record
+ * on first use). `--dry-run` only reports.
+ * @module
+ */
+import { existsSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { CRS_RANGES } from '../../history/distribution.js'
+import { CATEGORY_VERSIONS, PROGRAMS, ROUND_TYPES, type ProgramCode, type RoundType } from '../../history/labels.js'
+import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../history/load.js'
+import type { PastRound, ParsedRecord } from '../../history/record.js'
+import { updateRounds } from '../../history/update.js'
+import { ExpressEntryError } from '../../errors.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
+
+interface RecordOption {
+  readonly record?: string
+}
+interface JsonOption {
+  readonly json?: boolean
+}
+
+/** The record file the rounds commands use: --record, else EE_ROUNDS_RECORD, else the shipped one. */
+export function recordPathOf(option: string | undefined): string {
+  return option ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath()
+}
+
+function loadFrom(option: string | undefined): ParsedRecord {
+  return loadRecord(recordPathOf(option))
+}
+
+const fmt = (n: number | null): string => (n === null ? '-' : Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1))
+
+/** A plain text table: right-aligned where `right[i]`, two spaces between columns. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/** A round as the engine's round result (DESIGN.md "Round"), plus what the record adds. */
+export function roundJson(r: PastRound): Record<string, unknown> {
+  return {
+    number: r.number,
+    date: r.date,
+    at: r.at,
+    label: r.label,
+    size: r.size,
+    invited: r.size,
+    lowestScore: r.lowestScore,
+    tieBreakCutoff: r.tieBreakCutoff,
+    distribution: r.distribution,
+    distributionAsOf: r.distributionAsOf,
+    type: r.type,
+    ...(r.program === undefined ? {} : { program: r.program }),
+    ...(r.type === 'category' ? { categoryId: r.categoryId ?? null, categoryVersion: r.categoryVersion ?? null } : {}),
+    programs: r.programs,
+    feedLabel: r.feedLabel,
+  }
+}
+
+function kindText(r: PastRound): string {
+  if (r.type === 'program') return `program ${r.program}`
+  if (r.type === 'category') return `category ${r.categoryId ?? '?'}`
+  return 'general'
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d{4}$/.test(value)) throw new CliError(`--year: expected a year such as 2023 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return Number(value)
+}
+
+function parseType(value: string | undefined): RoundType | undefined {
+  if (value === undefined) return undefined
+  if (!(ROUND_TYPES as readonly string[]).includes(value)) throw new CliError(`--type: expected one of ${ROUND_TYPES.join(', ')} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return value as RoundType
+}
+
+function parseProgram(value: string | undefined): ProgramCode | undefined {
+  if (value === undefined) return undefined
+  if (!(PROGRAMS as readonly string[]).includes(value)) throw new CliError(`--program: expected one of ${PROGRAMS.join(', ')} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return value as ProgramCode
+}
+
+function parseCategory(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const keys = [...new Set(CATEGORY_VERSIONS.map((c) => c.key))]
+  if (keys.includes(value) || CATEGORY_VERSIONS.some((c) => c.id === value)) return value
+  throw new CliError(`--category: expected a category key (${keys.join(', ')}) or id such as stem-2023-1 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+}
+
+interface ListOptions extends RecordOption, JsonOption {
+  readonly year?: string
+  readonly type?: string
+  readonly category?: string
+  readonly program?: string
+}
+
+function runList(options: ListOptions): number {
+  const filter: { -readonly [K in keyof RoundFilter]: RoundFilter[K] } = {}
+  const year = parseYear(options.year)
+  const type = parseType(options.type)
+  const category = parseCategory(options.category)
+  const program = parseProgram(options.program)
+  if (year !== undefined) filter.year = year
+  if (type !== undefined) filter.type = type
+  if (category !== undefined) filter.category = category
+  if (program !== undefined) filter.program = program
+  const rounds = filterRounds(loadFrom(options.record).rounds, filter)
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rounds.map(roundJson), null, 2)}\n`)
+    return EXIT_OK
+  }
+  const rows = rounds.map((r) => [r.number, r.date, r.label, kindText(r), fmt(r.size), String(r.lowestScore), r.tieBreakCutoff ?? '-'])
+  process.stdout.write(`${formatTable(['#', 'date', 'label', 'type', 'invited', 'lowest', 'tie-break cut-off'], rows, [true, false, false, false, true, true, false])}\n`)
+  process.stdout.write(`${rounds.length} round(s), ${fmt(rounds.reduce((s, r) => s + r.size, 0))} invitations\n`)
+  return EXIT_OK
+}
+
+/** The human view of one round. */
+export function formatRound(r: PastRound): string {
+  const lines = [
+    `Round ${r.number}, ${r.date} (run at ${r.at})`,
+    `  ${r.label}`,
+  ]
+  if (r.feedLabel !== r.label) lines.push(`  (IRCC's feed now calls it "${r.feedLabel}")`)
+  lines.push(
+    '',
+    `  Type                ${kindText(r)}${r.type === 'category' && r.categoryVersion ? `, version ${r.categoryVersion}` : ''}`,
+    `  Programs            ${r.programs.map((p) => p.toUpperCase()).join(', ')}`,
+    `  Invitations         ${fmt(r.size)}`,
+    `  Lowest score        ${r.lowestScore}`,
+    `  Tie-break cut-off   ${r.tieBreakCutoff ?? 'not published'}`,
+  )
+  if (r.distribution) {
+    lines.push('', `  Pool distribution as of ${r.distributionAsOf ?? '?'}`)
+    for (const row of r.distribution) {
+      const sub = CRS_RANGES.some((c) => c.range === row.range && c.within !== null)
+      lines.push(`  ${sub ? '    ' : '  '}${row.range.padEnd(sub ? 10 : 14)}${fmt(row.count).padStart(9)}`)
+    }
+  } else {
+    lines.push('', '  Pool distribution    not published with this round')
+  }
+  return lines.join('\n')
+}
+
+function runShow(number: string, options: RecordOption & JsonOption): number {
+  const round = findRound(loadFrom(options.record).rounds, number)
+  if (!round) throw new ExpressEntryError('not_found', { entity: 'round', id: number })
+  process.stdout.write(options.json ? `${JSON.stringify(roundJson(round), null, 2)}\n` : `${formatRound(round)}\n`)
+  return EXIT_OK
+}
+
+function runStats(options: RecordOption & JsonOption): number {
+  const rounds = loadFrom(options.record).rounds
+  const byYear = roundStats(rounds)
+  const byType = statsByType(rounds)
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ byType, byYear }, null, 2)}\n`)
+    return EXIT_OK
+  }
+  const rows = byYear.map((s) => [String(s.year), s.type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
+  for (const type of ['general', 'program', 'category', 'all'] as const) {
+    const s = byType[type]
+    rows.push(['total', type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
+  }
+  process.stdout.write(`${formatTable(['year', 'type', 'rounds', 'invitations', 'min', 'median', 'max'], rows, [false, false, true, true, true, true, true])}\n`)
+  process.stdout.write('min / median / max: the lowest score invited (cut-off) of the rounds\n')
+  return EXIT_OK
+}
+
+function runDistributions(options: RecordOption & JsonOption): number {
+  const snapshots = distributionOverTime(loadFrom(options.record).rounds)
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(snapshots, null, 2)}\n`)
+    return EXIT_OK
+  }
+  const top = ['601-1200', '501-600', '451-500', '401-450', '351-400', '301-350', '0-300', 'total'] as const
+  const rows = snapshots.map((s) => [s.asOf, ...top.map((t) => fmt(s.distribution.find((d) => d.range === t)?.count ?? 0)), s.rounds.join(' ')])
+  process.stdout.write(`${formatTable(['as of', ...top, 'rounds'], rows, [false, true, true, true, true, true, true, true, true, false])}\n`)
+  return EXIT_OK
+}
+
+/** The feed written back in IRCC's layout, one round per line so changes diff by round. */
+function feedText(feed: { readonly [key: string]: unknown; readonly rounds: readonly unknown[] }): string {
+  const { rounds, ...rest } = feed
+  const head = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('')
+  return `{\n${head}    "rounds": [\n${rounds.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n    ]\n}\n`
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`
+  try {
+    await writeFile(temp, text, 'utf8')
+    await rename(temp, path)
+  } catch (e) {
+    throw new ExpressEntryError('storage_failure', { operation: `writing ${path}` }, { cause: e })
+  }
+}
+
+interface UpdateCliOptions extends RecordOption, JsonOption {
+  readonly dryRun?: boolean
+}
+
+async function runUpdate(file: string, options: UpdateCliOptions): Promise<number> {
+  const recordPath = recordPathOf(options.record)
+  // A record path that does not exist yet starts as a copy of the shipped record.
+  const base = existsSync(recordPath) ? recordPath : shippedRecordPath()
+  const { feed, changes } = readRecordFiles(base)
+  const newer = parseJson(await readInput(file), file === '-' ? 'standard input' : file)
+  const update = updateRounds(changes === null ? { feed } : { feed, changes }, newer, { seenAt: new Date().toISOString().slice(0, 19) + 'Z', source: file })
+  const report = {
+    record: recordPath,
+    written: !options.dryRun && (update.added.length > 0 || update.changed.length > 0 || base !== recordPath),
+    rounds: update.record.rounds.length,
+    added: update.added.map((r) => ({ number: r.number, date: r.date, label: r.label, size: r.size, lowestScore: r.lowestScore })),
+    changed: update.changed,
+    missingFromNewerFeed: update.missing,
+  }
+  if (report.written) {
+    await writeAtomically(recordPath, feedText(update.feed))
+    await writeAtomically(changesPathFor(recordPath), `${JSON.stringify(update.changes, null, 1)}\n`)
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+    return EXIT_OK
+  }
+  const lines = [`${report.written ? 'Updated' : options.dryRun ? 'Would update' : 'Unchanged:'} ${recordPath} (${report.rounds} rounds)`]
+  lines.push(`Added ${report.added.length} round(s)${report.added.length > 0 ? ':' : ''}`)
+  for (const a of report.added) lines.push(`  #${a.number}  ${a.date}  ${a.label}  ${fmt(a.size)} invited, lowest ${a.lowestScore}`)
+  lines.push(`Changed ${report.changed.length} value(s)${report.changed.length > 0 ? ':' : ''}`)
+  for (const c of report.changed) lines.push(`  #${c.number} ${c.field}: ${JSON.stringify(c.old)} -> ${JSON.stringify(c.new)}`)
+  if (report.missingFromNewerFeed.length > 0) lines.push(`Kept ${report.missingFromNewerFeed.length} round(s) missing from the newer feed: ${report.missingFromNewerFeed.join(', ')}`)
+  process.stdout.write(`${lines.join('\n')}\n`)
+  return EXIT_OK
+}
+
+export function registerRounds(program: Command): void {
+  const rounds = program
+    .command('rounds')
+    .description('the record of past rounds of invitations (IRCC feed); --record PATH or EE_ROUNDS_RECORD picks another copy')
+  const recordHelp = 'record file (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)'
+  rounds
+    .command('list')
+    .description('list past rounds, oldest first')
+    .option('--year <year>', 'rounds of one calendar year, e.g. 2023')
+    .option('--type <type>', `round type: ${ROUND_TYPES.join(', ')}`)
+    .option('--category <id>', 'category key (stem, french, ...) or id (stem-2023-1)')
+    .option('--program <program>', `program of program-specific rounds: ${PROGRAMS.join(', ')}`)
+    .option('--json', 'print JSON')
+    .option('--record <path>', recordHelp)
+    .action((options: ListOptions) => {
+      process.exitCode = runList(options)
+    })
+  rounds
+    .command('show')
+    .description('one round as published: number, date, at, label, size, invited, lowestScore, tieBreakCutoff, distribution')
+    .argument('<number>', 'round number, e.g. 254 or 91a')
+    .option('--json', 'print JSON')
+    .option('--record <path>', recordHelp)
+    .action((number: string, options: RecordOption & JsonOption) => {
+      process.exitCode = runShow(number, options)
+    })
+  rounds
+    .command('stats')
+    .description('rounds, invitations and min / median / max cut-off per year and round type')
+    .option('--json', 'print JSON')
+    .option('--record <path>', recordHelp)
+    .action((options: RecordOption & JsonOption) => {
+      process.exitCode = runStats(options)
+    })
+  rounds
+    .command('distributions')
+    .description("the pool's published CRS distribution over time (2022 onward)")
+    .option('--json', 'print JSON')
+    .option('--record <path>', recordHelp)
+    .action((options: RecordOption & JsonOption) => {
+      process.exitCode = runDistributions(options)
+    })
+  rounds
+    .command('update')
+    .description("ingest a newer copy of IRCC's feed (ee_rounds_123_en.json) and report what it added or changed")
+    .argument('<file>', 'the newer feed; - reads standard input')
+    .option('--record <path>', `${recordHelp}; written in place, created from the shipped record if absent`)
+    .option('--dry-run', 'report only; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options: UpdateCliOptions) => {
+      process.exitCode = await runUpdate(file, options)
+    })
+}

@@ -1,0 +1,120 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { registerRounds } from '../../src/cli/commands/rounds.js'
+import { shippedRecordPath } from '../../src/history/load.js'
+import { runCli } from './cli-helper.js'
+
+const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
+
+describe('rounds show', () => {
+  it('254 prints the round as IRCC published it: STEM (2023-1), 500, 486, tie-break 2022-11-23T00:01:29Z', async () => {
+    const { code, stdout } = await run('show', '254', '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ number: '254', date: '2023-07-05', at: '2023-07-05T13:38:22Z', label: 'STEM occupations (2023-1)', size: 500, invited: 500, lowestScore: 486, tieBreakCutoff: '2022-11-23T00:01:29Z' })
+    expect(Object.keys(JSON.parse(stdout)).slice(0, 9)).toEqual(['number', 'date', 'at', 'label', 'size', 'invited', 'lowestScore', 'tieBreakCutoff', 'distribution'])
+  })
+
+  it('254 as text', async () => {
+    const { stdout } = await run('show', '254')
+    expect(stdout).toContain('STEM occupations (2023-1)')
+    expect(stdout).toMatch(/Invitations\s+500/)
+    expect(stdout).toMatch(/Lowest score\s+486/)
+    expect(stdout).toMatch(/Tie-break cut-off\s+2022-11-23T00:01:29Z/)
+    expect(stdout).toMatch(/total\s+214,529/)
+  })
+
+  it('an unknown round is bad input (exit 2) and says which', async () => {
+    const { code, stderr } = await run('show', '91')
+    expect(code).toBe(2)
+    expect(stderr).toContain('round 91 not found')
+  })
+})
+
+describe('rounds list and stats', () => {
+  it('list --year 2023 --category stem: rounds 254 and 274', async () => {
+    const { stdout } = await run('list', '--year', '2023', '--category', 'stem', '--json')
+    expect(JSON.parse(stdout).map((r: { number: string }) => r.number)).toEqual(['254', '274'])
+  })
+
+  it('list --type program --program fst as a table', async () => {
+    const { stdout } = await run('list', '--type', 'program', '--program', 'fst')
+    expect(stdout.split('\n')[0]).toMatch(/^\s*#\s+date\s+label/)
+    expect(stdout).toContain('7 round(s), 3,055 invitations')
+  })
+
+  it.each([
+    [['list', '--year', '23'], '--year'],
+    [['list', '--type', 'draw'], 'general, program, category'],
+    [['list', '--category', 'astronauts'], '--category'],
+  ])('bad option %o is exit 2 naming %s', async (args, text) => {
+    const { code, stderr } = await run(...args)
+    expect(code).toBe(2)
+    expect(stderr).toContain(text)
+  })
+
+  it('stats --json: 2023 all = 42 rounds, 110,266 invitations', async () => {
+    const { stdout } = await run('stats', '--json')
+    const stats = JSON.parse(stdout)
+    expect(stats.byYear.find((s: { year: number; type: string }) => s.year === 2023 && s.type === 'all')).toMatchObject({ rounds: 42, invitations: 110_266 })
+    expect(stats.byType.all.invitations).toBe(1_037_113)
+  })
+
+  it('stats as a table', async () => {
+    const { stdout } = await run('stats')
+    expect(stdout).toMatch(/2024\s+all\s+52\s+98,903/)
+  })
+
+  it('distributions --json: 123 snapshots', async () => {
+    const { stdout } = await run('distributions', '--json')
+    expect(JSON.parse(stdout)).toHaveLength(123)
+  })
+})
+
+describe('rounds update', () => {
+  it('adds a round to a private record (created from the shipped one) and reports it; a second run changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-rounds-'))
+    const record = join(dir, 'ee-rounds.json')
+    const feed = JSON.parse(readFileSync(shippedRecordPath(), 'utf8'))
+    const newest = { ...feed.rounds[0], drawNumber: '438', drawDate: '2026-08-31', drawDateFull: 'August 31, 2026', drawName: 'Provincial Nominee Program', drawSize: '562', drawCRS: '697', drawText2: 'Provincial Nominee Program', drawDateTime: 'August 31, 2026 at 14:00:00 UTC' }
+    feed.rounds.unshift(newest)
+    const newer = join(dir, 'newer.json')
+    writeFileSync(newer, JSON.stringify(feed))
+
+    const first = await run('update', newer, '--record', record, '--json')
+    expect(first.code).toBe(0)
+    expect(JSON.parse(first.stdout)).toMatchObject({ written: true, rounds: 439, added: [{ number: '438', size: 562, lowestScore: 697 }], changed: [] })
+    const shown = await run('show', '438', '--record', record, '--json')
+    expect(JSON.parse(shown.stdout)).toMatchObject({ label: 'Provincial Nominee Program', lowestScore: 697 })
+    // The history beside it came along, so renamed rounds keep their first label.
+    expect(JSON.parse((await run('show', '254', '--record', record, '--json')).stdout).label).toBe('STEM occupations (2023-1)')
+
+    const second = await run('update', newer, '--record', record)
+    expect(second.stdout).toContain('Unchanged:')
+    expect(second.stdout).toContain('Added 0 round(s)')
+  })
+
+  it('--dry-run writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-rounds-'))
+    const record = join(dir, 'copy.json')
+    copyFileSync(shippedRecordPath(), record)
+    const feed = JSON.parse(readFileSync(shippedRecordPath(), 'utf8'))
+    feed.rounds.find((r: { drawNumber: string }) => r.drawNumber === '1').drawCRS = '887'
+    const newer = join(dir, 'newer.json')
+    writeFileSync(newer, JSON.stringify(feed))
+    const { stdout } = await run('update', newer, '--record', record, '--dry-run')
+    expect(stdout).toContain('Would update')
+    expect(stdout).toContain('#1 drawCRS: "886" -> "887"')
+    expect(readFileSync(record, 'utf8')).toBe(readFileSync(shippedRecordPath(), 'utf8'))
+  })
+
+  it('a newer feed that is not JSON is bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-rounds-'))
+    const newer = join(dir, 'bad.json')
+    writeFileSync(newer, '{ nope')
+    const { code, stderr } = await run('update', newer, '--record', join(dir, 'r.json'))
+    expect(code).toBe(2)
+    expect(stderr).toContain('not valid JSON')
+  })
+})
