@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Storage suites' PostgreSQL server: started lazily, only when a PostgreSQL suite runs.
+    globalSetup: ['test/setup/postgres.ts'],
   },
 })

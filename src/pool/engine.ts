@@ -1,0 +1,80 @@
+/**
+ * The rounds engine, pure (DESIGN.md "Round"): rank the eligible candidates by CRS descending, then
+ * submittedAt ascending; invite the first `size`; `lowestScore` is the CRS of the last one invited and
+ * `tieBreakCutoff` its submittedAt (rules.md §9). Two profiles submitted in the same millisecond with
+ * the same score (possible only in made-up data) are ordered by profile id so a round is repeatable.
+ * The store-backed round (rounds.ts) and the in-memory pool (memory.ts) both decide through here.
+ * @module
+ */
+import type { PoolDistribution } from '../history/distribution.js'
+import { rankedDigest, type RankedCandidate } from './digest.js'
+import type { RoundRequest } from './round-request.js'
+
+export interface Candidate extends RankedCandidate {
+  /** submittedAt in epoch milliseconds. */
+  readonly submittedMs: number
+}
+
+export interface InvitationLine {
+  readonly profileId: string
+  readonly rank: number
+  readonly score: number
+  readonly submittedAt: string
+}
+
+/** The published round (DESIGN.md), extended with what identifies and verifies it. */
+export interface RoundResult {
+  readonly number: number
+  readonly at: string
+  readonly kind: RoundRequest['kind']
+  readonly program: string | null
+  readonly category: string | null
+  readonly label: string
+  readonly size: number
+  readonly invited: number
+  readonly lowestScore: number | null
+  readonly tieBreakCutoff: string | null
+  readonly distribution: PoolDistribution
+  /** How many eligible candidates were ranked. */
+  readonly ranked: number
+  /** SHA-256 of the ranked input (digest.ts says exactly what is hashed). */
+  readonly digest: string
+  /** Id of the CRS rule set of the round's day. */
+  readonly rules: string
+}
+
+/** Rank order: CRS descending, then submission time ascending, then id. */
+export function compareRank(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.submittedMs - b.submittedMs || (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : 0)
+}
+
+export interface Decision {
+  readonly invitations: readonly InvitationLine[]
+  readonly lowestScore: number | null
+  readonly tieBreakCutoff: string | null
+  readonly digest: string
+  readonly ranked: number
+}
+
+/** Decides a round over candidates already in rank order (see compareRank). */
+export function decideRound(request: RoundRequest, ranked: readonly Candidate[]): Decision {
+  const count = Math.min(request.size, ranked.length)
+  const invitations: InvitationLine[] = new Array<InvitationLine>(count)
+  for (let i = 0; i < count; i++) {
+    const c = ranked[i]!
+    invitations[i] = { profileId: c.profileId, rank: i + 1, score: c.score, submittedAt: c.submittedAt }
+  }
+  const last = invitations[count - 1]
+  return {
+    invitations,
+    lowestScore: last ? last.score : null,
+    tieBreakCutoff: last ? last.submittedAt : null,
+    digest: rankedDigest(request, ranked),
+    ranked: ranked.length,
+  }
+}
+
+/** Sorts candidates into rank order, in place, and returns them. */
+export function rankCandidates<C extends Candidate>(candidates: C[]): C[] {
+  return candidates.sort(compareRank)
+}

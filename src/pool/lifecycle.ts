@@ -1,0 +1,266 @@
+/**
+ * The profile lifecycle (rules.md §9): a profile enters the pool only if it is eligible for at least
+ * one program at its submittedAt; updates never change submittedAt; it stays 12 months; an invitation
+ * is accepted, declined (back to the pool for the rest of its validity) or expires after 60 days;
+ * a candidate may withdraw.
+ * @module
+ */
+import type { Kysely } from 'kysely'
+import { addDays, addYears, dateOfInstant, type IsoDate } from '../domain/dates.js'
+import { ExpressEntryError, type InputIssue } from '../errors.js'
+import { profileSchema, type Profile } from '../schemas/profile.js'
+import { inputIssues } from '../schemas/issues.js'
+import type { Database } from '../store/database.js'
+import { appendEvents } from '../store/event.repository.js'
+import type { NewPoolEventRow } from '../store/event.table.js'
+import type { Store } from '../store/index.js'
+import { dueInvitations, getInvitation, latestInvitationOf, openInvitationOf, setInvitationStatus } from '../store/invitation.repository.js'
+import type { InvitationRow } from '../store/invitation.table.js'
+import { existingProfiles, getProfile, insertProfiles, setProfileStatus, updateProfile } from '../store/profile.repository.js'
+import type { NewProfileRow, ProfileRow } from '../store/profile.table.js'
+import { categoriesColumn, deriveAt, type Derived } from './derived.js'
+import type { PoolEligibility } from './eligibility.js'
+
+/** Days to answer an invitation: 60 for ITAs issued from 2021-06-29 (rules.md §9, S18, S27). */
+export const ITA_VALID_DAYS = 60
+/** A profile is valid for 12 months from submission (MI s.4(1) as amended 2017-06-06, S4). */
+export const PROFILE_VALID_YEARS = 1
+
+export function instantMs(instant: string): number {
+  return Date.parse(instant)
+}
+
+/** The instant a profile leaves the pool: 12 months after `submittedAt` (same time of day). */
+export function expiryOf(submittedAt: string): string {
+  return `${addYears(dateOfInstant(submittedAt), PROFILE_VALID_YEARS)}${submittedAt.slice(10)}`
+}
+
+/** The instant an invitation issued at `at` expires: 60 days later. */
+export function invitationExpiryMs(at: string): number {
+  return instantMs(`${addDays(dateOfInstant(at), ITA_VALID_DAYS)}${at.slice(10)}`)
+}
+
+export function nowInstant(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** The stored columns of a profile with its derived values. */
+export function profileRow(profile: Profile, derived: Derived, now: string): NewProfileRow {
+  return {
+    id: profile.id,
+    submitted_at: profile.submittedAt,
+    submitted_ms: instantMs(profile.submittedAt),
+    expires_ms: instantMs(expiryOf(profile.submittedAt)),
+    status: 'active',
+    facts: JSON.stringify(profile),
+    derived_from: derived.from,
+    derived_until: derived.until,
+    score: derived.score,
+    programs: derived.programs,
+    categories: categoriesColumn(derived.categories),
+    updated_at: now,
+  }
+}
+
+/** A line of an import that did not go in, and why. */
+export interface RejectedLine {
+  readonly line: number
+  readonly id?: string
+  readonly issues: readonly InputIssue[]
+}
+
+export interface ImportResult {
+  readonly added: number
+  readonly updated: number
+  readonly rejected: readonly RejectedLine[]
+}
+
+export interface ImportOptions {
+  readonly eligibility: PoolEligibility
+  /**
+   * The day to compute scores for (default: each profile's submission day; a later day for a pool
+   * that will be drawn from later). A profile submitted after it is scored on its submission day.
+   */
+  readonly asOf?: IsoDate
+  readonly now?: string
+  /** Called after every batch with the number of lines read so far. */
+  readonly onProgress?: (lines: number) => void
+  /** Lines per batch. */
+  readonly batchSize?: number
+}
+
+/** Why a profile cannot enter (or be updated in) the pool, or null if it can. */
+function entryIssue(profile: Profile, eligibility: PoolEligibility): InputIssue | null {
+  const day = dateOfInstant(profile.submittedAt)
+  if (eligibility.isEligibleForAnyProgram(profile, day)) return null
+  return { path: 'submittedAt', value: profile.submittedAt, message: `not eligible for any Express Entry program (FSW, CEC, FST, PNP) on ${day}, its submission day: the profile cannot enter the pool` }
+}
+
+function problemsOf(e: unknown): InputIssue[] {
+  if (e instanceof ExpressEntryError && e.code === 'invalid_input') return [...(e.details as { issues: readonly InputIssue[] }).issues]
+  if (e instanceof SyntaxError) return [{ path: '', message: `not valid JSON: ${e.message}` }]
+  if (e instanceof ExpressEntryError) return [{ path: '', message: e.message }]
+  throw e
+}
+
+/**
+ * Imports profiles, one JSON object per line, in one transaction: every valid profile goes in (new,
+ * or an update of a profile still in the pool, keeping its submittedAt), every bad line is reported
+ * with its line number, and a failure of the store leaves nothing written.
+ */
+export async function importProfiles(store: Store, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportResult> {
+  const now = options.now ?? nowInstant()
+  const batchSize = options.batchSize ?? 2000
+  return store.write(async (trx) => {
+    const rejected: RejectedLine[] = []
+    let added = 0
+    let updated = 0
+    let lineNo = 0
+    /** Ids added or updated by this import, with the submittedAt to keep. */
+    const seen = new Map<string, string>()
+    let batch: { line: number; profile: Profile }[] = []
+
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return
+      const ids = [...new Set(batch.map((b) => b.profile.id))].filter((id) => !seen.has(id))
+      const stored = new Map((await existingProfiles(trx, ids)).map((r) => [r.id, r]))
+      const inserts: NewProfileRow[] = []
+      const events: Omit<NewPoolEventRow, 'seq'>[] = []
+      for (const { line, profile: given } of batch) {
+        const prior = stored.get(given.id)
+        const keptSubmittedAt = seen.get(given.id) ?? prior?.submitted_at
+        if (prior && prior.status !== 'active') {
+          rejected.push({ line, id: given.id, issues: [{ path: 'id', value: given.id, message: `profile ${given.id} is ${describeStatus(prior.status)} and cannot be updated; a new profile is needed` }] })
+          continue
+        }
+        // Updates never change submittedAt (rules.md §9, S19).
+        const profile = keptSubmittedAt ? { ...given, submittedAt: keptSubmittedAt } : given
+        const issue = entryIssue(profile, options.eligibility)
+        if (issue) {
+          rejected.push({ line, id: profile.id, issues: [issue] })
+          continue
+        }
+        const submittedDay = dateOfInstant(profile.submittedAt)
+        const day = options.asOf && options.asOf > submittedDay ? options.asOf : submittedDay
+        let row: NewProfileRow
+        try {
+          row = profileRow(profile, deriveAt(profile, day, options.eligibility), now)
+        } catch (e) {
+          rejected.push({ line, id: profile.id, issues: problemsOf(e) })
+          continue
+        }
+        if (keptSubmittedAt) {
+          const { id, submitted_at: _s, submitted_ms: _m, expires_ms: _e, status: _st, ...changes } = row
+          await updateProfile(trx, id, changes)
+          if (!seen.has(id)) updated++
+          events.push({ at: now, kind: 'profile_updated', profile_id: id, round_number: null, data: '{}' })
+        } else {
+          inserts.push(row)
+          added++
+          events.push({ at: now, kind: 'profile_submitted', profile_id: profile.id, round_number: null, data: '{}' })
+        }
+        seen.set(profile.id, profile.submittedAt)
+      }
+      await insertProfiles(trx, inserts)
+      await appendEvents(trx, events)
+      batch = []
+      options.onProgress?.(lineNo)
+    }
+
+    for await (const text of lines) {
+      lineNo++
+      if (text.trim() === '') continue
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+        const parsed = profileSchema.safeParse(value)
+        if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
+        batch.push({ line: lineNo, profile: parsed.data })
+      } catch (e) {
+        const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
+        rejected.push(id === undefined ? { line: lineNo, issues: problemsOf(e) } : { line: lineNo, id, issues: problemsOf(e) })
+      }
+      if (batch.length >= batchSize) await flush()
+    }
+    await flush()
+    return { added, updated, rejected }
+  })
+}
+
+function describeStatus(status: ProfileRow['status']): string {
+  switch (status) {
+    case 'invited':
+      return 'holding an open invitation (declining it is the only way to change the profile)'
+    case 'accepted':
+      return 'out of the pool (its invitation was accepted)'
+    case 'ita_expired':
+      return 'out of the pool (its invitation expired)'
+    case 'withdrawn':
+      return 'withdrawn'
+    case 'active':
+      return 'in the pool'
+  }
+}
+
+/** The parsed facts of a stored profile. */
+export function factsOf(row: Pick<ProfileRow, 'facts'>): Profile {
+  return JSON.parse(row.facts) as Profile
+}
+
+/** Marks open invitations due by `atMs` as expired; their profiles leave the pool (rules.md §9, S28). */
+export async function expireInvitations(trx: Kysely<Database>, atMs: number, now: string): Promise<number> {
+  const due = await dueInvitations(trx, atMs)
+  for (const inv of due) await setInvitationStatus(trx, inv.id, 'expired', null)
+  await setProfileStatus(
+    trx,
+    due.map((i) => i.profile_id),
+    'ita_expired',
+    now,
+  )
+  await appendEvents(
+    trx,
+    due.map((i) => ({ at: now, kind: 'invitation_expired' as const, profile_id: i.profile_id, round_number: i.round_number, data: JSON.stringify({ invitation: i.id }) })),
+  )
+  return due.length
+}
+
+/** Withdraws a profile still in the pool (or holding an open invitation, which is then declined). */
+export async function withdrawProfile(store: Store, id: string, at: string = nowInstant()): Promise<void> {
+  await store.write(async (trx) => {
+    const row = await getProfile(trx, id)
+    if (!row) throw new ExpressEntryError('not_found', { entity: 'profile', id })
+    if (row.status !== 'active' && row.status !== 'invited') throw new ExpressEntryError('conflict', { entity: 'profile', id, reason: `is ${describeStatus(row.status)}` })
+    const open = await openInvitationOf(trx, id)
+    if (open) await setInvitationStatus(trx, open.id, 'declined', at)
+    await setProfileStatus(trx, [id], 'withdrawn', at)
+    await appendEvents(trx, [{ at, kind: 'profile_withdrawn', profile_id: id, round_number: null, data: '{}' }])
+  })
+}
+
+export type Response = 'accept' | 'decline'
+
+/**
+ * Answers an invitation, by invitation id (`<round>-<rank>`) or by the id of the profile holding it.
+ * An answer after the 60 days finds the invitation expired (a conflict).
+ */
+export async function respondToInvitation(store: Store, idOrProfile: string, response: Response, at: string = nowInstant()): Promise<InvitationRow> {
+  const atMs = instantMs(at)
+  // Expiry is a fact of its own: it stays written even if this answer is refused.
+  await store.write((trx) => expireInvitations(trx, atMs, at))
+  return store.write(async (trx) => {
+    const invitation = (await getInvitation(trx, idOrProfile)) ?? (await openInvitationOf(trx, idOrProfile)) ?? (await latestInvitationOf(trx, idOrProfile))
+    if (!invitation) throw new ExpressEntryError('not_found', { entity: 'invitation', id: idOrProfile })
+    if (invitation.status !== 'open') {
+      throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `is ${invitation.status}${invitation.status === 'expired' ? ` (60 days after it was issued)` : ''}; it can no longer be ${response === 'accept' ? 'accepted' : 'declined'}` })
+    }
+    if (atMs < invitation.issued_ms) throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `was issued after ${at}` })
+    const status = response === 'accept' ? 'accepted' : 'declined'
+    await setInvitationStatus(trx, invitation.id, status, at)
+    // A decline puts the profile back in the pool for the rest of its validity; eligibility is
+    // re-checked by every round (rules.md §9, S28).
+    await setProfileStatus(trx, [invitation.profile_id], response === 'accept' ? 'accepted' : 'active', at)
+    await appendEvents(trx, [{ at, kind: response === 'accept' ? 'invitation_accepted' : 'invitation_declined', profile_id: invitation.profile_id, round_number: invitation.round_number, data: JSON.stringify({ invitation: invitation.id }) }])
+    return { ...invitation, status, responded_at: at }
+  })
+}
+

@@ -1,0 +1,94 @@
+/**
+ * The in-memory pool: the same round decision as the store, over profiles held in arrays. Used to
+ * re-run a round from a pool's facts and verify its digest, and as the fast engine for simulations.
+ * @module
+ */
+import { dateOfInstant, toDayNumber } from '../domain/dates.js'
+import type { PoolDistribution } from '../history/distribution.js'
+import type { Profile } from '../schemas/profile.js'
+import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
+import { distributionOfScoreCounts } from './distribution.js'
+import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
+import { decideRound, rankCandidates, type Candidate, type Decision } from './engine.js'
+import { expiryOf, instantMs } from './lifecycle.js'
+import { parseRoundRequest, type RoundRequest } from './round-request.js'
+
+/** One profile of the in-memory pool with its derived values on `day`. */
+export interface MemoryEntry {
+  readonly profileId: string
+  readonly submittedAt: string
+  readonly submittedMs: number
+  readonly expiresMs: number
+  /** Still in the pool (not invited, accepted or withdrawn). */
+  active: boolean
+  /** Day number the values below were computed for. */
+  day: number
+  score: number
+  programs: number
+  /** `,id1,id2,` as in the store. */
+  categories: string
+}
+
+export function memoryEntry(profile: Profile, day: string, eligibility: PoolEligibility): MemoryEntry {
+  const d = deriveAt(profile, day, eligibility)
+  return {
+    profileId: profile.id,
+    submittedAt: profile.submittedAt,
+    submittedMs: instantMs(profile.submittedAt),
+    expiresMs: instantMs(expiryOf(profile.submittedAt)),
+    active: true,
+    day: d.from,
+    score: d.score,
+    programs: d.programs,
+    categories: categoriesColumn(d.categories),
+  }
+}
+
+export interface MemoryRound extends Decision {
+  readonly distribution: PoolDistribution
+}
+
+/**
+ * Decides a round over in-memory entries whose values were computed for the round's day (entries
+ * computed for another day must be refreshed first: see `rankProfiles`). Marks the invited inactive.
+ */
+export function roundInMemory(entries: readonly MemoryEntry[], input: RoundRequest | unknown): MemoryRound {
+  const request = parseRoundRequest(input)
+  const atMs = instantMs(request.at)
+  const day = toDayNumber(dateOfInstant(request.at))
+  const bit = request.kind === 'program' ? PROGRAM_BIT[request.program!] : 0
+  const needle = request.kind === 'category' ? `,${request.category!},` : ''
+  const candidates: Candidate[] = []
+  const counts = new Map<number, number>()
+  for (const e of entries) {
+    if (!e.active || e.expiresMs <= atMs || e.submittedMs > atMs || e.programs === 0) continue
+    if (e.day !== day) throw new Error(`entry ${e.profileId} was computed for another day`)
+    counts.set(e.score, (counts.get(e.score) ?? 0) + 1)
+    if (bit !== 0 && (e.programs & bit) === 0) continue
+    if (needle && !e.categories.includes(needle)) continue
+    candidates.push({ profileId: e.profileId, score: e.score, submittedAt: e.submittedAt, submittedMs: e.submittedMs })
+  }
+  const decision = decideRound(request, rankCandidates(candidates))
+  const invited = new Set(decision.invitations.map((i) => i.profileId))
+  for (const e of entries) if (invited.has(e.profileId)) e.active = false
+  return { ...decision, distribution: distributionOfScoreCounts(counts) }
+}
+
+/**
+ * Ranks the active, unexpired profiles eligible for a round from their facts alone (score and
+ * eligibility computed on the round's day), as anyone can to verify a published round's digest.
+ */
+export function rankProfiles(profiles: readonly Profile[], input: unknown, eligibility: PoolEligibility): Decision {
+  const request = parseRoundRequest(input)
+  const day = dateOfInstant(request.at)
+  const atMs = instantMs(request.at)
+  const candidates: Candidate[] = []
+  for (const p of profiles) {
+    if (instantMs(expiryOf(p.submittedAt)) <= atMs || instantMs(p.submittedAt) > atMs) continue
+    const v = valuesAt(p, day, eligibility)
+    const ok =
+      request.kind === 'general' ? v.programs !== 0 : request.kind === 'program' ? (v.programs & PROGRAM_BIT[request.program!]) !== 0 : v.categories.includes(request.category!)
+    if (ok) candidates.push({ profileId: p.id, score: v.score, submittedAt: p.submittedAt, submittedMs: instantMs(p.submittedAt) })
+  }
+  return decideRound(request as RoundRequest, rankCandidates(candidates))
+}

@@ -1,0 +1,254 @@
+/**
+ * Holding a round of invitations on the store (DESIGN.md "Round"), as one write transaction:
+ * 1. the same request again (same idempotency key) returns the round already held, inviting no one;
+ * 2. open invitations due by the round's instant expire (their profiles leave the pool);
+ * 3. profiles whose stored score and eligibility do not hold on the round's day are recomputed;
+ * 4. the eligible candidates are ranked in the database; the ones about to be invited are re-checked
+ *    from their facts (score and eligibility on the day) and, should a stored value be wrong, fixed
+ *    and ranked again;
+ * 5. the round, its invitations, the profiles' new status and the events are written: all or none.
+ * Round numbers only go up; a round's instant may not be earlier than the last round's.
+ * @module
+ */
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { crsRulesAt } from '../crs/index.js'
+import { dateOfInstant, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { ExpressEntryError } from '../errors.js'
+import type { PoolDistribution } from '../history/distribution.js'
+import type { Database } from '../store/database.js'
+import { appendEvents } from '../store/event.repository.js'
+import type { Store } from '../store/index.js'
+import { insertInvitations, invitationsOfRound } from '../store/invitation.repository.js'
+import { rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
+import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round.repository.js'
+import type { RoundRow } from '../store/round.table.js'
+import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
+import { distributionOfScoreCounts } from './distribution.js'
+import { GENERAL_LABEL, PROGRAM_BIT, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
+import { decideRound, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
+import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
+import { parseRoundRequest, type RoundRequest } from './round-request.js'
+
+export interface HoldRoundOptions {
+  readonly eligibility: PoolEligibility
+  readonly now?: string
+  /** For tests: fail after this many invitations are written (the transaction must roll back). */
+  readonly failAfterInvitations?: number
+}
+
+export interface HeldRound extends RoundResult {
+  /** True when this request had already been held: nothing new was written. */
+  readonly replayed: boolean
+}
+
+/** The round's label: IRCC's words for general and program rounds, the category's label otherwise. */
+export function roundLabel(request: RoundRequest, eligibility: PoolEligibility): string {
+  if (request.kind === 'general') return GENERAL_LABEL
+  if (request.kind === 'program') return PROGRAM_LABEL[request.program!]
+  const day = dateOfInstant(request.at)
+  const category = eligibility.categoryById(request.category!)
+  const inForce = eligibility.categoriesInForce(day)
+  if (!category || !inForce.some((c) => c.id === category.id)) {
+    throw new ExpressEntryError('invalid_input', {
+      issues: [{ path: 'category', value: request.category, message: `${category ? 'not in force' : 'unknown category'} on ${day}; categories in force then: ${inForce.map((c) => c.id).join(', ') || 'none'}` }],
+    })
+  }
+  return category.label
+}
+
+/** The default idempotency key: SHA-256 of the request's fields in a fixed order. */
+export function requestKey(request: RoundRequest): string {
+  return request.idempotencyKey ?? createHash('sha256').update(JSON.stringify([request.kind, request.program ?? null, request.category ?? null, request.size, request.at])).digest('hex')
+}
+
+export function candidateFilter(request: RoundRequest): CandidateFilter {
+  if (request.kind === 'general') return { kind: 'general' }
+  if (request.kind === 'program') return { kind: 'program', bit: PROGRAM_BIT[request.program!] }
+  return { kind: 'category', id: request.category! }
+}
+
+export function resultOfRow(row: RoundRow): RoundResult {
+  return {
+    number: Number(row.number),
+    at: row.at,
+    kind: row.kind,
+    program: row.program,
+    category: row.category,
+    label: row.label,
+    size: Number(row.size),
+    invited: Number(row.invited),
+    lowestScore: row.lowest_score === null ? null : Number(row.lowest_score),
+    tieBreakCutoff: row.tie_break_cutoff,
+    distribution: JSON.parse(row.distribution) as PoolDistribution,
+    ranked: Number(row.ranked),
+    digest: row.digest,
+    rules: row.rules,
+  }
+}
+
+/** Recomputes the derived columns of the active profiles that do not hold on `day`. */
+export async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
+  const stale = await staleProfiles(trx, toDayNumber(day), atMs)
+  for (const row of stale) await writeDerived(trx, row.id, factsOf(row), day, eligibility)
+  return stale.length
+}
+
+async function writeDerived(trx: Kysely<Database>, id: string, profile: ReturnType<typeof factsOf>, day: IsoDate, eligibility: PoolEligibility): Promise<void> {
+  const d = deriveAt(profile, day, eligibility)
+  await updateDerived(trx, id, { derived_from: d.from, derived_until: d.until, score: d.score, programs: d.programs, categories: categoriesColumn(d.categories) })
+}
+
+function passes(request: RoundRequest, v: { programs: number; categories: readonly string[] }): boolean {
+  if (request.kind === 'general') return v.programs !== 0
+  if (request.kind === 'program') return (v.programs & PROGRAM_BIT[request.program!]) !== 0
+  return v.categories.includes(request.category!)
+}
+
+/**
+ * Re-checks the candidates about to be invited from their facts; fixes and counts those whose
+ * stored values were wrong on `day`.
+ */
+async function recheckTop(trx: Kysely<Database>, request: RoundRequest, top: readonly Candidate[], day: IsoDate, eligibility: PoolEligibility): Promise<number> {
+  let wrong = 0
+  const ids = top.map((c) => c.profileId)
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await trx.selectFrom('profile').select(['id', 'facts', 'score', 'programs']).where('id', 'in', ids.slice(i, i + 1000)).execute()
+    for (const row of rows) {
+      const profile = factsOf(row)
+      const v = valuesAt(profile, day, eligibility)
+      if (v.score !== Number(row.score) || !passes(request, v)) {
+        wrong++
+        await writeDerived(trx, row.id, profile, day, eligibility)
+      }
+    }
+  }
+  return wrong
+}
+
+/** Holds a round (see the module comment). */
+export async function holdRound(store: Store, input: unknown, options: HoldRoundOptions): Promise<HeldRound> {
+  const request = parseRoundRequest(input)
+  const { eligibility } = options
+  const label = roundLabel(request, eligibility)
+  const day = dateOfInstant(request.at)
+  const atMs = instantMs(request.at)
+  const rules = crsRulesAt(day).id
+  const key = requestKey(request)
+  const now = options.now ?? nowInstant()
+  return store.write(async (trx) => {
+    const existing = await findRoundByKey(trx, key)
+    if (existing) return { ...resultOfRow(existing), replayed: true }
+    const last = await lastRound(trx)
+    if (last.atMs !== null && atMs < last.atMs) {
+      throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
+    }
+    await expireInvitations(trx, atMs, now)
+    await refreshStale(trx, day, atMs, eligibility)
+
+    const filter = candidateFilter(request)
+    let ranked: Candidate[] = []
+    for (let attempt = 0; ; attempt++) {
+      const rows = await rankedCandidates(trx, filter, atMs)
+      ranked = rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) }))
+      const wrong = await recheckTop(trx, request, ranked.slice(0, request.size), day, eligibility)
+      if (wrong === 0) break
+      if (attempt >= 2) {
+        // Stored values keep disagreeing with the facts: recompute every active profile on the day.
+        const all = await trx.selectFrom('profile').select(['id', 'facts']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).execute()
+        for (const row of all) await writeDerived(trx, row.id, factsOf(row), day, eligibility)
+      }
+    }
+
+    const decision = decideRound(request, ranked)
+    const distribution = distributionOfScoreCounts(await scoreCounts(trx, atMs))
+    const number = (last.number ?? 0) + 1
+    const result: RoundResult = {
+      number,
+      at: request.at,
+      kind: request.kind,
+      program: request.program ?? null,
+      category: request.category ?? null,
+      label,
+      size: request.size,
+      invited: decision.invitations.length,
+      lowestScore: decision.lowestScore,
+      tieBreakCutoff: decision.tieBreakCutoff,
+      distribution,
+      ranked: decision.ranked,
+      digest: decision.digest,
+      rules,
+    }
+    await insertRound(trx, {
+      number,
+      request_key: key,
+      kind: result.kind,
+      program: result.program,
+      category: result.category,
+      label,
+      at: request.at,
+      at_ms: atMs,
+      size: request.size,
+      invited: result.invited,
+      lowest_score: result.lowestScore,
+      tie_break_cutoff: result.tieBreakCutoff,
+      ranked: result.ranked,
+      distribution: JSON.stringify(distribution),
+      digest: result.digest,
+      rules,
+      created_at: now,
+    })
+    const expiresMs = invitationExpiryMs(request.at)
+    await insertInvitations(
+      trx,
+      decision.invitations.map((inv) => ({
+        id: `${number}-${inv.rank}`,
+        round_number: number,
+        rank: inv.rank,
+        profile_id: inv.profileId,
+        score: inv.score,
+        submitted_at: inv.submittedAt,
+        status: 'open' as const,
+        issued_ms: atMs,
+        expires_ms: expiresMs,
+        responded_at: null,
+      })),
+      (written) => {
+        if (options.failAfterInvitations !== undefined && written >= options.failAfterInvitations) {
+          throw new ExpressEntryError('storage_failure', { operation: `round ${number} (failure injected after ${written} invitations)` })
+        }
+      },
+    )
+    await setProfileStatus(
+      trx,
+      decision.invitations.map((i) => i.profileId),
+      'invited',
+      now,
+    )
+    await appendEvents(trx, [{ at: request.at, kind: 'round_held', profile_id: null, round_number: number, data: JSON.stringify({ label, size: request.size, invited: result.invited, lowestScore: result.lowestScore, tieBreakCutoff: result.tieBreakCutoff, digest: result.digest }) }])
+    return { ...result, replayed: false }
+  })
+}
+
+/** A stored round, or not_found. */
+export async function roundByNumber(store: Store, number: number): Promise<RoundResult> {
+  const row = await getRound(store.db, number)
+  if (!row) throw new ExpressEntryError('not_found', { entity: 'round', id: String(number) })
+  return resultOfRow(row)
+}
+
+/** The invitations of a round, in rank order. */
+export async function roundInvitations(store: Store, number: number): Promise<(InvitationLine & { id: string; status: string })[]> {
+  await roundByNumber(store, number)
+  const rows = await invitationsOfRound(store.db, number)
+  return rows.map((r) => ({ profileId: r.profile_id, rank: Number(r.rank), score: Number(r.score), submittedAt: r.submitted_at, id: r.id, status: r.status }))
+}
+
+/** The pool distribution at an instant (recomputing stale scores for that day, in a write transaction). */
+export async function poolDistribution(store: Store, at: string, eligibility: PoolEligibility): Promise<PoolDistribution> {
+  const atMs = instantMs(at)
+  return store.write(async (trx) => {
+    await refreshStale(trx, dateOfInstant(at), atMs, eligibility)
+    return distributionOfScoreCounts(await scoreCounts(trx, atMs))
+  })
+}

@@ -1,0 +1,12 @@
+/** The kysely `Database` interface: every table of the store. @module */
+import type { PoolEventTable } from './event.table.js'
+import type { InvitationTable } from './invitation.table.js'
+import type { ProfileTable } from './profile.table.js'
+import type { RoundTable } from './round.table.js'
+
+export interface Database {
+  profile: ProfileTable
+  round: RoundTable
+  invitation: InvitationTable
+  pool_event: PoolEventTable
+}

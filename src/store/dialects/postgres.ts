@@ -1,0 +1,19 @@
+/** PostgreSQL through node-postgres (pg), with a small connection pool. @module */
+import { PostgresDialect } from 'kysely'
+import pg from 'pg'
+
+const INT8_OID = 20
+
+/** A kysely dialect over the PostgreSQL server at `url` (`postgres://user@host:port/db`). */
+export function postgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    // Epoch milliseconds are bigint columns; they fit in a double exactly until the year 287396.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  })
+  return { dialect: new PostgresDialect({ pool }), pool }
+}

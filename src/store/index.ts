@@ -1,0 +1,110 @@
+/**
+ * openStore: the pool's storage, on SQLite (a file path; the default) or PostgreSQL (a
+ * `postgres://` URL), with one schema and one code path (kysely). Opening migrates to the latest
+ * schema.
+ * @module
+ */
+import { Kysely, Migrator, sql } from 'kysely'
+import { ExpressEntryError } from '../errors.js'
+import type { Database } from './database.js'
+import { postgresDialect } from './dialects/postgres.js'
+import { sqliteDialect } from './dialects/sqlite.js'
+import { migrationProvider } from './migrations/index.js'
+
+export type { Database } from './database.js'
+export type { ProfileRow, ProfileStatus } from './profile.table.js'
+export type { RoundRow } from './round.table.js'
+export type { InvitationRow, InvitationStatus } from './invitation.table.js'
+export type { PoolEventRow, PoolEventKind } from './event.table.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface Store {
+  readonly dialect: DialectName
+  /** The database, for reads (and writes that need no serialization). */
+  readonly db: Kysely<Database>
+  /**
+   * Runs `fn` in one write transaction, serialized against every other writer, in this process or
+   * another: SQLite takes the write lock at BEGIN (`BEGIN IMMEDIATE`); PostgreSQL takes a
+   * transaction-scoped advisory lock. All of `fn`'s writes commit together, or none do.
+   */
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** The advisory lock key that serializes pool writers on PostgreSQL ("EEPOOL" in ASCII). */
+const PG_POOL_LOCK = 0x4545504f4f4c
+
+/** Whether `target` names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target)
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'ee_migration', migrationLockTableName: 'ee_migration_lock' })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new ExpressEntryError('storage_failure', { operation: `migration ${failed}` }, { cause: error })
+  }
+}
+
+/**
+ * Opens the store at `target`: a `postgres://` (or `postgresql://`) URL, or a SQLite file path
+ * (`:memory:` for a private in-memory database).
+ * @example
+ * const store = await openStore('pool.db')
+ */
+export async function openStore(target: string): Promise<Store> {
+  if (!target) throw new ExpressEntryError('invalid_input', { issues: [{ path: 'db', message: 'expected a SQLite file path or a postgres:// URL' }] })
+  let store: Store
+  if (isPostgresUrl(target)) {
+    const { dialect, pool } = postgresDialect(target)
+    const db = new Kysely<Database>({ dialect })
+    store = {
+      dialect: 'postgres',
+      db,
+      write: (fn) =>
+        db.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${PG_POOL_LOCK})`.execute(trx)
+          return fn(trx)
+        }),
+      close: async () => {
+        await db.destroy()
+        void pool
+      },
+    }
+  } else {
+    let db: Kysely<Database>
+    try {
+      db = new Kysely<Database>({ dialect: sqliteDialect(target) })
+    } catch (e) {
+      throw new ExpressEntryError('storage_failure', { operation: `opening SQLite database ${target}` }, { cause: e })
+    }
+    store = {
+      dialect: 'sqlite',
+      db,
+      write: (fn) =>
+        db.connection().execute(async (conn) => {
+          await sql`begin immediate`.execute(conn)
+          try {
+            const result = await fn(conn)
+            await sql`commit`.execute(conn)
+            return result
+          } catch (e) {
+            await sql`rollback`.execute(conn)
+            throw e
+          }
+        }),
+      close: () => db.destroy(),
+    }
+  }
+  try {
+    await migrate(store.db)
+  } catch (e) {
+    await store.close().catch(() => undefined)
+    if (e instanceof ExpressEntryError) throw e
+    throw new ExpressEntryError('storage_failure', { operation: `opening ${store.dialect} store` }, { cause: e })
+  }
+  return store
+}

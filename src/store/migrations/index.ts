@@ -1,0 +1,15 @@
+/**
+ * The migrations, by name (timestamp first, so they sort in the order they must run). Listed here,
+ * not read from disk, so they run the same from the sources, the tests and the built package.
+ * @module
+ */
+import type { Migration, MigrationProvider } from 'kysely'
+import * as createPool from './2026_11_25_220000_create_pool.js'
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_25_220000_create_pool': createPool,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+}

@@ -1,0 +1,107 @@
+/** Profile rows: plain functions taking `db` (or a transaction) first. @module */
+import { sql, type Kysely } from 'kysely'
+import type { Database } from './database.js'
+import type { NewProfileRow, ProfileRow, ProfileRowUpdate, ProfileStatus } from './profile.table.js'
+
+/** Rows per INSERT: 11 columns x 400 rows stays under SQLite's and PostgreSQL's parameter limits. */
+const BATCH = 400
+
+export async function insertProfiles(db: Kysely<Database>, rows: readonly NewProfileRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('profile').values(rows.slice(i, i + BATCH)).execute()
+}
+
+export async function getProfile(db: Kysely<Database>, id: string): Promise<ProfileRow | undefined> {
+  return db.selectFrom('profile').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Id, status and submission time of those of `ids` already stored. */
+export async function existingProfiles(db: Kysely<Database>, ids: readonly string[]): Promise<Pick<ProfileRow, 'id' | 'status' | 'submitted_at' | 'submitted_ms'>[]> {
+  if (ids.length === 0) return []
+  const out: Pick<ProfileRow, 'id' | 'status' | 'submitted_at' | 'submitted_ms'>[] = []
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(...(await db.selectFrom('profile').select(['id', 'status', 'submitted_at', 'submitted_ms']).where('id', 'in', ids.slice(i, i + 1000)).execute()))
+  }
+  return out
+}
+
+export async function updateProfile(db: Kysely<Database>, id: string, changes: ProfileRowUpdate): Promise<void> {
+  await db.updateTable('profile').set(changes).where('id', '=', id).execute()
+}
+
+export async function setProfileStatus(db: Kysely<Database>, ids: readonly string[], status: ProfileStatus, updatedAt: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db.updateTable('profile').set({ status, updated_at: updatedAt }).where('id', 'in', ids.slice(i, i + 1000)).execute()
+  }
+}
+
+export interface ListOptions {
+  readonly status?: ProfileStatus
+  readonly limit: number
+  readonly offset: number
+}
+
+export async function listProfiles(db: Kysely<Database>, options: ListOptions): Promise<Omit<ProfileRow, 'facts'>[]> {
+  let q = db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'updated_at'])
+  if (options.status) q = q.where('status', '=', options.status)
+  return q.orderBy('submitted_ms').orderBy('id').limit(options.limit).offset(options.offset).execute()
+}
+
+export async function countProfiles(db: Kysely<Database>): Promise<{ status: ProfileStatus; count: number }[]> {
+  const rows = await db.selectFrom('profile').select(['status', sql<number>`count(*)`.as('count')]).groupBy('status').execute()
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) }))
+}
+
+/** Active, unexpired profiles whose derived columns do not hold on `day`. */
+export async function staleProfiles(db: Kysely<Database>, day: number, atMs: number): Promise<Pick<ProfileRow, 'id' | 'facts'>[]> {
+  return db
+    .selectFrom('profile')
+    .select(['id', 'facts'])
+    .where('status', '=', 'active')
+    .where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
+    .where((eb) => eb.or([eb('derived_from', '>', day), eb('derived_until', '<=', day)]))
+    .execute()
+}
+
+export interface DerivedColumns {
+  readonly derived_from: number
+  readonly derived_until: number
+  readonly score: number
+  readonly programs: number
+  readonly categories: string
+}
+
+export async function updateDerived(db: Kysely<Database>, id: string, derived: DerivedColumns): Promise<void> {
+  await db.updateTable('profile').set(derived).where('id', '=', id).execute()
+}
+
+/** Which candidates a round ranks. */
+export type CandidateFilter = { readonly kind: 'general' } | { readonly kind: 'program'; readonly bit: number } | { readonly kind: 'category'; readonly id: string }
+
+export interface CandidateRow {
+  readonly id: string
+  readonly score: number
+  readonly submitted_at: string
+  readonly submitted_ms: number
+}
+
+/** Active, unexpired profiles passing `filter`, in rank order (score desc, submitted asc, id). */
+export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFilter, atMs: number): Promise<CandidateRow[]> {
+  let q = db.selectFrom('profile').select(['id', 'score', 'submitted_at', 'submitted_ms']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
+  if (filter.kind === 'general') q = q.where('programs', '<>', 0)
+  else if (filter.kind === 'program') q = q.where(sql<number>`programs & ${filter.bit}`, '<>', 0)
+  else q = q.where('categories', 'like', `%,${filter.id},%`)
+  return q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').orderBy('id', 'asc').execute()
+}
+
+/** `[score, count]` of the active, unexpired profiles eligible for at least one program. */
+export async function scoreCounts(db: Kysely<Database>, atMs: number): Promise<[number, number][]> {
+  const rows = await db
+    .selectFrom('profile')
+    .select(['score', sql<number>`count(*)`.as('count')])
+    .where('status', '=', 'active')
+    .where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
+    .where('programs', '<>', 0)
+    .groupBy('score')
+    .execute()
+  return rows.map((r) => [Number(r.score), Number(r.count)])
+}

@@ -1,0 +1,42 @@
+/**
+ * The `profile` table: a profile's facts (JSON) plus derived, indexed columns for rounds. The derived
+ * columns (score, programs, categories) hold for the days [derivedFrom, derivedUntil); outside that
+ * window they are recomputed from the facts (see pool/derived.ts).
+ * @module
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Where a profile stands: in the pool (`active`), holding an open invitation (`invited`), or gone:
+ * accepted its invitation, let it expire, or withdrew (rules.md §9).
+ */
+export type ProfileStatus = 'active' | 'invited' | 'accepted' | 'ita_expired' | 'withdrawn'
+export const PROFILE_STATUSES = ['active', 'invited', 'accepted', 'ita_expired', 'withdrawn'] as const
+
+export interface ProfileTable {
+  id: string
+  /** First submission instant as given; never changed by updates (rules.md §9, S19). */
+  submitted_at: string
+  /** `submitted_at` in epoch milliseconds: the tie-break order. */
+  submitted_ms: number
+  /** Epoch ms when the profile leaves the pool: 12 months after submission (MI s.4(1), S4). */
+  expires_ms: number
+  status: ProfileStatus
+  /** The Profile facts, JSON. */
+  facts: string
+  /** First day (day number since 1970-01-01) the derived columns hold. */
+  derived_from: number
+  /** First day they no longer hold (exclusive). */
+  derived_until: number
+  /** CRS total on the days of the window. */
+  score: number
+  /** Programs eligible for on those days, a bitmask (fsw 1, cec 2, fst 4, pnp 8). */
+  programs: number
+  /** Category ids eligible for on those days, written `,id1,id2,` (empty `,` when none). */
+  categories: string
+  updated_at: string
+}
+
+export type ProfileRow = Selectable<ProfileTable>
+export type NewProfileRow = Insertable<ProfileTable>
+export type ProfileRowUpdate = Updateable<ProfileTable>

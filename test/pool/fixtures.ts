@@ -1,0 +1,81 @@
+/**
+ * Test fixtures for the pool: a profile builder and a small, explicit eligibility service (the pool's
+ * mechanics are tested against it; the real rules are wired in by loadEligibility).
+ */
+import { addYears, type IsoDate } from '../../src/domain/dates.js'
+import type { CategoryInfo, PoolEligibility, ProgramId } from '../../src/pool/eligibility.js'
+import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
+
+export interface ProfileOptions {
+  readonly dob?: IsoDate
+  /** IELTS General bands, all four abilities ("high" is CLB 10, "mid" CLB 9, "low" CLB 7). */
+  readonly english?: 'high' | 'mid' | 'low'
+  readonly testDate?: IsoDate
+  /** Canadian work in this NOC from this day, 40 h a week, ongoing. */
+  readonly canadianWorkFrom?: IsoDate
+  readonly noc?: string
+  readonly nominatedOn?: IsoDate
+  readonly jobOfferNoc?: string
+}
+
+const BANDS = {
+  high: { listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 },
+  mid: { listening: 8, reading: 7, writing: 7, speaking: 7 },
+  low: { listening: 6, reading: 6, writing: 6, speaking: 6 },
+} as const
+
+export function profileInput(id: string, submittedAt: string, o: ProfileOptions = {}): ProfileInput {
+  return {
+    id,
+    submittedAt,
+    dateOfBirth: o.dob ?? '1995-06-15',
+    maritalStatus: 'single',
+    education: [{ level: 'bachelors', country: 'CA', programYears: 4, completedOn: '2017-05-31' }],
+    languageTests: [{ test: 'ielts-general', testDate: o.testDate ?? '2022-10-01', ...BANDS[o.english ?? 'mid'] }],
+    firstOfficialLanguage: 'english',
+    work: [{ noc: o.noc ?? '21231', country: 'CA', from: o.canadianWorkFrom ?? '2019-01-07', to: null, hoursPerWeek: 40 }],
+    provincialNomination: o.nominatedOn ? { province: 'ON', nominatedOn: o.nominatedOn } : null,
+    jobOffer: o.jobOfferNoc ? { noc: o.jobOfferNoc, lmiaExempt: false } : null,
+    settlementFundsCad: 20000,
+  }
+}
+
+export function profileOf(input: ProfileInput): Profile {
+  return profileSchema.parse(input)
+}
+
+export const TEST_CATEGORIES: readonly (CategoryInfo & { from: IsoDate; to: IsoDate; nocPrefix: string })[] = [
+  { id: 'stem-2023-1', label: 'STEM occupations (2023-1)', from: '2023-05-31', to: '2024-02-28', nocPrefix: '21' },
+  { id: 'healthcare-2023-1', label: 'Healthcare occupations (2023-1)', from: '2023-05-31', to: '2024-02-28', nocPrefix: '31' },
+]
+
+function validTest(p: Profile, asOf: IsoDate): boolean {
+  return p.languageTests.some((t) => t.testDate <= asOf && addYears(t.testDate, 2) > asOf)
+}
+
+/** Eligible for FSW with a valid language result; CEC with Canadian work too; PNP once nominated; a category by NOC prefix. */
+export const testEligibility: PoolEligibility = {
+  isEligibleForProgram(p: Profile, program: ProgramId, asOf: IsoDate): boolean {
+    if (!validTest(p, asOf)) return false
+    switch (program) {
+      case 'fsw':
+        return true
+      case 'cec':
+        return p.work.some((j) => j.country === 'CA' && j.from <= asOf)
+      case 'fst':
+        return false
+      case 'pnp':
+        return p.provincialNomination !== null && p.provincialNomination.nominatedOn <= asOf
+    }
+  },
+  isEligibleForAnyProgram(p: Profile, asOf: IsoDate): boolean {
+    return validTest(p, asOf)
+  },
+  isEligibleForCategory(p: Profile, id: string, asOf: IsoDate): boolean {
+    const c = TEST_CATEGORIES.find((x) => x.id === id)
+    return !!c && c.from <= asOf && asOf <= c.to && validTest(p, asOf) && p.work.some((j) => j.noc.startsWith(c.nocPrefix) && j.from <= asOf)
+  },
+  categoryById: (id) => TEST_CATEGORIES.find((c) => c.id === id),
+  categoriesInForce: (asOf) => TEST_CATEGORIES.filter((c) => c.from <= asOf && asOf <= c.to),
+  ruleChangeDates: ['2023-05-31', '2024-02-29'],
+}
