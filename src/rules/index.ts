@@ -28,6 +28,18 @@ import { pteCoreTable } from './language/pte-core.js'
 import { tcfCanadaTable } from './language/tcf-canada.js'
 import { tefCanadaTable } from './language/tef-canada.js'
 import { languageValidity } from './language/validity.js'
+import { fswMinimums } from './fsw/minimums.js'
+import { settlementFundsTable } from './fsw/settlement-funds.js'
+import { fswLanguageTable } from './fsw/grid/language.js'
+import { fswEducationTable } from './fsw/grid/education.js'
+import { fswExperienceTable } from './fsw/grid/experience.js'
+import { fswAgeTable } from './fsw/grid/age.js'
+import { fswArrangedEmploymentTable } from './fsw/grid/arranged-employment.js'
+import { fswAdaptabilityTable } from './fsw/grid/adaptability.js'
+import { cecRequirements } from './programs/cec.js'
+import { fstRequirements } from './programs/fst.js'
+import { programAssignmentOrder } from './programs/assignment-order.js'
+import { categoryRules } from './categories/index.js'
 
 /** The rules that make up a CRS score. */
 export const crsRules: readonly Rule<unknown>[] = [
@@ -53,8 +65,24 @@ export const crsRules: readonly Rule<unknown>[] = [
 
 export const languageRules: readonly Rule<unknown>[] = [ieltsGeneralTable, celpipGeneralTable, pteCoreTable, tefCanadaTable, tcfCanadaTable, languageValidity]
 
+/** The rules of program and category eligibility (FSW, CEC, FST, categories). */
+export const eligibilityRules: readonly Rule<unknown>[] = [
+  fswMinimums,
+  fswLanguageTable,
+  fswEducationTable,
+  fswExperienceTable,
+  fswAgeTable,
+  fswArrangedEmploymentTable,
+  fswAdaptabilityTable,
+  settlementFundsTable,
+  cecRequirements,
+  fstRequirements,
+  programAssignmentOrder,
+  ...(categoryRules as readonly Rule<unknown>[]),
+]
+
 /** Every rule in the registry. */
-export const allRules: readonly Rule<unknown>[] = [...crsRules, ...languageRules]
+export const allRules: readonly Rule<unknown>[] = [...crsRules, ...languageRules, ...eligibilityRules]
 
 /** The rule with this id. */
 export function ruleById(id: string): Rule<unknown> | undefined {

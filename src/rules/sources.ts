@@ -86,6 +86,57 @@ export const instruments = {
     kind: 'law',
     url: 'https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/',
   },
+  // Eligibility (issue 3): programs, settlement funds, categories.
+  'FSW-PROGRAM': {
+    title: 'IRCC, Eligibility for Express Entry programs: Who can apply as a Federal Skilled Worker',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers.html',
+  },
+  'FST-PROGRAM': {
+    title: 'IRCC, Eligibility for Express Entry programs: Federal Skilled Trades Program',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/skilled-trades.html',
+  },
+  'CEC-HELP': {
+    title: 'IRCC Help Centre: Who cannot apply for permanent residence under the Canadian Experience Class?',
+    kind: 'guidance',
+    url: 'https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=377&top=29',
+  },
+  'FUNDS-2022': {
+    title: 'Settlement funds table in force from 2022-06-09 (previous-year column of the 2023 update; date from Immigration News Canada, 2023-05-02)',
+    kind: 'secondary',
+    url: 'https://canapprove.ae/tag/canadian-permanent-residency/',
+  },
+  'FUNDS-2023': {
+    title: 'Express Entry proof of funds updated, effective 2023-04-25 (published 2023-05-02)',
+    kind: 'secondary',
+    url: 'https://shanumimmigration.com/express-entry-proof-of-funds-updates/',
+  },
+  'FUNDS-2024': {
+    title: 'New Express Entry proof of funds requirement, effective 2024-05-28',
+    kind: 'secondary',
+    url: 'https://pelicanmigration.com/new-express-entry-proof-of-funds-requirement-for-2024/',
+  },
+  'FUNDS-2025': {
+    title: 'IRCC raises proof of funds for Express Entry, effective 2025-07-07 (profiles to be updated by 2025-07-28)',
+    kind: 'secondary',
+    url: 'https://usafricaonline.com/2025/07/08/canada-raises-proof-of-funds-for-express-entry-applicants/',
+  },
+  CBS: {
+    title: 'IRCC, Express Entry: category-based selection (categories, eligible occupations and experience rules)',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/rounds-invitations/category-based-selection.html',
+  },
+  'CBS-REPORT-2024-25': {
+    title: 'IRCC, 2024-2025 Report to Parliament – Category-Based Selection in Express Entry (Annex A: 2024 list; Annex B: 2025 list)',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/report-parliament-cbs-2024-25.html',
+  },
+  'IRCC-CATEGORIES-2026': {
+    title: 'IRCC news release, 2026-02-18: Canada prioritizes top talent in 2026 immigration Express Entry categories',
+    kind: 'guidance',
+    url: 'https://www.newswire.ca/news-releases/canada-prioritizes-top-talent-in-2026-immigration-express-entry-categories-888682465.html',
+  },
 } as const satisfies Record<string, Instrument>
 
 export type InstrumentKey = keyof typeof instruments

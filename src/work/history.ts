@@ -1,15 +1,22 @@
 /**
  * Work history in full-time equivalents. Hours are counted day by day as `hoursPerWeek / 7`, and
  * overlapping jobs count once: at most 30 hours a week (full time) on any day (IRPR 80(4); MI s.15).
- * 1,560 hours (52 weeks × 30 h) make one year.
+ * 1,560 hours (52 weeks × 30 h) make one year, so one month is 130 hours and 6 months 780 hours.
+ *
+ * Windows are the N years before a date: the days [asOf − N years, asOf). A continuous span is a run of
+ * days on which at least one counted job was held, with no day off between jobs (a job ending on the
+ * 31st and the next starting on the 1st of the next month are continuous; a one-week gap is not).
  * @module
  */
-import { addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import type { Job } from '../schemas/profile.js'
 
 export const FULL_TIME_HOURS_PER_WEEK = 30
 export const HOURS_PER_YEAR = 1560
+export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12
 const FULL_TIME_PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
+/** Absorbs float error in hours summed from fractional daily rates. */
+const EPSILON = 1e-6
 
 /** The TEER category of a NOC 2021 unit group: its second digit. */
 export function teerOf(noc: string): number {
@@ -24,47 +31,185 @@ export function isSkilledNoc(noc: string): boolean {
 /** Which jobs to count. */
 export type JobFilter = (job: Job) => boolean
 
+/** A window of days [start, end) as day numbers (see domain/dates.ts `toDayNumber`). */
+export interface DayWindow {
+  readonly start: number
+  readonly end: number
+}
+
+/** The `years` years before `asOf`: [asOf − years, asOf). */
+export function windowBefore(asOf: IsoDate, years: number): DayWindow {
+  return { start: toDayNumber(addYears(asOf, -years)), end: toDayNumber(asOf) }
+}
+
+/** A continuous span of counted work: first day, last day (inclusive), full-time-equivalent hours. */
+export interface WorkSpan {
+  readonly from: IsoDate
+  readonly to: IsoDate
+  readonly hours: number
+}
+
+/**
+ * The sweep behind every count: full-time-equivalent hours of the jobs passing `filter` in the days
+ * [start, end), capped at full time per day. When `spans` is given, each continuous span is appended
+ * to it as three numbers: first day, day after the last, hours.
+ */
+function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilter | null, spans: number[] | null): number {
+  // +rate on a job's first day, -rate the day after its last.
+  let events: number[] | null = null
+  let a0 = 0
+  let b0 = 0
+  let r0 = 0
+  let count = 0
+  for (const job of jobs) {
+    if (filter !== null && !filter(job)) continue
+    const a = Math.max(start, toDayNumber(job.from))
+    const b = Math.min(end, job.to === null ? end : toDayNumber(job.to) + 1)
+    if (a >= b) continue
+    const rate = job.hoursPerWeek / 7
+    if (count === 0) {
+      a0 = a
+      b0 = b
+      r0 = rate
+    } else {
+      if (events === null) events = [a0, r0, b0, -r0]
+      events.push(a, rate, b, -rate)
+    }
+    count++
+  }
+  if (count === 0) return 0
+  if (events === null) {
+    const hours = (b0 - a0) * Math.min(r0, FULL_TIME_PER_DAY)
+    spans?.push(a0, b0, hours)
+    return hours
+  }
+  const order: number[] = []
+  for (let i = 0; i < events.length; i += 2) order.push(i)
+  order.sort((x, y) => events[x]! - events[y]!)
+  let hours = 0
+  let rate = 0
+  let active = 0
+  let day = events[order[0]!]!
+  let spanStart = day
+  let spanHours = 0
+  let open = false
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!
+    const at = events[i]!
+    if (at > day) {
+      const h = (at - day) * Math.min(rate, FULL_TIME_PER_DAY)
+      hours += h
+      spanHours += h
+      day = at
+    }
+    const delta = events[i + 1]!
+    if (delta > 0) {
+      // A job starting the day another ends continues the span (the end is processed first or not).
+      if (!open) {
+        spanStart = at
+        spanHours = 0
+        open = true
+      }
+      active++
+    } else active--
+    rate += delta
+    const next = order[k + 1]
+    if (active === 0 && (next === undefined || events[next]! !== at)) {
+      rate = 0
+      open = false
+      spans?.push(spanStart, at, spanHours)
+    }
+  }
+  return hours
+}
+
 /**
  * Full-time-equivalent hours worked by the jobs that pass `filter` in the days [from, to), overlapping
  * jobs counted once and capped at full time per day. `job.to` is the last day worked; an open job runs
  * until `to`.
  */
 export function fullTimeEquivalentHours(jobs: readonly Job[], from: IsoDate, to: IsoDate, filter: JobFilter): number {
-  const start = toDayNumber(from)
-  const end = toDayNumber(to)
-  // Sweep over day boundaries: +rate at a job's first day, -rate the day after its last.
-  const events: number[] = []
-  for (const job of jobs) {
-    if (!filter(job)) continue
-    const a = Math.max(start, toDayNumber(job.from))
-    const b = Math.min(end, job.to === null ? end : toDayNumber(job.to) + 1)
-    if (a >= b) continue
-    const rate = job.hoursPerWeek / 7
-    events.push(a, rate, b, -rate)
-  }
-  if (events.length === 0) return 0
-  if (events.length === 4) return (events[2]! - events[0]!) * Math.min(events[1]!, FULL_TIME_PER_DAY)
-  const order: number[] = []
-  for (let i = 0; i < events.length; i += 2) order.push(i)
-  order.sort((x, y) => events[x]! - events[y]!)
-  let hours = 0
-  let rate = 0
-  let day = events[order[0]!]!
-  for (const i of order) {
-    const at = events[i]!
-    if (at > day) {
-      hours += (at - day) * Math.min(rate, FULL_TIME_PER_DAY)
-      day = at
-    }
-    rate += events[i + 1]!
-  }
-  return hours
+  return sweep(jobs, toDayNumber(from), toDayNumber(to), filter, null)
+}
+
+/** Full-time-equivalent hours in a window (day numbers) of the jobs passing `filter` (all when null). */
+export function hoursInWindow(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): number {
+  return sweep(jobs, window.start, window.end, filter, null)
 }
 
 /** Whole full-time-equivalent years worked in the `years` years before `asOf` by jobs passing `filter`. */
 export function fullYearsInWindow(jobs: readonly Job[], asOf: IsoDate, years: number, filter: JobFilter): number {
-  // A tiny epsilon absorbs float error in hours summed from fractional daily rates.
-  return Math.floor(fullTimeEquivalentHours(jobs, addYears(asOf, -years), asOf, filter) / HOURS_PER_YEAR + 1e-9)
+  return wholeYears(fullTimeEquivalentHours(jobs, addYears(asOf, -years), asOf, filter))
+}
+
+/** Whole years in an amount of hours (1,560 hours a year). */
+export function wholeYears(hours: number): number {
+  return Math.floor(hours / HOURS_PER_YEAR + EPSILON)
+}
+
+/** Months (130 hours each, fractional) in an amount of hours. */
+export function monthsOfHours(hours: number): number {
+  return hours / HOURS_PER_MONTH
+}
+
+/** Whether `hours` reaches `minimum`, forgiving float error. */
+export function reaches(hours: number, minimum: number): boolean {
+  return hours + EPSILON >= minimum
+}
+
+/** The continuous spans of the jobs passing `filter` within a window, oldest first. */
+export function continuousSpans(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): WorkSpan[] {
+  const raw: number[] = []
+  sweep(jobs, window.start, window.end, filter, raw)
+  const spans: WorkSpan[] = []
+  for (let i = 0; i < raw.length; i += 3) spans.push({ from: fromDayNumber(raw[i]!), to: fromDayNumber(raw[i + 1]! - 1), hours: raw[i + 2]! })
+  return spans
+}
+
+/** The hours of the longest-in-hours continuous span of the jobs passing `filter` within a window. */
+export function longestContinuousHours(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): number {
+  const raw: number[] = []
+  sweep(jobs, window.start, window.end, filter, raw)
+  let best = 0
+  for (let i = 2; i < raw.length; i += 3) if (raw[i]! > best) best = raw[i]!
+  return best
+}
+
+/** Total hours and the hours of the longest continuous span of the jobs passing `filter` within a window, in one sweep. */
+export function hoursAndLongestSpan(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): { hours: number; longestContinuousHours: number } {
+  const raw: number[] = []
+  const hours = sweep(jobs, window.start, window.end, filter, raw)
+  let longest = 0
+  for (let i = 2; i < raw.length; i += 3) if (raw[i]! > longest) longest = raw[i]!
+  return { hours, longestContinuousHours: longest }
+}
+
+/** Work in one occupation within a window. */
+export interface OccupationHours {
+  readonly noc: string
+  /** Full-time-equivalent hours (overlapping jobs in this occupation counted once). */
+  readonly hours: number
+  /** Hours of the longest continuous span in this occupation. */
+  readonly longestContinuousHours: number
+}
+
+/** Hours per occupation (NOC) of the jobs passing `filter` within a window, occupations in first-seen order. */
+export function hoursByOccupation(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): OccupationHours[] {
+  const result: OccupationHours[] = []
+  const seen: string[] = []
+  for (const job of jobs) {
+    if (seen.includes(job.noc)) continue
+    seen.push(job.noc)
+    const noc = job.noc
+    const inNoc: JobFilter = filter === null ? (j) => j.noc === noc : (j) => j.noc === noc && filter(j)
+    const raw: number[] = []
+    const hours = sweep(jobs, window.start, window.end, inNoc, raw)
+    if (hours === 0) continue
+    let longest = 0
+    for (let i = 2; i < raw.length; i += 3) if (raw[i]! > longest) longest = raw[i]!
+    result.push({ noc, hours, longestContinuousHours: longest })
+  }
+  return result
 }
 
 /** Canadian skilled work that counts for CRS points: in Canada, TEER 0-3, paid, not self-employed, not while a full-time student (docs/decisions.md). */
@@ -72,3 +217,6 @@ export const isCanadianSkilledWork: JobFilter = (job) => job.country === 'CA' &&
 
 /** Foreign skilled work that counts for skill transferability: outside Canada, TEER 0-3. */
 export const isForeignSkilledWork: JobFilter = (job) => job.country !== 'CA' && isSkilledNoc(job.noc)
+
+/** Skilled work anywhere (TEER 0-3). */
+export const isSkilledWork: JobFilter = (job) => isSkilledNoc(job.noc)

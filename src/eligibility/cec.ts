@@ -1,0 +1,40 @@
+/** Canadian Experience Class eligibility (rules.md §8.1). @module */
+import { cecRequirements } from '../rules/programs/cec.js'
+import type { Job } from '../schemas/profile.js'
+import { isCanadianSkilledWork, monthsOfHours, reaches, teerOf } from '../work/history.js'
+import { sourceOf, unmet, type Facts } from './facts.js'
+import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import type { UnmetCondition } from './types.js'
+
+const teer23 = (job: Job): boolean => isCanadianSkilledWork(job) && teerOf(job.noc) >= 2
+
+/**
+ * Whether the profile is eligible for CEC on the date. The CLB 5 threshold applies only when a full
+ * year of the qualifying work can be made of TEER 2-3 work; otherwise (TEER 0-1, or a mix) CLB 7
+ * (docs/decisions.md).
+ */
+export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
+  const { value: req, version } = cecRequirements.at(f.asOf)
+  const source = sourceOf(cecRequirements, version)
+  let ok = true
+  const total = f.hours(req.windowYears, isCanadianSkilledWork)
+  if (!reaches(total, req.experienceHours)) {
+    if (!out) return false
+    ok = false
+    unmet(out, 'canadian_experience_insufficient', `CEC needs 1 year (1,560 hours) of full-time or equivalent paid TEER 0-3 work in Canada in the ${req.windowYears} years before ${f.asOf}, not self-employed and not while a full-time student; the profile has ${monthsOfHours(total).toFixed(1)} months`, source)
+  }
+  const hours23 = f.hours(req.windowYears, teer23)
+  const threshold = reaches(hours23, req.experienceHours) ? req.clbTeer23 : req.clbTeer01
+  const language = f.profile.firstOfficialLanguage === 'english' ? 'English' : 'French'
+  if (f.firstLanguage.length === 0) {
+    if (!out) return false
+    ok = false
+    unmet(out, 'no_language_result', `CEC needs a valid ${language} (first official language) test result less than 2 years old on ${f.asOf}`, source)
+  } else if (!anyMeets(f.firstLanguage, threshold)) {
+    if (!out) return false
+    ok = false
+    const why = threshold === req.clbTeer23 ? 'a year of TEER 2-3 work' : `TEER 0-1 work (CLB ${req.clbTeer23} applies only when a full year is TEER 2-3 work)`
+    unmet(out, 'language_below_minimum', `CEC needs ${describeMinimum(threshold)} of ${language} for ${why}; best valid result: ${shortfalls(f.firstLanguage, threshold)}`, source)
+  }
+  return ok
+}

@@ -1,0 +1,218 @@
+/**
+ * The facts of a profile on a date that eligibility checks share, computed once per call and lazily:
+ * valid language results as CLB, counting credentials, work hours per occupation.
+ * @module
+ */
+import { addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { languageOfTest, toClb } from '../language/tests.js'
+import { languageValidity } from '../rules/language/validity.js'
+import type { Rule, RuleVersion } from '../rules/rule.js'
+import type { Abilities } from '../schemas/common.js'
+import type { Credential, Job, LanguageTest, Profile } from '../schemas/profile.js'
+import { hoursAndLongestSpan, hoursInWindow, type DayWindow, type JobFilter } from '../work/history.js'
+import type { UnmetCode, UnmetCondition, UnmetSource } from './types.js'
+
+/** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4). */
+const ECA_VALID_YEARS = 5
+
+// Test results are immutable once parsed: their CLB never changes, so it is computed once per result.
+const clbCache = new WeakMap<LanguageTest, Abilities>()
+
+function clbOf(t: LanguageTest): Abilities {
+  let clb = clbCache.get(t)
+  if (clb === undefined) {
+    clb = toClb(t.test, t.testDate, t)
+    clbCache.set(t, clb)
+  }
+  return clb
+}
+
+/** The lowest of the four abilities. */
+export function lowestAbility(clb: Abilities): number {
+  return Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
+}
+
+/** Whether `clb` reaches `minimum` in every ability. */
+export function meetsAll(clb: Abilities, minimum: Abilities | number): boolean {
+  if (typeof minimum === 'number') return clb.speaking >= minimum && clb.listening >= minimum && clb.reading >= minimum && clb.writing >= minimum
+  return clb.speaking >= minimum.speaking && clb.listening >= minimum.listening && clb.reading >= minimum.reading && clb.writing >= minimum.writing
+}
+
+/** The result with the highest lowest ability (then the highest sum), or null. */
+export function bestResult(results: readonly Abilities[]): Abilities | null {
+  let best: Abilities | null = null
+  for (const r of results) {
+    if (best === null) best = r
+    else {
+      const a = lowestAbility(r)
+      const b = lowestAbility(best)
+      if (a > b || (a === b && r.speaking + r.listening + r.reading + r.writing > best.speaking + best.listening + best.reading + best.writing)) best = r
+    }
+  }
+  return best
+}
+
+/** Valid results on `asOf` (taken on or before it, less than 2 years old), as CLB, split by language. */
+function validResults(tests: readonly LanguageTest[], asOf: IsoDate, validYears: number): { english: Abilities[]; french: Abilities[] } {
+  const english: Abilities[] = []
+  const french: Abilities[] = []
+  for (const t of tests) {
+    if (t.testDate > asOf || addYears(t.testDate, validYears) <= asOf) continue
+    ;(languageOfTest(t.test) === 'french' ? french : english).push(clbOf(t))
+  }
+  return { english, french }
+}
+
+/** Credentials that count on `asOf`: completed by then, and any ECA less than 5 years old. */
+export function countingCredentials(credentials: readonly Credential[], asOf: IsoDate): Credential[] {
+  return credentials.filter((c) => c.completedOn <= asOf && !(c.eca && addYears(c.eca.issuedOn, ECA_VALID_YEARS) <= asOf))
+}
+
+/** Hours of one occupation within a window: all work, work in Canada, and the longest continuous spans. */
+export interface OccupationWork {
+  readonly noc: string
+  readonly hours: number
+  readonly longestContinuousHours: number
+  readonly canadaHours: number
+  readonly longestContinuousCanadaHours: number
+}
+
+const NO_WORK = { hours: 0, longestContinuousHours: 0 }
+const isInCanada: JobFilter = (job) => job.country === 'CA'
+
+const sourceCache = new WeakMap<RuleVersion<unknown>, UnmetSource>()
+
+/** The source of a condition: the rule version's first citation. */
+export function sourceOf(rule: Rule<unknown>, version: RuleVersion<unknown>): UnmetSource {
+  let source = sourceCache.get(version)
+  if (source === undefined) {
+    const c = version.sources[0]!
+    source = Object.freeze({ ruleId: rule.id, title: c.title, pinpoint: c.pinpoint, url: c.url })
+    sourceCache.set(version, source)
+  }
+  return source
+}
+
+/** Adds an unmet condition to `out`. */
+export function unmet(out: UnmetCondition[], code: UnmetCode, message: string, source: UnmetSource): void {
+  out.push({ code, message, source })
+}
+
+/** The facts of one profile on one date. Everything is computed on first use. */
+export class Facts {
+  readonly asOfDay: number
+  readonly partnered: boolean
+  private languages: { first: Abilities[]; second: Abilities[]; french: Abilities[] } | null = null
+  private spouseResults: Abilities[] | null = null
+  private credentials: Credential[] | null = null
+  private readonly occupationWork = new Map<string, OccupationWork>()
+  private readonly windows = new Map<number, DayWindow>()
+  /** Program answers, memoized for categories and the invitation program. */
+  readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
+
+  constructor(
+    readonly profile: Profile,
+    readonly asOf: IsoDate,
+  ) {
+    this.asOfDay = toDayNumber(asOf)
+    this.partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
+  }
+
+  private langs(): { first: Abilities[]; second: Abilities[]; french: Abilities[] } {
+    if (this.languages === null) {
+      const validYears = languageValidity.at(this.asOf).value.years
+      const { english, french } = validResults(this.profile.languageTests, this.asOf, validYears)
+      const englishFirst = this.profile.firstOfficialLanguage === 'english'
+      this.languages = { first: englishFirst ? english : french, second: englishFirst ? french : english, french }
+    }
+    return this.languages
+  }
+
+  /** Valid results in the first official language, as CLB. */
+  get firstLanguage(): readonly Abilities[] {
+    return this.langs().first
+  }
+
+  /** Valid results in the second official language, as CLB. */
+  get secondLanguage(): readonly Abilities[] {
+    return this.langs().second
+  }
+
+  /** Valid French results (TEF Canada, TCF Canada), as NCLC. */
+  get french(): readonly Abilities[] {
+    return this.langs().french
+  }
+
+  /** The spouse who counts for FSW adaptability: partnered, accompanying, not a citizen or PR. */
+  get accompanyingSpouse(): Profile['spouse'] {
+    const s = this.profile.spouse
+    return this.partnered && s && s.accompanying && !s.canadianCitizenOrPR ? s : null
+  }
+
+  /** The accompanying spouse's valid results in either language, as CLB. */
+  get spouseLanguage(): readonly Abilities[] {
+    if (this.spouseResults === null) {
+      const s = this.accompanyingSpouse
+      if (!s) this.spouseResults = []
+      else {
+        const { english, french } = validResults(s.languageTests, this.asOf, languageValidity.at(this.asOf).value.years)
+        this.spouseResults = english.concat(french)
+      }
+    }
+    return this.spouseResults
+  }
+
+  /** The principal applicant's credentials that count on the date. */
+  get countingCredentials(): readonly Credential[] {
+    if (this.credentials === null) this.credentials = countingCredentials(this.profile.education, this.asOf)
+    return this.credentials
+  }
+
+  /** The `years` years before the date, as day numbers. */
+  window(years: number): DayWindow {
+    let w = this.windows.get(years)
+    if (w === undefined) {
+      w = { start: toDayNumber(addYears(this.asOf, -years)), end: this.asOfDay }
+      this.windows.set(years, w)
+    }
+    return w
+  }
+
+  /** Full-time-equivalent hours in the `years` years before the date of jobs passing `filter`. */
+  hours(years: number, filter: JobFilter | null, jobs: readonly Job[] = this.profile.work): number {
+    return hoursInWindow(jobs, this.window(years), filter)
+  }
+
+  /** Work in one occupation within the `years` years before the date (any country, and in Canada). */
+  occupation(noc: string, years: number): OccupationWork {
+    const key = `${years}:${noc}`
+    let w = this.occupationWork.get(key)
+    if (w === undefined) {
+      const inNoc: JobFilter = (j) => j.noc === noc
+      const window = this.window(years)
+      const all = hoursAndLongestSpan(this.profile.work, window, inNoc)
+      let inCanada = false
+      let abroad = false
+      for (const j of this.profile.work) if (j.noc === noc) j.country === 'CA' ? (inCanada = true) : (abroad = true)
+      const canada = !inCanada ? NO_WORK : !abroad ? all : hoursAndLongestSpan(this.profile.work, window, (j) => j.noc === noc && isInCanada(j))
+      w = { noc, hours: all.hours, longestContinuousHours: all.longestContinuousHours, canadaHours: canada.hours, longestContinuousCanadaHours: canada.longestContinuousHours }
+      this.occupationWork.set(key, w)
+    }
+    return w
+  }
+
+  /** Whether the candidate works in Canada on the date (our proxy for authorization to work in Canada). */
+  get worksInCanadaOnDate(): boolean {
+    for (const j of this.profile.work) {
+      if (j.country === 'CA' && j.from <= this.asOf && (j.to === null || j.to >= this.asOf)) return true
+    }
+    return false
+  }
+
+  /** The distinct occupations (NOC codes) of the work history, first-seen order. */
+  get nocs(): readonly string[] {
+    const seen: string[] = []
+    for (const j of this.profile.work) if (!seen.includes(j.noc)) seen.push(j.noc)
+    return seen
+  }
+}

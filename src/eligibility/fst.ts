@@ -1,0 +1,64 @@
+/** Federal Skilled Trades eligibility (rules.md §8.2). @module */
+import { nocTitle } from '../noc/index.js'
+import { fstRequirements } from '../rules/programs/fst.js'
+import { monthsOfHours, reaches } from '../work/history.js'
+import { checkFunds } from './funds.js'
+import { sourceOf, unmet, type Facts } from './facts.js'
+import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import type { UnmetCondition } from './types.js'
+
+/**
+ * Whether the profile is eligible for FST on the date: 2 years in one skilled trade within 5 years,
+ * and a job offer or certificate of qualification in that same trade (unit group; docs/decisions.md).
+ */
+export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
+  const { value: req, version } = fstRequirements.at(f.asOf)
+  const source = sourceOf(fstRequirements, version)
+  const p = f.profile
+  let ok = true
+
+  const language = p.firstOfficialLanguage === 'english' ? 'English' : 'French'
+  if (f.firstLanguage.length === 0) {
+    if (!out) return false
+    ok = false
+    unmet(out, 'no_language_result', `FST needs a valid ${language} (first official language) test result less than 2 years old on ${f.asOf}`, source)
+  } else if (!anyMeets(f.firstLanguage, req.minimumClb)) {
+    if (!out) return false
+    ok = false
+    unmet(out, 'language_below_minimum', `FST needs ${describeMinimum(req.minimumClb)} of ${language}; best valid result: ${shortfalls(f.firstLanguage, req.minimumClb)}`, source)
+  }
+
+  // Trades with 2 years within 5 years; the best trade for the message.
+  const qualifying: string[] = []
+  let bestNoc = ''
+  let bestHours = 0
+  for (const noc of f.nocs) {
+    if (!req.trades.has(noc)) continue
+    const { hours } = f.occupation(noc, req.windowYears)
+    if (reaches(hours, req.experienceHours)) qualifying.push(noc)
+    if (hours > bestHours) [bestNoc, bestHours] = [noc, hours]
+  }
+  if (qualifying.length === 0) {
+    if (!out) return false
+    ok = false
+    const best = bestNoc ? `; most: ${monthsOfHours(bestHours).toFixed(1)} months in ${bestNoc} (${nocTitle(bestNoc)})` : '; no work in an eligible trade'
+    unmet(out, 'trade_experience_insufficient', `FST needs 2 years (3,120 hours) of full-time or equivalent work in one skilled trade in the ${req.windowYears} years before ${f.asOf}${best}`, source)
+  }
+
+  const offer = p.jobOffer?.noc
+  const certificate = p.certificateOfQualification?.noc
+  const inTrade = (noc: string | undefined): boolean => noc !== undefined && req.trades.has(noc) && (qualifying.length === 0 || qualifying.includes(noc))
+  if (!inTrade(offer) && !inTrade(certificate)) {
+    if (!out) return false
+    ok = false
+    const held = [offer ? `job offer in ${offer}` : '', certificate ? `certificate in ${certificate}` : ''].filter(Boolean).join(' and ')
+    const trade = qualifying.length > 0 ? `the trade of the experience (${qualifying.join(' or ')})` : 'an eligible skilled trade'
+    unmet(out, 'no_offer_or_certificate', `FST needs an offer of full-time work for at least a year, or a Canadian certificate of qualification, in ${trade}${held ? `; the profile has a ${held}` : ''}`, source)
+  }
+
+  if (!checkFunds(f, out, 'FST')) {
+    if (!out) return false
+    ok = false
+  }
+  return ok
+}

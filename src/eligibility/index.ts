@@ -1,0 +1,125 @@
+/**
+ * Program and category eligibility of a Profile on a date: FSW (minimums, the 67-point grid, funds),
+ * CEC, FST, each category version in force, and the program an invitation is issued under. The fast
+ * helpers answer one question each without building messages; the rounds engine calls them for every
+ * profile before every round.
+ * @module
+ */
+import type { IsoDate } from '../domain/dates.js'
+import { categoriesInForce } from '../rules/categories/catalog.js'
+import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
+import type { Profile } from '../schemas/profile.js'
+import { checkCategoryRule, compiledCategory } from './categories.js'
+import { checkCec } from './cec.js'
+import { Facts } from './facts.js'
+import { checkFst } from './fst.js'
+import { fswGrid, gridTotal, checkFsw } from './fsw.js'
+import { fundsCheck } from './funds.js'
+import type { CategoryResult, EligibilityResult, FederalProgram, ProgramId, UnmetCondition } from './types.js'
+
+export type * from './types.js'
+export { categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type CategoryVersion, type CategoryKey, type CategoryRule } from '../rules/categories/catalog.js'
+export { fswGrid } from './fsw.js'
+
+function program(f: Facts, id: FederalProgram): boolean {
+  let answer = f.programs[id]
+  if (answer === undefined) {
+    answer = id === 'fsw' ? checkFsw(f, null) : id === 'cec' ? checkCec(f, null) : checkFst(f, null)
+    f.programs[id] = answer
+  }
+  return answer
+}
+
+function anyProgram(f: Facts): boolean {
+  return program(f, 'cec') || program(f, 'fsw') || program(f, 'fst')
+}
+
+function nominated(f: Facts): boolean {
+  const n = f.profile.provincialNomination
+  return n !== null && n.nominatedOn <= f.asOf
+}
+
+function invitedUnder(f: Facts): ProgramId | null {
+  for (const id of programAssignmentOrder.at(f.asOf).value) {
+    if (id === 'pnp' ? nominated(f) && anyProgram(f) : program(f, id)) return id
+  }
+  return null
+}
+
+const notEligibleMessage = (label: string, asOf: IsoDate): string => `${label} is open only to candidates eligible for FSW, CEC or FST on ${asOf}; the profile is eligible for none (see programs)`
+
+/**
+ * Eligibility of a parsed Profile on `asOf`, with every unmet condition and its source.
+ * @example
+ * eligibility(profile, '2026-03-01').programs.cec.eligible //=> true
+ */
+export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult {
+  const f = new Facts(profile, asOf)
+  const grid = fswGrid(f)
+  const fswUnmet: UnmetCondition[] = []
+  const cecUnmet: UnmetCondition[] = []
+  const fstUnmet: UnmetCondition[] = []
+  const fsw = checkFsw(f, fswUnmet, grid)
+  const cec = checkCec(f, cecUnmet)
+  const fst = checkFst(f, fstUnmet)
+  f.programs.fsw = fsw
+  f.programs.cec = cec
+  f.programs.fst = fst
+  const funds = fundsCheck(f)
+  const eligibleForAny = fsw || cec || fst
+
+  const inForce = categoriesInForce(asOf)
+  const categories: CategoryResult[] = []
+  for (const category of inForce) {
+    const c = compiledCategory(category.id)!
+    const out: UnmetCondition[] = []
+    if (!eligibleForAny) out.push({ code: 'not_eligible_for_program', message: notEligibleMessage(category.label, asOf), source: c.source })
+    const met = checkCategoryRule(f, c, out)
+    const eligible = eligibleForAny && met !== null
+    categories.push(met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out })
+  }
+
+  return {
+    asOf,
+    programs: {
+      fsw: { eligible: fsw, points: gridTotal(grid), grid, funds, unmet: fswUnmet },
+      cec: { eligible: cec, unmet: cecUnmet },
+      fst: { eligible: fst, funds, unmet: fstUnmet },
+    },
+    categories,
+    invitedUnder: invitedUnder(f),
+  }
+}
+
+/**
+ * Whether the profile is eligible for a program on `asOf`; `pnp` = holds a provincial nomination on that
+ * date and is eligible for at least one of FSW, CEC and FST.
+ */
+export function isEligibleForProgram(profile: Profile, programId: ProgramId, asOf: IsoDate): boolean {
+  const f = new Facts(profile, asOf)
+  if (programId === 'pnp') return nominated(f) && anyProgram(f)
+  return program(f, programId)
+}
+
+/** Whether the profile is eligible for FSW, CEC or FST on `asOf`. */
+export function isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolean {
+  return anyProgram(new Facts(profile, asOf))
+}
+
+/**
+ * Whether the profile is eligible for the category version `categoryId` on `asOf`: the version is in
+ * force, the profile is eligible for a program, and it meets the category's rule. Unknown ids and
+ * versions not in force answer false.
+ */
+export function isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean {
+  const c = compiledCategory(categoryId)
+  if (!c || c.category.from > asOf || (c.category.to !== null && asOf > c.category.to)) return false
+  const f = new Facts(profile, asOf)
+  // The category's own rule is usually the cheaper test, so it goes first.
+  return checkCategoryRule(f, c, null) !== null && anyProgram(f)
+}
+
+/** The program an invitation on `asOf` would be issued under (PNP, then CEC, FSW, FST), or null. */
+export function invitationProgram(profile: Profile, asOf: IsoDate): ProgramId | null {
+  return invitedUnder(new Facts(profile, asOf))
+}

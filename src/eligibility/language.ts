@@ -1,0 +1,33 @@
+/** Language checks shared by the programs and the French category. @module */
+import { ABILITIES, type Abilities } from '../schemas/common.js'
+import { bestResult, meetsAll } from './facts.js'
+
+/** Whether any of the results reaches `minimum` in every ability. */
+export function anyMeets(results: readonly Abilities[], minimum: Abilities | number): boolean {
+  for (const r of results) if (meetsAll(r, minimum)) return true
+  return false
+}
+
+function minimumFor(minimum: Abilities | number, ability: keyof Abilities): number {
+  return typeof minimum === 'number' ? minimum : minimum[ability]
+}
+
+/** "speaking 6 (needs 7), writing 5 (needs 7)": the abilities of the best result below `minimum`. */
+export function shortfalls(results: readonly Abilities[], minimum: Abilities | number): string {
+  const best = bestResult(results)
+  if (!best) return 'no valid result'
+  const parts: string[] = []
+  for (const ability of ABILITIES) {
+    const need = minimumFor(minimum, ability)
+    if (best[ability] < need) parts.push(`${ability} ${best[ability]} (needs ${need})`)
+  }
+  return parts.join(', ')
+}
+
+/** "CLB 7 in all four abilities" or "CLB 5 speaking and listening, 4 reading and writing". */
+export function describeMinimum(minimum: Abilities | number, scale = 'CLB'): string {
+  if (typeof minimum === 'number') return `${scale} ${minimum} in all four abilities`
+  const { speaking, listening, reading, writing } = minimum
+  if (speaking === listening && reading === writing && speaking === reading) return `${scale} ${speaking} in all four abilities`
+  return `${scale} ${speaking} in speaking, ${listening} in listening, ${reading} in reading, ${writing} in writing`
+}

@@ -1,0 +1,103 @@
+/** The shapes eligibility answers in (DESIGN.md contract; extend, never rename). @module */
+import type { IsoDate } from '../domain/dates.js'
+import type { ProgramId } from '../rules/programs/assignment-order.js'
+
+export type { ProgramId }
+/** The three programs a profile can be eligible for on its own (PNP needs one of them). */
+export type FederalProgram = 'fsw' | 'cec' | 'fst'
+
+/** Where a condition comes from: the rule, and the instrument and place it cites. */
+export interface UnmetSource {
+  readonly ruleId: string
+  readonly title: string
+  readonly pinpoint: string
+  readonly url: string
+}
+
+export type UnmetCode =
+  | 'no_language_result'
+  | 'language_below_minimum'
+  | 'experience_insufficient'
+  | 'canadian_experience_insufficient'
+  | 'trade_experience_insufficient'
+  | 'no_offer_or_certificate'
+  | 'no_education'
+  | 'grid_below_pass_mark'
+  | 'settlement_funds_insufficient'
+  | 'not_eligible_for_program'
+  | 'category_list_unknown'
+  | 'no_french_result'
+  | 'french_below_minimum'
+  | 'category_experience_insufficient'
+  | 'canadian_armed_forces_offer_missing'
+
+/** A condition not met: a code, a plain message, and the rule's source. */
+export interface UnmetCondition {
+  readonly code: UnmetCode
+  readonly message: string
+  readonly source: UnmetSource
+}
+
+/** The six factors of the FSW selection grid (IRPR 78-83). */
+export interface FswGrid {
+  readonly language: number
+  readonly education: number
+  readonly experience: number
+  readonly age: number
+  readonly arrangedEmployment: number
+  readonly adaptability: number
+}
+
+/** Settlement funds on the date: the family size, what is required (null when no table is known for the date), and whether it is waived. */
+export interface FundsCheck {
+  readonly familySize: number
+  readonly required: number | null
+  readonly available: number
+  /** Authorized to work in Canada with a valid job offer (IRPR 76(1)(b)(ii)). */
+  readonly waived: boolean
+}
+
+export interface FswResult {
+  readonly eligible: boolean
+  /** Grid total out of 100 (pass mark 67). */
+  readonly points: number
+  readonly grid: FswGrid
+  readonly funds: FundsCheck
+  readonly unmet: readonly UnmetCondition[]
+}
+
+export interface ProgramResult {
+  readonly eligible: boolean
+  readonly unmet: readonly UnmetCondition[]
+}
+
+export interface FstResult extends ProgramResult {
+  readonly funds: FundsCheck
+}
+
+/** The listed occupation that qualifies (the one with the most hours). */
+export interface QualifyingOccupation {
+  readonly noc: string
+  readonly title: string
+  /** Full-time-equivalent months counted under the category's rule (130 h a month). */
+  readonly months: number
+}
+
+export interface CategoryResult {
+  /** Category version id, e.g. `stem-2023-1`. */
+  readonly id: string
+  /** The label IRCC used, e.g. "STEM occupations (2023-1)". */
+  readonly label: string
+  readonly eligible: boolean
+  readonly occupation?: QualifyingOccupation
+  readonly unmet: readonly UnmetCondition[]
+}
+
+export interface EligibilityResult {
+  readonly asOf: IsoDate
+  readonly programs: { readonly fsw: FswResult; readonly cec: ProgramResult; readonly fst: FstResult }
+  /** Only the category versions in force on `asOf`. */
+  readonly categories: readonly CategoryResult[]
+  /** The program an invitation would be issued under (PNP, then CEC, FSW, FST), or null. */
+  readonly invitedUnder: ProgramId | null
+}
