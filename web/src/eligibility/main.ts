@@ -1,0 +1,6 @@
+/** The eligibility page (filled in as its module lands). @module */
+import { h } from '../dom.js'
+import { t } from '../i18n.js'
+import { layout } from '../layout.js'
+
+layout(t('eligTitle'), h('p', {}, t('notYet')))

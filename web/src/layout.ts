@@ -1,0 +1,33 @@
+/** The frame every page shares: skip link, header with navigation and language switch, footer. @module */
+import { h } from './dom.js'
+import { lang, otherLanguageUrl, rememberLanguage, t, type MessageKey } from './i18n.js'
+
+const NAV: readonly [string, MessageKey][] = [
+  ['/', 'navHome'],
+  ['/calculator', 'navCalculator'],
+  ['/eligibility', 'navEligibility'],
+  ['/rounds', 'navRounds'],
+  ['/simulator', 'navSimulator'],
+  ['/docs', 'navApi'],
+]
+
+/** Builds the page around `content` and returns the main element. */
+export function layout(title: string, ...content: HTMLElement[]): HTMLElement {
+  document.title = `${title} · ${t('appName')}`
+  const here = location.pathname.replace(/\.html$/, '').replace(/\/index$/, '/') || '/'
+  const keep = lang === 'fr' ? '?lang=fr' : ''
+  const nav = h(
+    'nav',
+    { 'aria-label': t('appName') },
+    h('ul', {}, ...NAV.map(([href, key]) => h('li', {}, h('a', { href: href === '/docs' ? href : href + keep, 'aria-current': here === href ? 'page' : null }, t(key))))),
+  )
+  const switcher = h('a', { href: otherLanguageUrl(), class: 'lang', lang: lang === 'en' ? 'fr' : 'en', 'aria-label': t('switchLangLabel'), onclick: () => rememberLanguage(lang === 'en' ? 'fr' : 'en') }, t('switchLang'))
+  const main = h('main', { id: 'main', tabindex: -1 }, h('h1', {}, title), ...content)
+  document.body.replaceChildren(
+    h('a', { href: '#main', class: 'skip' }, t('skip')),
+    h('header', {}, h('a', { href: `/${keep}`, class: 'brand' }, t('appName')), nav, switcher),
+    main,
+    h('footer', {}, h('p', {}, t('privacy'))),
+  )
+  return main
+}

@@ -1,0 +1,90 @@
+/**
+ * Past rounds: the cut-off over time by type of round, the pool by CRS range at the latest published
+ * snapshot, statistics by year, and the latest rounds. Data from the API (`/v1/rounds`, `/v1/rounds/stats`).
+ * @module
+ */
+import { barChart, dayOf, scatterChart, type Series } from '../charts.js'
+import { h } from '../dom.js'
+import { num, t, tk } from '../i18n.js'
+import { layout } from '../layout.js'
+
+interface Round {
+  readonly number: string
+  readonly date: string
+  readonly label: string
+  readonly type: 'general' | 'program' | 'category'
+  readonly size: number
+  readonly lowestScore: number
+  readonly tieBreakCutoff: string | null
+}
+interface Stats {
+  readonly byYearAndType: readonly { year: number; type: string; rounds: number; invitations: number; minLowestScore: number | null; medianLowestScore: number | null }[]
+  readonly distributions: readonly { asOf: string; distribution: readonly { range: string; count: number }[] }[]
+}
+
+const COLORS = { general: '#0b4f9c', program: '#b35900', category: '#176b36' } as const
+const FINEST = ['601-1200', '501-600', '491-500', '481-490', '471-480', '461-470', '451-460', '441-450', '431-440', '421-430', '411-420', '401-410', '351-400', '301-350', '0-300']
+
+const status = h('p', { role: 'status' }, t('loading'))
+const main = layout(t('roundsTitle'), h('p', {}, t('roundsIntro')), status)
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' } })
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => null)) as { detail?: string } | null
+    throw new Error(problem?.detail ?? `${res.status}`)
+  }
+  return (await res.json()) as T
+}
+
+function table(head: readonly string[], rows: readonly (readonly (string | number)[])[], numeric: readonly boolean[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ...head.map((x, i) => h('th', { scope: 'col', class: numeric[i] ? 'n' : null }, x)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: numeric[i] ? 'n' : null }, typeof c === 'number' ? num(c) : c))))),
+    ),
+  )
+}
+
+async function load(): Promise<void> {
+  const [{ rounds }, stats] = await Promise.all([getJson<{ rounds: Round[] }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
+  const series: Series[] = (['general', 'program', 'category'] as const).map((type) => ({
+    name: tk(`type_${type}`),
+    color: COLORS[type],
+    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `#${r.number} ${r.date} · ${r.label} · ${r.lowestScore} (${num(r.size)})` })),
+  }))
+  const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, h('span', { style: `background:${x.color}`, 'aria-hidden': 'true' }), x.name)))
+  const latest = stats.distributions.at(-1)
+  const distRows = latest ? FINEST.map((range) => ({ label: range, value: latest.distribution.find((d) => d.range === range)?.count ?? 0 })) : []
+  const recent = rounds.slice(-25).reverse()
+  status.remove()
+  const parts: (HTMLElement | SVGElement | null)[] = [
+    h('h2', {}, t('cutoffChart')),
+    legend,
+    scatterChart(series, t('cutoffChart')),
+    latest ? h('h2', {}, `${t('distChart')} (${t('distAsOf', { date: latest.asOf })})`) : null,
+    latest ? barChart(distRows, `${t('distChart')} ${t('distAsOf', { date: latest.asOf })}`) : null,
+    h('h2', {}, t('latestRounds')),
+    table(
+      [t('roundNo'), t('date'), t('label'), t('size'), t('lowest'), t('tieBreak')],
+      recent.map((r) => [r.number, r.date, r.label, r.size, r.lowestScore, r.tieBreakCutoff ?? '—']),
+      [false, false, false, true, true, false],
+    ),
+    h('h2', {}, t('statsTitle')),
+    table(
+      [t('year'), t('type'), t('rounds'), t('size'), t('minLowest'), t('median')],
+      stats.byYearAndType.map((x) => [String(x.year), x.type === 'all' ? t('all') : tk(`type_${x.type}`), x.rounds, x.invitations, x.minLowestScore ?? '—', x.medianLowestScore ?? '—']),
+      [false, false, true, true, true, true],
+    ),
+  ]
+  main.append(...parts.filter((p): p is HTMLElement | SVGElement => p !== null))
+}
+
+load().catch((e: unknown) => {
+  status.textContent = t('loadFailed', { error: e instanceof Error ? e.message : String(e) })
+  status.className = 'error'
+})
