@@ -104,7 +104,7 @@ describe('calculator', () => {
   it('every form control has a label, and the page works from the keyboard', async () => {
     const p = await open(link(golden, '2025-06-01'))
     const unlabelled = await p.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')].filter((el) => {
+      Array.from(document.querySelectorAll('input, select, textarea')).filter((el) => {
         const id = el.getAttribute('id')
         return !(id && document.querySelector(`label[for="${id}"]`)) && !el.closest('label') && !el.getAttribute('aria-label')
       }).length,
