@@ -3,20 +3,23 @@
  * over which they stay the same, so a round need not rescore a million profiles: it trusts the
  * stored values on days inside the window and recomputes the rest.
  *
- * The window ends at the first day after `asOf` on which any input could change:
- * - a birthday (the age factor; a Feb 29 birthday is reached on Mar 1 in common years);
- * - every date in the profile (tests, credentials, ECAs, nomination, jobs, spouse's) shifted by the
- *   durations the rules use: 6 months to 10 years (language results last 2 years, an ECA 5, work
- *   counts in 3-, 5- and 10-year windows; rules.md §9), plus the day after each;
- * - the day full-time-equivalent hours could cross a multiple of 780 (half a year of full-time
- *   work) in a 3-, 5- or 10-year window: windowed hours move by at most 30/7 a day (full time is
- *   capped at 30 h a week, so entering and leaving work each move at most that much);
- * - every day a CRS, language, program or category rule changes;
+ * The window ends at the first day after `asOf` on which an input could change:
+ * - a birthday (the age factor; a Feb 29 birthday is reached on Mar 1 in common years, take both);
+ * - a credential's completion, an ECA turning 5 years old, a test's date and the day its result
+ *   stops counting (2 years; rules.md §9), the nomination date;
+ * - a job's start, 6 months and 1 year after it (continuity thresholds), the day after it ends, and
+ *   the days it leaves (or falls below 6 months or a year inside) a 3-, 5- or 10-year window;
+ * - the day full-time-equivalent hours cross a multiple of 780 (half a year of full-time work) in a
+ *   3-, 5- or 10-year window (they change at a constant rate between job starts and ends);
+ * - the next day a CRS, language, program or category rule changes;
  * - one year later at most (a profile's validity).
+ * test/pool/derived.test.ts checks on generated profiles that the values hold on sampled days of the
+ * window; a round also re-checks the profiles it invites from their facts (rounds.ts).
  * @module
  */
 import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
+import { languageValidity } from '../rules/language/validity.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, fullTimeEquivalentHours, isCanadianSkilledWork, isForeignSkilledWork, isSkilledNoc, type JobFilter } from '../work/history.js'
 import { eligibleCategories, programsMask, type PoolEligibility } from './eligibility.js'
@@ -33,42 +36,34 @@ export interface Derived {
   readonly categories: readonly string[]
 }
 
-/** Month offsets at which a dated fact can start or stop counting (6 months ... 10 years, and gaps between). */
-const MONTH_OFFSETS = [0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 84, 96, 102, 108, 114, 120]
 const HALF_YEAR_HOURS = 780
 const MAX_HOURS_PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
-const WINDOW_YEARS = [3, 5, 10]
-const FILTERS: readonly JobFilter[] = [() => true, (j) => isSkilledNoc(j.noc), isCanadianSkilledWork, isForeignSkilledWork, (j) => j.country === 'CA']
+/** The windows work is counted in (CEC and categories 3 years, FST 5, FSW and CRS 10). */
+const WINDOW_YEARS = [3, 5, 10] as const
+const FILTERS: readonly JobFilter[] = [(j) => isSkilledNoc(j.noc), isCanadianSkilledWork, isForeignSkilledWork]
+/** ECAs count for 5 years (MI s.3(4), S4). */
+const ECA_YEARS = 5
 
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7)) - 1 + months
-  const year = y + Math.floor(m / 12)
-  const month = (m % 12) + 1
-  const d = Number(date.slice(8, 10))
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+/** Full-time-equivalent hours a day worked on day number `day` by the jobs passing `filter` (capped at full time). */
+function rateOn(jobs: readonly Job[], day: number, filter: JobFilter): number {
+  let rate = 0
+  for (const j of jobs) {
+    if (!filter(j) || toDayNumber(j.from) > day || (j.to !== null && toDayNumber(j.to) < day)) continue
+    rate += j.hoursPerWeek / 7
+  }
+  return Math.min(rate, MAX_HOURS_PER_DAY)
 }
 
-function factDates(profile: Profile): IsoDate[] {
-  const dates: IsoDate[] = [profile.submittedAt.slice(0, 10)]
-  const jobs = (work: readonly Job[]): void => {
-    for (const j of work) {
-      dates.push(j.from)
-      if (j.to) dates.push(j.to)
-    }
+/** The first index of a sorted list of dates whose date is after `date`. */
+function firstAfter(dates: readonly IsoDate[], date: IsoDate): number {
+  let lo = 0
+  let hi = dates.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (dates[mid]! <= date) lo = mid + 1
+    else hi = mid
   }
-  const people = [profile, ...(profile.spouse ? [profile.spouse] : [])]
-  for (const p of people) {
-    for (const c of p.education) {
-      dates.push(c.completedOn)
-      if (c.eca) dates.push(c.eca.issuedOn)
-    }
-    for (const t of p.languageTests) dates.push(t.testDate)
-    jobs(p.work)
-  }
-  if (profile.provincialNomination) dates.push(profile.provincialNomination.nominatedOn)
-  return dates
+  return lo
 }
 
 /** The first day after `asOf` (day number) on which the derived columns could change. */
@@ -78,58 +73,81 @@ export function nextChangeDay(profile: Profile, asOf: IsoDate, ruleChangeDates: 
   const consider = (d: number): void => {
     if (d > day && d < next) next = d
   }
-  const birthdays = [profile.dateOfBirth, ...(profile.spouse?.dateOfBirth ? [profile.spouse.dateOfBirth] : [])]
-  for (const dob of birthdays) {
-    const birthday = addYears(dob, Math.max(0, fullYearsBetween(dob, asOf)) + 1)
-    consider(toDayNumber(birthday))
-    consider(toDayNumber(birthday) + 1)
-  }
-  for (const date of factDates(profile)) {
-    for (const months of MONTH_OFFSETS) {
-      const d = toDayNumber(addMonths(date, months))
-      consider(d)
-      consider(d + 1)
+  const date = (d: IsoDate): void => consider(toDayNumber(d))
+  const rule = ruleChangeDates[firstAfter(ruleChangeDates, asOf)]
+  if (rule) date(rule)
+  const validYears = languageValidity.at(asOf).value.years
+  const people: { dob?: IsoDate | undefined; education: Profile['education']; languageTests: Profile['languageTests']; work: readonly Job[] }[] = [
+    { dob: profile.dateOfBirth, education: profile.education, languageTests: profile.languageTests, work: profile.work },
+  ]
+  if (profile.spouse) people.push({ dob: profile.spouse.dateOfBirth, education: profile.spouse.education, languageTests: profile.spouse.languageTests, work: profile.spouse.work })
+  for (const p of people) {
+    if (p.dob) {
+      // Age changes on the birthday (a Feb 29 birthday on Mar 1 in common years: take both days).
+      const birthday = toDayNumber(addYears(p.dob, Math.max(0, fullYearsBetween(p.dob, asOf)) + 1))
+      consider(birthday)
+      consider(birthday + 1)
     }
-  }
-  for (const date of ruleChangeDates) consider(toDayNumber(date))
-  // Work hours in a window change by at most 30/7 hours a day: no multiple of 780 hours can be
-  // crossed sooner than its distance divided by that rate.
-  const people = [profile.work, ...(profile.spouse ? [profile.spouse.work] : [])]
-  for (const work of people) {
-    if (work.length === 0) continue
-    const filters: JobFilter[] = [...FILTERS, ...work.map((job) => (j: Job) => j === job)]
-    for (const years of WINDOW_YEARS) {
-      const start = addYears(asOf, -years)
-      for (const filter of filters) {
-        const hours = fullTimeEquivalentHours(work, start, asOf, filter)
-        const below = hours - Math.floor(hours / HALF_YEAR_HOURS + 1e-9) * HALF_YEAR_HOURS
-        const above = HALF_YEAR_HOURS - below
-        const distance = Math.min(below, above)
-        consider(day + Math.max(1, Math.floor(distance / MAX_HOURS_PER_DAY)))
+    for (const c of p.education) {
+      date(c.completedOn)
+      if (c.eca) date(addYears(c.eca.issuedOn, ECA_YEARS))
+    }
+    for (const t of p.languageTests) {
+      date(t.testDate)
+      date(addYears(t.testDate, validYears))
+    }
+    for (const j of p.work) {
+      // Continuity thresholds (6 months, 1 year) from the start; spans leaving each window.
+      date(j.from)
+      date(addYears(j.from, 1))
+      consider(toDayNumber(j.from) + 183)
+      if (j.to) {
+        const end = toDayNumber(j.to) + 1
+        consider(end)
+        for (const years of WINDOW_YEARS) {
+          const out = toDayNumber(addYears(j.to, years)) + 1
+          consider(out)
+          consider(out - 366)
+          consider(out - 183)
+        }
       }
     }
+    if (p.work.length === 0) continue
+    // Between the dates above no job starts or ends, at the window's end or at its start, so the
+    // full-time-equivalent hours in a window change at a constant rate: hours gained on the day
+    // `asOf` minus hours lost on the window's first day. The count of half-years of work (780 hours:
+    // 6 months, 1 year, 2 years full time) then changes on the day the line crosses a multiple.
+    const nocs = new Set(p.work.map((j) => j.noc))
+    for (const years of WINDOW_YEARS) {
+      const start = addYears(asOf, -years)
+      const startDay = toDayNumber(start)
+      for (const j of p.work) date(addYears(j.from, years))
+      const check = (filter: JobFilter): void => {
+        const rate = rateOn(p.work, day, filter) - rateOn(p.work, startDay, filter)
+        if (rate === 0) return
+        const hours = fullTimeEquivalentHours(p.work, start, asOf, filter)
+        const count = Math.floor(hours / HALF_YEAR_HOURS + 1e-9)
+        const target = rate > 0 ? (count + 1) * HALF_YEAR_HOURS : count * HALF_YEAR_HOURS
+        consider(day + Math.max(1, Math.floor((target - hours) / rate)))
+      }
+      for (const filter of FILTERS) check(filter)
+      if (nocs.size > 1) for (const noc of nocs) check((j) => j.noc === noc)
+    }
   }
+  if (profile.provincialNomination) date(profile.provincialNomination.nominatedOn)
   return next
 }
 
 /** The derived columns of `profile` on `asOf` and the days they hold. */
 export function deriveAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligibility): Derived {
-  return {
-    from: toDayNumber(asOf),
-    until: nextChangeDay(profile, asOf, eligibility.ruleChangeDates),
-    score: scoreCrs(factorsOf(profile, asOf), asOf).total,
-    programs: programsMask(eligibility, profile, asOf),
-    categories: eligibleCategories(eligibility, profile, asOf),
-  }
+  return { from: toDayNumber(asOf), until: nextChangeDay(profile, asOf, eligibility.ruleChangeDates), ...valuesAt(profile, asOf, eligibility) }
 }
 
 /** The derived columns without the window (what a round re-checks). */
 export function valuesAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligibility): Omit<Derived, 'from' | 'until'> {
-  return {
-    score: scoreCrs(factorsOf(profile, asOf), asOf).total,
-    programs: programsMask(eligibility, profile, asOf),
-    categories: eligibleCategories(eligibility, profile, asOf),
-  }
+  const score = scoreCrs(factorsOf(profile, asOf), asOf).total
+  if (eligibility.evaluate) return { score, ...eligibility.evaluate(profile, asOf) }
+  return { score, programs: programsMask(eligibility, profile, asOf), categories: eligibleCategories(eligibility, profile, asOf) }
 }
 
 /** `,a,b,` for a list of category ids (`,` for none), so `LIKE '%,id,%'` finds one. */

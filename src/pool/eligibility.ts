@@ -4,11 +4,9 @@
  * real answers come from src/eligibility (loadEligibility); tests may inject their own.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { addDays, type IsoDate } from '../domain/dates.js'
-import { ExpressEntryError } from '../errors.js'
+import * as rules from '../eligibility/index.js'
+import { allRules } from '../rules/index.js'
 import type { Profile } from '../schemas/profile.js'
 
 export const PROGRAMS = ['fsw', 'cec', 'fst', 'pnp'] as const
@@ -40,6 +38,8 @@ export interface PoolEligibility {
   /** The category, or undefined for an unknown id. */
   categoryById(id: string): CategoryInfo | undefined
   categoriesInForce(asOf: IsoDate): readonly CategoryInfo[]
+  /** Programs bitmask and eligible category ids in one go (optional; faster than asking one by one). */
+  evaluate?(profile: Profile, asOf: IsoDate): { programs: number; categories: string[] }
   /** Days on which a program or category rule starts or stops (the derived columns change there). */
   readonly ruleChangeDates: readonly IsoDate[]
 }
@@ -58,86 +58,41 @@ export function eligibleCategories(eligibility: PoolEligibility, profile: Profil
   return ids.sort()
 }
 
-/** A result of the eligibility module: a boolean, or an object saying `eligible`. */
-function truth(result: unknown): boolean {
-  if (typeof result === 'boolean') return result
-  if (result && typeof result === 'object' && 'eligible' in result) return (result as { eligible: unknown }).eligible === true
-  return false
-}
+let real: PoolEligibility | undefined
 
-/** The start and end days of every category version in data/categories.json. */
-function categoryDatesFromData(): IsoDate[] {
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const up of ['../..', '../../..']) {
-    const path = join(here, up, 'data', 'categories.json')
-    if (!existsSync(path)) continue
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { categories?: { from?: string; to?: string | null }[] }
-    const dates: IsoDate[] = []
-    for (const c of data.categories ?? []) {
-      if (c.from) dates.push(c.from)
-      if (c.to) dates.push(addDays(c.to, 1))
-    }
-    return dates
+/** The real eligibility rules (src/eligibility), adapted to PoolEligibility. */
+export function realEligibility(): PoolEligibility {
+  if (real) return real
+  const dates = new Set<IsoDate>()
+  for (const rule of allRules) for (const v of rule.versions) dates.add(v.from)
+  for (const c of rules.categoryVersions) {
+    dates.add(c.from)
+    if (c.to) dates.add(addDays(c.to, 1))
   }
-  return []
+  real = {
+    isEligibleForProgram: (p, program, asOf) => rules.isEligibleForProgram(p, program, asOf),
+    isEligibleForAnyProgram: (p, asOf) => rules.isEligibleForAnyProgram(p, asOf),
+    isEligibleForCategory: (p, id, asOf) => rules.isEligibleForCategory(p, id, asOf),
+    categoryById: (id) => {
+      const c = rules.categoryById(id)
+      return c ? { id: c.id, label: c.label } : undefined
+    },
+    categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
+    evaluate: (p, asOf) => {
+      // One evaluation of every program and category in force (one set of derived facts).
+      const r = rules.eligibility(p, asOf)
+      let programs = (r.programs.fsw.eligible ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible ? PROGRAM_BIT.fst : 0)
+      if (programs !== 0 && p.provincialNomination && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
+      const categories: string[] = []
+      for (const c of r.categories) if (c.eligible) categories.push(c.id)
+      return { programs, categories: categories.sort() }
+    },
+    ruleChangeDates: [...dates].sort(),
+  }
+  return real
 }
 
-let loaded: Promise<PoolEligibility> | undefined
-
-/**
- * The real eligibility rules (src/eligibility), adapted to PoolEligibility. Loaded on first use so
- * that the pool code does not depend on the module at import time.
- */
+/** The real eligibility rules (kept async for callers that load them lazily). */
 export function loadEligibility(): Promise<PoolEligibility> {
-  loaded ??= (async () => {
-    const path = '../eligibility/index.js'
-    let mod: Record<string, unknown>
-    try {
-      mod = (await import(path)) as Record<string, unknown>
-    } catch (e) {
-      throw new ExpressEntryError('storage_failure', { operation: 'loading the eligibility rules (src/eligibility)' }, { cause: e })
-    }
-    const fn = <T extends (...args: never[]) => unknown>(name: string): T => {
-      const f = mod[name]
-      if (typeof f !== 'function') throw new ExpressEntryError('storage_failure', { operation: `eligibility rules: ${name} is missing` })
-      return f as T
-    }
-    const forProgram = fn<(p: Profile, program: ProgramId, asOf: IsoDate) => unknown>('isEligibleForProgram')
-    const forAny = fn<(p: Profile, asOf: IsoDate) => unknown>('isEligibleForAnyProgram')
-    const forCategory = fn<(p: Profile, id: string, asOf: IsoDate) => unknown>('isEligibleForCategory')
-    const byId = fn<(id: string) => unknown>('categoryById')
-    const inForce = fn<(asOf: IsoDate) => unknown>('categoriesInForce')
-    const info = (c: unknown): CategoryInfo | undefined => {
-      if (!c || typeof c !== 'object') return undefined
-      const { id, label } = c as { id?: unknown; label?: unknown }
-      return typeof id === 'string' ? { id, label: typeof label === 'string' ? label : id } : undefined
-    }
-    const { allRules } = await import('../rules/index.js')
-    const dates = new Set<IsoDate>(categoryDatesFromData())
-    for (const rule of allRules) for (const v of rule.versions) dates.add(v.from)
-    const inForceCache = new Map<IsoDate, readonly CategoryInfo[]>()
-    return {
-      isEligibleForProgram: (p, program, asOf) => truth(forProgram(p, program, asOf)),
-      isEligibleForAnyProgram: (p, asOf) => truth(forAny(p, asOf)),
-      isEligibleForCategory: (p, id, asOf) => truth(forCategory(p, id, asOf)),
-      categoryById: (id) => {
-        try {
-          return info(byId(id))
-        } catch {
-          return undefined
-        }
-      },
-      categoriesInForce: (asOf) => {
-        let list = inForceCache.get(asOf)
-        if (!list) {
-          const raw = inForce(asOf)
-          list = Array.isArray(raw) ? raw.map(info).filter((c): c is CategoryInfo => c !== undefined) : []
-          inForceCache.set(asOf, list)
-        }
-        return list
-      },
-      ruleChangeDates: [...dates].sort(),
-    }
-  })()
-  return loaded
+  return Promise.resolve(realEligibility())
 }
