@@ -1,31 +1,81 @@
-/** Category-based selection: who belongs to each category version in force (categories.md §1). @module */
+/**
+ * Category-based selection: who belongs to each category version in force (categories.md §1). Each
+ * version's NOC set, source and the fixed parts of its messages are built once, at load.
+ * @module
+ */
+import type { IsoDate } from '../domain/dates.js'
 import { nocTitle } from '../noc/index.js'
-import { type CategoryVersion, type OccupationCategoryRule } from '../rules/categories/catalog.js'
+import type { CategoryVersion, OccupationCategoryRule } from '../rules/categories/catalog.js'
 import { categoryRules } from '../rules/categories/index.js'
 import type { Rule, RuleVersion } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
-import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
 import type { QualifyingOccupation, UnmetCondition, UnmetSource } from './types.js'
 
-interface Compiled {
+export interface CompiledCategory {
   readonly category: CategoryVersion
   readonly occupations: ReadonlySet<string> | null
   readonly source: UnmetSource
+  /** The whole `category_list_unknown` condition (it does not depend on the profile or date). */
+  readonly listUnknown: UnmetCondition | null
+  /** "<label> needs ... in the N years before " (the date and the profile's best follow). */
+  readonly experiencePrefix: string
+  readonly notEligiblePrefix: string
 }
 
-// Each version's NOC set and source, built once.
-const compiled = new Map<string, Compiled>()
-for (const rule of categoryRules) {
-  for (const v of rule.versions as readonly RuleVersion<CategoryVersion>[]) {
-    if (v.value === null) continue
-    compiled.set(v.value.id, { category: v.value, occupations: v.value.occupations ? new Set(v.value.occupations) : null, source: sourceOf(rule as Rule<unknown>, v) })
+function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, category: CategoryVersion): CompiledCategory {
+  const source = sourceOf(rule as Rule<unknown>, v)
+  const r = category.rule
+  let experiencePrefix = ''
+  if (r.type === 'occupation') {
+    const where = r.location === 'canada' ? 'in Canada' : 'in Canada or abroad'
+    const how = r.continuous ? 'continuous full-time work (or the equivalent in part-time work)' : 'full-time work or the equivalent in part-time work, not necessarily continuous'
+    experiencePrefix = `${category.label} needs ${r.minimumMonths} months (${thousands(r.minimumHours)} hours) of ${how} in one listed occupation, ${where}, in the ${r.windowYears} years before `
   }
+  const listUnknown =
+    category.listKnown
+      ? null
+      : Object.freeze({
+          code: 'category_list_unknown' as const,
+          message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided, so the answer is no`,
+          source,
+        })
+  return Object.freeze({
+    category,
+    occupations: category.occupations ? new Set(category.occupations) : null,
+    source,
+    listUnknown,
+    experiencePrefix,
+    notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
+  })
 }
 
-/** The compiled form of a category version. */
-export function compiledCategory(id: string): Compiled | undefined {
+const compiled = new Map<string, CompiledCategory>()
+for (const rule of categoryRules) {
+  for (const v of rule.versions) if (v.value !== null) compiled.set(v.value.id, compile(rule, v, v.value))
+}
+
+/** The compiled form of a category version, or undefined for an unknown id. */
+export function compiledCategory(id: string): CompiledCategory | undefined {
   return compiled.get(id)
+}
+
+const compiledLists = new WeakMap<readonly CategoryVersion[], readonly CompiledCategory[]>()
+
+/** The compiled forms of a list of versions (memoized per list; categoriesInForce returns the same list for the same date). */
+export function compiledList(versions: readonly CategoryVersion[]): readonly CompiledCategory[] {
+  let list = compiledLists.get(versions)
+  if (list === undefined) {
+    list = versions.map((c) => compiled.get(c.id)!)
+    compiledLists.set(versions, list)
+  }
+  return list
+}
+
+/** The `not_eligible_for_program` condition of a category on a date. */
+export function notEligibleForProgram(c: CompiledCategory, asOf: IsoDate): UnmetCondition {
+  return { code: 'not_eligible_for_program', message: c.notEligiblePrefix + asOf, source: c.source }
 }
 
 /** Hours counted for one occupation under a category's rule. */
@@ -39,7 +89,7 @@ function countedHours(f: Facts, noc: string, rule: OccupationCategoryRule): numb
  * Whether the profile meets a category version's own rule on the date (program eligibility apart).
  * Records unmet conditions in `out`; returns the qualifying occupation (or true for French) or null.
  */
-export function checkCategoryRule(f: Facts, c: Compiled, out: UnmetCondition[] | null): QualifyingOccupation | true | null {
+export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondition[] | null): QualifyingOccupation | true | null {
   const { category, source } = c
   const rule = category.rule
   if (rule.type === 'language') {
@@ -54,7 +104,7 @@ export function checkCategoryRule(f: Facts, c: Compiled, out: UnmetCondition[] |
     return true
   }
   if (c.occupations === null) {
-    if (out) unmet(out, 'category_list_unknown', `The list of occupations of ${category.label} is not known to this engine: ${category.listNote ?? 'no official list was found'}. Eligibility cannot be decided.`, source)
+    if (out) out.push(c.listUnknown!)
     return null
   }
   let ok = true
@@ -75,10 +125,8 @@ export function checkCategoryRule(f: Facts, c: Compiled, out: UnmetCondition[] |
   }
   if (!reaches(bestHours, rule.minimumHours)) {
     if (!out) return null
-    const where = rule.location === 'canada' ? 'in Canada' : 'in Canada or abroad'
-    const how = rule.continuous ? 'continuous full-time work (or the equivalent in part-time work)' : 'full-time work or the equivalent in part-time work, not necessarily continuous'
     const best = bestNoc ? `; the profile has ${monthsOfHours(bestHours).toFixed(1)} months in ${bestNoc} (${nocTitle(bestNoc)})` : '; no work in a listed occupation in that window'
-    unmet(out, 'category_experience_insufficient', `${category.label} needs ${rule.minimumMonths} months (${rule.minimumHours.toLocaleString('en-CA')} hours) of ${how} in one listed occupation, ${where}, in the ${rule.windowYears} years before ${f.asOf}${best}`, source)
+    unmet(out, 'category_experience_insufficient', c.experiencePrefix + f.asOf + best, source)
     return null
   }
   if (!ok) return null

@@ -15,16 +15,14 @@ import type { UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 /** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4). */
 const ECA_VALID_YEARS = 5
 
-// Test results are immutable once parsed: their CLB never changes, so it is computed once per result.
-const clbCache = new WeakMap<LanguageTest, Abilities>()
-
-function clbOf(t: LanguageTest): Abilities {
-  let clb = clbCache.get(t)
-  if (clb === undefined) {
-    clb = toClb(t.test, t.testDate, t)
-    clbCache.set(t, clb)
-  }
-  return clb
+/**
+ * Whether something dated `date` that lasts `years` years has expired on `asOf`, i.e.
+ * `addYears(date, years) <= asOf`, given `cutoff = addYears(asOf, -years)`: a string comparison, except
+ * for Feb 29, where the anniversary falls on Feb 28 (see domain/dates.ts addYears).
+ */
+export function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: IsoDate): boolean {
+  if (date.charCodeAt(5) === 48 && date.charCodeAt(6) === 50 && date.charCodeAt(8) === 50 && date.charCodeAt(9) === 57) return addYears(date, years) <= asOf
+  return date <= cutoff
 }
 
 /** The lowest of the four abilities. */
@@ -56,16 +54,19 @@ export function bestResult(results: readonly Abilities[]): Abilities | null {
 function validResults(tests: readonly LanguageTest[], asOf: IsoDate, validYears: number): { english: Abilities[]; french: Abilities[] } {
   const english: Abilities[] = []
   const french: Abilities[] = []
+  if (tests.length === 0) return { english, french }
+  const cutoff = addYears(asOf, -validYears)
   for (const t of tests) {
-    if (t.testDate > asOf || addYears(t.testDate, validYears) <= asOf) continue
-    ;(languageOfTest(t.test) === 'french' ? french : english).push(clbOf(t))
+    if (t.testDate > asOf || expired(t.testDate, validYears, asOf, cutoff)) continue
+    ;(languageOfTest(t.test) === 'french' ? french : english).push(toClb(t.test, t.testDate, t))
   }
   return { english, french }
 }
 
 /** Credentials that count on `asOf`: completed by then, and any ECA less than 5 years old. */
 export function countingCredentials(credentials: readonly Credential[], asOf: IsoDate): Credential[] {
-  return credentials.filter((c) => c.completedOn <= asOf && !(c.eca && addYears(c.eca.issuedOn, ECA_VALID_YEARS) <= asOf))
+  const cutoff = addYears(asOf, -ECA_VALID_YEARS)
+  return credentials.filter((c) => c.completedOn <= asOf && !(c.eca && expired(c.eca.issuedOn, ECA_VALID_YEARS, asOf, cutoff)))
 }
 
 /** Hours of one occupation within a window: all work, work in Canada, and the longest continuous spans. */
@@ -105,6 +106,7 @@ export class Facts {
   private languages: { first: Abilities[]; second: Abilities[]; french: Abilities[] } | null = null
   private spouseResults: Abilities[] | null = null
   private credentials: Credential[] | null = null
+  private distinctNocs: string[] | null = null
   private readonly occupationWork = new Map<string, OccupationWork>()
   private readonly windows = new Map<number, DayWindow>()
   /** Program answers, memoized for categories and the invitation program. */
@@ -211,8 +213,11 @@ export class Facts {
 
   /** The distinct occupations (NOC codes) of the work history, first-seen order. */
   get nocs(): readonly string[] {
-    const seen: string[] = []
-    for (const j of this.profile.work) if (!seen.includes(j.noc)) seen.push(j.noc)
-    return seen
+    if (this.distinctNocs === null) {
+      const seen: string[] = []
+      for (const j of this.profile.work) if (!seen.includes(j.noc)) seen.push(j.noc)
+      this.distinctNocs = seen
+    }
+    return this.distinctNocs
   }
 }

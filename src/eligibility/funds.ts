@@ -1,6 +1,7 @@
 /** Settlement funds for FSW and FST on a date (rules.md §7.3). @module */
 import { fundsRequired, settlementFundsTable } from '../rules/fsw/settlement-funds.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
+import { thousands } from './language.js'
 import type { FundsCheck, UnmetCondition } from './types.js'
 
 /**
@@ -33,7 +34,7 @@ export function checkFunds(f: Facts, out: UnmetCondition[] | null, program: stri
     unmet(
       out,
       'settlement_funds_insufficient',
-      `${program} needs settlement funds of CAD ${required.toLocaleString('en-CA')} for a family of ${familySize} on ${f.asOf} (table of ${version.from}); the profile shows CAD ${p.settlementFundsCad.toLocaleString('en-CA')}. Not needed with a valid job offer while authorized to work in Canada.`,
+      `${program} needs settlement funds of CAD ${thousands(required)} for a family of ${familySize} on ${f.asOf} (table of ${version.from}); the profile shows CAD ${thousands(p.settlementFundsCad)}. Not needed with a valid job offer while authorized to work in Canada.`,
       sourceOf(settlementFundsTable, version),
     )
   }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js'
 import { categoriesInForce } from '../rules/categories/catalog.js'
 import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
 import type { Profile } from '../schemas/profile.js'
-import { checkCategoryRule, compiledCategory } from './categories.js'
+import { checkCategoryRule, compiledCategory, compiledList, notEligibleForProgram } from './categories.js'
 import { checkCec } from './cec.js'
 import { Facts } from './facts.js'
 import { checkFst } from './fst.js'
@@ -46,8 +46,6 @@ function invitedUnder(f: Facts): ProgramId | null {
   return null
 }
 
-const notEligibleMessage = (label: string, asOf: IsoDate): string => `${label} is open only to candidates eligible for FSW, CEC or FST on ${asOf}; the profile is eligible for none (see programs)`
-
 /**
  * Eligibility of a parsed Profile on `asOf`, with every unmet condition and its source.
  * @example
@@ -68,12 +66,11 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
   const funds = fundsCheck(f)
   const eligibleForAny = fsw || cec || fst
 
-  const inForce = categoriesInForce(asOf)
   const categories: CategoryResult[] = []
-  for (const category of inForce) {
-    const c = compiledCategory(category.id)!
+  for (const c of compiledList(categoriesInForce(asOf))) {
+    const category = c.category
     const out: UnmetCondition[] = []
-    if (!eligibleForAny) out.push({ code: 'not_eligible_for_program', message: notEligibleMessage(category.label, asOf), source: c.source })
+    if (!eligibleForAny) out.push(notEligibleForProgram(c, asOf))
     const met = checkCategoryRule(f, c, out)
     const eligible = eligibleForAny && met !== null
     categories.push(met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out })

@@ -31,3 +31,15 @@ export function describeMinimum(minimum: Abilities | number, scale = 'CLB'): str
   if (speaking === listening && reading === writing && speaking === reading) return `${scale} ${speaking} in all four abilities`
   return `${scale} ${speaking} in speaking, ${listening} in listening, ${reading} in reading, ${writing} in writing`
 }
+
+/** 1560 → "1,560" (Intl's toLocaleString is far slower, and these messages are built on the hot path). */
+export function thousands(n: number): string {
+  const s = String(Math.round(n))
+  if (s.length <= 3) return s
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0 && s[i - 1] !== '-') out += ','
+    out += s[i]
+  }
+  return out
+}

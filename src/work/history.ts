@@ -61,10 +61,13 @@ function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilt
   let b0 = 0
   let r0 = 0
   let count = 0
-  for (const job of jobs) {
+  for (let j = 0; j < jobs.length; j++) {
+    const job = jobs[j]!
     if (filter !== null && !filter(job)) continue
-    const a = Math.max(start, toDayNumber(job.from))
-    const b = Math.min(end, job.to === null ? end : toDayNumber(job.to) + 1)
+    const first = toDayNumber(job.from)
+    if (first >= end) continue
+    const a = first > start ? first : start
+    const b = job.to === null ? end : Math.min(end, toDayNumber(job.to) + 1)
     if (a >= b) continue
     const rate = job.hoursPerWeek / 7
     if (count === 0) {
