@@ -1,0 +1,267 @@
+/**
+ * Would I have been invited? For each past round: the candidate's CRS score on the round's date,
+ * eligibility for the round (its program or category, on that date, by the eligibility engine), and
+ * the round's rule: invited above `lowestScore`, and at it only if the profile was submitted at or
+ * before `tieBreakCutoff`.
+ *
+ * Scoring 438 rounds for many profiles is made cheap without changing the answer: between two days
+ * on which a dated fact or a rule changes, factorsOf can only differ in age and work years, so only
+ * those are recomputed (work years are re-read only when the hours in the window could have crossed a
+ * full year: they move by at most 30/7 hours a day), and eligibility is asked only when the score
+ * reaches the cut-off.
+ * @module
+ */
+import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { factorsOf, scoreCrs } from '../crs/index.js'
+import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
+import { crsRules } from '../rules/index.js'
+import { languageValidity } from '../rules/language/validity.js'
+import type { CrsFactors } from '../schemas/crs-factors.js'
+import type { Job, Profile } from '../schemas/profile.js'
+import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, fullTimeEquivalentHours, isCanadianSkilledWork, isForeignSkilledWork, type JobFilter } from '../work/history.js'
+import type { RoundType } from './labels.js'
+import type { OutlookInput } from './outlook.js'
+import type { PastRound } from './record.js'
+
+export type InvitationOutcome = 'invited' | 'below-cutoff' | 'lost-tie-break' | 'not-eligible' | 'unknown'
+
+/** One past round checked against the candidate. */
+export interface PastRoundCheck {
+  readonly number: string
+  readonly date: IsoDate
+  readonly label: string
+  readonly type: RoundType
+  readonly lowestScore: number
+  readonly tieBreakCutoff: string | null
+  /** The candidate's CRS score on the round's date. */
+  readonly score: number
+  /** Eligible for the round's program or category on its date; null when not known or not needed (below the cut-off). */
+  readonly eligible: boolean | null
+  readonly outcome: InvitationOutcome
+  readonly reason: string
+}
+
+export interface PastInvitationsSummary {
+  readonly rounds: number
+  readonly invited: number
+  readonly unknown: number
+  readonly firstInvited: { readonly number: string; readonly date: IsoDate } | null
+  readonly lastInvited: { readonly number: string; readonly date: IsoDate } | null
+  readonly byType: Readonly<Record<RoundType, { readonly rounds: number; readonly invited: number; readonly unknown: number }>>
+}
+
+export interface PastInvitations {
+  readonly rounds: readonly PastRoundCheck[]
+  readonly summary: PastInvitationsSummary
+  readonly notes: readonly string[]
+}
+
+/** The rounds prepared once for many candidates: their distinct dates and the rule-change days. */
+export interface RoundsPlan {
+  readonly rounds: readonly PastRound[]
+  readonly dates: readonly IsoDate[]
+  readonly days: Int32Array
+  /** For each round, the index of its date in `dates`. */
+  readonly dateIndex: Int32Array
+  readonly ruleDays: readonly number[]
+}
+
+const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
+const PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
+
+/** Prepares `rounds` (any order) for checking candidates against them. */
+export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
+  const dates = [...new Set(rounds.map((r) => r.date))].sort()
+  const index = new Map(dates.map((d, i) => [d, i]))
+  const ruleDays = new Set<number>()
+  for (const rule of [...crsRules, languageValidity]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
+  return {
+    rounds,
+    dates,
+    days: Int32Array.from(dates, toDayNumber),
+    dateIndex: Int32Array.from(rounds, (r) => index.get(r.date)!),
+    ruleDays: [...ruleDays].sort((a, b) => a - b),
+  }
+}
+
+/** Days on which factorsOf may change for a reason other than age or work years. */
+function factDays(profile: Profile, ruleDays: readonly number[]): number[] {
+  const days: number[] = [...ruleDays]
+  const validities = [...new Set(languageValidity.versions.map((v) => v.value?.years).filter((y): y is number => y !== undefined))]
+  const people = profile.spouse ? [profile, profile.spouse] : [profile]
+  for (const p of people) {
+    for (const t of p.languageTests) {
+      days.push(toDayNumber(t.testDate))
+      for (const years of validities) days.push(toDayNumber(addYears(t.testDate, years)))
+    }
+    for (const c of p.education) {
+      days.push(toDayNumber(c.completedOn))
+      if (c.eca) days.push(toDayNumber(addYears(c.eca.issuedOn, ECA_VALID_YEARS)))
+    }
+  }
+  if (profile.provincialNomination) days.push(toDayNumber(profile.provincialNomination.nominatedOn))
+  return days.sort((a, b) => a - b)
+}
+
+/** Whole work years in the 10-year window, re-read only when they could have changed. */
+class WorkYears {
+  years = 0
+  private until = Number.NEGATIVE_INFINITY
+  constructor(
+    private readonly jobs: readonly Job[],
+    private readonly filter: JobFilter,
+  ) {}
+  at(date: IsoDate, day: number): number {
+    if (this.jobs.length === 0) return 0
+    if (day < this.until) return this.years
+    const hours = fullTimeEquivalentHours(this.jobs, addYears(date, -10), date, this.filter)
+    this.years = Math.floor(hours / HOURS_PER_YEAR + 1e-9)
+    const distance = Math.min(hours - this.years * HOURS_PER_YEAR, (this.years + 1) * HOURS_PER_YEAR - hours)
+    // One day of margin: the day after a Feb 29 the window's start moves two days.
+    this.until = day + Math.max(1, Math.floor(distance / PER_DAY) - 1)
+    return this.years
+  }
+}
+
+/**
+ * The profile's CRS score on each date of the plan (as `scoreCrs(factorsOf(profile, date), date)`).
+ */
+export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan): Int16Array {
+  const out = new Int16Array(plan.dates.length)
+  const events = factDays(profile, plan.ruleDays)
+  const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
+  const canadian = new WorkYears(profile.work, isCanadianSkilledWork)
+  const foreign = new WorkYears(profile.work, isForeignSkilledWork)
+  const spouseCanadian = new WorkYears(partnered ? profile.spouse!.work : [], isCanadianSkilledWork)
+  let next = 0
+  let factors = null as CrsFactors | null
+  let score = 0
+  for (let i = 0; i < plan.dates.length; i++) {
+    const date = plan.dates[i]!
+    const day = plan.days[i]!
+    let fresh = factors === null
+    while (next < events.length && events[next]! <= day) {
+      next++
+      fresh = true
+    }
+    const age = Math.max(0, fullYearsBetween(profile.dateOfBirth, date))
+    const cw = canadian.at(date, day)
+    const fw = foreign.at(date, day)
+    const scw = spouseCanadian.at(date, day)
+    if (fresh) {
+      factors = factorsOf(profile, date)
+      score = scoreCrs(factors, date).total
+    } else if (factors && (age !== factors.age || cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears))) {
+      factors = { ...factors, age, canadianWorkYears: cw, foreignWorkYears: fw, spouse: factors.spouse === null ? null : { ...factors.spouse, canadianWorkYears: scw } }
+      score = scoreCrs(factors, date).total
+    }
+    out[i] = score
+  }
+  return out
+}
+
+/** The date to check a category round's eligibility on: inside the version's window (two rounds ran just before theirs began). */
+function categoryDate(categoryId: string, date: IsoDate): { date: IsoDate; shifted: boolean } {
+  const c = categoryById(categoryId)
+  if (!c) return { date, shifted: false }
+  if (date < c.from) return { date: c.from, shifted: true }
+  if (c.to !== null && date > c.to) return { date: c.to, shifted: true }
+  return { date, shifted: false }
+}
+
+function eligibleForRound(profile: Profile, round: PastRound): { eligible: boolean | null; note: string } {
+  if (round.type === 'program') return { eligible: isEligibleForProgram(profile, round.program!, round.date), note: `${round.program!.toUpperCase()} on ${round.date}` }
+  if (round.type === 'category') {
+    if (!round.categoryId) return { eligible: null, note: `category "${round.label}" not known to the eligibility engine` }
+    if (!categoryById(round.categoryId)) return { eligible: null, note: `category ${round.categoryId} not known to the eligibility engine` }
+    const at = categoryDate(round.categoryId, round.date)
+    return { eligible: isEligibleForCategory(profile, round.categoryId, at.date), note: `${round.categoryId} on ${at.date}${at.shifted ? ` (the round ran on ${round.date}, outside the version's dates)` : ''}` }
+  }
+  const programs = round.programs
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return { eligible: isEligibleForAnyProgram(profile, round.date), note: `FSW, CEC or FST on ${round.date}` }
+  return { eligible: programs.some((p) => isEligibleForProgram(profile, p, round.date)), note: `${programs.join(', ').toUpperCase()} on ${round.date}` }
+}
+
+function decide(score: number, round: PastRound, submittedAt: string | null): { outcome: InvitationOutcome; reason: string } {
+  if (score < round.lowestScore) return { outcome: 'below-cutoff', reason: `score ${score} below the cut-off ${round.lowestScore}` }
+  if (score > round.lowestScore) return { outcome: 'invited', reason: `score ${score} above the cut-off ${round.lowestScore}` }
+  if (round.tieBreakCutoff === null) return { outcome: 'unknown', reason: `score ${score} at the cut-off, and no tie-break time was published` }
+  if (submittedAt === null) return { outcome: 'unknown', reason: `score ${score} at the cut-off: invited only if submitted by ${round.tieBreakCutoff}` }
+  return submittedAt <= round.tieBreakCutoff
+    ? { outcome: 'invited', reason: `score ${score} at the cut-off, submitted ${submittedAt}, by the tie-break ${round.tieBreakCutoff}` }
+    : { outcome: 'lost-tie-break', reason: `score ${score} at the cut-off, but submitted ${submittedAt}, after the tie-break ${round.tieBreakCutoff}` }
+}
+
+/**
+ * The rounds of the plan a Profile would have been invited in (indices into `plan.rounds`): the fast
+ * path for many profiles, with eligibility asked only where the score reaches the cut-off.
+ */
+export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[] {
+  const scores = scoresOnPlanDates(profile, plan)
+  const invited: number[] = []
+  for (let i = 0; i < plan.rounds.length; i++) {
+    const round = plan.rounds[i]!
+    const score = scores[plan.dateIndex[i]!]!
+    if (score < round.lowestScore) continue
+    if (decide(score, round, profile.submittedAt).outcome !== 'invited') continue
+    if (eligibleForRound(profile, round).eligible === true) invited.push(i)
+  }
+  return invited
+}
+
+function summarize(checks: readonly PastRoundCheck[]): PastInvitationsSummary {
+  const byType = { general: { rounds: 0, invited: 0, unknown: 0 }, program: { rounds: 0, invited: 0, unknown: 0 }, category: { rounds: 0, invited: 0, unknown: 0 } }
+  const invited = checks.filter((c) => c.outcome === 'invited')
+  for (const c of checks) {
+    const t = byType[c.type]
+    t.rounds++
+    if (c.outcome === 'invited') t.invited++
+    if (c.outcome === 'unknown') t.unknown++
+  }
+  const pick = (c: PastRoundCheck | undefined) => (c ? { number: c.number, date: c.date } : null)
+  return { rounds: checks.length, invited: invited.length, unknown: checks.filter((c) => c.outcome === 'unknown').length, firstInvited: pick(invited[0]), lastInvited: pick(invited.at(-1)), byType }
+}
+
+/**
+ * Checks the candidate against every round given (oldest first): the score on the round's date,
+ * eligibility on that date, and the cut-off and tie-break. For CrsFactors, which hold no facts for
+ * eligibility and no submission time, general rounds are judged on the score alone (eligibility
+ * assumed, said so), program and category rounds are "unknown" (except a PNP round without a
+ * nomination), and a tie at the cut-off is "unknown".
+ * @example
+ * pastInvitations({ kind: 'profile', profile }, loadRounds()).summary.invited //=> 12
+ */
+export function pastInvitations(input: OutlookInput, rounds: readonly PastRound[], plan: RoundsPlan = planRounds(rounds)): PastInvitations {
+  const notes: string[] = []
+  const checks: PastRoundCheck[] = []
+  if (input.kind === 'profile') {
+    const profile = input.profile
+    const scores = scoresOnPlanDates(profile, plan)
+    notes.push('scores and eligibility are for the facts of this profile as they stood on each round date, as if it had been in the pool then')
+    plan.rounds.forEach((round, i) => {
+      const score = scores[plan.dateIndex[i]!]!
+      const { eligible, note } = eligibleForRound(profile, round)
+      const base = { number: round.number, date: round.date, label: round.label, type: round.type, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, score, eligible }
+      if (eligible === false) checks.push({ ...base, outcome: 'not-eligible', reason: `not eligible: ${note}` })
+      else if (eligible === null) checks.push({ ...base, outcome: 'unknown', reason: note })
+      else checks.push({ ...base, ...decide(score, round, profile.submittedAt) })
+    })
+  } else {
+    const factors = input.factors
+    notes.push('CrsFactors hold no facts for eligibility and no submission time: general rounds are judged on the score alone (eligibility assumed), program and category rounds are unknown, ties at the cut-off are unknown; the factors are scored as given on every round date (the age does not advance)')
+    const byDate = new Map<IsoDate, number>()
+    for (const round of plan.rounds) {
+      let score = byDate.get(round.date)
+      if (score === undefined) byDate.set(round.date, (score = scoreCrs(factors, round.date).total))
+      const base = { number: round.number, date: round.date, label: round.label, type: round.type, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, score }
+      if (round.type === 'program' && round.program === 'pnp' && !factors.provincialNomination) {
+        checks.push({ ...base, eligible: false, outcome: 'not-eligible', reason: 'a PNP round needs a provincial nomination' })
+      } else if (round.type !== 'general') {
+        checks.push({ ...base, eligible: null, outcome: 'unknown', reason: `eligibility for ${round.type === 'program' ? round.program!.toUpperCase() : (round.categoryId ?? round.label)} needs a Profile${score < round.lowestScore ? ` (and score ${score} is below the cut-off ${round.lowestScore})` : ''}` })
+      } else {
+        checks.push({ ...base, eligible: null, ...decide(score, round, null) })
+      }
+    }
+  }
+  return { rounds: checks, summary: summarize(checks), notes }
+}

@@ -1,0 +1,228 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { factorsOf, scoreCrs } from '../../src/crs/index.js'
+import { backtestCutoffs, estimateCutoff } from '../../src/history/cutoff.js'
+import { distributionOfScores } from '../../src/history/distribution.js'
+import { invitedRoundIndices, pastInvitations, planRounds, scoresOnPlanDates } from '../../src/history/invited.js'
+import { loadRounds } from '../../src/history/load.js'
+import { nextCanadianWorkYearOn, swappedProfile, timeline, whatIf } from '../../src/history/outlook.js'
+import type { PastRound } from '../../src/history/record.js'
+import { crsFactorsSchema } from '../../src/schemas/crs-factors.js'
+import { profileSchema } from '../../src/schemas/profile.js'
+import { engineer, profileArbitrary } from './profiles.js'
+
+const rounds = loadRounds()
+const round = (n: string) => rounds.find((r) => r.number === n)!
+const plan = planRounds(rounds)
+
+// DESIGN.md's CrsFactors example: 29, bachelor's, CLB 9 in English, 1 year in Canada, 3 abroad.
+const designFactors = crsFactorsSchema.parse({ age: 29, education: 'bachelors', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, canadianWorkYears: 1, foreignWorkYears: 3 })
+
+describe('(d) cut-off estimate from a published distribution', () => {
+  it.each([
+    // round, size, IRCC's lowest score, estimate
+    ['233', 4250, 500, 499],
+    ['234', 4750, 496, 496],
+    ['243', 7000, 490, 490],
+    ['262', 4300, 496, 496],
+    ['268', 3725, 500, 500],
+    ['253', 700, 511, 507],
+  ] as const)('round %s (%i invited): IRCC %i, estimate %i', (n, size, lowest, estimate) => {
+    expect(round(n).lowestScore).toBe(lowest)
+    expect(estimateCutoff(round(n).distribution!, size).lowestScore).toBe(estimate)
+  })
+
+  it('back-test on the 37 general rounds with a distribution: mean absolute error under 5 points', () => {
+    const b = backtestCutoffs(rounds)
+    expect(b.rounds).toBe(37)
+    expect(b.meanAbsoluteError).toBeCloseTo(4.43, 2)
+    expect(b.within10).toBeGreaterThan(0.85)
+  })
+
+  it('a round larger than the pool reaches the bottom', () => {
+    expect(estimateCutoff(distributionOfScores([450, 460]), 5).lowestScore).toBe(0)
+  })
+
+  it('an even bin: the 10 scores 451-460 with one candidate each, 7 invited from the top reach 454', () => {
+    expect(estimateCutoff(distributionOfScores([451, 452, 453, 454, 455, 456, 457, 458, 459, 460]), 7).lowestScore).toBe(454)
+  })
+
+  it('property: more invitations never raise the cut-off, and it stays in 0-1200', () => {
+    const d = round('437').distribution!
+    fc.assert(fc.property(fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 0, max: 5000 }), (n, extra) => {
+      const a = estimateCutoff(d, n).lowestScore
+      const b = estimateCutoff(d, n + extra).lowestScore
+      return b <= a && a >= 0 && a <= 1200
+    }))
+  })
+})
+
+describe('(a) would I have been invited', () => {
+  it('property: the fast scan scores every round date exactly as scoreCrs(factorsOf(profile, date), date)', () => {
+    fc.assert(
+      fc.property(profileArbitrary, (profile) => {
+        const fast = scoresOnPlanDates(profile, plan)
+        plan.dates.forEach((date, i) => {
+          expect(fast[i], `${date}`).toBe(scoreCrs(factorsOf(profile, date), date).total)
+        })
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('property: the fast path invites in exactly the rounds the full check says "invited"', () => {
+    fc.assert(
+      fc.property(profileArbitrary, (profile) => {
+        const full = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds.map((c, i) => (c.outcome === 'invited' ? i : -1)).filter((i) => i >= 0)
+        expect(invitedRoundIndices(profile, plan)).toEqual(full)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  const engineerChecks = pastInvitations({ kind: 'profile', profile: engineer }, rounds, plan)
+  const check = (n: string) => engineerChecks.rounds.find((c) => c.number === n)!
+
+  it.each([
+    // round, score that day, outcome
+    ['253', 'invited'], // 2023-07-04 general, cut-off 511
+    ['254', 'invited'], // STEM 2023-1, cut-off 486: 21231 software engineers are in the STEM list
+    ['252', 'not-eligible'], // healthcare
+    ['91b', 'not-eligible'], // PNP round without a nomination
+  ] as const)('engineer, round %s: %s', (n, outcome) => {
+    const c = check(n)
+    expect(c.outcome).toBe(outcome)
+    expect(c.score).toBe(scoreCrs(factorsOf(engineer, round(n).date), round(n).date).total)
+  })
+
+  it('engineer: a summary per type, first and last invitation', () => {
+    const s = engineerChecks.summary
+    expect(s.rounds).toBe(438)
+    expect(s.invited).toBe(engineerChecks.rounds.filter((c) => c.outcome === 'invited').length)
+    expect(s.byType.general.invited + s.byType.program.invited + s.byType.category.invited).toBe(s.invited)
+    expect(s.firstInvited).not.toBeNull()
+  })
+
+  const at = (score: number, tieBreakCutoff: string | null): PastRound => ({ ...round('253'), lowestScore: score, tieBreakCutoff })
+  it.each([
+    ['above the cut-off', -1, '2023-07-01T09:31:32Z', 'invited'],
+    ['at the cut-off, submitted before the tie-break', 0, '2023-07-01T09:31:32Z', 'invited'],
+    ['at the cut-off, submitted at the tie-break instant', 0, '2022-11-20T10:00:00Z', 'invited'],
+    ['at the cut-off, submitted after the tie-break', 0, '2022-11-20T09:59:59Z', 'lost-tie-break'],
+    ['at the cut-off, no tie-break published', 0, null, 'unknown'],
+    ['below the cut-off', 1, '2023-07-01T09:31:32Z', 'below-cutoff'],
+  ] as const)('tie-break: %s -> %s', (_name, offset, cutoff, outcome) => {
+    const score = check('253').score
+    const r = at(score + offset, cutoff)
+    expect(pastInvitations({ kind: 'profile', profile: engineer }, [r]).rounds[0]!.outcome).toBe(outcome)
+  })
+
+  it('CrsFactors: general rounds judged on the score, category rounds unknown, PNP not eligible without a nomination', () => {
+    const r = pastInvitations({ kind: 'factors', factors: designFactors }, rounds)
+    const get = (n: string) => r.rounds.find((c) => c.number === n)!
+    const score = scoreCrs(designFactors, '2023-07-04').total
+    expect(get('253')).toMatchObject({ score, outcome: score > 511 ? 'invited' : 'below-cutoff', eligible: null })
+    expect(get('254').outcome).toBe('unknown')
+    expect(get('91b').outcome).toBe('not-eligible')
+    expect(r.notes[0]).toContain('CrsFactors hold no facts for eligibility')
+  })
+})
+
+describe('(b) what-if', () => {
+  const result = whatIf({ kind: 'factors', factors: designFactors }, '2026-11-25')
+  const change = (code: string) => result.changes.find((c) => c.code === code)
+
+  it('DESIGN.md example: scores 482 (the CrsResult example)', () => {
+    expect(result.score).toBe(482)
+  })
+
+  it('French at NCLC 7 with English CLB 9: +50 French points and +12 second-language points = +62', () => {
+    expect(change('french-nclc-7')).toMatchObject({ gain: 62, score: 544 })
+  })
+
+  it("next education level, bachelor's -> two or more: core 120 -> 128, transferability education 38 -> 50 = +20", () => {
+    expect(change('education')).toMatchObject({ from: 'bachelors', to: 'two-or-more', gain: 20 })
+  })
+
+  it('one more year of Canadian work, 1 -> 2: core 40 -> 53, transferability +12 (capped) ', () => {
+    expect(change('canadian-work-year')).toMatchObject({ from: 1, to: 2, gain: scoreCrs({ ...designFactors, canadianWorkYears: 2 }, '2026-11-25').total - 482 })
+  })
+
+  it('each first-language ability to CLB 10: +6 each (single, CLB 9 -> 10: 31 -> 34 ... per the table)', () => {
+    for (const a of ['speaking', 'listening', 'reading', 'writing']) {
+      const c = result.changes.find((x) => x.field === `firstLanguage.clb.${a}`)!
+      expect(c.to).toBe(10)
+      expect(c.gain).toBe(scoreCrs({ ...designFactors, firstLanguage: { language: 'english', clb: { ...designFactors.firstLanguage!.clb, [a]: 10 } } }, '2026-11-25').total - 482)
+    }
+  })
+
+  it('a provincial nomination: +600, biggest first', () => {
+    expect(result.changes[0]).toMatchObject({ code: 'provincial-nomination', gain: 600 })
+  })
+
+  it('property: every change listed raises the score, sorted by gain', () => {
+    fc.assert(fc.property(profileArbitrary, (profile) => {
+      const r = whatIf({ kind: 'profile', profile }, '2026-11-25')
+      r.changes.forEach((c, i) => {
+        expect(c.gain).toBeGreaterThan(0)
+        expect(c.score - c.gain).toBe(r.score)
+        if (i > 0) expect(c.gain).toBeLessThanOrEqual(r.changes[i - 1]!.gain)
+      })
+    }), { numRuns: 40 })
+  })
+
+  it('a spouse test and a swap, for a couple', () => {
+    const couple = profileSchema.parse({
+      ...engineer,
+      maritalStatus: 'married',
+      spouse: {
+        accompanying: true, canadianCitizenOrPR: false, dateOfBirth: '1999-05-05',
+        education: [{ level: 'doctoral', country: 'CA', programYears: 5, completedOn: '2024-05-01' }],
+        languageTests: [{ test: 'celpip-general', testDate: '2025-06-14', listening: 10, reading: 10, writing: 10, speaking: 10 }],
+        work: [{ noc: '21211', country: 'CA', from: '2020-01-06', to: null, hoursPerWeek: 40 }],
+      },
+    })
+    const r = whatIf({ kind: 'profile', profile: couple }, '2026-11-25')
+    const swap = swappedProfile(couple)
+    expect('profile' in swap).toBe(true)
+    if ('profile' in swap) {
+      const gain = scoreCrs(factorsOf(swap.profile, '2026-11-25'), '2026-11-25').total - r.score
+      expect(r.changes.find((c) => c.code === 'swap-applicant-and-spouse')?.gain ?? 0).toBe(Math.max(0, gain))
+    }
+  })
+
+  it('a swap without the spouse facts says why it was not assessed', () => {
+    const couple = profileSchema.parse({ ...engineer, maritalStatus: 'married', spouse: { accompanying: true, canadianCitizenOrPR: false } })
+    expect(whatIf({ kind: 'profile', profile: couple }, '2026-11-25').notes).toContainEqual(expect.stringContaining("spouse's dateOfBirth"))
+  })
+
+  it('one more Canadian year accrues 364 days of full-time work after the job started (30 h a week counts)', () => {
+    const p = profileSchema.parse({ ...engineer, work: [{ noc: '21231', country: 'CA', from: '2025-01-06', to: null, hoursPerWeek: 40 }] })
+    expect(nextCanadianWorkYearOn(p, '2025-06-01')).toBe('2026-01-05')
+    expect(factorsOf(p, '2026-01-04').canadianWorkYears).toBe(0)
+    expect(factorsOf(p, '2026-01-05').canadianWorkYears).toBe(1)
+    expect(nextCanadianWorkYearOn(profileSchema.parse({ ...engineer, work: [] }), '2025-06-01')).toBeNull()
+  })
+})
+
+describe('(c) timeline', () => {
+  const t = timeline({ kind: 'profile', profile: engineer }, '2026-11-25')
+  it('the birthday on 2027-03-02 (32 -> 33) and the English result of 2025-01-12 expiring on 2027-01-12', () => {
+    expect(t.changes.find((c) => c.date === '2027-03-02')?.reasons).toContain('age 32 -> 33')
+    expect(t.changes.find((c) => c.date === '2027-01-12')?.reasons).toContain('first-language result no longer valid')
+  })
+
+  it('every entry is a real change, and scores chain', () => {
+    let score = t.score
+    for (const c of t.changes) {
+      expect(c.change).not.toBe(0)
+      expect(c.score - c.change).toBe(score)
+      expect(c.score).toBe(scoreCrs(factorsOf(engineer, c.date), c.date).total)
+      score = c.score
+    }
+  })
+
+  it('CrsFactors: a note that dates need a Profile', () => {
+    expect(timeline({ kind: 'factors', factors: designFactors }, '2026-11-25').notes[0]).toContain('Profile')
+  })
+})
