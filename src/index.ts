@@ -11,3 +11,5 @@ export { parseScoreRequest, type ScoreRequest } from './schemas/score-request.js
 export { parseOrThrow, inputIssues } from './schemas/issues.js'
 export { toClb, conversionFor, DESIGNATED_TESTS, type DesignatedTest } from './language/tests.js'
 export { allRules, ruleById } from './rules/index.js'
+export { parseRounds, updateRounds, filterRounds, findRound, roundStats, statsByType, invitationsByYear, distributionOverTime, estimateCutoff, backtestCutoffs, whatIf, timeline, pastInvitations, CRS_RANGES, distributionOfScores, type PastRound, type PoolDistribution, type DistributionRow, type OutlookInput, type WhatIfResult, type Timeline, type PastInvitations } from './history/index.js'
+export { loadRounds, loadRecord } from './history/load.js'
