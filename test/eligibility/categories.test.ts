@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { categoriesInForce, categoryById, categoryVersions, eligibility, isEligibleForCategory } from '../../src/eligibility/index.js'
+import { isNocCode } from '../../src/noc/index.js'
+import { categoryRules } from '../../src/rules/categories/index.js'
+import { celpip, job, makeProfile, tcf } from './helpers.js'
+
+const ids = (asOf: string) => categoriesInForce(asOf).map((c) => c.id)
+const category = (overrides: Parameters<typeof makeProfile>[0], id: string, asOf: string) => {
+  const r = eligibility(makeProfile(overrides), asOf).categories.find((c) => c.id === id)
+  if (!r) throw new Error(`${id} not in force on ${asOf}`)
+  return r
+}
+const codes = (r: { unmet: readonly { code: string }[] }) => r.unmet.map((u) => u.code)
+
+describe('category versions in force', () => {
+  it.each([
+    ['2023-05-30', []],
+    ['2023-05-31', ['french-2023-1', 'healthcare-2023-1', 'stem-2023-1', 'trade-2023-1', 'transport-2023-1', 'agriculture-2023-1']],
+    ['2024-02-28', ['french-2023-1', 'healthcare-2023-1', 'stem-2023-1', 'trade-2023-1', 'transport-2023-1', 'agriculture-2023-1']],
+    ['2024-02-29', ['french-2024-1', 'healthcare-2024-1', 'stem-2024-1', 'trade-2024-1', 'transport-2024-1', 'agriculture-2024-1']],
+    ['2025-02-27', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025']],
+    ['2025-12-07', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025']],
+    ['2025-12-08', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
+    ['2026-02-17', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
+    ['2026-02-18', ['physicians-canadian-experience', 'french-2026', 'healthcare-social-2026', 'stem-2026', 'trade-2026', 'education-2026', 'transport-2026', 'senior-managers-2026', 'researchers-2026', 'military-2026']],
+  ])('on %s: %j', (asOf, expected) => {
+    expect(new Set(ids(asOf))).toEqual(new Set(expected))
+  })
+
+  it('transport is not in force between 2025-02-27 and 2026-02-17, and agriculture ends on 2026-02-17', () => {
+    const transport = categoryRules.find((r) => r.id === 'categories.transport')!
+    expect(transport.valueAt('2025-02-26')?.id).toBe('transport-2024-1')
+    expect(transport.valueAt('2025-02-27')).toBeNull()
+    expect(transport.valueAt('2026-02-18')?.id).toBe('transport-2026')
+    const agriculture = categoryRules.find((r) => r.id === 'categories.agriculture')!
+    expect(agriculture.valueAt('2026-02-17')?.id).toBe('agriculture-2025')
+    expect(agriculture.valueAt('2026-02-18')).toBeNull()
+  })
+
+  it('keeps the labels IRCC used', () => {
+    expect(categoryById('stem-2023-1')).toMatchObject({ label: 'STEM occupations (2023-1)', version: '2023-1', key: 'stem' })
+    expect(categoryById('trade-2026')?.label).toBe('Trades Occupations, 2026-Version 3')
+    expect(categoryById('nope')).toBeUndefined()
+  })
+
+  it('every listed occupation is a NOC 2021 unit group', () => {
+    for (const c of categoryVersions) for (const noc of c.occupations ?? []) expect(isNocCode(noc), `${c.id} ${noc}`).toBe(true)
+  })
+
+  it('the 2026 lists for healthcare, STEM and education are unknown; French has no list by nature', () => {
+    expect(categoryVersions.filter((c) => !c.listKnown).map((c) => c.id).sort()).toEqual(['education-2026', 'healthcare-social-2026', 'stem-2026'])
+    expect(categoryById('french-2026')).toMatchObject({ listKnown: true, occupations: null })
+  })
+})
+
+describe('occupation categories, 2023-2025: 6 months continuous in one listed occupation within 3 years', () => {
+  // A software developer (21232, STEM 2023-1) who is also eligible for CEC through other work.
+  const cecWork = [job('13110', '2023-01-01', '2024-12-31', { country: 'CA' })]
+  it.each([
+    { name: '7 months', work: [job('21232', '2023-01-01', '2023-07-31')], eligible: true, months: 7 },
+    { name: '6 months (26 weeks)', work: [job('21232', '2023-01-01', '2023-07-01')], eligible: true, months: 6 },
+    { name: '5 months', work: [job('21232', '2023-01-01', '2023-05-31')], eligible: false },
+    { name: '12 months at 15 h/week (= 6 months)', work: [job('21232', '2023-01-01', '2024-01-01', { hoursPerWeek: 15 })], eligible: true, months: 6 },
+    { name: '3 + 4 months with a gap (not continuous)', work: [job('21232', '2023-01-01', '2023-03-31'), job('21232', '2023-05-01', '2023-08-31')], eligible: false },
+    { name: '3 + 4 months back to back', work: [job('21232', '2023-01-01', '2023-03-31'), job('21232', '2023-04-01', '2023-07-31')], eligible: true, months: 7 },
+    { name: '7 months in an unlisted occupation', work: [job('21100', '2023-01-01', '2023-07-31')], eligible: false },
+    { name: '7 months ending before the 3-year window', work: [job('21232', '2020-06-01', '2020-12-31')], eligible: false },
+    { name: '7 months abroad count too', work: [job('21232', '2023-01-01', '2023-07-31', { country: 'PH' })], eligible: true, months: 7 },
+  ])('$name: eligible $eligible', ({ work, eligible, months }) => {
+    const r = category({ work: [...cecWork, ...work], languageTests: [celpip(9, '2023-06-01')] }, 'stem-2023-1', '2024-01-15')
+    expect(r.eligible).toBe(eligible)
+    if (eligible) expect(r.occupation).toMatchObject({ noc: '21232', title: 'Software developers and programmers' })
+    if (months !== undefined) expect(Math.floor(r.occupation!.months)).toBe(months)
+    if (!eligible) expect(codes(r)).toEqual(['category_experience_insufficient'])
+  })
+
+  it('follows the list of the version in force: 21232 is STEM in 2024-1 but not in 2025', () => {
+    const overrides = { work: [...cecWork, job('21232', '2024-01-01', '2024-12-31')], languageTests: [celpip(9, '2024-06-01')] }
+    expect(category(overrides, 'stem-2024-1', '2025-02-26').eligible).toBe(true)
+    expect(category(overrides, 'stem-2025', '2025-02-27').eligible).toBe(false)
+  })
+})
+
+describe('occupation categories from 2026-02-18: 12 months within 3 years, not necessarily continuous', () => {
+  const trades = (work: ReturnType<typeof job>[]) => ({ work, certificateOfQualification: { noc: '72310', province: 'ON' as const } })
+  it.each([
+    { name: '13 months', work: [job('72310', '2023-03-01', '2025-03-31')], eligible: true },
+    { name: '11 months', work: [job('72310', '2025-04-01', '2026-02-28')], eligible: false },
+    { name: '6 + 6 months with a gap (need not be continuous)', work: [job('72310', '2023-06-01', '2023-11-30'), job('72310', '2024-06-01', '2024-11-30'), job('72310', '2021-01-01', '2022-12-31')], eligible: true },
+    { name: '7 months (enough before 2026-02-18, not after)', work: [job('72310', '2025-07-01', '2026-01-31'), job('72310', '2020-01-01', '2022-12-31')], eligible: false },
+  ])('$name: eligible $eligible', ({ work, eligible }) => {
+    const r = category(trades(work), 'trade-2026', '2026-03-01')
+    expect(r.eligible).toBe(eligible)
+  })
+
+  it('senior managers need the 12 months in Canada', () => {
+    const abroad = { work: [job('00012', '2023-06-01', '2025-12-31')], jobOffer: null }
+    expect(codes(category(abroad, 'senior-managers-2026', '2026-03-01'))).toEqual(['category_experience_insufficient'])
+    const inCanada = { work: [job('00012', '2023-06-01', '2025-12-31', { country: 'CA' })] }
+    expect(category(inCanada, 'senior-managers-2026', '2026-03-01')).toMatchObject({ eligible: true, occupation: { noc: '00012' } })
+  })
+
+  it('physicians need 12 months in Canada, from 2025-12-08', () => {
+    const doctor = { work: [job('31102', '2024-01-01', '2025-11-30', { country: 'CA' })] }
+    expect(category(doctor, 'physicians-canadian-experience', '2025-12-08').eligible).toBe(true)
+    expect(isEligibleForCategory(makeProfile(doctor), 'physicians-canadian-experience', '2025-12-07')).toBe(false)
+  })
+
+  it('skilled military recruits need a job offer from the Canadian Armed Forces', () => {
+    const recruit = { work: [job('42102', '2023-06-01', '2025-12-31')] }
+    expect(codes(category(recruit, 'military-2026', '2026-03-01'))).toEqual(['canadian_armed_forces_offer_missing'])
+    expect(category({ ...recruit, jobOffer: { noc: '42102', lmiaExempt: true } }, 'military-2026', '2026-03-01').eligible).toBe(true)
+  })
+
+  it.each(['stem-2026', 'healthcare-social-2026', 'education-2026'])('%s answers "list unknown", never eligible', (id) => {
+    const nurse = { work: [job('31301', '2023-06-01', '2025-12-31'), job('21231', '2023-06-01', '2025-12-31'), job('41220', '2023-06-01', '2025-12-31')] }
+    const r = category(nurse, id, '2026-03-01')
+    expect(r.eligible).toBe(false)
+    expect(codes(r)).toEqual(['category_list_unknown'])
+    expect(isEligibleForCategory(makeProfile(nurse), id, '2026-03-01')).toBe(false)
+  })
+})
+
+describe('French-language proficiency: NCLC 7 in all four abilities', () => {
+  // Test dates relative to the date assessed: `taken` is the date of a recent test, `old` two years back.
+  it.each([
+    { name: 'NCLC 7', tests: (taken: string) => [celpip(9, taken), tcf(7, taken)], code: null },
+    { name: 'NCLC 9', tests: (taken: string) => [celpip(9, taken), tcf(9, taken)], code: null },
+    { name: 'NCLC 7 with writing at 6', tests: (taken: string) => [celpip(9, taken), tcf(7, taken, 'writing')], code: 'french_below_minimum' },
+    { name: 'NCLC 7 with listening at 6', tests: (taken: string) => [celpip(9, taken), tcf(7, taken, 'listening')], code: 'french_below_minimum' },
+    { name: 'no French test', tests: (taken: string) => [celpip(9, taken)], code: 'no_french_result' },
+    { name: 'a French test 2 years old', tests: (taken: string, old: string) => [celpip(9, taken), tcf(9, old)], code: 'no_french_result' },
+  ])('$name: $code', ({ tests, code }) => {
+    for (const [id, asOf, taken, old] of [['french-2025', '2025-06-01', '2025-01-10', '2023-06-01'], ['french-2026', '2026-03-01', '2025-06-01', '2024-03-01']] as const) {
+      const r = category({ languageTests: tests(taken, old) }, id, asOf)
+      expect(r.eligible).toBe(code === null)
+      expect(codes(r)).toEqual(code === null ? [] : [code])
+    }
+  })
+})
+
+describe('a category needs program eligibility', () => {
+  it('a candidate eligible for no program is in no category, and says so', () => {
+    const r = category({ languageTests: [celpip(5), tcf(8)] }, 'french-2026', '2026-03-01')
+    expect(r.eligible).toBe(false)
+    expect(codes(r)).toEqual(['not_eligible_for_program'])
+    expect(r.unmet[0]!.source.ruleId).toBe('categories.french')
+  })
+})
