@@ -6,6 +6,11 @@ import { registerScore } from './commands/score.js'
 import { registerStart } from './commands/start.js'
 import { registerServe } from './commands/serve.js'
 import { registerRounds } from './commands/rounds.js'
+import { registerOutlook } from './commands/outlook.js'
+import { registerPool } from './commands/pool.js'
+import { registerRound } from './commands/round.js'
+import { registerInvitations } from './commands/invitations.js'
+import { registerInvitation } from './commands/invitation.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -18,6 +23,11 @@ export function buildProgram(): Command {
   registerStart(program)
   registerServe(program)
   registerRounds(program)
+  registerOutlook(program)
+  registerPool(program)
+  registerRound(program)
+  registerInvitations(program)
+  registerInvitation(program)
   return program
 }
 

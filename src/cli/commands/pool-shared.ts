@@ -1,0 +1,55 @@
+/** What the pool commands share: opening the store, parsing instants, printing a distribution. @module */
+import type { Command } from 'commander'
+import type { PoolDistribution } from '../../history/distribution.js'
+import { isIsoInstant } from '../../domain/dates.js'
+import { openStore, type Store } from '../../store/index.js'
+import { CliError, EXIT_BAD_INPUT } from '../io.js'
+
+/** Adds `--db` (default: $EE_DB). */
+export function dbOption(command: Command): Command {
+  return command.option('--db <target>', 'SQLite file path or postgres:// URL (default: $EE_DB)')
+}
+
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const target = db ?? process.env.EE_DB
+  if (!target) throw new CliError('--db is required: a SQLite file path (e.g. pool.db) or a postgres:// URL (or set EE_DB)', EXIT_BAD_INPUT)
+  const store = await openStore(target)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+/** An instant option, validated; `now` when absent. */
+export function instantOption(value: string | undefined, name: string): string {
+  if (value === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+  // A bare date means the start of that day (UTC).
+  const v = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value
+  if (!isIsoInstant(v)) throw new CliError(`${name}: expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ (or a date YYYY-MM-DD) (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return v
+}
+
+export function intOption(value: string | undefined, name: string, min: number, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback !== undefined) return fallback
+    throw new CliError(`${name} is required`, EXIT_BAD_INPUT)
+  }
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new CliError(`${name}: expected a whole number >= ${min} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return Number(value)
+}
+
+const n = (x: number): string => x.toLocaleString('en-US')
+
+/** The distribution as IRCC's table: ranges, with the 10-point bins indented. */
+export function formatDistribution(d: PoolDistribution): string {
+  return d
+    .map((row) => {
+      const sub = /^4[0-9]1-4[0-9]0$|^491-500$/.test(row.range) && row.range !== '451-500' && row.range !== '401-450'
+      const label = row.range === 'total' ? 'Total' : row.range
+      return `${sub ? '    ' : '  '}${label.padEnd(sub ? 12 : 14)}${n(row.count).padStart(12)}`
+    })
+    .join('\n')
+}
+
+export { n as formatCount }

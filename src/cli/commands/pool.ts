@@ -1,0 +1,180 @@
+/**
+ * `express-entry pool`: import profiles (JSONL), list and show them, the pool distribution, and a
+ * synthetic pool generator.
+ * @module
+ */
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import type { Command } from 'commander'
+import { isIsoDate, type IsoDate } from '../../domain/dates.js'
+import { realEligibility } from '../../pool/eligibility.js'
+import { generatePool, targetFor } from '../../pool/generator.js'
+import { importProfiles, withdrawProfile, type ImportResult } from '../../pool/lifecycle.js'
+import { poolDistribution } from '../../pool/rounds.js'
+import { categoriesOfColumn } from '../../pool/derived.js'
+import { fromDayNumber } from '../../domain/dates.js'
+import { eventsOf } from '../../store/event.repository.js'
+import { countProfiles, getProfile, listProfiles } from '../../store/profile.repository.js'
+import { PROFILE_STATUSES, type ProfileStatus } from '../../store/profile.table.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../io.js'
+import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
+import { PROGRAMS, PROGRAM_BIT } from '../../pool/eligibility.js'
+
+function dateOption(value: string | undefined, name: string): IsoDate | undefined {
+  if (value === undefined) return undefined
+  if (!isIsoDate(value)) throw new CliError(`${name}: expected a date written YYYY-MM-DD (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return value
+}
+
+function linesOf(file: string | undefined): AsyncIterable<string> {
+  const input = file && file !== '-' ? createReadStream(file, { encoding: 'utf8' }) : process.stdin
+  return createInterface({ input, crlfDelay: Infinity })
+}
+
+function reportImport(result: ImportResult, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+  else {
+    for (const r of result.rejected) {
+      const where = `line ${r.line}${r.id ? ` (${r.id})` : ''}`
+      for (const i of r.issues) process.stderr.write(`express-entry: ${where}: ${i.path ? `${i.path}: ` : ''}${i.message}\n`)
+    }
+    process.stdout.write(`added ${formatCount(result.added)}, updated ${formatCount(result.updated)}, rejected ${formatCount(result.rejected.length)}\n`)
+  }
+  return result.rejected.length > 0 ? EXIT_BAD_INPUT : EXIT_OK
+}
+
+function progress(): ((lines: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined
+  const started = Date.now()
+  return (lines) => {
+    const seconds = (Date.now() - started) / 1000
+    process.stderr.write(`\r  ${formatCount(lines)} lines, ${formatCount(Math.round(lines / Math.max(seconds, 0.001)))}/s   `)
+  }
+}
+
+function programsOf(mask: number): string[] {
+  return PROGRAMS.filter((p) => (mask & PROGRAM_BIT[p]) !== 0)
+}
+
+export function registerPool(program: Command): void {
+  const pool = program.command('pool').description('the Express Entry pool: profiles, distribution, synthetic pools')
+
+  dbOption(pool.command('import'))
+    .description('import Profiles, one JSON object per line (bad lines are reported; the rest go in, in one transaction)')
+    .argument('[file]', 'JSONL file; - or nothing reads standard input')
+    .option('--as-of <date>', 'compute scores for this day (default: each profile\'s submission day)')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string | undefined, o: { db?: string; asOf?: string; json?: boolean }) => {
+      const asOf = dateOption(o.asOf, '--as-of')
+      const onProgress = progress()
+      const result = await withStore(o.db, (store) =>
+        importProfiles(store, linesOf(file), { eligibility: realEligibility(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+      )
+      if (onProgress) process.stderr.write('\n')
+      process.exitCode = reportImport(result, o.json === true)
+    })
+
+  dbOption(pool.command('list'))
+    .description('list profiles (by submission time)')
+    .option('--status <status>', `only this status: ${PROFILE_STATUSES.join(', ')}`)
+    .option('--limit <n>', 'at most this many (default 50)')
+    .option('--offset <n>', 'skip this many')
+    .option('--json', 'JSON array')
+    .action(async (o: { db?: string; status?: string; limit?: string; offset?: string; json?: boolean }) => {
+      if (o.status !== undefined && !(PROFILE_STATUSES as readonly string[]).includes(o.status)) throw new CliError(`--status: expected one of ${PROFILE_STATUSES.join(', ')} (got ${JSON.stringify(o.status)})`, EXIT_BAD_INPUT)
+      const limit = intOption(o.limit, '--limit', 1, 50)
+      const offset = intOption(o.offset, '--offset', 0, 0)
+      await withStore(o.db, async (store) => {
+        const rows = await listProfiles(store.db, { limit, offset, ...(o.status ? { status: o.status as ProfileStatus } : {}) })
+        const items = rows.map((r) => ({ id: r.id, submittedAt: r.submitted_at, status: r.status, score: Number(r.score), scoreOn: fromDayNumber(Number(r.derived_from)), programs: programsOf(Number(r.programs)), categories: categoriesOfColumn(r.categories) }))
+        if (o.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`)
+        else {
+          const counts = await countProfiles(store.db)
+          process.stdout.write(`${counts.map((c) => `${c.status} ${formatCount(c.count)}`).join(', ') || 'empty pool'}\n`)
+          for (const i of items) process.stdout.write(`${i.id.padEnd(16)} ${i.submittedAt}  ${i.status.padEnd(11)} CRS ${String(i.score).padStart(4)} (${i.scoreOn})  ${i.programs.join(',') || '-'}  ${i.categories.join(',')}\n`)
+        }
+      })
+      process.exitCode = EXIT_OK
+    })
+
+  dbOption(pool.command('show'))
+    .description('one profile: its facts, derived values, invitations and history')
+    .argument('<id>', 'profile id')
+    .option('--json', 'JSON')
+    .action(async (id: string, o: { db?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const row = await getProfile(store.db, id)
+        if (!row) throw new CliError(`profile ${id} not found`, EXIT_BAD_INPUT)
+        const invitations = await store.db.selectFrom('invitation').selectAll().where('profile_id', '=', id).orderBy('issued_ms').execute()
+        const events = await eventsOf(store.db, id)
+        const out = {
+          id: row.id,
+          submittedAt: row.submitted_at,
+          status: row.status,
+          expiresAt: new Date(Number(row.expires_ms)).toISOString().replace('.000Z', 'Z'),
+          score: Number(row.score),
+          scoreHolds: { from: fromDayNumber(Number(row.derived_from)), until: fromDayNumber(Number(row.derived_until)) },
+          programs: programsOf(Number(row.programs)),
+          categories: categoriesOfColumn(row.categories),
+          invitations: invitations.map((i) => ({ id: i.id, round: Number(i.round_number), rank: Number(i.rank), score: Number(i.score), status: i.status, respondedAt: i.responded_at })),
+          events: events.map((e) => ({ at: e.at, kind: e.kind, ...(e.round_number !== null ? { round: Number(e.round_number) } : {}) })),
+          profile: JSON.parse(row.facts) as unknown,
+        }
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+      })
+    })
+
+  dbOption(pool.command('withdraw'))
+    .description('withdraw a profile from the pool')
+    .argument('<id>', 'profile id')
+    .option('--at <instant>', 'when (default: now)')
+    .action(async (id: string, o: { db?: string; at?: string }) => {
+      const at = instantOption(o.at, '--at')
+      await withStore(o.db, (store) => withdrawProfile(store, id, at))
+      process.stdout.write(`withdrew ${id}\n`)
+    })
+
+  dbOption(pool.command('distribution'))
+    .description("the pool's CRS distribution in IRCC's ranges")
+    .option('--at <instant>', 'at this instant (default: now)')
+    .option('--json', 'JSON array of { range, count }')
+    .action(async (o: { db?: string; at?: string; json?: boolean }) => {
+      const at = instantOption(o.at, '--at')
+      const d = await withStore(o.db, (store) => poolDistribution(store, at, realEligibility()))
+      process.stdout.write(o.json ? `${JSON.stringify(d, null, 2)}\n` : `CRS score distribution of the pool at ${at}\n${formatDistribution(d)}\n`)
+    })
+
+  dbOption(pool.command('generate'))
+    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date (JSONL on stdout, or into --db)')
+    .requiredOption('--size <n>', 'number of profiles')
+    .option('--seed <n>', 'random seed (same seed, same pool)', '1')
+    .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')
+    .action(async (o: { db?: string; size: string; seed: string; like: string }) => {
+      const size = intOption(o.size, '--size', 1)
+      const seed = intOption(o.seed, '--seed', 0)
+      const like = dateOption(o.like, '--like')!
+      const eligibility = realEligibility()
+      const target = targetFor(like)
+      process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
+      const profiles = generatePool({ size, seed, like, eligibility })
+      if (o.db) {
+        const onProgress = progress()
+        const lines = (function* () {
+          for (const g of profiles) yield JSON.stringify(g.profile)
+        })()
+        const result = await withStore(o.db, (store) => importProfiles(store, lines, { eligibility, asOf: like, ...(onProgress ? { onProgress } : {}) }))
+        if (onProgress) process.stderr.write('\n')
+        process.exitCode = reportImport(result, false)
+        return
+      }
+      let buffer = ''
+      for (const g of profiles) {
+        buffer += `${JSON.stringify(g.profile)}\n`
+        if (buffer.length > 1 << 20) {
+          if (!process.stdout.write(buffer)) await new Promise((r) => process.stdout.once('drain', r))
+          buffer = ''
+        }
+      }
+      process.stdout.write(buffer)
+    })
+}

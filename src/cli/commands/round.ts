@@ -1,0 +1,60 @@
+/** `express-entry round`: hold a round of invitations on the pool and print it as published. @module */
+import type { Command } from 'commander'
+import { realEligibility, PROGRAMS } from '../../pool/eligibility.js'
+import type { RoundResult } from '../../pool/engine.js'
+import { holdRound } from '../../pool/rounds.js'
+import { CliError, EXIT_BAD_INPUT } from '../io.js'
+import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
+
+interface RoundOptions {
+  readonly db?: string
+  readonly general?: boolean
+  readonly program?: string
+  readonly category?: string
+  readonly size?: string
+  readonly at?: string
+  readonly key?: string
+  readonly json?: boolean
+}
+
+/** The round as IRCC publishes it, in words. */
+export function formatRound(r: RoundResult & { replayed?: boolean }): string {
+  return [
+    `Round #${r.number}: ${r.label}${r.replayed ? ' (already held: this is the same request; nobody was invited again)' : ''}`,
+    `  Date and time of round:        ${r.at}`,
+    `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
+    `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
+    `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
+    `  Rules:                         ${r.rules}`,
+    `  Digest of the ranked input:    sha256:${r.digest}`,
+    '',
+    `CRS score distribution of candidates in the pool at ${r.at}`,
+    formatDistribution(r.distribution),
+  ].join('\n')
+}
+
+export function registerRound(program: Command): void {
+  dbOption(program.command('round'))
+    .description('hold a round of invitations: rank the eligible profiles by CRS, then submission time, and invite the first N')
+    .option('--general', 'a round open to every program')
+    .option('--program <program>', `a program round: ${PROGRAMS.join(', ')}`)
+    .option('--category <id>', 'a category round, e.g. stem-2023-1')
+    .requiredOption('--size <n>', 'number of invitations')
+    .requiredOption('--at <instant>', 'the round instant, YYYY-MM-DDTHH:mm:ssZ')
+    .option('--key <key>', 'idempotency key (default: a hash of the request)')
+    .option('--json', 'print the round as JSON')
+    .action(async (o: RoundOptions) => {
+      const kinds = [o.general ? 'general' : null, o.program !== undefined ? 'program' : null, o.category !== undefined ? 'category' : null].filter((k) => k !== null)
+      if (kinds.length !== 1) throw new CliError('choose exactly one of --general, --program P, --category ID', EXIT_BAD_INPUT)
+      const request = {
+        kind: kinds[0],
+        at: instantOption(o.at, '--at'),
+        size: intOption(o.size, '--size', 1),
+        ...(o.program !== undefined ? { program: o.program } : {}),
+        ...(o.category !== undefined ? { category: o.category } : {}),
+        ...(o.key !== undefined ? { idempotencyKey: o.key } : {}),
+      }
+      const round = await withStore(o.db, (store) => holdRound(store, request, { eligibility: realEligibility() }))
+      process.stdout.write(o.json ? `${JSON.stringify(round, null, 2)}\n` : `${formatRound(round)}\n`)
+    })
+}
