@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { categoriesInForce, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
+import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
+import { celpip, job, makeProfile, tcf } from './helpers.js'
+
+describe('eligibility(profile, asOf): the contract', () => {
+  const example = profileSchema.parse(JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')))
+
+  it('answers programs, categories in force and the invitation program', () => {
+    const r = eligibility(example, '2026-03-01')
+    expect(Object.keys(r)).toEqual(['asOf', 'programs', 'categories', 'invitedUnder'])
+    expect(r.asOf).toBe('2026-03-01')
+    expect(Object.keys(r.programs)).toEqual(['fsw', 'cec', 'fst'])
+    expect(r.programs.fsw).toMatchObject({ eligible: true, points: expect.any(Number), grid: expect.any(Object), unmet: [] })
+    expect(r.programs.cec).toMatchObject({ eligible: true, unmet: [] })
+    expect(r.programs.fst.eligible).toBe(false)
+    expect(r.categories.map((c) => c.id)).toEqual(categoriesInForce('2026-03-01').map((c) => c.id))
+    expect(r.invitedUnder).toBe('cec')
+    for (const c of r.categories) expect(Object.keys(c)).toEqual(c.occupation ? ['id', 'label', 'eligible', 'occupation', 'unmet'] : ['id', 'label', 'eligible', 'unmet'])
+  })
+
+  it('gives every unmet condition a code, a message and a source with a URL', () => {
+    const r = eligibility(makeProfile({ languageTests: [], work: [], education: [], settlementFundsCad: 0 }), '2026-03-01')
+    const all = [...r.programs.fsw.unmet, ...r.programs.cec.unmet, ...r.programs.fst.unmet, ...r.categories.flatMap((c) => c.unmet)]
+    expect(all.length).toBeGreaterThan(10)
+    for (const u of all) {
+      expect(u.code).toMatch(/^[a-z_]+$/)
+      expect(u.message.length).toBeGreaterThan(20)
+      expect(u.source.url).toMatch(/^https:\/\//)
+      expect(u.source.ruleId).toMatch(/^(fsw|programs|categories)\./)
+    }
+    expect(r.invitedUnder).toBeNull()
+  })
+
+  it('lists no category before 2023-05-31', () => {
+    expect(eligibility(makeProfile({ languageTests: [celpip(9, '2022-06-01')] }), '2023-01-01').categories).toEqual([])
+  })
+})
+
+describe('the program an invitation is issued under: PNP, then CEC, FSW, FST', () => {
+  const cecWork = job('21231', '2024-03-01', '2025-02-28', { country: 'CA' })
+  it.each([
+    { name: 'FSW only', overrides: {}, expected: 'fsw' },
+    { name: 'FSW and CEC', overrides: { work: [job('21231', '2018-01-01', '2024-02-28'), cecWork] }, expected: 'cec' },
+    { name: 'nominated and FSW', overrides: { provincialNomination: { province: 'ON', nominatedOn: '2026-01-10' } }, expected: 'pnp' },
+    { name: 'nominated after the date', overrides: { provincialNomination: { province: 'ON', nominatedOn: '2026-03-02' } }, expected: 'fsw' },
+    { name: 'nominated but eligible for no program', overrides: { provincialNomination: { province: 'ON', nominatedOn: '2026-01-10' }, languageTests: [celpip(3)] }, expected: null },
+    { name: 'FST only', overrides: { languageTests: [celpip(5)], work: [job('72310', '2021-01-01', '2025-12-31')], certificateOfQualification: { noc: '72310', province: 'ON' } }, expected: 'fst' },
+    { name: 'none', overrides: { languageTests: [celpip(6)] }, expected: null },
+  ])('$name: $expected', ({ overrides, expected }) => {
+    const p = makeProfile(overrides as never)
+    expect(eligibility(p, '2026-03-01').invitedUnder).toBe(expected)
+    expect(invitationProgram(p, '2026-03-01')).toBe(expected)
+    expect(isEligibleForProgram(p, 'pnp', '2026-03-01')).toBe(expected === 'pnp')
+  })
+})
+
+// Random profiles over the NOCs that matter: categories, trades, TEER 0-5, in Canada and abroad.
+const NOCS = ['21231', '21232', '21211', '31301', '31102', '72310', '72200', '73300', '63200', '62200', '00012', '41220', '42102', '64100', '13110', '72600']
+const day = (from: number, to: number) => fc.integer({ min: from, max: to }).map((n) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+const D2015 = 5479 // days from 2000-01-01
+const D2026 = 9800
+const arbJob = fc.record({
+  noc: fc.constantFrom(...NOCS),
+  country: fc.constantFrom('CA', 'IN', 'PH'),
+  from: day(D2015, D2026),
+  months: fc.integer({ min: 1, max: 60 }),
+  open: fc.boolean(),
+  hoursPerWeek: fc.constantFrom(10, 15, 20, 30, 40),
+  selfEmployed: fc.boolean({ }),
+  fullTimeStudent: fc.boolean(),
+})
+const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
+  clb: fc.integer({ min: 3, max: 10 }),
+  low: fc.constantFrom('speaking', 'listening', 'reading', 'writing', null),
+  testDate: day(8500, D2026),
+  french: fc.option(fc.integer({ min: 5, max: 9 }), { nil: null }),
+  firstFrench: fc.boolean(),
+  jobs: fc.array(arbJob, { maxLength: 4 }),
+  funds: fc.constantFrom(0, 14_000, 20_000, 60_000),
+  married: fc.boolean(),
+  children: fc.integer({ min: 0, max: 3 }),
+  offer: fc.option(fc.constantFrom(...NOCS), { nil: null }),
+  certificate: fc.option(fc.constantFrom('72310', '72200', '63200'), { nil: null }),
+  nominated: fc.option(day(8800, D2026), { nil: null }),
+  born: day(2500, 6000),
+  level: fc.constantFrom('secondary', 'two-year', 'bachelors', 'masters', 'doctoral'),
+}).map((r) => {
+  const clb = { speaking: r.clb, listening: r.clb, reading: r.clb, writing: r.clb }
+  if (r.low) clb[r.low] = Math.max(0, r.clb - 2)
+  const tests = [celpip(clb, r.testDate)]
+  if (r.french !== null) tests.push(tcf(r.french, r.testDate))
+  return {
+    id: 'prop',
+    submittedAt: '2025-01-01T00:00:00Z',
+    dateOfBirth: r.born,
+    maritalStatus: r.married ? 'married' : 'single',
+    spouse: r.married ? { accompanying: true, canadianCitizenOrPR: false } : null,
+    education: [{ level: r.level, country: 'IN', programYears: r.level === 'secondary' ? 0 : 3, completedOn: '2014-06-01', eca: { organization: 'WES', issuedOn: '2023-06-01' } }],
+    languageTests: tests,
+    firstOfficialLanguage: r.firstFrench && r.french !== null ? 'french' : 'english',
+    work: r.jobs.map((j) => {
+      const to = new Date(Date.parse(j.from) + j.months * 30 * 86_400_000).toISOString().slice(0, 10)
+      return { noc: j.noc, country: j.country, from: j.from, to: j.open ? null : to, hoursPerWeek: j.hoursPerWeek, selfEmployed: j.selfEmployed, fullTimeStudent: j.fullTimeStudent }
+    }),
+    certificateOfQualification: r.certificate ? { noc: r.certificate, province: 'AB' } : null,
+    provincialNomination: r.nominated ? { province: 'BC', nominatedOn: r.nominated } : null,
+    jobOffer: r.offer ? { noc: r.offer, lmiaExempt: false } : null,
+    settlementFundsCad: r.funds,
+    dependentChildren: r.children,
+  } satisfies ProfileInput
+})
+const arbDate = fc.constantFrom('2023-06-01', '2024-01-15', '2024-02-29', '2025-03-01', '2025-07-07', '2025-12-08', '2026-02-17', '2026-02-18', '2026-08-01', '2026-11-25')
+const parse = (p: ProfileInput): Profile => profileSchema.parse(p)
+
+describe('properties', () => {
+  it('the fast helpers agree with the full result', () => {
+    fc.assert(
+      fc.property(arbProfile, arbDate, (input, asOf) => {
+        const p = parse(input)
+        const r = eligibility(p, asOf)
+        for (const program of ['fsw', 'cec', 'fst'] as const) expect(isEligibleForProgram(p, program, asOf)).toBe(r.programs[program].eligible)
+        expect(isEligibleForAnyProgram(p, asOf)).toBe(r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible)
+        expect(isEligibleForProgram(p, 'pnp', asOf)).toBe(r.invitedUnder === 'pnp')
+        for (const c of r.categories) expect(isEligibleForCategory(p, c.id, asOf)).toBe(c.eligible)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('eligible exactly when nothing is unmet; a category needs a program; an occupation only when eligible by occupation', () => {
+    fc.assert(
+      fc.property(arbProfile, arbDate, (input, asOf) => {
+        const r = eligibility(parse(input), asOf)
+        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst, ...r.categories]) expect(x.eligible).toBe(x.unmet.length === 0)
+        const any = r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible
+        for (const c of r.categories) {
+          if (c.eligible) expect(any).toBe(true)
+          if (c.occupation) expect(c.occupation.months).toBeGreaterThanOrEqual(5.9)
+        }
+        expect(r.programs.fsw.points).toBe(Object.values(r.programs.fsw.grid).reduce((a, b) => a + b, 0))
+        expect(r.programs.fsw.points).toBeLessThanOrEqual(100)
+        expect(r.invitedUnder === null).toBe(!any)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('more settlement funds or a higher CLB never make a program ineligible', () => {
+    fc.assert(
+      fc.property(arbProfile, arbDate, (input, asOf) => {
+        const before = eligibility(parse(input), asOf).programs
+        const richer = eligibility(parse({ ...input, settlementFundsCad: 1_000_000 }), asOf).programs
+        const better = eligibility(parse({ ...input, languageTests: input.languageTests!.map((t) => (t.test === 'celpip-general' ? { ...t, speaking: 10, listening: 10, reading: 10, writing: 10 } : t)) }), asOf).programs
+        for (const program of ['fsw', 'cec', 'fst'] as const) {
+          if (before[program].eligible) {
+            expect(richer[program].eligible).toBe(true)
+            if (input.firstOfficialLanguage === 'english') expect(better[program].eligible).toBe(true)
+          }
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('a category version out of force, or unknown, is never eligible', () => {
+    fc.assert(
+      fc.property(arbProfile, arbDate, (input, asOf) => {
+        const p = parse(input)
+        const inForce = new Set(categoriesInForce(asOf).map((c) => c.id))
+        for (const id of ['stem-2023-1', 'trade-2025', 'transport-2026', 'physicians-canadian-experience', 'no-such-category']) {
+          if (!inForce.has(id)) expect(isEligibleForCategory(p, id, asOf)).toBe(false)
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
