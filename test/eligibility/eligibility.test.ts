@@ -69,7 +69,7 @@ const arbJob = fc.record({
   months: fc.integer({ min: 1, max: 60 }),
   open: fc.boolean(),
   hoursPerWeek: fc.constantFrom(10, 15, 20, 30, 40),
-  selfEmployed: fc.boolean({ }),
+  selfEmployed: fc.boolean(),
   fullTimeStudent: fc.boolean(),
 })
 const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
