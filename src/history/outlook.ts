@@ -233,7 +233,15 @@ function reasonsBetween(before: CrsFactors, after: CrsFactors, rulesBefore: stri
   if (after.canadianWorkYears !== before.canadianWorkYears) reasons.push(`Canadian work ${before.canadianWorkYears} -> ${after.canadianWorkYears} year(s)`)
   if (after.foreignWorkYears !== before.foreignWorkYears) reasons.push(`foreign work ${before.foreignWorkYears} -> ${after.foreignWorkYears} year(s) (10-year window)`)
   if (after.provincialNomination !== before.provincialNomination) reasons.push('provincial nomination')
-  if (JSON.stringify(after.spouse) !== JSON.stringify(before.spouse)) reasons.push("spouse's factors changed")
+  const sb = before.spouse
+  const sa = after.spouse
+  if (sb && sa) {
+    if (clbText(sa.language) !== clbText(sb.language)) reasons.push(sa.language ? `spouse's CLB ${clbText(sb.language)} -> ${clbText(sa.language)}` : "spouse's language result no longer valid")
+    if (sa.education !== sb.education) reasons.push(`spouse's education ${sb.education} -> ${sa.education}`)
+    if (sa.canadianWorkYears !== sb.canadianWorkYears) reasons.push(`spouse's Canadian work ${sb.canadianWorkYears} -> ${sa.canadianWorkYears} year(s)`)
+  } else if (JSON.stringify(sa) !== JSON.stringify(sb)) {
+    reasons.push("spouse's factors changed")
+  }
   if (rulesAfter !== rulesBefore) reasons.push(`CRS rules change (${rulesAfter})`)
   return reasons
 }

@@ -1,0 +1,126 @@
+/**
+ * `express-entry outlook`: a candidate's outlook from CrsFactors or a Profile (the same inputs as
+ * `score`): what raises the score most, the days it changes, the cut-off of a round of N invitations
+ * estimated from IRCC's latest published pool distribution, and the past rounds that would have
+ * invited the candidate.
+ * @module
+ */
+import type { Command } from 'commander'
+import { scoreRequest } from '../../crs/index.js'
+import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
+import { pastInvitations, type PastInvitations } from '../../history/invited.js'
+import { timeline, whatIf, type OutlookInput, type Timeline, type WhatIfResult } from '../../history/outlook.js'
+import type { PastRound } from '../../history/record.js'
+import { loadRecord } from '../../history/load.js'
+import { parseScoreRequest } from '../../schemas/score-request.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
+import { asOfOption } from './score.js'
+import { formatTable, recordPathOf } from './rounds.js'
+
+interface OutlookOptions {
+  readonly asOf?: string
+  readonly json?: boolean
+  readonly size?: string[]
+  readonly years?: string
+  readonly allRounds?: boolean
+  readonly record?: string
+}
+
+const DEFAULT_SIZES = [500, 1000, 3000, 5000]
+
+function parseSizes(values: readonly string[] | undefined): number[] {
+  if (!values || values.length === 0) return DEFAULT_SIZES
+  return values.map((v) => {
+    if (!/^\d{1,7}$/.test(v) || Number(v) < 1) throw new CliError(`--size: expected a number of invitations, 1 or more (got ${JSON.stringify(v)})`, EXIT_BAD_INPUT)
+    return Number(v)
+  })
+}
+
+function parseYears(value: string | undefined): number {
+  if (value === undefined) return 3
+  if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 10) throw new CliError(`--years: expected 1 to 10 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return Number(value)
+}
+
+/** The cut-off estimates for round sizes from the latest published distribution on or before `asOf`. */
+export function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
+  const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
+  const backtest = backtestCutoffs(rounds)
+  const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 1000) / 1000 }
+  if (!latest?.distribution) return { distributionAsOf: null, fromRound: null, backtest: summary, estimates: [] }
+  return {
+    distributionAsOf: latest.distributionAsOf,
+    fromRound: latest.number,
+    backtest: summary,
+    estimates: sizes.map((size) => {
+      const e = estimateCutoff(latest.distribution!, size)
+      return { size, lowestScore: e.lowestScore, range: e.range, score, reaches: score >= e.lowestScore }
+    }),
+  }
+}
+
+type CutoffOutlook = ReturnType<typeof cutoffOutlook>
+
+function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean): string {
+  const out: string[] = [`CRS score ${score} on ${asOf}`, '', 'What would raise it most:']
+  if (what.changes.length === 0) out.push('  (nothing listed raises it)')
+  for (const c of what.changes) out.push(`  +${String(c.gain).padStart(3)}  -> ${String(c.score).padStart(4)}  ${c.description}${c.accruesOn ? ` (accrues on ${c.accruesOn})` : c.accruesOn === null ? ' (no Canadian job going on)' : ''}${c.note ? `; ${c.note}` : ''}`)
+  for (const n of what.notes) out.push(`  note: ${n}`)
+
+  out.push('', `When it changes (to ${line.until}):`)
+  if (line.changes.length === 0) out.push('  no change ahead')
+  for (const c of line.changes) out.push(`  ${c.date}  ${String(c.score).padStart(4)} (${c.change > 0 ? '+' : ''}${c.change})  ${c.reasons.join('; ')}`)
+  for (const n of line.notes) out.push(`  note: ${n}`)
+
+  out.push('', cut.distributionAsOf ? `Estimated cut-off of a general round, from the pool as of ${cut.distributionAsOf} (round ${cut.fromRound}):` : 'No published distribution on or before this date to estimate a cut-off from.')
+  for (const e of cut.estimates) out.push(`  ${e.size.toLocaleString('en-US').padStart(7)} invitations: about ${e.lowestScore}  ${e.reaches ? 'your score reaches it' : `your score is ${e.lowestScore - score} short`}`)
+  out.push(`  (back-tested on ${cut.backtest.rounds} past general rounds: mean absolute error ${cut.backtest.meanAbsoluteError} points, ${Math.round(cut.backtest.within10 * 100)}% within 10)`)
+
+  const s = past.summary
+  out.push('', `Past rounds: invited in ${s.invited} of ${s.rounds}${s.unknown > 0 ? ` (${s.unknown} unknown)` : ''}${s.firstInvited ? `, first #${s.firstInvited.number} on ${s.firstInvited.date}, last #${s.lastInvited!.number} on ${s.lastInvited!.date}` : ''}`)
+  out.push(`  general ${s.byType.general.invited}/${s.byType.general.rounds}, program ${s.byType.program.invited}/${s.byType.program.rounds}, category ${s.byType.category.invited}/${s.byType.category.rounds}`)
+  const shown = allRounds ? past.rounds : past.rounds.filter((c) => c.outcome === 'invited' || c.outcome === 'unknown' || c.outcome === 'lost-tie-break')
+  if (shown.length > 0) {
+    const rows = shown.map((c) => [c.number, c.date, c.label, String(c.score), String(c.lowestScore), c.outcome, c.reason])
+    out.push(formatTable(['#', 'date', 'round', 'score', 'cut-off', 'outcome', 'why'], rows, [true, false, false, true, true, false, false]).replace(/^/gm, '  '))
+  }
+  for (const n of past.notes) out.push(`  note: ${n}`)
+  return out.join('\n')
+}
+
+async function runOutlook(file: string | undefined, options: OutlookOptions): Promise<number> {
+  const defaultAsOf = asOfOption(options.asOf)
+  const sizes = parseSizes(options.size)
+  const years = parseYears(options.years)
+  const request = parseScoreRequest(parseJson(await readInput(file), 'the input'), defaultAsOf)
+  const asOf = request.asOf
+  const input: OutlookInput = request.kind === 'factors' ? { kind: 'factors', factors: request.factors } : { kind: 'profile', profile: request.profile }
+  const { result } = scoreRequest(request)
+  const rounds = loadRecord(recordPathOf(options.record)).rounds.filter((r) => r.date <= asOf)
+  const what = whatIf(input, asOf)
+  const line = timeline(input, asOf, years)
+  const cut = cutoffOutlook(rounds, sizes, result.total, asOf)
+  const past = pastInvitations(input, rounds)
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ asOf, input: input.kind, score: result.total, whatIf: what, timeline: line, cutoff: cut, pastRounds: past }, null, 2)}\n`)
+  } else {
+    process.stdout.write(`${formatOutlook(result.total, asOf, what, line, cut, past, options.allRounds === true)}\n`)
+  }
+  return EXIT_OK
+}
+
+export function registerOutlook(program: Command): void {
+  program
+    .command('outlook')
+    .description('what raises the score, when it changes, the estimated cut-off of a round, and the past rounds that would have invited (CrsFactors or a Profile, JSON from FILE or stdin)')
+    .argument('[file]', 'input file; - or nothing reads standard input')
+    .option('--as-of <date>', 'the day to look from, YYYY-MM-DD (default: today, UTC); past rounds up to that day')
+    .option('--size <n...>', `round sizes to estimate the cut-off for (default: ${DEFAULT_SIZES.join(' ')})`)
+    .option('--years <n>', 'how far ahead the timeline looks, in years (default 3)')
+    .option('--all-rounds', 'list every past round, not only those that would have invited (or are unknown)')
+    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--json', 'print JSON')
+    .action(async (file: string | undefined, options: OutlookOptions) => {
+      process.exitCode = await runOutlook(file, options)
+    })
+}
