@@ -59,7 +59,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
   }
   if (options.db) log({ level: 'warn', msg: 'storage is not available in this build yet: the pool endpoints answer 503' })
   const server: RunningServer = await startServer({ port: options.port, hostname: options.host, token: process.env.EE_API_TOKEN || undefined, webRoot, history, log })
-  log({ level: 'info', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: false, writes: !!process.env.EE_API_TOKEN })
+  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: false, writes: !!process.env.EE_API_TOKEN })
   await new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
       log({ level: 'info', msg: 'shutting down', signal })
@@ -67,6 +67,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
       process.off('SIGTERM', stop)
       void server.close().then(() => {
         log({ level: 'info', msg: 'stopped' })
+        log.flush()
         done()
       })
     }
