@@ -31,7 +31,7 @@ describe('GET /v1/rounds', () => {
     { query: 'year=abc', path: 'year' },
     { query: 'type=lottery', path: 'type' },
     { query: 'from=2024-13-01', path: 'from' },
-    { query: 'sort=desc', path: '' },
+    { query: 'sort=desc', path: 'sort' },
   ])('bad filter $query → 400 naming $path', async ({ query, path }) => {
     const res = await app.request(`/v1/rounds?${query}`)
     expect(res.status).toBe(400)
