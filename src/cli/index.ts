@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander'
 import { EXIT_BAD_INPUT, reportError } from './io.js'
 import { registerScore } from './commands/score.js'
+import { registerEligibility } from './commands/eligibility.js'
+import { registerNoc } from './commands/noc.js'
 import { registerStart } from './commands/start.js'
 import { registerServe } from './commands/serve.js'
 import { registerRounds } from './commands/rounds.js'
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   registerScore(program)
+  registerEligibility(program)
+  registerNoc(program)
   registerStart(program)
   registerServe(program)
   registerRounds(program)

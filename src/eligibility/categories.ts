@@ -31,7 +31,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
   if (r.type === 'occupation') {
     const where = r.location === 'canada' ? 'in Canada' : 'in Canada or abroad'
     const how = r.continuous ? 'continuous full-time work (or the equivalent in part-time work)' : 'full-time work or the equivalent in part-time work, not necessarily continuous'
-    experiencePrefix = `${category.label} needs ${r.minimumMonths} months (${thousands(r.minimumHours)} hours) of ${how} in one listed occupation, ${where}, in the ${r.windowYears} years before `
+    experiencePrefix = `${category.label} needs ${r.minimumMonths} months (${thousands(r.minimumHours)} hours) of ${how}, in one listed occupation, ${where}, in the ${r.windowYears} years before `
   }
   const listUnknown =
     category.listKnown

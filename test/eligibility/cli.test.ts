@@ -1,0 +1,144 @@
+/**
+ * `express-entry eligibility` and `express-entry noc` end to end: the built CLI (`node
+ * bin/express-entry.js`) as a user runs it. Builds dist/ first when a source file is newer than the build.
+ */
+import { execSync, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { eligibility } from '../../src/eligibility/index.js'
+import { profileSchema } from '../../src/schemas/profile.js'
+import { baseInput, celpip, job } from './helpers.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BUILT = join(ROOT, 'dist/src/cli/index.js')
+const PROFILE = join(ROOT, 'examples/profile.json')
+const FACTORS = join(ROOT, 'examples/factors.json')
+
+function newest(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) t = Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)
+  return t
+}
+
+beforeAll(() => {
+  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'data')))) {
+    try {
+      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' })
+    } catch (e) {
+      // tsc still emits when another area has a type error; these tests need only the CLI.
+      if (!existsSync(BUILT)) throw e
+    }
+  }
+}, 180_000)
+
+function cli(args: readonly string[], input = ''): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const lines = (stdout: string): unknown[] => stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l))
+const example = JSON.parse(readFileSync(PROFILE, 'utf8')) as Record<string, unknown>
+
+describe('express-entry eligibility FILE', () => {
+  it('prints a readable account: programs, grid, funds, invitation program, categories with reasons', () => {
+    const r = cli(['eligibility', PROFILE, '--as-of', '2026-03-01'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/Eligibility of example-1 on 2026-03-01/)
+    expect(r.stdout).toMatch(/yes {2}Federal Skilled Worker \(FSW\)/)
+    expect(r.stdout).toMatch(/grid 86\/100 \(pass mark 67\)/)
+    expect(r.stdout).toMatch(/no {3}Federal Skilled Trades \(FST\)\n {6}- FST needs 2 years/)
+    expect(r.stdout).toMatch(/Invitation would be issued under: CEC/)
+    expect(r.stdout).toMatch(/no {3}STEM occupations \(2026\) \[stem-2026\]\n {6}- The list of occupations of STEM occupations \(2026\) is not known/)
+  })
+
+  it('--json prints the same result as the library', () => {
+    const r = cli(['eligibility', PROFILE, '--as-of', '2025-11-01', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(eligibility(profileSchema.parse(example), '2025-11-01'))))
+  })
+
+  it('reads standard input and takes an envelope { asOf, profile }', () => {
+    const r = cli(['eligibility', '--json'], JSON.stringify({ asOf: '2024-06-01', profile: example }))
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ asOf: '2024-06-01', categories: [{ id: 'french-2024-1' }, { id: 'healthcare-2024-1' }, { id: 'stem-2024-1' }, { id: 'trade-2024-1' }, { id: 'transport-2024-1' }, { id: 'agriculture-2024-1' }] })
+  })
+
+  it('refuses CrsFactors with a clear message and exit code 2', () => {
+    const r = cli(['eligibility', FACTORS])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/eligibility needs a Profile .*not CrsFactors/)
+  })
+
+  it.each([
+    { name: 'a bad field', input: JSON.stringify({ ...example, dateOfBirth: '1996-02-30' }), message: /dateOfBirth: expected a real calendar date/ },
+    { name: 'not JSON', input: '{', message: /not valid JSON/ },
+    { name: 'a bad --as-of', input: JSON.stringify(example), args: ['--as-of', '2026-02-30'], message: /--as-of/ },
+  ])('exits 2 on $name, naming the field', ({ input, args, message }) => {
+    const r = cli(['eligibility', ...(args ?? [])], input)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+})
+
+describe('express-entry eligibility --jsonl', () => {
+  it('answers one JSON line per input line, in order; bad lines become errors and the exit code 2', () => {
+    const fsw = { ...baseInput(), id: 'fsw-only' }
+    const cec = { ...baseInput(), id: 'cec', work: [job('21231', '2024-03-01', '2025-02-28', { country: 'CA' })], languageTests: [celpip(7)] }
+    const input = [
+      JSON.stringify(fsw),
+      JSON.stringify({ asOf: '2026-03-01', profile: cec }),
+      '',
+      JSON.stringify({ asOf: '2026-03-01', factors: JSON.parse(readFileSync(FACTORS, 'utf8')) }),
+      JSON.stringify({ ...fsw, work: [{ noc: '2123', country: 'CA', from: '2020-01-01', to: null, hoursPerWeek: 40 }] }),
+      'nonsense',
+      JSON.stringify({ asOf: '2023-01-01', profile: fsw }),
+    ].join('\n')
+    const r = cli(['eligibility', '--jsonl', '--as-of', '2026-03-01'], `${input}\n`)
+    expect(r.code).toBe(2)
+    const out = lines(r.stdout) as Record<string, any>[]
+    expect(out).toHaveLength(6)
+    expect(out[0]).toMatchObject({ asOf: '2026-03-01', invitedUnder: 'fsw' })
+    expect(out[1]).toMatchObject({ asOf: '2026-03-01', invitedUnder: 'cec', programs: { cec: { eligible: true } } })
+    expect(out[2]).toEqual({ error: { line: 4, path: 'factors', message: expect.stringMatching(/needs a Profile/) } })
+    expect(out[3]).toEqual({ error: { line: 5, path: 'work.0.noc', message: expect.stringMatching(/five digits/) } })
+    expect(out[4]).toEqual({ error: { line: 6, path: '', message: expect.stringMatching(/not valid JSON/) } })
+    expect(out[5]).toMatchObject({ asOf: '2023-01-01', categories: [] })
+  })
+
+  it('exits 0 when every line is good', () => {
+    const r = cli(['eligibility', '--jsonl', '--as-of', '2026-03-01'], `${JSON.stringify(example)}\n${JSON.stringify(example)}`)
+    expect(r.code).toBe(0)
+    expect(lines(r.stdout)).toHaveLength(2)
+  })
+})
+
+describe('express-entry noc', () => {
+  it.each([
+    { args: ['21231'], out: '21231  TEER 1  Software engineers and designers\n' },
+    { args: ['registered', 'nurses'], out: /^31301 {2}TEER 1 {2}Registered nurses and registered psychiatric nurses\n/ },
+    { args: ['2123', '--limit', '2'], out: '21230  TEER 1  Computer systems developers and programmers\n21231  TEER 1  Software engineers and designers\n' },
+  ])('$args', ({ args, out }) => {
+    const r = cli(['noc', ...args])
+    expect(r.code).toBe(0)
+    if (typeof out === 'string') expect(r.stdout).toBe(out)
+    else expect(r.stdout).toMatch(out)
+  })
+
+  it('--json prints the unit groups', () => {
+    expect(JSON.parse(cli(['noc', '72310', '--json']).stdout)).toEqual([{ code: '72310', title: 'Carpenters', teer: 2 }])
+  })
+
+  it.each([
+    { args: ['99999'], code: 2, message: /unit group 99999 not found/ },
+    { args: ['zzzqqq'], code: 1, message: /no NOC 2021 Version 1.0 unit group matches "zzzqqq"/ },
+    { args: ['cook', '--limit', '0'], code: 2, message: /--limit/ },
+  ])('$args: exit $code', ({ args, code, message }) => {
+    const r = cli(['noc', ...args])
+    expect(r.code).toBe(code)
+    expect(r.stderr).toMatch(message)
+  })
+})
