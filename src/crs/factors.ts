@@ -10,6 +10,7 @@ import type { Abilities } from '../schemas/common.js'
 import type { CrsFactors, CrsSpouse, EducationLevel } from '../schemas/crs-factors.js'
 import type { Credential, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
 import { fullYearsInWindow, isCanadianSkilledWork, isForeignSkilledWork, teerOf } from '../work/history.js'
+import { crsRulesAt } from './rule-set.js'
 
 /** Something in the profile that did not count on the date, and why. */
 export interface FactorNotice {
@@ -131,6 +132,8 @@ export function jobOfferKind(noc: string | null | undefined): CrsFactors['jobOff
 }
 
 function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null): CrsFactors {
+  // Checks the date once (cached): invalid_input for a malformed date, rule_not_in_force before 2015-01-01.
+  crsRulesAt(asOf)
   const credentials = countingCredentials(profile.education, asOf, 'education', notices)
   const results = bestResults(profile.languageTests, asOf, 'languageTests', notices)
   const firstLanguage = profile.firstOfficialLanguage

@@ -283,3 +283,13 @@ describe('the example profile, worked out by hand', () => {
     expect(result.additional.canadianEducation).toBe(30)
   })
 })
+
+describe('dates the profile cannot be scored on', () => {
+  it.each(['2014-12-31', '2010-06-01'])('%s, before Express Entry opened: rule_not_in_force saying so', (asOf) => {
+    expect(() => factorsOf(profile(), asOf)).toThrow(expect.objectContaining({ code: 'rule_not_in_force', message: expect.stringContaining('Express Entry opened on 2015-01-01') }))
+  })
+
+  it('a malformed date is invalid_input naming asOf', () => {
+    expect(() => explainFactors(profile(), '2023-02-29')).toThrow(expect.objectContaining({ code: 'invalid_input', details: { issues: [expect.objectContaining({ path: 'asOf' })] } }))
+  })
+})

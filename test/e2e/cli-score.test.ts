@@ -170,6 +170,7 @@ describe('bad input: exit code 2 and a message, never a stack trace', () => {
     ['a bad value', [], JSON.stringify({ ...masters, education: 'phd' }), /^express-entry: invalid input\n {2}education: Invalid option: expected one of .* \(got "phd"\)/],
     ['a date before 2015', ['--as-of', '2014-12-31'], JSON.stringify(masters), /^express-entry: 2014-12-31 is before .*Express Entry opened on 2015-01-01/],
     ['an envelope date before 2015', [], JSON.stringify({ asOf: '2014-06-30', factors: masters }), /Express Entry opened on 2015-01-01/],
+    ['a profile scored before 2015', ['--as-of', '2014-06-01'], readFileSync(PROFILE, 'utf8'), /^express-entry: 2014-06-01 is before .*Express Entry opened on 2015-01-01/],
     ['an impossible --as-of', ['--as-of', '2025-02-29'], JSON.stringify(masters), /--as-of: expected a real calendar date written YYYY-MM-DD \(got "2025-02-29"\)/],
     ['an array', [], '[]', /expected a JSON object/],
     ['a test that is not designated', [], JSON.stringify({ ...JSON.parse(readFileSync(PROFILE, 'utf8')), languageTests: [{ test: 'ielts-academic', testDate: '2025-08-02', listening: 8, reading: 8, writing: 8, speaking: 8 }] }), /languageTests\.0\.test: ielts-academic is not designated for Express Entry; use ielts-general/],
@@ -225,18 +226,20 @@ describe('--jsonl', () => {
       JSON.stringify({ factors: { ...masters, education: 'phd' } }),
       JSON.stringify({ asOf: '2014-12-31', factors: masters }),
       JSON.stringify({ ...masters, spouse: { accompanying: true } }),
+      JSON.stringify({ asOf: '2014-12-31', profile }),
       JSON.stringify({ ...masters, age: 31 }),
     ].join('\n')
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], input)
     expect(r.code).toBe(2)
     const lines = jsonLines(r.stdout)
-    expect(lines).toHaveLength(6)
+    expect(lines).toHaveLength(7)
     expect(lines[0]).toMatchObject({ total: 464 })
     expect(lines[1]).toEqual({ error: { line: 2, path: '', message: expect.stringMatching(/^not valid JSON: /) } })
     expect(lines[2]).toEqual({ error: { line: 3, path: 'factors.education', message: expect.stringContaining('(got "phd")') } })
     expect(lines[3]).toEqual({ error: { line: 4, path: 'asOf', message: expect.stringContaining('Express Entry opened on 2015-01-01') } })
     expect(lines[4]).toEqual({ error: { line: 5, path: 'spouse.canadianCitizenOrPR', message: expect.stringContaining('required field missing') } })
-    expect(lines[5]).toMatchObject({ total: 458 }) // age 31 single: 99 + 135 + 124 + 100
+    expect(lines[5]).toEqual({ error: { line: 6, path: 'asOf', message: expect.stringContaining('Express Entry opened on 2015-01-01') } })
+    expect(lines[6]).toMatchObject({ total: 458 }) // age 31 single: 99 + 135 + 124 + 100
   })
 
   it('blank lines are skipped; error line numbers still count them', () => {
