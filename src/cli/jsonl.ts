@@ -23,11 +23,27 @@ export function lineError(line: number, e: unknown): LineError {
   return { line, path: isExpressEntryError(e, 'rule_not_in_force') ? 'asOf' : '', message: e instanceof Error ? e.message : String(e) }
 }
 
+let pipeWatched = false
+
+/**
+ * When the reader of our output goes away (`... | head -1`), stop quietly as Unix tools do, instead of
+ * dying on an unhandled EPIPE with a stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return
+  pipeWatched = true
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+}
+
 /**
  * Runs `handle` on every non-blank line of `path` (or stdin), writing its JSON result, or an error
  * object, as one line. Returns the number of bad lines.
  */
 export async function processJsonl(path: string | undefined, handle: (value: unknown) => unknown): Promise<number> {
+  endQuietlyOnClosedPipe()
   const input: Readable = path && path !== '-' ? createReadStream(path) : process.stdin
   input.setEncoding('utf8')
   let pending = ''

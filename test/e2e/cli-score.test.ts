@@ -2,7 +2,7 @@
  * `express-entry score` end to end: the built CLI (`node bin/express-entry.js`) as a user runs it.
  * Builds dist/ first when any source file is newer than the build.
  */
-import { spawnSync, execSync } from 'node:child_process'
+import { spawn, spawnSync, execSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -268,6 +268,19 @@ describe('--jsonl', () => {
     const r = cli(['--jsonl', file, '--as-of', '2026-01-01'])
     expect(r.code).toBe(0)
     expect((jsonLines(r.stdout) as { total: number }[]).map((l) => l.total)).toEqual([464, 624])
+  })
+
+  it('a reader that stops early (| head -1) ends the batch quietly, without a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-score-'))
+    const file = join(dir, 'many.jsonl')
+    writeFileSync(file, `${JSON.stringify(masters)}\n`.repeat(50_000))
+    const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), 'score', '--jsonl', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 
   it('the golden scenarios give their totals through the CLI', () => {
