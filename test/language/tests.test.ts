@@ -9,6 +9,8 @@ import type { Ability } from '../../src/schemas/common.js'
 import { languageTestSchema } from '../../src/schemas/profile.js'
 import { ieltsClb9, profile } from '../crs/fixtures.js'
 
+const factorsOfLanguage = (p: ReturnType<typeof profile>, asOf: string) => explainFactors(p, asOf).factors.firstLanguage
+
 type Ranges = Readonly<Record<Ability, readonly (readonly [clb: number, low: number, high: number])[]>>
 
 /** Boundary cases of a range table: the low and high end of each row, and one step below the low end. */
@@ -230,6 +232,14 @@ describe('results 2 years old on the scoring date do not count (rules.md §6; S4
     const later = explainFactors(married, '2025-05-10')
     expect(later.factors.spouse!.language).toBeNull()
     expect(later.notices).toContainEqual(expect.objectContaining({ code: 'language_result_expired', path: 'spouse.languageTests.0' }))
+  })
+
+  it.each([
+    ['2022-02-27', true],
+    ['2022-02-28', false],
+  ])('a test of 2020-02-29 scored on %s counts: %s (expires on Feb 28 of a common year, docs/decisions.md 12)', (asOf, counts) => {
+    const leap = profile({ languageTests: [ieltsClb9('2020-02-29')] })
+    expect(factorsOfLanguage(leap, asOf) !== null).toBe(counts)
   })
 
   it('a result taken after the scoring date does not count either', () => {
