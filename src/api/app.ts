@@ -10,6 +10,7 @@ import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './e
 import { DEFAULT_BODY_LIMIT } from './json-body.js'
 import { openApiDocument } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
+import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
@@ -57,6 +58,8 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   })
 
   app.route('/v1/crs', crsRoutes(bodyLimit))
+  app.route('/v1/eligibility', eligibilityRoutes(bodyLimit))
+  app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))
   app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, token: options.token, bodyLimit }))
   app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, token: options.token, bodyLimit }))
   app.all('/v1/*', (c) => {

@@ -9,6 +9,7 @@ import { isoDate } from '../schemas/common.js'
 import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
+import { roundRequestSchema } from '../pool/round-request.js'
 
 const points = z.int().min(0)
 
@@ -100,26 +101,45 @@ export const operations: ApiOperation[] = [
   {
     method: 'post',
     path: '/v1/pool/profiles',
-    summary: 'add profiles to the pool (a Profile, or an array of them)',
+    summary: 'add or update profiles in the pool (a Profile, or an array of up to 1,000)',
+    description: 'One transaction: every valid profile is stored; rejected ones are listed with their index and field paths. 400 when none could be stored.',
     tags: ['pool'],
     auth: true,
-    requestBody: 'Profile',
-    responses: { 201: { description: 'stored', schema: null }, ...problemResponses, 503: notConfigured },
+    requestBody: 'ProfilesRequest',
+    responses: { 201: { description: 'stored (some may be rejected: see rejected)', schema: 'ImportResult' }, 200: { description: 'updated only', schema: 'ImportResult' }, ...problemResponses, 503: notConfigured },
   },
   {
     method: 'get',
     path: '/v1/pool/distribution',
     summary: 'the pool by CRS range, as IRCC publishes it',
     tags: ['pool'],
-    responses: { 200: { description: 'counts by CRS range', schema: null }, 503: notConfigured },
+    parameters: [{ name: 'at', in: 'query', description: 'instant (YYYY-MM-DDTHH:mm:ssZ; default now)', schema: { type: 'string' } }],
+    responses: { 200: { description: 'counts by CRS range', schema: 'PoolDistributionResponse' }, 400: problemResponses[400], 503: notConfigured },
   },
   {
     method: 'post',
     path: '/v1/rounds/run',
-    summary: 'run a round of invitations on the pool',
+    summary: 'hold a round of invitations on the pool (one transaction; the same request again replays it)',
     tags: ['pool'],
     auth: true,
-    responses: { 201: { description: 'the round result', schema: null }, ...problemResponses, 503: notConfigured },
+    requestBody: 'RoundRequest',
+    responses: { 201: { description: 'the round held', schema: null }, 200: { description: 'the same request held before: replayed, nothing written', schema: null }, ...problemResponses, 409: { description: 'earlier than the last round', schema: 'Problem', contentType: 'application/problem+json' }, 503: notConfigured },
+  },
+  {
+    method: 'post',
+    path: '/v1/rounds/simulate',
+    summary: 'a dry run of a round on the pool: who would be invited, the lowest score and the tie-break, nothing written',
+    tags: ['pool'],
+    requestBody: 'RoundRequest',
+    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: null }, ...problemResponses, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rounds/run/{number}',
+    summary: 'a round held on the pool',
+    tags: ['pool'],
+    parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
+    responses: { 200: { description: 'the round', schema: null }, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -130,11 +150,40 @@ export const operations: ApiOperation[] = [
     responses: { 200: { description: 'the invitations', schema: null }, 404: notFound, 503: notConfigured },
   },
   {
+    method: 'post',
+    path: '/v1/eligibility',
+    summary: 'program (FSW, CEC, FST) and category eligibility of a Profile on a date, with every unmet condition and its source',
+    tags: ['eligibility'],
+    requestBody: 'ProfileRequest',
+    responses: { 200: { description: 'the eligibility', schema: null }, ...problemResponses },
+  },
+  {
+    method: 'post',
+    path: '/v1/outlook',
+    summary: 'what raises the score, when it changes, the estimated cut-off of a round, and the past rounds that would have invited',
+    tags: ['eligibility'],
+    requestBody: 'ScoreRequest',
+    parameters: [
+      { name: 'size', in: 'query', description: 'round sizes, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
+      { name: 'years', in: 'query', description: 'how far the timeline looks, 1-10 years (default 3)', schema: { type: 'integer', minimum: 1, maximum: 10 } },
+    ],
+    responses: { 200: { description: 'the outlook', schema: null }, ...problemResponses, 503: notConfigured },
+  },
+  {
     method: 'get',
     path: '/v1/rounds',
-    summary: 'past rounds of invitations (the IRCC record)',
+    summary: 'past rounds of invitations (the IRCC record), oldest first; distributions only with distribution=1',
     tags: ['rounds'],
-    responses: { 200: { description: 'the rounds', schema: null }, 503: notConfigured },
+    parameters: [
+      { name: 'year', in: 'query', description: 'calendar year', schema: { type: 'integer' } },
+      { name: 'type', in: 'query', description: 'general, program or category', schema: { type: 'string', enum: ['general', 'program', 'category'] } },
+      { name: 'category', in: 'query', description: 'category id (stem-2023-1) or key (stem)', schema: { type: 'string' } },
+      { name: 'program', in: 'query', description: 'fsw, cec, fst or pnp', schema: { type: 'string', enum: ['fsw', 'cec', 'fst', 'pnp'] } },
+      { name: 'from', in: 'query', description: 'first date, YYYY-MM-DD', schema: { type: 'string' } },
+      { name: 'to', in: 'query', description: 'last date, YYYY-MM-DD', schema: { type: 'string' } },
+      { name: 'distribution', in: 'query', description: 'include each round\'s pool distribution (1/true)', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] } },
+    ],
+    responses: { 200: { description: 'the rounds', schema: null }, 400: problemResponses[400], 503: notConfigured },
   },
   {
     method: 'get',
@@ -160,6 +209,15 @@ export const operations: ApiOperation[] = [
   },
 ]
 
+export const profileRequestSchema = z.union([profileSchema, z.strictObject({ asOf: isoDate.optional(), profile: profileSchema })]).describe('a bare Profile, or { asOf, profile }')
+const profilesRequestSchema = z.union([profileSchema, z.array(profileSchema).min(1).max(1000)]).describe('a Profile, or an array of 1 to 1,000 Profiles')
+const importResultSchema = z.object({
+  added: z.int(),
+  updated: z.int(),
+  rejected: z.array(z.object({ index: z.int(), id: z.string().nullable(), issues: z.array(z.object({ path: z.string(), message: z.string() })) })),
+})
+const distributionResponseSchema = z.object({ at: z.string(), distribution: z.array(z.object({ range: z.string(), count: z.int() })) })
+
 const healthSchema = z.object({ ok: z.boolean(), version: z.string(), pool: z.boolean(), history: z.boolean() })
 
 /** Schemas for `components.schemas`, by name. Route modules add theirs with `registerSchema`. */
@@ -170,6 +228,11 @@ const components = new Map<string, z.ZodType>([
   ['CrsResult', crsResultSchema],
   ['Problem', problemSchema],
   ['Health', healthSchema],
+  ['ProfileRequest', profileRequestSchema],
+  ['ProfilesRequest', profilesRequestSchema],
+  ['ImportResult', importResultSchema],
+  ['PoolDistributionResponse', distributionResponseSchema],
+  ['RoundRequest', roundRequestSchema],
 ])
 
 /** Adds a named schema to the document's components. */

@@ -1,16 +1,26 @@
 /**
- * The pool: `POST /v1/pool/profiles` (token), `GET /v1/pool/distribution`. Answers 503 until the server
- * runs with storage and the pool engine (src/store, src/pool).
+ * The pool: `POST /v1/pool/profiles` (token) adds or updates profiles, `GET /v1/pool/distribution` counts
+ * the active profiles by CRS range (as IRCC publishes it). Answers 503 when the server runs without
+ * storage.
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { importProfiles } from '../../pool/lifecycle.js'
+import type { PoolEligibility } from '../../pool/eligibility.js'
+import { poolDistribution } from '../../pool/rounds.js'
+import { isoInstant } from '../../schemas/common.js'
+import { parseOrThrow } from '../../schemas/issues.js'
+import type { Store } from '../../store/index.js'
 import { requireToken } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
+import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
 
-/** What the API needs from the pool engine (wired in when src/pool lands). */
+/** The pool engine over storage, as the API uses it. */
 export interface PoolService {
-  readonly kind: 'pool'
+  readonly store: Store
+  readonly eligibility: PoolEligibility
 }
 
 export interface PoolRouteOptions {
@@ -23,13 +33,44 @@ export function notConfigured(what: string): ApiProblem {
   return new ApiProblem('not_configured', `the ${what} is not configured on this server (it needs storage: express-entry serve --db FILE)`, { headers: { 'retry-after': '3600' } })
 }
 
+/** Profiles per request: a body is at most 1 MiB anyway; bulk loads go through `pool import`. */
+export const MAX_PROFILES_PER_REQUEST = 1000
+
+/** The current instant, to the second, as the store writes instants. */
+export function nowInstant(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+export const distributionQuerySchema = z.strictObject({ at: isoInstant.optional() })
+
 export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()
-  app.post('/profiles', requireToken(options.token), () => {
-    throw notConfigured('pool')
+  const pool = (): PoolService => {
+    if (!options.pool) throw notConfigured('pool')
+    return options.pool
+  }
+
+  app.post('/profiles', requireToken(options.token), async (c) => {
+    const { store, eligibility } = pool()
+    const body = await readJsonBody(c.req.raw, options.bodyLimit)
+    const list = Array.isArray(body) ? body : [body]
+    if (list.length === 0 || list.length > MAX_PROFILES_PER_REQUEST) {
+      throw new ApiProblem('invalid_input', `send one Profile or an array of 1 to ${MAX_PROFILES_PER_REQUEST} Profiles (got ${list.length})`, { issues: [{ path: '', message: `expected 1 to ${MAX_PROFILES_PER_REQUEST} profiles` }] })
+    }
+    const result = await importProfiles(store, list.map((p) => JSON.stringify(p)), { eligibility })
+    // Lines are numbered from 1 by the importer; the API names array items from 0.
+    const issues = result.rejected.flatMap((r) => r.issues.map((i) => ({ path: [Array.isArray(body) ? String(r.line - 1) : '', i.path].filter(Boolean).join('.'), message: i.message })))
+    if (result.added + result.updated === 0) {
+      throw new ApiProblem('invalid_input', issues.length === 1 ? `${issues[0]!.path || '(body)'}: ${issues[0]!.message}` : `no profile was stored: ${issues.length} problems; see issues`, { issues })
+    }
+    return c.json({ added: result.added, updated: result.updated, rejected: result.rejected.map((r) => ({ index: r.line - 1, id: r.id ?? null, issues: r.issues.map((i) => ({ path: i.path, message: i.message })) })) }, result.added > 0 ? 201 : 200)
   })
-  app.get('/distribution', () => {
-    throw notConfigured('pool')
+
+  app.get('/distribution', async (c) => {
+    const { store, eligibility } = pool()
+    const { at } = parseOrThrow(distributionQuerySchema, c.req.query())
+    const when = at ?? nowInstant()
+    return c.json({ at: when, distribution: await poolDistribution(store, when, eligibility) })
   })
   return app
 }

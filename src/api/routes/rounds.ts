@@ -15,6 +15,9 @@ import { requireToken } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
+import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
+import { readJsonBody } from '../json-body.js'
+import { simulateRound } from '../simulate.js'
 
 /** What the API needs from the record of past rounds. */
 export interface HistoryService {
@@ -52,11 +55,35 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     return options.history.rounds()
   }
 
-  app.post('/run', requireToken(options.token), () => {
-    throw notConfigured('pool')
+  const pool = (): PoolService => {
+    if (!options.pool) throw notConfigured('pool')
+    return options.pool
+  }
+  const roundNumber = (text: string): number => {
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new ApiProblem('invalid_input', `round number: expected a whole number from 1 (got ${JSON.stringify(text.slice(0, 20))})`, { issues: [{ path: 'number', message: 'expected a whole number from 1' }] })
+    return Number(text)
+  }
+
+  app.post('/run', requireToken(options.token), async (c) => {
+    const { store, eligibility } = pool()
+    const body = await readJsonBody(c.req.raw, options.bodyLimit)
+    const held = await holdRound(store, body, { eligibility })
+    return c.json(held, held.replayed ? 200 : 201)
   })
-  app.get('/run/:number/invitations', () => {
-    throw notConfigured('pool')
+  app.post('/simulate', async (c) => {
+    const { store, eligibility } = pool()
+    const body = await readJsonBody(c.req.raw, options.bodyLimit)
+    return c.json(await simulateRound(store, body, eligibility))
+  })
+  app.get('/run/:number', async (c) => {
+    const { store } = pool()
+    return c.json(await roundByNumber(store, roundNumber(c.req.param('number'))))
+  })
+  app.get('/run/:number/invitations', async (c) => {
+    const { store } = pool()
+    const number = roundNumber(c.req.param('number'))
+    const invitations = await roundInvitations(store, number)
+    return c.json({ round: number, count: invitations.length, invitations })
   })
 
   app.get('/', (c) => {

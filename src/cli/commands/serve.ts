@@ -10,6 +10,31 @@ import type { Command } from 'commander'
 import { jsonLogger, startServer, type RunningServer } from '../../api/server.js'
 import { loadRounds } from '../../history/load.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
+import { todayUtc } from '../../domain/dates.js'
+import { realEligibility } from '../../pool/eligibility.js'
+import { generatePool } from '../../pool/generator.js'
+import { importProfiles } from '../../pool/lifecycle.js'
+import { openStore } from '../../store/index.js'
+import { countProfiles } from '../../store/profile.repository.js'
+import type { PoolService } from '../../api/routes/pool.js'
+import type { ErrorLogger } from '../../api/error-handler.js'
+
+/** Size of the demo pool `npm start` generates on first start. */
+export const DEMO_POOL_SIZE = 10_000
+
+/** Fills an empty store with a generated demo pool matching the latest published distribution. */
+export async function seedDemoPool(pool: PoolService, log: ErrorLogger, size = DEMO_POOL_SIZE): Promise<void> {
+  const counts = await countProfiles(pool.store.db)
+  if (counts.some((c) => c.count > 0)) return
+  const like = todayUtc()
+  log({ level: 'notice', msg: `seeding the demo pool: ${size} generated profiles like the pool of ${like} (first start only)` })
+  const started = Date.now()
+  const lines = (function* () {
+    for (const g of generatePool({ size, seed: 1, like, eligibility: pool.eligibility })) yield JSON.stringify(g.profile)
+  })()
+  const result = await importProfiles(pool.store, lines, { eligibility: pool.eligibility, asOf: like })
+  log({ level: 'notice', msg: 'demo pool seeded', added: result.added, rejected: result.rejected.length, seconds: Math.round((Date.now() - started) / 100) / 10 })
+}
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
 export function packageRoot(): string {
@@ -57,15 +82,30 @@ export async function runServer(options: ServeOptions): Promise<void> {
   } catch (e) {
     log({ level: 'warn', msg: `record of past rounds not loaded: ${(e as Error).message}` })
   }
-  if (options.db) log({ level: 'warn', msg: 'storage is not available in this build yet: the pool endpoints answer 503' })
-  const server: RunningServer = await startServer({ port: options.port, hostname: options.host, token: process.env.EE_API_TOKEN || undefined, webRoot, history, log })
-  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: false, writes: !!process.env.EE_API_TOKEN })
+  let pool: PoolService | null = null
+  if (options.db) {
+    const store = await openStore(options.db)
+    const eligibility = realEligibility()
+    pool = { store, eligibility }
+    if (options.seed) await seedDemoPool(pool, log)
+  } else {
+    log({ level: 'warn', msg: 'no --db: the pool endpoints answer 503' })
+  }
+  let server: RunningServer
+  try {
+    server = await startServer({ port: options.port, hostname: options.host, token: process.env.EE_API_TOKEN || undefined, webRoot, history, pool, log })
+  } catch (e) {
+    await pool?.store.close()
+    throw e
+  }
+  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
   await new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
       log({ level: 'info', msg: 'shutting down', signal })
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
-      void server.close().then(() => {
+      void server.close().then(async () => {
+        await pool?.store.close()
         log({ level: 'info', msg: 'stopped' })
         log.flush()
         done()

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/api/app.js'
+import { loadRounds } from '../../src/history/load.js'
+
+const rounds = loadRounds()
+const app = createApp({ history: { rounds: () => rounds } })
+const example = JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')) as Record<string, unknown>
+const golden = { age: 30, education: 'masters', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, foreignWorkYears: 3 }
+const post = (path: string, body: unknown) => app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+
+describe('POST /v1/eligibility', () => {
+  it('the example profile: CEC after a year of Canadian work, with the program it would be invited under', async () => {
+    const res = await post('/v1/eligibility', { asOf: '2026-01-15', profile: example })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { asOf: string; programs: { cec: { eligible: boolean } }; invitedUnder: string | null; categories: unknown[] }
+    expect(body.asOf).toBe('2026-01-15')
+    expect(body.programs.cec.eligible).toBe(true)
+    expect(Array.isArray(body.categories)).toBe(true)
+  })
+
+  it('CrsFactors are refused with a reason (400)', async () => {
+    const res = await post('/v1/eligibility', golden)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/Profile/)
+  })
+
+  it('a bad field names its path under profile.', async () => {
+    const res = await post('/v1/eligibility', { asOf: '2026-01-15', profile: { ...example, work: [{ noc: '2123', country: 'CA', from: '2023-06-01', to: null, hoursPerWeek: 40 }] } })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('profile.work.0.noc')
+  })
+})
+
+describe('POST /v1/outlook', () => {
+  it('what-if, timeline, cut-off estimates and past rounds for CrsFactors', async () => {
+    const res = await post('/v1/outlook?size=500,3000', { asOf: '2025-06-01', factors: golden })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { score: number; whatIf: { changes: unknown[] }; cutoff: { estimates: { size: number }[] }; pastRounds: { summary: { rounds: number } } }
+    expect(body.score).toBe(464)
+    expect(body.whatIf.changes.length).toBeGreaterThan(0)
+    expect(body.cutoff.estimates.map((e) => e.size)).toEqual([500, 3000])
+    expect(body.pastRounds.summary.rounds).toBe(rounds.filter((r) => r.date <= '2025-06-01').length)
+  })
+
+  it.each(['size=abc', 'years=20', 'colour=blue'])('bad query %s → 400', async (q) => {
+    const res = await post(`/v1/outlook?${q}`, golden)
+    expect(res.status).toBe(400)
+  })
+})

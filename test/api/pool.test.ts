@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/api/app.js'
+import { realEligibility } from '../../src/pool/eligibility.js'
+import { generatePool } from '../../src/pool/generator.js'
+import { openStore, type Store } from '../../src/store/index.js'
+
+const TOKEN = 'pool-token'
+const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }
+const example = JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')) as Record<string, unknown>
+const eligibility = realEligibility()
+const generated = [...generatePool({ size: 300, seed: 7, like: '2025-06-01', eligibility })].map((g) => g.profile)
+
+let store: Store
+let app: ReturnType<typeof createApp>
+
+beforeAll(async () => {
+  store = await openStore(':memory:')
+  app = createApp({ token: TOKEN, pool: { store, eligibility } })
+})
+afterAll(async () => {
+  await store.close()
+})
+
+type Problem = { status: number; code: string; issues?: { path: string; message: string }[] }
+
+describe('POST /v1/pool/profiles', () => {
+  it('needs the token', async () => {
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', body: JSON.stringify(example) })
+    expect(res.status).toBe(401)
+  })
+
+  it('stores an array of profiles (201)', async () => {
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify(generated) })
+    expect(res.status).toBe(201)
+    expect(await res.json()).toMatchObject({ added: 300, updated: 0, rejected: [] })
+  })
+
+  it('a bad profile in an array is rejected by index with its field path; the others are stored', async () => {
+    const bad = { ...example, id: 'bad-1', dateOfBirth: '1990-02-30' }
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify([{ ...example, id: 'ok-1' }, bad]) })
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as { added: number; rejected: { index: number; issues: { path: string }[] }[] }
+    expect(body.added).toBe(1)
+    expect(body.rejected[0]).toMatchObject({ index: 1 })
+    expect(body.rejected[0]!.issues.map((i) => i.path)).toContain('dateOfBirth')
+  })
+
+  it.each([
+    { name: 'a single bad profile', body: JSON.stringify({ ...example, maritalStatus: 'complicated' }), path: 'maritalStatus' },
+    { name: 'an empty array', body: '[]', path: '' },
+    { name: 'not JSON', body: '{', path: '' },
+  ])('$name → 400 problem', async ({ body, path }) => {
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body })
+    expect(res.status).toBe(400)
+    const doc = (await res.json()) as Problem
+    expect(doc.issues?.map((i) => i.path)).toContain(path)
+  })
+})
+
+describe('GET /v1/pool/distribution', () => {
+  it('counts the active profiles by IRCC range', async () => {
+    const res = await app.request('/v1/pool/distribution?at=2025-06-01T00:00:00Z')
+    expect(res.status).toBe(200)
+    const { distribution } = (await res.json()) as { distribution: { range: string; count: number }[] }
+    expect(distribution.at(-1)).toMatchObject({ range: 'total' })
+    expect(distribution.at(-1)!.count).toBeGreaterThan(250)
+  })
+
+  it('a bad instant → 400 naming at', async () => {
+    const res = await app.request('/v1/pool/distribution?at=yesterday')
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as Problem).issues?.[0]?.path).toBe('at')
+  })
+})
+
+describe('rounds on the pool', () => {
+  const round = { at: '2025-06-02T14:00:00Z', kind: 'general', size: 50 }
+
+  it('simulate is public and writes nothing', async () => {
+    const a = await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })
+    expect(a.status).toBe(200)
+    const sim = (await a.json()) as { simulated: boolean; invited: number; lowestScore: number; invitations: { score: number }[] }
+    expect(sim).toMatchObject({ simulated: true, invited: 50 })
+    expect(sim.invitations.at(-1)!.score).toBe(sim.lowestScore)
+    const again = (await (await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })).json()) as { lowestScore: number }
+    expect(again.lowestScore).toBe(sim.lowestScore)
+  })
+
+  it('run needs the token', async () => {
+    const res = await app.request('/v1/rounds/run', { method: 'POST', body: JSON.stringify(round) })
+    expect(res.status).toBe(401)
+  })
+
+  it('run holds the round (201), the same request replays it (200), invitations are listed in rank order', async () => {
+    const sim = (await (await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })).json()) as { lowestScore: number; tieBreakCutoff: string }
+    const res = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(round) })
+    expect(res.status).toBe(201)
+    const held = (await res.json()) as { number: number; invited: number; lowestScore: number; tieBreakCutoff: string }
+    expect(held).toMatchObject({ number: 1, invited: 50, lowestScore: sim.lowestScore, tieBreakCutoff: sim.tieBreakCutoff })
+    const replay = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(round) })
+    expect(replay.status).toBe(200)
+    const inv = (await (await app.request('/v1/rounds/run/1/invitations')).json()) as { count: number; invitations: { rank: number; score: number }[] }
+    expect(inv.count).toBe(50)
+    expect(inv.invitations.map((i) => i.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    expect((await app.request('/v1/rounds/run/1')).status).toBe(200)
+  })
+
+  it.each([
+    { name: 'program round without a program', body: { at: '2025-06-03T00:00:00Z', kind: 'program', size: 10 }, status: 400, path: 'program' },
+    { name: 'size 0', body: { at: '2025-06-03T00:00:00Z', kind: 'general', size: 0 }, status: 400, path: 'size' },
+    { name: 'unknown category', body: { at: '2025-06-03T00:00:00Z', kind: 'category', category: 'astronauts', size: 10 }, status: 400, path: 'category' },
+    { name: 'earlier than the last round', body: { at: '2025-01-01T00:00:00Z', kind: 'general', size: 10 }, status: 409, path: null },
+  ])('run: $name → $status', async ({ body, status, path }) => {
+    const res = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(body) })
+    expect(res.status).toBe(status)
+    if (path) expect(((await res.json()) as Problem).issues?.map((i) => i.path)).toContain(path)
+  })
+
+  it.each(['0', 'abc', '99'])('GET /v1/rounds/run/%s/invitations → 400 or 404, never 5xx', async (n) => {
+    const res = await app.request(`/v1/rounds/run/${n}/invitations`)
+    expect([400, 404]).toContain(res.status)
+  })
+})
