@@ -11,7 +11,7 @@ import type { Rule, RuleVersion } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
 import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
-import type { QualifyingOccupation, UnmetCondition, UnmetSource } from './types.js'
+import type { CategoryResult, QualifyingOccupation, UnmetCondition, UnmetSource } from './types.js'
 
 export interface CompiledCategory {
   readonly category: CategoryVersion
@@ -22,6 +22,8 @@ export interface CompiledCategory {
   /** "<label> needs ... in the N years before " (the date and the profile's best follow). */
   readonly experiencePrefix: string
   readonly notEligiblePrefix: string
+  /** The whole (frozen) result of a list-unknown category for a profile eligible for a program. */
+  readonly unknownResult: CategoryResult | null
 }
 
 function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, category: CategoryVersion): CompiledCategory {
@@ -48,6 +50,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
     listUnknown,
     experiencePrefix,
     notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
+    unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: false, unmet: Object.freeze([listUnknown]) }),
   })
 }
 

@@ -69,6 +69,11 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
   const categories: CategoryResult[] = []
   for (const c of compiledList(categoriesInForce(asOf))) {
     const category = c.category
+    // A category whose list is unknown answers the same for every program-eligible profile.
+    if (eligibleForAny && c.unknownResult !== null) {
+      categories.push(c.unknownResult)
+      continue
+    }
     const out: UnmetCondition[] = []
     if (!eligibleForAny) out.push(notEligibleForProgram(c, asOf))
     const met = checkCategoryRule(f, c, out)
