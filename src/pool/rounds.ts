@@ -20,7 +20,7 @@ import type { Database } from '../store/database.js'
 import { appendEvents } from '../store/event.repository.js'
 import type { Store } from '../store/index.js'
 import { insertInvitations, invitationsOfRound } from '../store/invitation.repository.js'
-import { rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
+import { factsOfProfiles, rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
 import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round.repository.js'
 import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
@@ -112,15 +112,13 @@ function passes(request: RoundRequest, v: { programs: number; categories: readon
 async function recheckTop(trx: Kysely<Database>, request: RoundRequest, top: readonly Candidate[], day: IsoDate, eligibility: PoolEligibility): Promise<number> {
   let wrong = 0
   const ids = top.map((c) => c.profileId)
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await trx.selectFrom('profile').select(['id', 'facts', 'score', 'programs']).where('id', 'in', ids.slice(i, i + 1000)).execute()
-    for (const row of rows) {
-      const profile = factsOf(row)
-      const v = valuesAt(profile, day, eligibility)
-      if (v.score !== Number(row.score) || !passes(request, v)) {
-        wrong++
-        await writeDerived(trx, row.id, profile, day, eligibility)
-      }
+  const facts = await factsOfProfiles(trx, ids)
+  for (const c of top) {
+    const profile = factsOf({ facts: facts.get(c.profileId)! })
+    const v = valuesAt(profile, day, eligibility)
+    if (v.score !== c.score || !passes(request, v)) {
+      wrong++
+      await writeDerived(trx, c.profileId, profile, day, eligibility)
     }
   }
   return wrong
@@ -155,8 +153,9 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
       if (wrong === 0) break
       if (attempt >= 2) {
         // Stored values keep disagreeing with the facts: recompute every active profile on the day.
-        const all = await trx.selectFrom('profile').select(['id', 'facts']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).execute()
-        for (const row of all) await writeDerived(trx, row.id, factsOf(row), day, eligibility)
+        const all = await trx.selectFrom('profile').select('id').where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).execute()
+        const facts = await factsOfProfiles(trx, all.map((r) => r.id))
+        for (const row of all) await writeDerived(trx, row.id, factsOf({ facts: facts.get(row.id)! }), day, eligibility)
       }
     }
 

@@ -7,11 +7,24 @@ import type { NewProfileRow, ProfileRow, ProfileRowUpdate, ProfileStatus } from 
 const BATCH = 400
 
 export async function insertProfiles(db: Kysely<Database>, rows: readonly NewProfileRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('profile').values(rows.slice(i, i + BATCH)).execute()
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH)
+    await db.insertInto('profile').values(batch.map(({ facts: _f, ...row }) => row)).execute()
+    await db.insertInto('profile_facts').values(batch.map((r) => ({ id: r.id as string, facts: r.facts }))).execute()
+  }
 }
 
 export async function getProfile(db: Kysely<Database>, id: string): Promise<ProfileRow | undefined> {
-  return db.selectFrom('profile').selectAll().where('id', '=', id).executeTakeFirst()
+  return db.selectFrom('profile').innerJoin('profile_facts', 'profile_facts.id', 'profile.id').selectAll('profile').select('profile_facts.facts').where('profile.id', '=', id).executeTakeFirst()
+}
+
+/** The facts of the profiles `ids` (JSON text), by id. */
+export async function factsOfProfiles(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const r of await db.selectFrom('profile_facts').select(['id', 'facts']).where('id', 'in', ids.slice(i, i + 1000)).execute()) out.set(r.id, r.facts)
+  }
+  return out
 }
 
 /** Id, status and submission time of those of `ids` already stored. */
@@ -25,7 +38,9 @@ export async function existingProfiles(db: Kysely<Database>, ids: readonly strin
 }
 
 export async function updateProfile(db: Kysely<Database>, id: string, changes: ProfileRowUpdate): Promise<void> {
-  await db.updateTable('profile').set(changes).where('id', '=', id).execute()
+  const { facts, ...columns } = changes
+  if (Object.keys(columns).length > 0) await db.updateTable('profile').set(columns).where('id', '=', id).execute()
+  if (facts !== undefined) await db.updateTable('profile_facts').set({ facts }).where('id', '=', id).execute()
 }
 
 export async function setProfileStatus(db: Kysely<Database>, ids: readonly string[], status: ProfileStatus, updatedAt: string): Promise<void> {
@@ -51,15 +66,17 @@ export async function countProfiles(db: Kysely<Database>): Promise<{ status: Pro
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }))
 }
 
-/** Active, unexpired profiles whose derived columns do not hold on `day`. */
+/** Active, unexpired profiles whose derived columns do not hold on `day`, with their facts. */
 export async function staleProfiles(db: Kysely<Database>, day: number, atMs: number): Promise<Pick<ProfileRow, 'id' | 'facts'>[]> {
-  return db
+  const ids = await db
     .selectFrom('profile')
-    .select(['id', 'facts'])
+    .select('id')
     .where('status', '=', 'active')
     .where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
     .where((eb) => eb.or([eb('derived_from', '>', day), eb('derived_until', '<=', day)]))
     .execute()
+  const facts = await factsOfProfiles(db, ids.map((r) => r.id))
+  return ids.map((r) => ({ id: r.id, facts: facts.get(r.id)! }))
 }
 
 export interface DerivedColumns {

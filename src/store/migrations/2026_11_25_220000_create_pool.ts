@@ -1,5 +1,6 @@
 /**
- * The pool's tables: profiles with derived, indexed columns; rounds; invitations; the event log.
+ * The pool's tables: profiles with derived, indexed columns, and their facts; rounds; invitations;
+ * the event log.
  * One migration for both dialects; only the event log's auto-numbered key differs in spelling.
  * @module
  */
@@ -15,7 +16,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('submitted_ms', 'bigint', (c) => c.notNull())
     .addColumn('expires_ms', 'bigint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('facts', 'text', (c) => c.notNull())
     .addColumn('derived_from', 'integer', (c) => c.notNull())
     .addColumn('derived_until', 'integer', (c) => c.notNull())
     .addColumn('score', 'integer', (c) => c.notNull())
@@ -23,11 +23,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('categories', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  // Rounds walk active profiles by rank: score descending, then submission time.
+  // Rounds read active profiles by rank (score descending, then submission time); the index also
+  // covers the distribution's count by score.
   await db.schema
     .createIndex('profile_rank_idx')
     .on('profile')
-    .columns(['status', 'score desc', 'submitted_ms'])
+    .columns(['status', 'score desc', 'submitted_ms', 'expires_ms', 'programs'])
+    .execute()
+  // The facts apart, so that scans of `profile` stay small.
+  await db.schema
+    .createTable('profile_facts')
+    .addColumn('id', 'text', (c) => c.primaryKey().references('profile.id'))
+    .addColumn('facts', 'text', (c) => c.notNull())
     .execute()
 
   await db.schema
@@ -81,5 +88,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['pool_event', 'invitation', 'round', 'profile']) await db.schema.dropTable(table).ifExists().execute()
+  for (const table of ['pool_event', 'invitation', 'round', 'profile_facts', 'profile']) await db.schema.dropTable(table).ifExists().execute()
 }
