@@ -6,6 +6,8 @@
 import { addYears, fullYearsBetween, type IsoDate } from '../domain/dates.js'
 import { languageOfTest, toClb } from '../language/tests.js'
 import { languageValidity } from '../rules/language/validity.js'
+import { spouseLanguageTable } from '../rules/crs/spouse/language.js'
+import { pointsForLevel } from '../rules/rule.js'
 import type { Abilities } from '../schemas/common.js'
 import type { CrsFactors, CrsSpouse, EducationLevel } from '../schemas/crs-factors.js'
 import type { Credential, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
@@ -110,11 +112,22 @@ function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string
   return best
 }
 
+function spouseLanguagePoints(clb: Abilities, rows: readonly (readonly [number, number])[]): number {
+  return pointsForLevel(rows, clb.speaking) + pointsForLevel(rows, clb.listening) + pointsForLevel(rows, clb.reading) + pointsForLevel(rows, clb.writing)
+}
+
 function spouseFactors(spouse: ProfileSpouse, asOf: IsoDate, notices: FactorNotice[] | null): CrsSpouse {
   const results = bestResults(spouse.languageTests, asOf, 'spouse.languageTests', notices)
-  // Only the spouse's first official language scores: take the better of the two if both were tested.
+  // Only the spouse's first official language scores: when both were tested, take the one that gives
+  // more spouse-language points (docs/decisions.md 13), then the higher CLB sum.
   const { english, french } = results
-  const language = english && french ? (sumClb(french) > sumClb(english) ? french : english) : (english ?? french)
+  let language = english ?? french
+  if (english && french) {
+    const rows = spouseLanguageTable.valueAt(asOf) ?? []
+    const e = spouseLanguagePoints(english, rows)
+    const f = spouseLanguagePoints(french, rows)
+    language = f > e || (f === e && sumClb(french) > sumClb(english)) ? french : english
+  }
   return {
     accompanying: spouse.accompanying,
     canadianCitizenOrPR: spouse.canadianCitizenOrPR,

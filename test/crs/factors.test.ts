@@ -293,3 +293,20 @@ describe('dates the profile cannot be scored on', () => {
     expect(() => explainFactors(profile(), '2023-02-29')).toThrow(expect.objectContaining({ code: 'invalid_input', details: { issues: [expect.objectContaining({ path: 'asOf' })] } }))
   })
 })
+
+describe("the spouse's language: the result that scores more (docs/decisions.md 13)", () => {
+  // English IELTS L8.5 R8 W7.5 S4 = CLB 10/10/10/4 → 5+5+5+0 = 15 points (CLB sum 34).
+  // French TEF (0-699) L503 R503 W512 S387 = NCLC 9/9/9/5 → 5+5+5+1 = 16 points (NCLC sum 32).
+  const english = { test: 'ielts-general' as const, testDate: '2025-01-10', listening: 8.5, reading: 8, writing: 7.5, speaking: 4 }
+  const french = { test: 'tef-canada' as const, testDate: '2025-01-10', listening: 503, reading: 503, writing: 512, speaking: 387 }
+
+  it.each([
+    ['English then French', [english, french]],
+    ['French then English', [french, english]],
+  ])('%s: the French result (16 points) is taken over the English one (15 points, higher CLB sum)', (_order, languageTests) => {
+    const p = profile({ maritalStatus: 'married', spouse: { accompanying: true, canadianCitizenOrPR: false, languageTests } })
+    const f = factorsOf(p, '2026-01-01')
+    expect(f.spouse!.language).toEqual({ speaking: 5, listening: 9, reading: 9, writing: 9 })
+    expect(scoreCrs(f, '2026-01-01').spouse.language).toBe(16)
+  })
+})
