@@ -310,3 +310,12 @@ describe("the spouse's language: the result that scores more (docs/decisions.md 
     expect(scoreCrs(f, '2026-01-01').spouse.language).toBe(16)
   })
 })
+
+describe('TCF Canada at NCLC 4 scores like any test at CLB 4 (docs/decisions.md 1; rules.md §10.10)', () => {
+  it('French first language from TCF reading 342, listening 331, speaking 4, writing 4 = NCLC 4 → 4 × 6 points', () => {
+    const tcf = { test: 'tcf-canada' as const, testDate: '2025-03-01', reading: 342, listening: 331, speaking: 4, writing: 4 }
+    const f = factorsOf(profile({ firstOfficialLanguage: 'french', languageTests: [tcf] }), '2026-01-01')
+    expect(f.firstLanguage).toEqual({ language: 'french', clb: { speaking: 4, listening: 4, reading: 4, writing: 4 } })
+    expect(scoreCrs(f, '2026-01-01').core.firstLanguage).toBe(24)
+  })
+})
