@@ -41,9 +41,17 @@ export function conversionRule(test: DesignatedTest): Rule<TestConversion> {
   return TABLES[test]
 }
 
-/** The conversion for a test taken on `testDate`, or null when the test was not designated that day. */
+/** The first day of the tables: Express Entry opened on 2015-01-01. */
+const TABLES_FROM = '2015-01-01'
+
+/**
+ * The conversion for a test taken on `testDate`, or null when the test was not designated that day.
+ * IELTS General Training, CELPIP-General and TEF Canada were designated before Express Entry opened, and
+ * a result taken in 2013 or 2014 was still valid in 2015 (rules.md §6: results count for 2 years): such a
+ * result converts with the table in force on 2015-01-01.
+ */
 export function conversionFor(test: DesignatedTest, testDate: IsoDate): TestConversion | null {
-  return TABLES[test].valueAt(testDate)
+  return TABLES[test].valueAt(testDate < TABLES_FROM ? TABLES_FROM : testDate)
 }
 
 /** The first date a test was designated for Express Entry. */

@@ -267,3 +267,24 @@ describe('tests not designated for Express Entry are refused, naming the one to 
     expect(r.error!.issues[0]!.message).toBe('unknown test; allowed: ielts-general, celpip-general, pte-core, tef-canada, tcf-canada')
   })
 })
+
+describe('results taken before Express Entry opened (2015-01-01)', () => {
+  it.each([
+    ['ielts-general', { speaking: 7, listening: 8, reading: 7, writing: 7 }],
+    ['celpip-general', { speaking: 9, listening: 9, reading: 9, writing: 9 }],
+    ['tef-canada', { speaking: 371, listening: 298, reading: 248, writing: 371 }],
+  ] as const)('a %s result of 2014-03-01, designated before 2015, converts with the launch table and counts in 2015', (test, scores) => {
+    expect(testScoreIssues(test, '2014-03-01', scores, 'x')).toEqual([])
+    expect(toClb(test, '2014-03-01', scores)).toEqual({ speaking: 9, listening: 9, reading: 9, writing: 9 })
+    const p = profile({ firstOfficialLanguage: test === 'tef-canada' ? 'french' : 'english', languageTests: [{ test, testDate: '2014-03-01', ...scores }] })
+    expect(explainFactors(p, '2015-01-01').factors.firstLanguage?.clb).toEqual({ speaking: 9, listening: 9, reading: 9, writing: 9 })
+    expect(explainFactors(p, '2016-03-01').notices).toContainEqual(expect.objectContaining({ code: 'language_result_expired' }))
+  })
+
+  it.each([
+    ['pte-core', { speaking: 70, listening: 70, reading: 70, writing: 70 }],
+    ['tcf-canada', { speaking: 12, listening: 500, reading: 500, writing: 12 }],
+  ] as const)('a %s result of 2014 is still refused: that test was designated later', (test, scores) => {
+    expect(testScoreIssues(test, '2014-03-01', scores, 'x')).toEqual([expect.objectContaining({ path: 'x.testDate' })])
+  })
+})
