@@ -25,6 +25,50 @@ export function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: Iso
   return date <= cutoff
 }
 
+/**
+ * `addYears(asOf, -years)` for the date being assessed, memoized: the rounds engine assesses every
+ * profile on the same date, so the windows and cutoffs are computed once per date.
+ */
+let memoAsOf = ''
+let memoBack: (IsoDate | undefined)[] = []
+let memoWindows: (DayWindow | undefined)[] = []
+
+function yearsBefore(asOf: IsoDate, years: number): IsoDate {
+  if (asOf !== memoAsOf) {
+    memoAsOf = asOf
+    memoBack = []
+    memoWindows = []
+  }
+  let d = memoBack[years]
+  if (d === undefined) {
+    d = addYears(asOf, -years)
+    memoBack[years] = d
+  }
+  return d
+}
+
+function windowOf(asOf: IsoDate, years: number): DayWindow {
+  const start = yearsBefore(asOf, years) // resets the memo when the date changes
+  let w = memoWindows[years]
+  if (w === undefined) {
+    w = Object.freeze({ start: toDayNumber(start), end: toDayNumber(asOf) })
+    memoWindows[years] = w
+  }
+  return w
+}
+
+// CLB of each result, computed once per parsed list of results (profiles are not mutated once parsed).
+const clbCache = new WeakMap<readonly LanguageTest[], readonly Abilities[]>()
+
+function clbOfTests(tests: readonly LanguageTest[]): readonly Abilities[] {
+  let clb = clbCache.get(tests)
+  if (clb === undefined) {
+    clb = tests.map((t) => toClb(t.test, t.testDate, t))
+    clbCache.set(tests, clb)
+  }
+  return clb
+}
+
 /** The lowest of the four abilities. */
 export function lowestAbility(clb: Abilities): number {
   return Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
@@ -55,17 +99,20 @@ function validResults(tests: readonly LanguageTest[], asOf: IsoDate, validYears:
   const english: Abilities[] = []
   const french: Abilities[] = []
   if (tests.length === 0) return { english, french }
-  const cutoff = addYears(asOf, -validYears)
-  for (const t of tests) {
+  const cutoff = yearsBefore(asOf, validYears)
+  const clb = clbOfTests(tests)
+  for (let i = 0; i < tests.length; i++) {
+    const t = tests[i]!
     if (t.testDate > asOf || expired(t.testDate, validYears, asOf, cutoff)) continue
-    ;(languageOfTest(t.test) === 'french' ? french : english).push(toClb(t.test, t.testDate, t))
+    ;(languageOfTest(t.test) === 'french' ? french : english).push(clb[i]!)
   }
   return { english, french }
 }
 
 /** Credentials that count on `asOf`: completed by then, and any ECA less than 5 years old. */
 export function countingCredentials(credentials: readonly Credential[], asOf: IsoDate): Credential[] {
-  const cutoff = addYears(asOf, -ECA_VALID_YEARS)
+  if (credentials.length === 0) return []
+  const cutoff = yearsBefore(asOf, ECA_VALID_YEARS)
   return credentials.filter((c) => c.completedOn <= asOf && !(c.eca && expired(c.eca.issuedOn, ECA_VALID_YEARS, asOf, cutoff)))
 }
 
@@ -107,8 +154,7 @@ export class Facts {
   private spouseResults: Abilities[] | null = null
   private credentials: Credential[] | null = null
   private distinctNocs: string[] | null = null
-  private readonly occupationWork = new Map<string, OccupationWork>()
-  private readonly windows = new Map<number, DayWindow>()
+  private occupationWork: { years: number; work: OccupationWork }[] | null = null
   /** Program answers, memoized for categories and the invitation program. */
   readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
 
@@ -172,12 +218,7 @@ export class Facts {
 
   /** The `years` years before the date, as day numbers. */
   window(years: number): DayWindow {
-    let w = this.windows.get(years)
-    if (w === undefined) {
-      w = { start: toDayNumber(addYears(this.asOf, -years)), end: this.asOfDay }
-      this.windows.set(years, w)
-    }
-    return w
+    return windowOf(this.asOf, years)
   }
 
   /** Full-time-equivalent hours in the `years` years before the date of jobs passing `filter`. */
@@ -187,20 +228,18 @@ export class Facts {
 
   /** Work in one occupation within the `years` years before the date (any country, and in Canada). */
   occupation(noc: string, years: number): OccupationWork {
-    const key = `${years}:${noc}`
-    let w = this.occupationWork.get(key)
-    if (w === undefined) {
-      const inNoc: JobFilter = (j) => j.noc === noc
-      const window = this.window(years)
-      const all = hoursAndLongestSpan(this.profile.work, window, inNoc)
-      let inCanada = false
-      let abroad = false
-      for (const j of this.profile.work) if (j.noc === noc) j.country === 'CA' ? (inCanada = true) : (abroad = true)
-      const canada = !inCanada ? NO_WORK : !abroad ? all : hoursAndLongestSpan(this.profile.work, window, (j) => j.noc === noc && isInCanada(j))
-      w = { noc, hours: all.hours, longestContinuousHours: all.longestContinuousHours, canadaHours: canada.hours, longestContinuousCanadaHours: canada.longestContinuousHours }
-      this.occupationWork.set(key, w)
-    }
-    return w
+    if (this.occupationWork === null) this.occupationWork = []
+    for (const e of this.occupationWork) if (e.years === years && e.work.noc === noc) return e.work
+    const jobs = this.profile.work
+    const window = this.window(years)
+    const all = hoursAndLongestSpan(jobs, window, (j) => j.noc === noc)
+    let inCanada = false
+    let abroad = false
+    for (const j of jobs) if (j.noc === noc) j.country === 'CA' ? (inCanada = true) : (abroad = true)
+    const canada = !inCanada ? NO_WORK : !abroad ? all : hoursAndLongestSpan(jobs, window, (j) => j.noc === noc && isInCanada(j))
+    const work = { noc, hours: all.hours, longestContinuousHours: all.longestContinuousHours, canadaHours: canada.hours, longestContinuousCanadaHours: canada.longestContinuousHours }
+    this.occupationWork.push({ years, work })
+    return work
   }
 
   /** Whether the candidate works in Canada on the date (our proxy for authorization to work in Canada). */
