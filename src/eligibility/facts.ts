@@ -57,12 +57,13 @@ function windowOf(asOf: IsoDate, years: number): DayWindow {
   return w
 }
 
-// CLB of each result, computed once per parsed list of results (profiles are not mutated once parsed).
+// CLB of each result, computed once per parsed list of results: profiles are treated as immutable once
+// parsed (a list that grew is recomputed; a score edited in place is not seen).
 const clbCache = new WeakMap<readonly LanguageTest[], readonly Abilities[]>()
 
 function clbOfTests(tests: readonly LanguageTest[]): readonly Abilities[] {
   let clb = clbCache.get(tests)
-  if (clb === undefined) {
+  if (clb === undefined || clb.length !== tests.length) {
     clb = tests.map((t) => toClb(t.test, t.testDate, t))
     clbCache.set(tests, clb)
   }
