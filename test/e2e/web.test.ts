@@ -10,6 +10,10 @@ import { build } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/api/server.js'
 import { loadRounds } from '../../src/history/load.js'
+import { realEligibility } from '../../src/pool/eligibility.js'
+import { generatePool } from '../../src/pool/generator.js'
+import { importProfiles } from '../../src/pool/lifecycle.js'
+import { openStore, type Store } from '../../src/store/index.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -19,6 +23,7 @@ let webRoot: string
 let server: RunningServer
 let browser: Browser
 let page: Page
+let store: Store
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
@@ -26,13 +31,17 @@ beforeAll(async () => {
   webRoot = mkdtempSync(join(tmpdir(), 'ee-web-'))
   await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
   const rounds = loadRounds()
-  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds } })
+  const eligibility = realEligibility()
+  store = await openStore(':memory:')
+  await importProfiles(store, [...generatePool({ size: 400, seed: 3, like: '2025-06-01', eligibility })].map((g) => JSON.stringify(g.profile)), { eligibility, asOf: '2025-06-01' })
+  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds }, pool: { store, eligibility } })
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await store?.close()
   if (webRoot) rmSync(webRoot, { recursive: true, force: true })
 })
 
@@ -117,6 +126,41 @@ describe('calculator', () => {
   it('a broken link says what is wrong, with the field path', async () => {
     const p = await open(link({ ...golden, age: 'thirty' }, '2025-06-01'))
     expect(await p.locator('#crs-problems').textContent()).toContain('age')
+  })
+})
+
+describe('what-if, eligibility and the simulator', () => {
+  it('the calculator lists what would raise the score', async () => {
+    const p = await open(link(golden, '2025-06-01'))
+    expect(await p.locator('#crs-whatif li').count()).toBeGreaterThan(0)
+    expect(await p.locator('#crs-whatif li').first().textContent()).toMatch(/^\+\d+ → \d+/)
+  })
+
+  it('eligibility of the example profile, computed in the browser, agrees with the API', async () => {
+    const p = await open('/eligibility?asOf=2026-01-15')
+    const profile = JSON.parse(await p.locator('#elig-profile').inputValue()) as object
+    const api = (await (await fetch(`${server.url}/v1/eligibility`, { method: 'POST', body: JSON.stringify({ asOf: '2026-01-15', profile }) })).json()) as { invitedUnder: string | null }
+    expect(await p.getByTestId('elig-invited-under').textContent()).toBe(api.invitedUnder ? api.invitedUnder.toUpperCase() : '—')
+    const crs = (await (await fetch(`${server.url}/v1/crs/score`, { method: 'POST', body: JSON.stringify({ asOf: '2026-01-15', profile }) })).json()) as { total: number }
+    expect(await p.getByTestId('elig-crs').textContent()).toBe(String(crs.total))
+  })
+
+  it('eligibility: an invalid profile names the field', async () => {
+    const p = await open('/eligibility')
+    await p.locator('#elig-profile').fill('{"id": "x"}')
+    await expect.poll(() => p.locator('#elig-result').textContent()).toContain('submittedAt')
+  })
+
+  it('the simulator runs a round on the demo pool through the API', async () => {
+    const p = await open('/simulator')
+    await p.locator('#sim-distribution svg').waitFor()
+    await p.locator('#sim-size').fill('100')
+    await p.locator('#sim-at').fill('2025-06-02T00:00:00Z')
+    await p.getByRole('button', { name: 'Simulate the round' }).click()
+    await p.getByTestId('sim-lowest').waitFor()
+    const api = (await (await fetch(`${server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 100 }) })).json()) as { lowestScore: number }
+    expect(await p.getByTestId('sim-lowest').textContent()).toBe(String(api.lowestScore))
+    expect(await p.locator('#sim-result tbody tr').count()).toBe(100)
   })
 })
 

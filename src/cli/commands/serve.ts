@@ -19,6 +19,22 @@ import { countProfiles } from '../../store/profile.repository.js'
 import type { PoolService } from '../../api/routes/pool.js'
 import type { ErrorLogger } from '../../api/error-handler.js'
 
+/**
+ * Builds the web app into `outDir` with vite (a dev dependency: present in a checkout after npm install),
+ * for `start` from a checkout whose install did not build it. Failing that, the API still serves.
+ */
+export async function buildWebApp(outDir: string, log: ErrorLogger): Promise<void> {
+  const config = join(packageRoot(), 'web', 'vite.config.ts')
+  if (!existsSync(config)) return
+  try {
+    log({ level: 'notice', msg: 'building the web app (first start of a checkout)' })
+    const { build } = await import('vite')
+    await build({ configFile: config, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  } catch (e) {
+    log({ level: 'warn', msg: `could not build the web app: ${(e as Error).message}` })
+  }
+}
+
 /** Size of the demo pool `npm start` generates on first start. */
 export const DEMO_POOL_SIZE = 10_000
 
@@ -72,6 +88,7 @@ export function portOption(value: string): number {
 export async function runServer(options: ServeOptions): Promise<void> {
   const log = jsonLogger()
   const webRoot = resolve(options.web ?? defaultWebRoot())
+  if (!existsSync(join(webRoot, 'index.html')) && options.seed && options.web === undefined) await buildWebApp(webRoot, log)
   if (!existsSync(join(webRoot, 'index.html'))) {
     log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
   }

@@ -9,6 +9,7 @@ import { EDUCATION_LEVELS, isoDate } from '../../../src/schemas/common.js'
 import { crsFactorsSchema, type CrsFactors, type CrsFactorsInput } from '../../../src/schemas/crs-factors.js'
 import { inputIssues } from '../../../src/schemas/issues.js'
 import { isExpressEntryError } from '../../../src/errors.js'
+import { whatIf } from '../../../src/history/outlook.js'
 import { h } from '../dom.js'
 import { lang, num, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
@@ -230,14 +231,24 @@ function renderResult(result: CrsResult): void {
   )
 }
 
+const whatIfEl = h('ol', { id: 'crs-whatif' })
+
+/** The changes that would raise the score most (the library's what-if), biggest gain first. */
+function renderWhatIf(factors: CrsFactors, date: string): void {
+  const { changes } = whatIf({ kind: 'factors', factors }, date)
+  whatIfEl.replaceChildren(...(changes.length === 0 ? [h('li', {}, t('whatIfNone'))] : changes.slice(0, 6).map((c) => h('li', {}, h('strong', {}, `+${c.gain} → ${c.score}`), ` ${c.description}`, c.note ? h('span', { class: 'hint' }, ` (${c.note})`) : null))))
+}
+
 function renderProblems(problems: readonly string[]): void {
+  whatIfEl.replaceChildren()
   totalEl.textContent = '—'
   problemsEl.replaceChildren(h('p', {}, t('fixErrors')), h('ul', {}, ...problems.map((p) => h('li', {}, p))))
 }
 
-function scoreAndRender(factors: CrsFactorsInput, date: string): boolean {
+function scoreAndRender(factors: CrsFactors, date: string): boolean {
   try {
     renderResult(scoreCrs(factors, date))
+    renderWhatIf(factors, date)
     problemsEl.replaceChildren()
     return true
   } catch (e) {
@@ -322,6 +333,8 @@ layout(
       problemsEl,
       breakdownEl,
       h('details', {}, h('summary', {}, t('why')), traceEl),
+      h('h3', {}, t('whatIfTitle')),
+      whatIfEl,
       h('p', {}, shareButton, shareStatus),
     ),
   ),
