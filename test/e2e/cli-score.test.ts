@@ -9,8 +9,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { scoreCrs } from '../../src/crs/index.js'
-import { asOfArb, factorsArb } from '../crs/arbitraries.js'
+import { scoreCrs, scoreRequest } from '../../src/crs/index.js'
+import { parseScoreRequest } from '../../src/schemas/score-request.js'
+import { asOfArb, factorsArb, profileArb } from '../crs/arbitraries.js'
 import { goldenCases } from '../crs/golden-cases.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -300,6 +301,20 @@ describe('--jsonl', () => {
     samples.forEach(([factors, asOf], i) => {
       const { total, core, spouse, transferability, additional, rules } = scoreCrs(factors, asOf)
       expect(lines[i], `line ${i + 1}`).toEqual({ total, core, spouse, transferability, additional, rules, asOf })
+    })
+  })
+
+  it('the CLI and the library agree on 200 random profiles, notices included', () => {
+    const samples = fc.sample(fc.tuple(profileArb, asOfArb), { numRuns: 200, seed: 20261126 })
+    const input = samples.map(([profile, asOf]) => JSON.stringify({ asOf, profile })).join('\n')
+    const r = cli(['--jsonl'], input)
+    expect(r.code).toBe(0)
+    const lines = jsonLines(r.stdout)
+    expect(lines).toHaveLength(samples.length)
+    samples.forEach(([profile, asOf], i) => {
+      const { result, notices } = scoreRequest(parseScoreRequest({ asOf, profile }, asOf))
+      const { total, core, spouse, transferability, additional, rules } = result
+      expect(lines[i], `line ${i + 1}`).toEqual({ total, core, spouse, transferability, additional, rules, asOf, ...(notices.length > 0 ? { notices } : {}) })
     })
   })
 })
