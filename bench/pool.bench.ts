@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -62,7 +62,7 @@ async function phase(name: string, arg?: string): Promise<void> {
       const store = await openStore(SQLITE)
       const start = process.hrtime.bigint()
       const lines = createInterface({ input: createReadStream(JSONL, { encoding: 'utf8' }), crlfDelay: Infinity })
-      const r = await importProfiles(store, lines, { eligibility, asOf: AS_OF })
+      const r = await importProfiles(store, lines, { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
       const s = seconds(start)
       await store.close()
       result({ phase: name, seconds: s, added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
@@ -155,14 +155,13 @@ async function mainBench(): Promise<void> {
   if (!existsSync(JSONL)) run('generate')
   else console.log(`generate         (cached ${JSONL})`)
   run('import-sqlite')
-  run('round', SQLITE)
-  run('memory')
   const pgTarget = await postgresTarget().catch((e: unknown) => {
     console.log(`PostgreSQL: could not start or reach a server (${(e as Error).message})`)
     return null
   })
   if (!pgTarget) console.log('PostgreSQL: SKIPPED (no EE_PG_URL and no PostgreSQL binaries)')
   else {
+    // Copy before any round so that both databases hold the same pool.
     try {
       run('copy-postgres', pgTarget.url)
       run('round', pgTarget.url)
@@ -170,6 +169,8 @@ async function mainBench(): Promise<void> {
       pgTarget.stop()
     }
   }
+  run('memory')
+  run('round', SQLITE)
   execFileSync('true')
 }
 

@@ -5,6 +5,8 @@
  * a candidate may withdraw.
  * @module
  */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Kysely } from 'kysely'
 import { addDays, addYears, dateOfInstant, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError, type InputIssue } from '../errors.js'
@@ -12,7 +14,6 @@ import { profileSchema, type Profile } from '../schemas/profile.js'
 import { inputIssues } from '../schemas/issues.js'
 import type { Database } from '../store/database.js'
 import { appendEvents } from '../store/event.repository.js'
-import type { NewPoolEventRow } from '../store/event.table.js'
 import type { Store } from '../store/index.js'
 import { dueInvitations, getInvitation, latestInvitationOf, openInvitationOf, setInvitationStatus } from '../store/invitation.repository.js'
 import type { InvitationRow } from '../store/invitation.table.js'
@@ -87,6 +88,11 @@ export interface ImportOptions {
   readonly onProgress?: (lines: number) => void
   /** Lines per batch. */
   readonly batchSize?: number
+  /**
+   * Worker threads that parse, check and score lines in parallel (only with the real eligibility
+   * rules, from the built package; 0 or absent: all on this thread).
+   */
+  readonly workers?: number
 }
 
 /** Why a profile cannot enter (or be updated in) the pool, or null if it can. */
@@ -103,6 +109,52 @@ function problemsOf(e: unknown): InputIssue[] {
   throw e
 }
 
+/** A line of input: its number and text. */
+export interface NumberedLine {
+  readonly line: number
+  readonly text: string
+}
+
+/** A line made ready to store: the row of a new profile, or why it was rejected. */
+export type PreparedLine = { readonly line: number; readonly row: NewProfileRow } | { readonly line: number; readonly rejected: RejectedLine }
+
+export interface PrepareContext {
+  readonly eligibility: PoolEligibility
+  readonly asOf?: IsoDate | undefined
+  readonly now: string
+}
+
+/** The row of a profile entering the pool, or why it cannot (the day scored: see ImportOptions.asOf). */
+export function prepareProfile(line: number, profile: Profile, ctx: PrepareContext): PreparedLine {
+  const issue = entryIssue(profile, ctx.eligibility)
+  if (issue) return { line, rejected: { line, id: profile.id, issues: [issue] } }
+  const submittedDay = dateOfInstant(profile.submittedAt)
+  const day = ctx.asOf && ctx.asOf > submittedDay ? ctx.asOf : submittedDay
+  try {
+    return { line, row: profileRow(profile, deriveAt(profile, day, ctx.eligibility), ctx.now) }
+  } catch (e) {
+    return { line, rejected: { line, id: profile.id, issues: problemsOf(e) } }
+  }
+}
+
+/** Parses, validates, checks and scores lines of JSONL (pure: runs on any thread). */
+export function prepareLines(lines: readonly NumberedLine[], ctx: PrepareContext): PreparedLine[] {
+  const out: PreparedLine[] = []
+  for (const { line, text } of lines) {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+      const parsed = profileSchema.safeParse(value)
+      if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
+      out.push(prepareProfile(line, parsed.data, ctx))
+    } catch (e) {
+      const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
+      out.push({ line, rejected: id === undefined ? { line, issues: problemsOf(e) } : { line, id, issues: problemsOf(e) } })
+    }
+  }
+  return out
+}
+
 /**
  * Imports profiles, one JSON object per line, in one transaction: every valid profile goes in (new,
  * or an update of a profile still in the pool, keeping its submittedAt), every bad line is reported
@@ -111,80 +163,123 @@ function problemsOf(e: unknown): InputIssue[] {
 export async function importProfiles(store: Store, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? nowInstant()
   const batchSize = options.batchSize ?? 2000
-  return store.write(async (trx) => {
-    const rejected: RejectedLine[] = []
-    let added = 0
-    let updated = 0
-    let lineNo = 0
-    /** Ids added or updated by this import, with the submittedAt to keep. */
-    const seen = new Map<string, string>()
-    let batch: { line: number; profile: Profile }[] = []
+  const ctx: PrepareContext = { eligibility: options.eligibility, asOf: options.asOf, now }
+  const workers = options.workers ?? 0
+  const pool = workers > 0 ? await startPreparers(workers, ctx, options.eligibility) : null
+  try {
+    return await store.write(async (trx) => {
+      const rejected: RejectedLine[] = []
+      let added = 0
+      const updatedIds = new Set<string>()
+      let lineNo = 0
+      /** Ids added or updated by this import, with the submittedAt to keep. */
+      const seen = new Map<string, string>()
 
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return
-      const ids = [...new Set(batch.map((b) => b.profile.id))].filter((id) => !seen.has(id))
-      const stored = new Map((await existingProfiles(trx, ids)).map((r) => [r.id, r]))
-      const inserts: NewProfileRow[] = []
-      const events: Omit<NewPoolEventRow, 'seq'>[] = []
-      for (const { line, profile: given } of batch) {
-        const prior = stored.get(given.id)
-        const keptSubmittedAt = seen.get(given.id) ?? prior?.submitted_at
-        if (prior && prior.status !== 'active') {
-          rejected.push({ line, id: given.id, issues: [{ path: 'id', value: given.id, message: `profile ${given.id} is ${describeStatus(prior.status)} and cannot be updated; a new profile is needed` }] })
-          continue
+      const write = async (prepared: readonly PreparedLine[]): Promise<void> => {
+        const rows: { line: number; row: NewProfileRow }[] = []
+        for (const p of prepared) {
+          if ('rejected' in p) rejected.push(p.rejected)
+          else rows.push(p)
         }
-        // Updates never change submittedAt (rules.md §9, S19).
-        const profile = keptSubmittedAt ? { ...given, submittedAt: keptSubmittedAt } : given
-        const issue = entryIssue(profile, options.eligibility)
-        if (issue) {
-          rejected.push({ line, id: profile.id, issues: [issue] })
-          continue
+        const ids = [...new Set(rows.map((r) => r.row.id))].filter((id) => !seen.has(id))
+        const stored = new Map((await existingProfiles(trx, ids)).map((r) => [r.id, r]))
+        const inserts: NewProfileRow[] = []
+        for (const { line, row } of rows) {
+          const prior = stored.get(row.id)
+          const kept = seen.get(row.id) ?? prior?.submitted_at
+          if (prior && prior.status !== 'active') {
+            rejected.push({ line, id: row.id, issues: [{ path: 'id', value: row.id, message: `profile ${row.id} is ${describeStatus(prior.status)} and cannot be updated; a new profile is needed` }] })
+            continue
+          }
+          if (kept === undefined) {
+            inserts.push(row)
+            seen.set(row.id, row.submitted_at)
+            added++
+            continue
+          }
+          // An update: submittedAt never changes (rules.md §9, S19), so check and score again with it.
+          const again = prepareProfile(line, { ...(JSON.parse(row.facts) as Profile), submittedAt: kept }, ctx)
+          if ('rejected' in again) {
+            rejected.push(again.rejected)
+            continue
+          }
+          const { id, submitted_at: _s, submitted_ms: _m, expires_ms: _e, status: _st, ...changes } = again.row
+          const pending = inserts.findIndex((r) => r.id === id)
+          if (pending >= 0) inserts[pending] = again.row
+          else await updateProfile(trx, id, changes)
+          if (prior) updatedIds.add(id)
+          seen.set(id, kept)
         }
-        const submittedDay = dateOfInstant(profile.submittedAt)
-        const day = options.asOf && options.asOf > submittedDay ? options.asOf : submittedDay
-        let row: NewProfileRow
-        try {
-          row = profileRow(profile, deriveAt(profile, day, options.eligibility), now)
-        } catch (e) {
-          rejected.push({ line, id: profile.id, issues: problemsOf(e) })
-          continue
+        await insertProfiles(trx, inserts)
+        if (inserts.length > 0) {
+          // One event per batch: a million single-profile events would double the import's writes.
+          await appendEvents(trx, [{ at: now, kind: 'profiles_imported', profile_id: null, round_number: null, data: JSON.stringify({ count: inserts.length, first: inserts[0]!.id, last: inserts.at(-1)!.id }) }])
         }
-        if (keptSubmittedAt) {
-          const { id, submitted_at: _s, submitted_ms: _m, expires_ms: _e, status: _st, ...changes } = row
-          await updateProfile(trx, id, changes)
-          if (!seen.has(id)) updated++
-          events.push({ at: now, kind: 'profile_updated', profile_id: id, round_number: null, data: '{}' })
-        } else {
-          inserts.push(row)
-          added++
-          events.push({ at: now, kind: 'profile_submitted', profile_id: profile.id, round_number: null, data: '{}' })
-        }
-        seen.set(profile.id, profile.submittedAt)
+        options.onProgress?.(lineNo)
       }
-      await insertProfiles(trx, inserts)
-      await appendEvents(trx, events)
-      batch = []
-      options.onProgress?.(lineNo)
-    }
 
-    for await (const text of lines) {
-      lineNo++
-      if (text.trim() === '') continue
-      let value: unknown
-      try {
-        value = JSON.parse(text)
-        const parsed = profileSchema.safeParse(value)
-        if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
-        batch.push({ line: lineNo, profile: parsed.data })
-      } catch (e) {
-        const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
-        rejected.push(id === undefined ? { line: lineNo, issues: problemsOf(e) } : { line: lineNo, id, issues: problemsOf(e) })
+      let batch: NumberedLine[] = []
+      const inFlight: Promise<PreparedLine[]>[] = []
+      const send = async (): Promise<void> => {
+        if (batch.length === 0) return
+        const items = batch
+        batch = []
+        if (!pool) return write(prepareLines(items, ctx))
+        inFlight.push(pool.prepare(items))
+        // Keep every worker busy, and write batches in order as they come back.
+        if (inFlight.length >= workers * 2) await write(await inFlight.shift()!)
       }
-      if (batch.length >= batchSize) await flush()
-    }
-    await flush()
-    return { added, updated, rejected }
-  })
+      for await (const text of lines) {
+        lineNo++
+        if (text.trim() === '') continue
+        batch.push({ line: lineNo, text })
+        if (batch.length >= batchSize) await send()
+      }
+      await send()
+      while (inFlight.length > 0) await write(await inFlight.shift()!)
+      return { added, updated: updatedIds.size, rejected: rejected.sort((a, b) => a.line - b.line) }
+    })
+  } finally {
+    await pool?.close()
+  }
+}
+
+interface Preparers {
+  prepare(lines: NumberedLine[]): Promise<PreparedLine[]>
+  close(): Promise<void>
+}
+
+/** Worker threads running prepareLines with the real eligibility rules (null when they cannot run here). */
+async function startPreparers(count: number, ctx: PrepareContext, eligibility: PoolEligibility): Promise<Preparers | null> {
+  const { realEligibility } = await import('./eligibility.js')
+  const script = new URL('./import-worker.js', import.meta.url)
+  if (eligibility !== realEligibility() || !existsSync(fileURLToPath(script))) return null
+  const { Worker } = await import('node:worker_threads')
+  const threads = Array.from({ length: count }, () => new Worker(script, { workerData: { asOf: ctx.asOf ?? null, now: ctx.now } }))
+  let next = 0
+  let id = 0
+  const waiting = new Map<number, { resolve: (r: PreparedLine[]) => void; reject: (e: unknown) => void }>()
+  for (const t of threads) {
+    t.on('message', (m: { id: number; prepared: PreparedLine[] }) => {
+      waiting.get(m.id)?.resolve(m.prepared)
+      waiting.delete(m.id)
+    })
+    t.on('error', (e) => {
+      for (const w of waiting.values()) w.reject(e)
+      waiting.clear()
+    })
+  }
+  return {
+    prepare: (lines) =>
+      new Promise((resolve, reject) => {
+        const key = id++
+        waiting.set(key, { resolve, reject })
+        threads[next++ % threads.length]!.postMessage({ id: key, lines })
+      }),
+    close: async () => {
+      await Promise.all(threads.map((t) => t.terminate()))
+    },
+  }
 }
 
 function describeStatus(status: ProfileRow['status']): string {

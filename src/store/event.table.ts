@@ -1,7 +1,7 @@
 /** The `pool_event` table: an append-only log of what happened to the pool. @module */
 import type { Generated, Insertable, Selectable } from 'kysely'
 
-export type PoolEventKind = 'profile_submitted' | 'profile_updated' | 'profile_withdrawn' | 'round_held' | 'invitation_accepted' | 'invitation_declined' | 'invitation_expired'
+export type PoolEventKind = 'profiles_imported' | 'profile_submitted' | 'profile_updated' | 'profile_withdrawn' | 'round_held' | 'invitation_accepted' | 'invitation_declined' | 'invitation_expired'
 
 export interface PoolEventTable {
   seq: Generated<number>

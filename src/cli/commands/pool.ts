@@ -4,6 +4,7 @@
  * @module
  */
 import { createReadStream } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import type { Command } from 'commander'
 import { isIsoDate, type IsoDate } from '../../domain/dates.js'
@@ -52,6 +53,11 @@ function progress(): ((lines: number) => void) | undefined {
   }
 }
 
+/** Worker threads for imports: one per core, at most 4. */
+function importWorkers(): number {
+  return Math.min(4, availableParallelism())
+}
+
 function programsOf(mask: number): string[] {
   return PROGRAMS.filter((p) => (mask & PROGRAM_BIT[p]) !== 0)
 }
@@ -68,7 +74,7 @@ export function registerPool(program: Command): void {
       const asOf = dateOption(o.asOf, '--as-of')
       const onProgress = progress()
       const result = await withStore(o.db, (store) =>
-        importProfiles(store, linesOf(file), { eligibility: realEligibility(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+        importProfiles(store, linesOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
       )
       if (onProgress) process.stderr.write('\n')
       process.exitCode = reportImport(result, o.json === true)
@@ -162,7 +168,7 @@ export function registerPool(program: Command): void {
         const lines = (function* () {
           for (const g of profiles) yield JSON.stringify(g.profile)
         })()
-        const result = await withStore(o.db, (store) => importProfiles(store, lines, { eligibility, asOf: like, ...(onProgress ? { onProgress } : {}) }))
+        const result = await withStore(o.db, (store) => importProfiles(store, lines, { eligibility, asOf: like, workers: importWorkers(), ...(onProgress ? { onProgress } : {}) }))
         if (onProgress) process.stderr.write('\n')
         process.exitCode = reportImport(result, false)
         return

@@ -1,0 +1,14 @@
+/**
+ * A worker thread of `importProfiles`: parses, validates, checks and scores batches of JSONL lines
+ * with the real eligibility rules, so an import of a million profiles uses every core.
+ * @module
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { realEligibility } from './eligibility.js'
+import { prepareLines, type NumberedLine } from './lifecycle.js'
+
+const { asOf, now } = workerData as { asOf: string | null; now: string }
+const ctx = { eligibility: realEligibility(), asOf: asOf ?? undefined, now }
+parentPort?.on('message', (m: { id: number; lines: NumberedLine[] }) => {
+  parentPort?.postMessage({ id: m.id, prepared: prepareLines(m.lines, ctx) })
+})

@@ -1,0 +1,95 @@
+/**
+ * Importing profiles on each database: bad lines reported with their numbers while the rest go in,
+ * entry only for profiles eligible at their submission, updates that keep submittedAt, nothing
+ * half-written when the store fails.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importProfiles, respondToInvitation, withdrawProfile } from '../../src/pool/lifecycle.js'
+import { holdRound } from '../../src/pool/rounds.js'
+import type { Store } from '../../src/store/index.js'
+import { DIALECTS, freshStore, postgresSkipReason, type TestStore } from '../setup/dialects.js'
+import { profileInput, testEligibility as eligibility } from './fixtures.js'
+
+const line = (o: unknown): string => JSON.stringify(o)
+
+async function profileRow(store: Store, id: string) {
+  return store.db.selectFrom('profile').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+for (const dialect of DIALECTS) {
+  const skip = dialect === 'postgres' ? postgresSkipReason() : null
+  if (skip) console.warn(`\n*** SKIPPED: PostgreSQL storage suites (${skip}) ***\n`)
+  describe.skipIf(skip !== null)(`importing profiles on ${dialect}`, () => {
+    let t: TestStore
+    beforeEach(async () => {
+      t = await freshStore(dialect)
+    })
+    afterEach(async () => {
+      await t.cleanup()
+    })
+
+    it('reports bad lines with their numbers and imports the rest', async () => {
+      const lines = [
+        line(profileInput('a', '2023-01-01T00:00:00Z')),
+        '{not json',
+        '',
+        line({ ...profileInput('b', '2023-01-02T00:00:00Z'), dateOfBirth: '1990-02-30' }),
+        line(profileInput('c', '2023-01-03T00:00:00Z')),
+      ]
+      const r = await importProfiles(t.store, lines, { eligibility, batchSize: 2 })
+      expect(r.added).toBe(2)
+      expect(r.rejected.map((x) => [x.line, x.id, x.issues[0]!.path])).toEqual([
+        [2, undefined, ''],
+        [4, 'b', 'dateOfBirth'],
+      ])
+      expect(r.rejected[1]!.issues[0]!.message).toMatch(/real calendar date.*"1990-02-30"/)
+    })
+
+    it('lets in only profiles eligible for a program at their own submission instant', async () => {
+      // The language test was taken after the submission: no valid result on the submission day.
+      const r = await importProfiles(t.store, [line(profileInput('late-test', '2023-01-01T00:00:00Z', { testDate: '2023-02-01' }))], { eligibility })
+      expect(r.added).toBe(0)
+      expect(r.rejected[0]!.issues[0]).toMatchObject({ path: 'submittedAt', message: expect.stringMatching(/not eligible for any Express Entry program .* on 2023-01-01/) })
+    })
+
+    it('an update keeps the first submittedAt and rescores the profile', async () => {
+      await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z'))], { eligibility })
+      const before = await profileRow(t.store, 'a')
+      const r = await importProfiles(t.store, [line(profileInput('a', '2023-03-01T00:00:00Z', { english: 'high' }))], { eligibility })
+      expect(r).toMatchObject({ added: 0, updated: 1, rejected: [] })
+      const after = await profileRow(t.store, 'a')
+      expect(after!.submitted_at).toBe('2023-01-01T00:00:00Z')
+      expect(after!.score).toBeGreaterThan(before!.score)
+      const facts = await t.store.db.selectFrom('profile_facts').select('facts').where('id', '=', 'a').executeTakeFirstOrThrow()
+      expect(JSON.parse(facts.facts).submittedAt).toBe('2023-01-01T00:00:00Z')
+    })
+
+    it('a profile twice in one import is added once, with its first submittedAt', async () => {
+      const r = await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('a', '2023-02-01T00:00:00Z', { english: 'high' }))], { eligibility })
+      expect(r).toMatchObject({ added: 1, updated: 0, rejected: [] })
+      expect((await profileRow(t.store, 'a'))!.submitted_at).toBe('2023-01-01T00:00:00Z')
+    })
+
+    it('refuses to update a withdrawn profile or one holding an invitation', async () => {
+      await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('b', '2023-01-01T00:00:01Z', { english: 'high' }))], { eligibility })
+      await withdrawProfile(t.store, 'a', '2023-02-01T00:00:00Z')
+      await holdRound(t.store, { at: '2023-03-01T00:00:00Z', kind: 'general', size: 1 }, { eligibility })
+      const r = await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('b', '2023-01-01T00:00:01Z'))], { eligibility })
+      expect(r.rejected.map((x) => x.issues[0]!.message)).toEqual([expect.stringMatching(/withdrawn/), expect.stringMatching(/open invitation/)])
+      await respondToInvitation(t.store, 'b', 'decline', '2023-03-02T00:00:00Z')
+      const again = await importProfiles(t.store, [line(profileInput('b', '2023-01-01T00:00:01Z'))], { eligibility })
+      expect(again).toMatchObject({ updated: 1, rejected: [] })
+    })
+
+    it('nothing is written when the store fails in the middle of an import', async () => {
+      const lines = function* () {
+        yield line(profileInput('a', '2023-01-01T00:00:00Z'))
+        yield line(profileInput('b', '2023-01-02T00:00:00Z'))
+        throw new Error('disk full')
+      }
+      await expect(importProfiles(t.store, lines(), { eligibility, batchSize: 1 })).rejects.toThrow('disk full')
+      expect(await t.store.db.selectFrom('profile').selectAll().execute()).toEqual([])
+      expect(await t.store.db.selectFrom('pool_event').selectAll().execute()).toEqual([])
+    })
+  })
+}
