@@ -67,7 +67,12 @@ export function inputIssues(error: z.ZodError, input: unknown, schema?: z.ZodTyp
       })
     }
     const value = valueAt(input, issue.path)
-    const message = issue.code === 'invalid_type' && value === undefined ? `required field missing (expected ${issue.expected})` : `${issue.message} (got ${show(value)})`
+    const message =
+      value === undefined && issue.code === 'invalid_type'
+        ? `required field missing (expected ${issue.expected})`
+        : value === undefined && issue.code === 'invalid_value'
+          ? `required field missing; allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+          : `${issue.message} (got ${show(value)})`
     return value === undefined ? [{ path: pathOf(issue.path), message }] : [{ path: pathOf(issue.path), message, value }]
   })
 }

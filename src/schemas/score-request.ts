@@ -18,6 +18,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** Fields only a Profile has (CrsFactors' `education` is a level, a Profile's a list of credentials). */
+const PROFILE_ONLY = ['id', 'submittedAt', 'dateOfBirth', 'maritalStatus', 'languageTests', 'firstOfficialLanguage', 'work', 'settlementFundsCad', 'dependentChildren']
+
+/** A Profile by its shape, so that a Profile missing a field is told what a Profile needs. */
+function looksLikeProfile(input: Record<string, unknown>): boolean {
+  return Array.isArray(input.education) || PROFILE_ONLY.some((key) => key in input)
+}
+
 /**
  * Parses a scoring request; `defaultAsOf` applies when the input has no `asOf`. Throws `invalid_input`
  * naming each bad field (paths inside an envelope start with `factors.` or `profile.`).
@@ -36,7 +44,7 @@ export function parseScoreRequest(input: unknown, defaultAsOf: IsoDate): ScoreRe
       ? { asOf, kind: 'factors', factors: parseOrThrow(crsFactorsSchema, input.factors, 'factors') }
       : { asOf, kind: 'profile', profile: parseOrThrow(profileSchema, input.profile, 'profile') }
   }
-  if ('dateOfBirth' in input || 'languageTests' in input || 'submittedAt' in input) {
+  if (looksLikeProfile(input)) {
     return { asOf: defaultAsOf, kind: 'profile', profile: parseOrThrow(profileSchema, input) }
   }
   return { asOf: defaultAsOf, kind: 'factors', factors: parseOrThrow(crsFactorsSchema, input) }

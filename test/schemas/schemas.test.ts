@@ -374,6 +374,16 @@ describe('score requests: told apart by shape', () => {
     expect(r.asOf).toBe(asOf)
   })
 
+  it.each([
+    ['id', { id: 'x', maritalStatus: 'single', firstOfficialLanguage: 'english', dateOfBirth: '1990-01-01' }],
+    ['maritalStatus', { maritalStatus: 'single', firstOfficialLanguage: 'english', dateOfBirth: '1990-01-01', submittedAt: '2024-01-01T00:00:00Z' }],
+    ['education as a list', { education: [], firstOfficialLanguage: 'english' }],
+  ])('a Profile missing fields is told so (shape: %s), not that its fields are unknown CrsFactors fields', (_key, input) => {
+    const issues = issuesOf(() => parseScoreRequest(input, '2025-01-01'))
+    expect(issues.length).toBeGreaterThan(0)
+    for (const issue of issues) expect(issue.message).toContain('required field missing')
+  })
+
   it('paths inside an envelope start with factors. or profile.', () => {
     expect(issuesOf(() => parseScoreRequest({ factors: { ...factors, education: 'x' } }, '2025-01-01'))).toMatchInlineSnapshot(`
       [
