@@ -86,9 +86,14 @@ function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilt
     spans?.push(a0, b0, hours)
     return hours
   }
+  // Event indices by day; insertion sort, since a work history holds a handful of jobs.
   const order: number[] = []
-  for (let i = 0; i < events.length; i += 2) order.push(i)
-  order.sort((x, y) => events[x]! - events[y]!)
+  for (let i = 0; i < events.length; i += 2) {
+    const at = events[i]!
+    let k = order.length
+    while (k > 0 && events[order[k - 1]!]! > at) k--
+    order.splice(k, 0, i)
+  }
   let hours = 0
   let rate = 0
   let active = 0
