@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { DOCS_HTML } from './docs.js'
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
 import { DEFAULT_BODY_LIMIT } from './json-body.js'
-import { openApiDocument } from './openapi.js'
+import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
 import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
@@ -62,7 +62,14 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))
   app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, token: options.token, bodyLimit }))
   app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, token: options.token, bodyLimit }))
+  // A known path with another method gets 405 and the methods it has; anything else under /v1, 404.
+  const templates = [...new Set(operations.map((o) => o.path))].map((path) => ({ path, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`) }))
   app.all('/v1/*', (c) => {
+    const known = templates.find((t) => t.pattern.test(c.req.path))
+    if (known) {
+      const allow = operations.filter((o) => o.path === known.path).map((o) => o.method.toUpperCase())
+      throw new ApiProblem('method_not_allowed', `${c.req.method} is not allowed on ${known.path}; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } })
+    }
     throw new ApiProblem('not_found', `no API operation at ${c.req.method} ${c.req.path}; see /openapi.json`)
   })
 

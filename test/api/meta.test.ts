@@ -96,9 +96,15 @@ describe('other paths', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 
-  it('GET on a POST operation → 404 or 405 problem, not 5xx', async () => {
-    const res = await app.request('/v1/crs/score')
-    expect([404, 405]).toContain(res.status)
+  it.each([
+    ['GET', '/v1/crs/score', 'POST'],
+    ['DELETE', '/v1/rounds/254', 'GET'],
+    ['PUT', '/v1/pool/profiles', 'POST'],
+  ])('%s %s → 405 with Allow: %s', async (method, path, allow) => {
+    const res = await app.request(path, { method })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe(allow)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 
   it('/healthz', async () => {
