@@ -11,8 +11,8 @@
  * reaches the cut-off.
  * @module
  */
-import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
-import { factorsOf, scoreCrs } from '../crs/index.js'
+import { addYears, fullYearsBetween, isLeapYear, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { crsRulesAt, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
 import { crsRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
@@ -103,40 +103,71 @@ function factDays(profile: Profile, ruleDays: readonly number[]): number[] {
   return days.sort((a, b) => a - b)
 }
 
+/** The day number of the birthday in `year` (a Feb 29 birthday falls on Mar 1 in a common year, as in fullYearsBetween). */
+function birthdayDay(dateOfBirth: IsoDate, year: number): number {
+  const monthDay = dateOfBirth.slice(5)
+  if (monthDay === '02-29' && !isLeapYear(year)) return toDayNumber(`${String(year).padStart(4, '0')}-03-01`)
+  return toDayNumber(`${String(year).padStart(4, '0')}-${monthDay}`)
+}
+
 /** Whole work years in the 10-year window, re-read only when they could have changed. */
 class WorkYears {
   years = 0
   private until = Number.NEGATIVE_INFINITY
+  private readonly spans: readonly (readonly [number, number])[]
   constructor(
     private readonly jobs: readonly Job[],
     private readonly filter: JobFilter,
-  ) {}
+  ) {
+    // Day spans [first, last] of the jobs that count (last = +inf while a job goes on).
+    this.spans = jobs.filter(filter).map((j) => [toDayNumber(j.from), j.to === null ? Number.POSITIVE_INFINITY : toDayNumber(j.to)] as const)
+  }
   at(date: IsoDate, day: number): number {
-    if (this.jobs.length === 0) return 0
+    if (this.spans.length === 0) return 0
     if (day < this.until) return this.years
-    const hours = fullTimeEquivalentHours(this.jobs, addYears(date, -10), date, this.filter)
+    const start = addYears(date, -10)
+    const hours = fullTimeEquivalentHours(this.jobs, start, date, this.filter)
     this.years = Math.floor(hours / HOURS_PER_YEAR + 1e-9)
-    const distance = Math.min(hours - this.years * HOURS_PER_YEAR, (this.years + 1) * HOURS_PER_YEAR - hours)
-    // One day of margin: the day after a Feb 29 the window's start moves two days.
-    this.until = day + Math.max(1, Math.floor(distance / PER_DAY) - 1)
+    // Hours in the window grow only on days worked at its end, and shrink only as its start passes
+    // days worked; either way by at most 30/7 a day. Two days of margin: the day after a Feb 29 the
+    // window's start moves two days.
+    const startDay = toDayNumber(start)
+    let firstAhead = Number.POSITIVE_INFINITY
+    let firstBehind = Number.POSITIVE_INFINITY
+    for (const [from, to] of this.spans) {
+      if (to >= day) firstAhead = Math.min(firstAhead, Math.max(from, day))
+      if (to >= startDay) firstBehind = Math.min(firstBehind, Math.max(from, startDay))
+    }
+    const up = (this.years + 1) * HOURS_PER_YEAR - hours
+    const untilUp = firstAhead + Math.floor(up / PER_DAY) - 2
+    const untilDown = this.years === 0 ? Number.POSITIVE_INFINITY : day + (firstBehind - startDay) + Math.floor((hours - this.years * HOURS_PER_YEAR) / PER_DAY) - 2
+    this.until = Math.max(day + 1, Math.min(untilUp, untilDown))
     return this.years
   }
 }
 
 /**
- * The profile's CRS score on each date of the plan (as `scoreCrs(factorsOf(profile, date), date)`).
+ * The profile's CRS score on each date of the plan (as `scoreCrs(factorsOf(profile, date), date)`);
+ * dates before `from`, when given, are left at 0 and not scored.
  */
-export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan): Int16Array {
+export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: IsoDate): Int16Array {
   const out = new Int16Array(plan.dates.length)
+  let startIndex = 0
+  if (from !== undefined) while (startIndex < plan.dates.length && plan.dates[startIndex]! < from) startIndex++
   const events = factDays(profile, plan.ruleDays)
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
   const canadian = new WorkYears(profile.work, isCanadianSkilledWork)
   const foreign = new WorkYears(profile.work, isForeignSkilledWork)
   const spouseCanadian = new WorkYears(partnered ? profile.spouse!.work : [], isCanadianSkilledWork)
   let next = 0
+  // Age in full years as fullYearsBetween counts it, advanced birthday by birthday.
+  const first = plan.dates[startIndex]
+  let age = first === undefined ? 0 : fullYearsBetween(profile.dateOfBirth, first)
+  let birthdayYear = Number(profile.dateOfBirth.slice(0, 4)) + age + 1
+  let nextBirthday = birthdayDay(profile.dateOfBirth, birthdayYear)
   let factors = null as CrsFactors | null
   let score = 0
-  for (let i = 0; i < plan.dates.length; i++) {
+  for (let i = startIndex; i < plan.dates.length; i++) {
     const date = plan.dates[i]!
     const day = plan.days[i]!
     let fresh = factors === null
@@ -144,15 +175,26 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan): Int16Arra
       next++
       fresh = true
     }
-    const age = Math.max(0, fullYearsBetween(profile.dateOfBirth, date))
+    while (day >= nextBirthday) {
+      age++
+      nextBirthday = birthdayDay(profile.dateOfBirth, ++birthdayYear)
+    }
+    const years = age < 0 ? 0 : age
     const cw = canadian.at(date, day)
     const fw = foreign.at(date, day)
     const scw = spouseCanadian.at(date, day)
     if (fresh) {
       factors = factorsOf(profile, date)
       score = scoreCrs(factors, date).total
-    } else if (factors && (age !== factors.age || cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears))) {
-      factors = { ...factors, age, canadianWorkYears: cw, foreignWorkYears: fw, spouse: factors.spouse === null ? null : { ...factors.spouse, canadianWorkYears: scw } }
+    } else if (factors && cw === factors.canadianWorkYears && fw === factors.foreignWorkYears && (factors.spouse === null || scw === factors.spouse.canadianWorkYears)) {
+      if (years !== factors.age) {
+        // Age scores only in core.age, which no cap touches: the total moves by the difference.
+        const points = crsRulesAt(date).agePoints[hasScoringSpouse(factors) ? 'withSpouse' : 'withoutSpouse']
+        score += points[Math.min(years, 150)]! - points[Math.min(factors.age, 150)]!
+        factors = { ...factors, age: years }
+      }
+    } else if (factors) {
+      factors = { ...factors, age: years, canadianWorkYears: cw, foreignWorkYears: fw, spouse: factors.spouse === null ? null : { ...factors.spouse, canadianWorkYears: scw } }
       score = scoreCrs(factors, date).total
     }
     out[i] = score
@@ -169,13 +211,42 @@ function categoryDate(categoryId: string, date: IsoDate): { date: IsoDate; shift
   return { date, shifted: false }
 }
 
+const FRENCH_TESTS: ReadonlySet<string> = new Set(['tef-canada', 'tcf-canada'])
+
+/**
+ * True when the profile certainly fails the category on `date`, by a condition the eligibility engine
+ * checks first (src/eligibility/categories.ts): no valid French result for the French category; no
+ * job in a listed occupation begun by then, or an unknown list, for an occupation category. A cheap
+ * "no" that spares the engine most category questions; every other answer comes from the engine.
+ */
+export function certainlyNotInCategory(profile: Profile, categoryId: string, date: IsoDate): boolean {
+  const category = categoryById(categoryId)
+  if (!category) return false
+  if (category.rule.type === 'language') {
+    const years = languageValidity.valueAt(date)?.years
+    if (years === undefined) return false
+    return !profile.languageTests.some((t) => FRENCH_TESTS.has(t.test) && t.testDate <= date && addYears(t.testDate, years) > date)
+  }
+  const occupations = category.occupations
+  if (occupations === null) return true
+  if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.includes(profile.jobOffer.noc))) return true
+  return !profile.work.some((j) => j.from <= date && occupations.includes(j.noc))
+}
+
 function eligibleForRound(profile: Profile, round: PastRound): { eligible: boolean | null; note: string } {
-  if (round.type === 'program') return { eligible: isEligibleForProgram(profile, round.program!, round.date), note: `${round.program!.toUpperCase()} on ${round.date}` }
+  if (round.type === 'program') {
+    // A PNP round needs a nomination held on the day (eligibility engine: nominated and any program).
+    const nomination = profile.provincialNomination
+    if (round.program === 'pnp' && (nomination === null || nomination.nominatedOn > round.date)) return { eligible: false, note: `PNP on ${round.date}: no provincial nomination by then` }
+    return { eligible: isEligibleForProgram(profile, round.program!, round.date), note: `${round.program!.toUpperCase()} on ${round.date}` }
+  }
   if (round.type === 'category') {
     if (!round.categoryId) return { eligible: null, note: `category "${round.label}" not known to the eligibility engine` }
     if (!categoryById(round.categoryId)) return { eligible: null, note: `category ${round.categoryId} not known to the eligibility engine` }
     const at = categoryDate(round.categoryId, round.date)
-    return { eligible: isEligibleForCategory(profile, round.categoryId, at.date), note: `${round.categoryId} on ${at.date}${at.shifted ? ` (the round ran on ${round.date}, outside the version's dates)` : ''}` }
+    const note = `${round.categoryId} on ${at.date}${at.shifted ? ` (the round ran on ${round.date}, outside the version's dates)` : ''}`
+    if (certainlyNotInCategory(profile, round.categoryId, at.date)) return { eligible: false, note }
+    return { eligible: isEligibleForCategory(profile, round.categoryId, at.date), note }
   }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return { eligible: isEligibleForAnyProgram(profile, round.date), note: `FSW, CEC or FST on ${round.date}` }
@@ -197,10 +268,15 @@ function decide(score: number, round: PastRound, submittedAt: string | null): { 
  * path for many profiles, with eligibility asked only where the score reaches the cut-off.
  */
 export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[] {
-  const scores = scoresOnPlanDates(profile, plan)
+  // Every program, and so every round, needs a language result: nothing before the first test counts.
+  let firstTest: IsoDate | undefined
+  for (const t of profile.languageTests) if (firstTest === undefined || t.testDate < firstTest) firstTest = t.testDate
+  if (firstTest === undefined) return []
+  const scores = scoresOnPlanDates(profile, plan, firstTest)
   const invited: number[] = []
   for (let i = 0; i < plan.rounds.length; i++) {
     const round = plan.rounds[i]!
+    if (round.date < firstTest) continue
     const score = scores[plan.dateIndex[i]!]!
     if (score < round.lowestScore) continue
     if (decide(score, round, profile.submittedAt).outcome !== 'invited') continue

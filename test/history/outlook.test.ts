@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import { backtestCutoffs, estimateCutoff } from '../../src/history/cutoff.js'
 import { distributionOfScores } from '../../src/history/distribution.js'
-import { invitedRoundIndices, pastInvitations, planRounds, scoresOnPlanDates } from '../../src/history/invited.js'
+import { certainlyNotInCategory, invitedRoundIndices, pastInvitations, planRounds, scoresOnPlanDates } from '../../src/history/invited.js'
+import { isEligibleForCategory } from '../../src/eligibility/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { nextCanadianWorkYearOn, swappedProfile, timeline, whatIf } from '../../src/history/outlook.js'
 import type { PastRound } from '../../src/history/record.js'
@@ -78,6 +79,22 @@ describe('(a) would I have been invited', () => {
       }),
       { numRuns: 25 },
     )
+  })
+
+  it('property: the quick "certainly not in the category" never contradicts the eligibility engine', () => {
+    const categoryRounds = rounds.filter((r) => r.type === 'category' && r.categoryId)
+    let quickNos = 0
+    fc.assert(
+      fc.property(profileArbitrary, (profile) => {
+        for (const r of categoryRounds) {
+          if (!certainlyNotInCategory(profile, r.categoryId!, r.date)) continue
+          quickNos++
+          expect(isEligibleForCategory(profile, r.categoryId!, r.date), `${r.number} ${r.categoryId}`).toBe(false)
+        }
+      }),
+      { numRuns: 40 },
+    )
+    expect(quickNos).toBeGreaterThan(100)
   })
 
   const engineerChecks = pastInvitations({ kind: 'profile', profile: engineer }, rounds, plan)
