@@ -60,8 +60,10 @@ export async function processJsonl(path: string | undefined, handle: (value: unk
     if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
   }
 
-  const onLine = (line: string): void => {
+  const onLine = (raw: string): void => {
     lineNo++
+    // Files saved by some Windows editors start with a byte-order mark, which JSON.parse refuses.
+    const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
     if (line.trim() === '') return
     let text: string
     try {

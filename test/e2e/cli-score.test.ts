@@ -251,6 +251,12 @@ describe('--jsonl', () => {
     expect(r.code).toBe(2)
   })
 
+  it('a byte-order mark at the start of the file is ignored', () => {
+    const r = cli(['--jsonl', '--as-of', '2026-01-01'], `\uFEFF${JSON.stringify(masters)}\n${JSON.stringify(masters)}\n`)
+    expect(r.code).toBe(0)
+    expect((jsonLines(r.stdout) as { total: number }[]).map((l) => l.total)).toEqual([464, 464])
+  })
+
   it('CRLF line ends are accepted', () => {
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], `${JSON.stringify(masters)}\r\n${JSON.stringify(masters)}\r\n`)
     expect(r.code).toBe(0)
