@@ -147,6 +147,12 @@ describe('one JSON object', () => {
     expect(JSON.parse(r.stdout).total).toBe(464)
   })
 
+  it('a byte-order mark before the JSON is ignored', () => {
+    const r = cli(['--as-of', '2026-01-01', '--json'], `\uFEFF${JSON.stringify(masters)}`)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).total).toBe(464)
+  })
+
   it('--as-of changes the rules: a NOC 00 offer on 2016-11-18 and 2016-11-19', () => {
     const input = JSON.stringify({ ...masters, education: 'bachelors', jobOffer: 'noc-00' })
     expect(JSON.parse(cli(['--as-of', '2016-11-18', '--json'], input).stdout).total).toBe(1024)

@@ -80,7 +80,9 @@ async function runScore(file: string | undefined, options: ScoreOptions): Promis
     })
     return bad > 0 ? EXIT_BAD_INPUT : EXIT_OK
   }
-  const { result, notices } = scoreRequest(parseScoreRequest(parseJson(await readInput(file), 'the input'), asOf))
+  const text = await readInput(file)
+  // A byte-order mark (some Windows editors write one) is not JSON; skip it.
+  const { result, notices } = scoreRequest(parseScoreRequest(parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'the input'), asOf))
   process.stdout.write(options.json ? `${JSON.stringify(resultJson(result, explain, notices), null, 2)}\n` : `${formatBreakdown(result, explain, notices)}\n`)
   return EXIT_OK
 }
