@@ -34,6 +34,10 @@ describe('eligibility(profile, asOf): the contract', () => {
     expect(r.invitedUnder).toBeNull()
   })
 
+  it('refuses dates before Express Entry opened (2015-01-01) with rule_not_in_force', () => {
+    expect(() => eligibility(makeProfile({ languageTests: [] }), '2014-12-31')).toThrow(/before .* came into force on 2015-01-01/)
+  })
+
   it('lists no category before 2023-05-31', () => {
     expect(eligibility(makeProfile({ languageTests: [celpip(9, '2022-06-01')] }), '2023-01-01').categories).toEqual([])
   })
@@ -162,6 +166,21 @@ describe('properties', () => {
         }
       }),
       { numRuns: 200 },
+    )
+  })
+
+  it('answers the same whatever was asked before (the per-date memos never leak between dates)', () => {
+    fc.assert(
+      fc.property(arbProfile, arbProfile, arbDate, arbDate, (a, b, d1, d2) => {
+        const pa = parse(a)
+        const pb = parse(b)
+        const first = JSON.stringify(eligibility(pa, d1))
+        eligibility(pb, d2)
+        isEligibleForAnyProgram(pb, d2)
+        expect(JSON.stringify(eligibility(pa, d1))).toBe(first)
+        expect(JSON.stringify(eligibility(parse(a), d1))).toBe(first)
+      }),
+      { numRuns: 100 },
     )
   })
 
