@@ -12,7 +12,6 @@ import { fswMinimums } from '../rules/fsw/minimums.js'
 import { pointsFor } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
 import { HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears, type DayWindow } from '../work/history.js'
-import { hoursAndLongestSpan } from '../work/history.js'
 import { checkFunds } from './funds.js'
 import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
@@ -79,7 +78,7 @@ function bestContinuousOccupation(f: Facts, windowYears: number, maxTeer: number
   let best: [string, number] = ['', 0]
   for (const noc of f.nocs) {
     if (teerOf(noc) > maxTeer) continue
-    const { longestContinuousHours } = hoursAndLongestSpan(f.profile.work, f.window(windowYears), (j) => j.noc === noc)
+    const { longestContinuousHours } = f.occupation(noc, windowYears)
     if (longestContinuousHours > best[1]) best = [noc, longestContinuousHours]
   }
   return best
