@@ -59,7 +59,7 @@ const masters = { age: 30, education: 'masters', firstLanguage: { language: 'eng
 describe('one JSON object', () => {
   it('human output: a readable breakdown', () => {
     const r = cli([FACTORS, '--as-of', '2026-01-01'])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatchInlineSnapshot(`
       "CRS score 464 on 2026-01-01 (rules crs@2025-03-25)
@@ -92,7 +92,7 @@ describe('one JSON object', () => {
 
   it('--json: the CrsResult', () => {
     const r = cli([FACTORS, '--as-of', '2026-01-01', '--json'])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({
       total: 464,
       core: { age: 105, education: 135, firstLanguage: 124, secondLanguage: 0, canadianWork: 0, subtotal: 364 },
@@ -106,7 +106,7 @@ describe('one JSON object', () => {
 
   it('--explain: every award with its rule, version and source', () => {
     const r = cli([FACTORS, '--as-of', '2026-01-01', '--explain'])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('Why (rule, version, points, because):')
     expect(r.stdout).toMatch(/core\.age\s+105\s+crs\.core\.age @ 2015-01-01: age 30, without a spouse \(single column\)/)
     expect(r.stdout).toMatch(/transferability\.education\s+50\s+crs\.transferability\.education @ 2015-01-01/)
@@ -125,13 +125,13 @@ describe('one JSON object', () => {
 
   it('a Profile, told apart by its shape', () => {
     const r = cli([PROFILE, '--as-of', '2026-01-01', '--json'])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 551, asOf: '2026-01-01' }) // worked out in test/crs/factors.test.ts
   })
 
   it('facts that did not count are listed', () => {
     const r = cli(['--as-of', '2028-01-01'], readFileSync(PROFILE, 'utf8'))
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('Not counted:')
     expect(r.stdout).toMatch(/ielts-general taken on 2025-08-02 is 2 years old on 2028-01-01 and no longer counts/)
     const json = JSON.parse(cli(['--as-of', '2028-01-01', '--json'], readFileSync(PROFILE, 'utf8')).stdout) as { notices: { code: string }[] }
@@ -143,13 +143,13 @@ describe('one JSON object', () => {
     ['-', ['-']],
   ])('reads standard input with %s', (_name, args) => {
     const r = cli([...args, '--as-of', '2026-01-01', '--json'], JSON.stringify(masters))
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).total).toBe(464)
   })
 
   it('a byte-order mark before the JSON is ignored', () => {
     const r = cli(['--as-of', '2026-01-01', '--json'], `\uFEFF${JSON.stringify(masters)}`)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).total).toBe(464)
   })
 
@@ -183,7 +183,7 @@ describe('bad input: exit code 2 and a message, never a stack trace', () => {
     ['a test that is not designated', [], JSON.stringify({ ...JSON.parse(readFileSync(PROFILE, 'utf8')), languageTests: [{ test: 'ielts-academic', testDate: '2025-08-02', listening: 8, reading: 8, writing: 8, speaking: 8 }] }), /languageTests\.0\.test: ielts-academic is not designated for Express Entry; use ielts-general/],
   ])('%s', (_name, args, input, message) => {
     const r = cli(args, input)
-    expect(r.code).toBe(2)
+    expect(r.code, r.stderr).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/\n\s+at /)
@@ -213,7 +213,7 @@ describe('--jsonl', () => {
       JSON.stringify({ factors: masters }),
     ].join('\n')
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], `${input}\n`)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     const lines = jsonLines(r.stdout) as { total: number; asOf: string }[]
     expect(lines.map((l) => [l.total, l.asOf])).toEqual([
@@ -237,7 +237,7 @@ describe('--jsonl', () => {
       JSON.stringify({ ...masters, age: 31 }),
     ].join('\n')
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], input)
-    expect(r.code).toBe(2)
+    expect(r.code, r.stderr).toBe(2)
     const lines = jsonLines(r.stdout)
     expect(lines).toHaveLength(7)
     expect(lines[0]).toMatchObject({ total: 464 })
@@ -254,18 +254,18 @@ describe('--jsonl', () => {
     const lines = jsonLines(r.stdout)
     expect(lines).toHaveLength(3)
     expect(lines[1]).toMatchObject({ error: { line: 4 } })
-    expect(r.code).toBe(2)
+    expect(r.code, r.stderr).toBe(2)
   })
 
   it('a byte-order mark at the start of the file is ignored', () => {
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], `\uFEFF${JSON.stringify(masters)}\n${JSON.stringify(masters)}\n`)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect((jsonLines(r.stdout) as { total: number }[]).map((l) => l.total)).toEqual([464, 464])
   })
 
   it('CRLF line ends are accepted', () => {
     const r = cli(['--jsonl', '--as-of', '2026-01-01'], `${JSON.stringify(masters)}\r\n${JSON.stringify(masters)}\r\n`)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(jsonLines(r.stdout)).toHaveLength(2)
   })
 
@@ -279,7 +279,7 @@ describe('--jsonl', () => {
     const file = join(dir, 'in.jsonl')
     writeFileSync(file, `${JSON.stringify(masters)}\n${JSON.stringify({ asOf: '2016-11-19', factors: { ...masters, education: 'bachelors', jobOffer: 'noc-00' } })}\n`)
     const r = cli(['--jsonl', file, '--as-of', '2026-01-01'])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect((jsonLines(r.stdout) as { total: number }[]).map((l) => l.total)).toEqual([464, 624])
   })
 
@@ -299,7 +299,7 @@ describe('--jsonl', () => {
   it('the golden scenarios give their totals through the CLI', () => {
     const input = goldenCases.map((c) => JSON.stringify({ asOf: c.asOf, factors: c.factors })).join('\n')
     const r = cli(['--jsonl'], input)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect((jsonLines(r.stdout) as { total: number }[]).map((l) => l.total)).toEqual(goldenCases.map((c) => c.total))
   })
 
@@ -307,7 +307,7 @@ describe('--jsonl', () => {
     const samples = fc.sample(fc.tuple(factorsArb, asOfArb), { numRuns: 400, seed: 20261125 })
     const input = samples.map(([factors, asOf]) => JSON.stringify({ asOf, factors })).join('\n')
     const r = cli(['--jsonl'], input)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const lines = jsonLines(r.stdout)
     expect(lines).toHaveLength(samples.length)
     samples.forEach(([factors, asOf], i) => {
@@ -320,7 +320,7 @@ describe('--jsonl', () => {
     const samples = fc.sample(fc.tuple(profileArb, asOfArb), { numRuns: 200, seed: 20261126 })
     const input = samples.map(([profile, asOf]) => JSON.stringify({ asOf, profile })).join('\n')
     const r = cli(['--jsonl'], input)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const lines = jsonLines(r.stdout)
     expect(lines).toHaveLength(samples.length)
     samples.forEach(([profile, asOf], i) => {
