@@ -31,6 +31,11 @@ const JSONL = join(DIR, `pool-${SIZE}-seed1-${LIKE}.jsonl`)
 const SQLITE = join(DIR, `pool-${SIZE}.db`)
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9
+/** CPU seconds of this process (all threads) since `from`: the machine is shared, so wall time also measures the neighbours. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(from)
+  return Math.round((u.user + u.system) / 1e4) / 100
+}
 const mb = (): number => Math.round(process.resourceUsage().maxRSS / 1024)
 function result(obj: object): void {
   process.stdout.write(`RESULT ${JSON.stringify(obj)}\n`)
@@ -41,6 +46,7 @@ async function phase(name: string, arg?: string): Promise<void> {
   switch (name) {
     case 'generate': {
       const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
       const tmp = `${JSONL}.part`
       const out = createWriteStream(tmp)
       let buffer = ''
@@ -54,27 +60,29 @@ async function phase(name: string, arg?: string): Promise<void> {
       out.end(buffer)
       await new Promise<void>((r) => out.once('finish', () => r()))
       renameSync(tmp, JSONL)
-      result({ phase: name, seconds: seconds(start), peakMb: mb() })
+      result({ phase: name, seconds: seconds(start), cpuSeconds: cpuSince(cpu), peakMb: mb() })
       return
     }
     case 'import-sqlite': {
       for (const suffix of ['', '-wal', '-shm']) rmSync(SQLITE + suffix, { force: true })
       const store = await openStore(SQLITE)
       const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
       const lines = createInterface({ input: createReadStream(JSONL, { encoding: 'utf8' }), crlfDelay: Infinity })
       const r = await importProfiles(store, lines, { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
       const s = seconds(start)
       await store.close()
-      result({ phase: name, seconds: s, added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
+      result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
       return
     }
     case 'round': {
       const store = await openStore(arg!)
       const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
       const round = await holdRound(store, { ...ROUND, idempotencyKey: `bench-${Date.now()}` }, { eligibility })
       const s = seconds(start)
       await store.close()
-      result({ phase: `round-${store.dialect}`, seconds: s, invited: round.invited, ranked: round.ranked, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, peakMb: mb() })
+      result({ phase: `round-${store.dialect}`, seconds: s, cpuSeconds: cpuSince(cpu), invited: round.invited, ranked: round.ranked, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, peakMb: mb() })
       return
     }
     case 'copy-postgres': {
@@ -82,6 +90,7 @@ async function phase(name: string, arg?: string): Promise<void> {
       const from = await openStore(SQLITE)
       const to = await openStore(arg!)
       const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
       await to.write(async (trx) => {
         let last = ''
         for (;;) {
@@ -94,7 +103,7 @@ async function phase(name: string, arg?: string): Promise<void> {
       const s = seconds(start)
       await from.close()
       await to.close()
-      result({ phase: name, seconds: s, peakMb: mb() })
+      result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), peakMb: mb() })
       return
     }
     case 'memory': {
@@ -103,9 +112,10 @@ async function phase(name: string, arg?: string): Promise<void> {
       await store.close()
       const entries: MemoryEntry[] = rows.map((r) => ({ profileId: r.id, submittedAt: r.submitted_at, submittedMs: r.submitted_ms, expiresMs: r.expires_ms, active: true, day: r.derived_from, score: r.score, programs: r.programs, categories: r.categories }))
       const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
       const round = roundInMemory(entries, ROUND)
       const s = seconds(start)
-      result({ phase: name, seconds: s, invited: round.invitations.length, ranked: round.ranked, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, peakMb: mb() })
+      result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), invited: round.invitations.length, ranked: round.ranked, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, peakMb: mb() })
       return
     }
   }
@@ -119,7 +129,7 @@ function run(name: string, arg?: string): Record<string, unknown> | null {
     return null
   }
   const r = JSON.parse(line.slice(7)) as Record<string, unknown>
-  console.log(`${String(r.phase).padEnd(16)} ${Number(r.seconds).toFixed(2).padStart(8)} s  peak ${String(r.peakMb).padStart(6)} MB  ${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['phase', 'seconds', 'peakMb'].includes(k))))}`)
+  console.log(`${String(r.phase).padEnd(16)} ${Number(r.seconds).toFixed(2).padStart(8)} s wall ${Number(r.cpuSeconds).toFixed(2).padStart(8)} s CPU  peak ${String(r.peakMb).padStart(6)} MB  ${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['phase', 'seconds', 'cpuSeconds', 'peakMb'].includes(k))))}`)
   return r
 }
 

@@ -23,12 +23,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('categories', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  // Rounds read active profiles by rank (score descending, then submission time); the index also
-  // covers the distribution's count by score.
+  // Everything a round reads from a profile, in rank order (score descending, then submission
+  // time): the candidates, the counts by score and the stale check are index-only scans.
   await db.schema
     .createIndex('profile_rank_idx')
     .on('profile')
-    .columns(['status', 'score desc', 'submitted_ms', 'expires_ms', 'programs'])
+    .columns(['status', 'score desc', 'submitted_ms', 'expires_ms', 'programs', 'derived_from', 'derived_until', 'categories', 'id', 'submitted_at'])
     .execute()
   // The facts apart, so that scans of `profile` stay small.
   await db.schema
