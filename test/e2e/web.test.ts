@@ -143,6 +143,9 @@ describe('what-if, eligibility and the simulator', () => {
     expect(await p.getByTestId('elig-invited-under').textContent()).toBe(api.invitedUnder ? api.invitedUnder.toUpperCase() : '—')
     const crs = (await (await fetch(`${server.url}/v1/crs/score`, { method: 'POST', body: JSON.stringify({ asOf: '2026-01-15', profile }) })).json()) as { total: number }
     expect(await p.getByTestId('elig-crs').textContent()).toBe(String(crs.total))
+    // The outlook: what-if and the dated timeline of the profile.
+    expect(await p.locator('#elig-whatif li').count()).toBeGreaterThan(0)
+    expect(await p.locator('#elig-timeline tbody tr').count()).toBeGreaterThan(0)
   })
 
   it('eligibility: an invalid profile names the field', async () => {

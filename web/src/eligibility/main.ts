@@ -9,6 +9,7 @@ import { explainFactors } from '../../../src/crs/factors.js'
 import { scoreCrs } from '../../../src/crs/score.js'
 import { eligibility, type CategoryResult, type UnmetCondition } from '../../../src/eligibility/index.js'
 import { isoDate } from '../../../src/schemas/common.js'
+import { timeline, whatIf } from '../../../src/history/outlook.js'
 import { inputIssues } from '../../../src/schemas/issues.js'
 import { profileSchema } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
@@ -74,11 +75,27 @@ function update(): void {
       h('p', {}, `${t('eligInvitedUnder')}: `, h('strong', { 'data-testid': 'elig-invited-under' }, r.invitedUnder ? r.invitedUnder.toUpperCase() : '—')),
       h('h2', {}, t('eligCategories')),
       r.categories.length === 0 ? h('p', {}, t('eligNoCategories')) : h('ul', { id: 'elig-categories' }, ...r.categories.map(category)),
+      ...outlook(profile, date),
     ]
     output.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null))
   } catch (e) {
     output.replaceChildren(h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)))
   }
+}
+
+/** What would raise the score most, and the days it changes over the next three years (library outlook). */
+function outlook(profile: Parameters<typeof eligibility>[0], date: string): HTMLElement[] {
+  const input = { kind: 'profile', profile } as const
+  const what = whatIf(input, date)
+  const line = timeline(input, date, 3)
+  return [
+    h('h2', {}, t('whatIfTitle')),
+    what.changes.length === 0 ? h('p', {}, t('whatIfNone')) : h('ol', { id: 'elig-whatif' }, ...what.changes.slice(0, 6).map((c) => h('li', {}, h('strong', {}, `+${c.gain} → ${c.score}`), ` ${c.description}`, c.accruesOn ? h('span', { class: 'hint' }, ` (${c.accruesOn})`) : null))),
+    h('h2', {}, t('timelineTitle', { until: line.until })),
+    line.changes.length === 0
+      ? h('p', {}, t('timelineNone'))
+      : h('table', { id: 'elig-timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('date')), h('th', { scope: 'col', class: 'n' }, t('total')), h('th', { scope: 'col' }, t('timelineWhy')))), h('tbody', {}, ...line.changes.map((c) => h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : ''}${c.change})`), h('td', {}, c.reasons.join('; ')))))),
+  ]
 }
 
 let timer: number | undefined
