@@ -166,6 +166,8 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
   let birthdayYear = Number(profile.dateOfBirth.slice(0, 4)) + age + 1
   let nextBirthday = birthdayDay(profile.dateOfBirth, birthdayYear)
   let factors = null as CrsFactors | null
+  // The age last scored (factors.age is left behind when only the age moves, to spare a copy).
+  let scoredAge = 0
   let score = 0
   for (let i = startIndex; i < plan.dates.length; i++) {
     const date = plan.dates[i]!
@@ -186,16 +188,18 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
     if (fresh) {
       factors = factorsOf(profile, date)
       score = scoreCrs(factors, date).total
+      scoredAge = factors.age
     } else if (factors && cw === factors.canadianWorkYears && fw === factors.foreignWorkYears && (factors.spouse === null || scw === factors.spouse.canadianWorkYears)) {
-      if (years !== factors.age) {
+      if (years !== scoredAge) {
         // Age scores only in core.age, which no cap touches: the total moves by the difference.
         const points = crsRulesAt(date).agePoints[hasScoringSpouse(factors) ? 'withSpouse' : 'withoutSpouse']
-        score += points[Math.min(years, 150)]! - points[Math.min(factors.age, 150)]!
-        factors = { ...factors, age: years }
+        score += points[Math.min(years, 150)]! - points[Math.min(scoredAge, 150)]!
+        scoredAge = years
       }
     } else if (factors) {
       factors = { ...factors, age: years, canadianWorkYears: cw, foreignWorkYears: fw, spouse: factors.spouse === null ? null : { ...factors.spouse, canadianWorkYears: scw } }
       score = scoreCrs(factors, date).total
+      scoredAge = years
     }
     out[i] = score
   }
@@ -273,16 +277,31 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   for (const t of profile.languageTests) if (firstTest === undefined || t.testDate < firstTest) firstTest = t.testDate
   if (firstTest === undefined) return []
   const scores = scoresOnPlanDates(profile, plan, firstTest)
+  const submittedAt = profile.submittedAt
   const invited: number[] = []
   for (let i = 0; i < plan.rounds.length; i++) {
     const round = plan.rounds[i]!
     if (round.date < firstTest) continue
     const score = scores[plan.dateIndex[i]!]!
+    // The rule of decide(), without building its reason.
     if (score < round.lowestScore) continue
-    if (decide(score, round, profile.submittedAt).outcome !== 'invited') continue
-    if (eligibleForRound(profile, round).eligible === true) invited.push(i)
+    if (score === round.lowestScore && (round.tieBreakCutoff === null || submittedAt > round.tieBreakCutoff)) continue
+    if (isEligibleForRound(profile, round)) invited.push(i)
   }
   return invited
+}
+
+/** eligibleForRound's answer alone (true only when the engine says eligible). */
+function isEligibleForRound(profile: Profile, round: PastRound): boolean {
+  if (round.type === 'program') {
+    const nomination = profile.provincialNomination
+    if (round.program === 'pnp' && (nomination === null || nomination.nominatedOn > round.date)) return false
+    return isEligibleForProgram(profile, round.program!, round.date)
+  }
+  if (round.type === 'category') return eligibleForRound(profile, round).eligible === true
+  const programs = round.programs
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return isEligibleForAnyProgram(profile, round.date)
+  return programs.some((p) => isEligibleForProgram(profile, p, round.date))
 }
 
 function summarize(checks: readonly PastRoundCheck[]): PastInvitationsSummary {

@@ -118,3 +118,20 @@ describe('rounds update', () => {
     expect(stderr).toContain('not valid JSON')
   })
 })
+
+describe('which record', () => {
+  it('EE_ROUNDS_RECORD picks the record when --record is not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-rounds-'))
+    const record = join(dir, 'mine.json')
+    const feed = JSON.parse(readFileSync(shippedRecordPath(), 'utf8'))
+    feed.rounds = feed.rounds.filter((r: { drawNumber: string }) => r.drawNumber === '1')
+    writeFileSync(record, JSON.stringify(feed))
+    process.env.EE_ROUNDS_RECORD = record
+    try {
+      const { stdout } = await run('list', '--json')
+      expect(JSON.parse(stdout).map((r: { number: string }) => r.number)).toEqual(['1'])
+    } finally {
+      delete process.env.EE_ROUNDS_RECORD
+    }
+  })
+})
