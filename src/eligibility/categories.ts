@@ -22,6 +22,8 @@ export interface CompiledCategory {
   /** "<label> needs ... in the N years before " (the date and the profile's best follow). */
   readonly experiencePrefix: string
   readonly notEligiblePrefix: string
+  /** The listed occupations as text, for the military message. */
+  readonly occupationList: string
   /** The whole (frozen) result of a list-unknown category for a profile eligible for a program. */
   readonly unknownResult: CategoryResult | null
 }
@@ -50,6 +52,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
     listUnknown,
     experiencePrefix,
     notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
+    occupationList: (category.occupations ?? []).join(', '),
     unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: false, unmet: Object.freeze([listUnknown]) }),
   })
 }
@@ -116,7 +119,7 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
     if (offer === undefined || !c.occupations.has(offer)) {
       if (!out) return null
       ok = false
-      unmet(out, 'canadian_armed_forces_offer_missing', `${category.label} needs a job offer from the Canadian Armed Forces in a listed occupation (${[...c.occupations].join(', ')})`, source)
+      unmet(out, 'canadian_armed_forces_offer_missing', `${category.label} needs a job offer from the Canadian Armed Forces in a listed occupation (${c.occupationList})`, source)
     }
   }
   let bestNoc = ''

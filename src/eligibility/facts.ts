@@ -30,15 +30,23 @@ export function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: Iso
  * profile on the same date, so the windows and cutoffs are computed once per date.
  */
 let memoAsOf = ''
+let memoDay = 0
+let memoValidYears = 0
 let memoBack: (IsoDate | undefined)[] = []
 let memoWindows: (DayWindow | undefined)[] = []
 
+/** Resets the per-date memo when the date changes. */
+function onDate(asOf: IsoDate): void {
+  if (asOf === memoAsOf) return
+  memoDay = toDayNumber(asOf)
+  memoValidYears = languageValidity.at(asOf).value.years // throws before 2015-01-01, like every rule
+  memoAsOf = asOf
+  memoBack = []
+  memoWindows = []
+}
+
 function yearsBefore(asOf: IsoDate, years: number): IsoDate {
-  if (asOf !== memoAsOf) {
-    memoAsOf = asOf
-    memoBack = []
-    memoWindows = []
-  }
+  onDate(asOf)
   let d = memoBack[years]
   if (d === undefined) {
     d = addYears(asOf, -years)
@@ -48,10 +56,10 @@ function yearsBefore(asOf: IsoDate, years: number): IsoDate {
 }
 
 function windowOf(asOf: IsoDate, years: number): DayWindow {
-  const start = yearsBefore(asOf, years) // resets the memo when the date changes
+  const start = yearsBefore(asOf, years)
   let w = memoWindows[years]
   if (w === undefined) {
-    w = Object.freeze({ start: toDayNumber(start), end: toDayNumber(asOf) })
+    w = Object.freeze({ start: toDayNumber(start), end: memoDay })
     memoWindows[years] = w
   }
   return w
@@ -150,6 +158,8 @@ export function unmet(out: UnmetCondition[], code: UnmetCode, message: string, s
 /** The facts of one profile on one date. Everything is computed on first use. */
 export class Facts {
   readonly asOfDay: number
+  /** How long language results stay valid on the date (language.validity). */
+  readonly validYears: number
   readonly partnered: boolean
   private languages: { first: Abilities[]; second: Abilities[]; french: Abilities[] } | null = null
   private spouseResults: Abilities[] | null = null
@@ -163,14 +173,15 @@ export class Facts {
     readonly profile: Profile,
     readonly asOf: IsoDate,
   ) {
-    this.asOfDay = toDayNumber(asOf)
+    onDate(asOf)
+    this.asOfDay = memoDay
+    this.validYears = memoValidYears
     this.partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
   }
 
   private langs(): { first: Abilities[]; second: Abilities[]; french: Abilities[] } {
     if (this.languages === null) {
-      const validYears = languageValidity.at(this.asOf).value.years
-      const { english, french } = validResults(this.profile.languageTests, this.asOf, validYears)
+      const { english, french } = validResults(this.profile.languageTests, this.asOf, this.validYears)
       const englishFirst = this.profile.firstOfficialLanguage === 'english'
       this.languages = { first: englishFirst ? english : french, second: englishFirst ? french : english, french }
     }
@@ -204,7 +215,7 @@ export class Facts {
       const s = this.accompanyingSpouse
       if (!s) this.spouseResults = []
       else {
-        const { english, french } = validResults(s.languageTests, this.asOf, languageValidity.at(this.asOf).value.years)
+        const { english, french } = validResults(s.languageTests, this.asOf, this.validYears)
         this.spouseResults = english.concat(french)
       }
     }
