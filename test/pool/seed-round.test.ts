@@ -45,7 +45,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ee-seed-'))
   jsonl = join(dir, 'pool.jsonl')
   writeFileSync(jsonl, pool.map((p) => JSON.stringify(p)).join('\n'))
-})
+}, 300_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const STEM_ROUND = { at: '2023-07-05T13:38:22Z', kind: 'category', category: 'stem-2023-1', size: 500 } as const
@@ -62,7 +62,7 @@ for (const dialect of DIALECTS) {
       await t.cleanup()
     })
 
-    it('STEM occupations (2023-1), 500 invitations, a tie at the lowest score, through the CLI', { timeout: 120_000 }, async () => {
+    it('STEM occupations (2023-1), 500 invitations, a tie at the lowest score, through the CLI', { timeout: 300_000 }, async () => {
       const imported = await cli('pool', 'import', '--db', t.target, '--as-of', '2023-07-05', jsonl)
       expect(imported).toMatchObject({ code: 0, out: 'added 3,000, updated 0, rejected 0\n' })
       const held = await cli('round', '--db', t.target, '--category', 'stem-2023-1', '--size', '500', '--at', STEM_ROUND.at, '--json')
@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
       expect(Number(count.n)).toBe(500)
     })
 
-    it('a candidate tied at the lowest score but submitted after the cut-off is not invited', { timeout: 120_000 }, async () => {
+    it('a candidate tied at the lowest score but submitted after the cut-off is not invited', { timeout: 300_000 }, async () => {
       await importProfiles(t.store, pool.map((p) => JSON.stringify(p)), { eligibility, asOf: '2023-07-05' })
       const round = await holdRound(t.store, STEM_ROUND, { eligibility })
       const rerun = rankProfiles(pool, { ...STEM_ROUND, size: 100_000 }, eligibility)
