@@ -16,6 +16,7 @@ import { crsRulesAt, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.
 import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
 import { crsRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
+import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, fullTimeEquivalentHours, isCanadianSkilledWork, isForeignSkilledWork, type JobFilter } from '../work/history.js'
@@ -237,6 +238,18 @@ export function certainlyNotInCategory(profile: Profile, categoryId: string, dat
   return !profile.work.some((j) => j.from <= date && occupations.includes(j.noc))
 }
 
+/**
+ * FST needs a job offer or a certificate of qualification in an eligible trade (src/eligibility/fst.ts
+ * checks it too): without one, the answer is no whatever the experience.
+ */
+export function holdsTradeOfferOrCertificate(profile: Profile, date: IsoDate): boolean {
+  const trades = fstRequirements.valueAt(date)?.trades
+  if (!trades) return true // no rule that day: let the engine answer
+  const offer = profile.jobOffer?.noc
+  const certificate = profile.certificateOfQualification?.noc
+  return (offer !== undefined && trades.has(offer)) || (certificate !== undefined && trades.has(certificate))
+}
+
 function eligibleForRound(profile: Profile, round: PastRound): { eligible: boolean | null; note: string } {
   if (round.type === 'program') {
     // A PNP round needs a nomination held on the day (eligibility engine: nominated and any program).
@@ -296,6 +309,7 @@ function isEligibleForRound(profile: Profile, round: PastRound): boolean {
   if (round.type === 'program') {
     const nomination = profile.provincialNomination
     if (round.program === 'pnp' && (nomination === null || nomination.nominatedOn > round.date)) return false
+    if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, round.date)) return false
     return isEligibleForProgram(profile, round.program!, round.date)
   }
   if (round.type === 'category') return eligibleForRound(profile, round).eligible === true
