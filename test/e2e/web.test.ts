@@ -123,6 +123,15 @@ describe('calculator', () => {
     expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
   })
 
+  it('a blank calculator asks for the test scores (no error) and scores once they are in', async () => {
+    const p = await open('/calculator')
+    expect(await p.getByTestId('crs-total').textContent()).toBe('—')
+    expect(await p.locator('#crs-problems .error, #first [aria-invalid=true]').count()).toBe(0)
+    expect(await p.locator('#crs-problems').textContent()).toContain('Enter your test scores')
+    for (const ability of ['speaking', 'listening', 'reading', 'writing']) await p.locator(`#first-${ability}`).fill('7')
+    await expect.poll(() => p.getByTestId('crs-total').textContent()).toMatch(/^\d+$/)
+  })
+
   it('a broken link says what is wrong, with the field path', async () => {
     const p = await open(link({ ...golden, age: 'thirty' }, '2025-06-01'))
     expect(await p.locator('#crs-problems').textContent()).toContain('age')

@@ -21,6 +21,8 @@ export type LanguageRead =
   | { readonly kind: 'none' }
   | { readonly kind: 'ok'; readonly language: OfficialLanguage; readonly clb: Abilities; readonly test: TestAnswer | null }
   | { readonly kind: 'error'; readonly messages: readonly string[] }
+  /** Scores not entered yet: not an error, the score just waits for them. */
+  | { readonly kind: 'incomplete'; readonly messages: readonly string[] }
 
 export interface LanguageField {
   readonly element: HTMLFieldSetElement
@@ -123,7 +125,7 @@ export function languageField(id: string, legend: string, options: { allowNone: 
       if (raw === '') blank.push(tk(a))
       scores[a] = Number(raw)
     })
-    if (blank.length > 0) return { kind: 'error', messages: blank.map((b) => `${b}: ?`) }
+    if (blank.length > 0) return { kind: 'incomplete', messages: blank }
     const issues = testScoreIssues(chosen, testDate.value, scores, '')
     if (issues.length > 0) {
       for (const issue of issues) document.getElementById(`${id}-${issue.path.replace(/^\./, '')}`)?.setAttribute('aria-invalid', 'true')

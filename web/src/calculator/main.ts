@@ -105,10 +105,15 @@ interface FormRead {
   readonly factors: CrsFactorsInput | null
   readonly tests: Record<string, TestAnswer>
   readonly problems: readonly string[]
+  /** Answers still to give (scores not entered yet). */
+  readonly missing: readonly string[]
 }
+
+let missing: string[] = []
 
 function readLanguage(r: LanguageRead, key: string, tests: Record<string, TestAnswer>, problems: string[], label: string) {
   if (r.kind === 'error') problems.push(`${label}: ${r.messages.join('; ')}`)
+  if (r.kind === 'incomplete') missing.push(`${label}: ${r.messages.join(', ')}`)
   if (r.kind !== 'ok') return null
   if (r.test) tests[key] = r.test
   return r
@@ -117,6 +122,7 @@ function readLanguage(r: LanguageRead, key: string, tests: Record<string, TestAn
 function readForm(): FormRead {
   showSpouseQuestions()
   const problems: string[] = []
+  missing = []
   const tests: Record<string, TestAnswer> = {}
   const f = readLanguage(first.read(), 'first', tests, problems, t('firstLanguage'))
   const s = readLanguage(second.read(), 'second', tests, problems, t('secondLanguage'))
@@ -127,7 +133,7 @@ function readForm(): FormRead {
     age.setAttribute('aria-invalid', 'true')
     problems.push(`${t('age')}: 0–150`)
   }
-  if (problems.length > 0) return { factors: null, tests, problems }
+  if (problems.length > 0 || missing.length > 0) return { factors: null, tests, problems, missing }
   const factors: CrsFactorsInput = {
     age: ageValue,
     education: education.value as CrsFactors['education'],
@@ -150,7 +156,7 @@ function readForm(): FormRead {
         }
       : null,
   }
-  return { factors, tests, problems }
+  return { factors, tests, problems, missing }
 }
 
 function fillForm(factors: CrsFactors, tests: Record<string, TestAnswer>): void {
@@ -232,16 +238,32 @@ function renderResult(result: CrsResult): void {
 }
 
 const whatIfEl = h('ol', { id: 'crs-whatif' })
+const whatIfTitle = h('h3', { hidden: true }, t('whatIfTitle'))
 
 /** The changes that would raise the score most (the library's what-if), biggest gain first. */
 function renderWhatIf(factors: CrsFactors, date: string): void {
   const { changes } = whatIf({ kind: 'factors', factors }, date)
+  whatIfTitle.hidden = false
   whatIfEl.replaceChildren(...(changes.length === 0 ? [h('li', {}, t('whatIfNone'))] : changes.slice(0, 6).map((c) => h('li', {}, h('strong', {}, `+${c.gain} → ${c.score}`), ` ${c.description}`, c.note ? h('span', { class: 'hint' }, ` (${c.note})`) : null))))
 }
 
-function renderProblems(problems: readonly string[]): void {
+function clearResult(): void {
   whatIfEl.replaceChildren()
+  whatIfTitle.hidden = true
+  breakdownEl.replaceChildren()
+  traceEl.replaceChildren()
+  metaEl.textContent = ''
   totalEl.textContent = '—'
+}
+
+/** Answers still missing: a prompt, not an error. */
+function renderMissing(items: readonly string[]): void {
+  clearResult()
+  problemsEl.replaceChildren(h('p', { class: 'hint' }, t('enterScores')), h('ul', { class: 'hint' }, ...items.map((p) => h('li', {}, p))))
+}
+
+function renderProblems(problems: readonly string[]): void {
+  clearResult()
   problemsEl.replaceChildren(h('p', {}, t('fixErrors')), h('ul', {}, ...problems.map((p) => h('li', {}, p))))
 }
 
@@ -277,7 +299,8 @@ function update(fromUser: boolean): void {
     asOf.setAttribute('aria-invalid', 'true')
     problems.push(`${t('asOf')}: YYYY-MM-DD`)
   }
-  if (problems.length > 0 || !read.factors) return renderProblems(problems)
+  if (problems.length > 0) return renderProblems(problems)
+  if (read.missing.length > 0 || !read.factors) return renderMissing(read.missing)
   const parsed = crsFactorsSchema.safeParse(read.factors)
   if (!parsed.success) return renderProblems(inputIssues(parsed.error, read.factors).map((i) => `${i.path}: ${i.message}`))
   if (scoreAndRender(parsed.data, date) && fromUser) writeUrl(read.factors, read.tests, date)
@@ -333,7 +356,7 @@ layout(
       problemsEl,
       breakdownEl,
       h('details', {}, h('summary', {}, t('why')), traceEl),
-      h('h3', {}, t('whatIfTitle')),
+      whatIfTitle,
       whatIfEl,
       h('p', {}, shareButton, shareStatus),
     ),
