@@ -45,9 +45,18 @@ interface Run {
   readonly stderr: string
 }
 
+/** dist/ half-written by a build running at the same moment (a shared working tree): try again. */
+const PARTIAL_BUILD = /ERR_MODULE_NOT_FOUND|Cannot find module|SyntaxError: Unexpected end of input/
+
 function cli(args: readonly string[], input?: string): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/express-entry.js'), 'score', ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8', maxBuffer: 64 << 20 })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  for (let attempt = 1; ; attempt++) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/express-entry.js'), 'score', ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8', maxBuffer: 64 << 20 })
+    if (attempt < 4 && r.status === 1 && PARTIAL_BUILD.test(r.stderr)) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
+      continue
+    }
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
 }
 
 function jsonLines(stdout: string): unknown[] {
