@@ -10,6 +10,7 @@ import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
 import { roundRequestSchema } from '../pool/round-request.js'
+import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema } from './response-schemas.js'
 
 const points = z.int().min(0)
 
@@ -123,7 +124,7 @@ export const operations: ApiOperation[] = [
     tags: ['pool'],
     auth: true,
     requestBody: 'RoundRequest',
-    responses: { 201: { description: 'the round held', schema: null }, 200: { description: 'the same request held before: replayed, nothing written', schema: null }, ...problemResponses, 409: { description: 'earlier than the last round', schema: 'Problem', contentType: 'application/problem+json' }, 503: notConfigured },
+    responses: { 201: { description: 'the round held', schema: 'HeldRound' }, 200: { description: 'the same request held before: replayed, nothing written', schema: 'HeldRound' }, ...problemResponses, 409: { description: 'earlier than the last round', schema: 'Problem', contentType: 'application/problem+json' }, 503: notConfigured },
   },
   {
     method: 'post',
@@ -131,7 +132,7 @@ export const operations: ApiOperation[] = [
     summary: 'a dry run of a round on the pool: who would be invited, the lowest score and the tie-break, nothing written',
     tags: ['pool'],
     requestBody: 'RoundRequest',
-    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: null }, ...problemResponses, 503: notConfigured },
+    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' }, ...problemResponses, 503: notConfigured },
   },
   {
     method: 'get',
@@ -139,7 +140,7 @@ export const operations: ApiOperation[] = [
     summary: 'a round held on the pool',
     tags: ['pool'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the round', schema: null }, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the round', schema: 'HeldRound' }, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -147,7 +148,7 @@ export const operations: ApiOperation[] = [
     summary: 'the invitations of a round run on the pool',
     tags: ['pool'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the invitations', schema: null }, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the invitations', schema: 'Invitations' }, 404: notFound, 503: notConfigured },
   },
   {
     method: 'post',
@@ -155,7 +156,7 @@ export const operations: ApiOperation[] = [
     summary: 'program (FSW, CEC, FST) and category eligibility of a Profile on a date, with every unmet condition and its source',
     tags: ['eligibility'],
     requestBody: 'ProfileRequest',
-    responses: { 200: { description: 'the eligibility', schema: null }, ...problemResponses },
+    responses: { 200: { description: 'the eligibility', schema: 'EligibilityResult' }, ...problemResponses },
   },
   {
     method: 'post',
@@ -183,7 +184,7 @@ export const operations: ApiOperation[] = [
       { name: 'to', in: 'query', description: 'last date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'distribution', in: 'query', description: 'include each round\'s pool distribution (1/true)', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] } },
     ],
-    responses: { 200: { description: 'the rounds', schema: null }, 400: problemResponses[400], 503: notConfigured },
+    responses: { 200: { description: 'the rounds', schema: 'RoundsList' }, 400: problemResponses[400], 503: notConfigured },
   },
   {
     method: 'get',
@@ -197,8 +198,8 @@ export const operations: ApiOperation[] = [
     path: '/v1/rounds/{number}',
     summary: 'one past round (same fields as rounds show --json)',
     tags: ['rounds'],
-    parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the round', schema: null }, 404: notFound, 503: notConfigured },
+    parameters: [{ name: 'number', in: 'path', required: true, description: 'round number (e.g. 254, 91a)', schema: { type: 'string' } }],
+    responses: { 200: { description: 'the round', schema: 'PastRound' }, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -233,6 +234,12 @@ const components = new Map<string, z.ZodType>([
   ['ImportResult', importResultSchema],
   ['PoolDistributionResponse', distributionResponseSchema],
   ['RoundRequest', roundRequestSchema],
+  ['PastRound', pastRoundSchema],
+  ['RoundsList', roundsListSchema],
+  ['EligibilityResult', eligibilityResultSchema],
+  ['HeldRound', heldRoundSchema],
+  ['Simulation', simulationSchema],
+  ['Invitations', invitationsSchema],
 ])
 
 /** Adds a named schema to the document's components. */
