@@ -7,7 +7,7 @@
  * @module
  */
 import { addDays, addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
-import { factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
+import { explainFactors, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { EDUCATION_LEVELS, type Abilities, type Ability } from '../schemas/common.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
@@ -263,7 +263,13 @@ export function timeline(input: OutlookInput, asOf: IsoDate, years = 3): Timelin
     const factors = factorsAt(input, day)
     const result = scoreCrs(factors, day)
     if (result.total !== previous.score) {
-      changes.push({ date: day, score: result.total, change: result.total - previous.score, reasons: reasonsBetween(previous.factors, factors, previous.rules, result.rules) })
+      const reasons = reasonsBetween(previous.factors, factors, previous.rules, result.rules)
+      if (input.kind === 'profile') {
+        // Say which fact stopped counting (an ECA, a test), in factorsOf's words.
+        const before = new Set(explainFactors(input.profile, addDays(day, -1)).notices.map((n) => n.path))
+        for (const n of explainFactors(input.profile, day).notices) if (!before.has(n.path) && (n.code === 'eca_expired' || n.code === 'language_result_expired')) reasons.push(n.message)
+      }
+      changes.push({ date: day, score: result.total, change: result.total - previous.score, reasons })
     }
     previous = { factors, score: result.total, rules: result.rules }
   }
