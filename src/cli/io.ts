@@ -12,7 +12,15 @@ export const EXIT_BAD_INPUT = 2
 
 /** Reads a file, or standard input when `path` is undefined or `-`. */
 export async function readInput(path: string | undefined): Promise<string> {
-  if (path && path !== '-') return readFile(path, 'utf8')
+  if (path && path !== '-') {
+    try {
+      return await readFile(path, 'utf8')
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'permission denied'}`, EXIT_BAD_INPUT)
+      throw e
+    }
+  }
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8')

@@ -13,10 +13,11 @@ import type { CrsFactors, CrsSpouse, EducationLevel } from '../schemas/crs-facto
 import type { Credential, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
 import { fullYearsInWindow, isCanadianSkilledWork, isForeignSkilledWork, teerOf } from '../work/history.js'
 import { crsRulesAt } from './rule-set.js'
+import { scoreCrs } from './score.js'
 
 /** Something in the profile that did not count on the date, and why. */
 export interface FactorNotice {
-  readonly code: 'language_result_expired' | 'language_result_future' | 'eca_expired' | 'credential_not_completed' | 'no_first_language_result' | 'nomination_after_date'
+  readonly code: 'language_result_expired' | 'language_result_future' | 'eca_expired' | 'credential_not_completed' | 'no_first_language_result' | 'nomination_after_date' | 'spouse_missing'
   readonly path: string
   readonly message: string
 }
@@ -79,10 +80,15 @@ function sumClb(clb: Abilities): number {
   return clb.speaking + clb.listening + clb.reading + clb.writing
 }
 
-/** The best valid result per official language on `asOf`: the highest lowest ability, then the highest sum. */
+/**
+ * The valid results per official language on `asOf`: the best by lowest ability then sum, and, only
+ * when a language has several, all of them (so the one that scores most can be chosen).
+ */
 interface BestResults {
   english: Abilities | null
   french: Abilities | null
+  allEnglish: Abilities[] | null
+  allFrench: Abilities[] | null
 }
 
 function isBetter(clb: Abilities, than: Abilities | null): boolean {
@@ -94,7 +100,7 @@ function isBetter(clb: Abilities, than: Abilities | null): boolean {
 
 function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): BestResults {
   const validYears = languageValidity.valueAt(asOf)!.years
-  const best: BestResults = { english: null, french: null }
+  const best: BestResults = { english: null, french: null, allEnglish: null, allFrench: null }
   for (let i = 0; i < tests.length; i++) {
     const t = tests[i]!
     if (t.testDate > asOf) {
@@ -107,7 +113,35 @@ function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string
     }
     const clb = toClb(t.test, t.testDate, t)
     const language = languageOfTest(t.test)
-    if (isBetter(clb, best[language])) best[language] = clb
+    const current = best[language]
+    if (current) {
+      const all = language === 'english' ? (best.allEnglish ??= [current]) : (best.allFrench ??= [current])
+      all.push(clb)
+    }
+    if (isBetter(clb, current)) best[language] = clb
+  }
+  return best
+}
+
+/**
+ * With several valid results in a language, the candidate declares the one that serves them best
+ * (docs/decisions.md 12): score each choice of first and second language result, keep the highest.
+ */
+function bestLanguageChoice(factors: CrsFactors, results: BestResults, firstLanguage: 'english' | 'french', asOf: IsoDate): CrsFactors {
+  const firstChoices = (firstLanguage === 'english' ? results.allEnglish : results.allFrench) ?? (factors.firstLanguage ? [factors.firstLanguage.clb] : [])
+  const secondChoices: (Abilities | null)[] = (firstLanguage === 'english' ? results.allFrench : results.allEnglish) ?? [factors.secondLanguage?.clb ?? null]
+  const secondLanguage = firstLanguage === 'english' ? 'french' : 'english'
+  let best = factors
+  let bestTotal = scoreCrs(factors, asOf).total
+  for (const first of firstChoices) {
+    for (const second of secondChoices) {
+      const candidate: CrsFactors = { ...factors, firstLanguage: { language: firstLanguage, clb: first }, secondLanguage: second ? { language: secondLanguage, clb: second } : null }
+      const total = scoreCrs(candidate, asOf).total
+      if (total > bestTotal) {
+        best = candidate
+        bestTotal = total
+      }
+    }
   }
   return best
 }
@@ -157,7 +191,8 @@ function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null)
   const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
   const nomination = profile.provincialNomination
   if (nomination && nomination.nominatedOn > asOf) notices?.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted` })
-  return {
+  if (partnered && !profile.spouse) notices?.push({ code: 'spouse_missing', path: 'spouse', message: `maritalStatus is ${profile.maritalStatus} but no spouse is given: scored as single` })
+  const factors: CrsFactors = {
     age: Math.max(0, fullYearsBetween(profile.dateOfBirth, asOf)),
     education: educationLevelOf(credentials),
     canadianEducation: canadianEducationOf(credentials),
@@ -171,6 +206,7 @@ function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null)
     siblingInCanada: profile.siblingInCanada,
     spouse: partnered && profile.spouse ? spouseFactors(profile.spouse, asOf, notices) : null,
   }
+  return firstClb && (results.allEnglish || results.allFrench) ? bestLanguageChoice(factors, results, firstLanguage, asOf) : factors
 }
 
 /**

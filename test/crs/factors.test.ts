@@ -202,6 +202,15 @@ describe('languages from the tests (rules.md §1.3, §1.4, §6)', () => {
     const f = factorsOf(profile({ languageTests: [uneven, ieltsClb9('2024-06-01')] }), '2025-01-01')
     expect(f.firstLanguage?.clb).toEqual({ speaking: 9, listening: 9, reading: 9, writing: 9 })
   })
+
+  it('a weaker extra result never lowers the score: the choice that scores most counts (docs/decisions.md 12)', () => {
+    const strong = { test: 'ielts-general' as const, testDate: '2024-06-01', listening: 8.5, reading: 8, writing: 7.5, speaking: 5.5 } // CLB 10/10/10/6
+    const even = { test: 'ielts-general' as const, testDate: '2024-07-01', listening: 6, reading: 6, writing: 6, speaking: 6 } // CLB 7 in all four
+    const total = (tests: ProfileInput['languageTests']) => scoreCrs(factorsOf(profile({ languageTests: tests }), '2025-01-01'), '2025-01-01').total
+    expect(total([strong])).toBeGreaterThan(total([even]))
+    expect(total([strong, even])).toBe(total([strong]))
+    expect(total([even, strong])).toBe(total([strong]))
+  })
 })
 
 describe('nomination, job offer, certificate, sibling', () => {
