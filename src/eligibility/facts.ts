@@ -8,8 +8,8 @@ import { languageOfTest, toClb } from '../language/tests.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Rule, RuleVersion } from '../rules/rule.js'
 import type { Abilities } from '../schemas/common.js'
-import type { Credential, Job, LanguageTest, Profile } from '../schemas/profile.js'
-import { hoursAndLongestSpan, hoursInWindow, type DayWindow, type JobFilter } from '../work/history.js'
+import type { Credential, LanguageTest, Profile } from '../schemas/profile.js'
+import { hoursAndLongestSpan, hoursInWindow, jobDays, type DayWindow, type JobDays, type JobFilter } from '../work/history.js'
 import type { UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 
 /** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4). */
@@ -165,6 +165,7 @@ export class Facts {
   private spouseResults: Abilities[] | null = null
   private credentials: Credential[] | null = null
   private distinctNocs: string[] | null = null
+  private days: JobDays | null = null
   private occupationWork: { years: number; work: OccupationWork }[] | null = null
   /** Program answers, memoized for categories and the invitation program. */
   readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
@@ -233,9 +234,20 @@ export class Facts {
     return windowOf(this.asOf, years)
   }
 
-  /** Full-time-equivalent hours in the `years` years before the date of jobs passing `filter`. */
-  hours(years: number, filter: JobFilter | null, jobs: readonly Job[] = this.profile.work): number {
-    return hoursInWindow(jobs, this.window(years), filter)
+  /** The day numbers of the profile's jobs (parsed once per call). */
+  get workDays(): JobDays {
+    if (this.days === null) this.days = jobDays(this.profile.work)
+    return this.days
+  }
+
+  /** Full-time-equivalent hours of the profile's jobs passing `filter` in the `years` years before the date. */
+  hours(years: number, filter: JobFilter | null): number {
+    return hoursInWindow(this.profile.work, this.window(years), filter, this.workDays)
+  }
+
+  /** Full-time-equivalent hours of the profile's jobs passing `filter` in a window. */
+  hoursIn(window: DayWindow, filter: JobFilter | null): number {
+    return hoursInWindow(this.profile.work, window, filter, this.workDays)
   }
 
   /** Work in one occupation within the `years` years before the date (any country, and in Canada). */
@@ -244,11 +256,12 @@ export class Facts {
     for (const e of this.occupationWork) if (e.years === years && e.work.noc === noc) return e.work
     const jobs = this.profile.work
     const window = this.window(years)
-    const all = hoursAndLongestSpan(jobs, window, (j) => j.noc === noc)
+    const days = this.workDays
+    const all = hoursAndLongestSpan(jobs, window, (j) => j.noc === noc, days)
     let inCanada = false
     let abroad = false
     for (const j of jobs) if (j.noc === noc) j.country === 'CA' ? (inCanada = true) : (abroad = true)
-    const canada = !inCanada ? NO_WORK : !abroad ? all : hoursAndLongestSpan(jobs, window, (j) => j.noc === noc && isInCanada(j))
+    const canada = !inCanada ? NO_WORK : !abroad ? all : hoursAndLongestSpan(jobs, window, (j) => j.noc === noc && isInCanada(j), days)
     const work = { noc, hours: all.hours, longestContinuousHours: all.longestContinuousHours, canadaHours: canada.hours, longestContinuousCanadaHours: canada.longestContinuousHours }
     this.occupationWork.push({ years, work })
     return work

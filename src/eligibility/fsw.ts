@@ -59,7 +59,7 @@ export function fswGrid(f: Facts): FswGrid {
     if (reaches(hoursInWindow(spouse.work, allTime, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.spousePastWork
   }
   if (pastStudyInCanada(f.countingCredentials, a.pastStudyYears)) adaptability += a.pastStudy
-  if (reaches(hoursInWindow(p.work, allTime, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.pastWork
+  if (reaches(f.hoursIn(allTime, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.pastWork
   if (arrangedEmployment > 0) adaptability += a.arrangedEmployment
   if (p.siblingInCanada) adaptability += a.relative
   adaptability = Math.min(adaptability, a.max)

@@ -50,11 +50,28 @@ export interface WorkSpan {
 }
 
 /**
+ * Each job's first day and the day after its last (Infinity while it goes on), as day numbers:
+ * `[from0, end0, from1, end1, ...]`. Computed once and passed to the counting functions, it spares
+ * them parsing the dates again on every count.
+ */
+export type JobDays = Float64Array
+
+export function jobDays(jobs: readonly Job[]): JobDays {
+  const days = new Float64Array(jobs.length * 2)
+  for (let j = 0; j < jobs.length; j++) {
+    const job = jobs[j]!
+    days[2 * j] = toDayNumber(job.from)
+    days[2 * j + 1] = job.to === null ? Infinity : toDayNumber(job.to) + 1
+  }
+  return days
+}
+
+/**
  * The sweep behind every count: full-time-equivalent hours of the jobs passing `filter` in the days
  * [start, end), capped at full time per day. When `spans` is given, each continuous span is appended
  * to it as three numbers: first day, day after the last, hours.
  */
-function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilter | null, spans: number[] | null): number {
+function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilter | null, spans: number[] | null, days: JobDays | null = null): number {
   // +rate on a job's first day, -rate the day after its last.
   let events: number[] | null = null
   let a0 = 0
@@ -64,10 +81,10 @@ function sweep(jobs: readonly Job[], start: number, end: number, filter: JobFilt
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j]!
     if (filter !== null && !filter(job)) continue
-    const first = toDayNumber(job.from)
+    const first = days === null ? toDayNumber(job.from) : days[2 * j]!
     if (first >= end) continue
     const a = first > start ? first : start
-    const b = job.to === null ? end : Math.min(end, toDayNumber(job.to) + 1)
+    const b = job.to === null ? end : Math.min(end, days === null ? toDayNumber(job.to) + 1 : days[2 * j + 1]!)
     if (a >= b) continue
     const rate = job.hoursPerWeek / 7
     if (count === 0) {
@@ -141,8 +158,8 @@ export function fullTimeEquivalentHours(jobs: readonly Job[], from: IsoDate, to:
 }
 
 /** Full-time-equivalent hours in a window (day numbers) of the jobs passing `filter` (all when null). */
-export function hoursInWindow(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): number {
-  return sweep(jobs, window.start, window.end, filter, null)
+export function hoursInWindow(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null, days: JobDays | null = null): number {
+  return sweep(jobs, window.start, window.end, filter, null, days)
 }
 
 /** Whole full-time-equivalent years worked in the `years` years before `asOf` by jobs passing `filter`. */
@@ -184,9 +201,9 @@ export function longestContinuousHours(jobs: readonly Job[], window: DayWindow, 
 }
 
 /** Total hours and the hours of the longest continuous span of the jobs passing `filter` within a window, in one sweep. */
-export function hoursAndLongestSpan(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): { hours: number; longestContinuousHours: number } {
+export function hoursAndLongestSpan(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null, days: JobDays | null = null): { hours: number; longestContinuousHours: number } {
   const raw: number[] = []
-  const hours = sweep(jobs, window.start, window.end, filter, raw)
+  const hours = sweep(jobs, window.start, window.end, filter, raw, days)
   let longest = 0
   for (let i = 2; i < raw.length; i += 3) if (raw[i]! > longest) longest = raw[i]!
   return { hours, longestContinuousHours: longest }
