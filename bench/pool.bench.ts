@@ -11,10 +11,11 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { realEligibility } from '../src/pool/eligibility.js'
 import { generatePool } from '../src/pool/generator.js'
-import { importProfiles } from '../src/pool/lifecycle.js'
+import { importAndAnalyze } from '../src/pool/lifecycle.js'
 import { roundInMemory, type MemoryEntry } from '../src/pool/memory.js'
 import { holdRound } from '../src/pool/rounds.js'
 import { openStore } from '../src/store/index.js'
@@ -69,7 +70,7 @@ async function phase(name: string, arg?: string): Promise<void> {
       const start = process.hrtime.bigint()
       const cpu = process.cpuUsage()
       const lines = createInterface({ input: createReadStream(JSONL, { encoding: 'utf8' }), crlfDelay: Infinity })
-      const r = await importProfiles(store, lines, { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
+      const r = await importAndAnalyze(store, lines, { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
       const s = seconds(start)
       await store.close()
       result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
@@ -100,6 +101,7 @@ async function phase(name: string, arg?: string): Promise<void> {
           last = rows.at(-1)!.id
         }
       })
+      await sql`analyze profile`.execute(to.db)
       const s = seconds(start)
       await from.close()
       await to.close()

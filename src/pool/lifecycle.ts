@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { addDays, addYears, dateOfInstant, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError, type InputIssue } from '../errors.js'
 import { profileSchema, type Profile } from '../schemas/profile.js'
@@ -242,6 +242,16 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
   } finally {
     await pool?.close()
   }
+}
+
+/** Rows after which an import refreshes the query planner's statistics. */
+const ANALYZE_AFTER = 10_000
+
+/** Imports (see importProfiles), then refreshes the planner's statistics after a large import. */
+export async function importAndAnalyze(store: Store, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportResult> {
+  const result = await importProfiles(store, lines, options)
+  if (result.added + result.updated >= ANALYZE_AFTER) await sql`analyze profile`.execute(store.db)
+  return result
 }
 
 interface Preparers {

@@ -10,7 +10,7 @@ import type { Command } from 'commander'
 import { isIsoDate, type IsoDate } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { generatePool, targetFor } from '../../pool/generator.js'
-import { importProfiles, withdrawProfile, type ImportResult } from '../../pool/lifecycle.js'
+import { importAndAnalyze, withdrawProfile, type ImportResult } from '../../pool/lifecycle.js'
 import { poolDistribution } from '../../pool/rounds.js'
 import { categoriesOfColumn } from '../../pool/derived.js'
 import { fromDayNumber } from '../../domain/dates.js'
@@ -74,7 +74,7 @@ export function registerPool(program: Command): void {
       const asOf = dateOption(o.asOf, '--as-of')
       const onProgress = progress()
       const result = await withStore(o.db, (store) =>
-        importProfiles(store, linesOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+        importAndAnalyze(store, linesOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
       )
       if (onProgress) process.stderr.write('\n')
       process.exitCode = reportImport(result, o.json === true)
@@ -168,7 +168,7 @@ export function registerPool(program: Command): void {
         const lines = (function* () {
           for (const g of profiles) yield JSON.stringify(g.profile)
         })()
-        const result = await withStore(o.db, (store) => importProfiles(store, lines, { eligibility, asOf: like, workers: importWorkers(), ...(onProgress ? { onProgress } : {}) }))
+        const result = await withStore(o.db, (store) => importAndAnalyze(store, lines, { eligibility, asOf: like, workers: importWorkers(), ...(onProgress ? { onProgress } : {}) }))
         if (onProgress) process.stderr.write('\n')
         process.exitCode = reportImport(result, false)
         return
