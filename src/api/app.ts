@@ -14,6 +14,7 @@ import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
+import { rateLimit, type RateLimit } from './rate-limit.js'
 
 export const API_VERSION = '0.1.0'
 
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly pool?: PoolService | null | undefined
   /** The record of past rounds; without one its endpoints answer 503. */
   readonly history?: HistoryService | null | undefined
+  /** Per-client limit on the expensive operations (outlook, simulated rounds); default 10 at once, 5/s. */
+  readonly expensiveLimit?: RateLimit
   /** Where request and error log entries go (one JSON object each); default: nowhere. */
   readonly log?: ErrorLogger | undefined
 }
@@ -57,6 +60,9 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
     return c.html(DOCS_HTML)
   })
 
+  const expensive = rateLimit(options.expensiveLimit ?? { burst: 10, perSecond: 5 })
+  app.use('/v1/outlook', expensive)
+  app.use('/v1/rounds/simulate', expensive)
   app.route('/v1/crs', crsRoutes(bodyLimit))
   app.route('/v1/eligibility', eligibilityRoutes(bodyLimit))
   app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))

@@ -35,6 +35,7 @@ export const PROBLEMS = {
   conflict: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
   not_configured: { status: 503, title: 'Not configured' },
   storage_failure: { status: 503, title: 'Storage unavailable' },
   internal: { status: 500, title: 'Internal server error' },
