@@ -237,6 +237,18 @@ export function hoursByOccupation(jobs: readonly Job[], window: DayWindow, filte
   return result
 }
 
+/** Full-time-equivalent hours per country (ISO code) of the jobs passing `filter` within a window, countries in first-seen order. */
+export function hoursByCountry(jobs: readonly Job[], window: DayWindow, filter: JobFilter | null = null): { country: string; hours: number }[] {
+  const result: { country: string; hours: number }[] = []
+  for (const job of jobs) {
+    const country = job.country
+    if (result.some((r) => r.country === country)) continue
+    const hours = sweep(jobs, window.start, window.end, filter === null ? (j) => j.country === country : (j) => j.country === country && filter(j), null)
+    result.push({ country, hours })
+  }
+  return result.filter((r) => r.hours > 0)
+}
+
 /** Canadian skilled work that counts for CRS points: in Canada, TEER 0-3, paid, not self-employed, not while a full-time student (docs/decisions.md). */
 export const isCanadianSkilledWork: JobFilter = (job) => job.country === 'CA' && isSkilledNoc(job.noc) && !job.selfEmployed && !job.fullTimeStudent
 

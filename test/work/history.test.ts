@@ -9,6 +9,7 @@ import {
   fullTimeEquivalentHours,
   fullYearsInWindow,
   hoursAndLongestSpan,
+  hoursByCountry,
   hoursByOccupation,
   hoursInWindow,
   isCanadianSkilledWork,
@@ -130,6 +131,18 @@ describe('hours by occupation', () => {
     expect(by.map((o) => o.noc)).toEqual(['21231', '31301'])
     expect(by[0]!.hours).toBeCloseTo(365 * FULL_DAY, 6)
     expect(by[1]!.hours).toBeCloseTo(182 * (15 / 7), 6)
+  })
+})
+
+describe('hours by country', () => {
+  it('counts each country on its own; overlapping jobs in two countries count in each', () => {
+    const w = windowBefore('2026-01-01', 3)
+    const jobs = [job('21231', '2023-01-01', '2023-12-31'), { ...job('21231', '2023-07-01', '2024-06-30'), country: 'IN' }, job('31301', '2022-01-01', '2022-12-31')]
+    const by = hoursByCountry(jobs, w)
+    expect(by.map((c) => c.country)).toEqual(['CA', 'IN'])
+    expect(by[0]!.hours).toBeCloseTo(365 * FULL_DAY, 6)
+    expect(by[1]!.hours).toBeCloseTo(366 * FULL_DAY, 6)
+    expect(hoursByCountry(jobs, w, (j) => j.noc === '31301')).toEqual([])
   })
 })
 
