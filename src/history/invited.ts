@@ -335,8 +335,8 @@ function summarize(checks: readonly PastRoundCheck[]): PastInvitationsSummary {
  * Checks the candidate against every round given (oldest first): the score on the round's date,
  * eligibility on that date, and the cut-off and tie-break. For CrsFactors, which hold no facts for
  * eligibility and no submission time, general rounds are judged on the score alone (eligibility
- * assumed, said so), program and category rounds are "unknown" (except a PNP round without a
- * nomination), and a tie at the cut-off is "unknown".
+ * assumed, said so), program and category rounds the score reaches are "unknown" (a PNP round
+ * without a nomination is not), and a tie at the cut-off is "unknown".
  * @example
  * pastInvitations({ kind: 'profile', profile }, loadRounds()).summary.invited //=> 12
  */
@@ -352,12 +352,12 @@ export function pastInvitations(input: OutlookInput, rounds: readonly PastRound[
       const { eligible, note } = eligibleForRound(profile, round)
       const base = { number: round.number, date: round.date, label: round.label, type: round.type, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, score, eligible }
       if (eligible === false) checks.push({ ...base, outcome: 'not-eligible', reason: `not eligible: ${note}` })
-      else if (eligible === null) checks.push({ ...base, outcome: 'unknown', reason: note })
+      else if (eligible === null) checks.push(score < round.lowestScore ? { ...base, ...decide(score, round, profile.submittedAt) } : { ...base, outcome: 'unknown', reason: note })
       else checks.push({ ...base, ...decide(score, round, profile.submittedAt) })
     })
   } else {
     const factors = input.factors
-    notes.push('CrsFactors hold no facts for eligibility and no submission time: general rounds are judged on the score alone (eligibility assumed), program and category rounds are unknown, ties at the cut-off are unknown; the factors are scored as given on every round date (the age does not advance)')
+    notes.push('CrsFactors hold no facts for eligibility and no submission time: general rounds are judged on the score alone (eligibility assumed), program and category rounds whose cut-off the score reaches are unknown, ties at the cut-off are unknown; the factors are scored as given on every round date (the age does not advance)')
     const byDate = new Map<IsoDate, number>()
     for (const round of plan.rounds) {
       let score = byDate.get(round.date)
@@ -365,8 +365,8 @@ export function pastInvitations(input: OutlookInput, rounds: readonly PastRound[
       const base = { number: round.number, date: round.date, label: round.label, type: round.type, lowestScore: round.lowestScore, tieBreakCutoff: round.tieBreakCutoff, score }
       if (round.type === 'program' && round.program === 'pnp' && !factors.provincialNomination) {
         checks.push({ ...base, eligible: false, outcome: 'not-eligible', reason: 'a PNP round needs a provincial nomination' })
-      } else if (round.type !== 'general') {
-        checks.push({ ...base, eligible: null, outcome: 'unknown', reason: `eligibility for ${round.type === 'program' ? round.program!.toUpperCase() : (round.categoryId ?? round.label)} needs a Profile${score < round.lowestScore ? ` (and score ${score} is below the cut-off ${round.lowestScore})` : ''}` })
+      } else if (round.type !== 'general' && score >= round.lowestScore) {
+        checks.push({ ...base, eligible: null, outcome: 'unknown', reason: `score ${score} reaches the cut-off ${round.lowestScore}, but eligibility for ${round.type === 'program' ? round.program!.toUpperCase() : (round.categoryId ?? round.label)} needs a Profile` })
       } else {
         checks.push({ ...base, eligible: null, ...decide(score, round, null) })
       }

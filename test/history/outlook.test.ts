@@ -134,12 +134,13 @@ describe('(a) would I have been invited', () => {
     expect(pastInvitations({ kind: 'profile', profile: engineer }, [r]).rounds[0]!.outcome).toBe(outcome)
   })
 
-  it('CrsFactors: general rounds judged on the score, category rounds unknown, PNP not eligible without a nomination', () => {
+  it('CrsFactors: general rounds judged on the score, category rounds reached are unknown, PNP not eligible without a nomination', () => {
     const r = pastInvitations({ kind: 'factors', factors: designFactors }, rounds)
     const get = (n: string) => r.rounds.find((c) => c.number === n)!
     const score = scoreCrs(designFactors, '2023-07-04').total
     expect(get('253')).toMatchObject({ score, outcome: score > 511 ? 'invited' : 'below-cutoff', eligible: null })
-    expect(get('254').outcome).toBe('unknown')
+    expect(get('254').outcome).toBe('below-cutoff') // STEM, cut-off 486 above the score: eligibility does not matter
+    expect(get('258')).toMatchObject({ lowestScore: 375, outcome: 'unknown' }) // French 2023-1: reached, eligibility unknown
     expect(get('91b').outcome).toBe('not-eligible')
     expect(r.notes[0]).toContain('CrsFactors hold no facts for eligibility')
   })
