@@ -81,6 +81,7 @@ const problemResponses = {
   415: { description: 'body not sent as JSON', schema: 'Problem', contentType: 'application/problem+json' },
 } as const
 const notConfigured = { description: 'storage or the module behind it is not configured on this server', schema: 'Problem', contentType: 'application/problem+json' } as const
+const tooMany = { description: 'too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 const notFound = { description: 'no such round', schema: 'Problem', contentType: 'application/problem+json' } as const
 
 /** The operations the API serves (each route module's are listed here). */
@@ -132,7 +133,7 @@ export const operations: ApiOperation[] = [
     summary: 'a dry run of a round on the pool: who would be invited, the lowest score and the tie-break, nothing written',
     tags: ['pool'],
     requestBody: 'RoundRequest',
-    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' }, ...problemResponses, 503: notConfigured },
+    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' }, ...problemResponses, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'get',
@@ -168,7 +169,7 @@ export const operations: ApiOperation[] = [
       { name: 'size', in: 'query', description: 'round sizes, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
       { name: 'years', in: 'query', description: 'how far the timeline looks, 1-10 years (default 3)', schema: { type: 'integer', minimum: 1, maximum: 10 } },
     ],
-    responses: { 200: { description: 'the outlook', schema: null }, ...problemResponses, 503: notConfigured },
+    responses: { 200: { description: 'the outlook', schema: null }, ...problemResponses, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'get',
