@@ -19,7 +19,6 @@ import type { CategoryResult, EligibilityResult, FederalProgram, ProgramId, Unme
 
 export type * from './types.js'
 export { categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type CategoryVersion, type CategoryKey, type CategoryRule } from '../rules/categories/catalog.js'
-export { fswGrid } from './fsw.js'
 
 function program(f: Facts, id: FederalProgram): boolean {
   let answer = f.programs[id]
