@@ -183,4 +183,14 @@ describe('past rounds', () => {
     expect(await p.locator('svg.chart').count()).toBe(2)
     expect(await p.locator('svg.chart circle').count()).toBe(loadRounds().length)
   })
+
+  it('from the calculator: which past rounds would have invited the score, as the API says', async () => {
+    const calc = await open(link(golden, '2025-06-01'))
+    const href = await calc.locator('#crs-past').getAttribute('href')
+    const p = await open(href!)
+    await p.locator('#mine-summary').waitFor()
+    const api = (await (await fetch(`${server.url}/v1/outlook`, { method: 'POST', body: JSON.stringify({ asOf: '2025-06-01', factors: golden }) })).json()) as { pastRounds: { summary: { invited: number; rounds: number } } }
+    const { invited, rounds } = api.pastRounds.summary
+    expect(await p.locator('#mine-summary').textContent()).toContain(`Invited in ${invited} of ${rounds} rounds`)
+  })
 })

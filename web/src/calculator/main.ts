@@ -195,6 +195,7 @@ const metaEl = h('p', { class: 'hint', id: 'crs-meta' })
 const problemsEl = h('div', { class: 'error', id: 'crs-problems', role: 'alert' })
 const breakdownEl = h('div', { class: 'table-wrap', id: 'crs-breakdown' })
 const traceEl = h('ol', { class: 'trace', id: 'crs-trace' })
+const pastLink = h('a', { id: 'crs-past', href: '/rounds' }, t('seePast'))
 const shareButton = h('button', { type: 'button', class: 'secondary', id: 'share' }, t('share'))
 const shareStatus = h('span', { role: 'status', class: 'hint' })
 shareButton.addEventListener('click', () => {
@@ -270,6 +271,7 @@ function renderProblems(problems: readonly string[]): void {
 function scoreAndRender(factors: CrsFactors, date: string): boolean {
   try {
     renderResult(scoreCrs(factors, date))
+    pastLink.href = `/rounds?factors=${encodeURIComponent(JSON.stringify(factors))}&asOf=${date}${lang === 'fr' ? '&lang=fr' : ''}`
     renderWhatIf(factors, date)
     problemsEl.replaceChildren()
     return true
@@ -358,6 +360,7 @@ layout(
       h('details', {}, h('summary', {}, t('why')), traceEl),
       whatIfTitle,
       whatIfEl,
+      h('p', {}, pastLink),
       h('p', {}, shareButton, shareStatus),
     ),
   ),

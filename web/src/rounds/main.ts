@@ -7,6 +7,10 @@ import { barChart, dayOf, scatterChart, type Series } from '../charts.js'
 import { h } from '../dom.js'
 import { num, t, tk } from '../i18n.js'
 import { layout } from '../layout.js'
+import { pastInvitations } from '../../../src/history/invited.js'
+import type { PastRound } from '../../../src/history/record.js'
+import { crsFactorsSchema } from '../../../src/schemas/crs-factors.js'
+import { isoDate } from '../../../src/schemas/common.js'
 
 interface Round {
   readonly number: string
@@ -50,6 +54,40 @@ function table(head: readonly string[], rows: readonly (readonly (string | numbe
   )
 }
 
+/**
+ * With `?factors=<CrsFactors JSON>&asOf=` (the calculator's link): which past rounds up to that date
+ * would have invited that score, computed here with the library (the factors do not leave the device).
+ */
+function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
+  const params = new URLSearchParams(location.search)
+  const text = params.get('factors')
+  if (!text) return []
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return [h('p', { class: 'error' }, t('invalidLink'))]
+  }
+  const parsed = crsFactorsSchema.safeParse(raw)
+  const asOf = params.get('asOf') ?? new Date().toISOString().slice(0, 10)
+  if (!parsed.success || !isoDate.safeParse(asOf).success) return [h('p', { class: 'error' }, t('invalidLink'))]
+  const past = pastInvitations({ kind: 'factors', factors: parsed.data }, rounds.filter((r) => r.date <= asOf))
+  const s = past.summary
+  const invited = past.rounds.filter((r) => r.outcome === 'invited' || r.outcome === 'lost-tie-break' || r.outcome === 'unknown').reverse()
+  return [
+    h('h2', {}, t('mineTitle')),
+    h('p', { id: 'mine-summary' }, t('mineSummary', { invited: s.invited, rounds: s.rounds, unknown: s.unknown, asOf })),
+    h('p', { class: 'hint' }, t('mineNote')),
+    invited.length === 0
+      ? h('p', {}, t('mineNone'))
+      : table(
+          [t('roundNo'), t('date'), t('label'), t('total'), t('lowest'), t('mineOutcome')],
+          invited.slice(0, 50).map((r) => [r.number, r.date, r.label, r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
+          [false, false, false, true, true, false],
+        ),
+  ]
+}
+
 async function load(): Promise<void> {
   const [{ rounds }, stats] = await Promise.all([getJson<{ rounds: Round[] }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
   const series: Series[] = (['general', 'program', 'category'] as const).map((type) => ({
@@ -61,8 +99,10 @@ async function load(): Promise<void> {
   const latest = stats.distributions.at(-1)
   const distRows = latest ? FINEST.map((range) => ({ label: range, value: latest.distribution.find((d) => d.range === range)?.count ?? 0 })) : []
   const recent = rounds.slice(-25).reverse()
+  const mine = myRounds(rounds as unknown as PastRound[])
   status.remove()
   const parts: (HTMLElement | SVGElement | null)[] = [
+    ...mine,
     h('h2', {}, t('cutoffChart')),
     legend,
     scatterChart(series, t('cutoffChart')),
