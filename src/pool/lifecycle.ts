@@ -46,14 +46,15 @@ export function nowInstant(): string {
 }
 
 /** The stored columns of a profile with its derived values. */
-export function profileRow(profile: Profile, derived: Derived, now: string): NewProfileRow {
+export function profileRow(profile: Profile, derived: Derived, now: string, factsText?: string): NewProfileRow {
   return {
     id: profile.id,
     submitted_at: profile.submittedAt,
     submitted_ms: instantMs(profile.submittedAt),
     expires_ms: instantMs(expiryOf(profile.submittedAt)),
     status: 'active',
-    facts: JSON.stringify(profile),
+    // The input line itself when there is one (it validated as this profile): no second serialization.
+    facts: factsText ?? JSON.stringify(profile),
     derived_from: derived.from,
     derived_until: derived.until,
     score: derived.score,
@@ -125,13 +126,13 @@ export interface PrepareContext {
 }
 
 /** The row of a profile entering the pool, or why it cannot (the day scored: see ImportOptions.asOf). */
-export function prepareProfile(line: number, profile: Profile, ctx: PrepareContext): PreparedLine {
+export function prepareProfile(line: number, profile: Profile, ctx: PrepareContext, text?: string): PreparedLine {
   const issue = entryIssue(profile, ctx.eligibility)
   if (issue) return { line, rejected: { line, id: profile.id, issues: [issue] } }
   const submittedDay = dateOfInstant(profile.submittedAt)
   const day = ctx.asOf && ctx.asOf > submittedDay ? ctx.asOf : submittedDay
   try {
-    return { line, row: profileRow(profile, deriveAt(profile, day, ctx.eligibility), ctx.now) }
+    return { line, row: profileRow(profile, deriveAt(profile, day, ctx.eligibility), ctx.now, text) }
   } catch (e) {
     return { line, rejected: { line, id: profile.id, issues: problemsOf(e) } }
   }
@@ -146,7 +147,7 @@ export function prepareLines(lines: readonly NumberedLine[], ctx: PrepareContext
       value = JSON.parse(text)
       const parsed = profileSchema.safeParse(value)
       if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
-      out.push(prepareProfile(line, parsed.data, ctx))
+      out.push(prepareProfile(line, parsed.data, ctx, text))
     } catch (e) {
       const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
       out.push({ line, rejected: id === undefined ? { line, issues: problemsOf(e) } : { line, id, issues: problemsOf(e) } })
@@ -198,7 +199,7 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
             continue
           }
           // An update: submittedAt never changes (rules.md §9, S19), so check and score again with it.
-          const again = prepareProfile(line, { ...(JSON.parse(row.facts) as Profile), submittedAt: kept }, ctx)
+          const again = prepareProfile(line, { ...factsOf(row), submittedAt: kept }, ctx)
           if ('rejected' in again) {
             rejected.push(again.rejected)
             continue
@@ -309,7 +310,8 @@ function describeStatus(status: ProfileRow['status']): string {
 
 /** The parsed facts of a stored profile. */
 export function factsOf(row: Pick<ProfileRow, 'facts'>): Profile {
-  return JSON.parse(row.facts) as Profile
+  // Stored facts are the validated input; parsing again fills in the schema's defaults.
+  return profileSchema.parse(JSON.parse(row.facts))
 }
 
 /** Marks open invitations due by `atMs` as expired; their profiles leave the pool (rules.md §9, S28). */
