@@ -137,17 +137,16 @@ export interface OccupationWork {
 const NO_WORK = { hours: 0, longestContinuousHours: 0 }
 const isInCanada: JobFilter = (job) => job.country === 'CA'
 
-const sourceCache = new WeakMap<RuleVersion<unknown>, UnmetSource>()
+const sourceCache = new WeakMap<RuleVersion<unknown>, UnmetSource[]>()
 
-/** The source of a condition: the rule version's first citation. */
-export function sourceOf(rule: Rule<unknown>, version: RuleVersion<unknown>): UnmetSource {
-  let source = sourceCache.get(version)
-  if (source === undefined) {
-    const c = version.sources[0]!
-    source = Object.freeze({ ruleId: rule.id, title: c.title, pinpoint: c.pinpoint, url: c.url })
-    sourceCache.set(version, source)
+/** The source of a condition: the rule version's citation number `index` (the first by default). */
+export function sourceOf(rule: Rule<unknown>, version: RuleVersion<unknown>, index = 0): UnmetSource {
+  let sources = sourceCache.get(version)
+  if (sources === undefined) {
+    sources = version.sources.map((c) => Object.freeze({ ruleId: rule.id, title: c.title, pinpoint: c.pinpoint, url: c.url }))
+    sourceCache.set(version, sources)
   }
-  return source
+  return sources[index] ?? sources[0]!
 }
 
 /** Adds an unmet condition to `out`. */

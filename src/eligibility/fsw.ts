@@ -116,7 +116,7 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
   if (f.countingCredentials.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_education', `FSW needs a Canadian credential, or a foreign one with an ECA less than 5 years old, completed by ${asOf}`, sourceOf(fswMinimums, version))
+    unmet(out, 'no_education', `FSW needs a Canadian credential, or a foreign one with an ECA less than 5 years old, completed by ${asOf}`, sourceOf(fswMinimums, version, 1))
   }
 
   const g = grid ?? fswGrid(f)
