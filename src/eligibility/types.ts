@@ -75,7 +75,11 @@ export interface FstResult extends ProgramResult {
   readonly funds: FundsCheck
 }
 
-/** The listed occupation that qualifies (the one with the most hours). */
+/**
+ * The listed occupation that meets the category's experience rule (the one with the most hours). It is
+ * given even when the category fails for another reason (no program, no CAF offer), so a reader sees
+ * that the occupation condition itself is met.
+ */
 export interface QualifyingOccupation {
   readonly noc: string
   readonly title: string
