@@ -77,7 +77,7 @@ export interface FstResult extends ProgramResult {
 
 /**
  * The listed occupation that meets the category's experience rule (the one with the most hours). It is
- * given even when the category fails for another reason (no program, no CAF offer), so a reader sees
+ * given even when the profile is eligible for no program (the category then fails), so a reader sees
  * that the occupation condition itself is met.
  */
 export interface QualifyingOccupation {
