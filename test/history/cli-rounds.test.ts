@@ -135,3 +135,24 @@ describe('which record', () => {
     }
   })
 })
+
+describe('rounds estimate', () => {
+  it('4,250 from the pool published with round 233: about 499 (IRCC: 500)', async () => {
+    const { code, stdout } = await run('estimate', '4250', '--round', '233', '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ size: 4250, lowestScore: 499, range: '491-500', distributionAsOf: '2022-10-10', fromRound: '233', backtest: { rounds: 37 } })
+  })
+
+  it('--as-of picks the latest distribution published by then; --backtest lists the rounds', async () => {
+    const { stdout } = await run('estimate', '500', '--as-of', '2023-07-05', '--backtest', '--json')
+    const out = JSON.parse(stdout)
+    expect(out.distributionAsOf).toBe('2023-07-04')
+    expect(out.backtest.rows).toHaveLength(37)
+  })
+
+  it('a round without a distribution is bad input', async () => {
+    const { code, stderr } = await run('estimate', '3000', '--round', '100')
+    expect(code).toBe(2)
+    expect(stderr).toContain('without a distribution')
+  })
+})

@@ -46,7 +46,7 @@ function parseYears(value: string | undefined): number {
 export function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
   const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
   const backtest = backtestCutoffs(rounds)
-  const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 1000) / 1000 }
+  const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 10_000) / 10_000 }
   if (!latest?.distribution) return { distributionAsOf: null, fromRound: null, backtest: summary, estimates: [] }
   return {
     distributionAsOf: latest.distributionAsOf,

@@ -19,6 +19,9 @@ import { CATEGORY_VERSIONS, PROGRAMS, ROUND_TYPES, type ProgramCode, type RoundT
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../history/load.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
 import { updateRounds } from '../../history/update.js'
+import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
+import { parseOrThrow } from '../../schemas/issues.js'
+import { isoDate } from '../../schemas/common.js'
 import { ExpressEntryError } from '../../errors.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 
@@ -191,6 +194,53 @@ function runDistributions(options: RecordOption & JsonOption): number {
   return EXIT_OK
 }
 
+interface EstimateOptions extends RecordOption, JsonOption {
+  readonly asOf?: string
+  readonly round?: string
+  readonly backtest?: boolean
+}
+
+function runEstimate(sizeText: string, options: EstimateOptions): number {
+  if (!/^\d{1,7}$/.test(sizeText) || Number(sizeText) < 1) throw new CliError(`size: expected a number of invitations, 1 or more (got ${JSON.stringify(sizeText)})`, EXIT_BAD_INPUT)
+  const size = Number(sizeText)
+  const rounds = loadFrom(options.record).rounds
+  let source: PastRound | undefined
+  if (options.round !== undefined) {
+    source = findRound(rounds, options.round)
+    if (!source) throw new ExpressEntryError('not_found', { entity: 'round', id: options.round })
+    if (!source.distribution) throw new CliError(`round ${source.number} was published without a distribution of the pool (IRCC published them from round 214, January 2022)`, EXIT_BAD_INPUT)
+  } else {
+    const asOf = options.asOf === undefined ? undefined : parseOrThrow(isoDate, options.asOf, '--as-of')
+    source = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && (asOf === undefined || r.distributionAsOf <= asOf))
+    if (!source) throw new CliError('no published distribution on or before that date (IRCC published them from January 2022)', EXIT_BAD_INPUT)
+  }
+  const estimate = estimateCutoff(source.distribution!, size)
+  const backtest = backtestCutoffs(rounds)
+  const result = {
+    size,
+    lowestScore: estimate.lowestScore,
+    range: estimate.range,
+    above: estimate.above,
+    distributionAsOf: source.distributionAsOf,
+    fromRound: source.number,
+    backtest: { rounds: backtest.rounds, meanAbsoluteError: backtest.meanAbsoluteError, meanError: backtest.meanError, maxAbsoluteError: backtest.maxAbsoluteError, within10: backtest.within10, ...(options.backtest ? { rows: backtest.rows } : {}) },
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    return EXIT_OK
+  }
+  const lines = [
+    `A general round of ${fmt(size)} invitations from the pool as of ${source.distributionAsOf} (published with round ${source.number}): cut-off about ${estimate.lowestScore}`,
+    `  (${fmt(estimate.above)} candidates above the ${estimate.range} range it falls in; scores spread evenly inside 10-point bins, decaying from the neighbouring bin inside 501-600 and 351-400)`,
+    `Back-test on ${backtest.rounds} past general rounds: mean absolute error ${backtest.meanAbsoluteError.toFixed(2)} points, mean error ${backtest.meanError.toFixed(2)}, worst ${backtest.maxAbsoluteError}, ${Math.round(backtest.within10 * 100)}% within 10 points`,
+  ]
+  if (options.backtest) {
+    lines.push(formatTable(['#', 'date', 'invited', 'IRCC', 'estimate', 'error'], backtest.rows.map((r) => [r.number, r.date, fmt(r.size), String(r.lowestScore), String(r.estimate), (r.error > 0 ? '+' : '') + r.error]), [true, false, true, true, true, true]))
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+  return EXIT_OK
+}
+
 /** The feed written back in IRCC's layout, one round per line so changes diff by round. */
 function feedText(feed: { readonly [key: string]: unknown; readonly rounds: readonly unknown[] }): string {
   const { rounds, ...rest } = feed
@@ -286,6 +336,18 @@ export function registerRounds(program: Command): void {
     .option('--record <path>', recordHelp)
     .action((options: RecordOption & JsonOption) => {
       process.exitCode = runDistributions(options)
+    })
+  rounds
+    .command('estimate')
+    .description("estimated cut-off of a general round of SIZE invitations, from IRCC's published pool distribution, with the back-test")
+    .argument('<size>', 'number of invitations')
+    .option('--as-of <date>', 'use the latest distribution published on or before this date (default: the latest)')
+    .option('--round <number>', 'use the distribution published with this round')
+    .option('--backtest', 'list the back-test round by round')
+    .option('--json', 'print JSON')
+    .option('--record <path>', recordHelp)
+    .action((size: string, options: EstimateOptions) => {
+      process.exitCode = runEstimate(size, options)
     })
   rounds
     .command('update')
