@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { updateRounds } from '../../src/history/update.js'
@@ -65,5 +66,27 @@ describe('updateRounds', () => {
     const newer = clone()
     newer.rounds[0]!.drawCRS = 'n/a'
     expect(() => updateRounds({ feed, changes }, newer)).toThrow(/drawCRS/)
+  })
+
+  it('property: changing the cut-off of any rounds reports exactly those changes, and applying them again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 437 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 1200 }), (indices, score) => {
+        const newer = clone()
+        const expected = []
+        for (const i of indices) {
+          const r = newer.rounds[i]!
+          if (r.drawCRS === String(score)) continue
+          expected.push({ number: r.drawNumber, field: 'drawCRS', old: r.drawCRS, new: String(score) })
+          r.drawCRS = String(score)
+        }
+        const u = updateRounds({ feed, changes }, newer)
+        const byNumber = (a: { number: string }, b: { number: string }) => (a.number < b.number ? -1 : 1)
+        expect([...u.changed].sort(byNumber)).toEqual(expected.sort(byNumber))
+        const again = updateRounds({ feed: u.feed, changes: u.changes }, newer)
+        expect(again.changed).toEqual([])
+        expect(again.added).toEqual([])
+      }),
+      { numRuns: 15 },
+    )
   })
 })
