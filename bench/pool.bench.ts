@@ -76,6 +76,21 @@ async function phase(name: string, arg?: string): Promise<void> {
       result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
       return
     }
+    case 'reset-sqlite': {
+      // Reuse an imported pool: forget its rounds, put every profile back in the pool.
+      const store = await openStore(SQLITE)
+      const start = process.hrtime.bigint()
+      const cpu = process.cpuUsage()
+      await store.write(async (trx) => {
+        await trx.deleteFrom('invitation').execute()
+        await trx.deleteFrom('round').execute()
+        await trx.deleteFrom('pool_event').where('kind', '=', 'round_held').execute()
+        await trx.updateTable('profile').set({ status: 'active' }).where('status', '<>', 'active').execute()
+      })
+      await store.close()
+      result({ phase: name, seconds: seconds(start), cpuSeconds: cpuSince(cpu), peakMb: mb() })
+      return
+    }
     case 'round': {
       const store = await openStore(arg!)
       const start = process.hrtime.bigint()
@@ -110,7 +125,7 @@ async function phase(name: string, arg?: string): Promise<void> {
     }
     case 'memory': {
       const store = await openStore(SQLITE)
-      const rows = await store.db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'derived_from', 'score', 'programs', 'categories']).execute()
+      const rows = await store.db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'derived_from', 'score', 'programs', 'categories']).orderBy('score', 'desc').orderBy('submitted_ms').orderBy('id').execute()
       await store.close()
       const entries: MemoryEntry[] = rows.map((r) => ({ profileId: r.id, submittedAt: r.submitted_at, submittedMs: r.submitted_ms, expiresMs: r.expires_ms, active: true, day: r.derived_from, score: r.score, programs: r.programs, categories: r.categories }))
       const start = process.hrtime.bigint()
@@ -166,7 +181,8 @@ async function mainBench(): Promise<void> {
   console.log(machine())
   if (!existsSync(JSONL)) run('generate')
   else console.log(`generate         (cached ${JSONL})`)
-  run('import-sqlite')
+  if (process.env.POOL_BENCH_REUSE && existsSync(SQLITE)) run('reset-sqlite')
+  else run('import-sqlite')
   const pgTarget = await postgresTarget().catch((e: unknown) => {
     console.log(`PostgreSQL: could not start or reach a server (${(e as Error).message})`)
     return null

@@ -20,7 +20,7 @@ import type { Database } from '../store/database.js'
 import { appendEvents } from '../store/event.repository.js'
 import type { Store } from '../store/index.js'
 import { insertInvitations, invitationsOfRound } from '../store/invitation.repository.js'
-import { factsOfProfiles, rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
+import { factsOfProfiles, poolSummary, rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
 import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round.repository.js'
 import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
@@ -142,7 +142,12 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
       throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
     }
     await expireInvitations(trx, atMs, now)
-    await refreshStale(trx, day, atMs, eligibility)
+    // One pass gives the distribution and tells whether any stored value is stale on the day.
+    let summary = await poolSummary(trx, toDayNumber(day), atMs)
+    if (summary.stale > 0) {
+      await refreshStale(trx, day, atMs, eligibility)
+      summary = await poolSummary(trx, toDayNumber(day), atMs)
+    }
 
     const filter = candidateFilter(request)
     let ranked: Candidate[] = []
@@ -151,6 +156,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
       ranked = rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) }))
       const wrong = await recheckTop(trx, request, ranked.slice(0, request.size), day, eligibility)
       if (wrong === 0) break
+      summary = await poolSummary(trx, toDayNumber(day), atMs)
       if (attempt >= 2) {
         // Stored values keep disagreeing with the facts: recompute every active profile on the day.
         const all = await trx.selectFrom('profile').select('id').where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).execute()
@@ -160,7 +166,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     }
 
     const decision = decideRound(request, ranked)
-    const distribution = distributionOfScoreCounts(await scoreCounts(trx, atMs))
+    const distribution = distributionOfScoreCounts(summary.counts)
     const number = (last.number ?? 0) + 1
     const result: RoundResult = {
       number,

@@ -110,6 +110,32 @@ export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFi
   return q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').orderBy('id', 'asc').execute()
 }
 
+/**
+ * In one pass over the active, unexpired profiles: `[score, count]` of those eligible for at least
+ * one program, and how many have derived columns that do not hold on `day` (0: the counts are exact).
+ */
+export async function poolSummary(db: Kysely<Database>, day: number, atMs: number): Promise<{ counts: [number, number][]; stale: number }> {
+  const rows = await db
+    .selectFrom('profile')
+    .select([
+      'score',
+      sql<number>`sum(case when programs <> 0 then 1 else 0 end)`.as('count'),
+      sql<number>`sum(case when derived_from > ${day} or derived_until <= ${day} then 1 else 0 end)`.as('stale'),
+    ])
+    .where('status', '=', 'active')
+    .where('expires_ms', '>', atMs)
+    .where('submitted_ms', '<=', atMs)
+    .groupBy('score')
+    .execute()
+  let stale = 0
+  const counts: [number, number][] = []
+  for (const r of rows) {
+    stale += Number(r.stale)
+    if (Number(r.count) > 0) counts.push([Number(r.score), Number(r.count)])
+  }
+  return { counts, stale }
+}
+
 /** `[score, count]` of the active, unexpired profiles eligible for at least one program. */
 export async function scoreCounts(db: Kysely<Database>, atMs: number): Promise<[number, number][]> {
   const rows = await db
