@@ -5,6 +5,7 @@
  * @module
  */
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { DOCS_HTML } from './docs.js'
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
 import { DEFAULT_BODY_LIMIT } from './json-body.js'
@@ -52,6 +53,13 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
       log({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - start) * 100) / 100 })
     })
   }
+
+  // The record and the document are large (~150 kB of JSON): gzip them for clients that accept it.
+  // Scoring answers are small and hot, so they are left alone.
+  const gzip = compress({ encoding: 'gzip' })
+  app.use('/v1/rounds', gzip)
+  app.use('/v1/rounds/stats', gzip)
+  app.use('/openapi.json', gzip)
 
   app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION, pool: !!options.pool, history: !!options.history }))
   app.get('/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))

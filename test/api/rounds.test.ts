@@ -40,6 +40,16 @@ describe('GET /v1/rounds', () => {
   })
 })
 
+describe('compression', () => {
+  it('the record is gzipped for clients that accept it', async () => {
+    const res = await app.request('/v1/rounds', { headers: { 'accept-encoding': 'gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    const { gunzipSync } = await import('node:zlib')
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { count: number }
+    expect(body.count).toBe(rounds.length)
+  })
+})
+
 describe('GET /v1/rounds/{number}', () => {
   it('round 254 (STEM 2023-1): the same fields as the record', async () => {
     const res = await app.request('/v1/rounds/254')
