@@ -63,6 +63,17 @@ describe('over a real socket', () => {
     expect(JSON.stringify(logs)).not.toMatch(/Jane|masters|explain/)
   })
 
+  it('logs failed requests with their status, and never the body', async () => {
+    logs.length = 0
+    await fetch(`${server.url}/v1/crs/score`, { method: 'POST', body: '{"age": "secret-value"' })
+    await fetch(`${server.url}/v1/pool/profiles`, { method: 'POST', body: '{}' })
+    expect(logs.map((l) => [l.path, l.status])).toEqual([
+      ['/v1/crs/score', 400],
+      ['/v1/pool/profiles', 401],
+    ])
+    expect(JSON.stringify(logs)).not.toMatch(/secret-value/)
+  })
+
   it('a write endpoint without the token → 401', async () => {
     const res = await fetch(`${server.url}/v1/rounds/run`, { method: 'POST', body: '{}' })
     expect(res.status).toBe(401)
