@@ -65,7 +65,20 @@ function isJsonType(contentType: string | null): boolean {
   if (contentType === null) return true
   const mime = contentType.split(';', 1)[0]!.trim().toLowerCase()
   // `curl -d` labels JSON as a form and fetch with a string body as text/plain: both are read as JSON.
-  return mime === 'application/json' || mime.endsWith('+json') || mime === 'text/plain' || mime === 'application/x-www-form-urlencoded' || mime === ''
+  return mime === 'application/json' || mime.endsWith('+json') || mime === 'text/plain' || mime === 'application/x-www-form-urlencoded' || mime === '' || isJsonLines(contentType)
+}
+
+/** Whether the body is JSON Lines (one request per line): application/x-ndjson or application/jsonl. */
+export function isJsonLines(contentType: string | null): boolean {
+  const mime = (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
+  return mime === 'application/x-ndjson' || mime === 'application/jsonl' || mime === 'application/jsonlines'
+}
+
+/** Parses one JSON line, refusing deep nesting as a whole body would be refused. */
+export function parseJsonLine(line: string): unknown {
+  const value: unknown = JSON.parse(line)
+  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SyntaxError(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused`)
+  return value
 }
 
 /** Reads and parses a JSON body, or throws an ApiProblem saying what is wrong with it. */

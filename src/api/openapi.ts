@@ -90,7 +90,8 @@ export const operations: ApiOperation[] = [
     method: 'post',
     path: '/v1/crs/score',
     summary: 'CRS score of CrsFactors or a Profile on a date',
-    description: 'The body is what one `express-entry score --jsonl` line may be. Nothing is stored.',
+    description:
+      'The body is what one `express-entry score --jsonl` line may be. Nothing is stored. Sent as `application/x-ndjson` (one request per line, up to 1 MiB), it is a batch: the answer is `application/x-ndjson`, one CrsResult or `{"error": {line, path, message}}` per line, in order, as `score --jsonl` prints.',
     tags: ['crs'],
     parameters: [{ name: 'explain', in: 'query', description: 'include the trace (1/true)', schema: { type: 'string', enum: ['1', 'true', '0', 'false'] } }],
     requestBody: 'ScoreRequest',

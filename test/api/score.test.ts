@@ -151,3 +151,22 @@ describe('hostile and malformed bodies never get a 5xx', () => {
     )
   })
 })
+
+describe('POST /v1/crs/score with JSON Lines (a batch)', () => {
+  it('answers line for line, bad lines as {error} with their line number, in order', async () => {
+    const lines = [JSON.stringify(golden), '', '{"age": 30,', JSON.stringify({ asOf: '2025-06-01', factors: { ...golden, age: 'x' } }), JSON.stringify({ asOf: '2014-01-01', factors: golden }), deep(100)].join('\n')
+    const res = await post('/v1/crs/score', lines, { 'content-type': 'application/x-ndjson' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/)
+    const out = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as { total?: number; error?: { line: number; path: string } })
+    expect(out.map((o) => o.total ?? o.error?.line)).toEqual([464, 3, 4, 5, 6])
+    expect(out[2]!.error!.path).toBe('factors.age')
+    expect(out[3]!.error!.path).toBe('asOf')
+  })
+
+  it('a batch over the size limit gets 413', async () => {
+    const line = JSON.stringify(golden)
+    const res = await post('/v1/crs/score', `${line}\n`.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length)), { 'content-type': 'application/x-ndjson' })
+    expect(res.status).toBe(413)
+  })
+})
