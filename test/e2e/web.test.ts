@@ -123,6 +123,20 @@ describe('calculator', () => {
     expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
   })
 
+  it('can be filled from the keyboard alone: Tab reaches the age, typing changes the score', async () => {
+    const p = await open(link(golden, '2025-06-01'))
+    let focused = ''
+    for (let i = 0; i < 40 && focused !== 'age'; i++) {
+      await p.keyboard.press('Tab')
+      focused = await p.evaluate(() => document.activeElement?.id ?? '')
+    }
+    expect(focused).toBe('age')
+    await p.keyboard.press('Control+A')
+    await p.keyboard.type('40')
+    const api = (await (await fetch(`${server.url}/v1/crs/score`, { method: 'POST', body: JSON.stringify({ asOf: '2025-06-01', factors: { ...golden, age: 40 } }) })).json()) as { total: number }
+    await expect.poll(() => p.getByTestId('crs-total').textContent()).toBe(String(api.total))
+  })
+
   it('a blank calculator asks for the test scores (no error) and scores once they are in', async () => {
     const p = await open('/calculator')
     expect(await p.getByTestId('crs-total').textContent()).toBe('—')
