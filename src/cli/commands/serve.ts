@@ -17,6 +17,7 @@ import { importProfiles } from '../../pool/lifecycle.js'
 import { openStore } from '../../store/index.js'
 import { countProfiles } from '../../store/profile.repository.js'
 import type { PoolService } from '../../api/routes/pool.js'
+import type { HistoryService } from '../../api/routes/rounds.js'
 import type { ErrorLogger } from '../../api/error-handler.js'
 
 /**
@@ -92,7 +93,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
   if (!existsSync(join(webRoot, 'index.html'))) {
     log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
   }
-  let history = null
+  let history: HistoryService | null = null
   try {
     const rounds = loadRounds()
     history = { rounds: () => rounds }
