@@ -128,6 +128,7 @@ async function phase(name: string, arg?: string): Promise<void> {
       const rows = await store.db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'derived_from', 'score', 'programs', 'categories']).orderBy('score', 'desc').orderBy('submitted_ms').orderBy('id').execute()
       await store.close()
       const entries: MemoryEntry[] = rows.map((r) => ({ profileId: r.id, submittedAt: r.submitted_at, submittedMs: r.submitted_ms, expiresMs: r.expires_ms, active: true, day: r.derived_from, score: r.score, programs: r.programs, categories: r.categories }))
+      ;(globalThis as { gc?: () => void }).gc?.()
       const start = process.hrtime.bigint()
       const cpu = process.cpuUsage()
       const round = roundInMemory(entries, ROUND)
@@ -139,7 +140,7 @@ async function phase(name: string, arg?: string): Promise<void> {
 }
 
 function run(name: string, arg?: string): Record<string, unknown> | null {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name, ...(arg ? [arg] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), name, ...(arg ? [arg] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '))
   if (!line) {
     console.log(`${name}: failed (exit ${child.status})\n${child.stdout}`)

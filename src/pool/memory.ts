@@ -60,6 +60,7 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
   const bit = request.kind === 'program' ? PROGRAM_BIT[request.program!] : 0
   const needle = request.kind === 'category' ? `,${request.category!},` : ''
   const candidates: Candidate[] = []
+  const chosen: MemoryEntry[] = []
   // Scores are 0-1200 (CRS maximum): an array beats a Map over a million profiles.
   const counts = new Float64Array(1201)
   for (const e of entries) {
@@ -69,10 +70,14 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
     if (bit !== 0 && (e.programs & bit) === 0) continue
     if (needle && !e.categories.includes(needle)) continue
     candidates.push({ profileId: e.profileId, score: e.score, submittedAt: e.submittedAt, submittedMs: e.submittedMs })
+    chosen.push(e)
   }
+  const byId = new Map<string, MemoryEntry>()
   const decision = decideRound(request, rankCandidates(candidates))
-  const invited = new Set(decision.invitations.map((i) => i.profileId))
-  for (const e of entries) if (invited.has(e.profileId)) e.active = false
+  if (decision.invitations.length > 0) {
+    for (const e of chosen) if (e.score >= decision.lowestScore!) byId.set(e.profileId, e)
+    for (const i of decision.invitations) byId.get(i.profileId)!.active = false
+  }
   const pairs: [number, number][] = []
   counts.forEach((count, score) => {
     if (count > 0) pairs.push([score, count])

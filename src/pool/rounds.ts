@@ -26,7 +26,7 @@ import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { GENERAL_LABEL, PROGRAM_BIT, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
-import { decideRound, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
+import { decideRound, rankCandidates, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
 import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
 import { parseRoundRequest, type RoundRequest } from './round-request.js'
 
@@ -153,7 +153,8 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     let ranked: Candidate[] = []
     for (let attempt = 0; ; attempt++) {
       const rows = await rankedCandidates(trx, filter, atMs)
-      ranked = rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) }))
+      // Already in order but for equal instants: the sort only checks the order and settles those.
+      ranked = rankCandidates(rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })))
       const wrong = await recheckTop(trx, request, ranked.slice(0, request.size), day, eligibility)
       if (wrong === 0) break
       summary = await poolSummary(trx, toDayNumber(day), atMs)

@@ -101,13 +101,16 @@ export interface CandidateRow {
   readonly submitted_ms: number
 }
 
-/** Active, unexpired profiles passing `filter`, in rank order (score desc, submitted asc, id). */
+/**
+ * Active, unexpired profiles passing `filter`, by score descending then submission time (a
+ * profile-id order among equal instants is left to the caller: on SQLite it would cost a sort).
+ */
 export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFilter, atMs: number): Promise<CandidateRow[]> {
   let q = db.selectFrom('profile').select(['id', 'score', 'submitted_at', 'submitted_ms']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
   if (filter.kind === 'general') q = q.where('programs', '<>', 0)
   else if (filter.kind === 'program') q = q.where(sql<number>`programs & ${filter.bit}`, '<>', 0)
   else q = q.where('categories', 'like', `%,${filter.id},%`)
-  return q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').orderBy('id', 'asc').execute()
+  return q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').execute()
 }
 
 /**

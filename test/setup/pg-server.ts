@@ -34,7 +34,7 @@ export function pgBinDir(): string | null {
       // try the next way
     }
   }
-  for (const v of ['17', '16', '15', '14']) {
+  for (const v of ['18', '17', '16', '15', '14', '13']) {
     const dir = `/usr/lib/postgresql/${v}/bin`
     if (existsSync(join(dir, 'initdb'))) return dir
   }
