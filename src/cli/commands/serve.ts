@@ -74,8 +74,8 @@ export interface ServeOptions {
   readonly host: string
   readonly db?: string | undefined
   readonly web?: string | undefined
-  /** Seed an empty store with the demo pool (npm start). */
-  readonly seed?: boolean
+  /** Seed an empty store with a demo pool of this many profiles (npm start). */
+  readonly seed?: number
 }
 
 /** Parses a TCP port (0-65535). */
@@ -105,7 +105,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
     const store = await openStore(options.db)
     const eligibility = realEligibility()
     pool = { store, eligibility }
-    if (options.seed) await seedDemoPool(pool, log)
+    if (options.seed) await seedDemoPool(pool, log, options.seed)
   } else {
     log({ level: 'warn', msg: 'no --db: the pool endpoints answer 503' })
   }
@@ -116,8 +116,8 @@ export async function runServer(options: ServeOptions): Promise<void> {
     await pool?.store.close()
     throw e
   }
-  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
-  await new Promise<void>((done) => {
+  // Handlers first, then the "listening" line: whoever waits for that line may signal at once.
+  const stopped = new Promise<void>((done) => {
     const stop = (signal: NodeJS.Signals) => {
       log({ level: 'info', msg: 'shutting down', signal })
       process.off('SIGINT', stop)
@@ -132,6 +132,8 @@ export async function runServer(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
+  await stopped
 }
 
 export function registerServe(program: Command): void {

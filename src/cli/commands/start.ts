@@ -5,15 +5,18 @@
  * @module
  */
 import type { Command } from 'commander'
-import { portOption, runServer } from './serve.js'
+import { CliError, EXIT_BAD_INPUT } from '../io.js'
+import { DEMO_POOL_SIZE, portOption, runServer } from './serve.js'
 
 export const DEFAULT_DB = 'express-entry.db'
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('run the product: the API and web app on port 8080 ($PORT), the demo pool in express-entry.db ($EE_DB)')
+    .description('run the product: the API and web app on port 8080 ($PORT), the demo pool in express-entry.db ($EE_DB; $EE_DEMO_POOL_SIZE profiles, default 10000)')
     .action(async () => {
-      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: true })
+      const size = Number(process.env.EE_DEMO_POOL_SIZE ?? DEMO_POOL_SIZE)
+      if (!Number.isInteger(size) || size < 1 || size > 1_000_000) throw new CliError(`EE_DEMO_POOL_SIZE: expected a whole number from 1 to 1000000 (got ${JSON.stringify(process.env.EE_DEMO_POOL_SIZE)})`, EXIT_BAD_INPUT)
+      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: size })
     })
 }

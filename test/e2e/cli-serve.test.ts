@@ -1,0 +1,106 @@
+/**
+ * `express-entry serve` and `start` end to end: the built CLI as a user runs it, JSON logs on stdout,
+ * graceful stop on SIGTERM/SIGINT. Builds dist/ first when a source file is newer than the build.
+ */
+import { spawn, execSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const BUILT = join(ROOT, 'dist/src/cli/index.js')
+const dir = mkdtempSync(join(tmpdir(), 'ee-serve-'))
+
+function newestSource(path: string): number {
+  let newest = 0
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+beforeAll(() => {
+  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'))) {
+    try {
+      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' })
+    } catch (e) {
+      if (!existsSync(BUILT)) throw e
+    }
+  }
+}, 180_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+interface Running {
+  child: ChildProcess
+  url: string
+  lines: Record<string, unknown>[]
+  exit: Promise<number | null>
+}
+
+/** Runs the CLI until it logs that it listens. */
+function run(args: string[], env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const lines: Record<string, unknown>[] = []
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return new Promise((resolve, reject) => {
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    void exit.then((code) => reject(new Error(`exited ${code} before listening: ${stderr}`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown> // every line is JSON
+      lines.push(entry)
+      if (entry.msg === 'listening') resolve({ child, url: String(entry.url), lines, exit })
+    })
+  })
+}
+
+describe('express-entry serve', () => {
+  it('serves the API with a pool on SQLite, logs JSON lines without bodies, stops on SIGTERM', async () => {
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'serve.db')], { EE_API_TOKEN: 't' })
+    expect((await (await fetch(`${s.url}/healthz`)).json()) as object).toMatchObject({ ok: true, pool: true, history: true })
+    const score = await fetch(`${s.url}/v1/crs/score`, { method: 'POST', body: JSON.stringify({ age: 30, education: 'masters', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, foreignWorkYears: 3 }) })
+    expect(((await score.json()) as { total: number }).total).toBe(464)
+    expect((await fetch(`${s.url}/v1/pool/distribution`)).status).toBe(200)
+    s.child.kill('SIGTERM')
+    expect(await s.exit).toBe(0)
+    expect(s.lines.at(-1)).toMatchObject({ msg: 'stopped' })
+    expect(s.lines.find((l) => l.path === '/v1/crs/score')).toMatchObject({ method: 'POST', status: 200 })
+    expect(JSON.stringify(s.lines)).not.toMatch(/masters|english/)
+  }, 60_000)
+
+  it.each([
+    [['serve', '--port', 'http'], /--port/],
+    [['serve', '--port', '0', '--db', '/nonexistent/dir/x.db'], /storage failure/],
+  ])('%j fails with a clear message', async (args, message) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code).not.toBe(0)
+    expect(stderr).toMatch(message)
+    expect(stderr).not.toMatch(/\n\s+at /) // no stack trace
+  }, 30_000)
+})
+
+describe('express-entry start (npm start)', () => {
+  it('creates and seeds the SQLite file on first start only, and serves the calculator', async () => {
+    const env = { PORT: '0', HOST: '127.0.0.1', EE_DB: join(dir, 'start.db'), EE_DEMO_POOL_SIZE: '150' }
+    const first = await run(['start'], env)
+    expect(first.lines.some((l) => l.msg === 'demo pool seeded')).toBe(true)
+    const dist = (await (await fetch(`${first.url}/v1/pool/distribution`)).json()) as { distribution: { range: string; count: number }[] }
+    expect(dist.distribution.at(-1)!.count).toBeGreaterThan(100)
+    const page = await fetch(`${first.url}/calculator`)
+    if (existsSync(join(ROOT, 'dist/web/calculator.html'))) expect(page.status).toBe(200)
+    first.child.kill('SIGINT')
+    expect(await first.exit).toBe(0)
+
+    const second = await run(['start'], env)
+    expect(second.lines.some((l) => l.msg === 'demo pool seeded')).toBe(false)
+    second.child.kill('SIGTERM')
+    expect(await second.exit).toBe(0)
+  }, 120_000)
+})
