@@ -16,10 +16,11 @@ export interface JsonLogger extends ErrorLogger {
 
 /**
  * A logger writing one JSON object per line to `stream`, with the time. Lines are batched and written
- * every 50 ms (or at 64 kB): one write per request would cost more than answering it. Errors and
- * `flush()` write at once.
+ * every 50 ms (or at `maxBatch` bytes): one write per request would cost more than answering it.
+ * Errors and `flush()` write at once. Several processes sharing one pipe keep `maxBatch` under 4 kB
+ * (PIPE_BUF), so their lines never interleave.
  */
-export function jsonLogger(stream: NodeJS.WritableStream = process.stdout): JsonLogger {
+export function jsonLogger(stream: NodeJS.WritableStream = process.stdout, maxBatch = 65_536): JsonLogger {
   let pending: string[] = []
   let size = 0
   let timer: NodeJS.Timeout | null = null
@@ -36,7 +37,7 @@ export function jsonLogger(stream: NodeJS.WritableStream = process.stdout): Json
     const line = `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`
     pending.push(line)
     size += line.length
-    if (entry.level !== 'info' || size >= 65_536) flush()
+    if (entry.level !== 'info' || size >= maxBatch) flush()
     else if (!timer) {
       timer = setTimeout(flush, 50)
       timer.unref()

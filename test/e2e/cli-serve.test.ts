@@ -72,7 +72,19 @@ describe('express-entry serve', () => {
     expect(JSON.stringify(s.lines)).not.toMatch(/masters|english/)
   }, 60_000)
 
+  it('--workers 2: two processes share the port and all stop on SIGTERM', async () => {
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'workers.db')])
+    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/healthz`).then((r) => r.status)))
+    expect(answers.every((status) => status === 200)).toBe(true)
+    expect(s.lines.filter((l) => l.msg === 'worker listening').map((l) => l.worker).sort()).toEqual([1, 2])
+    expect(s.lines.find((l) => l.msg === 'listening')).toMatchObject({ workers: 2 })
+    s.child.kill('SIGTERM')
+    expect(await s.exit).toBe(0)
+    expect(s.lines.filter((l) => l.msg === 'stopped')).toHaveLength(3)
+  }, 60_000)
+
   it.each([
+    [['serve', '--workers', '0'], /--workers/],
     [['serve', '--port', 'http'], /--port/],
     [['serve', '--port', '0', '--db', '/nonexistent/dir/x.db'], /storage failure/],
   ])('%j fails with a clear message', async (args, message) => {

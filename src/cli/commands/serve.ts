@@ -3,11 +3,13 @@
  * graceful shutdown on SIGINT/SIGTERM.
  * @module
  */
+import cluster from 'node:cluster'
 import { existsSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
-import { jsonLogger, startServer, type RunningServer } from '../../api/server.js'
+import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '../../api/server.js'
 import { loadRounds } from '../../history/load.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
@@ -70,6 +72,8 @@ export function defaultWebRoot(): string {
 }
 
 export interface ServeOptions {
+  /** Processes answering requests on the one port (node:cluster); 1 = this process alone. */
+  readonly workers?: number
   readonly port: number
   readonly host: string
   readonly db?: string | undefined
@@ -85,14 +89,23 @@ export function portOption(value: string): number {
   return port
 }
 
-/** Starts the server and stops it cleanly on SIGINT/SIGTERM; resolves once it has stopped. */
+/**
+ * Starts the server and stops it cleanly on SIGINT/SIGTERM; resolves once it has stopped. With
+ * `workers` > 1, this process prepares (web app, store, demo pool) and forks the workers, which share
+ * the port; a signal stops them all.
+ */
 export async function runServer(options: ServeOptions): Promise<void> {
-  const log = jsonLogger()
+  const workers = options.workers ?? 1
+  if (workers > 1 && options.db === ':memory:') throw new CliError('--workers: an in-memory database cannot be shared between processes; use a file or postgres://', EXIT_BAD_INPUT)
+  const log = jsonLogger(process.stdout, cluster.isWorker || workers > 1 ? 4000 : 65_536)
   const webRoot = resolve(options.web ?? defaultWebRoot())
-  if (!existsSync(join(webRoot, 'index.html')) && options.seed && options.web === undefined) await buildWebApp(webRoot, log)
-  if (!existsSync(join(webRoot, 'index.html'))) {
-    log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
+  if (cluster.isPrimary) {
+    if (!existsSync(join(webRoot, 'index.html')) && options.seed && options.web === undefined) await buildWebApp(webRoot, log)
+    if (!existsSync(join(webRoot, 'index.html'))) {
+      log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
+    }
   }
+  if (cluster.isPrimary && workers > 1) return runPrimary(options, workers, log)
   let history: HistoryService | null = null
   try {
     const rounds = loadRounds()
@@ -105,7 +118,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
     const store = await openStore(options.db)
     const eligibility = realEligibility()
     pool = { store, eligibility }
-    if (options.seed) await seedDemoPool(pool, log, options.seed)
+    if (options.seed && cluster.isPrimary) await seedDemoPool(pool, log, options.seed)
   } else {
     log({ level: 'warn', msg: 'no --db: the pool endpoints answer 503' })
   }
@@ -118,12 +131,16 @@ export async function runServer(options: ServeOptions): Promise<void> {
   }
   // Handlers first, then the "listening" line: whoever waits for that line may signal at once.
   const stopped = new Promise<void>((done) => {
+    let closing = false
+    // A second signal (Ctrl-C reaches a whole cluster, then the primary relays it) changes nothing.
     const stop = (signal: NodeJS.Signals) => {
+      if (closing) return
+      closing = true
       log({ level: 'info', msg: 'shutting down', signal })
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
       void server.close().then(async () => {
         await pool?.store.close()
+        process.off('SIGINT', stop)
+        process.off('SIGTERM', stop)
         log({ level: 'info', msg: 'stopped' })
         log.flush()
         done()
@@ -132,8 +149,65 @@ export async function runServer(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
-  log({ level: 'notice', msg: 'listening', url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
+  log({ level: 'notice', ...(cluster.isWorker ? { msg: 'worker listening', worker: cluster.worker?.id } : { msg: 'listening' }), url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
   await stopped
+  // A worker's channel to the primary would keep it alive: let go of it so the process ends.
+  cluster.worker?.disconnect()
+}
+
+/** The primary of a cluster: seeds once, forks the workers, and stops them on a signal. */
+async function runPrimary(options: ServeOptions, workers: number, log: JsonLogger): Promise<void> {
+  if (options.db && options.seed) {
+    const store = await openStore(options.db)
+    try {
+      await seedDemoPool({ store, eligibility: realEligibility() }, log, options.seed)
+    } finally {
+      await store.close()
+    }
+  }
+  // Port 0 would give each worker its own port: pick one here so they share it.
+  const port = options.port === 0 ? await freePort(options.host) : options.port
+  const children = Array.from({ length: workers }, () => cluster.fork({ EE_WORKER_PORT: String(port) }))
+  const exited = Promise.all(children.map((w) => new Promise<void>((done) => w.once('exit', () => done()))))
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log({ level: 'info', msg: 'shutting down the workers', signal })
+    for (const w of children) if (!w.isDead()) w.process.kill('SIGTERM')
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) log({ level: 'error', msg: 'a worker stopped', worker: worker.id, code })
+  })
+  // "listening" once every worker listens (or one gave up), as a single process says it.
+  const listening = Promise.all(children.map((w) => new Promise<void>((done) => (w.once('listening', () => done()), w.once('exit', () => done())))))
+  await Promise.race([listening, exited])
+  if (!stopping) log({ level: 'notice', msg: 'listening', url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`, workers })
+  await exited
+  process.off('SIGINT', stop)
+  process.off('SIGTERM', stop)
+  log({ level: 'info', msg: 'stopped' })
+  log.flush()
+}
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+/** Parses --workers (1 to 64). */
+export function workersOption(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`--workers: expected a whole number from 1 to 64 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return n
 }
 
 export function registerServe(program: Command): void {
@@ -144,7 +218,9 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
     .option('--web <dir>', 'folder of the built web app (default: dist/web)')
-    .action(async (options: { port?: number; host: string; db?: string; web?: string }) => {
-      await runServer({ port: options.port ?? portOption(process.env.PORT ?? '8080'), host: options.host, db: options.db, web: options.web })
+    .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core', workersOption, 1)
+    .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number }) => {
+      const port = process.env.EE_WORKER_PORT ? Number(process.env.EE_WORKER_PORT) : (options.port ?? portOption(process.env.PORT ?? '8080'))
+      await runServer({ port, host: options.host, db: options.db, web: options.web, workers: options.workers })
     })
 }
