@@ -51,7 +51,7 @@ export function roundLabel(request: RoundRequest, eligibility: PoolEligibility):
   const inForce = eligibility.categoriesInForce(day)
   if (!category || !inForce.some((c) => c.id === category.id)) {
     throw new ExpressEntryError('invalid_input', {
-      issues: [{ path: 'category', value: request.category, message: `${category ? 'not in force' : 'unknown category'} on ${day}; categories in force then: ${inForce.map((c) => c.id).join(', ') || 'none'}` }],
+      issues: [{ path: 'category', value: request.category, message: `${category ? `${category.id} is not in force on ${day}` : `unknown category ${JSON.stringify(request.category)}`}; categories in force on ${day}: ${inForce.map((c) => c.id).join(', ') || 'none'}` }],
     })
   }
   return category.label

@@ -154,7 +154,7 @@ for (const dialect of DIALECTS) {
       await holdRound(t.store, { at: '2023-07-05T13:38:22Z', kind: 'general', size: 1 }, { eligibility })
       await expect(holdRound(t.store, { at: '2023-07-04T13:38:22Z', kind: 'general', size: 1 }, { eligibility })).rejects.toThrow(/time order/)
       await expect(holdRound(t.store, { at: '2023-07-06T13:38:22Z', kind: 'category', category: 'stem-2099-1', size: 1 }, { eligibility })).rejects.toThrow(/unknown category/)
-      await expect(holdRound(t.store, { at: '2024-03-06T13:38:22Z', kind: 'category', category: 'stem-2023-1', size: 1 }, { eligibility })).rejects.toThrow(/not in force on 2024-03-06/)
+      await expect(holdRound(t.store, { at: '2024-03-06T13:38:22Z', kind: 'category', category: 'stem-2023-1', size: 1 }, { eligibility })).rejects.toThrow(/stem-2023-1 is not in force on 2024-03-06/)
     })
   })
 }
