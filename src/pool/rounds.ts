@@ -35,6 +35,8 @@ export interface HoldRoundOptions {
   readonly now?: string
   /** For tests: fail after this many invitations are written (the transaction must roll back). */
   readonly failAfterInvitations?: number
+  /** For tests: called after each batch of invitations is written, inside the transaction. */
+  readonly afterInvitationsWritten?: (written: number) => void
 }
 
 export interface HeldRound extends RoundResult {
@@ -220,6 +222,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
         responded_at: null,
       })),
       (written) => {
+        options.afterInvitationsWritten?.(written)
         if (options.failAfterInvitations !== undefined && written >= options.failAfterInvitations) {
           throw new ExpressEntryError('storage_failure', { operation: `round ${number} (failure injected after ${written} invitations)` })
         }
