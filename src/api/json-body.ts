@@ -46,6 +46,16 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes)
 }
 
+/** Whether JSON `text` has more than `max` opening brackets: if not, it cannot nest deeper (a cheap test). */
+export function mayNestDeeperThan(text: string, max: number): boolean {
+  let open = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if ((ch === 123 || ch === 91) && ++open > max) return true // { [
+  }
+  return false
+}
+
 /** How deeply `value` nests (iteratively, so no input can overflow the stack), stopping past `max`. */
 export function nestingDepth(value: unknown, max: number): number {
   let deepest = 0
@@ -77,7 +87,7 @@ export function isJsonLines(contentType: string | null): boolean {
 /** Parses one JSON line, refusing deep nesting as a whole body would be refused. */
 export function parseJsonLine(line: string): unknown {
   const value: unknown = JSON.parse(line)
-  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SyntaxError(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused`)
+  if (mayNestDeeperThan(line, MAX_JSON_DEPTH) && nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SyntaxError(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused`)
   return value
 }
 
@@ -96,7 +106,7 @@ export async function readJsonBody(request: Request, limit: number = DEFAULT_BOD
     const message = e instanceof Error ? e.message.slice(0, 200) : 'not JSON'
     throw new ApiProblem('invalid_json', `the request body is not valid JSON: ${message}`, { issues: [{ path: '', message }] })
   }
-  if (nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  if (mayNestDeeperThan(text, MAX_JSON_DEPTH) && nestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new ApiProblem('invalid_input', `the request body nests deeper than ${MAX_JSON_DEPTH} levels`, { issues: [{ path: '', message: `nesting deeper than ${MAX_JSON_DEPTH} levels is refused` }] })
   }
   return value
