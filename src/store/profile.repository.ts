@@ -102,15 +102,18 @@ export interface CandidateRow {
 }
 
 /**
- * Active, unexpired profiles passing `filter`, by score descending then submission time (a
- * profile-id order among equal instants is left to the caller: on SQLite it would cost a sort).
+ * Active, unexpired profiles passing `filter`, in rank order: score descending, submission time, id.
+ * The database orders by the first two (an index-only scan on SQLite); equal instants are put in id
+ * order here, since an SQL sort on id would cost a temporary B-tree on every group.
  */
 export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFilter, atMs: number): Promise<CandidateRow[]> {
   let q = db.selectFrom('profile').select(['id', 'score', 'submitted_at', 'submitted_ms']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
   if (filter.kind === 'general') q = q.where('programs', '<>', 0)
   else if (filter.kind === 'program') q = q.where(sql<number>`programs & ${filter.bit}`, '<>', 0)
   else q = q.where('categories', 'like', `%,${filter.id},%`)
-  return q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').execute()
+  const rows = await q.orderBy('score', 'desc').orderBy('submitted_ms', 'asc').execute()
+  // Already sorted but for equal instants: the sort only checks the order and settles those.
+  return rows.sort((a, b) => Number(b.score) - Number(a.score) || Number(a.submitted_ms) - Number(b.submitted_ms) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 /**
