@@ -2,42 +2,45 @@
 /** The `express-entry` command line. @module */
 import { Command, CommanderError } from 'commander'
 import { EXIT_BAD_INPUT, reportError } from './io.js'
-import { registerScore } from './commands/score.js'
-import { registerEligibility } from './commands/eligibility.js'
-import { registerNoc } from './commands/noc.js'
-import { registerStart } from './commands/start.js'
-import { registerServe } from './commands/serve.js'
-import { registerRounds } from './commands/rounds.js'
-import { registerOutlook } from './commands/outlook.js'
-import { registerPool } from './commands/pool.js'
-import { registerRound } from './commands/round.js'
-import { registerInvitations } from './commands/invitations.js'
-import { registerInvitation } from './commands/invitation.js'
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void
+
+/**
+ * Each command's module, loaded only when that command runs: the storage and server commands pull in
+ * SQLite, PostgreSQL and HTTP libraries that `score` has no use for, and start-up time is the CLI's
+ * latency. `--help` (or an unknown command) loads them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  score: async () => (await import('./commands/score.js')).registerScore,
+  eligibility: async () => (await import('./commands/eligibility.js')).registerEligibility,
+  outlook: async () => (await import('./commands/outlook.js')).registerOutlook,
+  noc: async () => (await import('./commands/noc.js')).registerNoc,
+  rounds: async () => (await import('./commands/rounds.js')).registerRounds,
+  pool: async () => (await import('./commands/pool.js')).registerPool,
+  round: async () => (await import('./commands/round.js')).registerRound,
+  invitations: async () => (await import('./commands/invitations.js')).registerInvitations,
+  invitation: async () => (await import('./commands/invitation.js')).registerInvitation,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  start: async () => (await import('./commands/start.js')).registerStart,
+}
+
+/** The program with the command named in `argv` (or every command, for help). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('express-entry')
     .description("Canada's Express Entry rules as code: CRS scores, eligibility, the pool and rounds, past rounds")
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-  registerScore(program)
-  registerEligibility(program)
-  registerNoc(program)
-  registerStart(program)
-  registerServe(program)
-  registerRounds(program)
-  registerOutlook(program)
-  registerPool(program)
-  registerRound(program)
-  registerInvitations(program)
-  registerInvitation(program)
+  const named = argv[2]
+  const load = named !== undefined ? COMMANDS[named] : undefined
+  for (const register of await Promise.all(load ? [load()] : Object.values(COMMANDS).map((l) => l()))) register(program)
   return program
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync([...argv])
+    await (await buildProgram(argv)).parseAsync([...argv])
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
