@@ -103,24 +103,35 @@ class ScoredCrs implements CrsResult {
   readonly asOf: IsoDate
   readonly #factors: CrsFactorsInput
   readonly #set: CrsRuleSet
-  readonly #parts: readonly number[]
+  /** The four skill-transferability combinations (A, B, C, D) before their caps, for the trace. */
+  readonly #combinations: number
 
-  constructor(factors: CrsFactorsInput, set: CrsRuleSet, parts: readonly number[], breakdown: Omit<CrsBreakdown, 'rules' | 'asOf'>) {
-    this.total = breakdown.total
-    this.core = breakdown.core
-    this.spouse = breakdown.spouse
-    this.transferability = breakdown.transferability
-    this.additional = breakdown.additional
+  constructor(
+    factors: CrsFactorsInput,
+    set: CrsRuleSet,
+    combinations: number,
+    core: CrsResult['core'],
+    spouse: CrsResult['spouse'],
+    transferability: CrsResult['transferability'],
+    additional: CrsResult['additional'],
+  ) {
+    this.total = core.subtotal + spouse.subtotal + transferability.subtotal + additional.subtotal
+    this.core = core
+    this.spouse = spouse
+    this.transferability = transferability
+    this.additional = additional
     this.rules = set.id
     this.asOf = set.asOf
     this.#factors = factors
     this.#set = set
-    this.#parts = parts
+    this.#combinations = combinations
   }
 
   /** The trace, built on demand: scoring a pool needs totals, not explanations. */
   get trace(): readonly Award[] {
-    return traceOf(this.#factors, this.#set, this.#parts, this)
+    const c = this.#combinations
+    // Unpacked from 8-bit fields: each combination is at most 50 points.
+    return traceOf(this.#factors, this.#set, [c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, (c >> 24) & 0xff], this)
   }
 
   toJSON(): CrsResult {
@@ -198,13 +209,15 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   const sibling = factors.siblingInCanada ? (set.sibling.version.value ?? 0) : 0
   const additionalSubtotal = Math.min(set.additionalCap.version.value!, nomination + jobOffer + canadianEducation + french + sibling)
 
-  return new ScoredCrs(factors, set, [eduWithLanguage, eduWithCanadian, foreignWithLanguage, foreignWithCanadian], {
-    total: coreSubtotal + spouseSubtotal + transferSubtotal + additionalSubtotal,
-    core: { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
-    spouse: { education: spouseEducation, language: spouseLanguage, canadianWork: spouseCanadianWork, subtotal: spouseSubtotal },
-    transferability: { education: transferEducation, foreignWork: transferForeign, certificate, subtotal: transferSubtotal },
-    additional: { provincialNomination: nomination, jobOffer, canadianEducation, french, sibling, subtotal: additionalSubtotal },
-  })
+  return new ScoredCrs(
+    factors,
+    set,
+    eduWithLanguage | (eduWithCanadian << 8) | (foreignWithLanguage << 16) | (foreignWithCanadian << 24),
+    { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
+    { education: spouseEducation, language: spouseLanguage, canadianWork: spouseCanadianWork, subtotal: spouseSubtotal },
+    { education: transferEducation, foreignWork: transferForeign, certificate, subtotal: transferSubtotal },
+    { provincialNomination: nomination, jobOffer, canadianEducation, french, sibling, subtotal: additionalSubtotal },
+  )
 }
 
 function award<V>(inForce: InForce<V>, line: string, points: number, because: string): Award {
