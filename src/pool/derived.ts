@@ -21,7 +21,7 @@ import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Job, Profile } from '../schemas/profile.js'
-import { FULL_TIME_HOURS_PER_WEEK, fullTimeEquivalentHours, isCanadianSkilledWork, isForeignSkilledWork, isSkilledNoc, type JobFilter } from '../work/history.js'
+import { FULL_TIME_HOURS_PER_WEEK, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, isSkilledNoc, jobDays, type JobDays, type JobFilter } from '../work/history.js'
 import { eligibleCategories, programsMask, type PoolEligibility } from './eligibility.js'
 
 export interface Derived {
@@ -44,11 +44,15 @@ const FILTERS: readonly JobFilter[] = [(j) => isSkilledNoc(j.noc), isCanadianSki
 /** ECAs count for 5 years (MI s.3(4), S4). */
 const ECA_YEARS = 5
 
-/** Full-time-equivalent hours a day worked on day number `day` by the jobs passing `filter` (capped at full time). */
-function rateOn(jobs: readonly Job[], day: number, filter: JobFilter): number {
+/**
+ * Full-time-equivalent hours a day worked on day number `day` by the jobs passing `filter` (capped at
+ * full time); `days` holds each job's first day and the day after its last (work/history.ts jobDays).
+ */
+function rateOn(jobs: readonly Job[], days: JobDays, day: number, filter: JobFilter): number {
   let rate = 0
-  for (const j of jobs) {
-    if (!filter(j) || toDayNumber(j.from) > day || (j.to !== null && toDayNumber(j.to) < day)) continue
+  for (let k = 0; k < jobs.length; k++) {
+    const j = jobs[k]!
+    if (days[2 * k]! > day || days[2 * k + 1]! <= day || !filter(j)) continue
     rate += j.hoursPerWeek / 7
   }
   return Math.min(rate, MAX_HOURS_PER_DAY)
@@ -118,14 +122,16 @@ export function nextChangeDay(profile: Profile, asOf: IsoDate, ruleChangeDates: 
     // `asOf` minus hours lost on the window's first day. The count of half-years of work (780 hours:
     // 6 months, 1 year, 2 years full time) then changes on the day the line crosses a multiple.
     const nocs = new Set(p.work.map((j) => j.noc))
+    // Each job's days parsed once for every count below.
+    const days = jobDays(p.work)
     for (const years of WINDOW_YEARS) {
-      const start = addYears(asOf, -years)
-      const startDay = toDayNumber(start)
+      const startDay = toDayNumber(addYears(asOf, -years))
+      const window = { start: startDay, end: day }
       for (const j of p.work) date(addYears(j.from, years))
       const check = (filter: JobFilter): void => {
-        const rate = rateOn(p.work, day, filter) - rateOn(p.work, startDay, filter)
+        const rate = rateOn(p.work, days, day, filter) - rateOn(p.work, days, startDay, filter)
         if (rate === 0) return
-        const hours = fullTimeEquivalentHours(p.work, start, asOf, filter)
+        const hours = hoursInWindow(p.work, window, filter, days)
         const count = Math.floor(hours / HALF_YEAR_HOURS + 1e-9)
         const target = rate > 0 ? (count + 1) * HALF_YEAR_HOURS : count * HALF_YEAR_HOURS
         consider(day + Math.max(1, Math.floor((target - hours) / rate)))

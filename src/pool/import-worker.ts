@@ -10,5 +10,8 @@ import { prepareLines, type NumberedLine } from './lifecycle.js'
 const { asOf, now } = workerData as { asOf: string | null; now: string }
 const ctx = { eligibility: realEligibility(), asOf: asOf ?? undefined, now }
 parentPort?.on('message', (m: { id: number; lines: NumberedLine[] }) => {
-  parentPort?.postMessage({ id: m.id, prepared: prepareLines(m.lines, ctx) })
+  const prepared = prepareLines(m.lines, ctx)
+  // A row's facts are its input line, which the importing thread still has: not sent back.
+  for (const p of prepared) if ('row' in p) p.row.facts = ''
+  parentPort?.postMessage({ id: m.id, prepared })
 })

@@ -13,6 +13,7 @@ import { ExpressEntryError, type InputIssue } from '../errors.js'
 import { profileSchema, type Profile } from '../schemas/profile.js'
 import { inputIssues } from '../schemas/issues.js'
 import type { Database } from '../store/database.js'
+import { bulkLoad } from '../store/bulk.js'
 import { appendEvents } from '../store/event.repository.js'
 import type { Store } from '../store/index.js'
 import { dueInvitations, getInvitation, latestInvitationOf, openInvitationOf, setInvitationStatus } from '../store/invitation.repository.js'
@@ -168,7 +169,7 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
   const workers = options.workers ?? 0
   const pool = workers > 0 ? await startPreparers(workers, ctx, options.eligibility) : null
   try {
-    return await store.write(async (trx) => {
+    return await store.write((trx) => bulkLoad(trx, async () => {
       const rejected: RejectedLine[] = []
       let added = 0
       const updatedIds = new Set<string>()
@@ -239,7 +240,7 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
       await send()
       while (inFlight.length > 0) await write(await inFlight.shift()!)
       return { added, updated: updatedIds.size, rejected: rejected.sort((a, b) => a.line - b.line) }
-    })
+    }))
   } finally {
     await pool?.close()
   }
@@ -269,11 +270,18 @@ async function startPreparers(count: number, ctx: PrepareContext, eligibility: P
   const threads = Array.from({ length: count }, () => new Worker(script, { workerData: { asOf: ctx.asOf ?? null, now: ctx.now } }))
   let next = 0
   let id = 0
-  const waiting = new Map<number, { resolve: (r: PreparedLine[]) => void; reject: (e: unknown) => void }>()
+  const waiting = new Map<number, { lines: NumberedLine[]; resolve: (r: PreparedLine[]) => void; reject: (e: unknown) => void }>()
   for (const t of threads) {
     t.on('message', (m: { id: number; prepared: PreparedLine[] }) => {
-      waiting.get(m.id)?.resolve(m.prepared)
+      const w = waiting.get(m.id)
       waiting.delete(m.id)
+      if (!w) return
+      // The worker leaves out each row's facts: they are its input line (one prepared line per line, in order).
+      for (let i = 0; i < m.prepared.length; i++) {
+        const p = m.prepared[i]!
+        if ('row' in p) p.row.facts = w.lines[i]!.text
+      }
+      w.resolve(m.prepared)
     })
     t.on('error', (e) => {
       for (const w of waiting.values()) w.reject(e)
@@ -284,7 +292,7 @@ async function startPreparers(count: number, ctx: PrepareContext, eligibility: P
     prepare: (lines) =>
       new Promise((resolve, reject) => {
         const key = id++
-        waiting.set(key, { resolve, reject })
+        waiting.set(key, { lines, resolve, reject })
         threads[next++ % threads.length]!.postMessage({ id: key, lines })
       }),
     close: async () => {

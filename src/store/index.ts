@@ -8,7 +8,8 @@ import { Kysely, Migrator, sql } from 'kysely'
 import { ExpressEntryError } from '../errors.js'
 import type { Database } from './database.js'
 import { postgresDialect } from './dialects/postgres.js'
-import { sqliteDialect } from './dialects/sqlite.js'
+import { sqliteConnection } from './dialects/sqlite.js'
+import { registerSqlite } from './bulk.js'
 import { migrationProvider } from './migrations/index.js'
 
 export type { Database } from './database.js'
@@ -76,8 +77,11 @@ export async function openStore(target: string): Promise<Store> {
     }
   } else {
     let db: Kysely<Database>
+    let raw: ReturnType<typeof sqliteConnection>['database']
     try {
-      db = new Kysely<Database>({ dialect: sqliteDialect(target) })
+      const opened = sqliteConnection(target)
+      raw = opened.database
+      db = new Kysely<Database>({ dialect: opened.dialect })
     } catch (e) {
       throw new ExpressEntryError('storage_failure', { operation: `opening SQLite database ${target}` }, { cause: e })
     }
@@ -86,6 +90,8 @@ export async function openStore(target: string): Promise<Store> {
       db,
       write: (fn) =>
         db.connection().execute(async (conn) => {
+          // Only inside a write transaction may the bulk path use the connection directly (store/bulk.ts).
+          registerSqlite(conn, raw)
           await sql`begin immediate`.execute(conn)
           try {
             const result = await fn(conn)

@@ -1,5 +1,6 @@
 /** Profile rows: plain functions taking `db` (or a transaction) first. @module */
 import { sql, type Kysely } from 'kysely'
+import { insertProfilesSqlite, sqliteOf } from './bulk.js'
 import type { Database } from './database.js'
 import type { NewProfileRow, ProfileRow, ProfileRowUpdate, ProfileStatus } from './profile.table.js'
 
@@ -7,6 +8,9 @@ import type { NewProfileRow, ProfileRow, ProfileRowUpdate, ProfileStatus } from 
 const BATCH = 400
 
 export async function insertProfiles(db: Kysely<Database>, rows: readonly NewProfileRow[]): Promise<void> {
+  // SQLite: the same rows through cached prepared statements of the same connection (store/bulk.ts).
+  const raw = sqliteOf(db)
+  if (raw) return insertProfilesSqlite(raw, rows)
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
     await db.insertInto('profile').values(batch.map(({ facts: _f, ...row }) => row)).execute()

@@ -13,6 +13,11 @@ export interface SqliteOptions {
 
 /** A kysely dialect over the SQLite file `path` (`:memory:` for a private in-memory database). */
 export function sqliteDialect(path: string, options: SqliteOptions = {}): SqliteDialect {
+  return sqliteConnection(path, options).dialect
+}
+
+/** The dialect over the SQLite file `path` and its one better-sqlite3 connection (for the bulk path). */
+export function sqliteConnection(path: string, options: SqliteOptions = {}): { dialect: SqliteDialect; database: BetterSqlite3.Database } {
   const database = new BetterSqlite3(path)
   if (path !== ':memory:') database.pragma('journal_mode = WAL')
   // NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
@@ -20,5 +25,5 @@ export function sqliteDialect(path: string, options: SqliteOptions = {}): Sqlite
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`)
   database.pragma('foreign_keys = ON')
   database.pragma('cache_size = -65536')
-  return new SqliteDialect({ database })
+  return { dialect: new SqliteDialect({ database }), database }
 }
