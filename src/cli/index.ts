@@ -39,6 +39,11 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // Output piped into `head` and the like: a closed pipe ends the command quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
   try {
     await (await buildProgram(argv)).parseAsync([...argv])
   } catch (e) {
