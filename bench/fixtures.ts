@@ -1,18 +1,10 @@
 /** Seeded, varied inputs for the CRS benchmarks. */
 import type { CrsFactorsInput } from '../src/schemas/crs-factors.js'
 import type { ProfileInput } from '../src/schemas/profile.js'
+import { prng } from '../src/pool/generator.js'
 
-/** mulberry32: a small seeded PRNG, so every run scores the same inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The generator's seeded PRNG, so every run scores the same inputs. */
+export const rng = prng
 
 const LEVELS = ['secondary', 'one-year', 'two-year', 'bachelors', 'two-or-more', 'masters', 'doctoral'] as const
 
