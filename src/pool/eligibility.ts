@@ -5,6 +5,11 @@
  * @module
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
+import { checkCategoryRule, compiledList } from '../eligibility/categories.js'
+import { checkCec } from '../eligibility/cec.js'
+import { Facts } from '../eligibility/facts.js'
+import { checkFst } from '../eligibility/fst.js'
+import { checkFsw } from '../eligibility/fsw.js'
 import * as rules from '../eligibility/index.js'
 import { allRules } from '../rules/index.js'
 import type { Profile } from '../schemas/profile.js'
@@ -60,6 +65,31 @@ export function eligibleCategories(eligibility: PoolEligibility, profile: Profil
 
 let real: PoolEligibility | undefined
 
+/**
+ * Programs and categories of a profile on `asOf` from one set of derived facts, with the checkers
+ * `rules.eligibility` runs but without building the explanation of each unmet condition (the pool
+ * only needs the answers; test/pool/eligibility.test.ts checks they are the same).
+ */
+export function evaluateFast(p: Profile, asOf: IsoDate): { programs: number; categories: string[] } {
+  const f = new Facts(p, asOf)
+  const fsw = checkFsw(f, null)
+  const cec = checkCec(f, null)
+  const fst = checkFst(f, null)
+  f.programs.fsw = fsw
+  f.programs.cec = cec
+  f.programs.fst = fst
+  let programs = (fsw ? PROGRAM_BIT.fsw : 0) | (cec ? PROGRAM_BIT.cec : 0) | (fst ? PROGRAM_BIT.fst : 0)
+  const categories: string[] = []
+  // Not eligible for a program: no category either (rules.eligibility: eligible = eligibleForAny && met).
+  if (programs === 0) return { programs, categories }
+  // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
+  if (p.provincialNomination !== null && p.provincialNomination.nominatedOn <= asOf) programs |= PROGRAM_BIT.pnp
+  for (const c of compiledList(rules.categoriesInForce(asOf))) {
+    if (c.unknownResult !== null ? c.unknownResult.eligible : checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
+  }
+  return { programs, categories: categories.sort() }
+}
+
 /** The real eligibility rules (src/eligibility), adapted to PoolEligibility. */
 export function realEligibility(): PoolEligibility {
   if (real) return real
@@ -78,15 +108,7 @@ export function realEligibility(): PoolEligibility {
       return c ? { id: c.id, label: c.label } : undefined
     },
     categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
-    evaluate: (p, asOf) => {
-      // One evaluation of every program and category in force (one set of derived facts).
-      const r = rules.eligibility(p, asOf)
-      let programs = (r.programs.fsw.eligible ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible ? PROGRAM_BIT.fst : 0)
-      if (programs !== 0 && p.provincialNomination && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
-      const categories: string[] = []
-      for (const c of r.categories) if (c.eligible) categories.push(c.id)
-      return { programs, categories: categories.sort() }
-    },
+    evaluate: evaluateFast,
     ruleChangeDates: [...dates].sort(),
   }
   return real
