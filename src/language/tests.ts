@@ -59,8 +59,32 @@ export function designatedFrom(test: DesignatedTest): IsoDate {
   return TABLES[test].versions.find((v) => v.value !== null)!.from
 }
 
-function levelOf(rows: LevelRows, score: number): number {
-  for (const [clb, minimum] of rows) if (score >= minimum) return clb
+/** One ability's rows as parallel typed arrays (minimum score, CLB), highest CLB first. */
+interface CompiledRows {
+  readonly minimums: Float64Array
+  readonly levels: Int8Array
+}
+
+function compileRows(rows: LevelRows): CompiledRows {
+  return { minimums: Float64Array.from(rows, ([, minimum]) => minimum), levels: Int8Array.from(rows, ([clb]) => clb) }
+}
+
+/** The four abilities' rows of one conversion, compiled once: every profile scored converts its tests. */
+const compiled = new WeakMap<TestConversion, readonly [CompiledRows, CompiledRows, CompiledRows, CompiledRows]>()
+
+function compiledRowsOf(conversion: TestConversion) {
+  let rows = compiled.get(conversion)
+  if (!rows) {
+    const { levels } = conversion
+    rows = [compileRows(levels.speaking), compileRows(levels.listening), compileRows(levels.reading), compileRows(levels.writing)]
+    compiled.set(conversion, rows)
+  }
+  return rows
+}
+
+function levelOf(rows: CompiledRows, score: number): number {
+  const { minimums, levels } = rows
+  for (let i = 0; i < minimums.length; i++) if (score >= minimums[i]!) return levels[i]!
   return 0
 }
 
@@ -94,11 +118,11 @@ export function testScoreIssues(test: DesignatedTest, testDate: IsoDate, scores:
 export function toClb(test: DesignatedTest, testDate: IsoDate, scores: TestScores): Abilities {
   const conversion = conversionFor(test, testDate)
   if (!conversion) return { speaking: 0, listening: 0, reading: 0, writing: 0 }
-  const { levels } = conversion
+  const [speaking, listening, reading, writing] = compiledRowsOf(conversion)
   return {
-    speaking: levelOf(levels.speaking, scores.speaking),
-    listening: levelOf(levels.listening, scores.listening),
-    reading: levelOf(levels.reading, scores.reading),
-    writing: levelOf(levels.writing, scores.writing),
+    speaking: levelOf(speaking, scores.speaking),
+    listening: levelOf(listening, scores.listening),
+    reading: levelOf(reading, scores.reading),
+    writing: levelOf(writing, scores.writing),
   }
 }
