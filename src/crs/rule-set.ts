@@ -75,6 +75,20 @@ function combination(table: CombinationTable<string>, kind: 'withLanguage' | 'wi
   return flat
 }
 
+/** CLB levels 0-12 and whole years 0-100 are the inputs' ranges (schemas/crs-factors.ts). */
+const MAX_CLB = 12
+const MAX_YEARS = 100
+
+/** Rows `[minimum, ...columns]` (highest first) as a direct lookup: `table[level]` is the column's points. */
+function byLevel(rows: readonly (readonly [number, ...number[]])[], column: number, maxLevel: number): Int16Array {
+  const table = new Int16Array(maxLevel + 1)
+  for (let level = 0; level <= maxLevel; level++) {
+    const row = rows.find((r) => level >= r[0])
+    table[level] = row ? row[column]! : 0
+  }
+  return table
+}
+
 /** The tables of the day as typed arrays indexed by level: the scoring hot path does no keyed lookups. */
 function compile(education: ByEducation, spouseEducation: Readonly<Record<EducationLevel, number>>, te: CombinationTable<EducationLevel>, tf: CombinationTable<string>) {
   return {
@@ -89,6 +103,27 @@ function compile(education: ByEducation, spouseEducation: Readonly<Record<Educat
   }
 }
 
+/** Per-ability and per-year tables of the day as direct lookups by CLB level or whole years. */
+function compileLevels(set: {
+  firstLanguage: readonly (readonly [number, number, number])[]
+  secondLanguage: readonly (readonly [number, number])[]
+  canadianWork: readonly (readonly [number, number, number])[]
+  spouseLanguage: readonly (readonly [number, number])[]
+  spouseCanadianWork: readonly (readonly [number, number])[]
+  certificate: readonly (readonly [number, number])[]
+}) {
+  return {
+    firstLanguageWithSpouse: byLevel(set.firstLanguage, 1, MAX_CLB),
+    firstLanguageWithoutSpouse: byLevel(set.firstLanguage, 2, MAX_CLB),
+    secondLanguage: byLevel(set.secondLanguage, 1, MAX_CLB),
+    canadianWorkWithSpouse: byLevel(set.canadianWork, 1, MAX_YEARS),
+    canadianWorkWithoutSpouse: byLevel(set.canadianWork, 2, MAX_YEARS),
+    spouseLanguage: byLevel(set.spouseLanguage, 1, MAX_CLB),
+    spouseCanadianWork: byLevel(set.spouseCanadianWork, 1, MAX_YEARS),
+    certificate: byLevel(set.certificate, 1, MAX_CLB),
+  }
+}
+
 function resolve(asOf: IsoDate) {
   const age = inForce(ageTable, asOf)
   const ages = age.version.value!
@@ -96,8 +131,22 @@ function resolve(asOf: IsoDate) {
   const spouseEducation = inForce(spouseEducationTable, asOf)
   const transferabilityEducation = inForce(transferabilityEducationTable, asOf)
   const transferabilityForeignWork = inForce(transferabilityForeignWorkTable, asOf)
+  const firstLanguage = inForce(firstLanguageTable, asOf)
+  const secondLanguage = inForce(secondLanguageTable, asOf)
+  const canadianWork = inForce(canadianWorkTable, asOf)
+  const spouseLanguage = inForce(spouseLanguageTable, asOf)
+  const spouseCanadianWork = inForce(spouseCanadianWorkTable, asOf)
+  const certificate = inForce(transferabilityCertificateTable, asOf)
   return {
     compiled: compile(education.version.value!, spouseEducation.version.value!, transferabilityEducation.version.value!, transferabilityForeignWork.version.value!),
+    levels: compileLevels({
+      firstLanguage: firstLanguage.version.value!,
+      secondLanguage: secondLanguage.version.value!.perAbility,
+      canadianWork: canadianWork.version.value!,
+      spouseLanguage: spouseLanguage.version.value!,
+      spouseCanadianWork: spouseCanadianWork.version.value!,
+      certificate: certificate.version.value!,
+    }),
     asOf,
     id: `crs@${crsRules.reduce((latest, r) => {
       const from = r.versionAt(asOf)!.from
@@ -106,15 +155,15 @@ function resolve(asOf: IsoDate) {
     age,
     agePoints: { withSpouse: ageLookup(ages, 'withSpouse'), withoutSpouse: ageLookup(ages, 'withoutSpouse') },
     education,
-    firstLanguage: inForce(firstLanguageTable, asOf),
-    secondLanguage: inForce(secondLanguageTable, asOf),
-    canadianWork: inForce(canadianWorkTable, asOf),
+    firstLanguage,
+    secondLanguage,
+    canadianWork,
     spouseEducation,
-    spouseLanguage: inForce(spouseLanguageTable, asOf),
-    spouseCanadianWork: inForce(spouseCanadianWorkTable, asOf),
+    spouseLanguage,
+    spouseCanadianWork,
     transferabilityEducation,
     transferabilityForeignWork,
-    certificate: inForce(transferabilityCertificateTable, asOf),
+    certificate,
     transferabilityCap: inForce(transferabilityCap, asOf),
     provincialNomination: inForce(provincialNominationTable, asOf),
     jobOffer: inForce(jobOfferTable, asOf),

@@ -47,16 +47,18 @@ function minClb(clb: Abilities): number {
   return Math.min(clb.speaking, clb.listening, clb.reading, clb.writing)
 }
 
-function rowPoints(rows: readonly (readonly [number, ...number[]])[], level: number, column: number): number {
-  for (const row of rows) if (level >= row[0]) return row[column]!
-  return 0
+/** CLB 10 and above all score as "10+"; the tables stop at 12, the highest level. */
+const clamp12 = (level: number): number => (level > 12 ? 12 : level)
+
+/** Points for the four abilities from a table indexed by CLB level. */
+function perAbility(byClb: Int16Array, clb: Abilities): number {
+  return byClb[clamp12(clb.speaking)]! + byClb[clamp12(clb.listening)]! + byClb[clamp12(clb.reading)]! + byClb[clamp12(clb.writing)]!
 }
 
-function perAbility(rows: readonly (readonly [number, ...number[]])[], clb: Abilities, column: number): number {
-  return rowPoints(rows, clb.speaking, column) + rowPoints(rows, clb.listening, column) + rowPoints(rows, clb.reading, column) + rowPoints(rows, clb.writing, column)
+/** Points for whole years from a table indexed by years; years past its end take the last entry. */
+function byYears(table: Int16Array, years: number): number {
+  return table[years < table.length ? years : table.length - 1]!
 }
-
-const byYears = rowPoints
 
 /** Language band of the lowest first-language ability: 0 below CLB 7, 1 for CLB 7-8, 2 for CLB 9+. */
 function languageBand(level: number): number {
@@ -151,7 +153,6 @@ class ScoredCrs implements CrsResult {
 export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   const set = crsRulesAt(asOf)
   const withSpouse = hasScoringSpouse(factors)
-  const col = withSpouse ? 1 : 2
   const first = factors.firstLanguage ?? null
   const second = factors.secondLanguage ?? null
   const canadianWorkYears = factors.canadianWorkYears ?? 0
@@ -164,10 +165,11 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   // A: core / human capital
   const age = (withSpouse ? set.agePoints.withSpouse : set.agePoints.withoutSpouse)[Math.min(factors.age, 150)] ?? 0
   const education = (withSpouse ? compiled.educationWithSpouse : compiled.educationWithoutSpouse)[edu]!
-  const firstLanguage = first ? perAbility(set.firstLanguage.version.value!, first.clb, col) : 0
+  const levels = set.levels
+  const firstLanguage = first ? perAbility(withSpouse ? levels.firstLanguageWithSpouse : levels.firstLanguageWithoutSpouse, first.clb) : 0
   const sl = set.secondLanguage.version.value!
-  const secondLanguage = second ? Math.min(perAbility(sl.perAbility, second.clb, 1), withSpouse ? sl.capWithSpouse : sl.capWithoutSpouse) : 0
-  const canadianWork = byYears(set.canadianWork.version.value!, canadianWorkYears, col)
+  const secondLanguage = second ? Math.min(perAbility(levels.secondLanguage, second.clb), withSpouse ? sl.capWithSpouse : sl.capWithoutSpouse) : 0
+  const canadianWork = byYears(withSpouse ? levels.canadianWorkWithSpouse : levels.canadianWorkWithoutSpouse, canadianWorkYears)
   const coreSubtotal = age + education + firstLanguage + secondLanguage + canadianWork
 
   // B: spouse or common-law partner
@@ -177,8 +179,8 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   if (withSpouse) {
     const spouse = factors.spouse!
     spouseEducation = compiled.spouseEducation[educationIndex(spouse.education ?? 'none')]!
-    spouseLanguage = spouse.language ? perAbility(set.spouseLanguage.version.value!, spouse.language, 1) : 0
-    spouseCanadianWork = byYears(set.spouseCanadianWork.version.value!, spouse.canadianWorkYears ?? 0, 1)
+    spouseLanguage = spouse.language ? perAbility(levels.spouseLanguage, spouse.language) : 0
+    spouseCanadianWork = byYears(levels.spouseCanadianWork, spouse.canadianWorkYears ?? 0)
   }
   const spouseSubtotal = spouseEducation + spouseLanguage + spouseCanadianWork
 
@@ -194,7 +196,7 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   const foreignWithLanguage = compiled.foreignWithLanguage[langBand + fTier]!
   const foreignWithCanadian = compiled.foreignWithCanadianWork[canBand + fTier]!
   const transferForeign = Math.min(set.transferabilityForeignWork.version.value!.cap, foreignWithLanguage + foreignWithCanadian)
-  const certificate = factors.certificateOfQualification ? byYears(set.certificate.version.value!, lowest, 1) : 0
+  const certificate = factors.certificateOfQualification ? levels.certificate[clamp12(lowest)]! : 0
   const transferSubtotal = Math.min(set.transferabilityCap.version.value!, transferEducation + transferForeign + certificate)
 
   // D: additional points
