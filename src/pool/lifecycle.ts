@@ -273,6 +273,38 @@ export async function importAndAnalyze(store: Store, lines: AsyncIterable<string
   return result
 }
 
+/**
+ * A batch of lines sent to a worker: their texts end to end with each one's length and line number
+ * (one string and two typed arrays copy faster than thousands of small objects).
+ */
+export interface PreparerBatch {
+  readonly id: number
+  readonly text: string
+  readonly lengths: Uint32Array
+  readonly numbers: Float64Array
+}
+
+export function batchOf(id: number, lines: readonly NumberedLine[]): PreparerBatch {
+  const lengths = new Uint32Array(lines.length)
+  const numbers = new Float64Array(lines.length)
+  for (let i = 0; i < lines.length; i++) {
+    lengths[i] = lines[i]!.text.length
+    numbers[i] = lines[i]!.line
+  }
+  return { id, text: lines.map((l) => l.text).join(''), lengths, numbers }
+}
+
+export function linesOfBatch(batch: PreparerBatch): NumberedLine[] {
+  const lines: NumberedLine[] = []
+  let at = 0
+  for (let i = 0; i < batch.lengths.length; i++) {
+    const end = at + batch.lengths[i]!
+    lines.push({ line: batch.numbers[i]!, text: batch.text.slice(at, end) })
+    at = end
+  }
+  return lines
+}
+
 interface Preparers {
   prepare(lines: NumberedLine[]): Promise<PreparedLine[]>
   close(): Promise<void>
@@ -310,7 +342,8 @@ async function startPreparers(count: number, ctx: PrepareContext, eligibility: P
       new Promise((resolve, reject) => {
         const key = id++
         waiting.set(key, { lines, resolve, reject })
-        threads[next++ % threads.length]!.postMessage({ id: key, lines })
+        const batch = batchOf(key, lines)
+        threads[next++ % threads.length]!.postMessage(batch, [batch.lengths.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer])
       }),
     close: async () => {
       await Promise.all(threads.map((t) => t.terminate()))
