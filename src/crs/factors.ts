@@ -101,13 +101,15 @@ function isBetter(clb: Abilities, than: Abilities | null): boolean {
 function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string, notices: FactorNotice[] | null): BestResults {
   const validYears = languageValidity.valueAt(asOf)!.years
   const best: BestResults = { english: null, french: null, allEnglish: null, allFrench: null }
+  // A result taken on or before this day is `validYears` old on asOf (Feb 29 results checked exactly below).
+  const expiredUpTo = tests.length > 0 ? addYears(asOf, -validYears) : asOf
   for (let i = 0; i < tests.length; i++) {
     const t = tests[i]!
     if (t.testDate > asOf) {
       notices?.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted` })
       continue
     }
-    if (addYears(t.testDate, validYears) <= asOf) {
+    if (t.testDate <= expiredUpTo || (t.testDate.endsWith('-02-29') && addYears(t.testDate, validYears) <= asOf)) {
       notices?.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${validYears} years old on ${asOf} and no longer counts; a new test is needed` })
       continue
     }

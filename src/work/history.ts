@@ -162,9 +162,18 @@ export function hoursInWindow(jobs: readonly Job[], window: DayWindow, filter: J
   return sweep(jobs, window.start, window.end, filter, null, days)
 }
 
+/** The last window asked for: a pool is scored on one date, so its window is computed once. */
+let lastWindow: { asOf: IsoDate; years: number; window: DayWindow } | null = null
+
+function cachedWindowBefore(asOf: IsoDate, years: number): DayWindow {
+  if (lastWindow === null || lastWindow.asOf !== asOf || lastWindow.years !== years) lastWindow = { asOf, years, window: windowBefore(asOf, years) }
+  return lastWindow.window
+}
+
 /** Whole full-time-equivalent years worked in the `years` years before `asOf` by jobs passing `filter`. */
 export function fullYearsInWindow(jobs: readonly Job[], asOf: IsoDate, years: number, filter: JobFilter): number {
-  return wholeYears(fullTimeEquivalentHours(jobs, addYears(asOf, -years), asOf, filter))
+  const { start, end } = cachedWindowBefore(asOf, years)
+  return wholeYears(sweep(jobs, start, end, filter, null))
 }
 
 /** Whole years in an amount of hours (1,560 hours a year). */
