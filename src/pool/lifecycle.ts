@@ -184,6 +184,9 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
   const batchSize = options.batchSize ?? 2000
   const ctx: PrepareContext = { eligibility: options.eligibility, asOf: options.asOf, now }
   const workers = options.workers ?? 0
+  // Take the iterator before the first await: a readline interface already reading its file drops
+  // the lines it emits while nobody iterates (lines lost while the store takes its lock).
+  const source: AsyncIterator<string> | Iterator<string> = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]()
   const pool = workers > 0 ? await startPreparers(workers, ctx, options.eligibility) : null
   try {
     return await store.write((trx) => bulkLoad(trx, async () => {
@@ -248,7 +251,10 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
         // Keep every worker busy, and write batches in order as they come back.
         if (inFlight.length >= workers * 2) await write(await inFlight.shift()!)
       }
-      for await (const text of lines) {
+      for (;;) {
+        const next = await source.next()
+        if (next.done) break
+        const text = next.value
         lineNo++
         if (text.trim() === '') continue
         batch.push({ line: lineNo, text })
@@ -258,6 +264,10 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
       while (inFlight.length > 0) await write(await inFlight.shift()!)
       return { added, updated: updatedIds.size, rejected: rejected.sort((a, b) => a.line - b.line) }
     }))
+  } catch (e) {
+    // Stop reading (and close the file) when the import fails before the end of its input.
+    await source.return?.()
+    throw e
   } finally {
     await pool?.close()
   }
