@@ -15,5 +15,8 @@ export function postgresDialect(url: string): { dialect: PostgresDialect; pool: 
         oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle connection the server drops (a restart, an administrator's shutdown) must not crash the
+  // process: the pool replaces it on the next query, and the error reaches whoever runs that query.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL connection lost: ${e.message}`))
   return { dialect: new PostgresDialect({ pool }), pool }
 }
