@@ -157,10 +157,12 @@ export async function runServer(options: ServeOptions): Promise<void> {
 
 /** The primary of a cluster: seeds once, forks the workers, and stops them on a signal. */
 async function runPrimary(options: ServeOptions, workers: number, log: JsonLogger): Promise<void> {
-  if (options.db && options.seed) {
+  // Opening the store here runs its migrations once, before the workers open it: two workers migrating
+  // a new SQLite file at once would contend for its write lock.
+  if (options.db) {
     const store = await openStore(options.db)
     try {
-      await seedDemoPool({ store, eligibility: realEligibility() }, log, options.seed)
+      if (options.seed) await seedDemoPool({ store, eligibility: realEligibility() }, log, options.seed)
     } finally {
       await store.close()
     }
