@@ -2,42 +2,22 @@
  * `express-entry score` end to end: the built CLI (`node bin/express-entry.js`) as a user runs it.
  * Builds dist/ first when any source file is newer than the build.
  */
-import { spawn, spawnSync, execSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
+import { ensureBuilt, ROOT } from './built-cli.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { scoreCrs, scoreRequest } from '../../src/crs/index.js'
 import { parseScoreRequest } from '../../src/schemas/score-request.js'
 import { asOfArb, factorsArb, profileArb } from '../crs/arbitraries.js'
 import { goldenCases } from '../crs/golden-cases.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BUILT = join(ROOT, 'dist/src/cli/index.js')
 const FACTORS = join(ROOT, 'examples/factors.json')
 const PROFILE = join(ROOT, 'examples/profile.json')
 
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-beforeAll(() => {
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'))) {
-    try {
-      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' })
-    } catch (e) {
-      // tsc still emits when another area has a type error; the tests below need only the CLI.
-      if (!existsSync(BUILT)) throw e
-    }
-  }
-}, 180_000)
+beforeAll(ensureBuilt, 180_000)
 
 interface Run {
   readonly code: number | null

@@ -2,36 +2,17 @@
  * `express-entry serve` and `start` end to end: the built CLI as a user runs it, JSON logs on stdout,
  * graceful stop on SIGTERM/SIGINT. Builds dist/ first when a source file is newer than the build.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
+import { ensureBuilt, ROOT } from './built-cli.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BUILT = join(ROOT, 'dist/src/cli/index.js')
 const dir = mkdtempSync(join(tmpdir(), 'ee-serve-'))
 
-function newestSource(path: string): number {
-  let newest = 0
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const p = join(path, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs)
-  }
-  return newest
-}
-
-beforeAll(() => {
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'))) {
-    try {
-      execSync('npm run build', { cwd: ROOT, stdio: 'pipe' })
-    } catch (e) {
-      if (!existsSync(BUILT)) throw e
-    }
-  }
-}, 180_000)
+beforeAll(ensureBuilt, 180_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 interface Running {
