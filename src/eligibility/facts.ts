@@ -8,7 +8,7 @@ import { languageOfTest, toClb } from '../language/tests.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Rule, RuleVersion } from '../rules/rule.js'
 import type { Abilities } from '../schemas/common.js'
-import type { Credential, LanguageTest, Profile } from '../schemas/profile.js'
+import type { Credential, Job, LanguageTest, Profile } from '../schemas/profile.js'
 import { hoursAndLongestSpan, hoursInWindow, jobDays, type DayWindow, type JobDays, type JobFilter } from '../work/history.js'
 import type { UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 
@@ -26,43 +26,77 @@ export function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: Iso
 }
 
 /**
- * `addYears(asOf, -years)` for the date being assessed, memoized: the rounds engine assesses every
- * profile on the same date, so the windows and cutoffs are computed once per date.
+ * `addYears(asOf, -years)` and the windows of a date, memoized per date: the rounds engine assesses
+ * every profile on the same date, and the history scan assesses each profile on the same few hundred
+ * round dates, so the windows and cutoffs of a date are computed once for all of them.
  */
-let memoAsOf = ''
-let memoDay = 0
-let memoValidYears = 0
-let memoBack: (IsoDate | undefined)[] = []
-let memoWindows: (DayWindow | undefined)[] = []
+interface DateMemo {
+  readonly asOf: IsoDate
+  readonly day: number
+  readonly validYears: number
+  readonly back: (IsoDate | undefined)[]
+  readonly windows: (DayWindow | undefined)[]
+}
 
-/** Resets the per-date memo when the date changes. */
-function onDate(asOf: IsoDate): void {
-  if (asOf === memoAsOf) return
-  memoDay = toDayNumber(asOf)
-  memoValidYears = languageValidity.at(asOf).value.years // throws before 2015-01-01, like every rule
-  memoAsOf = asOf
-  memoBack = []
-  memoWindows = []
+/** Dates remembered at most (then forgotten all at once): a few years of days. */
+const MEMO_DATES = 4096
+const memoByDate = new Map<IsoDate, DateMemo>()
+let memo: DateMemo | null = null
+
+/** Makes `asOf` the date being assessed. */
+function onDate(asOf: IsoDate): DateMemo {
+  if (memo !== null && memo.asOf === asOf) return memo
+  let m = memoByDate.get(asOf)
+  if (m === undefined) {
+    const validYears = languageValidity.at(asOf).value.years // throws before 2015-01-01, like every rule
+    if (memoByDate.size >= MEMO_DATES) memoByDate.clear()
+    m = { asOf, day: toDayNumber(asOf), validYears, back: [], windows: [] }
+    memoByDate.set(asOf, m)
+  }
+  memo = m
+  return m
 }
 
 function yearsBefore(asOf: IsoDate, years: number): IsoDate {
-  onDate(asOf)
-  let d = memoBack[years]
+  const m = onDate(asOf)
+  let d = m.back[years]
   if (d === undefined) {
     d = addYears(asOf, -years)
-    memoBack[years] = d
+    m.back[years] = d
   }
   return d
 }
 
 function windowOf(asOf: IsoDate, years: number): DayWindow {
-  const start = yearsBefore(asOf, years)
-  let w = memoWindows[years]
+  const m = onDate(asOf)
+  let w = m.windows[years]
   if (w === undefined) {
-    w = Object.freeze({ start: toDayNumber(start), end: memoDay })
-    memoWindows[years] = w
+    w = Object.freeze({ start: toDayNumber(yearsBefore(asOf, years)), end: m.day })
+    m.windows[years] = w
   }
   return w
+}
+
+// Job day numbers, computed once per parsed list of jobs and reused while every job's dates are the
+// same strings (a job edited in place is seen).
+const jobDaysCache = new WeakMap<readonly Job[], { readonly from: string[]; readonly to: (string | null)[]; readonly days: JobDays }>()
+
+function daysOfJobs(jobs: readonly Job[]): JobDays {
+  const cached = jobDaysCache.get(jobs)
+  if (cached !== undefined && cached.from.length === jobs.length) {
+    let same = true
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[j]!
+      if (job.from !== cached.from[j] || job.to !== cached.to[j]) {
+        same = false
+        break
+      }
+    }
+    if (same) return cached.days
+  }
+  const days = jobDays(jobs)
+  jobDaysCache.set(jobs, { from: jobs.map((j) => j.from), to: jobs.map((j) => j.to), days })
+  return days
 }
 
 // CLB of each result, computed once per parsed list of results: profiles are treated as immutable once
@@ -173,9 +207,9 @@ export class Facts {
     readonly profile: Profile,
     readonly asOf: IsoDate,
   ) {
-    onDate(asOf)
-    this.asOfDay = memoDay
-    this.validYears = memoValidYears
+    const m = onDate(asOf)
+    this.asOfDay = m.day
+    this.validYears = m.validYears
     this.partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
   }
 
@@ -233,9 +267,9 @@ export class Facts {
     return windowOf(this.asOf, years)
   }
 
-  /** The day numbers of the profile's jobs (parsed once per call). */
+  /** The day numbers of the profile's jobs (parsed once per list of jobs). */
   get workDays(): JobDays {
-    if (this.days === null) this.days = jobDays(this.profile.work)
+    if (this.days === null) this.days = daysOfJobs(this.profile.work)
     return this.days
   }
 

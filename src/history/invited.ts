@@ -312,7 +312,12 @@ function isEligibleForRound(profile: Profile, round: PastRound): boolean {
     if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, round.date)) return false
     return isEligibleForProgram(profile, round.program!, round.date)
   }
-  if (round.type === 'category') return eligibleForRound(profile, round).eligible === true
+  if (round.type === 'category') {
+    // eligibleForRound's answer, without building its note.
+    if (!round.categoryId || !categoryById(round.categoryId)) return false
+    const at = categoryDate(round.categoryId, round.date).date
+    return !certainlyNotInCategory(profile, round.categoryId, at) && isEligibleForCategory(profile, round.categoryId, at)
+  }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return isEligibleForAnyProgram(profile, round.date)
   return programs.some((p) => isEligibleForProgram(profile, p, round.date))
