@@ -19,7 +19,7 @@ import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Job, Profile } from '../schemas/profile.js'
-import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, fullTimeEquivalentHours, isCanadianSkilledWork, isForeignSkilledWork, type JobFilter } from '../work/history.js'
+import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, type JobDays, type JobFilter } from '../work/history.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
 import type { PastRound } from './record.js'
@@ -65,6 +65,8 @@ export interface RoundsPlan {
   /** For each round, the index of its date in `dates`. */
   readonly dateIndex: Int32Array
   readonly ruleDays: readonly number[]
+  /** For each date, the first day of the 10 years before it (work years are counted in that window). */
+  readonly tenYearsBefore: Int32Array
 }
 
 const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
@@ -82,6 +84,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     days: Int32Array.from(dates, toDayNumber),
     dateIndex: Int32Array.from(rounds, (r) => index.get(r.date)!),
     ruleDays: [...ruleDays].sort((a, b) => a - b),
+    tenYearsBefore: Int32Array.from(dates, (d) => toDayNumber(addYears(d, -10))),
   }
 }
 
@@ -116,23 +119,25 @@ class WorkYears {
   years = 0
   private until = Number.NEGATIVE_INFINITY
   private readonly spans: readonly (readonly [number, number])[]
+  private readonly days: JobDays
   constructor(
     private readonly jobs: readonly Job[],
     private readonly filter: JobFilter,
   ) {
     // Day spans [first, last] of the jobs that count (last = +inf while a job goes on).
     this.spans = jobs.filter(filter).map((j) => [toDayNumber(j.from), j.to === null ? Number.POSITIVE_INFINITY : toDayNumber(j.to)] as const)
+    this.days = this.spans.length === 0 ? new Float64Array(0) : jobDays(jobs)
   }
-  at(date: IsoDate, day: number): number {
+  /** Whole years on day `day`, whose 10-year window starts on `startDay` (= addYears(date, -10)). */
+  at(day: number, startDay: number): number {
     if (this.spans.length === 0) return 0
     if (day < this.until) return this.years
-    const start = addYears(date, -10)
-    const hours = fullTimeEquivalentHours(this.jobs, start, date, this.filter)
+    // As fullTimeEquivalentHours(jobs, addYears(date, -10), date, filter), with the days parsed once.
+    const hours = hoursInWindow(this.jobs, { start: startDay, end: day }, this.filter, this.days)
     this.years = Math.floor(hours / HOURS_PER_YEAR + 1e-9)
     // Hours in the window grow only on days worked at its end, and shrink only as its start passes
     // days worked; either way by at most 30/7 a day. Two days of margin: the day after a Feb 29 the
     // window's start moves two days.
-    const startDay = toDayNumber(start)
     let firstAhead = Number.POSITIVE_INFINITY
     let firstBehind = Number.POSITIVE_INFINITY
     for (const [from, to] of this.spans) {
@@ -183,9 +188,10 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
       nextBirthday = birthdayDay(profile.dateOfBirth, ++birthdayYear)
     }
     const years = age < 0 ? 0 : age
-    const cw = canadian.at(date, day)
-    const fw = foreign.at(date, day)
-    const scw = spouseCanadian.at(date, day)
+    const startDay = plan.tenYearsBefore[i]!
+    const cw = canadian.at(day, startDay)
+    const fw = foreign.at(day, startDay)
+    const scw = spouseCanadian.at(day, startDay)
     if (fresh) {
       factors = factorsOf(profile, date)
       score = scoreCrs(factors, date).total
