@@ -21,6 +21,7 @@ import type { InvitationRow } from '../store/invitation.table.js'
 import { existingProfiles, getProfile, insertProfiles, setProfileStatus, updateProfile } from '../store/profile.repository.js'
 import type { NewProfileRow, ProfileRow } from '../store/profile.table.js'
 import { categoriesColumn, deriveAt, type Derived } from './derived.js'
+import { blockOfLines, byteBlocks, lastLineOf, linesOfBlock, packPrepared, unpackRows, type LineBlock, type NumberedLine, type PreparedBlock, type PreparedLine, type RejectedLine } from './import-batch.js'
 import type { PoolEligibility } from './eligibility.js'
 
 /** Days to answer an invitation: 60 for ITAs issued from 2021-06-29 (rules.md §9, S18, S27). */
@@ -82,12 +83,7 @@ export function profileRow(profile: Profile, derived: Derived, now: string, fact
   }
 }
 
-/** A line of an import that did not go in, and why. */
-export interface RejectedLine {
-  readonly line: number
-  readonly id?: string
-  readonly issues: readonly InputIssue[]
-}
+export type { NumberedLine, PreparedLine, RejectedLine } from './import-batch.js'
 
 export interface ImportResult {
   readonly added: number
@@ -128,15 +124,6 @@ function problemsOf(e: unknown): InputIssue[] {
   throw e
 }
 
-/** A line of input: its number and text. */
-export interface NumberedLine {
-  readonly line: number
-  readonly text: string
-}
-
-/** A line made ready to store: the row of a new profile, or why it was rejected. */
-export type PreparedLine = { readonly line: number; readonly row: NewProfileRow } | { readonly line: number; readonly rejected: RejectedLine }
-
 export interface PrepareContext {
   readonly eligibility: PoolEligibility
   readonly asOf?: IsoDate | undefined
@@ -175,35 +162,79 @@ export function prepareLines(lines: readonly NumberedLine[], ctx: PrepareContext
 }
 
 /**
+ * What an import reads: lines as strings, or raw JSONL bytes (`jsonlBytes`: a file or stdin, which
+ * the preparing threads decode and split, so the importing thread only counts line feeds and writes).
+ */
+export type ImportSource = Iterable<string> | AsyncIterable<string> | JsonlBytes
+
+export interface JsonlBytes {
+  readonly jsonlBytes: AsyncIterable<Uint8Array>
+}
+
+/** Marks a byte stream (a file read without an encoding, stdin) as JSONL to import. */
+export function jsonlBytes(stream: AsyncIterable<Uint8Array>): JsonlBytes {
+  return { jsonlBytes: stream }
+}
+
+function destroyStream(stream: AsyncIterable<Uint8Array>): void {
+  if ('destroy' in stream && typeof stream.destroy === 'function') (stream as { destroy(): void }).destroy()
+}
+
+/** Prepares a block of lines (pure: runs on any thread). */
+export function prepareBlock(block: LineBlock, ctx: PrepareContext): PreparedBlock {
+  return packPrepared(block.id, lastLineOf(block), prepareLines(linesOfBlock(block), ctx))
+}
+
+/** The source's lines cut into blocks of `batchSize` non-blank lines. */
+async function* stringBlocks(source: AsyncIterator<string> | Iterator<string>, batchSize: number, nextId: () => number): AsyncGenerator<LineBlock> {
+  let batch: NumberedLine[] = []
+  let lineNo = 0
+  for (;;) {
+    const next = await source.next()
+    if (next.done) break
+    lineNo++
+    if (next.value.trim() === '') continue
+    batch.push({ line: lineNo, text: next.value })
+    if (batch.length >= batchSize) {
+      yield blockOfLines(nextId(), batch)
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield blockOfLines(nextId(), batch)
+}
+
+/**
  * Imports profiles, one JSON object per line, in one transaction: every valid profile goes in (new,
  * or an update of a profile still in the pool, keeping its submittedAt), every bad line is reported
  * with its line number, and a failure of the store leaves nothing written.
  */
-export async function importProfiles(store: Store, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportResult> {
+export async function importProfiles(store: Store, input: ImportSource, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? nowInstant()
   const batchSize = options.batchSize ?? 2000
   const ctx: PrepareContext = { eligibility: options.eligibility, asOf: options.asOf, now }
   const workers = options.workers ?? 0
+  let blockId = 0
+  const nextId = (): number => blockId++
   // Take the iterator before the first await: a readline interface already reading its file drops
   // the lines it emits while nobody iterates (lines lost while the store takes its lock).
-  const source: AsyncIterator<string> | Iterator<string> = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]()
+  const lines = 'jsonlBytes' in input ? null : input
+  const source: AsyncIterator<string> | Iterator<string> | null = lines === null ? null : Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]()
+  const blocks = source === null ? byteBlocks((input as JsonlBytes).jsonlBytes, nextId) : stringBlocks(source, batchSize, nextId)
   const pool = workers > 0 ? await startPreparers(workers, ctx, options.eligibility) : null
   try {
     return await store.write((trx) => bulkLoad(trx, async () => {
       const rejected: RejectedLine[] = []
       let added = 0
       const updatedIds = new Set<string>()
-      let lineNo = 0
       /** Ids added or updated by this import, with the submittedAt to keep. */
       const seen = new Map<string, string>()
+      // Into an empty pool, the only profiles an import can update are its own: no lookups needed.
+      const emptyAtStart = (await trx.selectFrom('profile').select('id').limit(1).executeTakeFirst()) === undefined
 
-      const write = async (prepared: readonly PreparedLine[]): Promise<void> => {
-        const rows: { line: number; row: NewProfileRow }[] = []
-        for (const p of prepared) {
-          if ('rejected' in p) rejected.push(p.rejected)
-          else rows.push(p)
-        }
-        const ids = [...new Set(rows.map((r) => r.row.id))].filter((id) => !seen.has(id))
+      const write = async (block: PreparedBlock): Promise<void> => {
+        rejected.push(...block.rejected)
+        const rows = unpackRows(block, now)
+        const ids = emptyAtStart ? [] : [...new Set(rows.map((r) => r.row.id))].filter((id) => !seen.has(id))
         const stored = new Map((await existingProfiles(trx, ids)).map((r) => [r.id, r]))
         const inserts: NewProfileRow[] = []
         for (const { line, row } of rows) {
@@ -237,36 +268,27 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
           // One event per batch: a million single-profile events would double the import's writes.
           await appendEvents(trx, [{ at: now, kind: 'profiles_imported', profile_id: null, round_number: null, data: JSON.stringify({ count: inserts.length, first: inserts[0]!.id, last: inserts.at(-1)!.id }) }])
         }
-        options.onProgress?.(lineNo)
+        options.onProgress?.(block.lastLine)
       }
 
-      let batch: NumberedLine[] = []
-      const inFlight: Promise<PreparedLine[]>[] = []
-      const send = async (): Promise<void> => {
-        if (batch.length === 0) return
-        const items = batch
-        batch = []
-        if (!pool) return write(prepareLines(items, ctx))
-        inFlight.push(pool.prepare(items))
-        // Keep every worker busy, and write batches in order as they come back.
+      const inFlight: Promise<PreparedBlock>[] = []
+      for await (const block of blocks) {
+        if (!pool) {
+          await write(prepareBlock(block, ctx))
+          continue
+        }
+        inFlight.push(pool.prepare(block))
+        // Keep every worker busy, and write blocks in order as they come back.
         if (inFlight.length >= workers * 2) await write(await inFlight.shift()!)
       }
-      for (;;) {
-        const next = await source.next()
-        if (next.done) break
-        const text = next.value
-        lineNo++
-        if (text.trim() === '') continue
-        batch.push({ line: lineNo, text })
-        if (batch.length >= batchSize) await send()
-      }
-      await send()
       while (inFlight.length > 0) await write(await inFlight.shift()!)
       return { added, updated: updatedIds.size, rejected: rejected.sort((a, b) => a.line - b.line) }
     }))
   } catch (e) {
     // Stop reading (and close the file) when the import fails before the end of its input.
-    await source.return?.()
+    await blocks.return(undefined)
+    await source?.return?.()
+    if (source === null) destroyStream((input as JsonlBytes).jsonlBytes)
     throw e
   } finally {
     await pool?.close()
@@ -277,70 +299,31 @@ export async function importProfiles(store: Store, lines: AsyncIterable<string> 
 const ANALYZE_AFTER = 10_000
 
 /** Imports (see importProfiles), then refreshes the planner's statistics after a large import. */
-export async function importAndAnalyze(store: Store, lines: AsyncIterable<string> | Iterable<string>, options: ImportOptions): Promise<ImportResult> {
-  const result = await importProfiles(store, lines, options)
+export async function importAndAnalyze(store: Store, input: ImportSource, options: ImportOptions): Promise<ImportResult> {
+  const result = await importProfiles(store, input, options)
   if (result.added + result.updated >= ANALYZE_AFTER) await sql`analyze profile`.execute(store.db)
   return result
 }
 
-/**
- * A batch of lines sent to a worker: their texts end to end with each one's length and line number
- * (one string and two typed arrays copy faster than thousands of small objects).
- */
-export interface PreparerBatch {
-  readonly id: number
-  readonly text: string
-  readonly lengths: Uint32Array
-  readonly numbers: Float64Array
-}
-
-export function batchOf(id: number, lines: readonly NumberedLine[]): PreparerBatch {
-  const lengths = new Uint32Array(lines.length)
-  const numbers = new Float64Array(lines.length)
-  for (let i = 0; i < lines.length; i++) {
-    lengths[i] = lines[i]!.text.length
-    numbers[i] = lines[i]!.line
-  }
-  return { id, text: lines.map((l) => l.text).join(''), lengths, numbers }
-}
-
-export function linesOfBatch(batch: PreparerBatch): NumberedLine[] {
-  const lines: NumberedLine[] = []
-  let at = 0
-  for (let i = 0; i < batch.lengths.length; i++) {
-    const end = at + batch.lengths[i]!
-    lines.push({ line: batch.numbers[i]!, text: batch.text.slice(at, end) })
-    at = end
-  }
-  return lines
-}
-
 interface Preparers {
-  prepare(lines: NumberedLine[]): Promise<PreparedLine[]>
+  prepare(block: LineBlock): Promise<PreparedBlock>
   close(): Promise<void>
 }
 
-/** Worker threads running prepareLines with the real eligibility rules (null when they cannot run here). */
+/** Worker threads running prepareBlock with the real eligibility rules (null when they cannot run here). */
 async function startPreparers(count: number, ctx: PrepareContext, eligibility: PoolEligibility): Promise<Preparers | null> {
   const { realEligibility } = await import('./eligibility.js')
   const script = new URL('./import-worker.js', import.meta.url)
   if (eligibility !== realEligibility() || !existsSync(fileURLToPath(script))) return null
   const { Worker } = await import('node:worker_threads')
-  const threads = Array.from({ length: count }, () => new Worker(script, { workerData: { asOf: ctx.asOf ?? null, now: ctx.now } }))
+  const threads = Array.from({ length: count }, () => new Worker(script, { workerData: { asOf: ctx.asOf ?? null, now: ctx.now }}))
   let next = 0
-  let id = 0
-  const waiting = new Map<number, { lines: NumberedLine[]; resolve: (r: PreparedLine[]) => void; reject: (e: unknown) => void }>()
+  const waiting = new Map<number, { resolve: (r: PreparedBlock) => void; reject: (e: unknown) => void }>()
   for (const t of threads) {
-    t.on('message', (m: { id: number; prepared: PreparedLine[] }) => {
+    t.on('message', (m: PreparedBlock) => {
       const w = waiting.get(m.id)
       waiting.delete(m.id)
-      if (!w) return
-      // The worker leaves out each row's facts: they are its input line (one prepared line per line, in order).
-      for (let i = 0; i < m.prepared.length; i++) {
-        const p = m.prepared[i]!
-        if ('row' in p) p.row.facts = w.lines[i]!.text
-      }
-      w.resolve(m.prepared)
+      w?.resolve(m)
     })
     t.on('error', (e) => {
       for (const w of waiting.values()) w.reject(e)
@@ -348,12 +331,11 @@ async function startPreparers(count: number, ctx: PrepareContext, eligibility: P
     })
   }
   return {
-    prepare: (lines) =>
+    prepare: (block) =>
       new Promise((resolve, reject) => {
-        const key = id++
-        waiting.set(key, { lines, resolve, reject })
-        const batch = batchOf(key, lines)
-        threads[next++ % threads.length]!.postMessage(batch, [batch.lengths.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer])
+        waiting.set(block.id, { resolve, reject })
+        const transfer = block.kind === 'bytes' ? [block.bytes.buffer as ArrayBuffer] : [block.lengths.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer]
+        threads[next++ % threads.length]!.postMessage(block, transfer)
       }),
     close: async () => {
       await Promise.all(threads.map((t) => t.terminate()))

@@ -4,7 +4,7 @@
  * half-written when the store fails.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importProfiles, respondToInvitation, withdrawProfile } from '../../src/pool/lifecycle.js'
+import { importProfiles, jsonlBytes, respondToInvitation, withdrawProfile } from '../../src/pool/lifecycle.js'
 import { holdRound } from '../../src/pool/rounds.js'
 import type { Store } from '../../src/store/index.js'
 import { DIALECTS, freshStore, postgresSkipReason, type TestStore } from '../setup/dialects.js'
@@ -43,6 +43,22 @@ for (const dialect of DIALECTS) {
         [4, 'b', 'dateOfBirth'],
       ])
       expect(r.rejected[1]!.issues[0]!.message).toMatch(/real calendar date.*"1990-02-30"/)
+    })
+
+    it('reads raw JSONL bytes (a file, stdin) with the same line numbers, CRLF endings and blank lines included', async () => {
+      const text = [line(profileInput('a', '2023-01-01T00:00:00Z')), '{not json', '', line({ ...profileInput('b', '2023-01-02T00:00:00Z'), dateOfBirth: '1990-02-30' }), line(profileInput('c', '2023-01-03T00:00:00Z'))].join('\r\n')
+      const bytes = new TextEncoder().encode(text)
+      // Cut in the middle of lines, as a stream may deliver them.
+      const chunks = async function* () {
+        for (let at = 0; at < bytes.length; at += 37) yield bytes.subarray(at, at + 37)
+      }
+      const r = await importProfiles(t.store, jsonlBytes(chunks()), { eligibility })
+      expect(r.added).toBe(2)
+      expect(r.rejected.map((x) => [x.line, x.id, x.issues[0]!.path])).toEqual([
+        [2, undefined, ''],
+        [4, 'b', 'dateOfBirth'],
+      ])
+      expect((await profileRow(t.store, 'c'))?.submitted_at).toBe('2023-01-03T00:00:00Z')
     })
 
     it('lets in only profiles eligible for a program at their own submission instant', async () => {

@@ -5,12 +5,11 @@
  */
 import { createReadStream } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { createInterface } from 'node:readline'
 import type { Command } from 'commander'
 import { isIsoDate, type IsoDate } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { generatePool, targetFor } from '../../pool/generator.js'
-import { importAndAnalyze, withdrawProfile, type ImportResult } from '../../pool/lifecycle.js'
+import { importAndAnalyze, jsonlBytes, withdrawProfile, type ImportResult, type JsonlBytes } from '../../pool/lifecycle.js'
 import { poolDistribution } from '../../pool/rounds.js'
 import { categoriesOfColumn } from '../../pool/derived.js'
 import { fromDayNumber } from '../../domain/dates.js'
@@ -27,9 +26,9 @@ function dateOption(value: string | undefined, name: string): IsoDate | undefine
   return value
 }
 
-function linesOf(file: string | undefined): AsyncIterable<string> {
-  const input = file && file !== '-' ? createReadStream(file, { encoding: 'utf8' }) : process.stdin
-  return createInterface({ input, crlfDelay: Infinity })
+/** JSONL bytes from FILE or stdin: decoded and split into lines by the import's worker threads. */
+function jsonlOf(file: string | undefined): JsonlBytes {
+  return jsonlBytes(file && file !== '-' ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin)
 }
 
 function reportImport(result: ImportResult, json: boolean): number {
@@ -74,7 +73,7 @@ export function registerPool(program: Command): void {
       const asOf = dateOption(o.asOf, '--as-of')
       const onProgress = progress()
       const result = await withStore(o.db, (store) =>
-        importAndAnalyze(store, linesOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+        importAndAnalyze(store, jsonlOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
       )
       if (onProgress) process.stderr.write('\n')
       process.exitCode = reportImport(result, o.json === true)
