@@ -9,13 +9,12 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { realEligibility } from '../src/pool/eligibility.js'
 import { generatePool } from '../src/pool/generator.js'
-import { importAndAnalyze } from '../src/pool/lifecycle.js'
+import { importAndAnalyze, jsonlBytes } from '../src/pool/lifecycle.js'
 import { roundInMemory, type MemoryEntry } from '../src/pool/memory.js'
 import { holdRound } from '../src/pool/rounds.js'
 import { openStore } from '../src/store/index.js'
@@ -69,8 +68,8 @@ async function phase(name: string, arg?: string): Promise<void> {
       const store = await openStore(SQLITE)
       const start = process.hrtime.bigint()
       const cpu = process.cpuUsage()
-      const lines = createInterface({ input: createReadStream(JSONL, { encoding: 'utf8' }), crlfDelay: Infinity })
-      const r = await importAndAnalyze(store, lines, { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
+      // As `pool import FILE` reads it: raw bytes, decoded and split by the worker threads.
+      const r = await importAndAnalyze(store, jsonlBytes(createReadStream(JSONL, { highWaterMark: 1 << 20 })), { eligibility, asOf: AS_OF, workers: Math.min(4, availableParallelism()) })
       const s = seconds(start)
       await store.close()
       result({ phase: name, seconds: s, cpuSeconds: cpuSince(cpu), added: r.added, rejected: r.rejected.length, perSecond: Math.round(r.added / s), peakMb: mb() })
