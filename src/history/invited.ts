@@ -20,6 +20,7 @@ import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, type JobDays, type JobFilter } from '../work/history.js'
+import { EligibilityScan, eligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
 import type { PastRound } from './record.js'
@@ -67,6 +68,10 @@ export interface RoundsPlan {
   readonly ruleDays: readonly number[]
   /** For each date, the first day of the 10 years before it (work years are counted in that window). */
   readonly tenYearsBefore: Int32Array
+  /** Days on which an eligibility rule or category version starts or ends (eligibility-scan.ts). */
+  readonly eligibilityRuleDays: readonly number[]
+  /** Each round's `lowestScore`, by round index. */
+  readonly lowestScores: Int16Array
 }
 
 const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
@@ -85,6 +90,8 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     dateIndex: Int32Array.from(rounds, (r) => index.get(r.date)!),
     ruleDays: [...ruleDays].sort((a, b) => a - b),
     tenYearsBefore: Int32Array.from(dates, (d) => toDayNumber(addYears(d, -10))),
+    eligibilityRuleDays: eligibilityRuleDays(),
+    lowestScores: Int16Array.from(rounds, (r) => r.lowestScore),
   }
 }
 
@@ -117,7 +124,8 @@ function birthdayDay(dateOfBirth: IsoDate, year: number): number {
 /** Whole work years in the 10-year window, re-read only when they could have changed. */
 class WorkYears {
   years = 0
-  private until = Number.NEGATIVE_INFINITY
+  /** The first day the years may differ from `years` (re-read then). */
+  until = Number.NEGATIVE_INFINITY
   private readonly spans: readonly (readonly [number, number])[]
   private readonly days: JobDays
   constructor(
@@ -130,7 +138,10 @@ class WorkYears {
   }
   /** Whole years on day `day`, whose 10-year window starts on `startDay` (= addYears(date, -10)). */
   at(day: number, startDay: number): number {
-    if (this.spans.length === 0) return 0
+    if (this.spans.length === 0) {
+      this.until = Number.POSITIVE_INFINITY
+      return 0
+    }
     if (day < this.until) return this.years
     // As fullTimeEquivalentHours(jobs, addYears(date, -10), date, filter), with the days parsed once.
     const hours = hoursInWindow(this.jobs, { start: startDay, end: day }, this.filter, this.days)
@@ -175,9 +186,11 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
   // The age last scored (factors.age is left behind when only the age moves, to spare a copy).
   let scoredAge = 0
   let score = 0
-  for (let i = startIndex; i < plan.dates.length; i++) {
+  const days = plan.days
+  const n = days.length
+  for (let i = startIndex; i < n; ) {
     const date = plan.dates[i]!
-    const day = plan.days[i]!
+    const day = days[i]!
     let fresh = factors === null
     while (next < events.length && events[next]! <= day) {
       next++
@@ -208,7 +221,12 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
       score = scoreCrs(factors, date).total
       scoredAge = years
     }
-    out[i] = score
+    out[i++] = score
+    // The dates before the next event, birthday or possible change of work years keep this score
+    // (the steps above would change nothing on them).
+    if (years !== scoredAge) continue
+    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until)
+    while (i < n && days[i]! < stop) out[i++] = score
   }
   return out
 }
@@ -288,7 +306,8 @@ function decide(score: number, round: PastRound, submittedAt: string | null): { 
 
 /**
  * The rounds of the plan a Profile would have been invited in (indices into `plan.rounds`): the fast
- * path for many profiles, with eligibility asked only where the score reaches the cut-off.
+ * path for many profiles, with eligibility asked only where the score reaches the cut-off, and the
+ * CEC answer reused over the days it holds (eligibility-scan.ts).
  */
 export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[] {
   // Every program, and so every round, needs a language result: nothing before the first test counts.
@@ -298,35 +317,43 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   const scores = scoresOnPlanDates(profile, plan, firstTest)
   const submittedAt = profile.submittedAt
   const invited: number[] = []
-  for (let i = 0; i < plan.rounds.length; i++) {
-    const round = plan.rounds[i]!
-    if (round.date < firstTest) continue
-    const score = scores[plan.dateIndex[i]!]!
+  let scan: EligibilityScan | null = null
+  const firstDay = toDayNumber(firstTest)
+  const { dateIndex, days, lowestScores } = plan
+  for (let i = 0; i < lowestScores.length; i++) {
+    const day = days[dateIndex[i]!]!
+    if (day < firstDay) continue
+    const score = scores[dateIndex[i]!]!
+    const lowestScore = lowestScores[i]!
     // The rule of decide(), without building its reason.
-    if (score < round.lowestScore) continue
-    if (score === round.lowestScore && (round.tieBreakCutoff === null || submittedAt > round.tieBreakCutoff)) continue
-    if (isEligibleForRound(profile, round)) invited.push(i)
+    if (score < lowestScore) continue
+    const round = plan.rounds[i]!
+    if (score === lowestScore && (round.tieBreakCutoff === null || submittedAt > round.tieBreakCutoff)) continue
+    scan ??= new EligibilityScan(profile, plan.eligibilityRuleDays)
+    if (isEligibleForRound(profile, round, day, scan)) invited.push(i)
   }
   return invited
 }
 
-/** eligibleForRound's answer alone (true only when the engine says eligible). */
-function isEligibleForRound(profile: Profile, round: PastRound): boolean {
+/** eligibleForRound's answer alone (true only when the engine says eligible); `day` is the round date's day number. */
+function isEligibleForRound(profile: Profile, round: PastRound, day: number, scan: EligibilityScan): boolean {
   if (round.type === 'program') {
     const nomination = profile.provincialNomination
-    if (round.program === 'pnp' && (nomination === null || nomination.nominatedOn > round.date)) return false
+    if (round.program === 'pnp') return nomination !== null && nomination.nominatedOn <= round.date && scan.anyProgramOn(round.date, day)
+    if (round.program === 'cec') return scan.cecOn(round.date, day)
     if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, round.date)) return false
     return isEligibleForProgram(profile, round.program!, round.date)
   }
   if (round.type === 'category') {
     // eligibleForRound's answer, without building its note.
     if (!round.categoryId || !categoryById(round.categoryId)) return false
-    const at = categoryDate(round.categoryId, round.date).date
-    return !certainlyNotInCategory(profile, round.categoryId, at) && isEligibleForCategory(profile, round.categoryId, at)
+    const at = categoryDate(round.categoryId, round.date)
+    if (certainlyNotInCategory(profile, round.categoryId, at.date)) return false
+    return scan.categoryOn(round.categoryId, at.date, at.shifted ? toDayNumber(at.date) : day)
   }
   const programs = round.programs
-  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return isEligibleForAnyProgram(profile, round.date)
-  return programs.some((p) => isEligibleForProgram(profile, p, round.date))
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(round.date, day)
+  return programs.some((p) => (p === 'cec' ? scan.cecOn(round.date, day) : isEligibleForProgram(profile, p, round.date)))
 }
 
 function summarize(checks: readonly PastRoundCheck[]): PastInvitationsSummary {

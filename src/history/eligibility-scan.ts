@@ -1,0 +1,100 @@
+/**
+ * One profile's program eligibility on a run of round dates, asking the eligibility engine as little
+ * as the answers allow. CEC, which the engine asks first for "any program" and which answers most
+ * questions, is asked once and reused on the later days it provably holds: until the next day a rule
+ * version starts, a first-language result is taken or expires, or the Canadian work hours could
+ * cross the 1,560 hours (src/eligibility/cec.ts cecHoursHoldUntil). The other programs and the
+ * categories are asked of the engine each time, with one set of Facts per date.
+ * @module
+ */
+import { addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { checkCategoryRule, compiledCategory } from '../eligibility/categories.js'
+import { cecHoursHoldUntil, checkCec } from '../eligibility/cec.js'
+import { Facts } from '../eligibility/facts.js'
+import { checkFst } from '../eligibility/fst.js'
+import { checkFsw } from '../eligibility/fsw.js'
+import { categoryVersions } from '../eligibility/index.js'
+import { allRules } from '../rules/index.js'
+import { languageValidity } from '../rules/language/validity.js'
+import type { Profile } from '../schemas/profile.js'
+
+/** Days (day numbers, sorted) on which a rule version starts or a category version starts or ends. */
+export function eligibilityRuleDays(): number[] {
+  const days = new Set<number>()
+  for (const rule of allRules) for (const v of rule.versions) days.add(toDayNumber(v.from))
+  for (const c of categoryVersions) {
+    days.add(toDayNumber(c.from))
+    if (c.to !== null) days.add(toDayNumber(c.to) + 1)
+  }
+  return [...days].sort((a, b) => a - b)
+}
+
+const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
+
+export class EligibilityScan {
+  private factsDate = ''
+  private facts: Facts | null = null
+  /** Days on which the CEC answer may change for a reason other than work hours (sorted). */
+  private events: Int32Array | null = null
+  private cecFrom = 0
+  private cecUntil = Number.NEGATIVE_INFINITY
+  private cec = false
+
+  constructor(
+    private readonly profile: Profile,
+    private readonly ruleDays: readonly number[],
+  ) {}
+
+  /** The engine's Facts for `date` (one per date; the scan asks dates in increasing order). */
+  private factsOn(date: IsoDate): Facts {
+    if (this.facts === null || this.factsDate !== date) {
+      this.facts = new Facts(this.profile, date)
+      this.factsDate = date
+    }
+    return this.facts
+  }
+
+  private firstEventAfter(day: number): number {
+    if (this.events === null) {
+      const days = [...this.ruleDays]
+      for (const t of this.profile.languageTests) {
+        days.push(toDayNumber(t.testDate))
+        for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
+      }
+      this.events = Int32Array.from(days).sort()
+    }
+    const events = this.events
+    let lo = 0
+    let hi = events.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (events[mid]! <= day) lo = mid + 1
+      else hi = mid
+    }
+    return lo < events.length ? events[lo]! : Number.POSITIVE_INFINITY
+  }
+
+  /** Whether the profile is eligible for CEC on `date` (day number `day`), as checkCec. */
+  cecOn(date: IsoDate, day: number): boolean {
+    if (day >= this.cecFrom && day < this.cecUntil) return this.cec
+    const f = this.factsOn(date)
+    this.cec = checkCec(f, null)
+    this.cecFrom = day
+    this.cecUntil = Math.min(cecHoursHoldUntil(f), this.firstEventAfter(day))
+    return this.cec
+  }
+
+  /** Whether the profile is eligible for FSW, CEC or FST on `date`, as isEligibleForAnyProgram. */
+  anyProgramOn(date: IsoDate, day: number): boolean {
+    if (this.cecOn(date, day)) return true
+    const f = this.factsOn(date)
+    return checkFsw(f, null) || checkFst(f, null)
+  }
+
+  /** Whether the profile is eligible for category version `categoryId` on `date`, as isEligibleForCategory. */
+  categoryOn(categoryId: string, date: IsoDate, day: number): boolean {
+    const c = compiledCategory(categoryId)
+    if (!c || c.category.from > date || (c.category.to !== null && date > c.category.to)) return false
+    return checkCategoryRule(this.factsOn(date), c, null) !== null && this.anyProgramOn(date, day)
+  }
+}
