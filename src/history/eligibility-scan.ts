@@ -18,15 +18,27 @@ import { allRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Profile } from '../schemas/profile.js'
 
+/** The first of sorted `days` after `day`, or +Infinity. */
+function firstAfter(days: ArrayLike<number>, day: number): number {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (days[mid]! <= day) lo = mid + 1
+    else hi = mid
+  }
+  return lo < days.length ? days[lo]! : Number.POSITIVE_INFINITY
+}
+
 /** Days (day numbers, sorted) on which a rule version starts or a category version starts or ends. */
-export function eligibilityRuleDays(): number[] {
+export function eligibilityRuleDays(): Int32Array {
   const days = new Set<number>()
   for (const rule of allRules) for (const v of rule.versions) days.add(toDayNumber(v.from))
   for (const c of categoryVersions) {
     days.add(toDayNumber(c.from))
     if (c.to !== null) days.add(toDayNumber(c.to) + 1)
   }
-  return [...days].sort((a, b) => a - b)
+  return Int32Array.from(days).sort()
 }
 
 const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
@@ -34,7 +46,7 @@ const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.
 export class EligibilityScan {
   private factsDate = ''
   private facts: Facts | null = null
-  /** Days on which the CEC answer may change for a reason other than work hours (sorted). */
+  /** Days on which a first-language result is taken or expires (sorted): the CEC answer may change then. */
   private events: Int32Array | null = null
   private cecFrom = 0
   private cecUntil = Number.NEGATIVE_INFINITY
@@ -42,7 +54,7 @@ export class EligibilityScan {
 
   constructor(
     private readonly profile: Profile,
-    private readonly ruleDays: readonly number[],
+    private readonly ruleDays: Int32Array,
   ) {}
 
   /** The engine's Facts for `date` (one per date; the scan asks dates in increasing order). */
@@ -56,22 +68,14 @@ export class EligibilityScan {
 
   private firstEventAfter(day: number): number {
     if (this.events === null) {
-      const days = [...this.ruleDays]
+      const days: number[] = []
       for (const t of this.profile.languageTests) {
         days.push(toDayNumber(t.testDate))
         for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
       }
       this.events = Int32Array.from(days).sort()
     }
-    const events = this.events
-    let lo = 0
-    let hi = events.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (events[mid]! <= day) lo = mid + 1
-      else hi = mid
-    }
-    return lo < events.length ? events[lo]! : Number.POSITIVE_INFINITY
+    return Math.min(firstAfter(this.ruleDays, day), firstAfter(this.events, day))
   }
 
   /** Whether the profile is eligible for CEC on `date` (day number `day`), as checkCec. */

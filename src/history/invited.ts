@@ -69,10 +69,12 @@ export interface RoundsPlan {
   /** For each date, the first day of the 10 years before it (work years are counted in that window). */
   readonly tenYearsBefore: Int32Array
   /** Days on which an eligibility rule or category version starts or ends (eligibility-scan.ts). */
-  readonly eligibilityRuleDays: readonly number[]
+  readonly eligibilityRuleDays: Int32Array
   /** Each round's `lowestScore`, by round index. */
   readonly lowestScores: Int16Array
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
 const PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
@@ -95,15 +97,16 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
   }
 }
 
-/** Days on which factorsOf may change for a reason other than age or work years. */
-function factDays(profile: Profile, ruleDays: readonly number[]): number[] {
-  const days: number[] = [...ruleDays]
-  const validities = [...new Set(languageValidity.versions.map((v) => v.value?.years).filter((y): y is number => y !== undefined))]
+const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
+
+/** Days on which factorsOf may change for a reason of the profile's own other than age or work years (the rule days apart). */
+function factDays(profile: Profile): number[] {
+  const days: number[] = []
   const people = profile.spouse ? [profile, profile.spouse] : [profile]
   for (const p of people) {
     for (const t of p.languageTests) {
       days.push(toDayNumber(t.testDate))
-      for (const years of validities) days.push(toDayNumber(addYears(t.testDate, years)))
+      for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
     }
     for (const c of p.education) {
       days.push(toDayNumber(c.completedOn))
@@ -171,18 +174,23 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
   const out = new Int16Array(plan.dates.length)
   let startIndex = 0
   if (from !== undefined) while (startIndex < plan.dates.length && plan.dates[startIndex]! < from) startIndex++
-  const events = factDays(profile, plan.ruleDays)
+  const events = factDays(profile)
+  const ruleDays = plan.ruleDays
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
   const canadian = new WorkYears(profile.work, isCanadianSkilledWork)
   const foreign = new WorkYears(profile.work, isForeignSkilledWork)
   const spouseCanadian = new WorkYears(partnered ? profile.spouse!.work : [], isCanadianSkilledWork)
   let next = 0
+  let nextRule = 0
   // Age in full years as fullYearsBetween counts it, advanced birthday by birthday.
   const first = plan.dates[startIndex]
   let age = first === undefined ? 0 : fullYearsBetween(profile.dateOfBirth, first)
   let birthdayYear = Number(profile.dateOfBirth.slice(0, 4)) + age + 1
   let nextBirthday = birthdayDay(profile.dateOfBirth, birthdayYear)
   let factors = null as CrsFactors | null
+  // A copy of factorsOf's answer that this scan changes in place when only the work years move (made
+  // on the first such change after each factorsOf; scoreCrs keeps nothing of the factors but its trace).
+  let own: Mutable<CrsFactors> | null = null
   // The age last scored (factors.age is left behind when only the age moves, to spare a copy).
   let scoredAge = 0
   let score = 0
@@ -196,6 +204,10 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
       next++
       fresh = true
     }
+    while (nextRule < ruleDays.length && ruleDays[nextRule]! <= day) {
+      nextRule++
+      fresh = true
+    }
     while (day >= nextBirthday) {
       age++
       nextBirthday = birthdayDay(profile.dateOfBirth, ++birthdayYear)
@@ -207,6 +219,7 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
     const scw = spouseCanadian.at(day, startDay)
     if (fresh) {
       factors = factorsOf(profile, date)
+      own = null
       score = scoreCrs(factors, date).total
       scoredAge = factors.age
     } else if (factors && cw === factors.canadianWorkYears && fw === factors.foreignWorkYears && (factors.spouse === null || scw === factors.spouse.canadianWorkYears)) {
@@ -217,15 +230,23 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
         scoredAge = years
       }
     } else if (factors) {
-      factors = { ...factors, age: years, canadianWorkYears: cw, foreignWorkYears: fw, spouse: factors.spouse === null ? null : { ...factors.spouse, canadianWorkYears: scw } }
-      score = scoreCrs(factors, date).total
+      if (own === null) {
+        own = { ...factors }
+        if (own.spouse !== null) own.spouse = { ...own.spouse }
+        factors = own
+      }
+      own.age = years
+      own.canadianWorkYears = cw
+      own.foreignWorkYears = fw
+      if (own.spouse !== null) (own.spouse as Mutable<NonNullable<CrsFactors['spouse']>>).canadianWorkYears = scw
+      score = scoreCrs(own, date).total
       scoredAge = years
     }
     out[i++] = score
     // The dates before the next event, birthday or possible change of work years keep this score
     // (the steps above would change nothing on them).
     if (years !== scoredAge) continue
-    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until)
+    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until)
     while (i < n && days[i]! < stop) out[i++] = score
   }
   return out
