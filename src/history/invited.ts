@@ -20,6 +20,7 @@ import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, type JobDays, type JobFilter } from '../work/history.js'
+import { compiledCategory } from '../eligibility/categories.js'
 import { EligibilityScan, eligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
@@ -72,6 +73,12 @@ export interface RoundsPlan {
   readonly eligibilityRuleDays: Int32Array
   /** Each round's `lowestScore`, by round index. */
   readonly lowestScores: Int16Array
+  /**
+   * The date eligibility is checked on for each round: the round's date, or for a category round
+   * that ran outside its version's dates, the nearest day inside them (categoryDate); and its day number.
+   */
+  readonly eligibilityDates: readonly IsoDate[]
+  readonly eligibilityDays: Int32Array
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -85,6 +92,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
   const index = new Map(dates.map((d, i) => [d, i]))
   const ruleDays = new Set<number>()
   for (const rule of [...crsRules, languageValidity]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
+  const eligibilityDates = rounds.map((r) => (r.type === 'category' && r.categoryId ? categoryDate(r.categoryId, r.date).date : r.date))
   return {
     rounds,
     dates,
@@ -94,6 +102,8 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     tenYearsBefore: Int32Array.from(dates, (d) => toDayNumber(addYears(d, -10))),
     eligibilityRuleDays: eligibilityRuleDays(),
     lowestScores: Int16Array.from(rounds, (r) => r.lowestScore),
+    eligibilityDates,
+    eligibilityDays: Int32Array.from(eligibilityDates, toDayNumber),
   }
 }
 
@@ -270,17 +280,20 @@ const FRENCH_TESTS: ReadonlySet<string> = new Set(['tef-canada', 'tcf-canada'])
  * "no" that spares the engine most category questions; every other answer comes from the engine.
  */
 export function certainlyNotInCategory(profile: Profile, categoryId: string, date: IsoDate): boolean {
-  const category = categoryById(categoryId)
-  if (!category) return false
+  const compiled = compiledCategory(categoryId)
+  if (!compiled) return false
+  const category = compiled.category
   if (category.rule.type === 'language') {
     const years = languageValidity.valueAt(date)?.years
     if (years === undefined) return false
     return !profile.languageTests.some((t) => FRENCH_TESTS.has(t.test) && t.testDate <= date && addYears(t.testDate, years) > date)
   }
-  const occupations = category.occupations
+  // The listed occupations as a set (the same list as categoryById(categoryId).occupations).
+  const occupations = compiled.occupations
   if (occupations === null) return true
-  if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.includes(profile.jobOffer.noc))) return true
-  return !profile.work.some((j) => j.from <= date && occupations.includes(j.noc))
+  if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.has(profile.jobOffer.noc))) return true
+  for (const j of profile.work) if (j.from <= date && occupations.has(j.noc)) return false
+  return true
 }
 
 /**
@@ -351,30 +364,32 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
     const round = plan.rounds[i]!
     if (score === lowestScore && (round.tieBreakCutoff === null || submittedAt > round.tieBreakCutoff)) continue
     scan ??= new EligibilityScan(profile, plan.eligibilityRuleDays)
-    if (isEligibleForRound(profile, round, day, scan)) invited.push(i)
+    if (isEligibleForRound(profile, round, plan.eligibilityDates[i]!, plan.eligibilityDays[i]!, scan)) invited.push(i)
   }
   return invited
 }
 
-/** eligibleForRound's answer alone (true only when the engine says eligible); `day` is the round date's day number. */
-function isEligibleForRound(profile: Profile, round: PastRound, day: number, scan: EligibilityScan): boolean {
+/**
+ * eligibleForRound's answer alone (true only when the engine says eligible), on `date` (the round's,
+ * or for a category round outside its version's dates, categoryDate's) and its day number `day`.
+ */
+function isEligibleForRound(profile: Profile, round: PastRound, date: IsoDate, day: number, scan: EligibilityScan): boolean {
   if (round.type === 'program') {
     const nomination = profile.provincialNomination
-    if (round.program === 'pnp') return nomination !== null && nomination.nominatedOn <= round.date && scan.anyProgramOn(round.date, day)
-    if (round.program === 'cec') return scan.cecOn(round.date, day)
-    if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, round.date)) return false
-    return isEligibleForProgram(profile, round.program!, round.date)
+    if (round.program === 'pnp') return nomination !== null && nomination.nominatedOn <= date && scan.anyProgramOn(date, day)
+    if (round.program === 'cec') return scan.cecOn(date, day)
+    if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, date)) return false
+    return isEligibleForProgram(profile, round.program!, date)
   }
   if (round.type === 'category') {
     // eligibleForRound's answer, without building its note.
     if (!round.categoryId || !categoryById(round.categoryId)) return false
-    const at = categoryDate(round.categoryId, round.date)
-    if (certainlyNotInCategory(profile, round.categoryId, at.date)) return false
-    return scan.categoryOn(round.categoryId, at.date, at.shifted ? toDayNumber(at.date) : day)
+    if (certainlyNotInCategory(profile, round.categoryId, date)) return false
+    return scan.categoryOn(round.categoryId, date, day)
   }
   const programs = round.programs
-  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(round.date, day)
-  return programs.some((p) => (p === 'cec' ? scan.cecOn(round.date, day) : isEligibleForProgram(profile, p, round.date)))
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(date, day)
+  return programs.some((p) => (p === 'cec' ? scan.cecOn(date, day) : isEligibleForProgram(profile, p, date)))
 }
 
 function summarize(checks: readonly PastRoundCheck[]): PastInvitationsSummary {
