@@ -71,7 +71,8 @@ export function nestingDepth(value: unknown, max: number): number {
   return deepest
 }
 
-function isJsonType(contentType: string | null): boolean {
+/** Whether the body is read as JSON (JSON, JSON Lines, and the types curl and fetch label JSON with). */
+export function isJsonType(contentType: string | null): boolean {
   if (contentType === null) return true
   const mime = contentType.split(';', 1)[0]!.trim().toLowerCase()
   // `curl -d` labels JSON as a form and fetch with a string body as text/plain: both are read as JSON.

@@ -108,5 +108,10 @@ export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
 
 /** Today's UTC date. */
 export function todayUtc(): IsoDate {
-  return new Date().toISOString().slice(0, 10)
+  // Asked on every scoring request without a date: formatted once a day, not once a call.
+  const day = Math.floor(Date.now() / 86_400_000)
+  if (day !== today.day) today = { day, date: fromDayNumber(day) }
+  return today.date
 }
+
+let today = { day: NaN, date: '' }
