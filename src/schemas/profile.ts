@@ -26,16 +26,11 @@ const testScore = z.number().finite().min(0).max(1000)
 
 export const languageTestSchema = z
   .strictObject({
-    test: z.string().check((ctx) => {
-      if ((DESIGNATED_TESTS as readonly string[]).includes(ctx.value)) return
-      const instead = NOT_DESIGNATED[ctx.value]
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: instead
-          ? `${ctx.value} is not designated for Express Entry; use ${instead}`
-          : `unknown test; allowed: ${DESIGNATED_TESTS.join(', ')}`,
-      })
+    test: z.enum(DESIGNATED_TESTS, {
+      error: (issue) => {
+        const instead = typeof issue.input === 'string' ? NOT_DESIGNATED[issue.input] : undefined
+        return instead ? `${String(issue.input)} is not designated for Express Entry; use ${instead}` : `unknown test; allowed: ${DESIGNATED_TESTS.join(', ')}`
+      },
     }),
     testDate: isoDate,
     listening: testScore,
@@ -43,7 +38,6 @@ export const languageTestSchema = z
     writing: testScore,
     speaking: testScore,
   })
-  .transform((t) => t as typeof t & { test: (typeof DESIGNATED_TESTS)[number] })
   .check((ctx) => {
     for (const issue of testScoreIssues(ctx.value.test, ctx.value.testDate, ctx.value, '')) {
       ctx.issues.push({ code: 'custom', input: issue.value, path: issue.path.split('.').filter(Boolean), message: issue.message })
