@@ -21,7 +21,7 @@ function historyProfile(random: () => number, id: number): Profile {
   const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]!
   const firstTest = int(2015, 2024)
   const band = () => pick([6, 6.5, 7, 7.5, 8, 8.5, 9])
-  const tests = []
+  const tests: NonNullable<ProfileInput['languageTests']> = []
   for (let y = firstTest; y <= 2026; y += 2) tests.push({ test: 'ielts-general', testDate: day(y), listening: band(), reading: band(), writing: pick([6, 6.5, 7, 7.5]), speaking: pick([6, 6.5, 7, 7.5]) })
   if (random() < 0.15) tests.push({ test: 'tef-canada', testDate: day(int(2020, 2026)), listening: int(280, 360), reading: int(230, 300), writing: int(330, 450), speaking: int(330, 450) })
   const abroadFrom = int(2008, 2018)
@@ -37,7 +37,7 @@ function historyProfile(random: () => number, id: number): Profile {
       ? {
           accompanying: true, canadianCitizenOrPR: false, dateOfBirth: day(int(1978, 2001)),
           education: [{ level: 'bachelors', country: 'IN', programYears: 4, completedOn: day(graduated), eca: { organization: 'WES', issuedOn: day(int(2016, 2024)) } }],
-          languageTests: [{ test: 'celpip-general', testDate: day(int(2016, 2026)), listening: int(5, 10), reading: int(5, 10), writing: int(5, 9), speaking: int(5, 9) }],
+          languageTests: [{ test: 'celpip-general' as const, testDate: day(int(2016, 2026)), listening: int(5, 10), reading: int(5, 10), writing: int(5, 9), speaking: int(5, 9) }],
           work: random() < 0.5 ? [{ noc: pick(nocs), country: 'CA', from: day(int(2016, 2024)), to: null, hoursPerWeek: 40 }] : [],
         }
       : null,

@@ -3,6 +3,7 @@ import { cecRequirements } from '../rules/programs/cec.js'
 import type { Job } from '../schemas/profile.js'
 import { isCanadianSkilledWork, monthsOfHours, reaches, teerOf } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
+import { reachesHoldsUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { UnmetCondition } from './types.js'
 
@@ -39,25 +40,14 @@ export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
   return ok
 }
 
-/** The most full-time-equivalent hours a day adds to or takes from a count in a window (30 h a week). */
-const MOST_HOURS_PER_DAY = 30 / 7
-
 /**
  * The first day (day number, after the date) on which checkCec's answer could change through the
- * work hours alone: both counts it reads (TEER 0-3 and TEER 2-3 work in Canada in the window) move by
- * at most 30/7 hours a day (the window's end adds a day worked, its start drops one; the start moves
- * two days at most once, past a Feb 29), so each stays on its side of the 1,560 hours until it could
- * have covered the distance. Two days of margin absorb that step and float error. Every other input
- * of checkCec changes only on a known day, which the caller must add: a rule version's start (CEC
- * requirements, language validity) and each first-language result's test date and expiry.
+ * work hours alone: both counts it reads (TEER 0-3 and TEER 2-3 work in Canada in the window) stay on
+ * their side of the 1,560 hours until they could have covered the distance (holds.ts). Every other
+ * input of checkCec changes only on a known day, which the caller must add: a rule version's start
+ * (CEC requirements, language validity) and each first-language result's test date and expiry.
  */
 export function cecHoursHoldUntil(f: Facts): number {
   const req = cecRequirements.at(f.asOf).value
-  let until = Number.POSITIVE_INFINITY
-  for (const hours of [f.hours(req.windowYears, isCanadianSkilledWork), f.hours(req.windowYears, teer23)]) {
-    // reaches(hours, minimum) is hours + 1e-6 >= minimum: the distance to that edge.
-    const distance = Math.abs(hours + 1e-6 - req.experienceHours)
-    until = Math.min(until, f.asOfDay + Math.floor(distance / MOST_HOURS_PER_DAY) - 2)
-  }
-  return Math.max(f.asOfDay + 1, until)
+  return Math.min(reachesHoldsUntil(f.asOfDay, f.hours(req.windowYears, isCanadianSkilledWork), req.experienceHours), reachesHoldsUntil(f.asOfDay, f.hours(req.windowYears, teer23), req.experienceHours))
 }

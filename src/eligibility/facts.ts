@@ -200,6 +200,8 @@ export class Facts {
   private distinctNocs: string[] | null = null
   private days: JobDays | null = null
   private occupationWork: { years: number; work: OccupationWork }[] | null = null
+  /** hours(): [years, filter, hours, ...]. */
+  private hoursMemo: (number | JobFilter | null)[] | null = null
   /** Program answers, memoized for categories and the invitation program. */
   readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
 
@@ -275,7 +277,12 @@ export class Facts {
 
   /** Full-time-equivalent hours of the profile's jobs passing `filter` in the `years` years before the date. */
   hours(years: number, filter: JobFilter | null): number {
-    return hoursInWindow(this.profile.work, this.window(years), filter, this.workDays)
+    // Memoized per (years, filter): a check and the window of its answer read the same counts.
+    const memo = (this.hoursMemo ??= [])
+    for (let i = 0; i < memo.length; i += 3) if (memo[i] === years && memo[i + 1] === filter) return memo[i + 2] as number
+    const hours = hoursInWindow(this.profile.work, this.window(years), filter, this.workDays)
+    memo.push(years, filter, hours)
+    return hours
   }
 
   /** Full-time-equivalent hours of the profile's jobs passing `filter` in a window. */

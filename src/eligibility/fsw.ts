@@ -9,11 +9,12 @@ import { fswEducationTable } from '../rules/fsw/grid/education.js'
 import { fswExperienceTable } from '../rules/fsw/grid/experience.js'
 import { fswLanguageTable } from '../rules/fsw/grid/language.js'
 import { fswMinimums } from '../rules/fsw/minimums.js'
-import { pointsFor } from '../rules/fsw/shared.js'
+import { pointsFor, type PointRows } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
 import { HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears, type DayWindow } from '../work/history.js'
 import { checkFunds } from './funds.js'
 import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
+import { reachesHoldsUntil, wholeYearsHoldUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { FswGrid, UnmetCondition } from './types.js'
 
@@ -132,4 +133,41 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
     ok = false
   }
   return ok
+}
+
+/** The values that fall in the same row of `rows` (highest minimum first) as `value`: [lowest, highest]. */
+function rowYears(rows: PointRows, value: number): [number, number] {
+  for (let i = 0; i < rows.length; i++) if (value >= rows[i]![0]) return [rows[i]![0], i === 0 ? Number.POSITIVE_INFINITY : rows[i - 1]![0] - 1]
+  return [Number.NEGATIVE_INFINITY, rows.length === 0 ? Number.POSITIVE_INFINITY : rows[rows.length - 1]![0] - 1]
+}
+
+/**
+ * The first day (day number, after the date) on which checkFsw's answer could change through work
+ * hours alone: the longest continuous span in each TEER 0-3 occupation against the year of the
+ * minimum requirements, the whole years of skilled work within their row of grid points, and the past
+ * work in Canada of the candidate and of an accompanying spouse against a year for adaptability
+ * (holds.ts). The other inputs change only on known days, which the caller must add: rule versions'
+ * starts; the test date and expiry of each result of the candidate and of the spouse; each
+ * credential's completion and the expiry of its ECA, and the spouse's credentials' completion; the
+ * candidate's birthdays (and the day after each); the first day and the day after the last of each
+ * job in Canada (funds are waived while working in Canada with an offer).
+ */
+export function fswHoursHoldUntil(f: Facts): number {
+  const day = f.asOfDay
+  const min = fswMinimums.at(f.asOf).value
+  let until = Number.POSITIVE_INFINITY
+  for (const noc of f.nocs) {
+    if (teerOf(noc) > min.maxTeer) continue
+    until = Math.min(until, reachesHoldsUntil(day, f.occupation(noc, min.experienceWindowYears).longestContinuousHours, min.experienceHours))
+  }
+  // The grid's experience points stay while the whole years stay in their row.
+  const exp = fswExperienceTable.at(f.asOf).value
+  const hours = f.hours(exp.windowYears, skilled)
+  const [lowest, highest] = rowYears(exp.rows, wholeYears(hours))
+  until = Math.min(until, wholeYearsHoldUntil(day, hours, lowest, highest))
+  const allTime: DayWindow = { start: ALL_TIME_START, end: day }
+  until = Math.min(until, reachesHoldsUntil(day, f.hoursIn(allTime, isCanadianSkilledWork), HOURS_PER_YEAR))
+  const spouse = f.accompanyingSpouse
+  if (spouse) until = Math.min(until, reachesHoldsUntil(day, hoursInWindow(spouse.work, allTime, isCanadianSkilledWork), HOURS_PER_YEAR))
+  return until
 }

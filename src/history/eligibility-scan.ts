@@ -7,12 +7,12 @@
  * categories are asked of the engine each time, with one set of Facts per date.
  * @module
  */
-import { addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { checkCategoryRule, compiledCategory } from '../eligibility/categories.js'
 import { cecHoursHoldUntil, checkCec } from '../eligibility/cec.js'
 import { Facts } from '../eligibility/facts.js'
-import { checkFst } from '../eligibility/fst.js'
-import { checkFsw } from '../eligibility/fsw.js'
+import { checkFst, fstHoursHoldUntil } from '../eligibility/fst.js'
+import { checkFsw, fswHoursHoldUntil } from '../eligibility/fsw.js'
 import { categoryVersions } from '../eligibility/index.js'
 import { allRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
@@ -41,6 +41,9 @@ export function eligibilityRuleDays(): Int32Array {
   return Int32Array.from(days).sort()
 }
 
+/** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4), as in eligibility/facts.ts. */
+const ECA_VALID_YEARS = 5
+
 const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
 
 export class EligibilityScan {
@@ -51,6 +54,11 @@ export class EligibilityScan {
   private cecFrom = 0
   private cecUntil = Number.NEGATIVE_INFINITY
   private cec = false
+  /** Days on which the FSW or FST answer may change for a reason other than work hours (sorted). */
+  private otherEvents: Int32Array | null = null
+  private otherFrom = 0
+  private otherUntil = Number.NEGATIVE_INFINITY
+  private other = false
 
   constructor(
     private readonly profile: Profile,
@@ -88,11 +96,70 @@ export class EligibilityScan {
     return this.cec
   }
 
+  /** The days the FSW and FST answers may change on besides work hours (fswHoursHoldUntil, fstHoursHoldUntil). */
+  private otherEventsOf(): Int32Array {
+    const p = this.profile
+    const days: number[] = []
+    const results = p.spouse ? [...p.languageTests, ...p.spouse.languageTests] : p.languageTests
+    for (const t of results) {
+      days.push(toDayNumber(t.testDate))
+      for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
+    }
+    for (const c of p.education) {
+      days.push(toDayNumber(c.completedOn))
+      if (c.eca) days.push(toDayNumber(addYears(c.eca.issuedOn, ECA_VALID_YEARS)))
+    }
+    if (p.spouse) for (const c of p.spouse.education) days.push(toDayNumber(c.completedOn))
+    for (const j of p.work) {
+      if (j.country !== 'CA') continue
+      days.push(toDayNumber(j.from))
+      if (j.to !== null) days.push(toDayNumber(j.to) + 1)
+    }
+    return Int32Array.from(days).sort()
+  }
+
+  /** The first day after `day` on which the candidate's age (fullYearsBetween) could change: a birthday, or the day after one (a Feb 29 birthday is reached on Mar 1 in a common year). */
+  private birthdayAfter(date: IsoDate, day: number): number {
+    const dob = this.profile.dateOfBirth
+    const age = fullYearsBetween(dob, date)
+    let first = Number.POSITIVE_INFINITY
+    for (let years = age; years <= age + 1; years++) {
+      const birthday = toDayNumber(addYears(dob, years))
+      if (birthday > day) first = Math.min(first, birthday)
+      else if (birthday + 1 > day) first = Math.min(first, birthday + 1)
+    }
+    return first
+  }
+
+  /** The last FSW-or-FST answer and the days [from, until) it holds on (for tests). */
+  get fswOrFstHolds(): { readonly from: number; readonly until: number; readonly answer: boolean } {
+    return { from: this.otherFrom, until: this.otherUntil, answer: this.other }
+  }
+
+  /** Whether the profile is eligible for FSW or FST on `date`, reused over the days the answer holds. */
+  fswOrFstOn(date: IsoDate, day: number): boolean {
+    if (day >= this.otherFrom && day < this.otherUntil) return this.other
+    const f = this.factsOn(date)
+    let until: number
+    if (checkFsw(f, null)) {
+      this.other = true
+      until = fswHoursHoldUntil(f)
+    } else if (checkFst(f, null)) {
+      this.other = true
+      until = fstHoursHoldUntil(f)
+    } else {
+      this.other = false
+      until = Math.min(fswHoursHoldUntil(f), fstHoursHoldUntil(f))
+    }
+    this.otherEvents ??= this.otherEventsOf()
+    this.otherFrom = day
+    this.otherUntil = Math.min(until, firstAfter(this.ruleDays, day), firstAfter(this.otherEvents, day), this.birthdayAfter(date, day))
+    return this.other
+  }
+
   /** Whether the profile is eligible for FSW, CEC or FST on `date`, as isEligibleForAnyProgram. */
   anyProgramOn(date: IsoDate, day: number): boolean {
-    if (this.cecOn(date, day)) return true
-    const f = this.factsOn(date)
-    return checkFsw(f, null) || checkFst(f, null)
+    return this.cecOn(date, day) || this.fswOrFstOn(date, day)
   }
 
   /** Whether the profile is eligible for category version `categoryId` on `date`, as isEligibleForCategory. */

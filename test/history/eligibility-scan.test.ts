@@ -3,22 +3,83 @@ import { describe, expect, it } from 'vitest'
 import { addYears, fromDayNumber, toDayNumber } from '../../src/domain/dates.js'
 import { cecHoursHoldUntil, checkCec } from '../../src/eligibility/cec.js'
 import { Facts } from '../../src/eligibility/facts.js'
+import { checkFst, fstHoursHoldUntil } from '../../src/eligibility/fst.js'
+import { checkFsw, fswHoursHoldUntil } from '../../src/eligibility/fsw.js'
 import { categoryVersions, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { EligibilityScan, eligibilityRuleDays } from '../../src/history/eligibility-scan.js'
 import { loadRounds } from '../../src/history/load.js'
 import { planRounds } from '../../src/history/invited.js'
 import { languageValidity } from '../../src/rules/language/validity.js'
+import type { Profile } from '../../src/schemas/profile.js'
 import { engineer, profileArbitrary } from './profiles.js'
 
 const plan = planRounds(loadRounds())
 const ruleDays = eligibilityRuleDays()
 const FIRST = toDayNumber('2015-01-01')
 const LAST = toDayNumber('2026-12-31')
+const VALIDITY = [...new Set(languageValidity.versions.flatMap((v) => (v.value ? [v.value.years] : [])))]
+
+/**
+ * Generated profiles, some with a job offer or a certificate of qualification in a trade (72310,
+ * 72410: in the generator's occupations) or in another occupation, some with children, so that FST
+ * and the funds waiver are reached too.
+ */
+const variedProfile: fc.Arbitrary<Profile> = fc
+  .tuple(profileArbitrary, fc.constantFrom(null, '72310', '72410', '21231'), fc.constantFrom(null, '72310', '72410'), fc.integer({ min: 0, max: 3 }), fc.constantFrom(5_000, 30_000))
+  .map(([p, offer, certificate, children, funds]) => ({
+    ...p,
+    jobOffer: offer === null ? null : { noc: offer, lmiaExempt: false },
+    certificateOfQualification: certificate === null ? null : { noc: certificate, province: 'ON' },
+    dependentChildren: children,
+    settlementFundsCad: funds,
+  }))
+
+/**
+ * Profiles whose facts stand still from 2015 but for the age and a spouse's results: a foreign job
+ * held since 2004, a Canadian credential, English results always valid. Their FSW answer, when at the
+ * pass mark, changes on a birthday or a spouse's test date or expiry.
+ */
+const steadyProfile: fc.Arbitrary<Profile> = fc
+  .record({
+    dateOfBirth: fc.tuple(fc.integer({ min: 1968, max: 1992 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 29 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(m === 2 && d === 29 && y % 4 !== 0 ? 28 : d).padStart(2, '0')}`),
+    level: fc.constantFrom('secondary', 'one-year', 'two-year', 'bachelors', 'masters'),
+    band: fc.constantFrom(6, 6.5, 7, 7.5, 8),
+    spouseTests: fc.array(fc.tuple(fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: 4, max: 9 })), { maxLength: 2 }),
+    married: fc.boolean(),
+  })
+  .map(({ dateOfBirth, level, band, spouseTests, married }) => ({
+    ...engineer,
+    dateOfBirth,
+    maritalStatus: married ? ('married' as const) : ('single' as const),
+    spouse: married ? { accompanying: true, canadianCitizenOrPR: false, dateOfBirth: '1990-01-01', education: [], work: [], languageTests: spouseTests.map(([day, clb]) => ({ test: 'celpip-general' as const, testDate: fromDayNumber(day), listening: clb, reading: clb, writing: clb, speaking: clb })) } : null,
+    education: [{ level, country: 'CA', programYears: level === 'secondary' ? 0 : level === 'one-year' ? 1 : level === 'two-year' ? 2 : 4, completedOn: '2003-06-01', eca: null }],
+    languageTests: Array.from({ length: 8 }, (_, k) => ({ test: 'ielts-general' as const, testDate: `${2013 + 2 * k}-0${6 - (k % 2)}-01`, listening: band, reading: band, writing: band, speaking: band })),
+    work: [{ noc: '21231', country: 'IN', from: '2004-01-01', to: null, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false }],
+    settlementFundsCad: 40_000,
+  }))
+
+/** The days the FSW and FST answers may change on besides work hours, as fswHoursHoldUntil's and fstHoursHoldUntil's documentation lists them. */
+function otherProgramDays(p: Profile): number[] {
+  const days = [...ruleDays]
+  for (const t of [...p.languageTests, ...(p.spouse?.languageTests ?? [])]) days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
+  for (const c of p.education) days.push(toDayNumber(c.completedOn), ...(c.eca ? [toDayNumber(addYears(c.eca.issuedOn, 5))] : []))
+  for (const c of p.spouse?.education ?? []) days.push(toDayNumber(c.completedOn))
+  for (let y = 0; y <= 80; y++) days.push(toDayNumber(addYears(p.dateOfBirth, y)), toDayNumber(addYears(p.dateOfBirth, y)) + 1)
+  for (const j of p.work) if (j.country === 'CA') days.push(toDayNumber(j.from), ...(j.to ? [toDayNumber(j.to) + 1] : []))
+  return days
+}
+
+/** Checks `check` answers the same as on `day` on every day up to a year after it (then every 5th) before `until`, and on the last. */
+function expectHolds(profile: Profile, day: number, until: number, check: (f: Facts) => boolean): void {
+  const answer = check(new Facts(profile, fromDayNumber(day)))
+  for (let d = day + 1; d < Math.min(until, LAST); d += d - day < 366 ? 1 : 5) expect(check(new Facts(profile, fromDayNumber(d))), fromDayNumber(d)).toBe(answer)
+  if (until - 1 > day && until - 1 <= LAST) expect(check(new Facts(profile, fromDayNumber(until - 1))), fromDayNumber(until - 1)).toBe(answer)
+}
 
 describe('EligibilityScan: the engine asked less, the same answers', () => {
   it('property: on any increasing run of round dates, CEC and "any program" answer as the engine', () => {
     fc.assert(
-      fc.property(profileArbitrary, fc.subarray([...plan.dates.keys()], { minLength: 1 }), (profile, picked) => {
+      fc.property(variedProfile, fc.subarray([...plan.dates.keys()], { minLength: 1 }), (profile, picked) => {
         const scan = new EligibilityScan(profile, ruleDays)
         for (const i of picked) {
           const date = plan.dates[i]!
@@ -33,7 +94,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
 
   it('property: categories answer as the engine, in force or not, on every day of a version and around it', () => {
     fc.assert(
-      fc.property(profileArbitrary, fc.constantFrom(...categoryVersions), fc.integer({ min: -10, max: 2000 }), (profile, c, offset) => {
+      fc.property(variedProfile, fc.constantFrom(...categoryVersions), fc.integer({ min: -10, max: 2000 }), (profile, c, offset) => {
         const scan = new EligibilityScan(profile, ruleDays)
         const start = toDayNumber(c.from) - 10
         for (let day = start; day <= start + offset; day += 7) {
@@ -69,6 +130,67 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         // Every day up to a year, then every 5th day, and always the last.
         for (let d = day + 1; d < Math.min(until, LAST); d += d - day < 366 ? 1 : 5) expect(checkCec(new Facts(profile, fromDayNumber(d)), null), fromDayNumber(d)).toBe(answer)
         if (until - 1 > day && until - 1 <= LAST) expect(checkCec(new Facts(profile, fromDayNumber(until - 1)), null)).toBe(answer)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('property: checkFsw and checkFst answer the same on every day until their hold days, when none of the listed days falls between', () => {
+    // Strong English results every 2 years from 2013 (always one valid), so work hours decide more often.
+    const english = Array.from({ length: 8 }, (_, k) => ({ test: 'ielts-general' as const, testDate: `${2013 + 2 * k}-0${6 - k % 2}-01`, listening: 8, reading: 8, writing: 8, speaking: 8 }))
+    fc.assert(
+      // A day just before the answer changes (found by stepping through the years), or any day. Half
+      // the time the first job is in a trade the candidate holds a certificate in (FST's case).
+      fc.property(variedProfile, fc.constantFrom(null, '72310', '72410'), fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 90 }), fc.integer({ min: FIRST, max: LAST }), (varied, trade, tested, pick, back, any) => {
+        const first = varied.work[0]
+        const traded: Profile = trade && first ? { ...varied, work: [{ ...first, noc: trade }, ...varied.work.slice(1)], certificateOfQualification: { noc: trade, province: 'ON' } } : varied
+        const profile: Profile = tested ? { ...traded, languageTests: [...traded.languageTests, ...english] } : traded
+        const days = otherProgramDays(profile).sort((x, y) => x - y)
+        const events = (day: number) => days.find((e) => e > day) ?? Number.POSITIVE_INFINITY
+        for (const [check, holdUntil] of [[(g: Facts) => checkFsw(g, null), fswHoursHoldUntil], [(g: Facts) => checkFst(g, null), fstHoursHoldUntil]] as const) {
+          const flips: number[] = []
+          let last = check(new Facts(profile, fromDayNumber(FIRST)))
+          for (let d = FIRST + 3; d <= LAST; d += 3) {
+            const now = check(new Facts(profile, fromDayNumber(d)))
+            if (now !== last) flips.push(d)
+            last = now
+          }
+          const near = flips.length > 0 ? flips[pick % flips.length]! - back : any
+          const day = near >= FIRST ? near : any
+          const until = holdUntil(new Facts(profile, fromDayNumber(day)))
+          expect(until).toBeGreaterThan(day)
+          expectHolds(profile, day, Math.min(until, events(day)), check)
+        }
+      }),
+      { numRuns: 120 },
+    )
+  })
+
+  it('property: the scan\'s FSW-or-FST answer holds on every day of its window (its own list of days), near the days the answer changes', () => {
+    const english = Array.from({ length: 8 }, (_, k) => ({ test: 'ielts-general' as const, testDate: `${2013 + 2 * k}-0${6 - k % 2}-01`, listening: 8, reading: 8, writing: 8, speaking: 8 }))
+    const check = (g: Facts) => checkFsw(g, null) || checkFst(g, null)
+    fc.assert(
+      fc.property(fc.oneof(variedProfile, steadyProfile), fc.constantFrom(null, '72310', '72410'), fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 90 }), fc.integer({ min: FIRST, max: LAST }), (varied, trade, tested, pick, back, any) => {
+        const first = varied.work[0]
+        const traded: Profile = trade && first ? { ...varied, work: [{ ...first, noc: trade }, ...varied.work.slice(1)], certificateOfQualification: { noc: trade, province: 'ON' } } : varied
+        const profile: Profile = tested ? { ...traded, languageTests: [...traded.languageTests, ...english] } : traded
+        const flips: number[] = []
+        let last = check(new Facts(profile, fromDayNumber(FIRST)))
+        for (let d = FIRST + 2; d <= LAST; d += 2) {
+          const now = check(new Facts(profile, fromDayNumber(d)))
+          if (now !== last) flips.push(d)
+          last = now
+        }
+        // Just before every change (up to 8), or any day.
+        const days = flips.length > 0 ? flips.slice(pick % Math.max(1, flips.length - 7), (pick % Math.max(1, flips.length - 7)) + 8).map((d) => Math.max(FIRST, d - back)) : [any]
+        for (const day of days) {
+          const scan = new EligibilityScan(profile, ruleDays)
+          const expected = check(new Facts(profile, fromDayNumber(day)))
+          expect(scan.fswOrFstOn(fromDayNumber(day), day)).toBe(expected)
+          const { from, until, answer } = scan.fswOrFstHolds
+          expect([from, answer]).toEqual([day, expected])
+          expectHolds(profile, day, until, check)
+        }
       }),
       { numRuns: 200 },
     )
