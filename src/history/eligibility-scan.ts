@@ -50,12 +50,12 @@ export class EligibilityScan {
   private factsDate = ''
   private facts: Facts | null = null
   /** Days on which a first-language result is taken or expires (sorted): the CEC answer may change then. */
-  private events: Int32Array | null = null
+  private events: number[] | null = null
   private cecFrom = 0
   private cecUntil = Number.NEGATIVE_INFINITY
   private cec = false
   /** Days on which the FSW or FST answer may change for a reason other than work hours (sorted). */
-  private otherEvents: Int32Array | null = null
+  private otherEvents: number[] | null = null
   private otherFrom = 0
   private otherUntil = Number.NEGATIVE_INFINITY
   private other = false
@@ -81,7 +81,7 @@ export class EligibilityScan {
         days.push(toDayNumber(t.testDate))
         for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
       }
-      this.events = Int32Array.from(days).sort()
+      this.events = days.sort((a, b) => a - b)
     }
     return Math.min(firstAfter(this.ruleDays, day), firstAfter(this.events, day))
   }
@@ -97,7 +97,7 @@ export class EligibilityScan {
   }
 
   /** The days the FSW and FST answers may change on besides work hours (fswHoursHoldUntil, fstHoursHoldUntil). */
-  private otherEventsOf(): Int32Array {
+  private otherEventsOf(): number[] {
     const p = this.profile
     const days: number[] = []
     const results = p.spouse ? [...p.languageTests, ...p.spouse.languageTests] : p.languageTests
@@ -115,7 +115,7 @@ export class EligibilityScan {
       days.push(toDayNumber(j.from))
       if (j.to !== null) days.push(toDayNumber(j.to) + 1)
     }
-    return Int32Array.from(days).sort()
+    return days.sort((a, b) => a - b)
   }
 
   /** The first day after `day` on which the candidate's age (fullYearsBetween) could change: a birthday, or the day after one (a Feb 29 birthday is reached on Mar 1 in a common year). */

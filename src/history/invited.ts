@@ -85,6 +85,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
 const PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
+const NO_JOB_DAYS: JobDays = new Float64Array(0)
 
 /** Prepares `rounds` (any order) for checking candidates against them. */
 export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
@@ -140,14 +141,16 @@ class WorkYears {
   /** The first day the years may differ from `years` (re-read then). */
   until = Number.NEGATIVE_INFINITY
   private readonly spans: readonly (readonly [number, number])[]
-  private readonly days: JobDays
+  /** `days` holds each job's first day and the day after its last (work/history.ts jobDays). */
   constructor(
     private readonly jobs: readonly Job[],
     private readonly filter: JobFilter,
+    private readonly days: JobDays,
   ) {
     // Day spans [first, last] of the jobs that count (last = +inf while a job goes on).
-    this.spans = jobs.filter(filter).map((j) => [toDayNumber(j.from), j.to === null ? Number.POSITIVE_INFINITY : toDayNumber(j.to)] as const)
-    this.days = this.spans.length === 0 ? new Float64Array(0) : jobDays(jobs)
+    const spans: (readonly [number, number])[] = []
+    for (let k = 0; k < jobs.length; k++) if (filter(jobs[k]!)) spans.push([days[2 * k]!, days[2 * k + 1]! - 1])
+    this.spans = spans
   }
   /** Whole years on day `day`, whose 10-year window starts on `startDay` (= addYears(date, -10)). */
   at(day: number, startDay: number): number {
@@ -184,12 +187,21 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
   const out = new Int16Array(plan.dates.length)
   let startIndex = 0
   if (from !== undefined) while (startIndex < plan.dates.length && plan.dates[startIndex]! < from) startIndex++
+  scoreInto(profile, plan, startIndex, out)
+  return out
+}
+
+/** scoresOnPlanDates into `out`, from the date at `startIndex` on (the entries before it are left as they are). */
+function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: Int16Array): void {
   const events = factDays(profile)
   const ruleDays = plan.ruleDays
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
-  const canadian = new WorkYears(profile.work, isCanadianSkilledWork)
-  const foreign = new WorkYears(profile.work, isForeignSkilledWork)
-  const spouseCanadian = new WorkYears(partnered ? profile.spouse!.work : [], isCanadianSkilledWork)
+  // Each job's days parsed once for the three counts.
+  const workDays = jobDays(profile.work)
+  const canadian = new WorkYears(profile.work, isCanadianSkilledWork, workDays)
+  const foreign = new WorkYears(profile.work, isForeignSkilledWork, workDays)
+  const spouseWork = partnered ? profile.spouse!.work : []
+  const spouseCanadian = new WorkYears(spouseWork, isCanadianSkilledWork, spouseWork.length === 0 ? NO_JOB_DAYS : jobDays(spouseWork))
   let next = 0
   let nextRule = 0
   // Age in full years as fullYearsBetween counts it, advanced birthday by birthday.
@@ -259,7 +271,21 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
     const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until)
     while (i < n && days[i]! < stop) out[i++] = score
   }
-  return out
+}
+
+/** The scores of the profile being checked by invitedRoundIndices, reused from one profile to the next (a typed array is costly to allocate). */
+let scratch = new Int16Array(0)
+
+/** The index of the first of sorted `days` on or after `day`. */
+function firstIndexFrom(days: Int32Array, day: number): number {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (days[mid]! < day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The date to check a category round's eligibility on: inside the version's window (two rounds ran just before theirs began). */
@@ -348,12 +374,15 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   let firstTest: IsoDate | undefined
   for (const t of profile.languageTests) if (firstTest === undefined || t.testDate < firstTest) firstTest = t.testDate
   if (firstTest === undefined) return []
-  const scores = scoresOnPlanDates(profile, plan, firstTest)
+  const firstDay = toDayNumber(firstTest)
+  const { dateIndex, days, lowestScores } = plan
+  // Scores from the first test on (the rounds before it are skipped below, so the entries before are never read).
+  if (scratch.length !== days.length) scratch = new Int16Array(days.length)
+  const scores = scratch
+  scoreInto(profile, plan, firstIndexFrom(days, firstDay), scores)
   const submittedAt = profile.submittedAt
   const invited: number[] = []
   let scan: EligibilityScan | null = null
-  const firstDay = toDayNumber(firstTest)
-  const { dateIndex, days, lowestScores } = plan
   for (let i = 0; i < lowestScores.length; i++) {
     const day = days[dateIndex[i]!]!
     if (day < firstDay) continue
