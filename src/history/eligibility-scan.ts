@@ -13,8 +13,9 @@ import { cecHoursHoldUntil, checkCec } from '../eligibility/cec.js'
 import { Facts } from '../eligibility/facts.js'
 import { checkFst, fstHoursHoldUntil } from '../eligibility/fst.js'
 import { checkFsw, fswHoursHoldUntil } from '../eligibility/fsw.js'
-import { categoryVersions } from '../eligibility/index.js'
+import { categoryRules } from '../rules/categories/index.js'
 import { allRules } from '../rules/index.js'
+import type { Rule } from '../rules/rule.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Profile } from '../schemas/profile.js'
 
@@ -30,14 +31,14 @@ function firstAfter(days: ArrayLike<number>, day: number): number {
   return lo < days.length ? days[lo]! : Number.POSITIVE_INFINITY
 }
 
-/** Days (day numbers, sorted) on which a rule version starts or a category version starts or ends. */
+/**
+ * Days (day numbers, sorted) on which a version of a rule other than a category starts: the CEC,
+ * FSW and FST answers can change on them (the scan caches no category answer).
+ */
 export function eligibilityRuleDays(): Int32Array {
+  const categories = new Set<Rule<unknown>>(categoryRules as readonly Rule<unknown>[])
   const days = new Set<number>()
-  for (const rule of allRules) for (const v of rule.versions) days.add(toDayNumber(v.from))
-  for (const c of categoryVersions) {
-    days.add(toDayNumber(c.from))
-    if (c.to !== null) days.add(toDayNumber(c.to) + 1)
-  }
+  for (const rule of allRules) if (!categories.has(rule)) for (const v of rule.versions) days.add(toDayNumber(v.from))
   return Int32Array.from(days).sort()
 }
 
