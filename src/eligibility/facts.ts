@@ -81,7 +81,8 @@ function windowOf(asOf: IsoDate, years: number): DayWindow {
 // same strings (a job edited in place is seen).
 const jobDaysCache = new WeakMap<readonly Job[], { readonly from: string[]; readonly to: (string | null)[]; readonly days: JobDays }>()
 
-function daysOfJobs(jobs: readonly Job[]): JobDays {
+/** work/history.ts jobDays(jobs), computed once per list of jobs (while their dates stay the same). */
+export function daysOfJobs(jobs: readonly Job[]): JobDays {
   const cached = jobDaysCache.get(jobs)
   if (cached !== undefined && cached.from.length === jobs.length) {
     let same = true

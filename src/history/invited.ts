@@ -19,8 +19,9 @@ import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Job, Profile } from '../schemas/profile.js'
-import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, type JobDays, type JobFilter } from '../work/history.js'
+import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, type JobDays, type JobFilter } from '../work/history.js'
 import { compiledCategory } from '../eligibility/categories.js'
+import { daysOfJobs } from '../eligibility/facts.js'
 import { EligibilityScan, eligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
@@ -79,6 +80,10 @@ export interface RoundsPlan {
    */
   readonly eligibilityDates: readonly IsoDate[]
   readonly eligibilityDays: Int32Array
+  /** The round indices ordered by date (then index), the day number of each, and whether that is their own order. */
+  readonly byDate: Int32Array
+  readonly byDateDays: Int32Array
+  readonly inDateOrder: boolean
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -94,6 +99,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
   const ruleDays = new Set<number>()
   for (const rule of [...crsRules, languageValidity]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
   const eligibilityDates = rounds.map((r) => (r.type === 'category' && r.categoryId ? categoryDate(r.categoryId, r.date).date : r.date))
+  const byDate = Int32Array.from(rounds.keys()).sort((a, b) => (rounds[a]!.date < rounds[b]!.date ? -1 : rounds[a]!.date > rounds[b]!.date ? 1 : a - b))
   return {
     rounds,
     dates,
@@ -105,6 +111,9 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     lowestScores: Int16Array.from(rounds, (r) => r.lowestScore),
     eligibilityDates,
     eligibilityDays: Int32Array.from(eligibilityDates, toDayNumber),
+    byDate,
+    byDateDays: Int32Array.from(byDate, (i) => toDayNumber(rounds[i]!.date)),
+    inDateOrder: byDate.every((i, k) => i === k),
   }
 }
 
@@ -196,12 +205,12 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
   const events = factDays(profile)
   const ruleDays = plan.ruleDays
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
-  // Each job's days parsed once for the three counts.
-  const workDays = jobDays(profile.work)
+  // Each job's days parsed once for the three counts (and shared with the eligibility engine's Facts).
+  const workDays = daysOfJobs(profile.work)
   const canadian = new WorkYears(profile.work, isCanadianSkilledWork, workDays)
   const foreign = new WorkYears(profile.work, isForeignSkilledWork, workDays)
   const spouseWork = partnered ? profile.spouse!.work : []
-  const spouseCanadian = new WorkYears(spouseWork, isCanadianSkilledWork, spouseWork.length === 0 ? NO_JOB_DAYS : jobDays(spouseWork))
+  const spouseCanadian = new WorkYears(spouseWork, isCanadianSkilledWork, spouseWork.length === 0 ? NO_JOB_DAYS : daysOfJobs(spouseWork))
   let next = 0
   let nextRule = 0
   // Age in full years as fullYearsBetween counts it, advanced birthday by birthday.
@@ -383,9 +392,10 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   const submittedAt = profile.submittedAt
   const invited: number[] = []
   let scan: EligibilityScan | null = null
-  for (let i = 0; i < lowestScores.length; i++) {
-    const day = days[dateIndex[i]!]!
-    if (day < firstDay) continue
+  // The rounds by date, from the first on or after the first test.
+  const { byDate, byDateDays } = plan
+  for (let k = firstIndexFrom(byDateDays, firstDay); k < byDate.length; k++) {
+    const i = byDate[k]!
     const score = scores[dateIndex[i]!]!
     const lowestScore = lowestScores[i]!
     // The rule of decide(), without building its reason.
@@ -395,6 +405,7 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
     scan ??= new EligibilityScan(profile, plan.eligibilityRuleDays)
     if (isEligibleForRound(profile, round, plan.eligibilityDates[i]!, plan.eligibilityDays[i]!, scan)) invited.push(i)
   }
+  if (!plan.inDateOrder) invited.sort((a, b) => a - b)
   return invited
 }
 

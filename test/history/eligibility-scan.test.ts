@@ -8,7 +8,7 @@ import { checkFsw, fswHoursHoldUntil } from '../../src/eligibility/fsw.js'
 import { categoryVersions, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { EligibilityScan, eligibilityRuleDays } from '../../src/history/eligibility-scan.js'
 import { loadRounds } from '../../src/history/load.js'
-import { planRounds } from '../../src/history/invited.js'
+import { invitedRoundIndices, planRounds } from '../../src/history/invited.js'
 import { languageValidity } from '../../src/rules/language/validity.js'
 import type { Profile } from '../../src/schemas/profile.js'
 import { engineer, profileArbitrary } from './profiles.js'
@@ -193,6 +193,29 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         }
       }),
       { numRuns: 200 },
+    )
+  })
+
+  it('property: rounds given in any order: the same rounds invited, as indices into that order, ascending', () => {
+    const rounds = loadRounds()
+    fc.assert(
+      fc.property(variedProfile, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (profile, seed) => {
+        // A seeded shuffle of the record.
+        let x = seed
+        const shuffled = [...rounds]
+        for (let k = shuffled.length - 1; k > 0; k--) {
+          x = (x * 1103515245 + 12345) % 2 ** 31
+          const j = x % (k + 1)
+          ;[shuffled[k], shuffled[j]] = [shuffled[j]!, shuffled[k]!]
+        }
+        const ordered = invitedRoundIndices(profile, plan).map((i) => plan.rounds[i]!.number)
+        const shuffledPlan = planRounds(shuffled)
+        expect(shuffledPlan.inDateOrder).toBe(false)
+        const indices = invitedRoundIndices(profile, shuffledPlan)
+        expect(indices).toEqual([...indices].sort((a, b) => a - b))
+        expect(indices.map((i) => shuffled[i]!.number).sort()).toEqual([...ordered].sort())
+      }),
+      { numRuns: 15 },
     )
   })
 
