@@ -22,6 +22,7 @@ import type { Job, Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, type JobDays, type JobFilter } from '../work/history.js'
 import { compiledCategory } from '../eligibility/categories.js'
 import { daysOfJobs } from '../eligibility/facts.js'
+import { languageOfTest } from '../language/tests.js'
 import { EligibilityScan, eligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
@@ -84,6 +85,8 @@ export interface RoundsPlan {
   readonly byDate: Int32Array
   readonly byDateDays: Int32Array
   readonly inDateOrder: boolean
+  /** 1 for the dates of a category round checked for eligibility on another date (categoryDate): scored even without a valid result that day. */
+  readonly scoredAlways: Uint8Array
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -99,6 +102,10 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
   const ruleDays = new Set<number>()
   for (const rule of [...crsRules, languageValidity]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
   const eligibilityDates = rounds.map((r) => (r.type === 'category' && r.categoryId ? categoryDate(r.categoryId, r.date).date : r.date))
+  const scoredAlways = new Uint8Array(dates.length)
+  rounds.forEach((r, i) => {
+    if (eligibilityDates[i] !== r.date) scoredAlways[index.get(r.date)!] = 1
+  })
   const byDate = Int32Array.from(rounds.keys()).sort((a, b) => (rounds[a]!.date < rounds[b]!.date ? -1 : rounds[a]!.date > rounds[b]!.date ? 1 : a - b))
   return {
     rounds,
@@ -114,6 +121,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     byDate,
     byDateDays: Int32Array.from(byDate, (i) => toDayNumber(rounds[i]!.date)),
     inDateOrder: byDate.every((i, k) => i === k),
+    scoredAlways,
   }
 }
 
@@ -135,6 +143,34 @@ function factDays(profile: Profile): number[] {
   }
   if (profile.provincialNomination) days.push(toDayNumber(profile.provincialNomination.nominatedOn))
   return days.sort((a, b) => a - b)
+}
+
+/** A score below every cut-off, for the dates invitedRoundIndices does not score. */
+const NOT_SCORED = -1
+const LONGEST_VALIDITY = Math.max(...VALIDITY_YEARS)
+
+/**
+ * The days from `fromDay` on with no valid result in the first official language, as day ranges
+ * [from, until) (sorted, flat; the last may run to +Infinity). FSW, CEC and FST each need one
+ * (src/eligibility: checkFsw, checkCec, checkFst), so does every round, through its program. A
+ * result counts here for the longest validity any rule version gives, so these days are surely
+ * without one.
+ */
+function daysWithoutResult(profile: Profile, fromDay: number): number[] {
+  const valid: [number, number][] = []
+  for (const t of profile.languageTests) {
+    if (languageOfTest(t.test) !== profile.firstOfficialLanguage) continue
+    valid.push([toDayNumber(t.testDate), toDayNumber(addYears(t.testDate, LONGEST_VALIDITY))])
+  }
+  valid.sort((a, b) => a[0] - b[0])
+  const gaps: number[] = []
+  let covered = fromDay
+  for (const [from, until] of valid) {
+    if (from > covered) gaps.push(covered, from)
+    if (until > covered) covered = until
+  }
+  gaps.push(covered, Number.POSITIVE_INFINITY)
+  return gaps
 }
 
 /** The day number of the birthday in `year` (a Feb 29 birthday falls on Mar 1 in a common year, as in fullYearsBetween). */
@@ -200,8 +236,12 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
   return out
 }
 
-/** scoresOnPlanDates into `out`, from the date at `startIndex` on (the entries before it are left as they are). */
-function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: Int16Array): void {
+/**
+ * scoresOnPlanDates into `out`, from the date at `startIndex` on (the entries before it are left as
+ * they are). Dates inside `gaps` (day ranges [from, until), sorted, flat) are not scored, unless a
+ * round on them is checked for eligibility on another date (plan.scoredAlways): they get NOT_SCORED.
+ */
+function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: Int16Array, gaps: readonly number[] | null = null): void {
   const events = factDays(profile)
   const ruleDays = plan.ruleDays
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
@@ -227,9 +267,19 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
   let score = 0
   const days = plan.days
   const n = days.length
+  let gap = 0
   for (let i = startIndex; i < n; ) {
     const date = plan.dates[i]!
     const day = days[i]!
+    if (gaps !== null) {
+      while (gap < gaps.length && gaps[gap + 1]! <= day) gap += 2
+      if (gap < gaps.length && gaps[gap]! <= day && plan.scoredAlways[i] === 0) {
+        // Not scored: the steps below catch up on what changed meanwhile on the next date scored
+        // (they read only the day, not the days between).
+        out[i++] = NOT_SCORED
+        continue
+      }
+    }
     let fresh = factors === null
     while (next < events.length && events[next]! <= day) {
       next++
@@ -277,7 +327,8 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
     // The dates before the next event, birthday or possible change of work years keep this score
     // (the steps above would change nothing on them).
     if (years !== scoredAge) continue
-    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until)
+    const nextGap = gaps !== null && gap < gaps.length ? gaps[gap]! : Number.POSITIVE_INFINITY
+    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until, nextGap <= day ? Number.POSITIVE_INFINITY : nextGap)
     while (i < n && days[i]! < stop) out[i++] = score
   }
 }
@@ -388,7 +439,8 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   // Scores from the first test on (the rounds before it are skipped below, so the entries before are never read).
   if (scratch.length !== days.length) scratch = new Int16Array(days.length)
   const scores = scratch
-  scoreInto(profile, plan, firstIndexFrom(days, firstDay), scores)
+  // Nor are the dates without a valid first-language result: no round can invite then (NOT_SCORED is below every cut-off).
+  scoreInto(profile, plan, firstIndexFrom(days, firstDay), scores, daysWithoutResult(profile, firstDay))
   const submittedAt = profile.submittedAt
   const invited: number[] = []
   let scan: EligibilityScan | null = null

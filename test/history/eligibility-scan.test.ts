@@ -8,7 +8,7 @@ import { checkFsw, fswHoursHoldUntil } from '../../src/eligibility/fsw.js'
 import { categoryVersions, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { EligibilityScan, eligibilityRuleDays } from '../../src/history/eligibility-scan.js'
 import { loadRounds } from '../../src/history/load.js'
-import { invitedRoundIndices, planRounds } from '../../src/history/invited.js'
+import { invitedRoundIndices, pastInvitations, planRounds } from '../../src/history/invited.js'
 import { languageValidity } from '../../src/rules/language/validity.js'
 import type { Profile } from '../../src/schemas/profile.js'
 import { engineer, profileArbitrary } from './profiles.js'
@@ -217,6 +217,55 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
       }),
       { numRuns: 15 },
     )
+  })
+
+  it('property: with days lacking a valid English result (between one result\'s expiry and the next test) left unscored, the same rounds as the full check', () => {
+    const rounds = loadRounds()
+    // Engineers scoring near the cut-offs, with English results renewed every 2 years give or take some months.
+    const invitable = fc
+      .record({
+        start: fc.integer({ min: 2015, max: 2022 }),
+        shifts: fc.array(fc.integer({ min: -150, max: 200 }), { minLength: 6, maxLength: 6 }),
+        band: fc.constantFrom(6.5, 7, 7.5, 8, 8.5),
+        dateOfBirth: fc.constantFrom('1985-05-05', '1990-02-28', '1994-03-02', '1996-11-30'),
+        married: fc.boolean(),
+      })
+      .map(({ start, shifts, band, dateOfBirth, married }): Profile => ({
+        ...engineer,
+        dateOfBirth,
+        maritalStatus: married ? 'married' : 'single',
+        spouse: married ? { accompanying: true, canadianCitizenOrPR: false, dateOfBirth: '1991-01-01', education: [], work: [], languageTests: [] } : null,
+        languageTests: shifts.map((shift, k) => ({ test: 'ielts-general' as const, testDate: fromDayNumber(toDayNumber(`${start + 2 * k}-03-01`) + shift), listening: band, reading: band, writing: band, speaking: band })),
+      }))
+    let gaps = 0
+    fc.assert(
+      fc.property(invitable, (profile) => {
+        const full = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds.map((c, i) => (c.outcome === 'invited' ? i : -1)).filter((i) => i >= 0)
+        if (plan.dates.some((d) => d > profile.languageTests[0]!.testDate && !isEligibleForAnyProgram(profile, d))) gaps++
+        expect(invitedRoundIndices(profile, plan)).toEqual(full)
+      }),
+      { numRuns: 40 },
+    )
+    expect(gaps).toBeGreaterThan(10)
+  })
+
+  it('round 337 (French, 2025-02-19, checked on 2025-02-27): scored although no English result was valid on the round date', () => {
+    // English expired 2025-01-10, retaken 2025-02-25; TEF (old scale) NCLC 9 and more; nominated (so the score clears 428 without English).
+    const profile: Profile = {
+      ...engineer,
+      languageTests: [
+        { test: 'ielts-general', testDate: '2023-01-10', listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 },
+        { test: 'ielts-general', testDate: '2025-02-25', listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 },
+        { test: 'tef-canada', testDate: '2023-06-01', listening: 316, reading: 263, writing: 428, speaking: 428 },
+      ],
+      provincialNomination: { province: 'ON', nominatedOn: '2024-01-01' },
+    }
+    expect(isEligibleForAnyProgram(profile, '2025-02-19')).toBe(false)
+    const rounds = loadRounds()
+    const i = rounds.findIndex((r) => r.number === '337')
+    const full = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds[i]!
+    expect(full.outcome).toBe('invited')
+    expect(invitedRoundIndices(profile, plan)).toContain(i)
   })
 
   it('engineer: eligible for CEC a year after starting in Canada (2019-06-03), not the day before', () => {
