@@ -90,7 +90,7 @@ for (const p of profiles) {
   if (firstTest !== undefined) scoresOnPlanDates(p, plan, firstTest)
 }
 const scoreCpu = process.cpuUsage(scoreStart)
-console.log(`  of which scoring on the round dates from each profile's first test: ${((scoreCpu.user + scoreCpu.system) / 1e6).toFixed(2)} s CPU; the rest is eligibility where the score reaches the cut-off`)
+console.log(`  for comparison, scoring alone on every round date from each profile's first test (scoresOnPlanDates): ${((scoreCpu.user + scoreCpu.system) / 1e6).toFixed(2)} s CPU (the scan above skips the dates without a valid first-language result)`)
 
 // The full per-round answer (score, eligibility, outcome and reason for all 438 rounds), as the CLI gives one user.
 const sample = profiles.slice(0, 1000)
