@@ -1,11 +1,16 @@
 /** Canadian Experience Class eligibility (rules.md §8.1). @module */
+import { languageValidity } from '../rules/language/validity.js'
 import { cecRequirements } from '../rules/programs/cec.js'
+import type { Rule } from '../rules/rule.js'
 import type { Job } from '../schemas/profile.js'
 import { isCanadianSkilledWork, monthsOfHours, reaches, teerOf } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
 import { reachesHoldsUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { UnmetCondition } from './types.js'
+
+/** The rules checkCec reads for the date: its answer can change on the day one of their versions starts. */
+export const cecRules: readonly Rule<unknown>[] = [cecRequirements, languageValidity]
 
 const teer23 = (job: Job): boolean => isCanadianSkilledWork(job) && teerOf(job.noc) >= 2
 
@@ -41,11 +46,12 @@ export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
 }
 
 /**
- * The first day (day number, after the date) on which checkCec's answer could change through the
- * work hours alone: both counts it reads (TEER 0-3 and TEER 2-3 work in Canada in the window) stay on
- * their side of the 1,560 hours until they could have covered the distance (holds.ts). Every other
- * input of checkCec changes only on a known day, which the caller must add: a rule version's start
- * (CEC requirements, language validity) and each first-language result's test date and expiry.
+ * The first day (day number, after the date) on which checkCec's answer could change through the work
+ * hours alone: both counts it reads (TEER 0-3 and TEER 2-3 work in Canada in the window) stay on their
+ * side of the 1,560 hours until they could have covered the distance (holds.ts). Every other input of
+ * checkCec changes only on a known day, which the caller must add: a version's start of one of
+ * cecRules (CEC requirements, language validity) and each first-language result's test date and
+ * expiry.
  */
 export function cecHoursHoldUntil(f: Facts): number {
   const req = cecRequirements.at(f.asOf).value

@@ -1,12 +1,18 @@
 /** Federal Skilled Trades eligibility (rules.md §8.2). @module */
 import { nocTitle } from '../noc/index.js'
+import { settlementFundsTable } from '../rules/fsw/settlement-funds.js'
+import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
+import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { checkFunds } from './funds.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
 import { reachesHoldsUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { UnmetCondition } from './types.js'
+
+/** The rules checkFst reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
+export const fstRules: readonly Rule<unknown>[] = [fstRequirements, settlementFundsTable, languageValidity]
 
 /**
  * Whether the profile is eligible for FST on the date: 2 years in one skilled trade within 5 years,
@@ -67,9 +73,9 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
 /**
  * The first day (day number, after the date) on which checkFst's answer could change through work
  * hours alone: the hours in each eligible trade of the work history against the 2 years (holds.ts).
- * The other inputs change only on known days, which the caller must add: rule versions' starts; each
- * first-language result's test date and expiry; the first day and the day after the last of each job
- * in Canada (funds are waived while working in Canada with an offer).
+ * The other inputs change only on known days, which the caller must add: the starts of the versions of
+ * fstRules; each first-language result's test date and expiry; the first day and the day after the
+ * last of each job in Canada (funds are waived while working in Canada with an offer).
  */
 export function fstHoursHoldUntil(f: Facts): number {
   const req = fstRequirements.at(f.asOf).value

@@ -9,6 +9,9 @@ import { fswEducationTable } from '../rules/fsw/grid/education.js'
 import { fswExperienceTable } from '../rules/fsw/grid/experience.js'
 import { fswLanguageTable } from '../rules/fsw/grid/language.js'
 import { fswMinimums } from '../rules/fsw/minimums.js'
+import { settlementFundsTable } from '../rules/fsw/settlement-funds.js'
+import { languageValidity } from '../rules/language/validity.js'
+import type { Rule } from '../rules/rule.js'
 import { pointsFor, type PointRows } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
 import { HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears, type DayWindow } from '../work/history.js'
@@ -17,6 +20,19 @@ import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
 import { reachesHoldsUntil, wholeYearsHoldUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { FswGrid, UnmetCondition } from './types.js'
+
+/** The rules checkFsw reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
+export const fswRules: readonly Rule<unknown>[] = [
+  fswMinimums,
+  fswLanguageTable,
+  fswEducationTable,
+  fswExperienceTable,
+  fswAgeTable,
+  fswArrangedEmploymentTable,
+  fswAdaptabilityTable,
+  settlementFundsTable,
+  languageValidity,
+]
 
 /** All of a person's past (for "past work in Canada", which has no window in IRPR 83). */
 const ALL_TIME_START = -1_000_000
@@ -143,14 +159,14 @@ function rowYears(rows: PointRows, value: number): [number, number] {
 
 /**
  * The first day (day number, after the date) on which checkFsw's answer could change through work
- * hours alone: the longest continuous span in each TEER 0-3 occupation against the year of the
- * minimum requirements, the whole years of skilled work within their row of grid points, and the past
- * work in Canada of the candidate and of an accompanying spouse against a year for adaptability
- * (holds.ts). The other inputs change only on known days, which the caller must add: rule versions'
- * starts; the test date and expiry of each result of the candidate and of the spouse; each
+ * hours alone: the longest continuous span in each TEER 0-3 occupation against the year of the minimum
+ * requirements, the whole years of skilled work within their row of grid points, and the past work in
+ * Canada of the candidate and of an accompanying spouse against a year for adaptability (holds.ts).
+ * The other inputs change only on known days, which the caller must add: the starts of the versions of
+ * fswRules; the test date and expiry of each result of the candidate and of the spouse; each
  * credential's completion and the expiry of its ECA, and the spouse's credentials' completion; the
- * candidate's birthdays (and the day after each); the first day and the day after the last of each
- * job in Canada (funds are waived while working in Canada with an offer).
+ * candidate's birthdays (and the day after each); the first day and the day after the last of each job
+ * in Canada (funds are waived while working in Canada with an offer).
  */
 export function fswHoursHoldUntil(f: Facts): number {
   const day = f.asOfDay

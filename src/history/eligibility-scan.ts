@@ -9,14 +9,13 @@
  */
 import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { checkCategoryRule, compiledCategory } from '../eligibility/categories.js'
-import { cecHoursHoldUntil, checkCec } from '../eligibility/cec.js'
+import { cecHoursHoldUntil, cecRules, checkCec } from '../eligibility/cec.js'
 import { Facts } from '../eligibility/facts.js'
-import { checkFst, fstHoursHoldUntil } from '../eligibility/fst.js'
-import { checkFsw, fswHoursHoldUntil } from '../eligibility/fsw.js'
-import { categoryRules } from '../rules/categories/index.js'
-import { allRules } from '../rules/index.js'
+import { checkFst, fstHoursHoldUntil, fstRules } from '../eligibility/fst.js'
+import { checkFsw, fswHoursHoldUntil, fswRules } from '../eligibility/fsw.js'
 import type { Rule } from '../rules/rule.js'
 import { languageValidity } from '../rules/language/validity.js'
+import { languageOfTest } from '../language/tests.js'
 import type { Profile } from '../schemas/profile.js'
 
 /** The first of sorted `days` after `day`, or +Infinity. */
@@ -31,15 +30,21 @@ function firstAfter(days: ArrayLike<number>, day: number): number {
   return lo < days.length ? days[lo]! : Number.POSITIVE_INFINITY
 }
 
-/**
- * Days (day numbers, sorted) on which a version of a rule other than a category starts: the CEC,
- * FSW and FST answers can change on them (the scan caches no category answer).
- */
-export function eligibilityRuleDays(): Int32Array {
-  const categories = new Set<Rule<unknown>>(categoryRules as readonly Rule<unknown>[])
+/** The days (day numbers, sorted) on which a version of one of `rules` starts. */
+function versionDays(rules: readonly Rule<unknown>[]): Int32Array {
   const days = new Set<number>()
-  for (const rule of allRules) if (!categories.has(rule)) for (const v of rule.versions) days.add(toDayNumber(v.from))
+  for (const rule of rules) for (const v of rule.versions) days.add(toDayNumber(v.from))
   return Int32Array.from(days).sort()
+}
+
+/** The days a rule read by checkCec, or by checkFsw or checkFst, starts a version (the scan caches no category answer). */
+export interface EligibilityRuleDays {
+  readonly cec: Int32Array
+  readonly fswOrFst: Int32Array
+}
+
+export function eligibilityRuleDays(): EligibilityRuleDays {
+  return { cec: versionDays(cecRules), fswOrFst: versionDays([...fswRules, ...fstRules]) }
 }
 
 /** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4), as in eligibility/facts.ts. */
@@ -50,7 +55,7 @@ const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.
 export class EligibilityScan {
   private factsDate = ''
   private facts: Facts | null = null
-  /** Days on which a first-language result is taken or expires (sorted): the CEC answer may change then. */
+  /** Days on which a result in the first official language is taken or expires (sorted): the CEC answer may change then. */
   private events: number[] | null = null
   private cecFrom = 0
   private cecUntil = Number.NEGATIVE_INFINITY
@@ -63,7 +68,7 @@ export class EligibilityScan {
 
   constructor(
     private readonly profile: Profile,
-    private readonly ruleDays: Int32Array,
+    private readonly ruleDays: EligibilityRuleDays,
   ) {}
 
   /** The engine's Facts for `date` (one per date; the scan asks dates in increasing order). */
@@ -79,12 +84,14 @@ export class EligibilityScan {
     if (this.events === null) {
       const days: number[] = []
       for (const t of this.profile.languageTests) {
+        // checkCec reads only the results in the first official language.
+        if (languageOfTest(t.test) !== this.profile.firstOfficialLanguage) continue
         days.push(toDayNumber(t.testDate))
         for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
       }
       this.events = days.sort((a, b) => a - b)
     }
-    return Math.min(firstAfter(this.ruleDays, day), firstAfter(this.events, day))
+    return Math.min(firstAfter(this.ruleDays.cec, day), firstAfter(this.events, day))
   }
 
   /** Whether the profile is eligible for CEC on `date` (day number `day`), as checkCec. */
@@ -154,7 +161,7 @@ export class EligibilityScan {
     }
     this.otherEvents ??= this.otherEventsOf()
     this.otherFrom = day
-    this.otherUntil = Math.min(until, firstAfter(this.ruleDays, day), firstAfter(this.otherEvents, day), this.birthdayAfter(date, day))
+    this.otherUntil = Math.min(until, firstAfter(this.ruleDays.fswOrFst, day), firstAfter(this.otherEvents, day), this.birthdayAfter(date, day))
     return this.other
   }
 

@@ -23,7 +23,7 @@ import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkil
 import { compiledCategory } from '../eligibility/categories.js'
 import { daysOfJobs } from '../eligibility/facts.js'
 import { languageOfTest } from '../language/tests.js'
-import { EligibilityScan, eligibilityRuleDays } from './eligibility-scan.js'
+import { EligibilityScan, eligibilityRuleDays, type EligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
 import type { OutlookInput } from './outlook.js'
 import type { PastRound } from './record.js'
@@ -72,7 +72,7 @@ export interface RoundsPlan {
   /** For each date, the first day of the 10 years before it (work years are counted in that window). */
   readonly tenYearsBefore: Int32Array
   /** Days on which an eligibility rule or category version starts or ends (eligibility-scan.ts). */
-  readonly eligibilityRuleDays: Int32Array
+  readonly eligibilityRuleDays: EligibilityRuleDays
   /** Each round's `lowestScore`, by round index. */
   readonly lowestScores: Int16Array
   /**

@@ -60,7 +60,7 @@ const steadyProfile: fc.Arbitrary<Profile> = fc
 
 /** The days the FSW and FST answers may change on besides work hours, as fswHoursHoldUntil's and fstHoursHoldUntil's documentation lists them. */
 function otherProgramDays(p: Profile): number[] {
-  const days = [...ruleDays]
+  const days = [...ruleDays.fswOrFst]
   for (const t of [...p.languageTests, ...(p.spouse?.languageTests ?? [])]) days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
   for (const c of p.education) days.push(toDayNumber(c.completedOn), ...(c.eca ? [toDayNumber(addYears(c.eca.issuedOn, 5))] : []))
   for (const c of p.spouse?.education ?? []) days.push(toDayNumber(c.completedOn))
@@ -123,8 +123,8 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const answer = checkCec(f, null)
         let until = cecHoursHoldUntil(f)
         expect(until).toBeGreaterThan(day)
-        for (const e of ruleDays) if (e > day && e < until) until = e
-        for (const t of profile.languageTests) {
+        for (const e of ruleDays.cec) if (e > day && e < until) until = e
+        for (const t of profile.languageTests.filter((t) => t.test !== 'tef-canada' && t.test !== 'tcf-canada')) {
           for (const e of [toDayNumber(t.testDate), ...validity.map((y) => toDayNumber(addYears(t.testDate, y)))]) if (e > day && e < until) until = e
         }
         // Every day up to a year, then every 5th day, and always the last.
