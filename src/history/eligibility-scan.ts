@@ -1,14 +1,17 @@
 /**
- * One profile's program eligibility on a run of round dates, asking the eligibility engine as little
- * as the answers allow. CEC, which the engine asks first for "any program" and which answers most
- * questions, is asked once and reused on the later days it provably holds: until the next day a rule
- * version starts, a first-language result is taken or expires, or the Canadian work hours could
- * cross the 1,560 hours (src/eligibility/cec.ts cecHoursHoldUntil). The other programs and the
- * categories are asked of the engine each time, with one set of Facts per date.
+ * One profile's eligibility on a run of round dates, asking the eligibility engine as little as the
+ * answers allow. Three answers are asked once and reused on the later days they provably hold: CEC
+ * (which the engine asks first for "any program", and which answers it for most profiles), FSW-or-FST,
+ * and each category version's own rule. Each holds until the next day one of its inputs can change:
+ * a version of a rule the check reads starts, a result it reads is taken or expires, a credential,
+ * ECA, birthday or job in Canada it depends on comes, or a count of work hours could reach its
+ * threshold (src/eligibility: cecHoursHoldUntil, fswHoursHoldUntil, fstHoursHoldUntil,
+ * categoryHoursHoldUntil, which list those days). Whether a category version is in force is checked
+ * on each date. test/history/eligibility-scan.test.ts checks the answers against the engine's.
  * @module
  */
 import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
-import { checkCategoryRule, compiledCategory } from '../eligibility/categories.js'
+import { categoryHoursHoldUntil, categoryRuleRules, checkCategoryRule, compiledCategory, type CompiledCategory } from '../eligibility/categories.js'
 import { cecHoursHoldUntil, cecRules, checkCec } from '../eligibility/cec.js'
 import { Facts } from '../eligibility/facts.js'
 import { checkFst, fstHoursHoldUntil, fstRules } from '../eligibility/fst.js'
@@ -37,14 +40,15 @@ function versionDays(rules: readonly Rule<unknown>[]): Int32Array {
   return Int32Array.from(days).sort()
 }
 
-/** The days a rule read by checkCec, or by checkFsw or checkFst, starts a version (the scan caches no category answer). */
+/** The days a rule read by checkCec, by checkFsw or checkFst, or by checkCategoryRule starts a version. */
 export interface EligibilityRuleDays {
   readonly cec: Int32Array
   readonly fswOrFst: Int32Array
+  readonly categoryRule: Int32Array
 }
 
 export function eligibilityRuleDays(): EligibilityRuleDays {
-  return { cec: versionDays(cecRules), fswOrFst: versionDays([...fswRules, ...fstRules]) }
+  return { cec: versionDays(cecRules), fswOrFst: versionDays([...fswRules, ...fstRules]), categoryRule: versionDays(categoryRuleRules) }
 }
 
 /** An ECA counts for 5 years from its issue date (MI 2017-1 s.3(4), S4), as in eligibility/facts.ts. */
@@ -65,6 +69,10 @@ export class EligibilityScan {
   private otherFrom = 0
   private otherUntil = Number.NEGATIVE_INFINITY
   private other = false
+  /** Days on which a category rule's answer may change for a reason other than work hours (sorted). */
+  private categoryEvents: number[] | null = null
+  /** Each category version's rule answer and the days [from, until) it holds on. */
+  private readonly categoryRules = new Map<string, { readonly from: number; readonly until: number; readonly answer: boolean }>()
 
   constructor(
     private readonly profile: Profile,
@@ -174,6 +182,39 @@ export class EligibilityScan {
   categoryOn(categoryId: string, date: IsoDate, day: number): boolean {
     const c = compiledCategory(categoryId)
     if (!c || c.category.from > date || (c.category.to !== null && date > c.category.to)) return false
-    return checkCategoryRule(this.factsOn(date), c, null) !== null && this.anyProgramOn(date, day)
+    return this.categoryRuleOn(c, date, day) && this.anyProgramOn(date, day)
+  }
+
+  /** The days the category rules' answers may change on besides work hours (categoryHoursHoldUntil): French results taken or expiring, and jobs starting or ending. */
+  private categoryEventsOf(): number[] {
+    const days: number[] = []
+    for (const t of this.profile.languageTests) {
+      if (languageOfTest(t.test) !== 'french') continue
+      days.push(toDayNumber(t.testDate))
+      for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
+    }
+    for (const j of this.profile.work) {
+      days.push(toDayNumber(j.from))
+      if (j.to !== null) days.push(toDayNumber(j.to) + 1)
+    }
+    return days.sort((a, b) => a - b)
+  }
+
+  /** The last answer for the rule of category version `id` and the days [from, until) it holds on (for tests). */
+  categoryRuleHolds(id: string): { readonly from: number; readonly until: number; readonly answer: boolean } | undefined {
+    return this.categoryRules.get(id)
+  }
+
+  /** Whether the profile meets the rule of category version `c` on `date` (checkCategoryRule), reused over the days the answer holds. */
+  categoryRuleOn(c: CompiledCategory, date: IsoDate, day: number): boolean {
+    const id = c.category.id
+    const cached = this.categoryRules.get(id)
+    if (cached !== undefined && day >= cached.from && day < cached.until) return cached.answer
+    const f = this.factsOn(date)
+    const answer = checkCategoryRule(f, c, null) !== null
+    this.categoryEvents ??= this.categoryEventsOf()
+    const until = Math.min(categoryHoursHoldUntil(f, c), firstAfter(this.ruleDays.categoryRule, day), firstAfter(this.categoryEvents, day))
+    this.categoryRules.set(id, { from: day, until, answer })
+    return answer
   }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addYears, fromDayNumber, toDayNumber } from '../../src/domain/dates.js'
 import { cecHoursHoldUntil, checkCec } from '../../src/eligibility/cec.js'
+import { categoryHoursHoldUntil, checkCategoryRule, compiledCategory } from '../../src/eligibility/categories.js'
 import { Facts } from '../../src/eligibility/facts.js'
 import { checkFst, fstHoursHoldUntil } from '../../src/eligibility/fst.js'
 import { checkFsw, fswHoursHoldUntil } from '../../src/eligibility/fsw.js'
@@ -193,6 +194,68 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         }
       }),
       { numRuns: 200 },
+    )
+  })
+
+  it('property: checkCategoryRule answers the same on every day until categoryHoursHoldUntil, when no French result, job start or end, or rule day falls between', () => {
+    const versions = categoryVersions.filter((c) => compiledCategory(c.id) !== undefined)
+    fc.assert(
+      // The first job's occupation replaced by one of the category's, half the time, so the hours decide.
+      fc.property(variedProfile, fc.constantFrom(...versions), fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 90 }), fc.integer({ min: FIRST, max: LAST }), (varied, version, listed, pick, back, any) => {
+        const c = compiledCategory(version.id)!
+        const first = varied.work[0]
+        const noc = c.occupations ? [...c.occupations][pick % c.occupations.size] : undefined
+        const profile: Profile = listed && first && noc ? { ...varied, work: [{ ...first, noc }, ...varied.work.slice(1)] } : varied
+        const check = (g: Facts) => checkCategoryRule(g, c, null) !== null
+        const days = [...ruleDays.categoryRule]
+        for (const t of profile.languageTests) if (t.test === 'tef-canada' || t.test === 'tcf-canada') days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
+        for (const j of profile.work) days.push(toDayNumber(j.from), ...(j.to ? [toDayNumber(j.to) + 1] : []))
+        const flips: number[] = []
+        let last = check(new Facts(profile, fromDayNumber(FIRST)))
+        for (let d = FIRST + 2; d <= LAST; d += 2) {
+          const now = check(new Facts(profile, fromDayNumber(d)))
+          if (now !== last) flips.push(d)
+          last = now
+        }
+        for (const near of flips.length > 0 ? flips.slice(0, 6).map((d) => Math.max(FIRST, d - back)) : [any]) {
+          let until = categoryHoursHoldUntil(new Facts(profile, fromDayNumber(near)), c)
+          expect(until).toBeGreaterThan(near)
+          for (const e of days) if (e > near && e < until) until = e
+          expectHolds(profile, near, until, check)
+        }
+      }),
+      { numRuns: 120 },
+    )
+  })
+
+  it('property: the scan\'s category rule answers hold on every day of their windows (its own list of days), near the days they change', () => {
+    const versions = categoryVersions.filter((c) => compiledCategory(c.id) !== undefined)
+    fc.assert(
+      // A listed occupation for the first job half the time; a strong TEF result (old scale) taken 2021-2023 half the time.
+      fc.property(variedProfile, fc.constantFrom(...versions), fc.boolean(), fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 90 }), fc.integer({ min: toDayNumber('2021-01-01'), max: toDayNumber('2023-12-01') }), (varied, version, listed, french, pick, back, tefDay) => {
+        const c = compiledCategory(version.id)!
+        const first = varied.work[0]
+        const noc = c.occupations ? [...c.occupations][pick % c.occupations.size] : undefined
+        const tef = { test: 'tef-canada' as const, testDate: fromDayNumber(tefDay), listening: 316, reading: 263, writing: 428, speaking: 428 }
+        const withJob: Profile = listed && first && noc ? { ...varied, work: [{ ...first, noc }, ...varied.work.slice(1)] } : varied
+        const profile: Profile = french ? { ...withJob, languageTests: [...withJob.languageTests, tef] } : withJob
+        const check = (g: Facts) => checkCategoryRule(g, c, null) !== null
+        const flips: number[] = []
+        let last = check(new Facts(profile, fromDayNumber(FIRST)))
+        for (let d = FIRST + 2; d <= LAST; d += 2) {
+          const now = check(new Facts(profile, fromDayNumber(d)))
+          if (now !== last) flips.push(d)
+          last = now
+        }
+        for (const day of flips.length > 0 ? flips.slice(0, 6).map((d) => Math.max(FIRST, d - back)) : [FIRST + (pick % (LAST - FIRST))]) {
+          const scan = new EligibilityScan(profile, ruleDays)
+          expect(scan.categoryRuleOn(c, fromDayNumber(day), day)).toBe(check(new Facts(profile, fromDayNumber(day))))
+          const { from, until } = scan.categoryRuleHolds(c.category.id)!
+          expect(from).toBe(day)
+          expectHolds(profile, day, until, check)
+        }
+      }),
+      { numRuns: 120 },
     )
   })
 
