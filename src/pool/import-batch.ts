@@ -80,7 +80,7 @@ export function linesOfBlock(block: LineBlock): NumberedLine[] {
   return lines
 }
 
-/** Per row: submitted_ms, expires_ms, derived_from, derived_until, score, programs. */
+/** Per row (BlockPacker.add): submitted_ms, expires_ms, derived_from, derived_until, score, programs. */
 const NUMBERS_PER_ROW = 6
 
 /** A prepared block in flat form: its rows' columns and facts, and its rejected lines. */
@@ -98,37 +98,31 @@ export interface PreparedBlock {
   readonly rejected: RejectedLine[]
 }
 
-/** Packs prepared lines (rows with the same `status` and `updated_at`: new profiles of one import). */
-export function packPrepared(id: number, lastLine: number, prepared: readonly PreparedLine[]): PreparedBlock {
-  let count = 0
-  for (const p of prepared) if ('row' in p) count++
-  const rowLines = new Float64Array(count)
-  const rowNumbers = new Float64Array(count * NUMBERS_PER_ROW)
-  const rowStrings: string[] = []
-  const facts: string[] = []
-  const factsLengths = new Uint32Array(count)
-  const rejected: RejectedLine[] = []
-  let r = 0
-  for (const p of prepared) {
+/** Packs prepared lines as they come (rows with the same `status` and `updated_at`: new profiles of one import). */
+export class BlockPacker {
+  #lines: number[] = []
+  #numbers: number[] = []
+  #strings: string[] = []
+  #facts: string[] = []
+  #rejected: RejectedLine[] = []
+
+  add(p: PreparedLine): void {
     if (!('row' in p)) {
-      rejected.push(p.rejected)
-      continue
+      this.#rejected.push(p.rejected)
+      return
     }
     const row = p.row
-    rowLines[r] = p.line
-    const n = r * NUMBERS_PER_ROW
-    rowNumbers[n] = row.submitted_ms
-    rowNumbers[n + 1] = row.expires_ms
-    rowNumbers[n + 2] = row.derived_from
-    rowNumbers[n + 3] = row.derived_until
-    rowNumbers[n + 4] = row.score
-    rowNumbers[n + 5] = row.programs
-    rowStrings.push(row.id, row.submitted_at, row.categories)
-    facts.push(row.facts)
-    factsLengths[r] = row.facts.length
-    r++
+    this.#lines.push(p.line)
+    this.#numbers.push(row.submitted_ms, row.expires_ms, row.derived_from, row.derived_until, row.score, row.programs)
+    this.#strings.push(row.id, row.submitted_at, row.categories)
+    this.#facts.push(row.facts)
   }
-  return { id, lastLine, rowLines, rowNumbers, rowStrings, facts: facts.join(''), factsLengths, rejected }
+
+  finish(id: number, lastLine: number): PreparedBlock {
+    const factsLengths = new Uint32Array(this.#facts.length)
+    for (let i = 0; i < this.#facts.length; i++) factsLengths[i] = this.#facts[i]!.length
+    return { id, lastLine, rowLines: Float64Array.from(this.#lines), rowNumbers: Float64Array.from(this.#numbers), rowStrings: this.#strings, facts: this.#facts.join(''), factsLengths, rejected: this.#rejected }
+  }
 }
 
 /** The rows of a packed block (status `active`, updated at `now`). */
@@ -184,7 +178,9 @@ export async function* byteBlocks(chunks: AsyncIterable<Uint8Array>, nextId: () 
       if (at === through) break
     }
     let lineCount = 0
-    for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lineCount++
+    // Buffer's indexOf is memchr; a typed array's scans in JavaScript, four times slower here.
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    for (let i = view.indexOf(LF); i >= 0; i = view.indexOf(LF, i + 1)) lineCount++
     // An unended last line (at the end of the input) is a line too.
     if (through > 0 && bytes[through - 1] !== LF) lineCount++
     const rest: Uint8Array[] = []

@@ -21,7 +21,7 @@ import type { InvitationRow } from '../store/invitation.table.js'
 import { existingProfiles, getProfile, insertProfiles, setProfileStatus, updateProfile } from '../store/profile.repository.js'
 import type { NewProfileRow, ProfileRow } from '../store/profile.table.js'
 import { categoriesColumn, deriveAt, type Derived } from './derived.js'
-import { blockOfLines, byteBlocks, lastLineOf, linesOfBlock, packPrepared, unpackRows, type LineBlock, type NumberedLine, type PreparedBlock, type PreparedLine, type RejectedLine } from './import-batch.js'
+import { BlockPacker, blockOfLines, byteBlocks, lastLineOf, linesOfBlock, unpackRows, type LineBlock, type NumberedLine, type PreparedBlock, type PreparedLine, type RejectedLine } from './import-batch.js'
 import type { PoolEligibility } from './eligibility.js'
 
 /** Days to answer an invitation: 60 for ITAs issued from 2021-06-29 (rules.md §9, S18, S27). */
@@ -143,22 +143,18 @@ export function prepareProfile(line: number, profile: Profile, ctx: PrepareConte
   }
 }
 
-/** Parses, validates, checks and scores lines of JSONL (pure: runs on any thread). */
-export function prepareLines(lines: readonly NumberedLine[], ctx: PrepareContext): PreparedLine[] {
-  const out: PreparedLine[] = []
-  for (const { line, text } of lines) {
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-      const parsed = profileSchema.safeParse(value)
-      if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
-      out.push(prepareProfile(line, parsed.data, ctx, text))
-    } catch (e) {
-      const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
-      out.push({ line, rejected: id === undefined ? { line, issues: problemsOf(e) } : { line, id, issues: problemsOf(e) } })
-    }
+/** Parses, validates, checks and scores one line of JSONL (pure: runs on any thread). */
+export function prepareLine(line: number, text: string, ctx: PrepareContext): PreparedLine {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+    const parsed = profileSchema.safeParse(value)
+    if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
+    return prepareProfile(line, parsed.data, ctx, text)
+  } catch (e) {
+    const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
+    return { line, rejected: id === undefined ? { line, issues: problemsOf(e) } : { line, id, issues: problemsOf(e) } }
   }
-  return out
 }
 
 /**
@@ -180,9 +176,14 @@ function destroyStream(stream: AsyncIterable<Uint8Array>): void {
   if ('destroy' in stream && typeof stream.destroy === 'function') (stream as { destroy(): void }).destroy()
 }
 
-/** Prepares a block of lines (pure: runs on any thread). */
+/**
+ * Prepares a block of lines (pure: runs on any thread), packing each line as it is done so that a
+ * profile's objects die young (a block's worth of live profiles made the garbage collector copy them).
+ */
 export function prepareBlock(block: LineBlock, ctx: PrepareContext): PreparedBlock {
-  return packPrepared(block.id, lastLineOf(block), prepareLines(linesOfBlock(block), ctx))
+  const packer = new BlockPacker()
+  for (const { line, text } of linesOfBlock(block)) packer.add(prepareLine(line, text, ctx))
+  return packer.finish(block.id, lastLineOf(block))
 }
 
 /** The source's lines cut into blocks of `batchSize` non-blank lines. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { blockOfLines, byteBlocks, lastLineOf, linesOfBlock, packPrepared, unpackRows, type NumberedLine, type PreparedLine } from '../../src/pool/import-batch.js'
+import { BlockPacker, blockOfLines, byteBlocks, lastLineOf, linesOfBlock, unpackRows, type NumberedLine, type PreparedLine } from '../../src/pool/import-batch.js'
 
 /** Lines as a line reader numbers them (LF or CRLF ends a line), without the blank ones. */
 function expectedLines(text: string): NumberedLine[] {
@@ -73,7 +73,7 @@ describe('byteBlocks and linesOfBlock', () => {
   })
 })
 
-describe('packPrepared and unpackRows', () => {
+describe('BlockPacker and unpackRows', () => {
   it('rows and rejected lines come back as they were prepared', () => {
     const row = (id: string, score: number) => ({
       id,
@@ -95,7 +95,9 @@ describe('packPrepared and unpackRows', () => {
       { line: 2, rejected },
       { line: 3, row: row('b', 0) },
     ]
-    const packed = packPrepared(9, 3, prepared)
+    const packer = new BlockPacker()
+    for (const p of prepared) packer.add(p)
+    const packed = packer.finish(9, 3)
     expect(packed.rejected).toEqual([rejected])
     expect(packed.lastLine).toBe(3)
     expect(unpackRows(structuredClone(packed), '2026-11-26T00:00:00Z')).toEqual([
