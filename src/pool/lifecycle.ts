@@ -284,7 +284,7 @@ export async function importProfiles(store: Store, input: ImportSource, options:
       }
       while (inFlight.length > 0) await write(await inFlight.shift()!)
       return { added, updated: updatedIds.size, rejected: rejected.sort((a, b) => a.line - b.line) }
-    }))
+    }), { bulk: true })
   } catch (e) {
     // Stop reading (and close the file) when the import fails before the end of its input.
     await blocks.return(undefined)

@@ -76,18 +76,50 @@ export function insertProfilesSqlite(raw: BetterSqlite3.Database, rows: readonly
 }
 
 /**
+ * Before the write transaction of a bulk load into an empty pool on a SQLite file that no other
+ * connection has open: a rollback journal instead of WAL. WAL writes every page twice (to the log,
+ * then to the file at the checkpoint), which was a third of a million-profile import, all of it
+ * after the last line; a rollback journal writes the new pages once and journals next to nothing
+ * (pages past the file's old end have no old content). The transaction stays atomic. Returns the
+ * journal mode to restore after the transaction, or null when nothing changed (the pool is not
+ * empty, the database is in memory, or another connection has it open: then it stays WAL).
+ */
+export function enterBulkJournal(raw: BetterSqlite3.Database): string | null {
+  if (raw.memory) return null
+  const mode = raw.pragma('journal_mode', { simple: true }) as string
+  if (mode !== 'wal' || raw.prepare('select 1 from "profile" limit 1').get() !== undefined) return null
+  const timeout = raw.pragma('busy_timeout', { simple: true }) as number
+  // Leaving WAL needs the database to itself: ask once, never wait for other connections.
+  raw.pragma('busy_timeout = 0')
+  try {
+    return raw.pragma('journal_mode = DELETE', { simple: true }) === 'delete' ? mode : null
+  } catch {
+    return null
+  } finally {
+    raw.pragma(`busy_timeout = ${timeout}`)
+  }
+}
+
+/** Back to the journal mode enterBulkJournal left (WAL); a failure only leaves the rollback journal. */
+export function leaveBulkJournal(raw: BetterSqlite3.Database, mode: string): void {
+  try {
+    raw.pragma(`journal_mode = ${mode}`)
+  } catch {
+    // The next openStore sets WAL again.
+  }
+}
+
+/**
  * Runs a bulk load of profiles on `db` inside the current write transaction. On SQLite, when the
  * `profile` table is empty, its secondary indexes are dropped first and created again (from their
  * own stored definitions) after the load: one sort instead of a million B-tree inserts. DDL is part
- * of the transaction, so a failure leaves the indexes as they were. A larger page cache and
- * in-memory temporary storage (for that sort) hold for the load only.
+ * of the transaction, so a failure leaves the indexes as they were. In-memory temporary storage (for
+ * that sort) holds for the load only.
  */
 export async function bulkLoad<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
   const raw = sqliteOf(db)
   if (!raw) return fn()
-  const cacheSize = raw.pragma('cache_size', { simple: true }) as number
   const tempStore = raw.pragma('temp_store', { simple: true }) as number
-  raw.pragma('cache_size = -262144')
   raw.pragma('temp_store = MEMORY')
   try {
     const empty = raw.prepare('select 1 from "profile" limit 1').get() === undefined
@@ -99,7 +131,6 @@ export async function bulkLoad<T>(db: Kysely<Database>, fn: () => Promise<T>): P
     for (const ix of indexes) raw.exec(ix.sql)
     return result
   } finally {
-    raw.pragma(`cache_size = ${cacheSize}`)
     raw.pragma(`temp_store = ${tempStore}`)
   }
 }

@@ -9,7 +9,7 @@ import { ExpressEntryError } from '../errors.js'
 import type { Database } from './database.js'
 import { postgresDialect } from './dialects/postgres.js'
 import { sqliteConnection } from './dialects/sqlite.js'
-import { registerSqlite } from './bulk.js'
+import { enterBulkJournal, leaveBulkJournal, registerSqlite } from './bulk.js'
 import { migrationProvider } from './migrations/index.js'
 
 export type { Database } from './database.js'
@@ -29,8 +29,16 @@ export interface Store {
    * another: SQLite takes the write lock at BEGIN (`BEGIN IMMEDIATE`); PostgreSQL takes a
    * transaction-scoped advisory lock. All of `fn`'s writes commit together, or none do.
    */
-  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>, options?: WriteOptions): Promise<T>
   close(): Promise<void>
+}
+
+export interface WriteOptions {
+  /**
+   * A bulk load of profiles (store/bulk.ts): on a SQLite file whose pool is empty and that no other
+   * connection has open, the transaction runs with a rollback journal instead of WAL.
+   */
+  readonly bulk?: boolean
 }
 
 /** The advisory lock key that serializes pool writers on PostgreSQL ("EEPOOL" in ASCII). */
@@ -88,18 +96,23 @@ export async function openStore(target: string): Promise<Store> {
     store = {
       dialect: 'sqlite',
       db,
-      write: (fn) =>
+      write: (fn, options) =>
         db.connection().execute(async (conn) => {
           // Only inside a write transaction may the bulk path use the connection directly (store/bulk.ts).
           registerSqlite(conn, raw)
-          await sql`begin immediate`.execute(conn)
+          const journal = options?.bulk ? enterBulkJournal(raw) : null
           try {
-            const result = await fn(conn)
-            await sql`commit`.execute(conn)
-            return result
-          } catch (e) {
-            await sql`rollback`.execute(conn)
-            throw e
+            await sql`begin immediate`.execute(conn)
+            try {
+              const result = await fn(conn)
+              await sql`commit`.execute(conn)
+              return result
+            } catch (e) {
+              await sql`rollback`.execute(conn)
+              throw e
+            }
+          } finally {
+            if (journal) leaveBulkJournal(raw, journal)
           }
         }),
       close: () => db.destroy(),

@@ -75,3 +75,60 @@ describe('bulk load on SQLite', () => {
     expect(await indexes(store)).toEqual(['profile_rank_idx'])
   })
 })
+
+describe('the journal of a bulk load into an empty pool on a SQLite file', () => {
+  let dir: string
+  let store: Store
+  beforeEach(async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    dir = mkdtempSync(`${tmpdir()}/ee-bulk-`)
+    store = await openStore(`${dir}/pool.db`)
+  })
+  afterEach(async () => {
+    await store.close()
+    const { rmSync } = await import('node:fs')
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const journalDuring = (options: { bulk?: boolean }, rows: readonly NewProfileRow[]): Promise<string> =>
+    store.write(async (trx) => {
+      await insertProfiles(trx, rows)
+      return sqliteOf(trx)!.pragma('journal_mode', { simple: true }) as string
+    }, options)
+
+  it('is a rollback journal during the load (pages written once), WAL again after', async () => {
+    expect(await journalDuring({ bulk: true }, [row(1), row(2)])).toBe('delete')
+    expect(await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db).then((r) => r.rows[0]!.journal_mode)).toBe('wal')
+    expect(await store.db.selectFrom('profile').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 2 })
+  })
+
+  it('stays WAL when the pool has profiles, or for an ordinary write', async () => {
+    expect(await journalDuring({}, [row(1)])).toBe('wal')
+    expect(await journalDuring({ bulk: true }, [row(2)])).toBe('wal')
+  })
+
+  it('stays WAL, without waiting, when another connection has the database open', async () => {
+    const other = await openStore(`${dir}/pool.db`)
+    try {
+      await other.db.selectFrom('profile').select('id').execute()
+      const started = Date.now()
+      expect(await journalDuring({ bulk: true }, [row(1)])).toBe('wal')
+      expect(Date.now() - started).toBeLessThan(5_000)
+      expect(await other.db.selectFrom('profile').select('id').execute()).toEqual([{ id: 'p0001' }])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('a failure in rollback-journal mode leaves nothing written and the database in WAL', async () => {
+    await expect(
+      store.write(async (trx) => {
+        await insertProfiles(trx, [row(1), row(2)])
+        throw new Error('disk full')
+      }, { bulk: true }),
+    ).rejects.toThrow('disk full')
+    expect(await store.db.selectFrom('profile').select('id').execute()).toEqual([])
+    expect(await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db).then((r) => r.rows[0]!.journal_mode)).toBe('wal')
+  })
+})
