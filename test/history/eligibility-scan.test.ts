@@ -71,6 +71,18 @@ function otherProgramDays(p: Profile): number[] {
 }
 
 /** Checks `check` answers the same as on `day` on every day up to a year after it (then every 5th) before `until`, and on the last. */
+/** The days (every `step` days over FIRST..LAST) on which `check`'s answer differs from the day before. */
+function daysAnswerChanges(profile: Profile, check: (f: Facts) => boolean, step: number): number[] {
+  const flips: number[] = []
+  let last = check(new Facts(profile, fromDayNumber(FIRST)))
+  for (let d = FIRST + step; d <= LAST; d += step) {
+    const now = check(new Facts(profile, fromDayNumber(d)))
+    if (now !== last) flips.push(d)
+    last = now
+  }
+  return flips
+}
+
 function expectHolds(profile: Profile, day: number, until: number, check: (f: Facts) => boolean): void {
   const answer = check(new Facts(profile, fromDayNumber(day)))
   for (let d = day + 1; d < Math.min(until, LAST); d += d - day < 366 ? 1 : 5) expect(check(new Facts(profile, fromDayNumber(d))), fromDayNumber(d)).toBe(answer)
@@ -149,13 +161,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const days = otherProgramDays(profile).sort((x, y) => x - y)
         const events = (day: number) => days.find((e) => e > day) ?? Number.POSITIVE_INFINITY
         for (const [check, holdUntil] of [[(g: Facts) => checkFsw(g, null), fswHoursHoldUntil], [(g: Facts) => checkFst(g, null), fstHoursHoldUntil]] as const) {
-          const flips: number[] = []
-          let last = check(new Facts(profile, fromDayNumber(FIRST)))
-          for (let d = FIRST + 3; d <= LAST; d += 3) {
-            const now = check(new Facts(profile, fromDayNumber(d)))
-            if (now !== last) flips.push(d)
-            last = now
-          }
+          const flips = daysAnswerChanges(profile, check, 3)
           const near = flips.length > 0 ? flips[pick % flips.length]! - back : any
           const day = near >= FIRST ? near : any
           const until = holdUntil(new Facts(profile, fromDayNumber(day)))
@@ -175,13 +181,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const first = varied.work[0]
         const traded: Profile = trade && first ? { ...varied, work: [{ ...first, noc: trade }, ...varied.work.slice(1)], certificateOfQualification: { noc: trade, province: 'ON' } } : varied
         const profile: Profile = tested ? { ...traded, languageTests: [...traded.languageTests, ...english] } : traded
-        const flips: number[] = []
-        let last = check(new Facts(profile, fromDayNumber(FIRST)))
-        for (let d = FIRST + 2; d <= LAST; d += 2) {
-          const now = check(new Facts(profile, fromDayNumber(d)))
-          if (now !== last) flips.push(d)
-          last = now
-        }
+        const flips = daysAnswerChanges(profile, check, 2)
         // Just before every change (up to 8), or any day.
         const days = flips.length > 0 ? flips.slice(pick % Math.max(1, flips.length - 7), (pick % Math.max(1, flips.length - 7)) + 8).map((d) => Math.max(FIRST, d - back)) : [any]
         for (const day of days) {
@@ -210,13 +210,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const days = [...ruleDays.categoryRule]
         for (const t of profile.languageTests) if (t.test === 'tef-canada' || t.test === 'tcf-canada') days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
         for (const j of profile.work) days.push(toDayNumber(j.from), ...(j.to ? [toDayNumber(j.to) + 1] : []))
-        const flips: number[] = []
-        let last = check(new Facts(profile, fromDayNumber(FIRST)))
-        for (let d = FIRST + 2; d <= LAST; d += 2) {
-          const now = check(new Facts(profile, fromDayNumber(d)))
-          if (now !== last) flips.push(d)
-          last = now
-        }
+        const flips = daysAnswerChanges(profile, check, 2)
         for (const near of flips.length > 0 ? flips.slice(0, 6).map((d) => Math.max(FIRST, d - back)) : [any]) {
           let until = categoryHoursHoldUntil(new Facts(profile, fromDayNumber(near)), c)
           expect(until).toBeGreaterThan(near)
@@ -240,13 +234,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const withJob: Profile = listed && first && noc ? { ...varied, work: [{ ...first, noc }, ...varied.work.slice(1)] } : varied
         const profile: Profile = french ? { ...withJob, languageTests: [...withJob.languageTests, tef] } : withJob
         const check = (g: Facts) => checkCategoryRule(g, c, null) !== null
-        const flips: number[] = []
-        let last = check(new Facts(profile, fromDayNumber(FIRST)))
-        for (let d = FIRST + 2; d <= LAST; d += 2) {
-          const now = check(new Facts(profile, fromDayNumber(d)))
-          if (now !== last) flips.push(d)
-          last = now
-        }
+        const flips = daysAnswerChanges(profile, check, 2)
         for (const day of flips.length > 0 ? flips.slice(0, 6).map((d) => Math.max(FIRST, d - back)) : [FIRST + (pick % (LAST - FIRST))]) {
           const scan = new EligibilityScan(profile, ruleDays)
           expect(scan.categoryRuleOn(c, fromDayNumber(day), day)).toBe(check(new Facts(profile, fromDayNumber(day))))
