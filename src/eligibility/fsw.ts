@@ -9,8 +9,8 @@ import { fswEducationTable } from '../rules/fsw/grid/education.js'
 import { fswExperienceTable } from '../rules/fsw/grid/experience.js'
 import { fswLanguageTable } from '../rules/fsw/grid/language.js'
 import { fswMinimums } from '../rules/fsw/minimums.js'
-import { settlementFundsTable } from '../rules/fsw/settlement-funds.js'
 import { languageValidity } from '../rules/language/validity.js'
+import { fswProgramRules } from '../rules/index.js'
 import type { Rule } from '../rules/rule.js'
 import { pointsFor, type PointRows } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
@@ -22,17 +22,7 @@ import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { FswGrid, UnmetCondition } from './types.js'
 
 /** The rules checkFsw reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
-export const fswRules: readonly Rule<unknown>[] = [
-  fswMinimums,
-  fswLanguageTable,
-  fswEducationTable,
-  fswExperienceTable,
-  fswAgeTable,
-  fswArrangedEmploymentTable,
-  fswAdaptabilityTable,
-  settlementFundsTable,
-  languageValidity,
-]
+export const fswRules: readonly Rule<unknown>[] = [...fswProgramRules, languageValidity]
 
 /** All of a person's past (for "past work in Canada", which has no window in IRPR 83). */
 const ALL_TIME_START = -1_000_000

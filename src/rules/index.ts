@@ -65,8 +65,8 @@ export const crsRules: readonly Rule<unknown>[] = [
 
 export const languageRules: readonly Rule<unknown>[] = [ieltsGeneralTable, celpipGeneralTable, pteCoreTable, tefCanadaTable, tcfCanadaTable, languageValidity]
 
-/** The rules of program and category eligibility (FSW, CEC, FST, categories). */
-export const eligibilityRules: readonly Rule<unknown>[] = [
+/** The Federal Skilled Worker rules: minimums, the 67-point grid, settlement funds. */
+export const fswProgramRules: readonly Rule<unknown>[] = [
   fswMinimums,
   fswLanguageTable,
   fswEducationTable,
@@ -75,6 +75,11 @@ export const eligibilityRules: readonly Rule<unknown>[] = [
   fswArrangedEmploymentTable,
   fswAdaptabilityTable,
   settlementFundsTable,
+]
+
+/** The rules of program and category eligibility (FSW, CEC, FST, categories). */
+export const eligibilityRules: readonly Rule<unknown>[] = [
+  ...fswProgramRules,
   cecRequirements,
   fstRequirements,
   programAssignmentOrder,
