@@ -3,6 +3,7 @@
  * and turning errors into messages.
  * @module
  */
+import { closeSync, openSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { isExpressEntryError } from '../errors.js'
 
@@ -10,15 +11,30 @@ export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
 export const EXIT_BAD_INPUT = 2
 
+/** The user's error for a file that cannot be read (missing, a directory, no permission), or `e` itself. */
+export function unreadable(path: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'permission denied'}`, EXIT_BAD_INPUT)
+  return e
+}
+
+/** Throws the user's error when `path` cannot be opened for reading (before streaming it). */
+export function checkReadable(path: string): void {
+  try {
+    closeSync(openSync(path, 'r'))
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+  } catch (e) {
+    throw unreadable(path, e)
+  }
+}
+
 /** Reads a file, or standard input when `path` is undefined or `-`. */
 export async function readInput(path: string | undefined): Promise<string> {
   if (path && path !== '-') {
     try {
       return await readFile(path, 'utf8')
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'permission denied'}`, EXIT_BAD_INPUT)
-      throw e
+      throw unreadable(path, e)
     }
   }
   const chunks: Buffer[] = []

@@ -16,7 +16,7 @@ import { fromDayNumber } from '../../domain/dates.js'
 import { eventsOf } from '../../store/event.repository.js'
 import { countProfiles, getProfile, listProfiles } from '../../store/profile.repository.js'
 import { PROFILE_STATUSES, type ProfileStatus } from '../../store/profile.table.js'
-import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../io.js'
+import { checkReadable, CliError, EXIT_BAD_INPUT, EXIT_OK } from '../io.js'
 import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
 import { PROGRAMS, PROGRAM_BIT } from '../../pool/eligibility.js'
 
@@ -28,7 +28,9 @@ function dateOption(value: string | undefined, name: string): IsoDate | undefine
 
 /** JSONL bytes from FILE or stdin: decoded and split into lines by the import's worker threads. */
 function jsonlOf(file: string | undefined): JsonlBytes {
-  return jsonlBytes(file && file !== '-' ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin)
+  if (!file || file === '-') return jsonlBytes(process.stdin)
+  checkReadable(file)
+  return jsonlBytes(createReadStream(file, { highWaterMark: 1 << 20 }))
 }
 
 function reportImport(result: ImportResult, json: boolean): number {
@@ -71,9 +73,10 @@ export function registerPool(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (file: string | undefined, o: { db?: string; asOf?: string; json?: boolean }) => {
       const asOf = dateOption(o.asOf, '--as-of')
+      const input = jsonlOf(file)
       const onProgress = progress()
       const result = await withStore(o.db, (store) =>
-        importAndAnalyze(store, jsonlOf(file), { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+        importAndAnalyze(store, input, { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
       )
       if (onProgress) process.stderr.write('\n')
       process.exitCode = reportImport(result, o.json === true)
