@@ -101,7 +101,7 @@ export interface ImportOptions {
   readonly now?: string
   /** Called after every batch with the number of lines read so far. */
   readonly onProgress?: (lines: number) => void
-  /** Lines per batch. */
+  /** Lines per batch for lines given as strings (raw JSONL bytes go in blocks of about 2 MB). */
   readonly batchSize?: number
   /**
    * Worker threads that parse, check and score lines in parallel (only with the real eligibility
