@@ -43,8 +43,8 @@ export const eligibilityResultSchema = z.object({
 
 const invitation = z.object({ profileId: z.string(), rank: z.int(), score: z.int(), submittedAt: z.string() })
 
-export const heldRoundSchema = z.object({
-  number: z.int(),
+/** What every round publishes of its request and decision (engine.ts RoundOutcome). */
+const roundOutcome = {
   at: z.string(),
   kind: z.enum(['general', 'program', 'category']),
   program: z.string().nullable(),
@@ -54,6 +54,11 @@ export const heldRoundSchema = z.object({
   invited: z.int(),
   lowestScore: z.int().nullable(),
   tieBreakCutoff: z.string().nullable(),
+}
+
+export const heldRoundSchema = z.object({
+  number: z.int(),
+  ...roundOutcome,
   distribution,
   ranked: z.int(),
   digest: z.string(),
@@ -63,15 +68,7 @@ export const heldRoundSchema = z.object({
 
 export const simulationSchema = z.object({
   simulated: z.literal(true),
-  at: z.string(),
-  kind: z.enum(['general', 'program', 'category']),
-  program: z.string().nullable(),
-  category: z.string().nullable(),
-  label: z.string(),
-  size: z.int(),
-  invited: z.int(),
-  lowestScore: z.int().nullable(),
-  tieBreakCutoff: z.string().nullable(),
+  ...roundOutcome,
   ranked: z.int(),
   rules: z.string(),
   invitations: z.array(invitation).describe('the first 100 invited'),

@@ -6,13 +6,12 @@
  */
 import { dateOfInstant } from '../domain/dates.js'
 import type { PoolEligibility } from '../pool/eligibility.js'
-import { decideRound, type Candidate } from '../pool/engine.js'
+import { decideRound, roundOutcome } from '../pool/engine.js'
 import { instantMs } from '../pool/lifecycle.js'
 import { parseRoundRequest } from '../pool/round-request.js'
-import { candidateFilter, roundLabel } from '../pool/rounds.js'
+import { candidateFilter, rankedPool, roundLabel } from '../pool/rounds.js'
 import { crsRulesAt } from '../crs/index.js'
 import type { Store } from '../store/index.js'
-import { rankedCandidates } from '../store/profile.repository.js'
 
 /** How many of the invited are listed in a simulation's answer. */
 export const SIMULATION_LISTED = 100
@@ -21,20 +20,10 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
   const request = parseRoundRequest(input)
   const label = roundLabel(request, eligibility)
   const atMs = instantMs(request.at)
-  const rows = await rankedCandidates(store.db, candidateFilter(request), atMs)
-  const ranked: Candidate[] = rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) }))
-  const decision = decideRound(request, ranked)
+  const decision = decideRound(request, await rankedPool(store.db, candidateFilter(request), atMs))
   return {
     simulated: true,
-    at: request.at,
-    kind: request.kind,
-    program: request.program ?? null,
-    category: request.category ?? null,
-    label,
-    size: request.size,
-    invited: decision.invitations.length,
-    lowestScore: decision.lowestScore,
-    tieBreakCutoff: decision.tieBreakCutoff,
+    ...roundOutcome(request, label, decision),
     ranked: decision.ranked,
     rules: crsRulesAt(dateOfInstant(request.at)).id,
     invitations: decision.invitations.slice(0, SIMULATION_LISTED),

@@ -56,6 +56,23 @@ export interface Decision {
   readonly ranked: number
 }
 
+/** What a round publishes of its request and its decision's invitations, held or simulated. */
+export type RoundOutcome = Omit<RoundResult, 'number' | 'distribution' | 'ranked' | 'digest' | 'rules'>
+
+export function roundOutcome(request: RoundRequest, label: string, decision: Decision): RoundOutcome {
+  return {
+    at: request.at,
+    kind: request.kind,
+    program: request.program ?? null,
+    category: request.category ?? null,
+    label,
+    size: request.size,
+    invited: decision.invitations.length,
+    lowestScore: decision.lowestScore,
+    tieBreakCutoff: decision.tieBreakCutoff,
+  }
+}
+
 /** Decides a round over candidates already in rank order (see compareRank). */
 export function decideRound(request: RoundRequest, ranked: readonly Candidate[]): Decision {
   const count = Math.min(request.size, ranked.length)

@@ -26,7 +26,7 @@ import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { GENERAL_LABEL, PROGRAM_BIT, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
-import { decideRound, rankCandidates, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
+import { decideRound, rankCandidates, roundOutcome, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
 import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
 import { parseRoundRequest, type RoundRequest } from './round-request.js'
 
@@ -126,6 +126,13 @@ async function recheckTop(trx: Kysely<Database>, request: RoundRequest, top: rea
   return wrong
 }
 
+/** The round's candidates in rank order (active, unexpired, passing `filter`), as the engine takes them. */
+export async function rankedPool(db: Kysely<Database>, filter: CandidateFilter, atMs: number): Promise<Candidate[]> {
+  const rows = await rankedCandidates(db, filter, atMs)
+  // Already in order but for equal instants: the sort only checks the order and settles those.
+  return rankCandidates(rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })))
+}
+
 /** Holds a round (see the module comment). */
 export async function holdRound(store: Store, input: unknown, options: HoldRoundOptions): Promise<HeldRound> {
   const request = parseRoundRequest(input)
@@ -154,9 +161,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     const filter = candidateFilter(request)
     let ranked: Candidate[] = []
     for (let attempt = 0; ; attempt++) {
-      const rows = await rankedCandidates(trx, filter, atMs)
-      // Already in order but for equal instants: the sort only checks the order and settles those.
-      ranked = rankCandidates(rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })))
+      ranked = await rankedPool(trx, filter, atMs)
       const wrong = await recheckTop(trx, request, ranked.slice(0, request.size), day, eligibility)
       if (wrong === 0) break
       summary = await poolSummary(trx, toDayNumber(day), atMs)
@@ -171,22 +176,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     const decision = decideRound(request, ranked)
     const distribution = distributionOfScoreCounts(summary.counts)
     const number = (last.number ?? 0) + 1
-    const result: RoundResult = {
-      number,
-      at: request.at,
-      kind: request.kind,
-      program: request.program ?? null,
-      category: request.category ?? null,
-      label,
-      size: request.size,
-      invited: decision.invitations.length,
-      lowestScore: decision.lowestScore,
-      tieBreakCutoff: decision.tieBreakCutoff,
-      distribution,
-      ranked: decision.ranked,
-      digest: decision.digest,
-      rules,
-    }
+    const result: RoundResult = { number, ...roundOutcome(request, label, decision), distribution, ranked: decision.ranked, digest: decision.digest, rules }
     await insertRound(trx, {
       number,
       request_key: key,
