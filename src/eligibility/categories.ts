@@ -11,7 +11,6 @@ import { languageValidity } from '../rules/language/validity.js'
 import type { Rule, RuleVersion } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
-import { reachesHoldsUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
 import type { CategoryResult, QualifyingOccupation, UnmetCondition, UnmetSource } from './types.js'
 
@@ -102,7 +101,7 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
   const rule = category.rule
   if (rule.type === 'language') {
     if (f.french.length === 0) {
-      if (out) unmet(out, 'no_french_result', `${category.label} needs a valid French test result (TEF Canada or TCF Canada) less than 2 years old on ${f.asOf}, with ${describeMinimum(rule.minimumClb, 'NCLC')}`, source)
+      if (out) unmet(out, 'no_french_result', `${category.label} needs a valid French test result (TEF Canada or TCF Canada) less than ${f.validYears} years old on ${f.asOf}, with ${describeMinimum(rule.minimumClb, 'NCLC')}`, source)
       return null
     }
     if (!anyMeets(f.french, rule.minimumClb)) {
@@ -143,18 +142,3 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
 
 /** The rules checkCategoryRule reads for the date besides the category version itself (French results' validity). */
 export const categoryRuleRules: readonly Rule<unknown>[] = [languageValidity]
-
-/**
- * The first day (day number, after the date) on which checkCategoryRule's answer for `c` could change
- * through work hours alone: the hours counted in each listed occupation of the work history against
- * the category's minimum (holds.ts). The other inputs change only on known days, which the caller
- * must add: the starts of the versions of categoryRuleRules, each French result's test date and
- * expiry; and whether the version is in force on the date, which the caller checks itself.
- */
-export function categoryHoursHoldUntil(f: Facts, c: CompiledCategory): number {
-  const rule = c.category.rule
-  if (rule.type === 'language' || c.occupations === null) return Number.POSITIVE_INFINITY
-  let until = Number.POSITIVE_INFINITY
-  for (const noc of f.nocs) if (c.occupations.has(noc)) until = Math.min(until, reachesHoldsUntil(f.asOfDay, countedHours(f, noc, rule), rule.minimumHours))
-  return until
-}

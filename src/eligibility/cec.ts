@@ -5,8 +5,7 @@ import type { Rule } from '../rules/rule.js'
 import type { Job } from '../schemas/profile.js'
 import { isCanadianSkilledWork, monthsOfHours, reaches, teerOf } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
-import { reachesHoldsUntil } from './holds.js'
-import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import { anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
 import type { UnmetCondition } from './types.js'
 
 /** The rules checkCec reads for the date: its answer can change on the day one of their versions starts. */
@@ -27,7 +26,7 @@ export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
   if (!reaches(total, req.experienceHours)) {
     if (!out) return false
     ok = false
-    unmet(out, 'canadian_experience_insufficient', `CEC needs 1 year (1,560 hours) of full-time or equivalent paid TEER 0-3 work in Canada in the ${req.windowYears} years before ${f.asOf}, not self-employed and not while a full-time student; the profile has ${monthsOfHours(total).toFixed(1)} months`, source)
+    unmet(out, 'canadian_experience_insufficient', `CEC needs ${yearsOfHours(req.experienceHours)} (${thousands(req.experienceHours)} hours) of full-time or equivalent paid TEER 0-3 work in Canada in the ${req.windowYears} years before ${f.asOf}, not self-employed and not while a full-time student; the profile has ${monthsOfHours(total).toFixed(1)} months`, source)
   }
   const hours23 = f.hours(req.windowYears, teer23)
   const threshold = reaches(hours23, req.experienceHours) ? req.clbTeer23 : req.clbTeer01
@@ -35,7 +34,7 @@ export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
   if (f.firstLanguage.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_language_result', `CEC needs a valid ${language} (first official language) test result less than 2 years old on ${f.asOf}`, source)
+    unmet(out, 'no_language_result', `CEC needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${f.asOf}`, source)
   } else if (!anyMeets(f.firstLanguage, threshold)) {
     if (!out) return false
     ok = false
@@ -43,17 +42,4 @@ export function checkCec(f: Facts, out: UnmetCondition[] | null): boolean {
     unmet(out, 'language_below_minimum', `CEC needs ${describeMinimum(threshold)} of ${language} for ${why}; best valid result: ${shortfalls(f.firstLanguage, threshold)}`, source)
   }
   return ok
-}
-
-/**
- * The first day (day number, after the date) on which checkCec's answer could change through the work
- * hours alone: both counts it reads (TEER 0-3 and TEER 2-3 work in Canada in the window) stay on their
- * side of the 1,560 hours until they could have covered the distance (holds.ts). Every other input of
- * checkCec changes only on a known day, which the caller must add: a version's start of one of
- * cecRules (CEC requirements, language validity) and each first-language result's test date and
- * expiry.
- */
-export function cecHoursHoldUntil(f: Facts): number {
-  const req = cecRequirements.at(f.asOf).value
-  return Math.min(reachesHoldsUntil(f.asOfDay, f.hours(req.windowYears, isCanadianSkilledWork), req.experienceHours), reachesHoldsUntil(f.asOfDay, f.hours(req.windowYears, teer23), req.experienceHours))
 }

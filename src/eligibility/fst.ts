@@ -7,7 +7,6 @@ import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { checkFunds } from './funds.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
-import { reachesHoldsUntil } from './holds.js'
 import { anyMeets, describeMinimum, shortfalls } from './language.js'
 import type { UnmetCondition } from './types.js'
 
@@ -28,7 +27,7 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
   if (f.firstLanguage.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_language_result', `FST needs a valid ${language} (first official language) test result less than 2 years old on ${f.asOf}`, source)
+    unmet(out, 'no_language_result', `FST needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${f.asOf}`, source)
   } else if (!anyMeets(f.firstLanguage, req.minimumClb)) {
     if (!out) return false
     ok = false
@@ -68,18 +67,4 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
     ok = false
   }
   return ok
-}
-
-/**
- * The first day (day number, after the date) on which checkFst's answer could change through work
- * hours alone: the hours in each eligible trade of the work history against the 2 years (holds.ts).
- * The other inputs change only on known days, which the caller must add: the starts of the versions of
- * fstRules; each first-language result's test date and expiry; the first day and the day after the
- * last of each job in Canada (funds are waived while working in Canada with an offer).
- */
-export function fstHoursHoldUntil(f: Facts): number {
-  const req = fstRequirements.at(f.asOf).value
-  let until = Number.POSITIVE_INFINITY
-  for (const noc of f.nocs) if (req.trades.has(noc)) until = Math.min(until, reachesHoldsUntil(f.asOfDay, f.occupation(noc, req.windowYears).hours, req.experienceHours))
-  return until
 }

@@ -1,6 +1,4 @@
 /** Federal Skilled Worker eligibility: minimum requirements, the 67-point grid, funds (rules.md §7). @module */
-import { fullYearsBetween } from '../domain/dates.js'
-import { educationLevelOf } from '../crs/factors.js'
 import { nocTitle } from '../noc/index.js'
 import { fswAdaptabilityTable } from '../rules/fsw/grid/adaptability.js'
 import { fswAgeTable } from '../rules/fsw/grid/age.js'
@@ -12,20 +10,16 @@ import { fswMinimums } from '../rules/fsw/minimums.js'
 import { languageValidity } from '../rules/language/validity.js'
 import { fswProgramRules } from '../rules/index.js'
 import type { Rule } from '../rules/rule.js'
-import { pointsFor, type PointRows } from '../rules/fsw/shared.js'
+import { pointsFor } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
-import { HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears, type DayWindow } from '../work/history.js'
+import { HOURS_PER_YEAR, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears } from '../work/history.js'
 import { checkFunds } from './funds.js'
-import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
-import { reachesHoldsUntil, wholeYearsHoldUntil } from './holds.js'
-import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import { bestResult, sourceOf, unmet, validityOn, type Facts } from './facts.js'
+import { anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
 import type { FswGrid, UnmetCondition } from './types.js'
 
 /** The rules checkFsw reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
 export const fswRules: readonly Rule<unknown>[] = [...fswProgramRules, languageValidity]
-
-/** All of a person's past (for "past work in Canada", which has no window in IRPR 83). */
-const ALL_TIME_START = -1_000_000
 
 function pastStudyInCanada(credentials: readonly Credential[], years: number): boolean {
   return credentials.some((c) => c.country === 'CA' && c.programYears >= years)
@@ -46,12 +40,12 @@ export function fswGrid(f: Facts): FswGrid {
   if (anyMeets(f.secondLanguage, lang.secondLanguageMinimumClb)) language += lang.secondLanguagePoints
   language = Math.min(language, lang.max)
 
-  const education = fswEducationTable.at(asOf).value[educationLevelOf(f.countingCredentials)]
+  const education = fswEducationTable.at(asOf).value[f.educationLevel]
 
   const exp = fswExperienceTable.at(asOf).value
   const experience = pointsFor(exp.rows, wholeYears(f.hours(exp.windowYears, skilled)))
 
-  const age = fswAgeTable.at(asOf).value.byAge[Math.max(0, fullYearsBetween(p.dateOfBirth, asOf))] ?? 0
+  const age = fswAgeTable.at(asOf).value.byAge[f.age] ?? 0
 
   const arranged = fswArrangedEmploymentTable.at(asOf).value
   const arrangedEmployment = p.jobOffer !== null && teerOf(p.jobOffer.noc) <= arranged.maxTeer ? arranged.points : 0
@@ -59,14 +53,14 @@ export function fswGrid(f: Facts): FswGrid {
   const a = fswAdaptabilityTable.at(asOf).value
   let adaptability = 0
   const spouse = f.accompanyingSpouse
-  const allTime: DayWindow = { start: ALL_TIME_START, end: f.asOfDay }
+  // "Past work in Canada" has no window in IRPR 83: all the time before the date.
   if (spouse) {
     if (anyMeets(f.spouseLanguage, a.spouseLanguageMinimumClb)) adaptability += a.spouseLanguage
-    if (pastStudyInCanada(spouse.education.filter((c) => c.completedOn <= asOf), a.pastStudyYears)) adaptability += a.spousePastStudy
-    if (reaches(hoursInWindow(spouse.work, allTime, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.spousePastWork
+    if (pastStudyInCanada(f.spouseCompletedCredentials, a.pastStudyYears)) adaptability += a.spousePastStudy
+    if (reaches(f.spouseHours(null, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.spousePastWork
   }
   if (pastStudyInCanada(f.countingCredentials, a.pastStudyYears)) adaptability += a.pastStudy
-  if (reaches(f.hoursIn(allTime, isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.pastWork
+  if (reaches(f.hoursEver(isCanadianSkilledWork), HOURS_PER_YEAR)) adaptability += a.pastWork
   if (arrangedEmployment > 0) adaptability += a.arrangedEmployment
   if (p.siblingInCanada) adaptability += a.relative
   adaptability = Math.min(adaptability, a.max)
@@ -105,7 +99,7 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
   if (f.firstLanguage.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_language_result', `FSW needs a valid ${language} (first official language) test result less than 2 years old on ${asOf}`, source)
+    unmet(out, 'no_language_result', `FSW needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${asOf}`, source)
   } else if (!anyMeets(f.firstLanguage, min.firstLanguageClb)) {
     if (!out) return false
     ok = false
@@ -117,13 +111,13 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
     if (!out) return false
     ok = false
     const best = noc ? `; longest: ${monthsOfHours(hours).toFixed(1)} months in ${noc} (${nocTitle(noc)})` : '; none found'
-    unmet(out, 'experience_insufficient', `FSW needs 1 year (1,560 hours) of continuous full-time or equivalent part-time paid work in one TEER 0-3 occupation in the ${min.experienceWindowYears} years before ${asOf}${best}`, source)
+    unmet(out, 'experience_insufficient', `FSW needs ${yearsOfHours(min.experienceHours)} (${thousands(min.experienceHours)} hours) of continuous full-time or equivalent part-time paid work in one TEER 0-3 occupation in the ${min.experienceWindowYears} years before ${asOf}${best}`, source)
   }
 
   if (f.countingCredentials.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_education', `FSW needs a Canadian credential, or a foreign one with an ECA less than 5 years old, completed by ${asOf}`, sourceOf(fswMinimums, version, 1))
+    unmet(out, 'no_education', `FSW needs a Canadian credential, or a foreign one with an ECA less than ${validityOn(asOf).ecaYears} years old, completed by ${asOf}`, sourceOf(fswMinimums, version, 1))
   }
 
   const g = grid ?? fswGrid(f)
@@ -139,41 +133,4 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
     ok = false
   }
   return ok
-}
-
-/** The values that fall in the same row of `rows` (highest minimum first) as `value`: [lowest, highest]. */
-function rowYears(rows: PointRows, value: number): [number, number] {
-  for (let i = 0; i < rows.length; i++) if (value >= rows[i]![0]) return [rows[i]![0], i === 0 ? Number.POSITIVE_INFINITY : rows[i - 1]![0] - 1]
-  return [Number.NEGATIVE_INFINITY, rows.length === 0 ? Number.POSITIVE_INFINITY : rows[rows.length - 1]![0] - 1]
-}
-
-/**
- * The first day (day number, after the date) on which checkFsw's answer could change through work
- * hours alone: the longest continuous span in each TEER 0-3 occupation against the year of the minimum
- * requirements, the whole years of skilled work within their row of grid points, and the past work in
- * Canada of the candidate and of an accompanying spouse against a year for adaptability (holds.ts).
- * The other inputs change only on known days, which the caller must add: the starts of the versions of
- * fswRules; the test date and expiry of each result of the candidate and of the spouse; each
- * credential's completion and the expiry of its ECA, and the spouse's credentials' completion; the
- * candidate's birthdays (and the day after each); the first day and the day after the last of each job
- * in Canada (funds are waived while working in Canada with an offer).
- */
-export function fswHoursHoldUntil(f: Facts): number {
-  const day = f.asOfDay
-  const min = fswMinimums.at(f.asOf).value
-  let until = Number.POSITIVE_INFINITY
-  for (const noc of f.nocs) {
-    if (teerOf(noc) > min.maxTeer) continue
-    until = Math.min(until, reachesHoldsUntil(day, f.occupation(noc, min.experienceWindowYears).longestContinuousHours, min.experienceHours))
-  }
-  // The grid's experience points stay while the whole years stay in their row.
-  const exp = fswExperienceTable.at(f.asOf).value
-  const hours = f.hours(exp.windowYears, skilled)
-  const [lowest, highest] = rowYears(exp.rows, wholeYears(hours))
-  until = Math.min(until, wholeYearsHoldUntil(day, hours, lowest, highest))
-  const allTime: DayWindow = { start: ALL_TIME_START, end: day }
-  until = Math.min(until, reachesHoldsUntil(day, f.hoursIn(allTime, isCanadianSkilledWork), HOURS_PER_YEAR))
-  const spouse = f.accompanyingSpouse
-  if (spouse) until = Math.min(until, reachesHoldsUntil(day, hoursInWindow(spouse.work, allTime, isCanadianSkilledWork), HOURS_PER_YEAR))
-  return until
 }

@@ -1,4 +1,5 @@
 /** Language checks shared by the programs and the French category. @module */
+import { HOURS_PER_YEAR } from '../work/history.js'
 import { ABILITIES, type Abilities } from '../schemas/common.js'
 import { bestResult, meetsAll } from './facts.js'
 
@@ -42,4 +43,10 @@ export function thousands(n: number): string {
     out += s[i]
   }
   return out
+}
+
+/** 1560 → "1 year", 3120 → "2 years" (full-time years of work/history.ts). */
+export function yearsOfHours(hours: number): string {
+  const years = hours / HOURS_PER_YEAR
+  return `${years} year${years === 1 ? '' : 's'}`
 }

@@ -11,17 +11,18 @@
  * reaches the cut-off.
  * @module
  */
-import { addYears, fullYearsBetween, isLeapYear, toDayNumber, type IsoDate } from '../domain/dates.js'
-import { crsRulesAt, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
+import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { crsRulesAt, hasScoringSpouse, scoreCrs } from '../crs/index.js'
+import { crsFactorsOf } from '../crs/factors.js'
+import { ChangeCalendar, nextBirthday } from '../facts/calendar.js'
+import { ProfileFacts } from '../facts/profile-facts.js'
 import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
-import { crsRules } from '../rules/index.js'
+import { crsRules, factRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
-import type { Job, Profile } from '../schemas/profile.js'
-import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, type JobDays, type JobFilter } from '../work/history.js'
+import type { Profile } from '../schemas/profile.js'
 import { compiledCategory } from '../eligibility/categories.js'
-import { daysOfJobs } from '../eligibility/facts.js'
 import { languageOfTest } from '../language/tests.js'
 import { EligibilityScan, eligibilityRuleDays, type EligibilityRuleDays } from './eligibility-scan.js'
 import type { RoundType } from './labels.js'
@@ -91,16 +92,15 @@ export interface RoundsPlan {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-const ECA_VALID_YEARS = 5 // as in crs/factors.ts (MI 2017-1 s.3(4), S4)
-const PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
-const NO_JOB_DAYS: JobDays = new Float64Array(0)
+/** The CRS counts work in the 10 years before the date (crs/factors.ts). */
+const CRS_WORK_WINDOW_YEARS = 10
 
 /** Prepares `rounds` (any order) for checking candidates against them. */
 export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
   const dates = [...new Set(rounds.map((r) => r.date))].sort()
   const index = new Map(dates.map((d, i) => [d, i]))
   const ruleDays = new Set<number>()
-  for (const rule of [...crsRules, languageValidity]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
+  for (const rule of [...crsRules, languageValidity, ...factRules]) for (const v of rule.versions) ruleDays.add(toDayNumber(v.from))
   const eligibilityDates = rounds.map((r) => (r.type === 'category' && r.categoryId ? categoryDate(r.categoryId, r.date).date : r.date))
   const scoredAlways = new Uint8Array(dates.length)
   rounds.forEach((r, i) => {
@@ -126,24 +126,6 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
 }
 
 const VALIDITY_YEARS: readonly number[] = [...new Set(languageValidity.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
-
-/** Days on which factorsOf may change for a reason of the profile's own other than age or work years (the rule days apart). */
-function factDays(profile: Profile): number[] {
-  const days: number[] = []
-  const people = profile.spouse ? [profile, profile.spouse] : [profile]
-  for (const p of people) {
-    for (const t of p.languageTests) {
-      days.push(toDayNumber(t.testDate))
-      for (const years of VALIDITY_YEARS) days.push(toDayNumber(addYears(t.testDate, years)))
-    }
-    for (const c of p.education) {
-      days.push(toDayNumber(c.completedOn))
-      if (c.eca) days.push(toDayNumber(addYears(c.eca.issuedOn, ECA_VALID_YEARS)))
-    }
-  }
-  if (profile.provincialNomination) days.push(toDayNumber(profile.provincialNomination.nominatedOn))
-  return days.sort((a, b) => a - b)
-}
 
 /** A score below every cut-off, for the dates invitedRoundIndices does not score. */
 const NOT_SCORED = -1
@@ -173,57 +155,6 @@ function daysWithoutResult(profile: Profile, fromDay: number): number[] {
   return gaps
 }
 
-/** The day number of the birthday in `year` (a Feb 29 birthday falls on Mar 1 in a common year, as in fullYearsBetween). */
-function birthdayDay(dateOfBirth: IsoDate, year: number): number {
-  const monthDay = dateOfBirth.slice(5)
-  if (monthDay === '02-29' && !isLeapYear(year)) return toDayNumber(`${String(year).padStart(4, '0')}-03-01`)
-  return toDayNumber(`${String(year).padStart(4, '0')}-${monthDay}`)
-}
-
-/** Whole work years in the 10-year window, re-read only when they could have changed. */
-class WorkYears {
-  years = 0
-  /** The first day the years may differ from `years` (re-read then). */
-  until = Number.NEGATIVE_INFINITY
-  private readonly spans: readonly (readonly [number, number])[]
-  /** `days` holds each job's first day and the day after its last (work/history.ts jobDays). */
-  constructor(
-    private readonly jobs: readonly Job[],
-    private readonly filter: JobFilter,
-    private readonly days: JobDays,
-  ) {
-    // Day spans [first, last] of the jobs that count (last = +inf while a job goes on).
-    const spans: (readonly [number, number])[] = []
-    for (let k = 0; k < jobs.length; k++) if (filter(jobs[k]!)) spans.push([days[2 * k]!, days[2 * k + 1]! - 1])
-    this.spans = spans
-  }
-  /** Whole years on day `day`, whose 10-year window starts on `startDay` (= addYears(date, -10)). */
-  at(day: number, startDay: number): number {
-    if (this.spans.length === 0) {
-      this.until = Number.POSITIVE_INFINITY
-      return 0
-    }
-    if (day < this.until) return this.years
-    // As fullTimeEquivalentHours(jobs, addYears(date, -10), date, filter), with the days parsed once.
-    const hours = hoursInWindow(this.jobs, { start: startDay, end: day }, this.filter, this.days)
-    this.years = Math.floor(hours / HOURS_PER_YEAR + 1e-9)
-    // Hours in the window grow only on days worked at its end, and shrink only as its start passes
-    // days worked; either way by at most 30/7 a day. Two days of margin: the day after a Feb 29 the
-    // window's start moves two days.
-    let firstAhead = Number.POSITIVE_INFINITY
-    let firstBehind = Number.POSITIVE_INFINITY
-    for (const [from, to] of this.spans) {
-      if (to >= day) firstAhead = Math.min(firstAhead, Math.max(from, day))
-      if (to >= startDay) firstBehind = Math.min(firstBehind, Math.max(from, startDay))
-    }
-    const up = (this.years + 1) * HOURS_PER_YEAR - hours
-    const untilUp = firstAhead + Math.floor(up / PER_DAY) - 2
-    const untilDown = this.years === 0 ? Number.POSITIVE_INFINITY : day + (firstBehind - startDay) + Math.floor((hours - this.years * HOURS_PER_YEAR) / PER_DAY) - 2
-    this.until = Math.max(day + 1, Math.min(untilUp, untilDown))
-    return this.years
-  }
-}
-
 /**
  * The profile's CRS score on each date of the plan (as `scoreCrs(factorsOf(profile, date), date)`);
  * dates before `from`, when given, are left at 0 and not scored.
@@ -240,31 +171,26 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
  * scoresOnPlanDates into `out`, from the date at `startIndex` on (the entries before it are left as
  * they are). Dates inside `gaps` (day ranges [from, until), sorted, flat) are not scored, unless a
  * round on them is checked for eligibility on another date (plan.scoredAlways): they get NOT_SCORED.
+ *
+ * The score is recomputed only when the change calendar says something it read may have changed: in
+ * full when a fact other than age and work counts, or a rule, changes; by the age points alone on a
+ * birthday; from the work years alone when a count of work may have left its step.
  */
 function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: Int16Array, gaps: readonly number[] | null = null): void {
-  const events = factDays(profile)
+  const calendar = new ChangeCalendar(profile)
   const ruleDays = plan.ruleDays
-  const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
-  // Each job's days parsed once for the three counts (and shared with the eligibility engine's Facts).
-  const workDays = daysOfJobs(profile.work)
-  const canadian = new WorkYears(profile.work, isCanadianSkilledWork, workDays)
-  const foreign = new WorkYears(profile.work, isForeignSkilledWork, workDays)
-  const spouseWork = partnered ? profile.spouse!.work : []
-  const spouseCanadian = new WorkYears(spouseWork, isCanadianSkilledWork, spouseWork.length === 0 ? NO_JOB_DAYS : daysOfJobs(spouseWork))
-  let next = 0
-  let nextRule = 0
-  // Age in full years as fullYearsBetween counts it, advanced birthday by birthday.
-  const first = plan.dates[startIndex]
-  let age = first === undefined ? 0 : fullYearsBetween(profile.dateOfBirth, first)
-  let birthdayYear = Number(profile.dateOfBirth.slice(0, 4)) + age + 1
-  let nextBirthday = birthdayDay(profile.dateOfBirth, birthdayYear)
   let factors = null as CrsFactors | null
-  // A copy of factorsOf's answer that this scan changes in place when only the work years move (made
-  // on the first such change after each factorsOf; scoreCrs keeps nothing of the factors but its trace).
+  // A copy of the factors that this scan changes in place when only the work years move (made on the
+  // first such change after each full derivation; scoreCrs keeps nothing of the factors but its trace).
   let own: Mutable<CrsFactors> | null = null
   // The age last scored (factors.age is left behind when only the age moves, to spare a copy).
   let scoredAge = 0
   let score = 0
+  // The first days on which: a fact other than age or the work counts, or a rule, may change; the age; a work count's step.
+  let factsUntil = Number.NEGATIVE_INFINITY
+  let birthday = Number.POSITIVE_INFINITY
+  let countsUntil = Number.POSITIVE_INFINITY
+  let nextRule = 0
   const days = plan.days
   const n = days.length
   let gap = 0
@@ -274,61 +200,62 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
     if (gaps !== null) {
       while (gap < gaps.length && gaps[gap + 1]! <= day) gap += 2
       if (gap < gaps.length && gaps[gap]! <= day && plan.scoredAlways[i] === 0) {
-        // Not scored: the steps below catch up on what changed meanwhile on the next date scored
-        // (they read only the day, not the days between).
+        // Not scored: the steps below catch up on what changed meanwhile on the next date scored.
         out[i++] = NOT_SCORED
         continue
       }
     }
-    let fresh = factors === null
-    while (next < events.length && events[next]! <= day) {
-      next++
-      fresh = true
-    }
-    while (nextRule < ruleDays.length && ruleDays[nextRule]! <= day) {
-      nextRule++
-      fresh = true
-    }
-    while (day >= nextBirthday) {
-      age++
-      nextBirthday = birthdayDay(profile.dateOfBirth, ++birthdayYear)
-    }
-    const years = age < 0 ? 0 : age
-    const startDay = plan.tenYearsBefore[i]!
-    const cw = canadian.at(day, startDay)
-    const fw = foreign.at(day, startDay)
-    const scw = spouseCanadian.at(day, startDay)
-    if (fresh) {
-      factors = factorsOf(profile, date)
+    while (nextRule < ruleDays.length && ruleDays[nextRule]! <= day) nextRule++
+    if (factors === null || day >= factsUntil) {
+      const f = new ProfileFacts(profile, date)
+      factors = crsFactorsOf(f)
       own = null
       score = scoreCrs(factors, date).total
       scoredAge = factors.age
-    } else if (factors && cw === factors.canadianWorkYears && fw === factors.foreignWorkYears && (factors.spouse === null || scw === factors.spouse.canadianWorkYears)) {
-      if (years !== scoredAge) {
+      factsUntil = Math.min(nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, calendar.nextFactChange(f.reads, day))
+      birthday = nextBirthday(profile.dateOfBirth, date)
+      countsUntil = calendar.countsHoldUntil(f)
+    } else {
+      let age = scoredAge
+      if (day >= birthday) {
+        age = Math.max(0, fullYearsBetween(profile.dateOfBirth, date))
+        birthday = nextBirthday(profile.dateOfBirth, date)
+      }
+      let workMoved = false
+      let cw = 0
+      let fw = 0
+      let scw = 0
+      if (day >= countsUntil) {
+        const f = new ProfileFacts(profile, date)
+        cw = f.canadianWorkYears(CRS_WORK_WINDOW_YEARS)
+        fw = f.foreignWorkYears(CRS_WORK_WINDOW_YEARS)
+        scw = factors.spouse === null ? 0 : f.canadianWorkYears(CRS_WORK_WINDOW_YEARS, true)
+        countsUntil = calendar.countsHoldUntil(f)
+        workMoved = cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears)
+      }
+      if (workMoved) {
+        if (own === null) {
+          own = { ...factors }
+          if (own.spouse !== null) own.spouse = { ...own.spouse }
+          factors = own
+        }
+        own.age = age
+        own.canadianWorkYears = cw
+        own.foreignWorkYears = fw
+        if (own.spouse !== null) (own.spouse as Mutable<NonNullable<CrsFactors['spouse']>>).canadianWorkYears = scw
+        score = scoreCrs(own, date).total
+        scoredAge = age
+      } else if (age !== scoredAge) {
         // Age scores only in core.age, which no cap touches: the total moves by the difference.
         const points = crsRulesAt(date).agePoints[hasScoringSpouse(factors) ? 'withSpouse' : 'withoutSpouse']
-        score += points[Math.min(years, 150)]! - points[Math.min(scoredAge, 150)]!
-        scoredAge = years
+        score += points[Math.min(age, 150)]! - points[Math.min(scoredAge, 150)]!
+        scoredAge = age
       }
-    } else if (factors) {
-      if (own === null) {
-        own = { ...factors }
-        if (own.spouse !== null) own.spouse = { ...own.spouse }
-        factors = own
-      }
-      own.age = years
-      own.canadianWorkYears = cw
-      own.foreignWorkYears = fw
-      if (own.spouse !== null) (own.spouse as Mutable<NonNullable<CrsFactors['spouse']>>).canadianWorkYears = scw
-      score = scoreCrs(own, date).total
-      scoredAge = years
     }
     out[i++] = score
-    // The dates before the next event, birthday or possible change of work years keep this score
-    // (the steps above would change nothing on them).
-    if (years !== scoredAge) continue
+    // The dates before the next change of anything the score read keep this score.
     const nextGap = gaps !== null && gap < gaps.length ? gaps[gap]! : Number.POSITIVE_INFINITY
-    const stop = Math.min(next < events.length ? events[next]! : Number.POSITIVE_INFINITY, nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, nextBirthday, canadian.until, foreign.until, spouseCanadian.until, nextGap <= day ? Number.POSITIVE_INFINITY : nextGap)
+    const stop = Math.min(factsUntil, birthday, countsUntil, nextGap <= day ? Number.POSITIVE_INFINITY : nextGap)
     while (i < n && days[i]! < stop) out[i++] = score
   }
 }

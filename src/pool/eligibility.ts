@@ -7,7 +7,7 @@
 import { addDays, type IsoDate } from '../domain/dates.js'
 import { checkCategoryRule, compiledList } from '../eligibility/categories.js'
 import { checkCec } from '../eligibility/cec.js'
-import { Facts } from '../eligibility/facts.js'
+import { ProfileFacts } from '../facts/profile-facts.js'
 import { checkFst } from '../eligibility/fst.js'
 import { checkFsw } from '../eligibility/fsw.js'
 import * as rules from '../eligibility/index.js'
@@ -45,6 +45,11 @@ export interface PoolEligibility {
   categoriesInForce(asOf: IsoDate): readonly CategoryInfo[]
   /** Programs bitmask and eligible category ids in one go (optional; faster than asking one by one). */
   evaluate?(profile: Profile, asOf: IsoDate): { programs: number; categories: string[] }
+  /**
+   * The same from the profile's facts on the date (optional): the facts record what the answer read,
+   * so the change calendar can tell how long it holds (derived.ts).
+   */
+  evaluateFacts?(f: ProfileFacts): { programs: number; categories: string[] }
   /** Days on which a program or category rule starts or stops (the derived columns change there). */
   readonly ruleChangeDates: readonly IsoDate[]
 }
@@ -71,7 +76,12 @@ let real: PoolEligibility | undefined
  * only needs the answers; test/pool/eligibility.test.ts checks they are the same).
  */
 export function evaluateFast(p: Profile, asOf: IsoDate): { programs: number; categories: string[] } {
-  const f = new Facts(p, asOf)
+  return evaluateFacts(new ProfileFacts(p, asOf))
+}
+
+/** evaluateFast on facts already derived (their reads recorded for the change calendar). */
+export function evaluateFacts(f: ProfileFacts): { programs: number; categories: string[] } {
+  const asOf = f.asOf
   const fsw = checkFsw(f, null)
   const cec = checkCec(f, null)
   const fst = checkFst(f, null)
@@ -83,7 +93,7 @@ export function evaluateFast(p: Profile, asOf: IsoDate): { programs: number; cat
   // Not eligible for a program: no category either (rules.eligibility: eligible = eligibleForAny && met).
   if (programs === 0) return { programs, categories }
   // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
-  if (p.provincialNomination !== null && p.provincialNomination.nominatedOn <= asOf) programs |= PROGRAM_BIT.pnp
+  if (f.nomination !== null) programs |= PROGRAM_BIT.pnp
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
     if (c.unknownResult !== null ? c.unknownResult.eligible : checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
   }
@@ -109,6 +119,7 @@ export function realEligibility(): PoolEligibility {
     },
     categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
     evaluate: evaluateFast,
+    evaluateFacts,
     ruleChangeDates: [...dates].sort(),
   }
   return real

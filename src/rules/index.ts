@@ -40,6 +40,12 @@ import { cecRequirements } from './programs/cec.js'
 import { fstRequirements } from './programs/fst.js'
 import { programAssignmentOrder } from './programs/assignment-order.js'
 import { categoryRules } from './categories/index.js'
+import { ecaValidity } from './education/eca-validity.js'
+import { fullTimeWork } from './work/full-time.js'
+import { invitationWindow } from './pool/invitation-window.js'
+import { profileValidity } from './pool/profile-validity.js'
+
+export { invitationWindowDays } from './pool/invitation-window.js'
 
 /** The rules that make up a CRS score. */
 export const crsRules: readonly Rule<unknown>[] = [
@@ -86,8 +92,14 @@ export const eligibilityRules: readonly Rule<unknown>[] = [
   ...(categoryRules as readonly Rule<unknown>[]),
 ]
 
+/** What a profile's facts on a date read besides the tables above: ECA validity and the full-time year. */
+export const factRules: readonly Rule<unknown>[] = [ecaValidity, fullTimeWork]
+
+/** Pool mechanics: how long a profile stays in the pool, and the days to answer an invitation. */
+export const poolRules: readonly Rule<unknown>[] = [profileValidity, invitationWindow]
+
 /** Every rule in the registry. */
-export const allRules: readonly Rule<unknown>[] = [...crsRules, ...languageRules, ...eligibilityRules]
+export const allRules: readonly Rule<unknown>[] = [...crsRules, ...languageRules, ...eligibilityRules, ...factRules, ...poolRules]
 
 /** The rule with this id. */
 export function ruleById(id: string): Rule<unknown> | undefined {

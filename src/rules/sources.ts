@@ -137,6 +137,32 @@ export const instruments = {
     kind: 'guidance',
     url: 'https://www.newswire.ca/news-releases/canada-prioritizes-top-talent-in-2026-immigration-express-entry-categories-888682465.html',
   },
+  // Pool mechanics (issue 10): the invitation window and its history.
+  'ITA-WINDOW-2016': {
+    title: 'Ministerial Instructions 2016-1 and IRCC notice of 2016-11-19: candidates invited from 2016-11-19 have 90 days to submit an application (rules.md S3, S6)',
+    kind: 'instruction',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system/30-may-2015-18-november-2016.html',
+  },
+  'ITA-WINDOW-2018': {
+    title: 'IRCC, 2018-06-26: invitations issued after 2018-06-26 give 60 days to submit a complete application (news coverage, rules.md S18)',
+    kind: 'secondary',
+    url: 'https://immigrationexperts.pk/applying-for-canada-immigration-the-deadline-to-apply-under-express-entry-stream-is-now-reduced-to-60-days/',
+  },
+  'ITA-WINDOW-COVID': {
+    title: 'IRCC COVID-19 measure, March 2020: 90 days to submit an application after an invitation (reported with its reversal, rules.md S18)',
+    kind: 'secondary',
+    url: 'https://www.uimmigrate.ca/canada-reduces-the-express-entry-application-period-to-60-days/',
+  },
+  'IRCC-PDU-2021-EAPR': {
+    title: 'IRCC program delivery update, 2021-06-29: a complete e-APR within 60 calendar days of the invitation (previously 90)',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/updates/2021-express-entry-completeness-check.html',
+  },
+  'ECA': {
+    title: 'IRCC, Educational credential assessment (ECA) for Express Entry: reports are valid for 5 years from their issue date',
+    kind: 'guidance',
+    url: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/education-assessed.html',
+  },
 } as const satisfies Record<string, Instrument>
 
 export type InstrumentKey = keyof typeof instruments

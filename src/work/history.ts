@@ -9,14 +9,25 @@
  * @module
  */
 import { addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { fullTimeWork } from '../rules/work/full-time.js'
 import type { Job } from '../schemas/profile.js'
 
-export const FULL_TIME_HOURS_PER_WEEK = 30
-export const HOURS_PER_YEAR = 1560
+// The full-time definition has one version since 2015 (the registry test keeps it so): read once.
+const FULL_TIME = fullTimeWork.versions[0]!.value!
+export const FULL_TIME_HOURS_PER_WEEK = FULL_TIME.hoursPerWeek
+export const HOURS_PER_YEAR = FULL_TIME.hoursPerYear
 export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12
-const FULL_TIME_PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
-/** Absorbs float error in hours summed from fractional daily rates. */
-const EPSILON = 1e-6
+/** The most full-time-equivalent hours counted for one day (overlapping jobs count once, at most full time). */
+export const FULL_TIME_HOURS_PER_DAY = FULL_TIME_HOURS_PER_WEEK / 7
+
+/**
+ * The one rounding rule for counts of hours, used by every path (scoring, eligibility, the history scan,
+ * the pool, the change calendar): a count reaches a threshold when it is at most HOURS_TOLERANCE below
+ * it. Counts are sums of daily rates (hoursPerWeek / 7), so they carry float error of about 1e-12 hours;
+ * the tolerance absorbs that, and nothing more (1,559.999 hours is less than a year).
+ */
+export const HOURS_TOLERANCE = 1e-6
+const FULL_TIME_PER_DAY = FULL_TIME_HOURS_PER_DAY
 
 /** The TEER category of a NOC 2021 unit group: its second digit. */
 export function teerOf(noc: string): number {
@@ -176,9 +187,18 @@ export function fullYearsInWindow(jobs: readonly Job[], asOf: IsoDate, years: nu
   return wholeYears(sweep(jobs, start, end, filter, null))
 }
 
-/** Whole years in an amount of hours (1,560 hours a year). */
+/** How many whole `step`s of hours `hours` holds, by the rounding rule (reaches). */
+export function wholeSteps(hours: number, step: number): number {
+  let n = Math.floor((hours + HOURS_TOLERANCE) / step)
+  // The division may round across an edge: settle it by the comparison itself.
+  if (reaches(hours, (n + 1) * step)) n++
+  else if (n > 0 && !reaches(hours, n * step)) n--
+  return n
+}
+
+/** Whole years of full-time work in an amount of hours. */
 export function wholeYears(hours: number): number {
-  return Math.floor(hours / HOURS_PER_YEAR + EPSILON)
+  return wholeSteps(hours, HOURS_PER_YEAR)
 }
 
 /** Months (130 hours each, fractional) in an amount of hours. */
@@ -186,9 +206,9 @@ export function monthsOfHours(hours: number): number {
   return hours / HOURS_PER_MONTH
 }
 
-/** Whether `hours` reaches `minimum`, forgiving float error. */
+/** Whether `hours` reaches `minimum`, by the rounding rule (HOURS_TOLERANCE). */
 export function reaches(hours: number, minimum: number): boolean {
-  return hours + EPSILON >= minimum
+  return hours + HOURS_TOLERANCE >= minimum
 }
 
 /** The continuous spans of the jobs passing `filter` within a window, oldest first. */

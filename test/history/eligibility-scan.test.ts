@@ -1,16 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addYears, fromDayNumber, toDayNumber } from '../../src/domain/dates.js'
-import { cecHoursHoldUntil, checkCec } from '../../src/eligibility/cec.js'
-import { categoryHoursHoldUntil, checkCategoryRule, compiledCategory } from '../../src/eligibility/categories.js'
+import { fromDayNumber, toDayNumber } from '../../src/domain/dates.js'
+import { cecRules, checkCec } from '../../src/eligibility/cec.js'
+import { categoryRuleRules, checkCategoryRule, compiledCategory } from '../../src/eligibility/categories.js'
 import { Facts } from '../../src/eligibility/facts.js'
-import { checkFst, fstHoursHoldUntil } from '../../src/eligibility/fst.js'
-import { checkFsw, fswHoursHoldUntil } from '../../src/eligibility/fsw.js'
+import { checkFst, fstRules } from '../../src/eligibility/fst.js'
+import { checkFsw, fswRules } from '../../src/eligibility/fsw.js'
+import { ChangeCalendar, ruleDays as ruleDaysOf } from '../../src/facts/calendar.js'
 import { categoryVersions, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { EligibilityScan, eligibilityRuleDays } from '../../src/history/eligibility-scan.js'
 import { loadRounds } from '../../src/history/load.js'
 import { invitedRoundIndices, pastInvitations, planRounds } from '../../src/history/invited.js'
-import { languageValidity } from '../../src/rules/language/validity.js'
 import type { Profile } from '../../src/schemas/profile.js'
 import { engineer, profileArbitrary } from './profiles.js'
 
@@ -18,7 +18,6 @@ const plan = planRounds(loadRounds())
 const ruleDays = eligibilityRuleDays()
 const FIRST = toDayNumber('2015-01-01')
 const LAST = toDayNumber('2026-12-31')
-const VALIDITY = [...new Set(languageValidity.versions.flatMap((v) => (v.value ? [v.value.years] : [])))]
 
 /**
  * Generated profiles, some with a job offer or a certificate of qualification in a trade (72310,
@@ -59,17 +58,6 @@ const steadyProfile: fc.Arbitrary<Profile> = fc
     settlementFundsCad: 40_000,
   }))
 
-/** The days the FSW and FST answers may change on besides work hours, as fswHoursHoldUntil's and fstHoursHoldUntil's documentation lists them. */
-function otherProgramDays(p: Profile): number[] {
-  const days = [...ruleDays.fswOrFst]
-  for (const t of [...p.languageTests, ...(p.spouse?.languageTests ?? [])]) days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
-  for (const c of p.education) days.push(toDayNumber(c.completedOn), ...(c.eca ? [toDayNumber(addYears(c.eca.issuedOn, 5))] : []))
-  for (const c of p.spouse?.education ?? []) days.push(toDayNumber(c.completedOn))
-  for (let y = 0; y <= 80; y++) days.push(toDayNumber(addYears(p.dateOfBirth, y)), toDayNumber(addYears(p.dateOfBirth, y)) + 1)
-  for (const j of p.work) if (j.country === 'CA') days.push(toDayNumber(j.from), ...(j.to ? [toDayNumber(j.to) + 1] : []))
-  return days
-}
-
 /** Checks `check` answers the same as on `day` on every day up to a year after it (then every 5th) before `until`, and on the last. */
 /** The days (every `step` days over FIRST..LAST) on which `check`'s answer differs from the day before. */
 function daysAnswerChanges(profile: Profile, check: (f: Facts) => boolean, step: number): number[] {
@@ -87,6 +75,15 @@ function expectHolds(profile: Profile, day: number, until: number, check: (f: Fa
   const answer = check(new Facts(profile, fromDayNumber(day)))
   for (let d = day + 1; d < Math.min(until, LAST); d += d - day < 366 ? 1 : 5) expect(check(new Facts(profile, fromDayNumber(d))), fromDayNumber(d)).toBe(answer)
   if (until - 1 > day && until - 1 <= LAST) expect(check(new Facts(profile, fromDayNumber(until - 1))), fromDayNumber(until - 1)).toBe(answer)
+}
+
+/** The day until which the change calendar says `check`'s answer on `day` holds, from what it read. */
+function calendarHold(profile: Profile, day: number, rules: Int32Array, check: (f: Facts) => boolean): number {
+  const f = new Facts(profile, fromDayNumber(day))
+  const mark = f.beginAnswer()
+  check(f)
+  const { reads, fromCount } = f.endAnswer(mark)
+  return new ChangeCalendar(profile).holdsUntil(f, rules, reads, fromCount)
 }
 
 describe('EligibilityScan: the engine asked less, the same answers', () => {
@@ -119,36 +116,26 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
     )
   })
 
-  it('property: checkCec answers the same on every day until cecHoursHoldUntil, when no rule day, test date or expiry falls between', () => {
-    const validity = [...new Set(languageValidity.versions.flatMap((v) => (v.value ? [v.value.years] : [])))]
+  it('property: checkCec answers the same on every day until the calendar says what it read may change', () => {
     fc.assert(
-      // Any day, or a day near a year of work in Canada (where the 1,560 hours are crossed).
       // Any day, or a day near a year of work in Canada (where the 1,560 hours are crossed), with a
       // strong English result taken 300 days before, so the hours decide.
       fc.property(profileArbitrary, fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: 200, max: 900 }), fc.boolean(), fc.boolean(), (generated, any, sinceStart, nearStart, tested) => {
         const job = generated.work.find((j) => j.country === 'CA')
         const near = job ? toDayNumber(job.from) + sinceStart : any
         const day = nearStart && near >= FIRST + 300 && near <= LAST ? near : any
-        const asOf = fromDayNumber(day)
         const test = { test: 'ielts-general' as const, testDate: fromDayNumber(day - 300), listening: 8, reading: 8, writing: 8, speaking: 8 }
         const profile = tested && day - 300 >= FIRST ? { ...generated, languageTests: [...generated.languageTests, test] } : generated
-        const f = new Facts(profile, asOf)
-        const answer = checkCec(f, null)
-        let until = cecHoursHoldUntil(f)
+        const check = (g: Facts) => checkCec(g, null)
+        const until = calendarHold(profile, day, ruleDaysOf(cecRules), check)
         expect(until).toBeGreaterThan(day)
-        for (const e of ruleDays.cec) if (e > day && e < until) until = e
-        for (const t of profile.languageTests.filter((t) => t.test !== 'tef-canada' && t.test !== 'tcf-canada')) {
-          for (const e of [toDayNumber(t.testDate), ...validity.map((y) => toDayNumber(addYears(t.testDate, y)))]) if (e > day && e < until) until = e
-        }
-        // Every day up to a year, then every 5th day, and always the last.
-        for (let d = day + 1; d < Math.min(until, LAST); d += d - day < 366 ? 1 : 5) expect(checkCec(new Facts(profile, fromDayNumber(d)), null), fromDayNumber(d)).toBe(answer)
-        if (until - 1 > day && until - 1 <= LAST) expect(checkCec(new Facts(profile, fromDayNumber(until - 1)), null)).toBe(answer)
+        expectHolds(profile, day, until, check)
       }),
       { numRuns: 200 },
     )
   })
 
-  it('property: checkFsw and checkFst answer the same on every day until their hold days, when none of the listed days falls between', () => {
+  it('property: checkFsw and checkFst answer the same on every day until the calendar says what they read may change', () => {
     // Strong English results every 2 years from 2013 (always one valid), so work hours decide more often.
     const english = Array.from({ length: 8 }, (_, k) => ({ test: 'ielts-general' as const, testDate: `${2013 + 2 * k}-0${6 - k % 2}-01`, listening: 8, reading: 8, writing: 8, speaking: 8 }))
     fc.assert(
@@ -158,15 +145,13 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const first = varied.work[0]
         const traded: Profile = trade && first ? { ...varied, work: [{ ...first, noc: trade }, ...varied.work.slice(1)], certificateOfQualification: { noc: trade, province: 'ON' } } : varied
         const profile: Profile = tested ? { ...traded, languageTests: [...traded.languageTests, ...english] } : traded
-        const days = otherProgramDays(profile).sort((x, y) => x - y)
-        const events = (day: number) => days.find((e) => e > day) ?? Number.POSITIVE_INFINITY
-        for (const [check, holdUntil] of [[(g: Facts) => checkFsw(g, null), fswHoursHoldUntil], [(g: Facts) => checkFst(g, null), fstHoursHoldUntil]] as const) {
+        for (const [check, rules] of [[(g: Facts) => checkFsw(g, null), fswRules], [(g: Facts) => checkFst(g, null), fstRules]] as const) {
           const flips = daysAnswerChanges(profile, check, 3)
           const near = flips.length > 0 ? flips[pick % flips.length]! - back : any
           const day = near >= FIRST ? near : any
-          const until = holdUntil(new Facts(profile, fromDayNumber(day)))
+          const until = calendarHold(profile, day, ruleDaysOf(rules), check)
           expect(until).toBeGreaterThan(day)
-          expectHolds(profile, day, Math.min(until, events(day)), check)
+          expectHolds(profile, day, until, check)
         }
       }),
       { numRuns: 120 },
@@ -197,7 +182,7 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
     )
   })
 
-  it('property: checkCategoryRule answers the same on every day until categoryHoursHoldUntil, when no French result, job start or end, or rule day falls between', () => {
+  it('property: checkCategoryRule answers the same on every day until the calendar says what it read may change', () => {
     const versions = categoryVersions.filter((c) => compiledCategory(c.id) !== undefined)
     fc.assert(
       // The first job's occupation replaced by one of the category's, half the time, so the hours decide.
@@ -207,14 +192,10 @@ describe('EligibilityScan: the engine asked less, the same answers', () => {
         const noc = c.occupations ? [...c.occupations][pick % c.occupations.size] : undefined
         const profile: Profile = listed && first && noc ? { ...varied, work: [{ ...first, noc }, ...varied.work.slice(1)] } : varied
         const check = (g: Facts) => checkCategoryRule(g, c, null) !== null
-        const days = [...ruleDays.categoryRule]
-        for (const t of profile.languageTests) if (t.test === 'tef-canada' || t.test === 'tcf-canada') days.push(toDayNumber(t.testDate), ...VALIDITY.map((y) => toDayNumber(addYears(t.testDate, y))))
-        for (const j of profile.work) days.push(toDayNumber(j.from), ...(j.to ? [toDayNumber(j.to) + 1] : []))
         const flips = daysAnswerChanges(profile, check, 2)
         for (const near of flips.length > 0 ? flips.slice(0, 6).map((d) => Math.max(FIRST, d - back)) : [any]) {
-          let until = categoryHoursHoldUntil(new Facts(profile, fromDayNumber(near)), c)
+          const until = calendarHold(profile, near, ruleDaysOf(categoryRuleRules), check)
           expect(until).toBeGreaterThan(near)
-          for (const e of days) if (e > near && e < until) until = e
           expectHolds(profile, near, until, check)
         }
       }),

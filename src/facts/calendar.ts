@@ -1,0 +1,229 @@
+/**
+ * The change calendar: on which days the facts of a profile (profile-facts.ts) can change value, so
+ * that "this answer holds until day D" is computed from what the answer read, not kept by hand next to
+ * each check. An answer computed from a ProfileFacts holds until the first of:
+ * - a day on which a family of facts it read changes: a birthday (age), a result taken or turning
+ *   invalid under any version of language.validity, a credential completed or its ECA turning invalid
+ *   under any version of education.eca-validity, the nomination, a job starting or ending;
+ * - a day on which a count of hours it read could leave its step (a multiple of HOURS_STEP, the
+ *   greatest common divisor of every threshold the rules compare hours with): a count moves by at most a
+ *   day of full-time work a day, and only while a job runs at the window's end or worked days pass its
+ *   start;
+ * - the first day of a new version of a rule it read (the caller names the rules).
+ * docs/decisions.md ("One answer") says why answers record their reads.
+ * @module
+ */
+import { addYears, fullYearsBetween, isLeapYear, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { categoryRules } from '../rules/categories/index.js'
+import { ecaValidity } from '../rules/education/eca-validity.js'
+import { fswMinimums } from '../rules/fsw/minimums.js'
+import { languageValidity } from '../rules/language/validity.js'
+import { cecRequirements } from '../rules/programs/cec.js'
+import { fstRequirements } from '../rules/programs/fst.js'
+import type { Rule } from '../rules/rule.js'
+import type { Job, Profile } from '../schemas/profile.js'
+import { languageOfTest } from '../language/tests.js'
+import { FULL_TIME_HOURS_PER_DAY, HOURS_PER_YEAR, HOURS_TOLERANCE, wholeSteps, type JobDays } from '../work/history.js'
+import { daysOfJobs, READ, type CountRead, type ProfileFacts } from './profile-facts.js'
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b)
+}
+
+/** Every threshold of hours in the rules: a year (CRS, FSW grid, adaptability), each program's and category's minimum. */
+function hourThresholds(): number[] {
+  const thresholds = [HOURS_PER_YEAR]
+  for (const v of cecRequirements.versions) if (v.value) thresholds.push(v.value.experienceHours)
+  for (const v of fswMinimums.versions) if (v.value) thresholds.push(v.value.experienceHours)
+  for (const v of fstRequirements.versions) if (v.value) thresholds.push(v.value.experienceHours)
+  for (const rule of categoryRules) for (const v of rule.versions) if (v.value && v.value.rule.type !== 'language') thresholds.push(v.value.rule.minimumHours)
+  return thresholds
+}
+
+/** The step every threshold of hours is a multiple of: an answer that read a count holds while the count stays between two multiples. */
+export const HOURS_STEP: number = hourThresholds().reduce(gcd)
+
+/** Years each version of a validity rule gives (any may apply on a later date). */
+function validityYears(rule: Rule<{ readonly years: number }>): number[] {
+  return [...new Set(rule.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
+}
+
+const RESULT_YEARS = validityYears(languageValidity)
+const ECA_YEARS = validityYears(ecaValidity)
+
+/** The first of sorted `days` after `day`, or +Infinity. */
+export function firstAfter(days: ArrayLike<number>, day: number): number {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (days[mid]! <= day) lo = mid + 1
+    else hi = mid
+  }
+  return lo < days.length ? days[lo]! : Number.POSITIVE_INFINITY
+}
+
+/** The days (day numbers, sorted) on which a version of one of `rules` starts. */
+export function ruleDays(rules: readonly Rule<unknown>[]): Int32Array {
+  const days = new Set<number>()
+  for (const rule of rules) for (const v of rule.versions) days.add(toDayNumber(v.from))
+  return Int32Array.from(days).sort()
+}
+
+/** The day number of the birthday in `year` (a Feb 29 birthday falls on Mar 1 in a common year, as fullYearsBetween counts it). */
+export function birthdayDay(dateOfBirth: IsoDate, year: number): number {
+  const monthDay = dateOfBirth.slice(5)
+  if (monthDay === '02-29' && !isLeapYear(year)) return toDayNumber(`${String(year).padStart(4, '0')}-03-01`)
+  return toDayNumber(`${String(year).padStart(4, '0')}-${monthDay}`)
+}
+
+/** The first day after `date` (day number `day`) on which the age in full years changes. */
+export function nextBirthday(dateOfBirth: IsoDate, date: IsoDate): number {
+  const age = Math.max(0, fullYearsBetween(dateOfBirth, date))
+  const year = Number(dateOfBirth.slice(0, 4))
+  const day = toDayNumber(date)
+  for (let y = year + age; ; y++) {
+    const b = birthdayDay(dateOfBirth, y)
+    if (b > day) return b
+  }
+}
+
+/** The days on which a result's validity starts and ends, under every version of language.validity. */
+function resultDays(testDate: IsoDate, out: number[]): void {
+  out.push(toDayNumber(testDate))
+  for (const years of RESULT_YEARS) out.push(toDayNumber(addYears(testDate, years)))
+}
+
+function credentialDays(completedOn: IsoDate, ecaIssuedOn: IsoDate | undefined, out: number[]): void {
+  out.push(toDayNumber(completedOn))
+  if (ecaIssuedOn !== undefined) for (const years of ECA_YEARS) out.push(toDayNumber(addYears(ecaIssuedOn, years)))
+}
+
+function jobEventDays(jobs: readonly Job[], out: number[]): void {
+  for (const j of jobs) {
+    out.push(toDayNumber(j.from))
+    if (j.to !== null) out.push(toDayNumber(j.to) + 1)
+  }
+}
+
+const sorted = (days: number[]): Int32Array => Int32Array.from(new Set(days)).sort()
+
+/** The days on which one family of a profile's facts changes value (age apart: see nextBirthday). */
+function familyDays(profile: Profile, family: number): Int32Array {
+  const days: number[] = []
+  const spouse = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law' ? profile.spouse : null
+  switch (family) {
+    case READ.english:
+    case READ.french: {
+      const language = family === READ.english ? 'english' : 'french'
+      for (const t of profile.languageTests) if (languageOfTest(t.test) === language) resultDays(t.testDate, days)
+      break
+    }
+    case READ.spouseResults:
+      if (spouse) for (const t of spouse.languageTests) resultDays(t.testDate, days)
+      break
+    case READ.credentials:
+      for (const c of profile.education) credentialDays(c.completedOn, c.eca?.issuedOn, days)
+      break
+    case READ.spouseCredentials:
+      if (spouse) for (const c of spouse.education) credentialDays(c.completedOn, c.eca?.issuedOn, days)
+      break
+    case READ.nomination:
+      if (profile.provincialNomination) days.push(toDayNumber(profile.provincialNomination.nominatedOn))
+      break
+    case READ.jobs:
+      jobEventDays(profile.work, days)
+      break
+  }
+  return sorted(days)
+}
+
+const FAMILIES = [READ.english, READ.french, READ.spouseResults, READ.credentials, READ.spouseCredentials, READ.nomination, READ.jobs] as const
+
+/**
+ * The first day after `day` on which a count of `hours` (of the jobs passing `filter`, in the `years`
+ * years before the day, or at any time when null) could leave its step of HOURS_STEP hours: it grows
+ * only while a job runs at the window's end, and shrinks only once the window's start reaches worked
+ * days; either way by at most a day of full-time work a day.
+ */
+export function countHoldsUntil(jobs: readonly Job[], days: JobDays, count: Pick<CountRead, 'years' | 'filter' | 'hours'>, day: number, startDay: number, step: number = HOURS_STEP): number {
+  const { filter, hours } = count
+  const k = wholeSteps(hours, step)
+  // reaches(hours, k × step) holds and reaches(hours, (k + 1) × step) does not: the distances to each edge.
+  const up = (k + 1) * step - HOURS_TOLERANCE - hours
+  const down = k === 0 ? Number.POSITIVE_INFINITY : hours + HOURS_TOLERANCE - k * step
+  let firstAhead = Number.POSITIVE_INFINITY
+  let firstBehind = Number.POSITIVE_INFINITY
+  for (let j = 0; j < jobs.length; j++) {
+    if (filter !== null && !filter(jobs[j]!)) continue
+    const from = days[2 * j]!
+    const end = days[2 * j + 1]!
+    if (end > day) firstAhead = Math.min(firstAhead, Math.max(from, day))
+    if (count.years !== null && end > startDay) firstBehind = Math.min(firstBehind, Math.max(from, startDay))
+  }
+  const untilUp = firstAhead === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : firstAhead + Math.floor(up / FULL_TIME_HOURS_PER_DAY)
+  const untilDown = firstBehind === Number.POSITIVE_INFINITY || down === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : day + (firstBehind - startDay) + Math.floor(down / FULL_TIME_HOURS_PER_DAY)
+  const until = Math.min(untilUp, untilDown)
+  if (until === Number.POSITIVE_INFINITY) return until
+  // Margin: the window's start moves two days past a Feb 29 (one per four years of waiting), and float error.
+  return Math.max(day + 1, until - 2 - Math.floor((until - day) / 1461))
+}
+
+/** One profile's calendar: the days each family of its facts changes, computed once. */
+export class ChangeCalendar {
+  private readonly byFamily = new Map<number, Int32Array>()
+  private readonly spouseWork: readonly Job[]
+
+  constructor(readonly profile: Profile) {
+    const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
+    this.spouseWork = partnered && profile.spouse ? profile.spouse.work : []
+  }
+
+  /** The days on which the family `family` (one READ bit) changes, sorted. */
+  days(family: number): Int32Array {
+    let days = this.byFamily.get(family)
+    if (days === undefined) {
+      days = familyDays(this.profile, family)
+      this.byFamily.set(family, days)
+    }
+    return days
+  }
+
+  /** The first day after `day` on which a family in `reads` other than age changes. */
+  nextFactChange(reads: number, day: number): number {
+    let next = Number.POSITIVE_INFINITY
+    for (const family of FAMILIES) if ((reads & family) !== 0) next = Math.min(next, firstAfter(this.days(family), day))
+    return next
+  }
+
+  /** Every day in [fromDay, toDay) on which a family in `reads` other than age changes, sorted. */
+  factChangesBetween(reads: number, fromDay: number, toDay: number): number[] {
+    const out = new Set<number>()
+    for (const family of FAMILIES) if ((reads & family) !== 0) for (const d of this.days(family)) if (d >= fromDay && d < toDay) out.add(d)
+    return [...out].sort((a, b) => a - b)
+  }
+
+  /** The first day after the facts' date on which one of the counts they read could leave its step. */
+  countsHoldUntil(f: ProfileFacts, fromCount = 0): number {
+    let until = Number.POSITIVE_INFINITY
+    const counts = f.counts
+    for (let i = fromCount; i < counts.length; i++) {
+      const c = counts[i]!
+      const jobs = c.spouse ? this.spouseWork : this.profile.work
+      const startDay = c.years === null ? Number.NEGATIVE_INFINITY : f.window(c.years).start
+      until = Math.min(until, countHoldsUntil(jobs, daysOfJobs(jobs), c, f.asOfDay, startDay))
+    }
+    return until
+  }
+
+  /**
+   * The first day after the facts' date on which an answer computed from them could change: a family
+   * of facts they read, a count they read, or a version of one of the rules (`rules`, from ruleDays).
+   */
+  holdsUntil(f: ProfileFacts, rules: Int32Array, reads: number = f.reads, fromCount = 0): number {
+    const day = f.asOfDay
+    let until = Math.min(firstAfter(rules, day), this.nextFactChange(reads, day), this.countsHoldUntil(f, fromCount))
+    if ((reads & READ.age) !== 0) until = Math.min(until, nextBirthday(this.profile.dateOfBirth, f.asOf))
+    return until
+  }
+}
