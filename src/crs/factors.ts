@@ -4,6 +4,7 @@
  * still valid, full-time-equivalent work years, the nomination held, spouse factors.
  * @module
  */
+import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
 import type { IsoDate } from '../domain/dates.js'
 import { bestResult, credentialStatus, educationLevelOf, factsOn, resultStatus, validityOn, type ProfileFacts } from '../facts/profile-facts.js'
 import { spouseLanguageTable } from '../rules/crs/spouse/language.js'
@@ -24,8 +25,6 @@ export interface FactorNotice {
   readonly message: string
 }
 
-/** The years a CRS work factor counts back from the date (MI: work in the 10 years before). */
-const CRS_WORK_WINDOW_YEARS = 10
 
 function sumClb(clb: Abilities): number {
   return clb.speaking + clb.listening + clb.reading + clb.writing

@@ -244,7 +244,7 @@ function traceOf(factors: CrsFactorsInput, set: CrsRuleSet, parts: readonly numb
     award(set.age, 'core.age', r.core.age, `age ${factors.age}, ${column}`),
     award(set.education, 'core.education', r.core.education, `education ${factors.education}, ${column}`),
     award(set.firstLanguage, 'core.firstLanguage', r.core.firstLanguage, first ? `${first.language} CLB ${clbText(first.clb)}, ${column}` : 'no valid first-language result'),
-    award(set.secondLanguage, 'core.secondLanguage', r.core.secondLanguage, second ? `${second.language} CLB ${clbText(second.clb)}${withSpouse ? ', capped at 22 with a spouse' : ''}` : 'no second official language'),
+    award(set.secondLanguage, 'core.secondLanguage', r.core.secondLanguage, second ? `${second.language} CLB ${clbText(second.clb)}${withSpouse ? `, capped at ${set.secondLanguage.version.value!.capWithSpouse} with a spouse` : ''}` : 'no second official language'),
     award(set.canadianWork, 'core.canadianWork', r.core.canadianWork, `${cw} year(s) of Canadian skilled work, ${column}`),
   ]
   const spouse = factors.spouse
@@ -260,16 +260,16 @@ function traceOf(factors: CrsFactorsInput, set: CrsRuleSet, parts: readonly numb
   }
   const [eduLang, eduCan, forLang, forCan] = parts
   trace.push(
-    award(set.transferabilityEducation, 'transferability.education', r.transferability.education, `education ${factors.education} with first-language CLB ${lowest} (lowest ability): ${eduLang}; with ${cw} year(s) of Canadian work: ${eduCan}; capped at 50`),
-    award(set.transferabilityForeignWork, 'transferability.foreignWork', r.transferability.foreignWork, `${fw} year(s) of foreign work with first-language CLB ${lowest}: ${forLang}; with ${cw} year(s) of Canadian work: ${forCan}; capped at 50`),
+    award(set.transferabilityEducation, 'transferability.education', r.transferability.education, `education ${factors.education} with first-language CLB ${lowest} (lowest ability): ${eduLang}; with ${cw} year(s) of Canadian work: ${eduCan}; capped at ${set.transferabilityEducation.version.value!.cap}`),
+    award(set.transferabilityForeignWork, 'transferability.foreignWork', r.transferability.foreignWork, `${fw} year(s) of foreign work with first-language CLB ${lowest}: ${forLang}; with ${cw} year(s) of Canadian work: ${forCan}; capped at ${set.transferabilityForeignWork.version.value!.cap}`),
     award(set.certificate, 'transferability.certificate', r.transferability.certificate, factors.certificateOfQualification ? `certificate of qualification with first-language CLB ${lowest} (lowest ability)` : 'no certificate of qualification'),
-    award(set.transferabilityCap, 'transferability.subtotal', r.transferability.subtotal, 'the three groups added, capped at 100'),
+    award(set.transferabilityCap, 'transferability.subtotal', r.transferability.subtotal, `the three groups added, capped at ${set.transferabilityCap.version.value}`),
     award(set.provincialNomination, 'additional.provincialNomination', r.additional.provincialNomination, factors.provincialNomination ? 'provincial or territorial nomination' : 'no nomination'),
     award(set.jobOffer, 'additional.jobOffer', r.additional.jobOffer, `job offer: ${factors.jobOffer ?? 'none'}`),
     award(set.canadianEducation, 'additional.canadianEducation', r.additional.canadianEducation, `Canadian education: ${factors.canadianEducation ?? 'none'}`),
     award(set.french, 'additional.french', r.additional.french, languageOf(factors, 'french') ? `French NCLC ${clbText(languageOf(factors, 'french')!.clb)}; English ${languageOf(factors, 'english') ? `CLB ${clbText(languageOf(factors, 'english')!.clb)}` : 'none'}` : 'no French result'),
     award(set.sibling, 'additional.sibling', r.additional.sibling, factors.siblingInCanada ? 'brother or sister in Canada' : 'no sibling in Canada'),
-    award(set.additionalCap, 'additional.subtotal', r.additional.subtotal, 'additional points added, capped at 600'),
+    award(set.additionalCap, 'additional.subtotal', r.additional.subtotal, `additional points added, capped at ${set.additionalCap.version.value}`),
   )
   return trace
 }

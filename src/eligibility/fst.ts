@@ -7,7 +7,7 @@ import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { checkFunds } from './funds.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
-import { anyMeets, describeMinimum, shortfalls } from './language.js'
+import { anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
 import type { UnmetCondition } from './types.js'
 
 /** The rules checkFst reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
@@ -48,7 +48,7 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
     if (!out) return false
     ok = false
     const best = bestNoc ? `; most: ${monthsOfHours(bestHours).toFixed(1)} months in ${bestNoc} (${nocTitle(bestNoc)})` : '; no work in an eligible trade'
-    unmet(out, 'trade_experience_insufficient', `FST needs 2 years (3,120 hours) of full-time or equivalent work in one skilled trade in the ${req.windowYears} years before ${f.asOf}${best}`, source)
+    unmet(out, 'trade_experience_insufficient', `FST needs ${yearsOfHours(req.experienceHours)} (${thousands(req.experienceHours)} hours) of full-time or equivalent work in one skilled trade in the ${req.windowYears} years before ${f.asOf}${best}`, source)
   }
 
   const offer = p.jobOffer?.noc

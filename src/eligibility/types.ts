@@ -59,7 +59,7 @@ export interface FundsCheck {
 
 export interface FswResult {
   readonly eligible: boolean
-  /** Grid total out of 100 (pass mark 67). */
+  /** Grid total out of 100 (the pass mark is fsw.minimums passMark). */
   readonly points: number
   readonly grid: FswGrid
   readonly funds: FundsCheck

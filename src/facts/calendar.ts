@@ -48,8 +48,8 @@ function validityYears(rule: Rule<{ readonly years: number }>): number[] {
   return [...new Set(rule.versions.flatMap((v) => (v.value === null ? [] : [v.value.years])))]
 }
 
-const RESULT_YEARS = validityYears(languageValidity)
-const ECA_YEARS = validityYears(ecaValidity)
+const RESULT_VERSION_YEARS = validityYears(languageValidity)
+const ECA_VERSION_YEARS = validityYears(ecaValidity)
 
 /** The first of sorted `days` after `day`, or +Infinity. */
 export function firstAfter(days: ArrayLike<number>, day: number): number {
@@ -91,12 +91,12 @@ export function nextBirthday(dateOfBirth: IsoDate, date: IsoDate): number {
 /** The days on which a result's validity starts and ends, under every version of language.validity. */
 function resultDays(testDate: IsoDate, out: number[]): void {
   out.push(toDayNumber(testDate))
-  for (const years of RESULT_YEARS) out.push(toDayNumber(addYears(testDate, years)))
+  for (const years of RESULT_VERSION_YEARS) out.push(toDayNumber(addYears(testDate, years)))
 }
 
 function credentialDays(completedOn: IsoDate, ecaIssuedOn: IsoDate | undefined, out: number[]): void {
   out.push(toDayNumber(completedOn))
-  if (ecaIssuedOn !== undefined) for (const years of ECA_YEARS) out.push(toDayNumber(addYears(ecaIssuedOn, years)))
+  if (ecaIssuedOn !== undefined) for (const years of ECA_VERSION_YEARS) out.push(toDayNumber(addYears(ecaIssuedOn, years)))
 }
 
 function jobEventDays(jobs: readonly Job[], out: number[]): void {

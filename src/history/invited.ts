@@ -11,6 +11,7 @@
  * reaches the cut-off.
  * @module
  */
+import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
 import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { crsRulesAt, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { crsFactorsOf } from '../crs/factors.js'
@@ -92,8 +93,6 @@ export interface RoundsPlan {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** The CRS counts work in the 10 years before the date (crs/factors.ts). */
-const CRS_WORK_WINDOW_YEARS = 10
 
 /** Prepares `rounds` (any order) for checking candidates against them. */
 export function planRounds(rounds: readonly PastRound[]): RoundsPlan {

@@ -6,12 +6,21 @@
  * Scores come from scoreCrs and factorsOf (src/crs), never recomputed here.
  * @module
  */
-import { addDays, addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
+import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { explainFactors, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { EDUCATION_LEVELS, type Abilities, type Ability } from '../schemas/common.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
-import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, fullTimeEquivalentHours, isCanadianSkilledWork } from '../work/history.js'
+import { isCanadianSkilledWork } from '../work/history.js'
+import { crsFactorsOf } from '../crs/factors.js'
+import { ChangeCalendar, firstAfter, ruleDays } from '../facts/calendar.js'
+import { ProfileFacts } from '../facts/profile-facts.js'
+import { crsRules, factRules } from '../rules/index.js'
+import { languageValidity } from '../rules/language/validity.js'
+
+/** The days a rule the score reads starts a version. */
+const CRS_RULE_DAYS = ruleDays([...crsRules, languageValidity, ...factRules])
 
 /** What the outlook is about: a Profile (facts with dates) or CrsFactors (answers on one date). */
 export type OutlookInput = { readonly kind: 'profile'; readonly profile: Profile } | { readonly kind: 'factors'; readonly factors: CrsFactors }
@@ -71,21 +80,18 @@ function allAt(level: number): Abilities {
 /**
  * The day one more full-time-equivalent year of Canadian skilled work accrues (the 10-year window
  * used by factorsOf), if the jobs going on continue; null when none goes on or it takes over `horizonYears`.
+ * The days between are skipped by the change calendar: the count cannot reach the next year sooner.
  */
 export function nextCanadianWorkYearOn(profile: Profile, asOf: IsoDate, horizonYears = 3): IsoDate | null {
-  const years = (d: IsoDate) => Math.floor(fullTimeEquivalentHours(profile.work, addYears(d, -10), d, isCanadianSkilledWork) / HOURS_PER_YEAR + 1e-9)
   if (!profile.work.some((j) => j.to === null && isCanadianSkilledWork(j))) return null
-  const current = years(asOf)
-  const end = addYears(asOf, horizonYears)
-  const perDay = FULL_TIME_HOURS_PER_WEEK / 7
-  let day = addDays(asOf, 1)
+  const calendar = new ChangeCalendar(profile)
+  const current = new ProfileFacts(profile, asOf).canadianWorkYears(CRS_WORK_WINDOW_YEARS)
+  const end = toDayNumber(addYears(asOf, horizonYears))
+  let day = toDayNumber(asOf) + 1
   while (day <= end) {
-    const hours = fullTimeEquivalentHours(profile.work, addYears(day, -10), day, isCanadianSkilledWork)
-    if (Math.floor(hours / HOURS_PER_YEAR + 1e-9) > current) return day
-    // Windowed hours move by at most 30/7 a day (2 days' worth on the day after a Feb 29), so the
-    // next year cannot accrue sooner than this.
-    const missing = (current + 1) * HOURS_PER_YEAR - hours
-    day = addDays(day, Math.max(1, Math.floor(missing / perDay) - 1))
+    const f = new ProfileFacts(profile, fromDayNumber(day))
+    if (f.canadianWorkYears(CRS_WORK_WINDOW_YEARS) > current) return f.asOf
+    day = calendar.countsHoldUntil(f)
   }
   return null
 }
@@ -259,7 +265,17 @@ export function timeline(input: OutlookInput, asOf: IsoDate, years = 3): Timelin
   if (input.kind === 'factors') notes.push('CrsFactors carry no dates: the age goes up by one each year from the next birthday, and work years as they accrue; give a Profile for the dates')
   let previous = { factors: factorsAt(input, asOf), score: first.total, rules: first.rules }
   const end = toDayNumber(until)
-  for (let day = addDays(asOf, 1); toDayNumber(day) <= end; day = addDays(day, 1)) {
+  // Only the days on which something the score read can change are visited (the change calendar):
+  // for a Profile, its facts' and the rules' days; for CrsFactors, the rules' days alone.
+  const calendar = input.kind === 'profile' ? new ChangeCalendar(input.profile) : null
+  const next = (day: IsoDate): number => {
+    if (calendar === null || input.kind !== 'profile') return firstAfter(CRS_RULE_DAYS, toDayNumber(day))
+    const f = new ProfileFacts(input.profile, day)
+    crsFactorsOf(f)
+    return calendar.holdsUntil(f, CRS_RULE_DAYS)
+  }
+  for (let d = next(asOf); d <= end; ) {
+    const day = fromDayNumber(d)
     const factors = factorsAt(input, day)
     const result = scoreCrs(factors, day)
     if (result.total !== previous.score) {
@@ -272,6 +288,7 @@ export function timeline(input: OutlookInput, asOf: IsoDate, years = 3): Timelin
       changes.push({ date: day, score: result.total, change: result.total - previous.score, reasons })
     }
     previous = { factors, score: result.total, rules: result.rules }
+    d = next(day)
   }
   return { asOf, until, score: first.total, changes, notes }
 }

@@ -1,10 +1,12 @@
 /**
  * The profile lifecycle (rules.md §9): a profile enters the pool only if it is eligible for at least
  * one program at its submittedAt; updates never change submittedAt; it stays 12 months; an invitation
- * is accepted, declined (back to the pool for the rest of its validity) or expires after 60 days;
+ * is accepted, declined (back to the pool for the rest of its validity) or expires after the invitation window;
  * a candidate may withdraw.
  * @module
  */
+import { invitationWindowDays } from '../rules/pool/invitation-window.js'
+import { profileValidity } from '../rules/pool/profile-validity.js'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql, type Kysely } from 'kysely'
@@ -24,10 +26,6 @@ import { categoriesColumn, deriveAt, type Derived } from './derived.js'
 import { BlockPacker, blockOfLines, byteBlocks, lastLineOf, linesOfBlock, unpackRows, type LineBlock, type NumberedLine, type PreparedBlock, type PreparedLine, type RejectedLine } from './import-batch.js'
 import type { PoolEligibility } from './eligibility.js'
 
-/** Days to answer an invitation: 60 for ITAs issued from 2021-06-29 (rules.md §9, S18, S27). */
-export const ITA_VALID_DAYS = 60
-/** A profile is valid for 12 months from submission (MI s.4(1) as amended 2017-06-06, S4). */
-export const PROFILE_VALID_YEARS = 1
 
 /** Epoch milliseconds of an instant (NaN when it is not one), as Date.parse answers. */
 export function instantMs(instant: string): number {
@@ -50,14 +48,16 @@ function twoDigits(s: string, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN
 }
 
-/** The instant a profile leaves the pool: 12 months after `submittedAt` (same time of day). */
+/** The instant a profile leaves the pool: its validity (pool.profile-validity) after `submittedAt`, same time of day. */
 export function expiryOf(submittedAt: string): string {
-  return `${addYears(dateOfInstant(submittedAt), PROFILE_VALID_YEARS)}${submittedAt.slice(10)}`
+  const submitted = dateOfInstant(submittedAt)
+  return `${addYears(submitted, profileValidity.at(submitted).value.years)}${submittedAt.slice(10)}`
 }
 
-/** The instant an invitation issued at `at` expires: 60 days later. */
+/** The instant an invitation issued at `at` expires: the window in force that day later (pool.invitation-window). */
 export function invitationExpiryMs(at: string): number {
-  return instantMs(`${addDays(dateOfInstant(at), ITA_VALID_DAYS)}${at.slice(10)}`)
+  const issued = dateOfInstant(at)
+  return instantMs(`${addDays(issued, invitationWindowDays(issued))}${at.slice(10)}`)
 }
 
 export function nowInstant(): string {
@@ -399,7 +399,7 @@ export type Response = 'accept' | 'decline'
 
 /**
  * Answers an invitation, by invitation id (`<round>-<rank>`) or by the id of the profile holding it.
- * An answer after the 60 days finds the invitation expired (a conflict).
+ * An answer after the invitation window (pool.invitation-window) finds the invitation expired (a conflict).
  */
 export async function respondToInvitation(store: Store, idOrProfile: string, response: Response, at: string = nowInstant()): Promise<InvitationRow> {
   const atMs = instantMs(at)
@@ -409,7 +409,7 @@ export async function respondToInvitation(store: Store, idOrProfile: string, res
     const invitation = (await getInvitation(trx, idOrProfile)) ?? (await openInvitationOf(trx, idOrProfile)) ?? (await latestInvitationOf(trx, idOrProfile))
     if (!invitation) throw new ExpressEntryError('not_found', { entity: 'invitation', id: idOrProfile })
     if (invitation.status !== 'open') {
-      throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `is ${invitation.status}${invitation.status === 'expired' ? ` (60 days after it was issued)` : ''}; it can no longer be ${response === 'accept' ? 'accepted' : 'declined'}` })
+      throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `is ${invitation.status}${invitation.status === 'expired' ? ` (${Math.round((invitation.expires_ms - invitation.issued_ms) / 86_400_000)} days after it was issued)` : ''}; it can no longer be ${response === 'accept' ? 'accepted' : 'declined'}` })
     }
     if (atMs < invitation.issued_ms) throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `was issued after ${at}` })
     const status = response === 'accept' ? 'accepted' : 'declined'

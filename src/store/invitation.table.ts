@@ -13,7 +13,7 @@ export interface InvitationTable {
   submitted_at: string
   status: InvitationStatus
   issued_ms: number
-  /** Epoch ms when an unanswered invitation expires: 60 days after it was issued (rules.md §9, S18). */
+  /** Epoch ms when an unanswered invitation expires: the window in force when it was issued (pool.invitation-window). */
   expires_ms: number
   responded_at: string | null
 }

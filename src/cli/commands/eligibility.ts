@@ -1,4 +1,5 @@
 /** `express-entry eligibility`: program and category eligibility of a Profile, one object or JSONL. @module */
+import { fswMinimums } from '../../rules/fsw/minimums.js'
 import type { Command } from 'commander'
 import { eligibility, type EligibilityResult, type UnmetCondition } from '../../eligibility/index.js'
 import { thousands } from '../../eligibility/language.js'
@@ -45,7 +46,7 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
     lines.push(`  ${p.eligible ? 'yes' : 'no '}  ${PROGRAM_NAMES[id]}`)
     if (id === 'fsw') {
       const g = r.programs.fsw.grid
-      lines.push(`       grid ${r.programs.fsw.points}/100 (pass mark 67): language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability}`)
+      lines.push(`       grid ${r.programs.fsw.points}/100 (pass mark ${fswMinimums.at(r.asOf).value.passMark}): language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability}`)
     }
     lines.push(...reasons(p.unmet))
   }

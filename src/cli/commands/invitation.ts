@@ -4,7 +4,7 @@ import { respondToInvitation, type Response } from '../../pool/lifecycle.js'
 import { dbOption, instantOption, withStore } from './pool-shared.js'
 
 export function registerInvitation(program: Command): void {
-  const invitation = program.command('invitation').description('answer an invitation to apply (within 60 days)')
+  const invitation = program.command('invitation').description('answer an invitation to apply (within the window in force when it was issued)')
   for (const response of ['accept', 'decline'] as const satisfies readonly Response[]) {
     dbOption(invitation.command(response))
       .description(response === 'accept' ? 'accept: the profile leaves the pool' : 'decline: the profile goes back to the pool for the rest of its validity')

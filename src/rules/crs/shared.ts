@@ -23,3 +23,9 @@ export const launchSources = (table: string) => [
   cite('MI-EE-CURRENT', `Comprehensive Ranking System, ${table}`),
   cite('CRS-CRITERIA', table),
 ]
+
+/**
+ * Canadian and foreign work experience score when gained in the 10 years before the date (MI,
+ * Comprehensive Ranking System, work experience; IRCC's CRS criteria: "in the last ten years").
+ */
+export const CRS_WORK_WINDOW_YEARS = 10
