@@ -1,6 +1,7 @@
 /**
- * The CRS rules in force on one date, resolved once and cached: scoring a pool on one date looks each
- * table up once, not once per profile.
+ * The CRS rules in force on a date. Every table is resolved and compiled once per interval between two
+ * rule version days (a handful since 2015), not once per date: scoring a history or a test set whose
+ * dates are spread over years finds the day's rules by one comparison of date strings.
  * @module
  */
 import { isIsoDate, type IsoDate } from '../domain/dates.js'
@@ -124,7 +125,11 @@ function compileLevels(set: {
   }
 }
 
-function resolve(asOf: IsoDate) {
+/**
+ * Every table resolved with `rule.versionAt(asOf)` and compiled. Not cached: `crsRulesAt` calls it once
+ * per interval of `ruleSetStarts`, and the tests call it to check the intervals against each date.
+ */
+export function resolveCrsRules(asOf: IsoDate) {
   const age = inForce(ageTable, asOf)
   const ages = age.version.value!
   const education = inForce(educationTable, asOf)
@@ -147,7 +152,6 @@ function resolve(asOf: IsoDate) {
       spouseCanadianWork: spouseCanadianWork.version.value!,
       certificate: certificate.version.value!,
     }),
-    asOf,
     id: `crs@${crsRules.reduce((latest, r) => {
       const from = r.versionAt(asOf)!.from
       return from > latest ? from : latest
@@ -174,23 +178,73 @@ function resolve(asOf: IsoDate) {
   }
 }
 
-export type CrsRuleSet = ReturnType<typeof resolve>
+export type CrsRuleSet = ReturnType<typeof resolveCrsRules>
 
-const cache = new Map<string, CrsRuleSet>()
+/**
+ * The rules that `resolveCrsRules` reads (each table, and `crsRules` for the id). Any of their version
+ * days starts a new interval; between two such days every table has one version, so one set serves all.
+ */
+const resolvedRules: readonly Rule<unknown>[] = [
+  ...crsRules,
+  ageTable,
+  educationTable,
+  spouseEducationTable,
+  transferabilityEducationTable,
+  transferabilityForeignWorkTable,
+  firstLanguageTable,
+  secondLanguageTable,
+  canadianWorkTable,
+  spouseLanguageTable,
+  spouseCanadianWorkTable,
+  transferabilityCertificateTable,
+  transferabilityCap,
+  provincialNominationTable,
+  jobOfferTable,
+  canadianEducationTable,
+  frenchTable,
+  siblingTable,
+  additionalCap,
+]
+
+/** The first day of each interval, sorted: Express Entry's launch and every later rule version day. */
+export const ruleSetStarts: readonly IsoDate[] = [
+  ...new Set([CRS_LAUNCH, ...resolvedRules.flatMap((rule) => rule.versions.map((v) => v.from)).filter((from) => from > CRS_LAUNCH)]),
+].sort()
+
+/** The set of each interval, compiled when a date in it is first asked for. */
+const setOfInterval: (CrsRuleSet | undefined)[] = ruleSetStarts.map(() => undefined)
+
+/** Index in `ruleSetStarts` of the interval holding `asOf` (a valid date on or after the launch). */
+function intervalOf(asOf: IsoDate): number {
+  // Binary search for the last start <= asOf; YYYY-MM-DD strings sort as their dates.
+  let lo = 0
+  let hi = ruleSetStarts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (ruleSetStarts[mid]! <= asOf) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+let lastDate = ''
+let lastSet: CrsRuleSet | undefined
 
 /**
  * The CRS rules in force on `asOf`. Throws `invalid_input` for a malformed date and
- * `rule_not_in_force` before Express Entry opened on 2015-01-01.
+ * `rule_not_in_force` before Express Entry opened on 2015-01-01. Every date of one interval between
+ * rule version days gets the same object.
  */
 export function crsRulesAt(asOf: IsoDate): CrsRuleSet {
-  const cached = cache.get(asOf)
-  if (cached) return cached
+  // The last date asked for again (a pool or a round scored on one day): no validation or search.
+  if (asOf === lastDate) return lastSet!
   if (!isIsoDate(asOf)) {
     throw new ExpressEntryError('invalid_input', { issues: [{ path: 'asOf', message: `expected a real calendar date written YYYY-MM-DD (got ${JSON.stringify(asOf)})`, value: asOf }] })
   }
   if (asOf < CRS_LAUNCH) throw new ExpressEntryError('rule_not_in_force', { ruleId: 'crs', date: asOf, firstInForce: CRS_LAUNCH })
-  if (cache.size >= 10_000) cache.clear()
-  const set = resolve(asOf)
-  cache.set(asOf, set)
+  const interval = intervalOf(asOf)
+  const set = setOfInterval[interval] ?? (setOfInterval[interval] = resolveCrsRules(ruleSetStarts[interval]!))
+  lastDate = asOf
+  lastSet = set
   return set
 }

@@ -111,6 +111,7 @@ class ScoredCrs implements CrsResult {
   constructor(
     factors: CrsFactorsInput,
     set: CrsRuleSet,
+    asOf: IsoDate,
     combinations: number,
     core: CrsResult['core'],
     spouse: CrsResult['spouse'],
@@ -123,7 +124,7 @@ class ScoredCrs implements CrsResult {
     this.transferability = transferability
     this.additional = additional
     this.rules = set.id
-    this.asOf = set.asOf
+    this.asOf = asOf
     this.#factors = factors
     this.#set = set
     this.#combinations = combinations
@@ -151,7 +152,11 @@ class ScoredCrs implements CrsResult {
  * //=> 464
  */
 export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
-  const set = crsRulesAt(asOf)
+  return scoreCrsUnder(factors, crsRulesAt(asOf), asOf)
+}
+
+/** The CRS score of `factors` under `set`, the rules in force on `asOf` (see `crsRulesAt`). */
+export function scoreCrsUnder(factors: CrsFactorsInput, set: CrsRuleSet, asOf: IsoDate): CrsResult {
   const withSpouse = hasScoringSpouse(factors)
   const first = factors.firstLanguage ?? null
   const second = factors.secondLanguage ?? null
@@ -214,6 +219,7 @@ export function scoreCrs(factors: CrsFactorsInput, asOf: IsoDate): CrsResult {
   return new ScoredCrs(
     factors,
     set,
+    asOf,
     eduWithLanguage | (eduWithCanadian << 8) | (foreignWithLanguage << 16) | (foreignWithCanadian << 24),
     { age, education, firstLanguage, secondLanguage, canadianWork, subtotal: coreSubtotal },
     { education: spouseEducation, language: spouseLanguage, canadianWork: spouseCanadianWork, subtotal: spouseSubtotal },
