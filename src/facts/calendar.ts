@@ -5,8 +5,9 @@
  * - a day on which a family of facts it read changes: a birthday (age), a result taken or turning
  *   invalid under any version of language.validity, a credential completed or its ECA turning invalid
  *   under any version of education.eca-validity, the nomination, a job starting or ending;
- * - a day on which a count of hours it read could leave its step (a multiple of HOURS_STEP, the
- *   greatest common divisor of every threshold the rules compare hours with): a count moves by at most a
+ * - a day on which a count of hours it read could leave its step (the greatest common divisor of the
+ *   thresholds the answer compared counts with, as recorded by work/history.ts `reaches`; HOURS_STEP, that
+ *   of every threshold in the rules, when not recorded): a count moves by at most a
  *   day of full-time work a day, and only while a job runs at the window's end or worked days pass its
  *   start;
  * - the first day of a new version of a rule it read (the caller names the rules).
@@ -23,12 +24,8 @@ import { fstRequirements } from '../rules/programs/fst.js'
 import type { Rule } from '../rules/rule.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { languageOfTest } from '../language/tests.js'
-import { FULL_TIME_HOURS_PER_DAY, HOURS_PER_YEAR, HOURS_TOLERANCE, wholeSteps, type JobDays } from '../work/history.js'
-import { daysOfJobs, READ, type CountRead, type ProfileFacts } from './profile-facts.js'
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b)
-}
+import { FULL_TIME_HOURS_PER_DAY, HOURS_PER_YEAR, HOURS_TOLERANCE, hoursInWindow, wholeSteps, type JobDays, type JobFilter } from '../work/history.js'
+import { daysOfJobs, gcd, READ, type CountRead, type ProfileFacts } from './profile-facts.js'
 
 /** Every threshold of hours in the rules: a year (CRS, FSW grid, adaptability), each program's and category's minimum. */
 function hourThresholds(): number[] {
@@ -169,10 +166,43 @@ export function countHoldsUntil(jobs: readonly Job[], days: JobDays, count: Pick
   return Math.max(day + 1, until - 2 - Math.floor((until - day) / 1461))
 }
 
+/**
+ * One count of hours watched over increasing days (the history scan's CRS work years): its whole steps
+ * on a day, re-read only once the calendar says it could have left its step (countHoldsUntil).
+ */
+export class WatchedCount {
+  steps = 0
+  /** The first day the count may have left its step (re-read then). */
+  until = Number.NEGATIVE_INFINITY
+  private readonly counted: boolean
+
+  constructor(
+    private readonly jobs: readonly Job[],
+    private readonly filter: JobFilter,
+    private readonly step: number,
+  ) {
+    this.counted = jobs.some(filter)
+    if (!this.counted) this.until = Number.POSITIVE_INFINITY
+  }
+
+  /** Whole steps in the window [startDay, day) (day numbers, increasing from call to call). */
+  at(day: number, startDay: number): number {
+    if (!this.counted) return 0
+    if (day < this.until) return this.steps
+    const days = daysOfJobs(this.jobs)
+    const hours = hoursInWindow(this.jobs, { start: startDay, end: day }, this.filter, days)
+    this.steps = wholeSteps(hours, this.step)
+    this.until = countHoldsUntil(this.jobs, days, { years: 1, filter: this.filter, hours }, day, startDay, this.step)
+    return this.steps
+  }
+}
+
 /** One profile's calendar: the days each family of its facts changes, computed once. */
 export class ChangeCalendar {
   private readonly byFamily = new Map<number, Int32Array>()
   private readonly spouseWork: readonly Job[]
+  private workDays: JobDays | null = null
+  private spouseDays: JobDays | null = null
 
   constructor(readonly profile: Profile) {
     const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
@@ -203,15 +233,15 @@ export class ChangeCalendar {
     return [...out].sort((a, b) => a - b)
   }
 
-  /** The first day after the facts' date on which one of the counts they read could leave its step. */
-  countsHoldUntil(f: ProfileFacts, fromCount = 0): number {
+  /** The first day after the facts' date on which one of the counts they read could leave its step of `step` hours. */
+  countsHoldUntil(f: ProfileFacts, fromCount = 0, step: number = HOURS_STEP): number {
     let until = Number.POSITIVE_INFINITY
     const counts = f.counts
     for (let i = fromCount; i < counts.length; i++) {
       const c = counts[i]!
-      const jobs = c.spouse ? this.spouseWork : this.profile.work
       const startDay = c.years === null ? Number.NEGATIVE_INFINITY : f.window(c.years).start
-      until = Math.min(until, countHoldsUntil(jobs, daysOfJobs(jobs), c, f.asOfDay, startDay))
+      const held = c.spouse ? countHoldsUntil(this.spouseWork, (this.spouseDays ??= daysOfJobs(this.spouseWork)), c, f.asOfDay, startDay, step) : countHoldsUntil(this.profile.work, (this.workDays ??= daysOfJobs(this.profile.work)), c, f.asOfDay, startDay, step)
+      if (held < until) until = held
     }
     return until
   }
@@ -220,9 +250,9 @@ export class ChangeCalendar {
    * The first day after the facts' date on which an answer computed from them could change: a family
    * of facts they read, a count they read, or a version of one of the rules (`rules`, from ruleDays).
    */
-  holdsUntil(f: ProfileFacts, rules: Int32Array, reads: number = f.reads, fromCount = 0): number {
+  holdsUntil(f: ProfileFacts, rules: Int32Array, reads: number = f.reads, fromCount = 0, step: number = HOURS_STEP): number {
     const day = f.asOfDay
-    let until = Math.min(firstAfter(rules, day), this.nextFactChange(reads, day), this.countsHoldUntil(f, fromCount))
+    let until = Math.min(firstAfter(rules, day), this.nextFactChange(reads, day), this.countsHoldUntil(f, fromCount, step))
     if ((reads & READ.age) !== 0) until = Math.min(until, nextBirthday(this.profile.dateOfBirth, f.asOf))
     return until
   }

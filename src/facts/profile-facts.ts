@@ -16,7 +16,7 @@ import { languageValidity } from '../rules/language/validity.js'
 import type { Abilities } from '../schemas/common.js'
 import type { CrsFactors, EducationLevel } from '../schemas/crs-factors.js'
 import type { Credential, Job, LanguageTest, Profile, ProfileSpouse } from '../schemas/profile.js'
-import { hoursAndLongestSpan, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, wholeYears, type DayWindow, type JobDays, type JobFilter } from '../work/history.js'
+import { hoursAndLongestSpan, hoursInWindow, isCanadianSkilledWork, isForeignSkilledWork, jobDays, recordThresholds, wholeYears, type DayWindow, type JobDays, type JobFilter } from '../work/history.js'
 
 /** The families of facts an answer can read; each changes on its own days (calendar.ts). */
 export const READ = {
@@ -33,6 +33,19 @@ export const READ = {
 
 /** Every family: what an answer that may read anything depends on. */
 export const READ_ALL = 255
+
+/** Where an answer's recording of reads began (ProfileFacts.beginAnswer). */
+export interface AnswerMark {
+  readonly reads: number
+  readonly counts: number
+  readonly thresholds: number[]
+  readonly previous: number[] | null
+}
+
+/** The greatest common divisor of two whole numbers of hours. */
+export function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b)
+}
 
 /** A count of hours an answer read: whose jobs, which window (null = all the time before the date), which jobs, and how. */
 export interface CountRead {
@@ -109,13 +122,20 @@ export function windowOf(asOf: IsoDate, years: number): DayWindow {
   return w
 }
 
-// Job day numbers, computed once per parsed list of jobs and reused while every job's dates are the
-// same strings (a job edited in place is seen).
-const jobDaysCache = new WeakMap<readonly Job[], { readonly from: string[]; readonly to: (string | null)[]; readonly days: JobDays }>()
+// Job day numbers and results' CLB are kept on the parsed lists themselves, under a symbol (not
+// enumerable, so never serialized): a WeakMap lookup cost more than the scoring it spared.
+const JOB_DAYS = Symbol('jobDays')
+const RESULTS_CLB = Symbol('resultsClb')
 
-/** work/history.ts jobDays(jobs), computed once per list of jobs (while their dates stay the same). */
+interface JobDaysCache {
+  readonly from: string[]
+  readonly to: (string | null)[]
+  readonly days: JobDays
+}
+
+/** work/history.ts jobDays(jobs), computed once per list of jobs and reused while every job's dates are the same strings (a job edited in place is seen). */
 export function daysOfJobs(jobs: readonly Job[]): JobDays {
-  const cached = jobDaysCache.get(jobs)
+  const cached = (jobs as { [JOB_DAYS]?: JobDaysCache })[JOB_DAYS]
   if (cached !== undefined && cached.from.length === jobs.length) {
     let same = true
     for (let j = 0; j < jobs.length; j++) {
@@ -128,19 +148,17 @@ export function daysOfJobs(jobs: readonly Job[]): JobDays {
     if (same) return cached.days
   }
   const days = jobDays(jobs)
-  jobDaysCache.set(jobs, { from: jobs.map((j) => j.from), to: jobs.map((j) => j.to), days })
+  if (Object.isExtensible(jobs)) Object.defineProperty(jobs, JOB_DAYS, { value: { from: jobs.map((j) => j.from), to: jobs.map((j) => j.to), days }, configurable: true, writable: true })
   return days
 }
 
 // CLB of each result, computed once per parsed list of results: profiles are treated as immutable once
 // parsed (a list that grew is recomputed; a score edited in place is not seen).
-const clbCache = new WeakMap<readonly LanguageTest[], readonly Abilities[]>()
-
 function clbOfTests(tests: readonly LanguageTest[]): readonly Abilities[] {
-  let clb = clbCache.get(tests)
+  let clb = (tests as { [RESULTS_CLB]?: readonly Abilities[] })[RESULTS_CLB]
   if (clb === undefined || clb.length !== tests.length) {
     clb = tests.map((t) => toClb(t.test, t.testDate, t))
-    clbCache.set(tests, clb)
+    if (Object.isExtensible(tests)) Object.defineProperty(tests, RESULTS_CLB, { value: clb, configurable: true, writable: true })
   }
   return clb
 }
@@ -309,19 +327,28 @@ export class ProfileFacts {
 
   /**
    * Starts recording the reads of one answer among several asked of these facts (the history scan
-   * asks CEC, FSW-or-FST and each category of the same facts): what it reads is `endAnswer`'s.
+   * asks CEC, FSW-or-FST and each category of the same facts): what it reads, and the thresholds it
+   * compares counts of hours with, are `endAnswer`'s.
    */
-  beginAnswer(): { readonly reads: number; readonly counts: number } {
-    const mark = { reads: this.reads, counts: this.counts.length }
+  beginAnswer(): AnswerMark {
+    const thresholds: number[] = []
+    const mark = { reads: this.reads, counts: this.counts.length, thresholds, previous: recordThresholds(thresholds) }
     this.reads = 0
     return mark
   }
 
-  /** The families read since `beginAnswer` and the index of its first count; the reads before are kept too. */
-  endAnswer(mark: { readonly reads: number; readonly counts: number }): { readonly reads: number; readonly fromCount: number } {
+  /**
+   * The families read since `beginAnswer`, the index of its first count, and the step of hours every
+   * threshold it compared a count with is a multiple of (null when it compared none). The reads before
+   * are kept too.
+   */
+  endAnswer(mark: AnswerMark): { readonly reads: number; readonly fromCount: number; readonly step: number | null } {
+    recordThresholds(mark.previous)
     const reads = this.reads
     this.reads |= mark.reads
-    return { reads, fromCount: mark.counts }
+    let step: number | null = null
+    for (const t of mark.thresholds) if (t > 0) step = step === null ? t : gcd(step, t)
+    return { reads, fromCount: mark.counts, step }
   }
 
   /** Age in full years on the date (0 before birth). */

@@ -15,7 +15,7 @@ import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
 import { addYears, fullYearsBetween, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { crsRulesAt, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { crsFactorsOf } from '../crs/factors.js'
-import { ChangeCalendar, nextBirthday } from '../facts/calendar.js'
+import { ChangeCalendar, nextBirthday, WatchedCount } from '../facts/calendar.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
 import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
 import { crsRules, factRules } from '../rules/index.js'
@@ -23,6 +23,7 @@ import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
+import { HOURS_PER_YEAR, isCanadianSkilledWork, isForeignSkilledWork } from '../work/history.js'
 import { compiledCategory } from '../eligibility/categories.js'
 import { languageOfTest } from '../language/tests.js'
 import { EligibilityScan, eligibilityRuleDays, type EligibilityRuleDays } from './eligibility-scan.js'
@@ -112,7 +113,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     days: Int32Array.from(dates, toDayNumber),
     dateIndex: Int32Array.from(rounds, (r) => index.get(r.date)!),
     ruleDays: [...ruleDays].sort((a, b) => a - b),
-    tenYearsBefore: Int32Array.from(dates, (d) => toDayNumber(addYears(d, -10))),
+    tenYearsBefore: Int32Array.from(dates, (d) => toDayNumber(addYears(d, -CRS_WORK_WINDOW_YEARS))),
     eligibilityRuleDays: eligibilityRuleDays(),
     lowestScores: Int16Array.from(rounds, (r) => r.lowestScore),
     eligibilityDates,
@@ -178,6 +179,11 @@ export function scoresOnPlanDates(profile: Profile, plan: RoundsPlan, from?: Iso
 function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: Int16Array, gaps: readonly number[] | null = null): void {
   const calendar = new ChangeCalendar(profile)
   const ruleDays = plan.ruleDays
+  // The CRS reads whole years of these counts: each is re-read only once it could have left its year.
+  const canadian = new WatchedCount(profile.work, isCanadianSkilledWork, HOURS_PER_YEAR)
+  const foreign = new WatchedCount(profile.work, isForeignSkilledWork, HOURS_PER_YEAR)
+  const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
+  const spouseCanadian = new WatchedCount(partnered ? profile.spouse!.work : [], isCanadianSkilledWork, HOURS_PER_YEAR)
   let factors = null as CrsFactors | null
   // A copy of the factors that this scan changes in place when only the work years move (made on the
   // first such change after each full derivation; scoreCrs keeps nothing of the factors but its trace).
@@ -185,10 +191,9 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
   // The age last scored (factors.age is left behind when only the age moves, to spare a copy).
   let scoredAge = 0
   let score = 0
-  // The first days on which: a fact other than age or the work counts, or a rule, may change; the age; a work count's step.
+  // The first days on which a fact other than age or the work counts, or a rule, may change; and the age.
   let factsUntil = Number.NEGATIVE_INFINITY
   let birthday = Number.POSITIVE_INFINITY
-  let countsUntil = Number.POSITIVE_INFINITY
   let nextRule = 0
   const days = plan.days
   const n = days.length
@@ -205,6 +210,10 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
       }
     }
     while (nextRule < ruleDays.length && ruleDays[nextRule]! <= day) nextRule++
+    const startDay = plan.tenYearsBefore[i]!
+    const cw = canadian.at(day, startDay)
+    const fw = foreign.at(day, startDay)
+    const scw = spouseCanadian.at(day, startDay)
     if (factors === null || day >= factsUntil) {
       const f = new ProfileFacts(profile, date)
       factors = crsFactorsOf(f)
@@ -213,26 +222,13 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
       scoredAge = factors.age
       factsUntil = Math.min(nextRule < ruleDays.length ? ruleDays[nextRule]! : Number.POSITIVE_INFINITY, calendar.nextFactChange(f.reads, day))
       birthday = nextBirthday(profile.dateOfBirth, date)
-      countsUntil = calendar.countsHoldUntil(f)
     } else {
       let age = scoredAge
       if (day >= birthday) {
         age = Math.max(0, fullYearsBetween(profile.dateOfBirth, date))
         birthday = nextBirthday(profile.dateOfBirth, date)
       }
-      let workMoved = false
-      let cw = 0
-      let fw = 0
-      let scw = 0
-      if (day >= countsUntil) {
-        const f = new ProfileFacts(profile, date)
-        cw = f.canadianWorkYears(CRS_WORK_WINDOW_YEARS)
-        fw = f.foreignWorkYears(CRS_WORK_WINDOW_YEARS)
-        scw = factors.spouse === null ? 0 : f.canadianWorkYears(CRS_WORK_WINDOW_YEARS, true)
-        countsUntil = calendar.countsHoldUntil(f)
-        workMoved = cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears)
-      }
-      if (workMoved) {
+      if (cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears)) {
         if (own === null) {
           own = { ...factors }
           if (own.spouse !== null) own.spouse = { ...own.spouse }
@@ -251,6 +247,7 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
         scoredAge = age
       }
     }
+    const countsUntil = Math.min(canadian.until, foreign.until, spouseCanadian.until)
     out[i++] = score
     // The dates before the next change of anything the score read keep this score.
     const nextGap = gaps !== null && gap < gaps.length ? gaps[gap]! : Number.POSITIVE_INFINITY

@@ -187,8 +187,22 @@ export function fullYearsInWindow(jobs: readonly Job[], asOf: IsoDate, years: nu
   return wholeYears(sweep(jobs, start, end, filter, null))
 }
 
+/**
+ * The thresholds compared with counts of hours while an answer is computed, when someone listens
+ * (ProfileFacts.beginAnswer): the change calendar then knows which crossings can change that answer.
+ */
+let thresholdsCompared: number[] | null = null
+
+/** Starts (an array) or stops (null) recording the thresholds `reaches` and `wholeSteps` compare counts with; returns the recorder it replaces. */
+export function recordThresholds(into: number[] | null): number[] | null {
+  const previous = thresholdsCompared
+  thresholdsCompared = into
+  return previous
+}
+
 /** How many whole `step`s of hours `hours` holds, by the rounding rule (reaches). */
 export function wholeSteps(hours: number, step: number): number {
+  if (thresholdsCompared !== null) thresholdsCompared.push(step)
   let n = Math.floor((hours + HOURS_TOLERANCE) / step)
   // The division may round across an edge: settle it by the comparison itself.
   if (reaches(hours, (n + 1) * step)) n++
@@ -208,6 +222,7 @@ export function monthsOfHours(hours: number): number {
 
 /** Whether `hours` reaches `minimum`, by the rounding rule (HOURS_TOLERANCE). */
 export function reaches(hours: number, minimum: number): boolean {
+  if (thresholdsCompared !== null) thresholdsCompared.push(minimum)
   return hours + HOURS_TOLERANCE >= minimum
 }
 
