@@ -90,6 +90,8 @@ export interface RoundsPlan {
   readonly inDateOrder: boolean
   /** 1 for the dates of a category round checked for eligibility on another date (categoryDate): scored even without a valid result that day. */
   readonly scoredAlways: Uint8Array
+  /** Those rounds: [the round's day, the day eligibility is checked on]. */
+  readonly shiftedRounds: readonly (readonly [number, number])[]
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -122,6 +124,7 @@ export function planRounds(rounds: readonly PastRound[]): RoundsPlan {
     byDateDays: Int32Array.from(byDate, (i) => toDayNumber(rounds[i]!.date)),
     inDateOrder: byDate.every((i, k) => i === k),
     scoredAlways,
+    shiftedRounds: rounds.flatMap((r, i) => (eligibilityDates[i] !== r.date ? [[toDayNumber(r.date), toDayNumber(eligibilityDates[i]!)] as const] : [])),
   }
 }
 
@@ -184,6 +187,8 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
   const foreign = new WatchedCount(profile.work, isForeignSkilledWork, HOURS_PER_YEAR)
   const partnered = (profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law') && profile.spouse !== null
   const spouseCanadian = new WatchedCount(partnered ? profile.spouse!.work : [], isCanadianSkilledWork, HOURS_PER_YEAR)
+  // With several results in one language, factorsOf chooses among them by the whole score.
+  const severalResults = profile.languageTests.length > 1
   let factors = null as CrsFactors | null
   // A copy of the factors that this scan changes in place when only the work years move (made on the
   // first such change after each full derivation; scoreCrs keeps nothing of the factors but its trace).
@@ -228,7 +233,14 @@ function scoreInto(profile: Profile, plan: RoundsPlan, startIndex: number, out: 
         age = Math.max(0, fullYearsBetween(profile.dateOfBirth, date))
         birthday = nextBirthday(profile.dateOfBirth, date)
       }
-      if (cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears)) {
+      const workMoved = cw !== factors.canadianWorkYears || fw !== factors.foreignWorkYears || (factors.spouse !== null && scw !== factors.spouse.canadianWorkYears)
+      if (workMoved && severalResults) {
+        // The best of several results in a language depends on the work years (transferability): derive again.
+        factors = crsFactorsOf(new ProfileFacts(profile, date))
+        own = null
+        score = scoreCrs(factors, date).total
+        scoredAge = factors.age
+      } else if (workMoved) {
         if (own === null) {
           own = { ...factors }
           if (own.spouse !== null) own.spouse = { ...own.spouse }
@@ -357,12 +369,17 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
   let firstTest: IsoDate | undefined
   for (const t of profile.languageTests) if (firstTest === undefined || t.testDate < firstTest) firstTest = t.testDate
   if (firstTest === undefined) return []
-  const firstDay = toDayNumber(firstTest)
+  const firstTestDay = toDayNumber(firstTest)
+  // A category round held before its version began is checked for eligibility on the version's first
+  // day (categoryDate), which may come after the first test although the round came before it.
+  let firstDay = firstTestDay
+  for (const [roundDay, checkedDay] of plan.shiftedRounds) if (roundDay < firstDay && checkedDay >= firstTestDay) firstDay = roundDay
   const { dateIndex, days, lowestScores } = plan
-  // Scores from the first test on (the rounds before it are skipped below, so the entries before are never read).
+  // Scores from that day on (the rounds before it are skipped below, so the entries before are never read).
   if (scratch.length !== days.length) scratch = new Int16Array(days.length)
   const scores = scratch
-  // Nor are the dates without a valid first-language result: no round can invite then (NOT_SCORED is below every cut-off).
+  // Nor are the dates without a valid first-language result: no round can invite then (NOT_SCORED is below
+  // every cut-off), but for the shifted rounds (plan.scoredAlways).
   scoreInto(profile, plan, firstIndexFrom(days, firstDay), scores, daysWithoutResult(profile, firstDay))
   const submittedAt = profile.submittedAt
   const invited: number[] = []
