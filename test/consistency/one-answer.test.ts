@@ -8,7 +8,9 @@
  *
  * The reference for every path is the plain engine: `scoreCrs(factorsOf(p, d), d).total` and
  * isEligibleForProgram / isEligibleForCategory on the same date. Seeds are fixed; a failure prints
- * the spec, the profile JSON and each path's answer.
+ * the case (its dates and the profile JSON, shrunk by fast-check) and each path's answer.
+ * ONE_ANSWER_SCALE multiplies the runs, ONE_ANSWER_SEED changes the seed, ONE_ANSWER_NO_HAIRS=1 leaves
+ * out the hours a hair under a threshold (edge-profiles.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -364,7 +366,7 @@ describe('surfaces: the built CLI and the API answer as the library', () => {
   const lines = (text: string): unknown[] => text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown)
 
   it('score --jsonl', () => {
-    const out = lines(execFileSync(process.execPath, [CLI, 'score', '--jsonl', file], { encoding: 'utf8' })) as { total: number }[]
+    const out = lines(execFileSync(process.execPath, [CLI, 'score', '--jsonl', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { total: number }[]
     const wrong = batch.flatMap((c, i) => (out[i]?.total === score(c.profile, c.date) ? [] : [`CLI ${JSON.stringify(out[i])} vs library ${score(c.profile, c.date)}: ${show(c)}`]))
     expect(wrong).toEqual([])
   })
@@ -380,9 +382,14 @@ describe('surfaces: the built CLI and the API answer as the library', () => {
 
   it('the API: POST /v1/crs/score (a JSON Lines batch) and POST /v1/eligibility', async () => {
     const app = createApp({ history: { rounds: () => rounds } })
-    const res = await app.request('/v1/crs/score', { method: 'POST', body: batch.map((c) => JSON.stringify({ asOf: c.date, profile: c.input })).join('\n'), headers: { 'content-type': 'application/x-ndjson' } })
-    expect(res.status).toBe(200)
-    const totals = lines(await res.text()) as { total: number }[]
+    // JSON Lines batches of 50 (a request body has a size limit).
+    const totals: { total: number }[] = []
+    for (let from = 0; from < batch.length; from += 50) {
+      const body = batch.slice(from, from + 50).map((c) => JSON.stringify({ asOf: c.date, profile: c.input })).join('\n')
+      const res = await app.request('/v1/crs/score', { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } })
+      expect(res.status).toBe(200)
+      totals.push(...(lines(await res.text()) as { total: number }[]))
+    }
     const wrong: string[] = []
     for (const [i, c] of batch.entries()) {
       if (totals[i]?.total !== score(c.profile, c.date)) wrong.push(`API score ${JSON.stringify(totals[i])} vs library ${score(c.profile, c.date)}: ${show(c)}`)
@@ -392,6 +399,31 @@ describe('surfaces: the built CLI and the API answer as the library', () => {
       if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`API eligibility ${JSON.stringify(got)} vs library ${JSON.stringify(want)}: ${show(c)}`)
     }
     expect(wrong).toEqual([])
+  })
+
+  it('outlook: the past-round scores of `outlook --json` and POST /v1/outlook equal `score --jsonl` on each round date', async () => {
+    // A few cases, each looked at from its date: every round up to then, scored by `score` on its own date.
+    const few = batch.filter((c) => c.date >= '2016-01-01').slice(0, 4)
+    const pairs = few.flatMap((c) => rounds.filter((r) => r.date <= c.date).map((r) => ({ c, date: r.date })))
+    const scoreFile = join(dir, 'round-dates.jsonl')
+    writeFileSync(scoreFile, pairs.map(({ c, date }) => JSON.stringify({ asOf: date, profile: c.input })).join('\n'))
+    const scored = lines(execFileSync(process.execPath, [CLI, 'score', '--jsonl', scoreFile], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { total: number }[]
+    const app = createApp({ history: { rounds: () => rounds } })
+    const wrong: string[] = []
+    let k = 0
+    for (const [n, c] of few.entries()) {
+      const file = join(dir, `outlook-${n}.json`)
+      writeFileSync(file, JSON.stringify({ asOf: c.date, profile: c.input }))
+      const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'outlook', '--json', '--all-rounds', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as { pastRounds: { rounds: { number: string; date: string; score: number }[] } }
+      const res = await app.request('/v1/outlook', { method: 'POST', body: JSON.stringify({ asOf: c.date, profile: c.input }), headers: { 'content-type': 'application/json' } })
+      const api = (await res.json()) as typeof cli
+      for (const [i, r] of cli.pastRounds.rounds.entries()) {
+        const byScore = scored[k++]?.total
+        if (r.score !== byScore || api.pastRounds.rounds[i]?.score !== byScore) wrong.push(`round ${r.number} ${r.date}: outlook CLI ${r.score}, API ${api.pastRounds.rounds[i]?.score}, score --jsonl ${byScore}: ${show(c)}`)
+      }
+    }
+    expect(k).toBe(pairs.length)
+    expect(wrong.slice(0, 20)).toEqual([])
   })
 })
 
@@ -462,24 +494,14 @@ describe('rounds: SQLite and memory rank the same candidates', () => {
 
 describe('regressions', () => {
   it('a job of 1,559.999 full-time-equivalent hours is the same Canadian work years and score in factorsOf and in the history scan (2021-09-01)', () => {
-    // 364 days at (1559.999 × 7 / 364) hours a week: 1,559.999 hours, ending well before the date.
-    const p = buildCase(
-      {
-        gap: 0, leapFocus: -1, midFraction: 0, at: 0,
-        dob: { kind: 'any', age: 30, offset: 0 }, marital: 'single',
-        spouse: { accompanying: false, citizen: false, age: 30, tests: [], education: [], work: [] },
-        french: false, tests: [], education: [], work: [], nomination: 'none', offer: -1, certificate: false,
-        sibling: false, funds: 0, children: 0, submittedDaysBefore: 0, submittedSecond: 0,
-      },
-      { r1: '2021-08-18', r2: '2021-09-01', mid: '2021-09-01' },
-    ).profile
-    const profile: Profile = {
-      ...p,
-      dateOfBirth: '1991-09-02',
+    // 364 days at (1,559.999 × 7 / 364) hours a week: 1,559.999 full-time-equivalent hours, ended before the date.
+    const profile = profileSchema.parse({
+      id: 'hours-1559.999', submittedAt: '2021-08-01T00:00:00Z', dateOfBirth: '1991-09-02', maritalStatus: 'single',
       education: [{ level: 'bachelors', country: 'CA', programYears: 4, completedOn: '2019-05-31' }],
       languageTests: [{ test: 'ielts-general', testDate: '2021-03-01', listening: 8, reading: 7, writing: 7, speaking: 7 }],
-      work: [{ noc: '21231', country: 'CA', from: '2020-06-01', to: addDays('2020-06-01', 363), hoursPerWeek: (1559.999 * 7) / 364, selfEmployed: false, fullTimeStudent: false }],
-    }
+      firstOfficialLanguage: 'english',
+      work: [{ noc: '21231', country: 'CA', from: '2020-06-01', to: addDays('2020-06-01', 363), hoursPerWeek: (1559.999 * 7) / 364 }],
+    })
     const date = '2021-09-01'
     const f = factorsOf(profile, date)
     const onPlan = scoresOnPlanDates(profile, plan)
@@ -488,7 +510,7 @@ describe('regressions', () => {
     const fromScan = onPlan[i]
     const past = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds.find((r) => r.date === date)!
     expect({ scan: fromScan, outlook: past.score }).toEqual({ scan: scoreCrs(f, date).total, outlook: scoreCrs(f, date).total })
-    // 1,559.999 hours is less than the 1,560 of a year (IRPR 80(7); MI: 30 h/week × 52 weeks).
+    // 1,559.999 hours is less than the 1,560 hours of a full-time year (30 h a week for 52 weeks; work/history.ts).
     expect(f.canadianWorkYears).toBe(0)
   })
 
