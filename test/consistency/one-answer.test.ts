@@ -183,12 +183,15 @@ describe('library: score and eligibility agree with each other', () => {
   it('a year of Canadian work is the same for CEC (eligibility) and the CRS count (factorsOf / work/history.ts)', () => {
     fc.assert(
       fc.property(anyCase, (c) => {
-        const { profile: p, date: d } = c
-        const windowYears = cecRequirements.at(d).value.windowYears
-        // CEC's own verdict on the hours, and whole years as the CRS counts them in the same window.
-        const cecShort = eligibility(p, d).programs.cec.unmet.some((u) => u.code === 'canadian_experience_insufficient')
-        const crsYears = fullYearsInWindow(p.work, d, windowYears, isCanadianSkilledWork)
-        expect({ cecHasAYear: !cecShort, crsHasAYear: crsYears >= 1 }, show(c)).toEqual({ cecHasAYear: crsYears >= 1, crsHasAYear: crsYears >= 1 })
+        const p = c.profile
+        // On the case's date and on the days its edge falls on.
+        for (const d of new Set([c.date, c.mid, addDays(c.mid, 1), c.r2])) {
+          const windowYears = cecRequirements.at(d).value.windowYears
+          // CEC's own verdict on the hours, and whole years as the CRS counts them in the same window.
+          const cecShort = eligibility(p, d).programs.cec.unmet.some((u) => u.code === 'canadian_experience_insufficient')
+          const crsYears = fullYearsInWindow(p.work, d, windowYears, isCanadianSkilledWork)
+          expect({ cecHasAYear: !cecShort, crsHasAYear: crsYears >= 1 }, `on ${d}: ${show(c)}`).toEqual({ cecHasAYear: crsYears >= 1, crsHasAYear: crsYears >= 1 })
+        }
       }),
       { numRuns: runs(600), seed: SEED },
     )
@@ -512,6 +515,25 @@ describe('regressions', () => {
     expect({ scan: fromScan, outlook: past.score }).toEqual({ scan: scoreCrs(f, date).total, outlook: scoreCrs(f, date).total })
     // 1,559.999 hours is less than the 1,560 hours of a full-time year (30 h a week for 52 weeks; work/history.ts).
     expect(f.canadianWorkYears).toBe(0)
+  })
+
+  it('two results in a language: the history scan scores as factorsOf when the work years change (2016-02-10)', () => {
+    // factorsOf picks the result that scores most with the other factors; a year of foreign work
+    // (transferability) changes which one that is.
+    const profile = profileSchema.parse({
+      id: 'two-results', submittedAt: '2015-01-31T00:00:00Z', dateOfBirth: '1998-02-01', maritalStatus: 'single',
+      languageTests: [
+        { test: 'ielts-general', testDate: '2014-07-16', listening: 8, reading: 7, writing: 7, speaking: 7 },
+        { test: 'ielts-general', testDate: '2014-07-16', listening: 8.5, reading: 8, writing: 6.5, speaking: 7.5 },
+      ],
+      firstOfficialLanguage: 'english',
+      work: [{ noc: '21231', country: 'IN', from: '2015-02-01', to: '2016-01-30', hoursPerWeek: 30 }],
+      settlementFundsCad: 100000,
+    })
+    const date = '2016-02-10'
+    const i = plan.dates.indexOf(date)
+    const past = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds.find((r) => r.date === date)!
+    expect({ scan: scoresOnPlanDates(profile, plan)[i], outlook: past.score }).toEqual({ scan: score(profile, date), outlook: score(profile, date) })
   })
 
   it('a category round held before its version began (round 337, French, 2025-02-19): pastInvitations and invitedRoundIndices agree', () => {
