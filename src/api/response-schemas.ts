@@ -37,7 +37,7 @@ export const eligibilityResultSchema = z.object({
     cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
     fst: z.object({ eligible: z.boolean(), funds, unmet: z.array(unmet) }),
   }),
-  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean(), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
+  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean().nullable().describe("null: can't tell (the category's list of occupations is not known; unmet gives the reason, code category_list_unknown)"), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
   invitedUnder: z.enum(['fsw', 'cec', 'fst', 'pnp']).nullable(),
 })
 

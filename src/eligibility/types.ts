@@ -92,7 +92,11 @@ export interface CategoryResult {
   readonly id: string
   /** The label IRCC used, e.g. "STEM occupations (2023-1)". */
   readonly label: string
-  readonly eligible: boolean
+  /**
+   * true or false, or null (can't tell) when the category's occupation list is not known and the
+   * profile is eligible for a program: `unmet` then holds the reason (`category_list_unknown`).
+   */
+  readonly eligible: boolean | null
   readonly occupation?: QualifyingOccupation
   readonly unmet: readonly UnmetCondition[]
 }

@@ -362,8 +362,9 @@ const FRENCH_TESTS: ReadonlySet<string> = new Set(['tef-canada', 'tcf-canada'])
 /**
  * True when the profile certainly fails the category on `date`, by a condition the eligibility engine
  * checks first (src/eligibility/categories.ts): no valid French result for the French category; no
- * job in a listed occupation begun by then, or an unknown list, for an occupation category. A cheap
- * "no" that spares the engine most category questions; every other answer comes from the engine.
+ * job in a listed occupation begun by then for an occupation category. A cheap "no" that spares the
+ * engine most category questions; every other answer comes from the engine (an unknown list is
+ * "can't tell", never a no).
  */
 export function certainlyNotInCategory(profile: Profile, categoryId: string, date: IsoDate): boolean {
   const compiled = compiledCategory(categoryId)
@@ -376,7 +377,7 @@ export function certainlyNotInCategory(profile: Profile, categoryId: string, dat
   }
   // The listed occupations as a set (the same list as categoryById(categoryId).occupations).
   const occupations = compiled.occupations
-  if (occupations === null) return true
+  if (occupations === null) return false
   if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.has(profile.jobOffer.noc))) return true
   for (const j of profile.work) if (j.from <= date && occupations.has(j.noc)) return false
   return true
@@ -407,7 +408,10 @@ function eligibleForRound(profile: Profile, round: PastRound): { eligible: boole
     const at = categoryDate(round.categoryId, round.date)
     const note = `${round.categoryId} on ${at.date}${at.shifted ? ` (the round ran on ${round.date}, outside the version's dates)` : ''}`
     if (certainlyNotInCategory(profile, round.categoryId, at.date)) return { eligible: false, note }
-    return { eligible: isEligibleForCategory(profile, round.categoryId, at.date), note }
+    const eligible = isEligibleForCategory(profile, round.categoryId, at.date)
+    // Can't tell: say why (the category's list of occupations is not known).
+    if (eligible === null) return { eligible, note: `${note}: can't tell, ${compiledCategory(round.categoryId)?.listUnknown?.message ?? 'the eligibility engine cannot decide'}` }
+    return { eligible, note }
   }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return { eligible: isEligibleForAnyProgram(profile, round.date), note: `FSW, CEC or FST on ${round.date}` }
@@ -477,7 +481,7 @@ function isEligibleForRound(profile: Profile, round: PastRound, date: IsoDate, d
     // eligibleForRound's answer, without building its note.
     if (!round.categoryId || !categoryById(round.categoryId)) return false
     if (certainlyNotInCategory(profile, round.categoryId, date)) return false
-    return scan.categoryOn(round.categoryId, date, day)
+    return scan.categoryOn(round.categoryId, date, day) === true
   }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(date, day)

@@ -5,7 +5,7 @@
  * @module
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
-import { checkCategoryRule, compiledList } from '../eligibility/categories.js'
+import { checkCategoryRule, compiledCategory, compiledList } from '../eligibility/categories.js'
 import { checkCec } from '../eligibility/cec.js'
 import { Facts } from '../eligibility/facts.js'
 import { checkFst } from '../eligibility/fst.js'
@@ -34,12 +34,15 @@ export const GENERAL_LABEL = 'No Program Specified'
 export interface CategoryInfo {
   readonly id: string
   readonly label: string
+  /** Why who belongs to the category cannot be told (its list of occupations is not known); absent when it can. */
+  readonly listUnknown?: string
 }
 
 export interface PoolEligibility {
   isEligibleForProgram(profile: Profile, program: ProgramId, asOf: IsoDate): boolean
   isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolean
-  isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean
+  /** true, false, or null when it cannot be told (the category's list is not known): the pool stores only true. */
+  isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean | null
   /** The category, or undefined for an unknown id. */
   categoryById(id: string): CategoryInfo | undefined
   categoriesInForce(asOf: IsoDate): readonly CategoryInfo[]
@@ -56,10 +59,10 @@ export function programsMask(eligibility: PoolEligibility, profile: Profile, asO
   return mask
 }
 
-/** The ids of the categories in force on `asOf` that the profile is eligible for, sorted. */
+/** The ids of the categories in force on `asOf` that the profile is certainly eligible for (not "can't tell"), sorted. */
 export function eligibleCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
   const ids: string[] = []
-  for (const c of eligibility.categoriesInForce(asOf)) if (eligibility.isEligibleForCategory(profile, c.id, asOf)) ids.push(c.id)
+  for (const c of eligibility.categoriesInForce(asOf)) if (eligibility.isEligibleForCategory(profile, c.id, asOf) === true) ids.push(c.id)
   return ids.sort()
 }
 
@@ -84,8 +87,9 @@ export function evaluateFast(p: Profile, asOf: IsoDate): { programs: number; cat
   if (programs === 0) return { programs, categories }
   // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
   if (p.provincialNomination !== null && p.provincialNomination.nominatedOn <= asOf) programs |= PROGRAM_BIT.pnp
+  // A category whose list is not known answers "can't tell" (null): not stored as eligible.
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
-    if (c.unknownResult !== null ? c.unknownResult.eligible : checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
+    if (c.listUnknown === null && checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
   }
   return { programs, categories: categories.sort() }
 }
@@ -104,8 +108,9 @@ export function realEligibility(): PoolEligibility {
     isEligibleForAnyProgram: (p, asOf) => rules.isEligibleForAnyProgram(p, asOf),
     isEligibleForCategory: (p, id, asOf) => rules.isEligibleForCategory(p, id, asOf),
     categoryById: (id) => {
-      const c = rules.categoryById(id)
-      return c ? { id: c.id, label: c.label } : undefined
+      const c = compiledCategory(id)
+      if (!c) return undefined
+      return c.listUnknown ? { id: c.category.id, label: c.category.label, listUnknown: c.listUnknown.message } : { id: c.category.id, label: c.category.label }
     },
     categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
     evaluate: evaluateFast,

@@ -11,7 +11,7 @@ import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { decideRound, rankCandidates, type Candidate, type Decision } from './engine.js'
 import { expiryOf, instantMs } from './lifecycle.js'
-import { parseRoundRequest, type RoundRequest } from './round-request.js'
+import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
 /** One profile of the in-memory pool with its derived values on `day`. */
 export interface MemoryEntry {
@@ -91,6 +91,8 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
  */
 export function rankProfiles(profiles: readonly Profile[], input: unknown, eligibility: PoolEligibility): Decision {
   const request = parseRoundRequest(input)
+  // Refuses the rounds holdRound refuses (a category not in force, or whose list is not known).
+  roundLabel(request, eligibility)
   const day = dateOfInstant(request.at)
   const atMs = instantMs(request.at)
   const candidates: Candidate[] = []

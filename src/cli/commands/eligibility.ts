@@ -56,7 +56,8 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
   lines.push('', r.categories.length === 0 ? 'Categories: none in force on this date' : 'Categories in force')
   for (const c of r.categories) {
     const occupation = c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} months` : ''
-    lines.push(`  ${c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
+    // null: can't tell (the category's list is not known); the reason follows.
+    lines.push(`  ${c.eligible === null ? "can't tell" : c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
     lines.push(...reasons(c.unmet))
   }
   return lines.join('\n')
