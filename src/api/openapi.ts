@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod'
-import { isoDate } from '../schemas/common.js'
+import { isoDate, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
@@ -179,9 +179,9 @@ export const operations: ApiOperation[] = [
     tags: ['rounds'],
     parameters: [
       { name: 'year', in: 'query', description: 'calendar year', schema: { type: 'integer' } },
-      { name: 'type', in: 'query', description: 'general, program or category', schema: { type: 'string', enum: ['general', 'program', 'category'] } },
+      { name: 'type', in: 'query', description: 'general, program or category', schema: { type: 'string', enum: [...ROUND_TYPES] } },
       { name: 'category', in: 'query', description: 'category id (stem-2023-1) or key (stem)', schema: { type: 'string' } },
-      { name: 'program', in: 'query', description: 'fsw, cec, fst or pnp', schema: { type: 'string', enum: ['fsw', 'cec', 'fst', 'pnp'] } },
+      { name: 'program', in: 'query', description: 'fsw, cec, fst or pnp', schema: { type: 'string', enum: [...PROGRAMS] } },
       { name: 'from', in: 'query', description: 'first date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'to', in: 'query', description: 'last date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'distribution', in: 'query', description: 'include each round\'s pool distribution (1/true)', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] } },

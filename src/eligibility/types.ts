@@ -1,10 +1,8 @@
 /** The shapes eligibility answers in (DESIGN.md contract; extend, never rename). @module */
 import type { IsoDate } from '../domain/dates.js'
-import type { ProgramId } from '../rules/programs/assignment-order.js'
+import type { FederalProgram, ProgramId } from '../schemas/common.js'
 
-export type { ProgramId }
-/** The three programs a profile can be eligible for on its own (PNP needs one of them). */
-export type FederalProgram = 'fsw' | 'cec' | 'fst'
+export type { FederalProgram, ProgramId }
 
 /** Where a condition comes from: the rule, and the instrument and place it cites. */
 export interface UnmetSource {

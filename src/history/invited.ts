@@ -24,7 +24,7 @@ import { compiledCategory } from '../eligibility/categories.js'
 import { daysOfJobs } from '../eligibility/facts.js'
 import { languageOfTest } from '../language/tests.js'
 import { EligibilityScan, eligibilityRuleDays, type EligibilityRuleDays } from './eligibility-scan.js'
-import type { RoundType } from './labels.js'
+import type { RoundType } from '../schemas/common.js'
 import type { OutlookInput } from './outlook.js'
 import type { PastRound } from './record.js'
 
@@ -357,8 +357,6 @@ function categoryDate(categoryId: string, date: IsoDate): { date: IsoDate; shift
   return { date, shifted: false }
 }
 
-const FRENCH_TESTS: ReadonlySet<string> = new Set(['tef-canada', 'tcf-canada'])
-
 /**
  * True when the profile certainly fails the category on `date`, by a condition the eligibility engine
  * checks first (src/eligibility/categories.ts): no valid French result for the French category; no
@@ -373,7 +371,7 @@ export function certainlyNotInCategory(profile: Profile, categoryId: string, dat
   if (category.rule.type === 'language') {
     const years = languageValidity.valueAt(date)?.years
     if (years === undefined) return false
-    return !profile.languageTests.some((t) => FRENCH_TESTS.has(t.test) && t.testDate <= date && addYears(t.testDate, years) > date)
+    return !profile.languageTests.some((t) => languageOfTest(t.test) === 'french' && t.testDate <= date && addYears(t.testDate, years) > date)
   }
   // The listed occupations as a set (the same list as categoryById(categoryId).occupations).
   const occupations = compiled.occupations

@@ -12,10 +12,9 @@ import { checkFst } from '../eligibility/fst.js'
 import { checkFsw } from '../eligibility/fsw.js'
 import * as rules from '../eligibility/index.js'
 import { allRules } from '../rules/index.js'
+import { PROGRAMS, type ProgramId } from '../schemas/common.js'
 import type { Profile } from '../schemas/profile.js'
 
-export const PROGRAMS = ['fsw', 'cec', 'fst', 'pnp'] as const
-export type ProgramId = (typeof PROGRAMS)[number]
 
 /** Bit of each program in the `programs` bitmask stored per profile. */
 export const PROGRAM_BIT: Readonly<Record<ProgramId, number>> = { fsw: 1, cec: 2, fst: 4, pnp: 8 }

@@ -2,14 +2,14 @@
 import { z } from 'zod'
 import { dateOfInstant } from '../domain/dates.js'
 import { ExpressEntryError } from '../errors.js'
-import { isoInstant } from '../schemas/common.js'
+import { isoInstant, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
-import { GENERAL_LABEL, PROGRAM_LABEL, PROGRAMS, type PoolEligibility } from './eligibility.js'
+import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
 
 export const roundRequestSchema = z
   .strictObject({
     at: isoInstant,
-    kind: z.enum(['general', 'program', 'category']),
+    kind: z.enum(ROUND_TYPES),
     program: z.enum(PROGRAMS).optional(),
     category: z.string().min(1).max(100).optional(),
     size: z.int().min(1).max(1_000_000),

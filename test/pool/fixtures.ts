@@ -3,7 +3,8 @@
  * mechanics are tested against it; the real rules are wired in by loadEligibility).
  */
 import { addYears, type IsoDate } from '../../src/domain/dates.js'
-import type { CategoryInfo, PoolEligibility, ProgramId } from '../../src/pool/eligibility.js'
+import type { CategoryInfo, PoolEligibility } from '../../src/pool/eligibility.js'
+import type { ProgramId } from '../../src/schemas/common.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
 
 export interface ProfileOptions {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import type { EligibilityResult, UnmetCondition } from '../../eligibility/index.js'
 import { thousands } from '../../eligibility/language.js'
+import { FEDERAL_PROGRAMS } from '../../schemas/common.js'
 import { answerEligibility } from '../../usecases/eligibility.js'
 import { EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { processJsonl } from '../jsonl.js'
@@ -22,7 +23,7 @@ function reasons(unmet: readonly UnmetCondition[]): string[] {
 /** A readable account of an EligibilityResult. */
 export function formatEligibility(r: EligibilityResult, profileId: string): string {
   const lines = [`Eligibility of ${profileId} on ${r.asOf}`, '', 'Programs']
-  for (const id of ['fsw', 'cec', 'fst'] as const) {
+  for (const id of FEDERAL_PROGRAMS) {
     const p = r.programs[id]
     lines.push(`  ${p.eligible ? 'yes' : 'no '}  ${PROGRAM_NAMES[id]}`)
     if (id === 'fsw') {
