@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.1 document at `/openapi.json`, generated from the library's zod schemas with zod 4's
  * `z.toJSONSchema` (request bodies exactly as the server parses them; responses described by schemas
- * declared here for the purpose). Operations other modules add register through `ApiOperation`.
+ * declared here for the purpose). Every operation the API serves is listed in `operations`.
  * @module
  */
 import { z } from 'zod'
@@ -51,7 +51,7 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details')
 
-export const scoreRequestSchema = z
+const scoreRequestSchema = z
   .union([
     crsFactorsSchema,
     profileSchema,
@@ -212,7 +212,7 @@ export const operations: ApiOperation[] = [
   },
 ]
 
-export const profileRequestSchema = z.union([profileSchema, z.strictObject({ asOf: isoDate.optional(), profile: profileSchema })]).describe('a bare Profile, or { asOf, profile }')
+const profileRequestSchema = z.union([profileSchema, z.strictObject({ asOf: isoDate.optional(), profile: profileSchema })]).describe('a bare Profile, or { asOf, profile }')
 const profilesRequestSchema = z.union([profileSchema, z.array(profileSchema).min(1).max(1000)]).describe('a Profile, or an array of 1 to 1,000 Profiles')
 const importResultSchema = z.object({
   added: z.int(),
@@ -243,16 +243,6 @@ const components = new Map<string, z.ZodType>([
   ['Simulation', simulationSchema],
   ['Invitations', invitationsSchema],
 ])
-
-/** Adds a named schema to the document's components. */
-export function registerSchema(name: string, schema: z.ZodType): void {
-  components.set(name, schema)
-}
-
-/** Adds an operation to the document. */
-export function registerOperation(op: ApiOperation): void {
-  if (!operations.some((o) => o.method === op.method && o.path === op.path)) operations.push(op)
-}
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>()

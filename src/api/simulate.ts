@@ -14,7 +14,7 @@ import { crsRulesAt } from '../crs/index.js'
 import type { Store } from '../store/index.js'
 
 /** How many of the invited are listed in a simulation's answer. */
-export const SIMULATION_LISTED = 100
+const SIMULATION_LISTED = 100
 
 export async function simulateRound(store: Store, input: unknown, eligibility: PoolEligibility) {
   const request = parseRoundRequest(input)

@@ -238,8 +238,3 @@ export function parseRounds(feed: unknown, changes?: unknown): ParsedRecord {
   rounds.sort((a, b) => compareRoundNumbers(a.number, b.number))
   return { rounds, notes }
 }
-
-/** Days between a round and its tie-break cut-off (how long the last invited candidate had waited). */
-export function tieBreakWaitDays(round: PastRound): number | null {
-  return round.tieBreakCutoff === null ? null : toDayNumber(round.date) - toDayNumber(round.tieBreakCutoff.slice(0, 10))
-}

@@ -6,7 +6,7 @@
 import { dateOfInstant, toDayNumber } from '../domain/dates.js'
 import type { PoolDistribution } from '../history/distribution.js'
 import type { Profile } from '../schemas/profile.js'
-import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
+import { valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { decideRound, rankCandidates, type Candidate, type Decision } from './engine.js'
@@ -27,21 +27,6 @@ export interface MemoryEntry {
   programs: number
   /** `,id1,id2,` as in the store. */
   categories: string
-}
-
-export function memoryEntry(profile: Profile, day: string, eligibility: PoolEligibility): MemoryEntry {
-  const d = deriveAt(profile, day, eligibility)
-  return {
-    profileId: profile.id,
-    submittedAt: profile.submittedAt,
-    submittedMs: instantMs(profile.submittedAt),
-    expiresMs: instantMs(expiryOf(profile.submittedAt)),
-    active: true,
-    day: d.from,
-    score: d.score,
-    programs: d.programs,
-    categories: categoriesColumn(d.categories),
-  }
 }
 
 export interface MemoryRound extends Decision {

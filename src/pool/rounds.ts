@@ -45,7 +45,7 @@ export interface HeldRound extends RoundResult {
 }
 
 /** The default idempotency key: SHA-256 of the request's fields in a fixed order. */
-export function requestKey(request: RoundRequest): string {
+function requestKey(request: RoundRequest): string {
   return request.idempotencyKey ?? createHash('sha256').update(JSON.stringify([request.kind, request.program ?? null, request.category ?? null, request.size, request.at])).digest('hex')
 }
 
@@ -55,7 +55,7 @@ export function candidateFilter(request: RoundRequest): CandidateFilter {
   return { kind: 'category', id: request.category! }
 }
 
-export function resultOfRow(row: RoundRow): RoundResult {
+function resultOfRow(row: RoundRow): RoundResult {
   return {
     number: Number(row.number),
     at: row.at,
@@ -75,7 +75,7 @@ export function resultOfRow(row: RoundRow): RoundResult {
 }
 
 /** Recomputes the derived columns of the active profiles that do not hold on `day`. */
-export async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
+async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
   const stale = await staleProfiles(trx, toDayNumber(day), atMs)
   for (const row of stale) await writeDerived(trx, row.id, factsOf(row), day, eligibility)
   return stale.length

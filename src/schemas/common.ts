@@ -10,7 +10,7 @@ export const isoInstant = z.string().refine(isIsoInstant, { message: 'expected a
 
 export const educationLevel = z.enum(EDUCATION_LEVELS)
 
-export const clbLevel = z.int().min(0).max(12)
+const clbLevel = z.int().min(0).max(12)
 
 /** A CLB/NCLC level (0-12) for each of the four abilities. */
 export const abilitiesSchema = z.strictObject({

@@ -11,12 +11,12 @@ export type EducationLevel = z.infer<typeof educationLevel>
 
 const wholeYears = z.int().min(0).max(100)
 
-export const languageResultSchema = z.strictObject({
+const languageResultSchema = z.strictObject({
   language: officialLanguage,
   clb: abilitiesSchema,
 })
 
-export const crsSpouseSchema = z.strictObject({
+const crsSpouseSchema = z.strictObject({
   accompanying: z.boolean(),
   canadianCitizenOrPR: z.boolean(),
   education: educationLevel.default('none'),

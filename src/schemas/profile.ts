@@ -17,7 +17,7 @@ const nocCode = z
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code in capitals, e.g. "CA"' })
 const provinceCode = z.enum(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'])
 
-export const credentialSchema = z.strictObject({
+const credentialSchema = z.strictObject({
   level: educationLevel.exclude(['none', 'two-or-more']),
   country: countryCode,
   /** The program's length in years (0 for secondary). */
@@ -51,7 +51,7 @@ export const languageTestSchema = z
   })
 export type LanguageTest = z.output<typeof languageTestSchema>
 
-export const jobSchema = z
+const jobSchema = z
   .strictObject({
     noc: nocCode,
     country: countryCode,
@@ -69,7 +69,7 @@ export const jobSchema = z
   })
 export type Job = z.output<typeof jobSchema>
 
-export const profileSpouseSchema = z.strictObject({
+const profileSpouseSchema = z.strictObject({
   accompanying: z.boolean(),
   canadianCitizenOrPR: z.boolean(),
   dateOfBirth: isoDate.optional(),
@@ -79,7 +79,7 @@ export const profileSpouseSchema = z.strictObject({
 })
 export type ProfileSpouse = z.output<typeof profileSpouseSchema>
 
-export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
+const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
 
 export const profileSchema = z
   .strictObject({

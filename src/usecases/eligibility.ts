@@ -13,7 +13,7 @@ import { parseScoreRequest } from '../schemas/score-request.js'
  * The Profile and date of one request (a bare Profile, or `{ asOf, profile }`), parsed as `score` does.
  * CrsFactors are refused: eligibility depends on facts (work history, test results) that factors do not hold.
  */
-export function parseEligibilityRequest(input: unknown, defaultAsOf: IsoDate): { profile: Profile; asOf: IsoDate } {
+function parseEligibilityRequest(input: unknown, defaultAsOf: IsoDate): { profile: Profile; asOf: IsoDate } {
   const request = parseScoreRequest(input, defaultAsOf)
   if (request.kind === 'factors') {
     const path = typeof input === 'object' && input !== null && 'factors' in input ? 'factors' : ''

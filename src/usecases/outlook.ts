@@ -19,7 +19,7 @@ export const DEFAULT_ROUND_SIZES: readonly number[] = [500, 1000, 3000, 5000]
 export const DEFAULT_TIMELINE_YEARS = 3
 
 /** The cut-off estimates for round sizes from the latest published distribution on or before `asOf`. */
-export function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
+function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
   const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
   const backtest = backtestCutoffs(rounds)
   const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 10_000) / 10_000 }

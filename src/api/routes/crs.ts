@@ -12,7 +12,7 @@ import { isJsonLines, parseJsonLine, readBodyText, readJsonBody } from '../json-
 import type { ApiEnv } from '../app.js'
 
 /** Whether a query flag is on (`?explain`, `?explain=1`, `?explain=true`). */
-export function flag(value: string | undefined): boolean {
+function flag(value: string | undefined): boolean {
   return value !== undefined && value !== '0' && value !== 'false'
 }
 

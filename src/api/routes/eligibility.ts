@@ -16,7 +16,7 @@ import type { ApiEnv } from '../app.js'
 import type { HistoryService } from './rounds.js'
 import { notConfigured } from './pool.js'
 
-export const outlookQuerySchema = z.strictObject({
+const outlookQuerySchema = z.strictObject({
   size: z
     .string()
     .regex(/^\d{1,7}(,\d{1,7}){0,9}$/, { message: 'expected up to 10 round sizes separated by commas, e.g. 500,1000,3000' })

@@ -52,7 +52,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /** A round as the engine's round result (DESIGN.md "Round"), plus what the record adds. */
-export function roundJson(r: PastRound): Record<string, unknown> {
+function roundJson(r: PastRound): Record<string, unknown> {
   return {
     number: r.number,
     date: r.date,

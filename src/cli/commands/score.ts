@@ -25,7 +25,7 @@ export function asOfOption(value: string | undefined): IsoDate {
 const pad = (label: string, points: number, indent = 2): string => `${' '.repeat(indent)}${label.padEnd(44 - indent)}${String(points).padStart(5)}`
 
 /** A readable breakdown of a CrsResult. */
-export function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
+function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
   const lines = [
     `CRS score ${r.total} on ${r.asOf} (rules ${r.rules})`,
     '',
