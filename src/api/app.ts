@@ -17,7 +17,7 @@ import { roundsRoutes, type HistoryService } from './routes/rounds.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
 import { rateLimit, type RateLimit } from './rate-limit.js'
 
-export const API_VERSION = '0.1.0'
+const API_VERSION = '0.1.0'
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type ApiEnv = { Variables: {} }

@@ -66,7 +66,7 @@ export function problem(code: ProblemCode, detail: string, issues?: readonly Pro
 }
 
 /** A response carrying `doc` as application/problem+json. */
-export function problemResponse(doc: Problem, headers: Readonly<Record<string, string>> = {}): Response {
+function problemResponse(doc: Problem, headers: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify(doc), {
     status: doc.status,
     headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers },

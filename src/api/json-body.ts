@@ -57,7 +57,7 @@ export function mayNestDeeperThan(text: string, max: number): boolean {
 }
 
 /** How deeply `value` nests (iteratively, so no input can overflow the stack), stopping past `max`. */
-export function nestingDepth(value: unknown, max: number): number {
+function nestingDepth(value: unknown, max: number): number {
   let deepest = 0
   const stack: [unknown, number][] = [[value, 0]]
   while (stack.length > 0) {

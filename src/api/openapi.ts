@@ -1,11 +1,11 @@
 /**
  * The OpenAPI 3.1 document at `/openapi.json`, generated from the library's zod schemas with zod 4's
  * `z.toJSONSchema` (request bodies exactly as the server parses them; responses described by schemas
- * declared here for the purpose). Operations other modules add register through `ApiOperation`.
+ * declared here for the purpose). Every operation the API serves is listed in `operations`.
  * @module
  */
 import { z } from 'zod'
-import { isoDate } from '../schemas/common.js'
+import { isoDate, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
@@ -51,7 +51,7 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details')
 
-export const scoreRequestSchema = z
+const scoreRequestSchema = z
   .union([
     crsFactorsSchema,
     profileSchema,
@@ -179,9 +179,9 @@ export const operations: ApiOperation[] = [
     tags: ['rounds'],
     parameters: [
       { name: 'year', in: 'query', description: 'calendar year', schema: { type: 'integer' } },
-      { name: 'type', in: 'query', description: 'general, program or category', schema: { type: 'string', enum: ['general', 'program', 'category'] } },
+      { name: 'type', in: 'query', description: 'general, program or category', schema: { type: 'string', enum: [...ROUND_TYPES] } },
       { name: 'category', in: 'query', description: 'category id (stem-2023-1) or key (stem)', schema: { type: 'string' } },
-      { name: 'program', in: 'query', description: 'fsw, cec, fst or pnp', schema: { type: 'string', enum: ['fsw', 'cec', 'fst', 'pnp'] } },
+      { name: 'program', in: 'query', description: 'fsw, cec, fst or pnp', schema: { type: 'string', enum: [...PROGRAMS] } },
       { name: 'from', in: 'query', description: 'first date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'to', in: 'query', description: 'last date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'distribution', in: 'query', description: 'include each round\'s pool distribution (1/true)', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] } },
@@ -212,7 +212,7 @@ export const operations: ApiOperation[] = [
   },
 ]
 
-export const profileRequestSchema = z.union([profileSchema, z.strictObject({ asOf: isoDate.optional(), profile: profileSchema })]).describe('a bare Profile, or { asOf, profile }')
+const profileRequestSchema = z.union([profileSchema, z.strictObject({ asOf: isoDate.optional(), profile: profileSchema })]).describe('a bare Profile, or { asOf, profile }')
 const profilesRequestSchema = z.union([profileSchema, z.array(profileSchema).min(1).max(1000)]).describe('a Profile, or an array of 1 to 1,000 Profiles')
 const importResultSchema = z.object({
   added: z.int(),
@@ -243,16 +243,6 @@ const components = new Map<string, z.ZodType>([
   ['Simulation', simulationSchema],
   ['Invitations', invitationsSchema],
 ])
-
-/** Adds a named schema to the document's components. */
-export function registerSchema(name: string, schema: z.ZodType): void {
-  components.set(name, schema)
-}
-
-/** Adds an operation to the document. */
-export function registerOperation(op: ApiOperation): void {
-  if (!operations.some((o) => o.method === op.method && o.path === op.path)) operations.push(op)
-}
 
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>()

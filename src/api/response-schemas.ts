@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod'
+import { PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 
 const distribution = z.array(z.object({ range: z.string().describe('601-1200 … 0-300, or total'), count: z.int() })).describe('counts by CRS range, in IRCC order')
 
@@ -13,8 +14,8 @@ export const pastRoundSchema = z.object({
   at: z.string(),
   label: z.string(),
   feedLabel: z.string(),
-  type: z.enum(['general', 'program', 'category']),
-  program: z.enum(['fsw', 'cec', 'fst', 'pnp']).optional(),
+  type: z.enum(ROUND_TYPES),
+  program: z.enum(PROGRAMS).optional(),
   categoryId: z.string().nullable().optional(),
   categoryVersion: z.string().nullable().optional(),
   programs: z.array(z.string()),
@@ -37,8 +38,8 @@ export const eligibilityResultSchema = z.object({
     cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
     fst: z.object({ eligible: z.boolean(), funds, unmet: z.array(unmet) }),
   }),
-  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean(), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
-  invitedUnder: z.enum(['fsw', 'cec', 'fst', 'pnp']).nullable(),
+  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean().nullable().describe("null: can't tell (the category's list of occupations is not known; unmet gives the reason, code category_list_unknown)"), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
+  invitedUnder: z.enum(PROGRAMS).nullable(),
 })
 
 const invitation = z.object({ profileId: z.string(), rank: z.int(), score: z.int(), submittedAt: z.string() })
@@ -46,7 +47,7 @@ const invitation = z.object({ profileId: z.string(), rank: z.int(), score: z.int
 /** What every round publishes of its request and decision (engine.ts RoundOutcome). */
 const roundOutcome = {
   at: z.string(),
-  kind: z.enum(['general', 'program', 'category']),
+  kind: z.enum(ROUND_TYPES),
   program: z.string().nullable(),
   category: z.string().nullable(),
   label: z.string(),

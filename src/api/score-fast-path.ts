@@ -10,10 +10,8 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { scoreRequest } from '../crs/index.js'
 import { todayUtc } from '../domain/dates.js'
-import { parseScoreRequest } from '../schemas/score-request.js'
-import { resultJson } from '../cli/commands/score.js'
+import { answerScore } from '../usecases/score.js'
 import type { ErrorLogger } from './error-handler.js'
 import { isJsonLines, isJsonType, mayNestDeeperThan, MAX_JSON_DEPTH } from './json-body.js'
 
@@ -39,8 +37,7 @@ function scoreBody(text: string): string | null {
   // Possibly too deep: the app decides (and says why).
   if (mayNestDeeperThan(text, MAX_JSON_DEPTH)) return null
   try {
-    const { result, notices } = scoreRequest(parseScoreRequest(value, todayUtc()))
-    return JSON.stringify(resultJson(result, false, notices))
+    return JSON.stringify(answerScore(value, todayUtc(), false))
   } catch {
     return null
   }

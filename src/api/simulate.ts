@@ -8,13 +8,13 @@ import { dateOfInstant } from '../domain/dates.js'
 import type { PoolEligibility } from '../pool/eligibility.js'
 import { decideRound, roundOutcome } from '../pool/engine.js'
 import { instantMs } from '../pool/lifecycle.js'
-import { parseRoundRequest } from '../pool/round-request.js'
-import { candidateFilter, rankedPool, roundLabel } from '../pool/rounds.js'
+import { parseRoundRequest, roundLabel } from '../pool/round-request.js'
+import { candidateFilter, rankedPool } from '../pool/rounds.js'
 import { crsRulesAt } from '../crs/index.js'
 import type { Store } from '../store/index.js'
 
 /** How many of the invited are listed in a simulation's answer. */
-export const SIMULATION_LISTED = 100
+const SIMULATION_LISTED = 100
 
 export async function simulateRound(store: Store, input: unknown, eligibility: PoolEligibility) {
   const request = parseRoundRequest(input)

@@ -25,7 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 }
 
 /** The program with the command named in `argv` (or every command, for help). */
-export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('express-entry')
     .description("Canada's Express Entry rules as code: CRS scores, eligibility, the pool and rounds, past rounds")

@@ -78,8 +78,3 @@ export function reportError(e: unknown): number {
   process.stderr.write(`express-entry: ${e instanceof Error ? e.message : String(e)}\n`)
   return EXIT_FAILURE
 }
-
-/** Whether stdout is a terminal (human output) rather than a pipe. */
-export function isTerminal(): boolean {
-  return process.stdout.isTTY === true
-}

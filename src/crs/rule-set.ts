@@ -11,6 +11,7 @@ import { crsRules } from '../rules/index.js'
 import { ageTable, type AgeRow } from '../rules/crs/core/age.js'
 import { canadianWorkTable } from '../rules/crs/core/canadian-work.js'
 import { educationTable, type ByEducation } from '../rules/crs/core/education.js'
+import { EDUCATION_LEVELS } from '../schemas/common.js'
 import type { EducationLevel } from '../schemas/crs-factors.js'
 import type { CombinationTable } from '../rules/crs/transferability/education.js'
 import { firstLanguageTable } from '../rules/crs/core/first-language.js'
@@ -52,7 +53,8 @@ function ageLookup(rows: readonly AgeRow[], column: 'withSpouse' | 'withoutSpous
   return byAge
 }
 
-const EDUCATION_ORDER: readonly EducationLevel[] = ['none', 'secondary', 'one-year', 'two-year', 'bachelors', 'two-or-more', 'masters', 'doctoral']
+/** The levels in the order of the compiled tables (educationIndex below). */
+const EDUCATION_ORDER: readonly EducationLevel[] = EDUCATION_LEVELS
 
 /** Index of an education level in the compiled tables (a switch compares interned strings by pointer). */
 export function educationIndex(level: EducationLevel): number {

@@ -8,7 +8,7 @@ import { nocTitle } from '../noc/index.js'
 import type { CategoryVersion, OccupationCategoryRule } from '../rules/categories/catalog.js'
 import { categoryRules } from '../rules/categories/index.js'
 import { languageValidity } from '../rules/language/validity.js'
-import type { Rule, RuleVersion } from '../rules/rule.js'
+import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
 import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
@@ -25,12 +25,12 @@ export interface CompiledCategory {
   readonly notEligiblePrefix: string
   /** The listed occupations as text, for the military message. */
   readonly occupationList: string
-  /** The whole (frozen) result of a list-unknown category for a profile eligible for a program. */
+  /** The whole (frozen) result of a list-unknown category for a profile eligible for a program: eligible null (can't tell). */
   readonly unknownResult: CategoryResult | null
 }
 
-function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, category: CategoryVersion): CompiledCategory {
-  const source = sourceOf(rule as Rule<unknown>, v)
+/** A category version compiled for the checks below, its conditions citing `source`. */
+export function compileCategory(category: CategoryVersion, source: UnmetSource): CompiledCategory {
   const r = category.rule
   let experiencePrefix = ''
   if (r.type === 'occupation') {
@@ -43,7 +43,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
       ? null
       : Object.freeze({
           code: 'category_list_unknown' as const,
-          message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided, so the answer is no`,
+          message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided: the answer is can't tell`,
           source,
         })
   return Object.freeze({
@@ -54,13 +54,13 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
     experiencePrefix,
     notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
     occupationList: (category.occupations ?? []).join(', '),
-    unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: false, unmet: Object.freeze([listUnknown]) }),
+    unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: null, unmet: Object.freeze([listUnknown]) }),
   })
 }
 
 const compiled = new Map<string, CompiledCategory>()
 for (const rule of categoryRules) {
-  for (const v of rule.versions) if (v.value !== null) compiled.set(v.value.id, compile(rule, v, v.value))
+  for (const v of rule.versions) if (v.value !== null) compiled.set(v.value.id, compileCategory(v.value, sourceOf(rule as Rule<unknown>, v)))
 }
 
 /** The compiled form of a category version, or undefined for an unknown id. */

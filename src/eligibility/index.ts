@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js'
 import { categoriesInForce } from '../rules/categories/catalog.js'
 import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
 import type { Profile } from '../schemas/profile.js'
-import { checkCategoryRule, compiledCategory, compiledList, notEligibleForProgram } from './categories.js'
+import { checkCategoryRule, compiledCategory, compiledList, notEligibleForProgram, type CompiledCategory } from './categories.js'
 import { checkCec } from './cec.js'
 import { Facts } from './facts.js'
 import { checkFst } from './fst.js'
@@ -18,6 +18,7 @@ import { fundsCheck } from './funds.js'
 import type { CategoryResult, EligibilityResult, FederalProgram, ProgramId, UnmetCondition } from './types.js'
 
 export type * from './types.js'
+export { compileCategory, compiledCategory, type CompiledCategory } from './categories.js'
 export { categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type CategoryVersion, type CategoryKey, type CategoryRule } from '../rules/categories/catalog.js'
 
 function program(f: Facts, id: FederalProgram): boolean {
@@ -46,6 +47,22 @@ function invitedUnder(f: Facts): ProgramId | null {
 }
 
 /**
+ * The answer for one category version on the facts' date: false when the profile is eligible for no
+ * program; null (can't tell, `category_list_unknown`) when the version's list of occupations is not
+ * known; else whether it meets the category's rule.
+ */
+function categoryResult(f: Facts, c: CompiledCategory, eligibleForAny: boolean): CategoryResult {
+  const category = c.category
+  // A category whose list is unknown answers the same for every program-eligible profile.
+  if (eligibleForAny && c.unknownResult !== null) return c.unknownResult
+  const out: UnmetCondition[] = []
+  if (!eligibleForAny) out.push(notEligibleForProgram(c, f.asOf))
+  const met = checkCategoryRule(f, c, out)
+  const eligible = eligibleForAny && met !== null
+  return met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out }
+}
+
+/**
  * Eligibility of a parsed Profile on `asOf`, with every unmet condition and its source.
  * @example
  * eligibility(profile, '2026-03-01').programs.cec.eligible //=> true
@@ -66,19 +83,7 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
   const eligibleForAny = fsw || cec || fst
 
   const categories: CategoryResult[] = []
-  for (const c of compiledList(categoriesInForce(asOf))) {
-    const category = c.category
-    // A category whose list is unknown answers the same for every program-eligible profile.
-    if (eligibleForAny && c.unknownResult !== null) {
-      categories.push(c.unknownResult)
-      continue
-    }
-    const out: UnmetCondition[] = []
-    if (!eligibleForAny) out.push(notEligibleForProgram(c, asOf))
-    const met = checkCategoryRule(f, c, out)
-    const eligible = eligibleForAny && met !== null
-    categories.push(met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out })
-  }
+  for (const c of compiledList(categoriesInForce(asOf))) categories.push(categoryResult(f, c, eligibleForAny))
 
   return {
     asOf,
@@ -107,17 +112,36 @@ export function isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolea
   return anyProgram(new Facts(profile, asOf))
 }
 
+/** The compiled category version of an id (or the compiled version itself) when it is in force on `asOf`. */
+function inForce(category: string | CompiledCategory, asOf: IsoDate): CompiledCategory | undefined {
+  const c = typeof category === 'string' ? compiledCategory(category) : category
+  return !c || c.category.from > asOf || (c.category.to !== null && asOf > c.category.to) ? undefined : c
+}
+
 /**
- * Whether the profile is eligible for the category version `categoryId` on `asOf`: the version is in
- * force, the profile is eligible for a program, and it meets the category's rule. Unknown ids and
- * versions not in force answer false.
+ * Whether the profile is eligible for the category version `category` (an id, or a compiled version)
+ * on `asOf`: the version is in force, the profile is eligible for a program, and it meets the
+ * category's rule. Null (can't tell) when the version's list of occupations is not known and the
+ * profile is eligible for a program. Unknown ids and versions not in force answer false.
  */
-export function isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean {
-  const c = compiledCategory(categoryId)
-  if (!c || c.category.from > asOf || (c.category.to !== null && asOf > c.category.to)) return false
+export function isEligibleForCategory(profile: Profile, category: string | CompiledCategory, asOf: IsoDate): boolean | null {
+  const c = inForce(category, asOf)
+  if (!c) return false
   const f = new Facts(profile, asOf)
+  if (c.listUnknown !== null) return anyProgram(f) ? null : false
   // The category's own rule is usually the cheaper test, so it goes first.
   return checkCategoryRule(f, c, null) !== null && anyProgram(f)
+}
+
+/**
+ * The whole answer for one category version (an id, or a compiled version) on `asOf`, as
+ * `eligibility(profile, asOf).categories` gives it; undefined when the version is not in force then.
+ */
+export function categoryEligibility(profile: Profile, category: string | CompiledCategory, asOf: IsoDate): CategoryResult | undefined {
+  const c = inForce(category, asOf)
+  if (!c) return undefined
+  const f = new Facts(profile, asOf)
+  return categoryResult(f, c, anyProgram(f))
 }
 
 /** The program an invitation on `asOf` would be issued under (PNP, then CEC, FSW, FST), or null. */

@@ -1,10 +1,8 @@
 /** The shapes eligibility answers in (DESIGN.md contract; extend, never rename). @module */
 import type { IsoDate } from '../domain/dates.js'
-import type { ProgramId } from '../rules/programs/assignment-order.js'
+import type { FederalProgram, ProgramId } from '../schemas/common.js'
 
-export type { ProgramId }
-/** The three programs a profile can be eligible for on its own (PNP needs one of them). */
-export type FederalProgram = 'fsw' | 'cec' | 'fst'
+export type { FederalProgram, ProgramId }
 
 /** Where a condition comes from: the rule, and the instrument and place it cites. */
 export interface UnmetSource {
@@ -92,7 +90,11 @@ export interface CategoryResult {
   readonly id: string
   /** The label IRCC used, e.g. "STEM occupations (2023-1)". */
   readonly label: string
-  readonly eligible: boolean
+  /**
+   * true or false, or null (can't tell) when the category's occupation list is not known and the
+   * profile is eligible for a program: `unmet` then holds the reason (`category_list_unknown`).
+   */
+  readonly eligible: boolean | null
   readonly occupation?: QualifyingOccupation
   readonly unmet: readonly UnmetCondition[]
 }

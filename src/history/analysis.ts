@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../domain/dates.js'
 import type { PoolDistribution } from './distribution.js'
-import type { ProgramCode, RoundType } from './labels.js'
+import { ROUND_TYPES, type ProgramId, type RoundType } from '../schemas/common.js'
 import type { PastRound } from './record.js'
 
 export interface RoundFilter {
@@ -13,7 +13,7 @@ export interface RoundFilter {
   readonly type?: RoundType
   /** A category id (`stem-2023-1`) or a category key for every version (`stem`). */
   readonly category?: string
-  readonly program?: ProgramCode
+  readonly program?: ProgramId
   readonly from?: IsoDate
   readonly to?: IsoDate
 }
@@ -86,7 +86,7 @@ export function roundStats(rounds: readonly PastRound[]): YearTypeStats[] {
   const out: YearTypeStats[] = []
   for (const year of years) {
     const inYear = rounds.filter((r) => Number(r.date.slice(0, 4)) === year)
-    for (const type of ['general', 'program', 'category'] as const) {
+    for (const type of ROUND_TYPES) {
       const group = inYear.filter((r) => r.type === type)
       if (group.length > 0) out.push({ year, type, ...groupStats(group) })
     }

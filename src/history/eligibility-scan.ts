@@ -93,10 +93,11 @@ export class EligibilityScan {
     return this.cecOn(date, day) || this.fswOrFstOn(date, day)
   }
 
-  /** Whether the profile is eligible for category version `categoryId` on `date`, as isEligibleForCategory. */
-  categoryOn(categoryId: string, date: IsoDate, day: number): boolean {
+  /** Whether the profile is eligible for category version `categoryId` on `date`, as isEligibleForCategory (null: can't tell). */
+  categoryOn(categoryId: string, date: IsoDate, day: number): boolean | null {
     const c = compiledCategory(categoryId)
     if (!c || c.category.from > date || (c.category.to !== null && date > c.category.to)) return false
+    if (c.listUnknown !== null) return this.anyProgramOn(date, day) ? null : false
     return this.categoryRuleOn(c, date, day) && this.anyProgramOn(date, day)
   }
 

@@ -38,7 +38,7 @@ export const rawFeedSchema = z.looseObject({
 export type RawFeed = z.output<typeof rawFeedSchema>
 
 /** One value IRCC changed between two snapshots of the feed (ee-rounds.field-changes.json). */
-export const fieldChangeSchema = z.looseObject({
+const fieldChangeSchema = z.looseObject({
   drawNumber: z.string().min(1).max(10),
   field: z.string().min(1).max(50),
   old: z.string(),

@@ -8,7 +8,7 @@
 export { parseRounds, parseCount, compareRoundNumbers, type PastRound, type ParsedRecord, type RecordNote } from './record.js'
 export { rawFeedSchema, rawRoundSchema, fieldChangesSchema, DD_KEYS, type RawFeed, type RawRound, type FieldChange, type FieldChanges } from './feed.js'
 export { CRS_RANGES, FINEST_RANGES, countIn, distributionOfScores, distributionMismatches, type CrsRange, type CrsRangeName, type DistributionRow, type PoolDistribution } from './distribution.js'
-export { CATEGORY_VERSIONS, PROGRAMS, ROUND_TYPES, kindOfRound, programsCovered, categoryVersionFor, type ProgramCode, type RoundType, type RoundKind } from './labels.js'
+export { CATEGORY_VERSIONS, kindOfRound, programsCovered, categoryVersionFor, type RoundKind } from './labels.js'
 export { parsePublishedInstant, parsePublishedDate, parseDrawDate } from './published-dates.js'
 export { updateRounds, type RoundsUpdate, type RoundChange, type StoredRecord } from './update.js'
 export { filterRounds, findRound, groupStats, roundStats, statsByType, invitationsByYear, distributionOverTime, median, type RoundFilter, type RoundGroupStats, type YearTypeStats, type DistributionSnapshot } from './analysis.js'

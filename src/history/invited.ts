@@ -27,7 +27,7 @@ import { HOURS_PER_YEAR, isCanadianSkilledWork, isForeignSkilledWork } from '../
 import { compiledCategory } from '../eligibility/categories.js'
 import { languageOfTest } from '../language/tests.js'
 import { EligibilityScan, eligibilityRuleDays, type EligibilityRuleDays } from './eligibility-scan.js'
-import type { RoundType } from './labels.js'
+import type { RoundType } from '../schemas/common.js'
 import type { OutlookInput } from './outlook.js'
 import type { PastRound } from './record.js'
 
@@ -292,13 +292,12 @@ function categoryDate(categoryId: string, date: IsoDate): { date: IsoDate; shift
   return { date, shifted: false }
 }
 
-const FRENCH_TESTS: ReadonlySet<string> = new Set(['tef-canada', 'tcf-canada'])
-
 /**
  * True when the profile certainly fails the category on `date`, by a condition the eligibility engine
  * checks first (src/eligibility/categories.ts): no valid French result for the French category; no
- * job in a listed occupation begun by then, or an unknown list, for an occupation category. A cheap
- * "no" that spares the engine most category questions; every other answer comes from the engine.
+ * job in a listed occupation begun by then for an occupation category. A cheap "no" that spares the
+ * engine most category questions; every other answer comes from the engine (an unknown list is
+ * "can't tell", never a no).
  */
 export function certainlyNotInCategory(profile: Profile, categoryId: string, date: IsoDate): boolean {
   const compiled = compiledCategory(categoryId)
@@ -307,11 +306,11 @@ export function certainlyNotInCategory(profile: Profile, categoryId: string, dat
   if (category.rule.type === 'language') {
     const years = languageValidity.valueAt(date)?.years
     if (years === undefined) return false
-    return !profile.languageTests.some((t) => FRENCH_TESTS.has(t.test) && t.testDate <= date && addYears(t.testDate, years) > date)
+    return !profile.languageTests.some((t) => languageOfTest(t.test) === 'french' && t.testDate <= date && addYears(t.testDate, years) > date)
   }
   // The listed occupations as a set (the same list as categoryById(categoryId).occupations).
   const occupations = compiled.occupations
-  if (occupations === null) return true
+  if (occupations === null) return false
   if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.has(profile.jobOffer.noc))) return true
   for (const j of profile.work) if (j.from <= date && occupations.has(j.noc)) return false
   return true
@@ -342,7 +341,10 @@ function eligibleForRound(profile: Profile, round: PastRound): { eligible: boole
     const at = categoryDate(round.categoryId, round.date)
     const note = `${round.categoryId} on ${at.date}${at.shifted ? ` (the round ran on ${round.date}, outside the version's dates)` : ''}`
     if (certainlyNotInCategory(profile, round.categoryId, at.date)) return { eligible: false, note }
-    return { eligible: isEligibleForCategory(profile, round.categoryId, at.date), note }
+    const eligible = isEligibleForCategory(profile, round.categoryId, at.date)
+    // Can't tell: say why (the category's list of occupations is not known).
+    if (eligible === null) return { eligible, note: `${note}: can't tell, ${compiledCategory(round.categoryId)?.listUnknown?.message ?? 'the eligibility engine cannot decide'}` }
+    return { eligible, note }
   }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return { eligible: isEligibleForAnyProgram(profile, round.date), note: `FSW, CEC or FST on ${round.date}` }
@@ -417,7 +419,7 @@ function isEligibleForRound(profile: Profile, round: PastRound, date: IsoDate, d
     // eligibleForRound's answer, without building its note.
     if (!round.categoryId || !categoryById(round.categoryId)) return false
     if (certainlyNotInCategory(profile, round.categoryId, date)) return false
-    return scan.categoryOn(round.categoryId, date, day)
+    return scan.categoryOn(round.categoryId, date, day) === true
   }
   const programs = round.programs
   if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(date, day)

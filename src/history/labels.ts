@@ -7,13 +7,7 @@
  * @module
  */
 import type { IsoDate } from '../domain/dates.js'
-
-export const PROGRAMS = ['fsw', 'cec', 'fst', 'pnp'] as const
-/** An Express Entry program: Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades, Provincial Nominee. */
-export type ProgramCode = (typeof PROGRAMS)[number]
-
-export const ROUND_TYPES = ['general', 'program', 'category'] as const
-export type RoundType = (typeof ROUND_TYPES)[number]
+import type { ProgramId } from '../schemas/common.js'
 
 /**
  * A version of a category: id, key and version as in data/categories.json, and the first day a round
@@ -74,7 +68,7 @@ const CATEGORY_KEYS: readonly (readonly [RegExp, string])[] = [
   [/education\s+occupation/i, 'education'],
 ]
 
-const PROGRAM_NAMES: readonly (readonly [RegExp, ProgramCode])[] = [
+const PROGRAM_NAMES: readonly (readonly [RegExp, ProgramId])[] = [
   [/federal\s+skilled\s+worker/i, 'fsw'],
   [/canadian\s+experience\s+class/i, 'cec'],
   [/federal\s+skilled\s+trades/i, 'fst'],
@@ -84,7 +78,7 @@ const PROGRAM_NAMES: readonly (readonly [RegExp, ProgramCode])[] = [
 /** What a round's name means. `categoryId` is null for a category name we do not know. */
 export type RoundKind =
   | { readonly type: 'general' }
-  | { readonly type: 'program'; readonly program: ProgramCode }
+  | { readonly type: 'program'; readonly program: ProgramId }
   | { readonly type: 'category'; readonly categoryKey: string | null; readonly categoryId: string | null; readonly categoryVersion: string | null }
 
 /** The category version for a key on a date: the latest that had started; a year in the label wins. */
@@ -124,6 +118,6 @@ export function kindOfRound(label: string, date: IsoDate): RoundKind {
  * Experience Class and Federal Skilled Trades Program"), in PROGRAMS order. IRCC's "Progran" typo
  * (rounds 253, 257, 259 until 2024) reads the same.
  */
-export function programsCovered(text: string): ProgramCode[] {
+export function programsCovered(text: string): ProgramId[] {
   return PROGRAM_NAMES.filter(([re]) => re.test(text)).map(([, p]) => p)
 }

@@ -9,7 +9,8 @@
 import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { explainFactors, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
-import { EDUCATION_LEVELS, type Abilities, type Ability } from '../schemas/common.js'
+import { ABILITIES, EDUCATION_LEVELS, type Abilities } from '../schemas/common.js'
+import { languageOfTest } from '../language/tests.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
 import { isCanadianSkilledWork } from '../work/history.js'
@@ -25,7 +26,6 @@ const CRS_RULE_DAYS = ruleDays([...crsRules, languageValidity, ...factRules])
 /** What the outlook is about: a Profile (facts with dates) or CrsFactors (answers on one date). */
 export type OutlookInput = { readonly kind: 'profile'; readonly profile: Profile } | { readonly kind: 'factors'; readonly factors: CrsFactors }
 
-const ABILITIES: readonly Ability[] = ['speaking', 'listening', 'reading', 'writing']
 /** CLB 10 and above score the same in every table. */
 const TOP_CLB = 10
 
@@ -103,7 +103,7 @@ export function swappedProfile(profile: Profile): { profile: Profile; note: stri
   if (!spouse.accompanying || spouse.canadianCitizenOrPR) return { reason: 'the spouse does not accompany, or is a Canadian citizen or permanent resident' }
   if (!spouse.dateOfBirth) return { reason: "swapping needs the spouse's dateOfBirth" }
   if (spouse.languageTests.length === 0) return { reason: 'swapping needs a language test result of the spouse' }
-  const english = spouse.languageTests.some((t) => t.test === 'ielts-general' || t.test === 'celpip-general' || t.test === 'pte-core')
+  const english = spouse.languageTests.some((t) => languageOfTest(t.test) === 'english')
   return {
     profile: {
       ...profile,

@@ -9,7 +9,8 @@ import { ExpressEntryError } from '../errors.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { CRS_RANGES, distributionMismatches, type PoolDistribution } from './distribution.js'
 import { fieldChangesSchema, rawFeedSchema, type FieldChange, type RawRound } from './feed.js'
-import { kindOfRound, programsCovered, type ProgramCode, type RoundType } from './labels.js'
+import { FEDERAL_PROGRAMS, PROGRAMS, type ProgramId, type RoundType } from '../schemas/common.js'
+import { kindOfRound, programsCovered } from './labels.js'
 import { parseDrawDate, parsePublishedDate, parsePublishedInstant } from './published-dates.js'
 
 /** A past round of invitations, as IRCC published it. */
@@ -28,12 +29,12 @@ export interface PastRound {
   readonly feedLabel: string
   readonly type: RoundType
   /** The program, for a program-specific round. */
-  readonly program?: ProgramCode
+  readonly program?: ProgramId
   /** The category id (data/categories.json) and version, for a category-based round; null if unknown. */
   readonly categoryId?: string | null
   readonly categoryVersion?: string | null
   /** Programs whose candidates the round could invite (`drawText2`). */
-  readonly programs: readonly ProgramCode[]
+  readonly programs: readonly ProgramId[]
   /** Invitations issued. */
   readonly size: number
   /** CRS score of the lowest-ranked candidate invited. */
@@ -200,7 +201,7 @@ function parseRound(raw: RawRound, index: number, firstNames: Map<string, Map<st
   const kind = kindOfRound(label, date)
   if (kind.type === 'category' && kind.categoryId === null) note('drawName', raw.drawName, 'category not recognised')
   let programs = programsCovered(raw.drawText2)
-  if (programs.length === 0) programs = kind.type === 'program' ? [kind.program] : kind.type === 'general' ? ['fsw', 'cec', 'fst', 'pnp'] : ['fsw', 'cec', 'fst']
+  if (programs.length === 0) programs = kind.type === 'program' ? [kind.program] : kind.type === 'general' ? [...PROGRAMS] : [...FEDERAL_PROGRAMS]
   const base = { number, date, at: instant, label, feedLabel, type: kind.type, programs, size, lowestScore, tieBreakCutoff, distribution, distributionAsOf }
   if (kind.type === 'program') return { ...base, program: kind.program }
   if (kind.type === 'category') return { ...base, categoryId: kind.categoryId, categoryVersion: kind.categoryVersion }
@@ -236,9 +237,4 @@ export function parseRounds(feed: unknown, changes?: unknown): ParsedRecord {
   // Round numbers run in time order (two rounds share an instant: 63/64, 75/76).
   rounds.sort((a, b) => compareRoundNumbers(a.number, b.number))
   return { rounds, notes }
-}
-
-/** Days between a round and its tie-break cut-off (how long the last invited candidate had waited). */
-export function tieBreakWaitDays(round: PastRound): number | null {
-  return round.tieBreakCutoff === null ? null : toDayNumber(round.date) - toDayNumber(round.tieBreakCutoff.slice(0, 10))
 }

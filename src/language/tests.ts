@@ -36,11 +36,6 @@ export function languageOfTest(test: DesignatedTest): OfficialLanguage {
   return test === 'tef-canada' || test === 'tcf-canada' ? 'french' : 'english'
 }
 
-/** The conversion rule of a test. */
-export function conversionRule(test: DesignatedTest): Rule<TestConversion> {
-  return TABLES[test]
-}
-
 /** The first day of the tables: Express Entry opened on 2015-01-01. */
 const TABLES_FROM = '2015-01-01'
 
@@ -55,7 +50,7 @@ export function conversionFor(test: DesignatedTest, testDate: IsoDate): TestConv
 }
 
 /** The first date a test was designated for Express Entry. */
-export function designatedFrom(test: DesignatedTest): IsoDate {
+function designatedFrom(test: DesignatedTest): IsoDate {
   return TABLES[test].versions.find((v) => v.value !== null)!.from
 }
 

@@ -17,7 +17,6 @@ export interface NocUnitGroup {
 
 /** The NOC 2021 version the data follows. */
 export const NOC_VERSION = 'NOC 2021 Version 1.0'
-export const NOC_SOURCE_URL = nocData.source.url
 
 /** Every unit group, in code order. */
 export const nocUnitGroups: readonly NocUnitGroup[] = Object.freeze(

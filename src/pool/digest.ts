@@ -18,9 +18,9 @@ export interface RankedCandidate {
   readonly submittedAt: string
 }
 
-export const DIGEST_HEADER = 'express-entry round v1'
+const DIGEST_HEADER = 'express-entry round v1'
 
-export function digestHeader(request: Pick<RoundRequest, 'kind' | 'program' | 'category' | 'size' | 'at'>): string {
+function digestHeader(request: Pick<RoundRequest, 'kind' | 'program' | 'category' | 'size' | 'at'>): string {
   return `${DIGEST_HEADER}\nkind=${request.kind} program=${request.program ?? '-'} category=${request.category ?? '-'} size=${request.size} at=${request.at} date=${request.at.slice(0, 10)}\n`
 }
 

@@ -5,17 +5,16 @@
  * @module
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
-import { checkCategoryRule, compiledList } from '../eligibility/categories.js'
+import { checkCategoryRule, compiledCategory, compiledList } from '../eligibility/categories.js'
 import { checkCec } from '../eligibility/cec.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
 import { checkFst } from '../eligibility/fst.js'
 import { checkFsw } from '../eligibility/fsw.js'
 import * as rules from '../eligibility/index.js'
 import { allRules } from '../rules/index.js'
+import { PROGRAMS, type ProgramId } from '../schemas/common.js'
 import type { Profile } from '../schemas/profile.js'
 
-export const PROGRAMS = ['fsw', 'cec', 'fst', 'pnp'] as const
-export type ProgramId = (typeof PROGRAMS)[number]
 
 /** Bit of each program in the `programs` bitmask stored per profile. */
 export const PROGRAM_BIT: Readonly<Record<ProgramId, number>> = { fsw: 1, cec: 2, fst: 4, pnp: 8 }
@@ -34,12 +33,15 @@ export const GENERAL_LABEL = 'No Program Specified'
 export interface CategoryInfo {
   readonly id: string
   readonly label: string
+  /** Why who belongs to the category cannot be told (its list of occupations is not known); absent when it can. */
+  readonly listUnknown?: string
 }
 
 export interface PoolEligibility {
   isEligibleForProgram(profile: Profile, program: ProgramId, asOf: IsoDate): boolean
   isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolean
-  isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean
+  /** true, false, or null when it cannot be told (the category's list is not known): the pool stores only true. */
+  isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean | null
   /** The category, or undefined for an unknown id. */
   categoryById(id: string): CategoryInfo | undefined
   categoriesInForce(asOf: IsoDate): readonly CategoryInfo[]
@@ -61,10 +63,10 @@ export function programsMask(eligibility: PoolEligibility, profile: Profile, asO
   return mask
 }
 
-/** The ids of the categories in force on `asOf` that the profile is eligible for, sorted. */
+/** The ids of the categories in force on `asOf` that the profile is certainly eligible for (not "can't tell"), sorted. */
 export function eligibleCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
   const ids: string[] = []
-  for (const c of eligibility.categoriesInForce(asOf)) if (eligibility.isEligibleForCategory(profile, c.id, asOf)) ids.push(c.id)
+  for (const c of eligibility.categoriesInForce(asOf)) if (eligibility.isEligibleForCategory(profile, c.id, asOf) === true) ids.push(c.id)
   return ids.sort()
 }
 
@@ -94,8 +96,9 @@ export function evaluateFacts(f: ProfileFacts): { programs: number; categories: 
   if (programs === 0) return { programs, categories }
   // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
   if (f.nomination !== null) programs |= PROGRAM_BIT.pnp
+  // A category whose list is not known answers "can't tell" (null): not stored as eligible.
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
-    if (c.unknownResult !== null ? c.unknownResult.eligible : checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
+    if (c.listUnknown === null && checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
   }
   return { programs, categories: categories.sort() }
 }
@@ -114,8 +117,9 @@ export function realEligibility(): PoolEligibility {
     isEligibleForAnyProgram: (p, asOf) => rules.isEligibleForAnyProgram(p, asOf),
     isEligibleForCategory: (p, id, asOf) => rules.isEligibleForCategory(p, id, asOf),
     categoryById: (id) => {
-      const c = rules.categoryById(id)
-      return c ? { id: c.id, label: c.label } : undefined
+      const c = compiledCategory(id)
+      if (!c) return undefined
+      return c.listUnknown ? { id: c.category.id, label: c.category.label, listUnknown: c.listUnknown.message } : { id: c.category.id, label: c.category.label }
     },
     categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
     evaluate: evaluateFast,

@@ -44,7 +44,7 @@ export interface RoundResult {
 }
 
 /** Rank order: CRS descending, then submission time ascending, then id. */
-export function compareRank(a: Candidate, b: Candidate): number {
+function compareRank(a: Candidate, b: Candidate): number {
   return b.score - a.score || a.submittedMs - b.submittedMs || (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : 0)
 }
 

@@ -50,7 +50,7 @@ export function targetFor(like: IsoDate): Target {
 }
 
 /** Whole-number quotas per finest range adding up to `size` (largest remainders). */
-export function quotasFor(distribution: PoolDistribution, size: number): number[] {
+function quotasFor(distribution: PoolDistribution, size: number): number[] {
   const counts = FINEST_RANGES.map((r) => countIn(distribution, r.range as never))
   const total = counts.reduce((a, b) => a + b, 0)
   const exact = counts.map((c) => (c / total) * size)

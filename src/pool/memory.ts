@@ -11,7 +11,7 @@ import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { decideRound, rankCandidates, type Candidate, type Decision } from './engine.js'
 import { expiryOf, instantMs } from './lifecycle.js'
-import { parseRoundRequest, type RoundRequest } from './round-request.js'
+import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
 /** One profile of the in-memory pool with its derived values on `day`. */
 export interface MemoryEntry {
@@ -29,6 +29,11 @@ export interface MemoryEntry {
   categories: string
 }
 
+export interface MemoryRound extends Decision {
+  readonly distribution: PoolDistribution
+}
+
+/** A profile as the in-memory engine holds it: its derived values on `day` (the same as the store's). */
 export function memoryEntry(profile: Profile, day: string, eligibility: PoolEligibility): MemoryEntry {
   const d = deriveAt(profile, day, eligibility)
   return {
@@ -42,10 +47,6 @@ export function memoryEntry(profile: Profile, day: string, eligibility: PoolElig
     programs: d.programs,
     categories: categoriesColumn(d.categories),
   }
-}
-
-export interface MemoryRound extends Decision {
-  readonly distribution: PoolDistribution
 }
 
 /**
@@ -91,6 +92,8 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
  */
 export function rankProfiles(profiles: readonly Profile[], input: unknown, eligibility: PoolEligibility): Decision {
   const request = parseRoundRequest(input)
+  // Refuses the rounds holdRound refuses (a category not in force, or whose list is not known).
+  roundLabel(request, eligibility)
   const day = dateOfInstant(request.at)
   const atMs = instantMs(request.at)
   const candidates: Candidate[] = []

@@ -1,13 +1,15 @@
 /** The Round input of DESIGN.md, validated. @module */
 import { z } from 'zod'
-import { isoInstant } from '../schemas/common.js'
+import { dateOfInstant } from '../domain/dates.js'
+import { ExpressEntryError } from '../errors.js'
+import { isoInstant, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
-import { PROGRAMS } from './eligibility.js'
+import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
 
 export const roundRequestSchema = z
   .strictObject({
     at: isoInstant,
-    kind: z.enum(['general', 'program', 'category']),
+    kind: z.enum(ROUND_TYPES),
     program: z.enum(PROGRAMS).optional(),
     category: z.string().min(1).max(100).optional(),
     size: z.int().min(1).max(1_000_000),
@@ -26,4 +28,26 @@ export type RoundRequest = z.output<typeof roundRequestSchema>
 
 export function parseRoundRequest(input: unknown): RoundRequest {
   return parseOrThrow(roundRequestSchema, input)
+}
+
+/**
+ * The round's label: IRCC's words for general and program rounds, the category's label otherwise. A
+ * category round is refused (invalid_input on `category`) when the version is unknown, not in force
+ * on the round's day, or its list of occupations is not known: who is eligible cannot be told, so no
+ * one can be ranked.
+ */
+export function roundLabel(request: RoundRequest, eligibility: PoolEligibility): string {
+  if (request.kind === 'general') return GENERAL_LABEL
+  if (request.kind === 'program') return PROGRAM_LABEL[request.program!]
+  const day = dateOfInstant(request.at)
+  const category = eligibility.categoryById(request.category!)
+  const inForce = eligibility.categoriesInForce(day)
+  const refuse = (message: string): never => {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'category', value: request.category, message }] })
+  }
+  if (!category || !inForce.some((c) => c.id === category.id)) {
+    refuse(`${category ? `${category.id} is not in force on ${day}` : `unknown category ${JSON.stringify(request.category)}`}; categories in force on ${day}: ${inForce.map((c) => c.id).join(', ') || 'none'}`)
+  }
+  if (category!.listUnknown !== undefined) refuse(`no round can be held for ${category!.id}: who is eligible cannot be told. ${category!.listUnknown}`)
+  return category!.label
 }

@@ -25,10 +25,10 @@ import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round
 import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
-import { GENERAL_LABEL, PROGRAM_BIT, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
+import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { decideRound, rankCandidates, roundOutcome, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
 import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
-import { parseRoundRequest, type RoundRequest } from './round-request.js'
+import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
 export interface HoldRoundOptions {
   readonly eligibility: PoolEligibility
@@ -44,23 +44,8 @@ export interface HeldRound extends RoundResult {
   readonly replayed: boolean
 }
 
-/** The round's label: IRCC's words for general and program rounds, the category's label otherwise. */
-export function roundLabel(request: RoundRequest, eligibility: PoolEligibility): string {
-  if (request.kind === 'general') return GENERAL_LABEL
-  if (request.kind === 'program') return PROGRAM_LABEL[request.program!]
-  const day = dateOfInstant(request.at)
-  const category = eligibility.categoryById(request.category!)
-  const inForce = eligibility.categoriesInForce(day)
-  if (!category || !inForce.some((c) => c.id === category.id)) {
-    throw new ExpressEntryError('invalid_input', {
-      issues: [{ path: 'category', value: request.category, message: `${category ? `${category.id} is not in force on ${day}` : `unknown category ${JSON.stringify(request.category)}`}; categories in force on ${day}: ${inForce.map((c) => c.id).join(', ') || 'none'}` }],
-    })
-  }
-  return category.label
-}
-
 /** The default idempotency key: SHA-256 of the request's fields in a fixed order. */
-export function requestKey(request: RoundRequest): string {
+function requestKey(request: RoundRequest): string {
   return request.idempotencyKey ?? createHash('sha256').update(JSON.stringify([request.kind, request.program ?? null, request.category ?? null, request.size, request.at])).digest('hex')
 }
 
@@ -70,7 +55,7 @@ export function candidateFilter(request: RoundRequest): CandidateFilter {
   return { kind: 'category', id: request.category! }
 }
 
-export function resultOfRow(row: RoundRow): RoundResult {
+function resultOfRow(row: RoundRow): RoundResult {
   return {
     number: Number(row.number),
     at: row.at,
@@ -90,7 +75,7 @@ export function resultOfRow(row: RoundRow): RoundResult {
 }
 
 /** Recomputes the derived columns of the active profiles that do not hold on `day`. */
-export async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
+async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
   const stale = await staleProfiles(trx, toDayNumber(day), atMs)
   for (const row of stale) await writeDerived(trx, row.id, factsOf(row), day, eligibility)
   return stale.length

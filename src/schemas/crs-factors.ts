@@ -4,19 +4,19 @@
  * @module
  */
 import { z } from 'zod'
-import { abilitiesSchema, educationLevel, officialLanguage } from './common.js'
+import { abilitiesSchema, CANADIAN_EDUCATION_LEVELS, educationLevel, JOB_OFFER_KINDS, officialLanguage } from './common.js'
 
 export { EDUCATION_LEVELS } from './common.js'
 export type EducationLevel = z.infer<typeof educationLevel>
 
 const wholeYears = z.int().min(0).max(100)
 
-export const languageResultSchema = z.strictObject({
+const languageResultSchema = z.strictObject({
   language: officialLanguage,
   clb: abilitiesSchema,
 })
 
-export const crsSpouseSchema = z.strictObject({
+const crsSpouseSchema = z.strictObject({
   accompanying: z.boolean(),
   canadianCitizenOrPR: z.boolean(),
   education: educationLevel.default('none'),
@@ -28,13 +28,13 @@ export const crsFactorsSchema = z
   .strictObject({
     age: z.int().min(0).max(150),
     education: educationLevel,
-    canadianEducation: z.enum(['none', 'one-or-two-year', 'three-year-or-more']).default('none'),
+    canadianEducation: z.enum(CANADIAN_EDUCATION_LEVELS).default('none'),
     firstLanguage: languageResultSchema.nullable(),
     secondLanguage: languageResultSchema.nullable().default(null),
     canadianWorkYears: wholeYears.default(0),
     foreignWorkYears: wholeYears.default(0),
     certificateOfQualification: z.boolean().default(false),
-    jobOffer: z.enum(['none', 'noc-00', 'teer-0-3']).default('none'),
+    jobOffer: z.enum(JOB_OFFER_KINDS).default('none'),
     provincialNomination: z.boolean().default(false),
     siblingInCanada: z.boolean().default(false),
     spouse: crsSpouseSchema.nullable().default(null),

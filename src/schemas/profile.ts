@@ -5,13 +5,19 @@
  */
 import { z } from 'zod'
 import { DESIGNATED_TESTS, NOT_DESIGNATED, testScoreIssues } from '../language/tests.js'
+import { NOC_VERSION, isNocCode, nocUnitGroups } from '../noc/index.js'
 import { educationLevel, isoDate, isoInstant, officialLanguage } from './common.js'
 
-const nocCode = z.string().regex(/^\d{5}$/, { message: 'expected a NOC 2021 unit group: five digits, e.g. "21211"' })
+/** A NOC 2021 unit group of the list (src/noc): an unknown code is an error, not work that silently does not count. */
+const nocCode = z
+  .string()
+  .regex(/^\d{5}$/, { message: 'expected a NOC 2021 unit group: five digits, e.g. "21211"' })
+  // Five digits but not on the list (a code that is not five digits has the message above only).
+  .refine((code) => !/^\d{5}$/.test(code) || isNocCode(code), { message: `not a NOC 2021 unit group (${NOC_VERSION}, ${nocUnitGroups.length} codes); find the code with \`express-entry noc <words of the title>\`` })
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code in capitals, e.g. "CA"' })
 const provinceCode = z.enum(['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'])
 
-export const credentialSchema = z.strictObject({
+const credentialSchema = z.strictObject({
   level: educationLevel.exclude(['none', 'two-or-more']),
   country: countryCode,
   /** The program's length in years (0 for secondary). */
@@ -45,7 +51,7 @@ export const languageTestSchema = z
   })
 export type LanguageTest = z.output<typeof languageTestSchema>
 
-export const jobSchema = z
+const jobSchema = z
   .strictObject({
     noc: nocCode,
     country: countryCode,
@@ -63,7 +69,7 @@ export const jobSchema = z
   })
 export type Job = z.output<typeof jobSchema>
 
-export const profileSpouseSchema = z.strictObject({
+const profileSpouseSchema = z.strictObject({
   accompanying: z.boolean(),
   canadianCitizenOrPR: z.boolean(),
   dateOfBirth: isoDate.optional(),
@@ -73,7 +79,7 @@ export const profileSpouseSchema = z.strictObject({
 })
 export type ProfileSpouse = z.output<typeof profileSpouseSchema>
 
-export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
+const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
 
 export const profileSchema = z
   .strictObject({

@@ -23,7 +23,7 @@ export function sqliteOf(db: Kysely<Database>): BetterSqlite3.Database | undefin
 }
 
 /** The `profile` columns, in the order bound (every column of ProfileTable). */
-export const PROFILE_COLUMNS = ['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'updated_at'] as const
+const PROFILE_COLUMNS = ['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'updated_at'] as const
 
 /** Rows per statement: 11 x 200 = 2,200 parameters, far under SQLite's 32,766. */
 const ROWS_PER_STATEMENT = 200

@@ -11,10 +11,6 @@ export async function getRound(db: Kysely<Database>, number: number): Promise<Ro
   return db.selectFrom('round').selectAll().where('number', '=', number).executeTakeFirst()
 }
 
-export async function listRounds(db: Kysely<Database>): Promise<RoundRow[]> {
-  return db.selectFrom('round').selectAll().orderBy('number').execute()
-}
-
 /** The highest round number and the latest round instant so far (null for none). */
 export async function lastRound(db: Kysely<Database>): Promise<{ number: number | null; atMs: number | null }> {
   const row = await db

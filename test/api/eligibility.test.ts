@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/api/app.js'
 import { loadRounds } from '../../src/history/load.js'
+import { eligibility, type EligibilityResult } from '../../src/eligibility/index.js'
+import { profileSchema } from '../../src/schemas/profile.js'
 
 const rounds = loadRounds()
 const app = createApp({ history: { rounds: () => rounds } })
@@ -23,6 +25,24 @@ describe('POST /v1/eligibility', () => {
     const res = await post('/v1/eligibility', golden)
     expect(res.status).toBe(400)
     expect(((await res.json()) as { detail: string }).detail).toMatch(/Profile/)
+  })
+
+  it('a code that is not a NOC 2021 unit group is a 400 naming its path, wherever it is', async () => {
+    const work = [{ noc: '99999', country: 'CA', from: '2023-06-01', to: null, hoursPerWeek: 40 }]
+    const res = await post('/v1/eligibility', { asOf: '2026-01-15', profile: { ...example, jobOffer: { noc: '00000', lmiaExempt: false }, work } })
+    expect(res.status).toBe(400)
+    const issues = ((await res.json()) as { issues: { path: string; message: string }[] }).issues
+    expect(issues.map((i) => i.path)).toEqual(['profile.work.0.noc', 'profile.jobOffer.noc'])
+    expect(issues[0]!.message).toMatch(/^not a NOC 2021 unit group/)
+    // The score and outlook read the same Profile schema.
+    expect((await post('/v1/crs/score', { asOf: '2026-01-15', profile: { ...example, work } })).status).toBe(400)
+  })
+
+  it("a category whose list is not known is eligible: null (can't tell) with its reason, as the library says", async () => {
+    const res = await post('/v1/eligibility', { asOf: '2026-03-01', profile: example })
+    const body = (await res.json()) as EligibilityResult
+    expect(body).toEqual(JSON.parse(JSON.stringify(eligibility(profileSchema.parse(example), '2026-03-01'))))
+    for (const c of body.categories) if (c.eligible === null) expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
   })
 
   it('a bad field names its path under profile.', async () => {

@@ -4,6 +4,7 @@ import { createApp } from '../../src/api/app.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { openStore, type Store } from '../../src/store/index.js'
+import { UNKNOWN_LIST_CATEGORY, withUnknownList } from '../pool/fixtures.js'
 
 const TOKEN = 'pool-token'
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }
@@ -115,6 +116,27 @@ describe('rounds on the pool', () => {
     const res = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(body) })
     expect(res.status).toBe(status)
     if (path) expect(((await res.json()) as Problem).issues?.map((i) => i.path)).toContain(path)
+  })
+
+  it("a category whose list of occupations is not known: run and simulate refuse it (400 problem+json naming the category and why), and nothing is held", async () => {
+    const unknownApp = createApp({ token: TOKEN, pool: { store, eligibility: withUnknownList(eligibility) } })
+    const body = JSON.stringify({ at: '2025-06-04T00:00:00Z', kind: 'category', category: UNKNOWN_LIST_CATEGORY, size: 10 })
+    for (const [path, headers] of [['/v1/rounds/run', auth], ['/v1/rounds/simulate', { 'content-type': 'application/json' }]] as const) {
+      const res = await unknownApp.request(path, { method: 'POST', headers, body })
+      expect(res.status, path).toBe(400)
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+      const doc = (await res.json()) as Problem
+      expect(doc.issues, path).toEqual([{ path: 'category', message: expect.stringMatching(/^no round can be held for test-unknown-list: who is eligible cannot be told\. The list of occupations of .* is not known/) as unknown as string }])
+    }
+    expect((await unknownApp.request('/v1/rounds/run/2')).status).toBe(404)
+  })
+
+  it('a profile with a code that is not a NOC 2021 unit group is rejected with its field path, the others stored', async () => {
+    const bad = { ...example, id: 'bad-noc', work: [{ noc: '99999', country: 'CA', from: '2021-01-04', to: null, hoursPerWeek: 40 }] }
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify([{ ...example, id: 'ok-noc' }, bad]) })
+    expect(res.status).toBe(201)
+    const out = (await res.json()) as { added: number; rejected: { index: number; issues: { path: string; message: string }[] }[] }
+    expect(out.rejected).toEqual([{ index: 1, id: 'bad-noc', issues: [expect.objectContaining({ path: 'work.0.noc', message: expect.stringMatching(/not a NOC 2021 unit group/) as unknown as string })] }])
   })
 
   it.each(['0', 'abc', '99'])('GET /v1/rounds/run/%s/invitations → 400 or 404, never 5xx', async (n) => {

@@ -171,6 +171,20 @@ describe('what-if, eligibility and the simulator', () => {
     expect(await p.locator('#elig-timeline tbody tr').count()).toBeGreaterThan(0)
   })
 
+  it("eligibility: a category whose occupation list is not known reads Can't tell, with the reason, where the API says null", async () => {
+    const p = await open('/eligibility?asOf=2026-03-01')
+    const profile = JSON.parse(await p.locator('#elig-profile').inputValue()) as object
+    const api = (await (await fetch(`${server.url}/v1/eligibility`, { method: 'POST', body: JSON.stringify({ asOf: '2026-03-01', profile }) })).json()) as { categories: { id: string; eligible: boolean | null; unmet: { message: string }[] }[] }
+    await expect.poll(() => p.locator('#elig-result').textContent()).toContain(api.categories[0]!.id)
+    const unknown = api.categories.filter((c) => c.eligible === null)
+    expect(await p.locator('[data-answer="cant-tell"]').count()).toBe(unknown.length)
+    for (const c of unknown) {
+      const item = p.locator('li', { has: p.locator('code', { hasText: c.id }) })
+      expect(await item.locator('strong').first().textContent()).toBe("Can't tell")
+      expect(await item.textContent()).toContain(c.unmet[0]!.message)
+    }
+  })
+
   it('eligibility: an invalid profile names the field', async () => {
     const p = await open('/eligibility')
     await p.locator('#elig-profile').fill('{"id": "x"}')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { categoriesInForce, categoryById, categoryVersions, eligibility, isEligibleForCategory } from '../../src/eligibility/index.js'
+import { categoriesInForce, categoryById, categoryEligibility, categoryVersions, eligibility, isEligibleForCategory } from '../../src/eligibility/index.js'
 import { isNocCode } from '../../src/noc/index.js'
 import { categoryRules } from '../../src/rules/categories/index.js'
-import { celpip, job, makeProfile, tcf } from './helpers.js'
+import { celpip, job, makeProfile, tcf, unknownListCategory } from './helpers.js'
 
 const ids = (asOf: string) => categoriesInForce(asOf).map((c) => c.id)
 const category = (overrides: Parameters<typeof makeProfile>[0], id: string, asOf: string) => {
@@ -112,12 +112,34 @@ describe('occupation categories from 2026-02-18: 12 months within 3 years, not n
     expect(category({ ...recruit, jobOffer: { noc: '42102', lmiaExempt: true } }, 'military-2026', '2026-03-01').eligible).toBe(true)
   })
 
-  it.each(['stem-2026', 'healthcare-social-2026', 'education-2026'])('%s answers "list unknown", never eligible', (id) => {
-    const nurse = { work: [job('31301', '2023-06-01', '2025-12-31'), job('21231', '2023-06-01', '2025-12-31'), job('41220', '2023-06-01', '2025-12-31')] }
-    const r = category(nurse, id, '2026-03-01')
-    expect(r.eligible).toBe(false)
+  it("a version whose list of occupations is not known answers can't tell (null) with its reason, never no", () => {
+    const unknown = unknownListCategory()
+    const nurse = makeProfile({ work: [job('31301', '2023-06-01', '2025-12-31'), job('21231', '2023-06-01', '2025-12-31'), job('41220', '2023-06-01', '2025-12-31')] })
+    const r = categoryEligibility(nurse, unknown, '2026-03-01')!
+    expect(r).toMatchObject({ id: 'test-unknown-list', eligible: null })
     expect(codes(r)).toEqual(['category_list_unknown'])
-    expect(isEligibleForCategory(makeProfile(nurse), id, '2026-03-01')).toBe(false)
+    expect(r.unmet[0]!.message).toBe("The list of occupations of Test occupations (list unknown) is not known to this engine (a test-only version); eligibility cannot be decided: the answer is can't tell")
+    expect(isEligibleForCategory(nurse, unknown, '2026-03-01')).toBeNull()
+    // Eligible for no program (no valid language result): certainly not, whatever the list.
+    const noProgram = makeProfile({ languageTests: [] })
+    const no = categoryEligibility(noProgram, unknown, '2026-03-01')!
+    expect(no.eligible).toBe(false)
+    expect(codes(no)).toEqual(['not_eligible_for_program', 'category_list_unknown'])
+    expect(isEligibleForCategory(noProgram, unknown, '2026-03-01')).toBe(false)
+    // Not in force yet: false.
+    expect(isEligibleForCategory(nurse, unknown, '2014-12-31')).toBe(false)
+  })
+
+  it("every real version whose list is not known answers as the test version does (null for a program-eligible profile)", () => {
+    const nurse = makeProfile({ work: [job('31301', '2023-06-01', '2025-12-31')] })
+    const r = eligibility(nurse, '2026-03-01')
+    for (const c of r.categories) {
+      const listKnown = categoryById(c.id)!.listKnown
+      expect(c.eligible === null, c.id).toBe(!listKnown)
+      if (!listKnown) expect(codes(c), c.id).toEqual(['category_list_unknown'])
+      expect(isEligibleForCategory(nurse, c.id, '2026-03-01'), c.id).toBe(c.eligible)
+      expect(categoryEligibility(nurse, c.id, '2026-03-01'), c.id).toEqual(c)
+    }
   })
 })
 

@@ -7,9 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { eligibility } from '../../src/eligibility/index.js'
+import { categoryEligibility, eligibility, type EligibilityResult } from '../../src/eligibility/index.js'
+import { formatEligibility } from '../../src/cli/commands/eligibility.js'
 import { profileSchema } from '../../src/schemas/profile.js'
-import { baseInput, celpip, job } from './helpers.js'
+import { baseInput, celpip, job, makeProfile, unknownListCategory } from './helpers.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const BUILT = join(ROOT, 'dist/src/cli/index.js')
@@ -50,7 +51,19 @@ describe('express-entry eligibility FILE', () => {
     expect(r.stdout).toMatch(/grid 86\/100 \(pass mark 67\)/)
     expect(r.stdout).toMatch(/no {3}Federal Skilled Trades \(FST\)\n {6}- FST needs 2 years/)
     expect(r.stdout).toMatch(/Invitation would be issued under: CEC/)
-    expect(r.stdout).toMatch(/no {3}STEM occupations \(2026\) \[stem-2026\]\n {6}- The list of occupations of STEM occupations \(2026\) is not known/)
+    // Each category's line says what --json says: yes, no, or can't tell (an unknown list) with the reason.
+    const json = JSON.parse(cli(['eligibility', PROFILE, '--as-of', '2026-03-01', '--json']).stdout) as EligibilityResult
+    for (const c of json.categories) {
+      const answer = c.eligible === null ? "can't tell" : c.eligible ? 'yes' : 'no'
+      expect(r.stdout, c.id).toContain(`  ${answer}  ${c.label} [${c.id}]`.replace('  no  ', '  no   '))
+    }
+  })
+
+  it("prints can't tell, and why, for a category whose list of occupations is not known", () => {
+    const profile = makeProfile()
+    const unknown = categoryEligibility(profile, unknownListCategory(), '2026-03-01')!
+    const text = formatEligibility({ ...eligibility(profile, '2026-03-01'), categories: [unknown] }, profile.id)
+    expect(text).toMatch(/can't tell {2}Test occupations \(list unknown\) \[test-unknown-list\]\n {6}- The list of occupations of Test occupations \(list unknown\) is not known to this engine \(a test-only version\); eligibility cannot be decided: the answer is can't tell\n/)
   })
 
   it('--json prints the same result as the library', () => {

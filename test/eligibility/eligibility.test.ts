@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { categoriesInForce, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
+import { categoriesInForce, categoryEligibility, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
-import { celpip, job, makeProfile, tcf } from './helpers.js'
+import { celpip, job, makeProfile, tcf, unknownListCategory } from './helpers.js'
 
 describe('eligibility(profile, asOf): the contract', () => {
   const example = profileSchema.parse(JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')))
@@ -134,13 +134,18 @@ describe('properties', () => {
     )
   })
 
-  it('eligible exactly when nothing is unmet; a category needs a program; an occupation only when eligible by occupation', () => {
+  it("eligible exactly when nothing is unmet; can't tell only for an unknown list; a category needs a program; an occupation only when eligible by occupation", () => {
     fc.assert(
       fc.property(arbProfile, arbDate, (input, asOf) => {
         const r = eligibility(parse(input), asOf)
-        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst, ...r.categories]) expect(x.eligible).toBe(x.unmet.length === 0)
+        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst, ...r.categories]) expect(x.eligible === true).toBe(x.unmet.length === 0)
         const any = r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible
         for (const c of r.categories) {
+          // null (can't tell) only for a program-eligible profile, with the one reason: the list is not known.
+          if (c.eligible === null) {
+            expect(any).toBe(true)
+            expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
+          }
           if (c.eligible) expect(any).toBe(true)
           if (c.occupation) expect(c.occupation.months).toBeGreaterThanOrEqual(5.9)
         }
@@ -149,6 +154,19 @@ describe('properties', () => {
         expect(r.invitedUnder === null).toBe(!any)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it("a category whose list is not known is can't tell (null) exactly when the profile is eligible for a program, else no", () => {
+    const unknown = unknownListCategory()
+    fc.assert(
+      fc.property(arbProfile, arbDate, (input, asOf) => {
+        const p = parse(input)
+        const expected = isEligibleForAnyProgram(p, asOf) ? null : false
+        expect(isEligibleForCategory(p, unknown, asOf)).toBe(expected)
+        expect(categoryEligibility(p, unknown, asOf)!.eligible).toBe(expected)
+      }),
+      { numRuns: 200 },
     )
   })
 

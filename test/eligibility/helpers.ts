@@ -1,4 +1,5 @@
 /** Profile builders for the eligibility tests: a base candidate who meets FSW, changed one fact at a time. */
+import { compileCategory, compiledCategory, type CategoryVersion, type CompiledCategory } from '../../src/eligibility/index.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
 
 type TestInput = NonNullable<ProfileInput['languageTests']>[number]
@@ -55,4 +56,24 @@ export function baseInput(): ProfileInput {
 /** The base candidate with some facts replaced, parsed. */
 export function makeProfile(overrides: Partial<ProfileInput> = {}): Profile {
   return profileSchema.parse({ ...baseInput(), ...overrides })
+}
+
+/**
+ * A category version whose list of occupations is not known, built for tests (not in the catalog):
+ * the rule of `like` (an occupation category), in force from 2015 on. The answers for such a version
+ * must not depend on which real versions happen to lack a list today.
+ */
+export function unknownListCategory(like = 'stem-2025'): CompiledCategory {
+  const base = compiledCategory(like)!
+  const version: CategoryVersion = {
+    ...base.category,
+    id: 'test-unknown-list',
+    label: 'Test occupations (list unknown)',
+    from: '2015-01-01',
+    to: null,
+    occupations: null,
+    listKnown: false,
+    listNote: 'a test-only version',
+  }
+  return compileCategory(version, base.source)
 }

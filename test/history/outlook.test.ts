@@ -11,6 +11,7 @@ import type { PastRound } from '../../src/history/record.js'
 import { crsFactorsSchema } from '../../src/schemas/crs-factors.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { engineer, profileArbitrary } from './profiles.js'
+import { makeProfile } from '../eligibility/helpers.js'
 
 const rounds = loadRounds()
 const round = (n: string) => rounds.find((r) => r.number === n)!
@@ -95,6 +96,27 @@ describe('(a) would I have been invited', () => {
       { numRuns: 40 },
     )
     expect(quickNos).toBeGreaterThan(100)
+  })
+
+  it("property: a category round's outcome follows the engine's three answers: no is not-eligible, can't tell (an unknown list) is never not-eligible", () => {
+    // The base candidate of the eligibility tests is eligible for FSW through 2026 (so unknown lists are can't tell for it).
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(makeProfile()), profileArbitrary), (profile) => {
+        const checks = pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds
+        plan.rounds.forEach((r, i) => {
+          if (r.type !== 'category' || !r.categoryId) return
+          const c = checks[i]!
+          if (c.outcome === 'not-eligible') expect(c.eligible, `${r.number}`).toBe(false)
+          // The round's date is inside its version's dates for all but two rounds (categoryDate).
+          if (r.categoryId && isEligibleForCategory(profile, r.categoryId, r.date) === null) {
+            expect(c.eligible, `${r.number}`).toBeNull()
+            expect(c.outcome, `${r.number}`).not.toBe('not-eligible')
+            if (c.outcome === 'unknown') expect(c.reason).toMatch(/can't tell, The list of occupations of .* is not known/)
+          }
+        })
+      }),
+      { numRuns: 15 },
+    )
   })
 
   const engineerChecks = pastInvitations({ kind: 'profile', profile: engineer }, rounds, plan)

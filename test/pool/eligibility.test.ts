@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addDays, type IsoDate } from '../../src/domain/dates.js'
 import * as rules from '../../src/eligibility/index.js'
-import { evaluateFast, PROGRAM_BIT, realEligibility } from '../../src/pool/eligibility.js'
+import { eligibleCategories, evaluateFast, PROGRAM_BIT, realEligibility } from '../../src/pool/eligibility.js'
+import { UNKNOWN_LIST_CATEGORY, withUnknownList } from './fixtures.js'
 import { generatePool } from '../../src/pool/generator.js'
 import type { Profile } from '../../src/schemas/profile.js'
 
@@ -11,7 +12,7 @@ function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string
   const r = rules.eligibility(p, asOf)
   let programs = (r.programs.fsw.eligible ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible ? PROGRAM_BIT.fst : 0)
   if (programs !== 0 && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
-  return { programs, categories: r.categories.filter((c) => c.eligible).map((c) => c.id).sort() }
+  return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort() }
 }
 
 describe('evaluateFast (the import and rounds path)', () => {
@@ -31,5 +32,34 @@ describe('evaluateFast (the import and rounds path)', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe("a category whose list is not known (can't tell) is never stored as eligible", () => {
+  const eligibility = realEligibility()
+  const profiles = [...generatePool({ size: 200, seed: 5, like: '2025-06-01', eligibility })].map((g) => g.profile)
+
+  it('the derived categories leave it out, though the profile is eligible for a program', () => {
+    const unknown = withUnknownList(eligibility)
+    let canNotTell = 0
+    for (const p of profiles) {
+      const asOf = p.submittedAt.slice(0, 10)
+      if (unknown.isEligibleForCategory(p, UNKNOWN_LIST_CATEGORY, asOf) === null) canNotTell++
+      expect(eligibleCategories(unknown, p, asOf)).toEqual(eligibleCategories(eligibility, p, asOf))
+    }
+    expect(canNotTell).toBeGreaterThan(100)
+  })
+
+  it('the real rules: each version whose list is not known answers null to a program-eligible profile and is not in evaluateFast', () => {
+    for (const p of profiles) {
+      const asOf = addDays(p.submittedAt.slice(0, 10), 300)
+      const fast = evaluateFast(p, asOf)
+      for (const c of rules.eligibility(p, asOf).categories) {
+        if (rules.compiledCategory(c.id)!.listUnknown === null) continue
+        expect(c.eligible).toBe(fast.programs === 0 ? false : null)
+        expect(fast.categories).not.toContain(c.id)
+        expect(eligibility.categoryById(c.id)?.listUnknown).toBe(c.unmet.at(-1)!.message)
+      }
+    }
   })
 })

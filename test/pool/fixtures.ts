@@ -3,7 +3,8 @@
  * mechanics are tested against it; the real rules are wired in by loadEligibility).
  */
 import { addYears, type IsoDate } from '../../src/domain/dates.js'
-import type { CategoryInfo, PoolEligibility, ProgramId } from '../../src/pool/eligibility.js'
+import type { CategoryInfo, PoolEligibility } from '../../src/pool/eligibility.js'
+import type { ProgramId } from '../../src/schemas/common.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
 
 export interface ProfileOptions {
@@ -78,4 +79,24 @@ export const testEligibility: PoolEligibility = {
   categoryById: (id) => TEST_CATEGORIES.find((c) => c.id === id),
   categoriesInForce: (asOf) => TEST_CATEGORIES.filter((c) => c.from <= asOf && asOf <= c.to),
   ruleChangeDates: ['2023-05-31', '2024-02-29'],
+}
+
+/** The id of the category `withUnknownList` adds. */
+export const UNKNOWN_LIST_CATEGORY = 'test-unknown-list'
+
+/**
+ * `base` with one more category in force from 2015 on whose list of occupations is not known (built
+ * for tests, so the answers do not depend on which real versions lack a list today): every question
+ * about it is "can't tell" (null) for a profile eligible for a program, as the real rules answer.
+ */
+export function withUnknownList(base: PoolEligibility): PoolEligibility {
+  const info: CategoryInfo = { id: UNKNOWN_LIST_CATEGORY, label: 'Test occupations (list unknown)', listUnknown: 'The list of occupations of Test occupations (list unknown) is not known to this engine (a test-only version)' }
+  return {
+    isEligibleForProgram: (p, program, asOf) => base.isEligibleForProgram(p, program, asOf),
+    isEligibleForAnyProgram: (p, asOf) => base.isEligibleForAnyProgram(p, asOf),
+    isEligibleForCategory: (p, id, asOf) => (id === UNKNOWN_LIST_CATEGORY ? (base.isEligibleForAnyProgram(p, asOf) ? null : false) : base.isEligibleForCategory(p, id, asOf)),
+    categoryById: (id) => (id === UNKNOWN_LIST_CATEGORY ? info : base.categoryById(id)),
+    categoriesInForce: (asOf) => [...base.categoriesInForce(asOf), info],
+    ruleChangeDates: base.ruleChangeDates,
+  }
 }

@@ -3,7 +3,7 @@
  * tie-break at the cut-off, idempotency, atomicity, concurrency, declines, expiry, the digest.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { isExpressEntryError } from '../../src/errors.js'
+import { isExpressEntryError, type ExpressEntryError } from '../../src/errors.js'
 import { importProfiles, respondToInvitation, withdrawProfile } from '../../src/pool/lifecycle.js'
 import { rankProfiles } from '../../src/pool/memory.js'
 import { holdRound, poolDistribution, roundInvitations } from '../../src/pool/rounds.js'
@@ -11,7 +11,7 @@ import { countIn } from '../../src/history/distribution.js'
 import type { ProfileInput } from '../../src/schemas/profile.js'
 import type { Store } from '../../src/store/index.js'
 import { DIALECTS, freshStore, postgresSkipReason, type TestStore } from '../setup/dialects.js'
-import { profileInput, profileOf, testEligibility } from './fixtures.js'
+import { profileInput, profileOf, testEligibility, UNKNOWN_LIST_CATEGORY, withUnknownList } from './fixtures.js'
 
 const eligibility = testEligibility
 
@@ -155,6 +155,21 @@ for (const dialect of DIALECTS) {
       await expect(holdRound(t.store, { at: '2023-07-04T13:38:22Z', kind: 'general', size: 1 }, { eligibility })).rejects.toThrow(/time order/)
       await expect(holdRound(t.store, { at: '2023-07-06T13:38:22Z', kind: 'category', category: 'stem-2099-1', size: 1 }, { eligibility })).rejects.toThrow(/unknown category/)
       await expect(holdRound(t.store, { at: '2024-03-06T13:38:22Z', kind: 'category', category: 'stem-2023-1', size: 1 }, { eligibility })).rejects.toThrow(/stem-2023-1 is not in force on 2024-03-06/)
+    })
+
+    it("refuses a round for a category whose list of occupations is not known (who is eligible can't be told), writing nothing", async () => {
+      const unknown = withUnknownList(eligibility)
+      await load(t.store, tiedPool(), '2023-07-05')
+      const request = { at: '2023-07-05T13:38:22Z', kind: 'category', category: UNKNOWN_LIST_CATEGORY, size: 1 }
+      const error = await holdRound(t.store, request, { eligibility: unknown }).catch((e: unknown) => e)
+      expect(isExpressEntryError(error, 'invalid_input')).toBe(true)
+      expect((error as ExpressEntryError<'invalid_input'>).details.issues).toEqual([
+        { path: 'category', value: UNKNOWN_LIST_CATEGORY, message: `no round can be held for ${UNKNOWN_LIST_CATEGORY}: who is eligible cannot be told. The list of occupations of Test occupations (list unknown) is not known to this engine (a test-only version)` },
+      ])
+      expect(await t.store.db.selectFrom('round').selectAll().execute()).toEqual([])
+      // The same refusal from the in-memory engine; other rounds go on as before.
+      expect(() => rankProfiles(tiedPool().map(profileOf), request, unknown)).toThrow(/who is eligible cannot be told/)
+      expect((await holdRound(t.store, { ...request, category: 'stem-2023-1' }, { eligibility: unknown })).number).toBe(1)
     })
   })
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ExpressEntryError, type InputIssue } from '../../src/errors.js'
 import { crsFactorsSchema } from '../../src/schemas/crs-factors.js'
+import { nocUnitGroups } from '../../src/noc/index.js'
 import { parseOrThrow } from '../../src/schemas/issues.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { parseScoreRequest } from '../../src/schemas/score-request.js'
@@ -22,6 +23,10 @@ function issuesOf(f: () => unknown): readonly InputIssue[] {
 
 const factorIssues = (input: unknown) => issuesOf(() => parseOrThrow(crsFactorsSchema, input))
 const profileIssues = (input: unknown) => issuesOf(() => parseOrThrow(profileSchema, input))
+const profileIssuesOrNone = (input: unknown) => {
+  const r = profileSchema.safeParse(input)
+  return r.success ? [] : r.error.issues
+}
 const english9 = { language: 'english', clb: clb(9) }
 
 describe('CrsFactors', () => {
@@ -276,6 +281,28 @@ describe('Profile', () => {
         },
       ]
     `)
+  })
+
+  it('a five-digit code that is not a NOC 2021 unit group is an error at its path, wherever a NOC is given', () => {
+    const job = (noc: string) => ({ noc, country: 'CA', from: '2021-01-04', to: null, hoursPerWeek: 40 })
+    const issues = profileIssues(
+      profileInput({
+        maritalStatus: 'married',
+        work: [job('21211'), job('99999')],
+        jobOffer: { noc: '21299', lmiaExempt: false },
+        certificateOfQualification: { noc: '72888', province: 'ON' },
+        spouse: { accompanying: true, canadianCitizenOrPR: false, work: [job('00000')] },
+      }),
+    )
+    expect(issues.map((i) => [i.path, i.value])).toEqual([
+      ['spouse.work.0.noc', '00000'],
+      ['work.1.noc', '99999'],
+      ['certificateOfQualification.noc', '72888'],
+      ['jobOffer.noc', '21299'],
+    ])
+    expect(issues[1]!.message).toBe('not a NOC 2021 unit group (NOC 2021 Version 1.0, 516 codes); find the code with `express-entry noc <words of the title>` (got "99999")')
+    // Every code of the list is accepted.
+    expect(profileIssuesOrNone(profileInput({ work: nocUnitGroups.map((u) => job(u.code)).slice(0, 100) }))).toEqual([])
   })
 
   it('dates that are not real calendar dates', () => {

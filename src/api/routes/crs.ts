@@ -5,16 +5,14 @@
  * @module
  */
 import { Hono } from 'hono'
-import { scoreRequest } from '../../crs/index.js'
 import { todayUtc } from '../../domain/dates.js'
-import { parseScoreRequest } from '../../schemas/score-request.js'
-import { resultJson } from '../../cli/commands/score.js'
+import { lineError } from '../../usecases/lines.js'
+import { answerScore } from '../../usecases/score.js'
 import { isJsonLines, parseJsonLine, readBodyText, readJsonBody } from '../json-body.js'
-import { lineError } from '../../cli/jsonl.js'
 import type { ApiEnv } from '../app.js'
 
 /** Whether a query flag is on (`?explain`, `?explain=1`, `?explain=true`). */
-export function flag(value: string | undefined): boolean {
+function flag(value: string | undefined): boolean {
   return value !== undefined && value !== '0' && value !== 'false'
 }
 
@@ -32,8 +30,7 @@ async function scoreLines(request: Request, bodyLimit: number, explain: boolean)
     const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
     if (line.trim() === '') continue
     try {
-      const { result, notices } = scoreRequest(parseScoreRequest(parseJsonLine(line), today))
-      out.push(JSON.stringify(resultJson(result, explain, notices)))
+      out.push(JSON.stringify(answerScore(parseJsonLine(line), today, explain)))
     } catch (e) {
       const error = lineError(lineNo, e)
       out.push(JSON.stringify({ error: { line: error.line, path: error.path, message: error.message.slice(0, 2000) } }))
@@ -46,7 +43,6 @@ export function crsRoutes(bodyLimit: number): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/score', async (c) => {
     if (isJsonLines(c.req.header('content-type') ?? null)) return scoreLines(c.req.raw, bodyLimit, flag(c.req.query('explain')))
     const body = await readJsonBody(c.req.raw, bodyLimit)
-    const { result, notices } = scoreRequest(parseScoreRequest(body, todayUtc()))
-    return c.json(resultJson(result, flag(c.req.query('explain')), notices))
+    return c.json(answerScore(body, todayUtc(), flag(c.req.query('explain'))))
   })
 }

@@ -7,21 +7,16 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { parseEligibilityRequest } from '../../cli/commands/eligibility.js'
-import { cutoffOutlook } from '../../cli/commands/outlook.js'
-import { scoreRequest } from '../../crs/index.js'
 import { todayUtc } from '../../domain/dates.js'
-import { eligibility } from '../../eligibility/index.js'
-import { pastInvitations } from '../../history/invited.js'
-import { timeline, whatIf, type OutlookInput } from '../../history/outlook.js'
-import { parseScoreRequest } from '../../schemas/score-request.js'
 import { parseOrThrow } from '../../schemas/issues.js'
+import { answerEligibility } from '../../usecases/eligibility.js'
+import { answerOutlook } from '../../usecases/outlook.js'
 import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
 import type { HistoryService } from './rounds.js'
 import { notConfigured } from './pool.js'
 
-export const outlookQuerySchema = z.strictObject({
+const outlookQuerySchema = z.strictObject({
   size: z
     .string()
     .regex(/^\d{1,7}(,\d{1,7}){0,9}$/, { message: 'expected up to 10 round sizes separated by commas, e.g. 500,1000,3000' })
@@ -31,8 +26,7 @@ export const outlookQuerySchema = z.strictObject({
 
 export function eligibilityRoutes(bodyLimit: number): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', async (c) => {
-    const { profile, asOf } = parseEligibilityRequest(await readJsonBody(c.req.raw, bodyLimit), todayUtc())
-    return c.json(eligibility(profile, asOf))
+    return c.json(answerEligibility(await readJsonBody(c.req.raw, bodyLimit), todayUtc()).result)
   })
 }
 
@@ -40,20 +34,7 @@ export function outlookRoutes(history: HistoryService | null, bodyLimit: number)
   return new Hono<ApiEnv>().post('/', async (c) => {
     if (!history) throw notConfigured('record of past rounds')
     const query = parseOrThrow(outlookQuerySchema, c.req.query())
-    const sizes = query.size ? query.size.split(',').map(Number).filter((n) => n >= 1) : [500, 1000, 3000, 5000]
-    const request = parseScoreRequest(await readJsonBody(c.req.raw, bodyLimit), todayUtc())
-    const asOf = request.asOf
-    const input: OutlookInput = request.kind === 'factors' ? { kind: 'factors', factors: request.factors } : { kind: 'profile', profile: request.profile }
-    const { result } = scoreRequest(request)
-    const rounds = history.rounds().filter((r) => r.date <= asOf)
-    return c.json({
-      asOf,
-      input: input.kind,
-      score: result.total,
-      whatIf: whatIf(input, asOf),
-      timeline: timeline(input, asOf, query.years ?? 3),
-      cutoff: cutoffOutlook(rounds, sizes, result.total, asOf),
-      pastRounds: pastInvitations(input, rounds),
-    })
+    const sizes = query.size ? query.size.split(',').map(Number).filter((n) => n >= 1) : undefined
+    return c.json(answerOutlook(await readJsonBody(c.req.raw, bodyLimit), todayUtc(), { rounds: history.rounds(), sizes, years: query.years }))
   })
 }

@@ -34,14 +34,14 @@ export function notConfigured(what: string): ApiProblem {
 }
 
 /** Profiles per request: a body is at most 1 MiB anyway; bulk loads go through `pool import`. */
-export const MAX_PROFILES_PER_REQUEST = 1000
+const MAX_PROFILES_PER_REQUEST = 1000
 
 /** The current instant, to the second, as the store writes instants. */
 export function nowInstant(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-export const distributionQuerySchema = z.strictObject({ at: isoInstant.optional() })
+const distributionQuerySchema = z.strictObject({ at: isoInstant.optional() })
 
 export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()

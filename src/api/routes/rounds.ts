@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
-import { PROGRAMS, ROUND_TYPES } from '../../history/labels.js'
+import { PROGRAMS, ROUND_TYPES } from '../../schemas/common.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
@@ -33,7 +33,7 @@ export interface RoundsRouteOptions {
 }
 
 /** Query of `GET /v1/rounds`: the filters of `rounds list`. */
-export const roundsQuerySchema = z.strictObject({
+const roundsQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2015).max(2100).optional(),
   type: z.enum(ROUND_TYPES).optional(),
   category: z.string().regex(/^[a-z0-9-]{1,60}$/, { message: 'expected a category id (stem-2023-1) or key (stem)' }).optional(),

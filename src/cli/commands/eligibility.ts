@@ -1,12 +1,10 @@
 /** `express-entry eligibility`: program and category eligibility of a Profile, one object or JSONL. @module */
 import { fswMinimums } from '../../rules/fsw/minimums.js'
 import type { Command } from 'commander'
-import { eligibility, type EligibilityResult, type UnmetCondition } from '../../eligibility/index.js'
+import type { EligibilityResult, UnmetCondition } from '../../eligibility/index.js'
 import { thousands } from '../../eligibility/language.js'
-import { ExpressEntryError } from '../../errors.js'
-import { parseScoreRequest } from '../../schemas/score-request.js'
-import type { Profile } from '../../schemas/profile.js'
-import type { IsoDate } from '../../domain/dates.js'
+import { FEDERAL_PROGRAMS } from '../../schemas/common.js'
+import { answerEligibility } from '../../usecases/eligibility.js'
 import { EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { processJsonl } from '../jsonl.js'
 import { asOfOption } from './score.js'
@@ -15,21 +13,6 @@ interface EligibilityOptions {
   readonly jsonl?: boolean
   readonly json?: boolean
   readonly asOf?: string
-}
-
-/**
- * The Profile and date of one request (a bare Profile, or `{ asOf, profile }`), parsed as `score` does.
- * CrsFactors are refused: eligibility depends on facts (work history, test results) that factors do not hold.
- */
-export function parseEligibilityRequest(input: unknown, defaultAsOf: IsoDate): { profile: Profile; asOf: IsoDate } {
-  const request = parseScoreRequest(input, defaultAsOf)
-  if (request.kind === 'factors') {
-    const path = typeof input === 'object' && input !== null && 'factors' in input ? 'factors' : ''
-    throw new ExpressEntryError('invalid_input', {
-      issues: [{ path, message: 'eligibility needs a Profile (work history, language tests, education, funds), not CrsFactors: CrsFactors do not say which occupations, when or where the work was done; send a Profile or { "asOf", "profile" }' }],
-    })
-  }
-  return { profile: request.profile, asOf: request.asOf }
 }
 
 const PROGRAM_NAMES = { fsw: 'Federal Skilled Worker (FSW)', cec: 'Canadian Experience Class (CEC)', fst: 'Federal Skilled Trades (FST)' } as const
@@ -41,7 +24,7 @@ function reasons(unmet: readonly UnmetCondition[]): string[] {
 /** A readable account of an EligibilityResult. */
 export function formatEligibility(r: EligibilityResult, profileId: string): string {
   const lines = [`Eligibility of ${profileId} on ${r.asOf}`, '', 'Programs']
-  for (const id of ['fsw', 'cec', 'fst'] as const) {
+  for (const id of FEDERAL_PROGRAMS) {
     const p = r.programs[id]
     lines.push(`  ${p.eligible ? 'yes' : 'no '}  ${PROGRAM_NAMES[id]}`)
     if (id === 'fsw') {
@@ -57,7 +40,8 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
   lines.push('', r.categories.length === 0 ? 'Categories: none in force on this date' : 'Categories in force')
   for (const c of r.categories) {
     const occupation = c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} months` : ''
-    lines.push(`  ${c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
+    // null: can't tell (the category's list is not known); the reason follows.
+    lines.push(`  ${c.eligible === null ? "can't tell" : c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
     lines.push(...reasons(c.unmet))
   }
   return lines.join('\n')
@@ -66,15 +50,11 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
 async function runEligibility(file: string | undefined, options: EligibilityOptions): Promise<number> {
   const asOf = asOfOption(options.asOf)
   if (options.jsonl) {
-    const bad = await processJsonl(file, (value) => {
-      const request = parseEligibilityRequest(value, asOf)
-      return eligibility(request.profile, request.asOf)
-    })
+    const bad = await processJsonl(file, (value) => answerEligibility(value, asOf).result)
     return bad > 0 ? EXIT_BAD_INPUT : EXIT_OK
   }
-  const request = parseEligibilityRequest(parseJson(await readInput(file), 'the input'), asOf)
-  const result = eligibility(request.profile, request.asOf)
-  process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatEligibility(result, request.profile.id)}\n`)
+  const { profile, result } = answerEligibility(parseJson(await readInput(file), 'the input'), asOf)
+  process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatEligibility(result, profile.id)}\n`)
   return EXIT_OK
 }
 

@@ -6,13 +6,10 @@
  * @module
  */
 import type { Command } from 'commander'
-import { scoreRequest } from '../../crs/index.js'
-import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
-import { pastInvitations, type PastInvitations } from '../../history/invited.js'
-import { timeline, whatIf, type OutlookInput, type Timeline, type WhatIfResult } from '../../history/outlook.js'
-import type { PastRound } from '../../history/record.js'
+import type { PastInvitations } from '../../history/invited.js'
+import type { Timeline, WhatIfResult } from '../../history/outlook.js'
 import { loadRecord } from '../../history/load.js'
-import { parseScoreRequest } from '../../schemas/score-request.js'
+import { answerOutlook, DEFAULT_ROUND_SIZES, DEFAULT_TIMELINE_YEARS, type CutoffOutlook } from '../../usecases/outlook.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { asOfOption } from './score.js'
 import { formatTable, recordPathOf } from './rounds.js'
@@ -26,10 +23,8 @@ interface OutlookOptions {
   readonly record?: string
 }
 
-const DEFAULT_SIZES = [500, 1000, 3000, 5000]
-
-function parseSizes(values: readonly string[] | undefined): number[] {
-  if (!values || values.length === 0) return DEFAULT_SIZES
+function parseSizes(values: readonly string[] | undefined): readonly number[] {
+  if (!values || values.length === 0) return DEFAULT_ROUND_SIZES
   return values.map((v) => {
     if (!/^\d{1,7}$/.test(v) || Number(v) < 1) throw new CliError(`--size: expected a number of invitations, 1 or more (got ${JSON.stringify(v)})`, EXIT_BAD_INPUT)
     return Number(v)
@@ -37,29 +32,10 @@ function parseSizes(values: readonly string[] | undefined): number[] {
 }
 
 function parseYears(value: string | undefined): number {
-  if (value === undefined) return 3
+  if (value === undefined) return DEFAULT_TIMELINE_YEARS
   if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 10) throw new CliError(`--years: expected 1 to 10 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return Number(value)
 }
-
-/** The cut-off estimates for round sizes from the latest published distribution on or before `asOf`. */
-export function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
-  const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
-  const backtest = backtestCutoffs(rounds)
-  const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 10_000) / 10_000 }
-  if (!latest?.distribution) return { distributionAsOf: null, fromRound: null, backtest: summary, estimates: [] }
-  return {
-    distributionAsOf: latest.distributionAsOf,
-    fromRound: latest.number,
-    backtest: summary,
-    estimates: sizes.map((size) => {
-      const e = estimateCutoff(latest.distribution!, size)
-      return { size, lowestScore: e.lowestScore, range: e.range, score, reaches: score >= e.lowestScore }
-    }),
-  }
-}
-
-type CutoffOutlook = ReturnType<typeof cutoffOutlook>
 
 function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean): string {
   const out: string[] = [`CRS score ${score} on ${asOf}`, '', 'What would raise it most:']
@@ -92,19 +68,11 @@ async function runOutlook(file: string | undefined, options: OutlookOptions): Pr
   const defaultAsOf = asOfOption(options.asOf)
   const sizes = parseSizes(options.size)
   const years = parseYears(options.years)
-  const request = parseScoreRequest(parseJson(await readInput(file), 'the input'), defaultAsOf)
-  const asOf = request.asOf
-  const input: OutlookInput = request.kind === 'factors' ? { kind: 'factors', factors: request.factors } : { kind: 'profile', profile: request.profile }
-  const { result } = scoreRequest(request)
-  const rounds = loadRecord(recordPathOf(options.record)).rounds.filter((r) => r.date <= asOf)
-  const what = whatIf(input, asOf)
-  const line = timeline(input, asOf, years)
-  const cut = cutoffOutlook(rounds, sizes, result.total, asOf)
-  const past = pastInvitations(input, rounds)
+  const outlook = answerOutlook(parseJson(await readInput(file), 'the input'), defaultAsOf, { rounds: loadRecord(recordPathOf(options.record)).rounds, sizes, years })
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf, input: input.kind, score: result.total, whatIf: what, timeline: line, cutoff: cut, pastRounds: past }, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify(outlook, null, 2)}\n`)
   } else {
-    process.stdout.write(`${formatOutlook(result.total, asOf, what, line, cut, past, options.allRounds === true)}\n`)
+    process.stdout.write(`${formatOutlook(outlook.score, outlook.asOf, outlook.whatIf, outlook.timeline, outlook.cutoff, outlook.pastRounds, options.allRounds === true)}\n`)
   }
   return EXIT_OK
 }
@@ -115,8 +83,8 @@ export function registerOutlook(program: Command): void {
     .description('what raises the score, when it changes, the estimated cut-off of a round, and the past rounds that would have invited (CrsFactors or a Profile, JSON from FILE or stdin)')
     .argument('[file]', 'input file; - or nothing reads standard input')
     .option('--as-of <date>', 'the day to look from, YYYY-MM-DD (default: today, UTC); past rounds up to that day')
-    .option('--size <n...>', `round sizes to estimate the cut-off for (default: ${DEFAULT_SIZES.join(' ')})`)
-    .option('--years <n>', 'how far ahead the timeline looks, in years (default 3)')
+    .option('--size <n...>', `round sizes to estimate the cut-off for (default: ${DEFAULT_ROUND_SIZES.join(' ')})`)
+    .option('--years <n>', `how far ahead the timeline looks, in years (default ${DEFAULT_TIMELINE_YEARS})`)
     .option('--all-rounds', 'list every past round, not only those that would have invited (or are unknown)')
     .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
     .option('--json', 'print JSON')

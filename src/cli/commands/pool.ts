@@ -18,7 +18,8 @@ import { countProfiles, getProfile, listProfiles } from '../../store/profile.rep
 import { PROFILE_STATUSES, type ProfileStatus } from '../../store/profile.table.js'
 import { checkReadable, CliError, EXIT_BAD_INPUT, EXIT_OK } from '../io.js'
 import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
-import { PROGRAMS, PROGRAM_BIT } from '../../pool/eligibility.js'
+import { PROGRAM_BIT } from '../../pool/eligibility.js'
+import { PROGRAMS } from '../../schemas/common.js'
 
 function dateOption(value: string | undefined, name: string): IsoDate | undefined {
   if (value === undefined) return undefined

@@ -1,6 +1,7 @@
 /** `express-entry round`: hold a round of invitations on the pool and print it as published. @module */
 import type { Command } from 'commander'
-import { realEligibility, PROGRAMS } from '../../pool/eligibility.js'
+import { realEligibility } from '../../pool/eligibility.js'
+import { PROGRAMS } from '../../schemas/common.js'
 import type { RoundResult } from '../../pool/engine.js'
 import { holdRound } from '../../pool/rounds.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'

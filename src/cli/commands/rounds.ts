@@ -15,7 +15,8 @@ import { rename, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { CRS_RANGES } from '../../history/distribution.js'
-import { CATEGORY_VERSIONS, PROGRAMS, ROUND_TYPES, type ProgramCode, type RoundType } from '../../history/labels.js'
+import { CATEGORY_VERSIONS } from '../../history/labels.js'
+import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../history/load.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
 import { updateRounds } from '../../history/update.js'
@@ -51,7 +52,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /** A round as the engine's round result (DESIGN.md "Round"), plus what the record adds. */
-export function roundJson(r: PastRound): Record<string, unknown> {
+function roundJson(r: PastRound): Record<string, unknown> {
   return {
     number: r.number,
     date: r.date,
@@ -89,10 +90,10 @@ function parseType(value: string | undefined): RoundType | undefined {
   return value as RoundType
 }
 
-function parseProgram(value: string | undefined): ProgramCode | undefined {
+function parseProgram(value: string | undefined): ProgramId | undefined {
   if (value === undefined) return undefined
   if (!(PROGRAMS as readonly string[]).includes(value)) throw new CliError(`--program: expected one of ${PROGRAMS.join(', ')} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
-  return value as ProgramCode
+  return value as ProgramId
 }
 
 function parseCategory(value: string | undefined): string | undefined {
@@ -173,7 +174,7 @@ function runStats(options: RecordOption & JsonOption): number {
     return EXIT_OK
   }
   const rows = byYear.map((s) => [String(s.year), s.type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
-  for (const type of ['general', 'program', 'category', 'all'] as const) {
+  for (const type of [...ROUND_TYPES, 'all'] as const) {
     const s = byType[type]
     rows.push(['total', type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
   }

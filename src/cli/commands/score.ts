@@ -1,8 +1,10 @@
 /** `express-entry score`: the CRS score of CrsFactors or a Profile, one object or JSONL. @module */
 import type { Command } from 'commander'
 import { todayUtc, type IsoDate } from '../../domain/dates.js'
-import { scoreRequest, type CrsResult, type FactorNotice } from '../../crs/index.js'
+import type { CrsResult, FactorNotice } from '../../crs/index.js'
+import { scoreRequest } from '../../crs/index.js'
 import { parseScoreRequest } from '../../schemas/score-request.js'
+import { answerScore, resultJson } from '../../usecases/score.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { isoDate } from '../../schemas/common.js'
 import { EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
@@ -20,19 +22,10 @@ export function asOfOption(value: string | undefined): IsoDate {
   return value === undefined ? todayUtc() : parseOrThrow(isoDate, value, '--as-of')
 }
 
-/** The CrsResult as JSON: the trace only when asked for, since it is the bulk of the output. */
-export function resultJson(result: CrsResult, explain: boolean, notices: readonly FactorNotice[]): object {
-  const { total, core, spouse, transferability, additional, rules, asOf } = result
-  const json: Record<string, unknown> = { total, core, spouse, transferability, additional, rules, asOf }
-  if (notices.length > 0) json.notices = notices
-  if (explain) json.trace = result.trace
-  return json
-}
-
 const pad = (label: string, points: number, indent = 2): string => `${' '.repeat(indent)}${label.padEnd(44 - indent)}${String(points).padStart(5)}`
 
 /** A readable breakdown of a CrsResult. */
-export function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
+function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
   const lines = [
     `CRS score ${r.total} on ${r.asOf} (rules ${r.rules})`,
     '',
@@ -74,10 +67,7 @@ async function runScore(file: string | undefined, options: ScoreOptions): Promis
   const asOf = asOfOption(options.asOf)
   const explain = options.explain === true
   if (options.jsonl) {
-    const bad = await processJsonl(file, (value) => {
-      const { result, notices } = scoreRequest(parseScoreRequest(value, asOf))
-      return resultJson(result, explain, notices)
-    })
+    const bad = await processJsonl(file, (value) => answerScore(value, asOf, explain))
     return bad > 0 ? EXIT_BAD_INPUT : EXIT_OK
   }
   const text = await readInput(file)

@@ -26,7 +26,7 @@ import type { ErrorLogger } from '../../api/error-handler.js'
  * Builds the web app into `outDir` with vite (a dev dependency: present in a checkout after npm install),
  * for `start` from a checkout whose install did not build it. Failing that, the API still serves.
  */
-export async function buildWebApp(outDir: string, log: ErrorLogger): Promise<void> {
+async function buildWebApp(outDir: string, log: ErrorLogger): Promise<void> {
   const config = join(packageRoot(), 'web', 'vite.config.ts')
   if (!existsSync(config)) return
   try {
@@ -42,7 +42,7 @@ export async function buildWebApp(outDir: string, log: ErrorLogger): Promise<voi
 export const DEMO_POOL_SIZE = 10_000
 
 /** Fills an empty store with a generated demo pool matching the latest published distribution. */
-export async function seedDemoPool(pool: PoolService, log: ErrorLogger, size = DEMO_POOL_SIZE): Promise<void> {
+async function seedDemoPool(pool: PoolService, log: ErrorLogger, size = DEMO_POOL_SIZE): Promise<void> {
   const counts = await countProfiles(pool.store.db)
   if (counts.some((c) => c.count > 0)) return
   const like = todayUtc()
@@ -56,7 +56,7 @@ export async function seedDemoPool(pool: PoolService, log: ErrorLogger, size = D
 }
 
 /** The package root: the nearest folder above this file with a package.json (works from src/ and dist/src/). */
-export function packageRoot(): string {
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir)
@@ -67,7 +67,7 @@ export function packageRoot(): string {
 }
 
 /** Where `npm run build:web` puts the web app. */
-export function defaultWebRoot(): string {
+function defaultWebRoot(): string {
   return join(packageRoot(), 'dist', 'web')
 }
 
@@ -206,7 +206,7 @@ function freePort(host: string): Promise<number> {
 }
 
 /** Parses --workers (1 to 64). */
-export function workersOption(value: string): number {
+function workersOption(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`--workers: expected a whole number from 1 to 64 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return n

@@ -8,7 +8,7 @@ import type { Command } from 'commander'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { DEMO_POOL_SIZE, portOption, runServer } from './serve.js'
 
-export const DEFAULT_DB = 'express-entry.db'
+const DEFAULT_DB = 'express-entry.db'
 
 export function registerStart(program: Command): void {
   program

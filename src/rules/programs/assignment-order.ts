@@ -6,8 +6,7 @@
 import { cite } from '../sources.js'
 import { defineRule } from '../rule.js'
 import { ELIGIBILITY_LAST_VERIFIED, EXPRESS_ENTRY_LAUNCH } from '../fsw/shared.js'
-
-export type ProgramId = 'pnp' | 'cec' | 'fsw' | 'fst'
+import type { ProgramId } from '../../schemas/common.js'
 
 export const programAssignmentOrder = defineRule<readonly ProgramId[]>({
   id: 'programs.assignment-order',

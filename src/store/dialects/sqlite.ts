@@ -11,11 +11,6 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number
 }
 
-/** A kysely dialect over the SQLite file `path` (`:memory:` for a private in-memory database). */
-export function sqliteDialect(path: string, options: SqliteOptions = {}): SqliteDialect {
-  return sqliteConnection(path, options).dialect
-}
-
 /** The dialect over the SQLite file `path` and its one better-sqlite3 connection (for the bulk path). */
 export function sqliteConnection(path: string, options: SqliteOptions = {}): { dialect: SqliteDialect; database: BetterSqlite3.Database } {
   const database = new BetterSqlite3(path)

@@ -5,7 +5,7 @@
  * @module
  */
 import { scoreCrs, type CrsResult } from '../../../src/crs/score.js'
-import { EDUCATION_LEVELS, isoDate } from '../../../src/schemas/common.js'
+import { CANADIAN_EDUCATION_LEVELS, EDUCATION_LEVELS, isoDate, JOB_OFFER_KINDS } from '../../../src/schemas/common.js'
 import { crsFactorsSchema, type CrsFactors, type CrsFactorsInput } from '../../../src/schemas/crs-factors.js'
 import { inputIssues } from '../../../src/schemas/issues.js'
 import { isExpressEntryError } from '../../../src/errors.js'
@@ -60,13 +60,13 @@ const spouseAccompanying = yesNo('spouseAccompanying', t('spouseAccompanying'))
 spouseAccompanying.set(true)
 const age = h('input', { id: 'age', type: 'number', min: 0, max: 150, step: 1, inputmode: 'numeric', required: true, value: 29 })
 const education = select('education', EDUCATION_LEVELS, (v) => tk(`edu_${v}`), 'bachelors')
-const canadianEducation = select('canadianEducation', ['none', 'one-or-two-year', 'three-year-or-more'], (v) => tk(`ce_${v}`))
+const canadianEducation = select('canadianEducation', CANADIAN_EDUCATION_LEVELS, (v) => tk(`ce_${v}`))
 const first = languageField('first', t('firstLanguage'), { allowNone: false, chooseLanguage: true, onChange })
 const second = languageField('second', t('secondLanguage'), { allowNone: true, chooseLanguage: true, onChange })
 const canadianWorkYears = select('canadianWorkYears', [0, 1, 2, 3, 4, 5], yearsLabel(5))
 const foreignWorkYears = select('foreignWorkYears', [0, 1, 2, 3], yearsLabel(3))
 const certificate = yesNo('certificate', t('certificate'))
-const jobOffer = select('jobOffer', ['none', 'noc-00', 'teer-0-3'], (v) => tk(`jo_${v}`))
+const jobOffer = select('jobOffer', JOB_OFFER_KINDS, (v) => tk(`jo_${v}`))
 const nomination = yesNo('nomination', t('nomination'))
 const sibling = yesNo('sibling', t('sibling'))
 const spouseEducation = select('spouseEducation', EDUCATION_LEVELS, (v) => tk(`edu_${v}`))

@@ -22,7 +22,9 @@ const editor = h('textarea', { id: 'elig-profile', rows: 28, spellcheck: false, 
 editor.value = JSON.stringify(exampleProfile, null, 2)
 const output = h('div', { id: 'elig-result', 'aria-live': 'polite' })
 
-function yesNo(ok: boolean): HTMLElement {
+/** Yes, no, or can't tell (null: the rules needed are not known; the reason is listed below it). */
+function yesNo(ok: boolean | null): HTMLElement {
+  if (ok === null) return h('strong', { class: 'hint', 'data-answer': 'cant-tell' }, t('cantTell'))
   return h('strong', { class: ok ? 'derived' : 'error' }, ok ? t('yes') : t('no'))
 }
 

@@ -10,7 +10,7 @@ import { layout } from '../layout.js'
 import { pastInvitations } from '../../../src/history/invited.js'
 import type { PastRound } from '../../../src/history/record.js'
 import { crsFactorsSchema } from '../../../src/schemas/crs-factors.js'
-import { isoDate } from '../../../src/schemas/common.js'
+import { isoDate, ROUND_TYPES } from '../../../src/schemas/common.js'
 
 interface Round {
   readonly number: string
@@ -90,7 +90,7 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
 
 async function load(): Promise<void> {
   const [{ rounds }, stats] = await Promise.all([getJson<{ rounds: Round[] }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
-  const series: Series[] = (['general', 'program', 'category'] as const).map((type) => ({
+  const series: Series[] = ROUND_TYPES.map((type) => ({
     name: tk(`type_${type}`),
     color: COLORS[type],
     points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `#${r.number} ${r.date} · ${r.label} · ${r.lowestScore} (${num(r.size)})` })),

@@ -8,6 +8,7 @@ import { barChart } from '../charts.js'
 import { h } from '../dom.js'
 import { num, t, tk } from '../i18n.js'
 import { layout } from '../layout.js'
+import { PROGRAMS, ROUND_TYPES } from '../../../src/domain/words.js'
 
 interface Problem {
   readonly detail?: string
@@ -28,8 +29,8 @@ const FINEST = ['601-1200', '501-600', '491-500', '481-490', '471-480', '461-470
 const nowInstant = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 const distribution = h('div', { id: 'sim-distribution' }, h('p', { role: 'status' }, t('loading')))
-const kind = h('select', { id: 'sim-kind' }, ...['general', 'program', 'category'].map((k) => h('option', { value: k }, tk(`type_${k}`))))
-const program = h('select', { id: 'sim-program' }, ...['cec', 'fsw', 'fst', 'pnp'].map((p) => h('option', { value: p }, p.toUpperCase())))
+const kind = h('select', { id: 'sim-kind' }, ...ROUND_TYPES.map((k) => h('option', { value: k }, tk(`type_${k}`))))
+const program = h('select', { id: 'sim-program' }, ...PROGRAMS.map((p) => h('option', { value: p }, p.toUpperCase())))
 const category = h('input', { id: 'sim-category', value: 'stem-2023-1', autocomplete: 'off', spellcheck: false })
 const size = h('input', { id: 'sim-size', type: 'number', min: 1, max: 1_000_000, step: 1, value: 500, required: true })
 const at = h('input', { id: 'sim-at', value: nowInstant(), required: true, autocomplete: 'off', spellcheck: false })

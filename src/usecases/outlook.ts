@@ -1,0 +1,74 @@
+/**
+ * The outlook request as the CLI (`outlook`) and the API (`POST /v1/outlook`) both answer it, from
+ * CrsFactors or a Profile (the inputs of `score`): what raises the score most, the days it changes,
+ * the cut-off of rounds of N invitations estimated from IRCC's latest published distribution, and the
+ * past rounds that would have invited the candidate.
+ * @module
+ */
+import { scoreRequest } from '../crs/index.js'
+import type { IsoDate } from '../domain/dates.js'
+import { backtestCutoffs, estimateCutoff } from '../history/cutoff.js'
+import { pastInvitations, type PastInvitations } from '../history/invited.js'
+import { timeline, whatIf, type OutlookInput, type Timeline, type WhatIfResult } from '../history/outlook.js'
+import type { PastRound } from '../history/record.js'
+import { parseScoreRequest } from '../schemas/score-request.js'
+
+/** The round sizes estimated when none are asked for. */
+export const DEFAULT_ROUND_SIZES: readonly number[] = [500, 1000, 3000, 5000]
+/** How far ahead the timeline looks when not told, in years. */
+export const DEFAULT_TIMELINE_YEARS = 3
+
+/** The cut-off estimates for round sizes from the latest published distribution on or before `asOf`. */
+function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
+  const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
+  const backtest = backtestCutoffs(rounds)
+  const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 10_000) / 10_000 }
+  if (!latest?.distribution) return { distributionAsOf: null, fromRound: null, backtest: summary, estimates: [] }
+  return {
+    distributionAsOf: latest.distributionAsOf,
+    fromRound: latest.number,
+    backtest: summary,
+    estimates: sizes.map((size) => {
+      const e = estimateCutoff(latest.distribution!, size)
+      return { size, lowestScore: e.lowestScore, range: e.range, score, reaches: score >= e.lowestScore }
+    }),
+  }
+}
+
+export type CutoffOutlook = ReturnType<typeof cutoffOutlook>
+
+/** The outlook envelope, as `outlook --json` prints it and `POST /v1/outlook` answers it. */
+export interface Outlook {
+  readonly asOf: IsoDate
+  readonly input: OutlookInput['kind']
+  readonly score: number
+  readonly whatIf: WhatIfResult
+  readonly timeline: Timeline
+  readonly cutoff: CutoffOutlook
+  readonly pastRounds: PastInvitations
+}
+
+export interface OutlookOptions {
+  /** The record of past rounds; those after the request's date are left out. */
+  readonly rounds: readonly PastRound[]
+  readonly sizes?: readonly number[] | undefined
+  readonly years?: number | undefined
+}
+
+/** The outlook of one request (CrsFactors or a Profile, bare or `{ asOf, factors | profile }`). */
+export function answerOutlook(input: unknown, defaultAsOf: IsoDate, options: OutlookOptions): Outlook {
+  const request = parseScoreRequest(input, defaultAsOf)
+  const asOf = request.asOf
+  const subject: OutlookInput = request.kind === 'factors' ? { kind: 'factors', factors: request.factors } : { kind: 'profile', profile: request.profile }
+  const { result } = scoreRequest(request)
+  const rounds = options.rounds.filter((r) => r.date <= asOf)
+  return {
+    asOf,
+    input: subject.kind,
+    score: result.total,
+    whatIf: whatIf(subject, asOf),
+    timeline: timeline(subject, asOf, options.years ?? DEFAULT_TIMELINE_YEARS),
+    cutoff: cutoffOutlook(rounds, options.sizes ?? DEFAULT_ROUND_SIZES, result.total, asOf),
+    pastRounds: pastInvitations(subject, rounds),
+  }
+}
