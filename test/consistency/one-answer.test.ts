@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/api/app.js'
 import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/dates.js'
@@ -43,6 +43,8 @@ const SEED = Number(process.env.ONE_ANSWER_SEED ?? 20261129)
 /** Multiplies every numRuns (ONE_ANSWER_SCALE=20 to hunt for disagreements; 1 in `npm test`). */
 const SCALE = Number(process.env.ONE_ANSWER_SCALE ?? 1)
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE))
+// Each property runs in a few seconds; a loaded machine (or a larger SCALE) may take many times that.
+vi.setConfig({ testTimeout: 120_000 * SCALE })
 
 /** The dated invitation window (issue 10, item 3), when src/rules exports it. */
 const rulesModule = (await import('../../src/rules/index.js')) as Record<string, unknown>
