@@ -165,7 +165,7 @@ describe('library: score and eligibility agree with each other', () => {
           fsw: e.programs.fsw.eligible,
           cec: e.programs.cec.eligible,
           fst: e.programs.fst.eligible,
-          categories: Object.fromEntries(e.categories.map((x) => [x.id, x.eligible === true])),
+          categories: Object.fromEntries(e.categories.map((x) => [x.id, x.eligible])),
         }
         const want = {
           fsw: isEligibleForProgram(p, 'fsw', d),
@@ -462,7 +462,8 @@ describe('rounds: SQLite and memory rank the same candidates', () => {
           return { ...c, input: { ...c.input, id: `p${i}` }, profile: { ...c.profile, id: `p${i}` } }
         })
         const at = `${r2}T12:00:00Z`
-        const categories = categoriesInForce(r2)
+        // A category whose list is not known cannot hold a round (it is refused): only the known ones.
+        const categories = categoriesInForce(r2).filter((c) => !pool.categoryById(c.id)?.listUnknown)
         const request =
           pc.kind === 0
             ? { at, kind: 'general', size: pc.size }
