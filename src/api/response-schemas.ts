@@ -37,7 +37,17 @@ export const eligibilityResultSchema = z.object({
     cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
     fst: z.object({ eligible: z.boolean(), funds, unmet: z.array(unmet) }),
   }),
-  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean(), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      eligible: z.boolean().nullable(),
+      occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(),
+      unmet: z.array(unmet),
+      undecided: z.array(unmet).optional(),
+      confidence: z.object({ level: z.string(), sources: z.array(z.string()) }).optional(),
+    }),
+  ),
   invitedUnder: z.enum(['fsw', 'cec', 'fst', 'pnp']).nullable(),
 })
 

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js'
 import { categoriesInForce } from '../rules/categories/catalog.js'
 import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
 import type { Profile } from '../schemas/profile.js'
-import { checkCategoryRule, compiledCategory, compiledList, notEligibleForProgram } from './categories.js'
+import { checkCategoryRule, compiledCategory, compiledList, militaryAnswer, notEligibleForProgram } from './categories.js'
 import { checkCec } from './cec.js'
 import { Facts } from './facts.js'
 import { checkFst } from './fst.js'
@@ -75,9 +75,18 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
     }
     const out: UnmetCondition[] = []
     if (!eligibleForAny) out.push(notEligibleForProgram(c, asOf))
+    const confidence = c.confidence
+    if (category.rule.type === 'military') {
+      // Can't tell (null) when no condition fails but one cannot be decided from the profile.
+      const undecided: UnmetCondition[] = []
+      const answer = militaryAnswer(f, c, out, undecided)
+      const eligible = !eligibleForAny ? false : answer
+      categories.push({ id: category.id, label: category.label, eligible, unmet: out, ...(undecided.length > 0 ? { undecided } : {}), confidence })
+      continue
+    }
     const met = checkCategoryRule(f, c, out)
     const eligible = eligibleForAny && met !== null
-    categories.push(met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out })
+    categories.push(met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out, confidence } : { id: category.id, label: category.label, eligible, unmet: out, confidence })
   }
 
   return {

@@ -30,6 +30,12 @@ export type UnmetCode =
   | 'french_below_minimum'
   | 'category_experience_insufficient'
   | 'canadian_armed_forces_offer_missing'
+  | 'military_offer_too_short'
+  | 'military_offer_details_unknown'
+  | 'military_service_insufficient'
+  | 'military_service_unknown'
+  | 'military_recognition_unknown'
+  | 'military_credential_missing'
 
 /** A condition not met: a code, a plain message, and the rule's source. */
 export interface UnmetCondition {
@@ -92,9 +98,14 @@ export interface CategoryResult {
   readonly id: string
   /** The label IRCC used, e.g. "STEM occupations (2023-1)". */
   readonly label: string
-  readonly eligible: boolean
+  /** null = can't tell from the profile (the conditions in `undecided`), never folded into false. */
+  readonly eligible: boolean | null
   readonly occupation?: QualifyingOccupation
   readonly unmet: readonly UnmetCondition[]
+  /** Conditions the profile does not let the engine decide (when `eligible` is null). */
+  readonly undecided?: readonly UnmetCondition[]
+  /** How sure the engine is of this version's list and rule, and from what (data/categories.json). */
+  readonly confidence?: { readonly level: string; readonly sources: readonly string[] }
 }
 
 export interface EligibilityResult {

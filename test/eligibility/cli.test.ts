@@ -50,7 +50,18 @@ describe('express-entry eligibility FILE', () => {
     expect(r.stdout).toMatch(/grid 86\/100 \(pass mark 67\)/)
     expect(r.stdout).toMatch(/no {3}Federal Skilled Trades \(FST\)\n {6}- FST needs 2 years/)
     expect(r.stdout).toMatch(/Invitation would be issued under: CEC/)
-    expect(r.stdout).toMatch(/no {3}STEM occupations \(2026\) \[stem-2026\]\n {6}- The list of occupations of STEM occupations \(2026\) is not known/)
+    expect(r.stdout).toMatch(/no {3}STEM occupations \(2026\) \[stem-2026\]\n {6}- STEM occupations \(2026\) needs 12 months/)
+    expect(r.stdout).toMatch(/\[stem-2026\][\s\S]*?confidence: medium \(list\)/)
+  })
+
+  it('a year of work as a civil engineer (21300) and an eligible program: eligible for STEM 2026, with the list\'s confidence', () => {
+    // The example's job in Canada (since 2023-06-01, which also makes it eligible for CEC), as a civil engineer.
+    const engineer = { ...example, work: [(example.work as unknown[])[0], { noc: '21300', country: 'CA', from: '2023-06-01', to: '2024-06-30', hoursPerWeek: 40 }] }
+    const r = cli(['eligibility', '-', '--as-of', '2026-03-01'], JSON.stringify(engineer))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/yes {2}STEM occupations \(2026\) \[stem-2026\] — 21300 Civil engineers, 13.1 months\n {7}confidence: medium \(list\)/)
+    const json = JSON.parse(cli(['eligibility', '-', '--as-of', '2026-03-01', '--json'], JSON.stringify(engineer)).stdout)
+    expect(json.categories.find((c: { id: string }) => c.id === 'stem-2026')).toMatchObject({ eligible: true, occupation: { noc: '21300' }, confidence: { level: expect.stringMatching(/^medium/) } })
   })
 
   it('--json prints the same result as the library', () => {

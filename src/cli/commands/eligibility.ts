@@ -56,8 +56,10 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
   lines.push('', r.categories.length === 0 ? 'Categories: none in force on this date' : 'Categories in force')
   for (const c of r.categories) {
     const occupation = c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} months` : ''
-    lines.push(`  ${c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
+    lines.push(`  ${c.eligible === null ? '?  ' : c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
     lines.push(...reasons(c.unmet))
+    if (c.undecided && c.undecided.length > 0) lines.push("       can't tell:", ...reasons(c.undecided))
+    if (c.confidence) lines.push(`       confidence: ${c.confidence.level}`)
   }
   return lines.join('\n')
 }

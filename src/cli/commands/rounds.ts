@@ -133,7 +133,7 @@ function runList(options: ListOptions): number {
 /** The human view of one round. */
 export function formatRound(r: PastRound): string {
   const lines = [
-    `Round ${r.number}, ${r.date} (run at ${r.at})`,
+    `Round ${r.number}, ${r.date} (${r.atAssumed ? 'time not published' : `run at ${r.at}`})`,
     `  ${r.label}`,
   ]
   if (r.feedLabel !== r.label) lines.push(`  (IRCC's feed now calls it "${r.feedLabel}")`)
