@@ -11,6 +11,7 @@ export const pastRoundSchema = z.object({
   number: z.string().describe('"91a"/"91b" exist'),
   date: z.string(),
   at: z.string(),
+  atAssumed: z.literal(true).optional().describe('no time of the round was published: `at` is noon UTC of its date'),
   label: z.string(),
   feedLabel: z.string(),
   type: z.enum(['general', 'program', 'category']),
@@ -25,7 +26,16 @@ export const pastRoundSchema = z.object({
   distributionAsOf: z.string().nullable(),
 })
 
-export const roundsListSchema = z.object({ count: z.int(), rounds: z.array(pastRoundSchema) })
+/** When the record was last refreshed and from where. */
+export const recordInfoSchema = z.object({
+  source: z.string().nullable().describe("the URL (IRCC's feed, a mirror) or file the record was last refreshed from"),
+  refreshedAt: z.string().nullable().describe('when the record was last refreshed (ISO instant)'),
+  checkedAt: z.string().nullable().describe('when the feed last answered a check (200 or 304)'),
+  rounds: z.int(),
+  lastRound: z.object({ number: z.string(), date: z.string() }).nullable(),
+})
+
+export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSchema.optional(), rounds: z.array(pastRoundSchema) })
 
 const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }) })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })

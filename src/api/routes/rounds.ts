@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../history/labels.js'
+import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
@@ -23,6 +24,8 @@ import { simulateRound } from '../simulate.js'
 export interface HistoryService {
   /** Every past round, oldest first. */
   rounds(): readonly PastRound[]
+  /** When the record was last refreshed and from where (live.ts), when known. */
+  info?(): RecordInfo
 }
 
 export interface RoundsRouteOptions {
@@ -92,7 +95,8 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as RoundFilter
     const matched = filterRounds(rounds, defined)
     const full = distribution === '1' || distribution === 'true'
-    return c.json({ count: matched.length, rounds: full ? matched : matched.map(withoutDistribution) })
+    const info = options.history?.info?.()
+    return c.json({ count: matched.length, ...(info ? { record: info } : {}), rounds: full ? matched : matched.map(withoutDistribution) })
   })
   app.get('/stats', (c) => {
     const rounds = record()
