@@ -190,6 +190,14 @@ export const operations: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/v1/rounds/feed.atom',
+    summary: 'the rounds as an Atom feed (application/atom+xml), one entry per round, newest first: type, size, lowest CRS, tie-break',
+    tags: ['rounds'],
+    parameters: [{ name: 'limit', in: 'query', description: 'the most recent rounds to include, 1-1000 (default 50)', schema: { type: 'integer' } }],
+    responses: { 200: { description: 'an Atom 1.0 document', schema: null }, 400: problemResponses[400], 503: notConfigured },
+  },
+  {
+    method: 'get',
     path: '/v1/rounds/stats',
     summary: 'statistics over past rounds',
     tags: ['rounds'],

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../history/labels.js'
+import { roundsAtom } from '../../history/atom.js'
 import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
@@ -45,6 +46,9 @@ export const roundsQuerySchema = z.strictObject({
   to: isoDate.optional(),
   distribution: z.enum(['0', '1', 'true', 'false']).optional(),
 })
+
+/** Query of `GET /v1/rounds/feed.atom`. */
+export const atomQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) })
 
 function withoutDistribution(r: PastRound): Omit<PastRound, 'distribution'> {
   const { distribution: _omit, ...rest } = r
@@ -97,6 +101,15 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const full = distribution === '1' || distribution === 'true'
     const info = options.history?.info?.()
     return c.json({ count: matched.length, ...(info ? { record: info } : {}), rounds: full ? matched : matched.map(withoutDistribution) })
+  })
+  app.get('/feed.atom', (c) => {
+    const rounds = record()
+    const { limit } = parseOrThrow(atomQuerySchema, c.req.query())
+    const url = new URL(c.req.url)
+    const origin = `${url.protocol}//${url.host}`
+    const info = options.history?.info?.()
+    const xml = roundsAtom(rounds, { selfUrl: `${origin}/v1/rounds/feed.atom`, alternateUrl: `${origin}/rounds.html`, roundUrl: (n) => `${origin}/v1/rounds/${n}`, limit, refreshedAt: info?.refreshedAt ?? null })
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' })
   })
   app.get('/stats', (c) => {
     const rounds = record()
