@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   invitation: async () => (await import('./commands/invitation.js')).registerInvitation,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   start: async () => (await import('./commands/start.js')).registerStart,
+  watch: async () => (await import('./commands/watch.js')).registerWatch,
 }
 
 /** The program with the command named in `argv` (or every command, for help). */
