@@ -37,6 +37,9 @@ export const recordInfoSchema = z.object({
 
 export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSchema.optional(), rounds: z.array(pastRoundSchema) })
 
+/** rules/verified.ts VerificationNotice. */
+export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.string()), message: z.string() })
+
 const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }) })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })
 
@@ -59,6 +62,7 @@ export const eligibilityResultSchema = z.object({
     }),
   ),
   invitedUnder: z.enum(['fsw', 'cec', 'fst', 'pnp']).nullable(),
+  notices: z.array(verificationNoticeSchema).optional().describe('for a date after the rules were last verified: that notice'),
 })
 
 const invitation = z.object({ profileId: z.string(), rank: z.int(), score: z.int(), submittedAt: z.string() })

@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   outlook: async () => (await import('./commands/outlook.js')).registerOutlook,
   noc: async () => (await import('./commands/noc.js')).registerNoc,
   rounds: async () => (await import('./commands/rounds.js')).registerRounds,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
   pool: async () => (await import('./commands/pool.js')).registerPool,
   round: async () => (await import('./commands/round.js')).registerRound,
   invitations: async () => (await import('./commands/invitations.js')).registerInvitations,

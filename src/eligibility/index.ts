@@ -8,6 +8,7 @@
 import type { IsoDate } from '../domain/dates.js'
 import { categoriesInForce } from '../rules/categories/catalog.js'
 import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
+import { AREAS_READ, verificationNotice, type VerificationNotice } from '../rules/verified.js'
 import type { Profile } from '../schemas/profile.js'
 import { checkCategoryRule, compiledCategory, compiledList, militaryAnswer, notEligibleForProgram } from './categories.js'
 import { checkCec } from './cec.js'
@@ -98,7 +99,13 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
     },
     categories,
     invitedUnder: invitedUnder(f),
+    ...withVerificationNotice(asOf),
   }
+}
+
+function withVerificationNotice(asOf: IsoDate): { notices?: readonly VerificationNotice[] } {
+  const notice = verificationNotice(asOf, AREAS_READ.eligibility)
+  return notice ? { notices: [notice] } : {}
 }
 
 /**

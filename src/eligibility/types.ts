@@ -1,6 +1,7 @@
 /** The shapes eligibility answers in (DESIGN.md contract; extend, never rename). @module */
 import type { IsoDate } from '../domain/dates.js'
 import type { ProgramId } from '../rules/programs/assignment-order.js'
+import type { VerificationNotice } from '../rules/verified.js'
 
 export type { ProgramId }
 /** The three programs a profile can be eligible for on its own (PNP needs one of them). */
@@ -115,4 +116,6 @@ export interface EligibilityResult {
   readonly categories: readonly CategoryResult[]
   /** The program an invitation would be issued under (PNP, then CEC, FSW, FST), or null. */
   readonly invitedUnder: ProgramId | null
+  /** For a date after the rules were last verified: that notice (rules/verified.ts). */
+  readonly notices?: readonly VerificationNotice[]
 }

@@ -61,6 +61,7 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
     if (c.undecided && c.undecided.length > 0) lines.push("       can't tell:", ...reasons(c.undecided))
     if (c.confidence) lines.push(`       confidence: ${c.confidence.level}`)
   }
+  for (const n of r.notices ?? []) lines.push('', `Note: ${n.message}`)
   return lines.join('\n')
 }
 

@@ -1,7 +1,7 @@
 /** `express-entry score`: the CRS score of CrsFactors or a Profile, one object or JSONL. @module */
 import type { Command } from 'commander'
 import { todayUtc, type IsoDate } from '../../domain/dates.js'
-import { scoreRequest, type CrsResult, type FactorNotice } from '../../crs/index.js'
+import { scoreRequest, type AnswerNotice, type CrsResult } from '../../crs/index.js'
 import { parseScoreRequest } from '../../schemas/score-request.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { isoDate } from '../../schemas/common.js'
@@ -21,7 +21,7 @@ export function asOfOption(value: string | undefined): IsoDate {
 }
 
 /** The CrsResult as JSON: the trace only when asked for, since it is the bulk of the output. */
-export function resultJson(result: CrsResult, explain: boolean, notices: readonly FactorNotice[]): object {
+export function resultJson(result: CrsResult, explain: boolean, notices: readonly AnswerNotice[]): object {
   const { total, core, spouse, transferability, additional, rules, asOf } = result
   const json: Record<string, unknown> = { total, core, spouse, transferability, additional, rules, asOf }
   if (notices.length > 0) json.notices = notices
@@ -32,7 +32,7 @@ export function resultJson(result: CrsResult, explain: boolean, notices: readonl
 const pad = (label: string, points: number, indent = 2): string => `${' '.repeat(indent)}${label.padEnd(44 - indent)}${String(points).padStart(5)}`
 
 /** A readable breakdown of a CrsResult. */
-export function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
+export function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly AnswerNotice[]): string {
   const lines = [
     `CRS score ${r.total} on ${r.asOf} (rules ${r.rules})`,
     '',
@@ -59,7 +59,9 @@ export function formatBreakdown(r: CrsResult, explain: boolean, notices: readonl
     '',
     pad('Total', r.total, 0),
   ]
-  if (notices.length > 0) lines.push('', 'Not counted:', ...notices.map((n) => `  - ${n.message}`))
+  const notCounted = notices.filter((n) => n.code !== 'rules_not_verified')
+  if (notCounted.length > 0) lines.push('', 'Not counted:', ...notCounted.map((n) => `  - ${n.message}`))
+  for (const n of notices) if (n.code === 'rules_not_verified') lines.push('', `Note: ${n.message}`)
   if (explain) {
     lines.push('', 'Why (rule, version, points, because):')
     for (const a of r.trace) {

@@ -7,6 +7,7 @@ import { barChart, dayOf, scatterChart, type Series } from '../charts.js'
 import { h } from '../dom.js'
 import { num, t, tk } from '../i18n.js'
 import { layout } from '../layout.js'
+import { recordStatusElement, type RecordInfo } from '../record-status.js'
 import { pastInvitations } from '../../../src/history/invited.js'
 import type { PastRound } from '../../../src/history/record.js'
 import { crsFactorsSchema } from '../../../src/schemas/crs-factors.js'
@@ -89,7 +90,8 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
 }
 
 async function load(): Promise<void> {
-  const [{ rounds }, stats] = await Promise.all([getJson<{ rounds: Round[] }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
+  const [{ rounds, record }, stats] = await Promise.all([getJson<{ rounds: Round[]; record?: RecordInfo }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
+  status.after(recordStatusElement(record) ?? '')
   const series: Series[] = (['general', 'program', 'category'] as const).map((type) => ({
     name: tk(`type_${type}`),
     color: COLORS[type],
