@@ -46,7 +46,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
       ? null
       : Object.freeze({
           code: 'category_list_unknown' as const,
-          message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided, so the answer is no`,
+          message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided (can't tell)`,
           source,
         })
   return Object.freeze({
@@ -58,7 +58,7 @@ function compile(rule: Rule<CategoryVersion>, v: RuleVersion<CategoryVersion>, c
     notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
     occupationList: (category.occupations ?? []).join(', '),
     confidence: Object.freeze({ level: category.confidence, sources: category.sourceUrls }),
-    unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: false, unmet: Object.freeze([listUnknown]) }),
+    unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: null, unmet: Object.freeze([]), undecided: Object.freeze([listUnknown]) }),
   })
 }
 

@@ -1,6 +1,7 @@
 /**
  * `express-entry rounds`: the record of IRCC's past rounds. `list`, `show N`, `stats`,
- * `distributions`, and `update FILE` to ingest a newer copy of IRCC's feed.
+ * `distributions`, and `update` to bring it up to date: from IRCC's feed fetched over HTTPS (or `--url`,
+ * a mirror or a test server; history/refresh.ts), or from a FILE already downloaded.
  *
  * Which record: `--record PATH`, else the environment variable EE_ROUNDS_RECORD, else the record
  * shipped in data/ee-rounds.json. Every subcommand reads the same one, and `update` writes to it (with
