@@ -14,6 +14,7 @@ export const pastRoundSchema = z.object({
   atAssumed: z.literal(true).optional().describe('no time of the round was published: `at` is noon UTC of its date'),
   label: z.string(),
   feedLabel: z.string(),
+  labelFr: z.string().optional().describe("the name in IRCC's French feed, when fetched"),
   type: z.enum(['general', 'program', 'category']),
   program: z.enum(['fsw', 'cec', 'fst', 'pnp']).optional(),
   categoryId: z.string().nullable().optional(),

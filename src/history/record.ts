@@ -28,6 +28,8 @@ export interface PastRound {
   readonly label: string
   /** The name in the current feed (e.g. "STEM occupations (Version 1)"). */
   readonly feedLabel: string
+  /** The name in IRCC's French feed, when it was fetched (`rounds update --french`). */
+  readonly labelFr?: string
   readonly type: RoundType
   /** The program, for a program-specific round. */
   readonly program?: ProgramCode

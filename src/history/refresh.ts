@@ -10,7 +10,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { rename, unlink, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { ExpressEntryError } from '../errors.js'
-import { changesPathFor, readRecordFiles, shippedRecordPath } from './load.js'
+import { parseOrThrow } from '../schemas/issues.js'
+import { rawFeedSchema } from './feed.js'
+import { changesPathFor, frenchLabelsPathFor, readFrenchLabels, readRecordFiles, shippedRecordPath } from './load.js'
 import type { PastRound } from './record.js'
 import { updateRounds, type RoundChange, type RoundsUpdate } from './update.js'
 
@@ -47,6 +49,21 @@ export const recordSourceSchema = z.looseObject({
   lastModified: z.string().optional(),
 })
 export type RecordSource = z.output<typeof recordSourceSchema>
+
+/**
+ * Fetches IRCC's French feed and keeps its labels (drawName by round number) beside the record. The
+ * French feed carries the same rounds; only its labels are read. Throws FeedFetchError or invalid_input;
+ * the English record is not touched either way.
+ */
+export async function refreshFrenchLabels(recordPath: string, url: string = IRCC_FEED_URL_FR, options: FetchOptions = {}): Promise<number> {
+  const fetched = await fetchFeed(url, options)
+  if (fetched.status === 'not-modified') return readFrenchLabels(recordPath).size
+  const feed = parseOrThrow(rawFeedSchema, fetched.feed)
+  const labels: Record<string, string> = {}
+  for (const r of feed.rounds) labels[r.drawNumber.trim()] = r.drawName.trim()
+  await writeAtomically(frenchLabelsPathFor(recordPath), `${JSON.stringify({ source: url, fetchedAt: `${new Date().toISOString().slice(0, 19)}Z`, labels }, null, 1)}\n`)
+  return feed.rounds.length
+}
 
 /** The fetch state file that goes with a record file. */
 export function sourcePathFor(recordPath: string): string {

@@ -127,6 +127,29 @@ describe('rounds update --url (a local server)', () => {
     expect(human.stdout).toContain('New label: #448 2027-03-04 "STEM occupations, 2027-Version 1" names a category this version does not know')
   })
 
+  it("--french-url keeps IRCC's French labels beside the record; the API and rounds show --json carry them; a bad French feed leaves the English update and the old labels", async () => {
+    const english = JSON.stringify(newerFeed())
+    const frenchFeed = newerFeed()
+    for (const r of frenchFeed.rounds) if (r.drawNumber === '447') r.drawName = 'Métiers, 2026-Version 3'
+    const french = JSON.stringify(frenchFeed)
+    handler = (req, res) => {
+      const body = req.url === '/fr.json' ? french : english
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+    }
+    const r = await run('update', '--url', `${base}/en.json`, '--french-url', `${base}/fr.json`, '--record', record)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('French labels of 448 rounds kept')
+    expect(loadRecord(record).rounds.find((x) => x.number === '447')).toMatchObject({ label: 'Trades Occupations, 2026-Version 3', labelFr: 'Métiers, 2026-Version 3' })
+    expect(JSON.parse((await runCli(registerRounds, ['rounds', 'show', '447', '--record', record, '--json'])).stdout).label).toBe('Trades Occupations, 2026-Version 3')
+
+    handler = (req, res) => (req.url === '/fr.json' ? (res.writeHead(200), res.end('{"oops"')) : (res.writeHead(200, { 'content-type': 'application/json' }), res.end(english)))
+    const bad = await run('update', '--url', `${base}/en.json`, '--french-url', `${base}/fr.json`, '--record', record)
+    expect(bad.code).toBe(0)
+    expect(bad.stderr).toContain('French labels not updated')
+    expect(loadRecord(record).rounds.find((x) => x.number === '447')!.labelFr).toBe('Métiers, 2026-Version 3')
+  })
+
   const failures: [string, () => void, string[], RegExp][] = [
     ['HTTP 500', () => (handler = (_req, res) => (res.writeHead(500), res.end('oops'))), [], /HTTP 500/],
     ['a timeout', () => (handler = () => undefined), ['--timeout', '1'], /no answer within 1000 ms/],

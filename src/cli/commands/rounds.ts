@@ -16,7 +16,7 @@ import { distributionOverTime, filterRounds, findRound, roundStats, statsByType,
 import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS, PROGRAMS, ROUND_TYPES, type ProgramCode, type RoundType } from '../../history/labels.js'
 import { loadRecord, shippedRecordPath } from '../../history/load.js'
-import { applyFeed, IRCC_FEED_URL, refreshRecord, type RefreshReport } from '../../history/refresh.js'
+import { applyFeed, IRCC_FEED_URL, IRCC_FEED_URL_FR, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../../history/refresh.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
 import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
 import { parseOrThrow } from '../../schemas/issues.js'
@@ -67,6 +67,7 @@ export function roundJson(r: PastRound): Record<string, unknown> {
     ...(r.type === 'category' ? { categoryId: r.categoryId ?? null, categoryVersion: r.categoryVersion ?? null } : {}),
     programs: r.programs,
     feedLabel: r.feedLabel,
+    ...(r.labelFr === undefined ? {} : { labelFr: r.labelFr }),
   }
 }
 
@@ -245,6 +246,7 @@ interface UpdateCliOptions extends RecordOption, JsonOption {
   readonly url?: string
   readonly timeout?: string
   readonly maxBytes?: string
+  readonly frenchUrl?: string
 }
 
 function positiveOption(name: string, value: string | undefined, unit: string): number | undefined {
@@ -299,6 +301,17 @@ async function runUpdate(file: string | undefined, options: UpdateCliOptions): P
       ...(maxBytes !== undefined ? { maxBytes } : {}),
       ...(options.dryRun ? { dryRun: true } : {}),
     })
+    // IRCC's French labels: with IRCC's own feed, or when a French address is given.
+    const frenchUrl = options.frenchUrl ?? (options.url === undefined ? IRCC_FEED_URL_FR : undefined)
+    if (frenchUrl !== undefined && !options.dryRun) {
+      try {
+        const count = await refreshFrenchLabels(recordPath, frenchUrl, { ...(timeoutMs !== undefined ? { timeoutMs: timeoutMs * 1000 } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}) })
+        if (!options.json) process.stderr.write(`French labels of ${count} rounds kept from ${frenchUrl}\n`)
+      } catch (e) {
+        // The English record is updated either way; the French labels stay as they were.
+        process.stderr.write(`express-entry: French labels not updated: ${(e as Error).message}\n`)
+      }
+    }
   }
   process.stdout.write(options.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : `${formatRefresh(report, options.dryRun === true)}\n`)
   return EXIT_OK
@@ -365,6 +378,7 @@ export function registerRounds(program: Command): void {
     .option('--url <url>', "fetch the feed from this address (a mirror, a test server) instead of IRCC's")
     .option('--timeout <seconds>', 'give up on the fetch after this many seconds (default 30)')
     .option('--max-bytes <n>', 'refuse a feed larger than this (default 20 MiB)')
+    .option('--french-url <url>', "also keep the French labels from this copy of IRCC's French feed (default with IRCC's feed: ee_rounds_123_fr.json)")
     .option('--record <path>', `${recordHelp}; written in place, created from the shipped record if absent`)
     .option('--dry-run', 'report only; write nothing')
     .option('--json', 'print the report as JSON')
