@@ -12,7 +12,7 @@ import type { Command } from 'commander'
 import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '../../api/server.js'
 import { liveRecord } from '../../history/live.js'
 import { shippedRecordPath } from '../../history/load.js'
-import { IRCC_FEED_URL, parsePeriod, refreshRecord } from '../../history/refresh.js'
+import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
@@ -109,6 +109,8 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
     try {
       const r = await refreshRecord(recordPath, { url })
       log({ level: 'notice', msg: 'record of rounds refreshed', source: url, notModified: r.notModified, added: r.added.map((a) => a.number), changed: r.changed.length, unknownLabels: r.unknownLabels.map((u) => u.label), rounds: r.rounds })
+      // With IRCC's own feed, its French labels too; a failure there leaves the English record refreshed.
+      if (url === IRCC_FEED_URL && !r.notModified) await refreshFrenchLabels(recordPath).catch((e: Error) => log({ level: 'warn', msg: `French labels not refreshed: ${e.message}` }))
       after()
     } catch (e) {
       log({ level: 'warn', msg: `record of rounds not refreshed: ${(e as Error).message}`, source: url })
