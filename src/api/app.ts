@@ -16,6 +16,15 @@ import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
 import { rateLimit, type RateLimit } from './rate-limit.js'
+import { todayUtc } from '../domain/dates.js'
+import { ruleAreas, verificationNotice } from '../rules/verified.js'
+import { isoDate } from '../schemas/common.js'
+import { parseOrThrow } from '../schemas/issues.js'
+
+/** `GET /v1/rules/status`: each rule area with the day it was last verified, and the notice for `asOf`. */
+function rulesStatusOn(asOf: string): object {
+  return { asOf, areas: ruleAreas(), notice: verificationNotice(asOf) }
+}
 
 const API_VERSION = '0.1.0'
 
@@ -63,6 +72,10 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
 
   app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION, pool: !!options.pool, history: !!options.history }))
   app.get('/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
+  app.get('/v1/rules/status', (c) => {
+    const asOf = c.req.query('asOf')
+    return c.json(rulesStatusOn(asOf === undefined ? todayUtc() : parseOrThrow(isoDate, asOf, 'asOf')))
+  })
   app.get('/docs', (c) => {
     c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
     return c.html(DOCS_HTML)

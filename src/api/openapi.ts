@@ -23,7 +23,7 @@ export const crsResultSchema = z
     additional: z.object({ provincialNomination: points, jobOffer: points, canadianEducation: points, french: points, sibling: points, subtotal: points }),
     rules: z.string().describe('id of the dated rule set used'),
     asOf: isoDate,
-    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).optional().describe('what in a profile did not count on the date, and why'),
+    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).optional().describe('what in a profile did not count on the date, and why; and, for a date after the rules were last verified, that notice (code rules_not_verified)'),
     trace: z
       .array(
         z.object({
@@ -190,6 +190,14 @@ export const operations: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/v1/rounds/feed.atom',
+    summary: 'the rounds as an Atom feed (application/atom+xml), one entry per round, newest first: type, size, lowest CRS, tie-break',
+    tags: ['rounds'],
+    parameters: [{ name: 'limit', in: 'query', description: 'the most recent rounds to include, 1-1000 (default 50)', schema: { type: 'integer' } }],
+    responses: { 200: { description: 'an Atom 1.0 document', schema: null }, 400: problemResponses[400], 503: notConfigured },
+  },
+  {
+    method: 'get',
     path: '/v1/rounds/stats',
     summary: 'statistics over past rounds',
     tags: ['rounds'],
@@ -202,6 +210,14 @@ export const operations: ApiOperation[] = [
     tags: ['rounds'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number (e.g. 254, 91a)', schema: { type: 'string' } }],
     responses: { 200: { description: 'the round', schema: 'PastRound' }, 404: notFound, 503: notConfigured },
+  },
+  {
+    method: 'get',
+    path: '/v1/rules/status',
+    summary: 'each rule area with the day it was last verified against its sources, and the notice answers for asOf carry',
+    tags: ['meta'],
+    parameters: [{ name: 'asOf', in: 'query', description: 'date, YYYY-MM-DD (default today)', schema: { type: 'string' } }],
+    responses: { 200: { description: 'the areas and the notice (null when none)', schema: null }, 400: problemResponses[400] },
   },
   {
     method: 'get',

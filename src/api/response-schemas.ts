@@ -12,8 +12,10 @@ export const pastRoundSchema = z.object({
   number: z.string().describe('"91a"/"91b" exist'),
   date: z.string(),
   at: z.string(),
+  atAssumed: z.literal(true).optional().describe('no time of the round was published: `at` is noon UTC of its date'),
   label: z.string(),
   feedLabel: z.string(),
+  labelFr: z.string().optional().describe("the name in IRCC's French feed, when fetched"),
   type: z.enum(ROUND_TYPES),
   program: z.enum(PROGRAMS).optional(),
   categoryId: z.string().nullable().optional(),
@@ -26,7 +28,19 @@ export const pastRoundSchema = z.object({
   distributionAsOf: z.string().nullable(),
 })
 
-export const roundsListSchema = z.object({ count: z.int(), rounds: z.array(pastRoundSchema) })
+/** When the record was last refreshed and from where. */
+export const recordInfoSchema = z.object({
+  source: z.string().nullable().describe("the URL (IRCC's feed, a mirror) or file the record was last refreshed from"),
+  refreshedAt: z.string().nullable().describe('when the record was last refreshed (ISO instant)'),
+  checkedAt: z.string().nullable().describe('when the feed last answered a check (200 or 304)'),
+  rounds: z.int(),
+  lastRound: z.object({ number: z.string(), date: z.string() }).nullable(),
+})
+
+export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSchema.optional(), rounds: z.array(pastRoundSchema) })
+
+/** rules/verified.ts VerificationNotice. */
+export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.string()), message: z.string() })
 
 const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }) })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })
@@ -38,8 +52,19 @@ export const eligibilityResultSchema = z.object({
     cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
     fst: z.object({ eligible: z.boolean(), funds, unmet: z.array(unmet) }),
   }),
-  categories: z.array(z.object({ id: z.string(), label: z.string(), eligible: z.boolean().nullable().describe("null: can't tell (the category's list of occupations is not known; unmet gives the reason, code category_list_unknown)"), occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(), unmet: z.array(unmet) })),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      eligible: z.boolean().nullable().describe("null: can't tell (the category's list of occupations is not known, code category_list_unknown in unmet; or a condition cannot be decided from the profile, in undecided)"),
+      occupation: z.object({ noc: z.string(), title: z.string(), months: z.number() }).optional(),
+      unmet: z.array(unmet),
+      undecided: z.array(unmet).optional(),
+      confidence: z.object({ level: z.string(), sources: z.array(z.string()) }).optional(),
+    }),
+  ),
   invitedUnder: z.enum(PROGRAMS).nullable(),
+  notices: z.array(verificationNoticeSchema).optional().describe('for a date after the rules were last verified: that notice'),
 })
 
 const invitation = z.object({ profileId: z.string(), rank: z.int(), score: z.int(), submittedAt: z.string() })

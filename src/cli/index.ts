@@ -16,12 +16,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   outlook: async () => (await import('./commands/outlook.js')).registerOutlook,
   noc: async () => (await import('./commands/noc.js')).registerNoc,
   rounds: async () => (await import('./commands/rounds.js')).registerRounds,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
   pool: async () => (await import('./commands/pool.js')).registerPool,
   round: async () => (await import('./commands/round.js')).registerRound,
   invitations: async () => (await import('./commands/invitations.js')).registerInvitations,
   invitation: async () => (await import('./commands/invitation.js')).registerInvitation,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   start: async () => (await import('./commands/start.js')).registerStart,
+  watch: async () => (await import('./commands/watch.js')).registerWatch,
 }
 
 /** The program with the command named in `argv` (or every command, for help). */

@@ -3,7 +3,7 @@
  * version's NOC set, source and the fixed parts of its messages are built once, at load.
  * @module
  */
-import type { IsoDate } from '../domain/dates.js'
+import { fullYearsBetween, type IsoDate } from '../domain/dates.js'
 import { nocTitle } from '../noc/index.js'
 import type { CategoryVersion, OccupationCategoryRule } from '../rules/categories/catalog.js'
 import { categoryRules } from '../rules/categories/index.js'
@@ -12,7 +12,7 @@ import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { sourceOf, unmet, type Facts } from './facts.js'
 import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
-import type { CategoryResult, QualifyingOccupation, UnmetCondition, UnmetSource } from './types.js'
+import type { CategoryResult, QualifyingOccupation, UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 
 export interface CompiledCategory {
   readonly category: CategoryVersion
@@ -27,6 +27,8 @@ export interface CompiledCategory {
   readonly occupationList: string
   /** The whole (frozen) result of a list-unknown category for a profile eligible for a program: eligible null (can't tell). */
   readonly unknownResult: CategoryResult | null
+  /** The version's stated confidence and sources, shown with every answer from its list. */
+  readonly confidence: { readonly level: string; readonly sources: readonly string[] }
 }
 
 /** A category version compiled for the checks below, its conditions citing `source`. */
@@ -55,6 +57,7 @@ export function compileCategory(category: CategoryVersion, source: UnmetSource):
     notEligiblePrefix: `${category.label} is open only to candidates eligible for FSW, CEC or FST; the profile is eligible for none on `,
     occupationList: (category.occupations ?? []).join(', '),
     unknownResult: listUnknown === null ? null : Object.freeze({ id: category.id, label: category.label, eligible: null, unmet: Object.freeze([listUnknown]) }),
+    confidence: Object.freeze({ level: category.confidence, sources: category.sourceUrls }),
   })
 }
 
@@ -110,6 +113,7 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
     }
     return true
   }
+  if (rule.type === 'military') return militaryAnswer(f, c, out, null) === true ? true : null
   if (c.occupations === null) {
     if (out) out.push(c.listUnknown!)
     return null
@@ -138,6 +142,54 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
   }
   if (!ok) return null
   return { noc: bestNoc, title: nocTitle(bestNoc), months: Math.round(monthsOfHours(bestHours) * 10) / 10 }
+}
+
+/**
+ * Skilled military recruits (MilitaryCategoryRule): true when every condition is met, false when one
+ * is not (recorded in `out`), null when none fails but one cannot be decided from the profile
+ * (recorded in `undecided`): service or offer details the profile does not give, and whether the
+ * military is a "recognized foreign military", which is not defined publicly.
+ */
+export function militaryAnswer(f: Facts, c: CompiledCategory, out: UnmetCondition[] | null, undecided: UnmetCondition[] | null): boolean | null {
+  const { category, source } = c
+  const rule = category.rule
+  if (rule.type !== 'military') return null
+  const profile = f.profile
+  let answer: boolean | null = true
+  const no = (code: UnmetCode, message: string) => {
+    answer = false
+    if (out) unmet(out, code, message, source)
+  }
+  const cannotTell = (code: UnmetCode, message: string) => {
+    if (answer === true) answer = null
+    if (undecided) unmet(undecided, code, message, source)
+  }
+  const offer = profile.jobOffer
+  const listed = c.occupations
+  if (offer === null || listed === null || !listed.has(offer.noc)) {
+    no('canadian_armed_forces_offer_missing', `${category.label} needs an offer of arranged employment from the Canadian Forces Recruiting Group in a listed occupation (${c.occupationList}); the profile has ${offer === null ? 'no job offer' : `an offer in ${offer.noc}`}`)
+  } else {
+    if (offer.employer === 'other') no('canadian_armed_forces_offer_missing', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile's offer is from another employer`)
+    else if (offer.employer === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile does not say who made its offer in ${offer.noc} (jobOffer.employer)`)
+    if (offer.termYears === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years of continuous full-time work; the profile does not give the offer's length (jobOffer.termYears)`)
+    else if (offer.termYears < rule.minimumOfferYears) no('military_offer_too_short', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years; the profile's offer is for ${offer.termYears}`)
+  }
+  const service = f.foreignMilitaryService
+  if (service === undefined) {
+    cannotTell('military_service_unknown', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile does not say (foreignMilitaryService)`)
+  } else if (service === null || service.from > f.asOf) {
+    no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile has none on ${f.asOf}`)
+  } else {
+    const end = service.to !== null && service.to < f.asOf ? service.to : f.asOf
+    const years = fullYearsBetween(service.from, end)
+    if (service.to !== null && service.to < f.asOf) no('military_service_insufficient', `${category.label} is for candidates serving in a foreign military; the profile's service ended on ${service.to}`)
+    else if (years < rule.minimumServiceYears) no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service; the profile has ${years} on ${f.asOf} (since ${service.from})`)
+    if (service.recognized === false) no('military_service_insufficient', `${category.label} needs service in a recognized foreign military; the profile says ${service.country}'s is not recognized`)
+    else if (service.recognized === null) cannotTell('military_recognition_unknown', `${category.label} needs service in a "recognized foreign military", which is not defined publicly; whether ${service.country}'s military is one cannot be decided (foreignMilitaryService.recognized)`)
+  }
+  const credential = f.countingCredentials.some((e) => e.level !== 'secondary' && e.programYears >= rule.minimumCredentialYears)
+  if (!credential) no('military_credential_missing', `${category.label} needs a post-secondary credential of at least ${rule.minimumCredentialYears} years (with an ECA if completed outside Canada); the profile has none completed by ${f.asOf}`)
+  return answer
 }
 
 /** The rules checkCategoryRule reads for the date besides the category version itself (French results' validity). */

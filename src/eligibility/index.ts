@@ -8,8 +8,9 @@
 import type { IsoDate } from '../domain/dates.js'
 import { categoriesInForce } from '../rules/categories/catalog.js'
 import { programAssignmentOrder } from '../rules/programs/assignment-order.js'
+import { AREAS_READ, verificationNotice, type VerificationNotice } from '../rules/verified.js'
 import type { Profile } from '../schemas/profile.js'
-import { checkCategoryRule, compiledCategory, compiledList, notEligibleForProgram, type CompiledCategory } from './categories.js'
+import { checkCategoryRule, compiledCategory, compiledList, militaryAnswer, notEligibleForProgram, type CompiledCategory } from './categories.js'
 import { checkCec } from './cec.js'
 import { Facts } from './facts.js'
 import { checkFst } from './fst.js'
@@ -57,9 +58,17 @@ function categoryResult(f: Facts, c: CompiledCategory, eligibleForAny: boolean):
   if (eligibleForAny && c.unknownResult !== null) return c.unknownResult
   const out: UnmetCondition[] = []
   if (!eligibleForAny) out.push(notEligibleForProgram(c, f.asOf))
+  const confidence = c.confidence
+  if (category.rule.type === 'military') {
+    // Can't tell (null) when no condition fails but one cannot be decided from the profile.
+    const undecided: UnmetCondition[] = []
+    const answer = militaryAnswer(f, c, out, undecided)
+    const eligible = !eligibleForAny ? false : answer
+    return { id: category.id, label: category.label, eligible, unmet: out, ...(undecided.length > 0 ? { undecided } : {}), confidence }
+  }
   const met = checkCategoryRule(f, c, out)
   const eligible = eligibleForAny && met !== null
-  return met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out } : { id: category.id, label: category.label, eligible, unmet: out }
+  return met !== null && met !== true ? { id: category.id, label: category.label, eligible, occupation: met, unmet: out, confidence } : { id: category.id, label: category.label, eligible, unmet: out, confidence }
 }
 
 /**
@@ -94,7 +103,13 @@ export function eligibility(profile: Profile, asOf: IsoDate): EligibilityResult 
     },
     categories,
     invitedUnder: invitedUnder(f),
+    ...withVerificationNotice(asOf),
   }
+}
+
+function withVerificationNotice(asOf: IsoDate): { notices?: readonly VerificationNotice[] } {
+  const notice = verificationNotice(asOf, AREAS_READ.eligibility)
+  return notice ? { notices: [notice] } : {}
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The shapes eligibility answers in (DESIGN.md contract; extend, never rename). @module */
 import type { IsoDate } from '../domain/dates.js'
 import type { FederalProgram, ProgramId } from '../schemas/common.js'
+import type { VerificationNotice } from '../rules/verified.js'
 
 export type { FederalProgram, ProgramId }
 
@@ -28,6 +29,12 @@ export type UnmetCode =
   | 'french_below_minimum'
   | 'category_experience_insufficient'
   | 'canadian_armed_forces_offer_missing'
+  | 'military_offer_too_short'
+  | 'military_offer_details_unknown'
+  | 'military_service_insufficient'
+  | 'military_service_unknown'
+  | 'military_recognition_unknown'
+  | 'military_credential_missing'
 
 /** A condition not met: a code, a plain message, and the rule's source. */
 export interface UnmetCondition {
@@ -91,12 +98,17 @@ export interface CategoryResult {
   /** The label IRCC used, e.g. "STEM occupations (2023-1)". */
   readonly label: string
   /**
-   * true or false, or null (can't tell) when the category's occupation list is not known and the
-   * profile is eligible for a program: `unmet` then holds the reason (`category_list_unknown`).
+   * true or false, or null (can't tell): when the category's occupation list is not known and the
+   * profile is eligible for a program (`unmet` then holds the reason, `category_list_unknown`), or when
+   * no condition fails but one cannot be decided from the profile (the conditions in `undecided`).
    */
   readonly eligible: boolean | null
   readonly occupation?: QualifyingOccupation
   readonly unmet: readonly UnmetCondition[]
+  /** Conditions the profile does not let the engine decide (when `eligible` is null). */
+  readonly undecided?: readonly UnmetCondition[]
+  /** How sure the engine is of this version's list and rule, and from what (data/categories.json). */
+  readonly confidence?: { readonly level: string; readonly sources: readonly string[] }
 }
 
 export interface EligibilityResult {
@@ -106,4 +118,6 @@ export interface EligibilityResult {
   readonly categories: readonly CategoryResult[]
   /** The program an invitation would be issued under (PNP, then CEC, FSW, FST), or null. */
   readonly invitedUnder: ProgramId | null
+  /** For a date after the rules were last verified: that notice (rules/verified.ts). */
+  readonly notices?: readonly VerificationNotice[]
 }

@@ -33,7 +33,7 @@ function hourThresholds(): number[] {
   for (const v of cecRequirements.versions) if (v.value) thresholds.push(v.value.experienceHours)
   for (const v of fswMinimums.versions) if (v.value) thresholds.push(v.value.experienceHours)
   for (const v of fstRequirements.versions) if (v.value) thresholds.push(v.value.experienceHours)
-  for (const rule of categoryRules) for (const v of rule.versions) if (v.value && v.value.rule.type !== 'language') thresholds.push(v.value.rule.minimumHours)
+  for (const rule of categoryRules) for (const v of rule.versions) if (v.value && v.value.rule.type === 'occupation') thresholds.push(v.value.rule.minimumHours)
   return thresholds
 }
 
@@ -46,6 +46,8 @@ function validityYears(rule: Rule<{ readonly years: number }>): number[] {
 }
 
 const RESULT_VERSION_YEARS = validityYears(languageValidity)
+/** The years of service any version of the skilled military recruits category asks for. */
+const MILITARY_SERVICE_YEARS = [...new Set(categoryRules.flatMap((rule) => rule.versions.flatMap((v) => (v.value && v.value.rule.type === 'military' ? [v.value.rule.minimumServiceYears] : []))))]
 const ECA_VERSION_YEARS = validityYears(ecaValidity)
 
 /** The first of sorted `days` after `day`, or +Infinity. */
@@ -131,11 +133,20 @@ function familyDays(profile: Profile, family: number): Int32Array {
     case READ.jobs:
       jobEventDays(profile.work, days)
       break
+    case READ.militaryService: {
+      const service = profile.foreignMilitaryService
+      if (service) {
+        days.push(toDayNumber(service.from))
+        if (service.to !== null) days.push(toDayNumber(service.to) + 1)
+        for (const years of MILITARY_SERVICE_YEARS) days.push(toDayNumber(addYears(service.from, years)))
+      }
+      break
+    }
   }
   return sorted(days)
 }
 
-const FAMILIES = [READ.english, READ.french, READ.spouseResults, READ.credentials, READ.spouseCredentials, READ.nomination, READ.jobs] as const
+const FAMILIES = [READ.english, READ.french, READ.spouseResults, READ.credentials, READ.spouseCredentials, READ.nomination, READ.jobs, READ.militaryService] as const
 
 /**
  * The first day after `day` on which a count of `hours` (of the jobs passing `filter`, in the `years`

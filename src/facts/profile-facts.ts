@@ -29,10 +29,12 @@ export const READ = {
   nomination: 64,
   /** Which jobs are held on the date, and which occupations have been worked (job starts and ends). */
   jobs: 128,
+  /** Service in a foreign military (skilled military recruits): its start, end and length. */
+  militaryService: 256,
 } as const
 
 /** Every family: what an answer that may read anything depends on. */
-export const READ_ALL = 255
+export const READ_ALL = 511
 
 /** Where an answer's recording of reads began (ProfileFacts.beginAnswer). */
 export interface AnswerMark {
@@ -437,6 +439,12 @@ export class ProfileFacts {
     if (!s) return []
     this.reads |= READ.spouseCredentials
     return s.education.filter((c) => c.completedOn <= this.asOf)
+  }
+
+  /** The candidate's service in a foreign military, as given (undefined: not said). */
+  get foreignMilitaryService(): Profile['foreignMilitaryService'] {
+    this.reads |= READ.militaryService
+    return this.profile.foreignMilitaryService
   }
 
   /** The provincial nomination, when held on the date. */

@@ -11,6 +11,9 @@ export const DD_KEYS = ['dd1', 'dd2', 'dd3', 'dd4', 'dd5', 'dd6', 'dd7', 'dd8', 
 export type DdKey = (typeof DD_KEYS)[number]
 
 const text = z.string().max(2000)
+// Copies of the feed (data/ee-rounds.PROVENANCE.md, rounds 438-447) write null for a value no copy had:
+// read as an empty value, which the record reads as "not published".
+const optionalText = z.string().max(2000).nullable().transform((v) => v ?? '')
 // Distribution fields were absent nowhere so far, but a newer feed may drop them: default to "0".
 const count = z.string().max(20).default('0')
 
@@ -22,10 +25,10 @@ export const rawRoundSchema = z.looseObject({
   drawName: text,
   drawSize: text,
   drawCRS: text,
-  drawText2: text.default(''),
-  drawDateTime: text,
-  drawCutOff: text.default(''),
-  drawDistributionAsOn: text.default(''),
+  drawText2: optionalText.default(''),
+  drawDateTime: optionalText.default(''),
+  drawCutOff: optionalText.default(''),
+  drawDistributionAsOn: optionalText.default(''),
   dd1: count, dd2: count, dd3: count, dd4: count, dd5: count, dd6: count, dd7: count, dd8: count, dd9: count,
   dd10: count, dd11: count, dd12: count, dd13: count, dd14: count, dd15: count, dd16: count, dd17: count, dd18: count,
 })

@@ -311,6 +311,7 @@ export function certainlyNotInCategory(profile: Profile, categoryId: string, dat
   // The listed occupations as a set (the same list as categoryById(categoryId).occupations).
   const occupations = compiled.occupations
   if (occupations === null) return false
+  if (category.rule.type === 'military') return !(profile.jobOffer && occupations.has(profile.jobOffer.noc))
   if (category.rule.requiresCanadianArmedForcesOffer && !(profile.jobOffer && occupations.has(profile.jobOffer.noc))) return true
   for (const j of profile.work) if (j.from <= date && occupations.has(j.noc)) return false
   return true

@@ -90,6 +90,9 @@ export function categoryVersionFor(key: string, date: IsoDate, label = ''): Cate
   if (labelYear) {
     const byYear = versions.filter((c) => c.version.startsWith(labelYear) && c.start <= date)
     if (byYear.length > 0) return byYear[byYear.length - 1]!
+    // A year no version of ours has ("STEM occupations, 2027-Version 1"): a version this engine does
+    // not know, never the latest one it does.
+    if (!versions.some((c) => c.version.startsWith(labelYear))) return null
   }
   let best: CategoryVersion | null = null
   for (const c of versions) if (c.start <= date) best = c

@@ -45,10 +45,31 @@ export function readRecordFiles(recordPath: string): { feed: unknown; changes: u
   return { feed: readJson(recordPath, 'record of rounds'), changes: existsSync(changesPath) ? readJson(changesPath, 'change history') : null }
 }
 
+/** IRCC's French labels of the rounds that go with a record file (`x.json` -> `x.labels-fr.json`). */
+export function frenchLabelsPathFor(recordPath: string): string {
+  return recordPath.replace(/(\.json)?$/i, '.labels-fr.json')
+}
+
+/** The French labels by round number (from IRCC's French feed), or an empty map. */
+export function readFrenchLabels(recordPath: string): ReadonlyMap<string, string> {
+  const path = frenchLabelsPathFor(recordPath)
+  if (!existsSync(path)) return new Map()
+  try {
+    const labels = (JSON.parse(readFileSync(path, 'utf8')) as { labels?: unknown }).labels
+    if (typeof labels !== 'object' || labels === null) return new Map()
+    return new Map(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  } catch {
+    return new Map()
+  }
+}
+
 /** Parses the record at `recordPath` (default: the shipped one). */
 export function loadRecord(recordPath: string = shippedRecordPath()): ParsedRecord {
   const { feed, changes } = readRecordFiles(recordPath)
-  return changes === null ? parseRounds(feed) : parseRounds(feed, changes)
+  const parsed = changes === null ? parseRounds(feed) : parseRounds(feed, changes)
+  const french = readFrenchLabels(recordPath)
+  if (french.size === 0) return parsed
+  return { ...parsed, rounds: parsed.rounds.map((r) => (french.has(r.number) ? { ...r, labelFr: french.get(r.number)! } : r)) }
 }
 
 let shipped: ParsedRecord | undefined

@@ -20,6 +20,8 @@ export interface PastRound {
   readonly date: IsoDate
   /** When the round was run (UTC). */
   readonly at: IsoInstant
+  /** True when no time of the round was published (or it was unreadable): `at` is noon UTC of its date. */
+  readonly atAssumed?: true
   /**
    * The round's name as first published (e.g. "STEM occupations (2023-1)" for round 254), taken from
    * the change history when IRCC later renamed it; otherwise as in the feed.
@@ -27,6 +29,8 @@ export interface PastRound {
   readonly label: string
   /** The name in the current feed (e.g. "STEM occupations (Version 1)"). */
   readonly feedLabel: string
+  /** The name in IRCC's French feed, when it was fetched (`rounds update --french`). */
+  readonly labelFr?: string
   readonly type: RoundType
   /** The program, for a program-specific round. */
   readonly program?: ProgramId
@@ -126,6 +130,7 @@ function parseRound(raw: RawRound, index: number, firstNames: Map<string, Map<st
 
   const at = parsePublishedInstant(raw.drawDateTime, date)
   let instant: IsoInstant
+  let atAssumed = false
   if (at) {
     instant = at.instant
     if (at.yearInferred) note('drawDateTime', raw.drawDateTime, `no year; read as ${instant}`)
@@ -142,7 +147,8 @@ function parseRound(raw: RawRound, index: number, firstNames: Map<string, Map<st
   } else {
     // A round whose time cannot be read still happened on its date: noon UTC stands in, and says so.
     instant = `${date}T12:00:00Z`
-    note('drawDateTime', raw.drawDateTime, `unreadable; ${instant} assumed`)
+    atAssumed = true
+    note('drawDateTime', raw.drawDateTime, raw.drawDateTime.trim() === '' ? `not published; ${instant} assumed` : `unreadable; ${instant} assumed`)
   }
 
   let tieBreakCutoff: IsoInstant | null = null
@@ -202,7 +208,7 @@ function parseRound(raw: RawRound, index: number, firstNames: Map<string, Map<st
   if (kind.type === 'category' && kind.categoryId === null) note('drawName', raw.drawName, 'category not recognised')
   let programs = programsCovered(raw.drawText2)
   if (programs.length === 0) programs = kind.type === 'program' ? [kind.program] : kind.type === 'general' ? [...PROGRAMS] : [...FEDERAL_PROGRAMS]
-  const base = { number, date, at: instant, label, feedLabel, type: kind.type, programs, size, lowestScore, tieBreakCutoff, distribution, distributionAsOf }
+  const base = { number, date, at: instant, ...(atAssumed ? { atAssumed: true as const } : {}), label, feedLabel, type: kind.type, programs, size, lowestScore, tieBreakCutoff, distribution, distributionAsOf }
   if (kind.type === 'program') return { ...base, program: kind.program }
   if (kind.type === 'category') return { ...base, categoryId: kind.categoryId, categoryVersion: kind.categoryVersion }
   return base

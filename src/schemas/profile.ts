@@ -94,7 +94,26 @@ export const profileSchema = z
     work: z.array(jobSchema).max(100).default([]),
     certificateOfQualification: z.strictObject({ noc: nocCode, province: provinceCode }).nullable().default(null),
     provincialNomination: z.strictObject({ province: provinceCode, nominatedOn: isoDate }).nullable().default(null),
-    jobOffer: z.strictObject({ noc: nocCode, lmiaExempt: z.boolean() }).nullable().default(null),
+    jobOffer: z
+      .strictObject({
+        noc: nocCode,
+        lmiaExempt: z.boolean(),
+        /** Who made the offer, where a rule asks (skilled military recruits: the Canadian Forces Recruiting Group); absent = not said. */
+        employer: z.enum(['canadian-forces-recruiting-group', 'other']).optional(),
+        /** Length of the offered employment in years, where a rule asks (skilled military recruits: 3 or more); absent = not said. */
+        termYears: z.number().min(0).max(50).optional(),
+      })
+      .nullable()
+      .default(null),
+    /**
+     * Service in a foreign military (skilled military recruits, 2026): absent = not said (can't tell),
+     * null = none. `recognized`: whether that military is a "recognized foreign military" (not defined
+     * publicly; null = not known).
+     */
+    foreignMilitaryService: z
+      .strictObject({ country: countryCode, from: isoDate, to: isoDate.nullable(), recognized: z.boolean().nullable().default(null) })
+      .nullable()
+      .optional(),
     siblingInCanada: z.boolean().default(false),
     settlementFundsCad: z.number().min(0).max(1e12).default(0),
     /** Dependent children (for the settlement-funds family size). */

@@ -4,12 +4,12 @@
  * same request and print the same JSON.
  * @module
  */
-import { scoreRequest, type CrsResult, type FactorNotice } from '../crs/index.js'
+import { scoreRequest, type AnswerNotice, type CrsResult } from '../crs/index.js'
 import type { IsoDate } from '../domain/dates.js'
 import { parseScoreRequest } from '../schemas/score-request.js'
 
 /** The CrsResult as JSON: the trace only when asked for, since it is the bulk of the output. */
-export function resultJson(result: CrsResult, explain: boolean, notices: readonly FactorNotice[]): object {
+export function resultJson(result: CrsResult, explain: boolean, notices: readonly AnswerNotice[]): object {
   const { total, core, spouse, transferability, additional, rules, asOf } = result
   const json: Record<string, unknown> = { total, core, spouse, transferability, additional, rules, asOf }
   if (notices.length > 0) json.notices = notices

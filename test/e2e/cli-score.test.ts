@@ -2,6 +2,7 @@
  * `express-entry score` end to end: the built CLI (`node bin/express-entry.js`) as a user runs it.
  * Builds dist/ first when any source file is newer than the build.
  */
+import { AREAS_READ, verificationNotice } from '../../src/rules/verified.js'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -301,7 +302,9 @@ describe('--jsonl', () => {
     expect(lines).toHaveLength(samples.length)
     samples.forEach(([factors, asOf], i) => {
       const { total, core, spouse, transferability, additional, rules } = scoreCrs(factors, asOf)
-      expect(lines[i], `line ${i + 1}`).toEqual({ total, core, spouse, transferability, additional, rules, asOf })
+      // A date after the rules were last verified carries that notice (rules/verified.ts).
+      const notice = verificationNotice(asOf, AREAS_READ.score)
+      expect(lines[i], `line ${i + 1}`).toEqual({ total, core, spouse, transferability, additional, rules, asOf, ...(notice ? { notices: [notice] } : {}) })
     })
   })
 

@@ -21,7 +21,10 @@ describe('category versions in force', () => {
     ['2025-02-27', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025']],
     ['2025-12-07', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025']],
     ['2025-12-08', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
-    ['2026-02-17', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
+    // French 2026 from round 394 on 2026-02-06, which already carries its label (docs/decisions.md E14).
+    ['2026-02-05', ['french-2025', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
+    ['2026-02-06', ['french-2026', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
+    ['2026-02-17', ['french-2026', 'healthcare-social-2025', 'stem-2025', 'trade-2025', 'education-2025', 'agriculture-2025', 'physicians-canadian-experience']],
     ['2026-02-18', ['physicians-canadian-experience', 'french-2026', 'healthcare-social-2026', 'stem-2026', 'trade-2026', 'education-2026', 'transport-2026', 'senior-managers-2026', 'researchers-2026', 'military-2026']],
   ])('on %s: %j', (asOf, expected) => {
     expect(new Set(ids(asOf))).toEqual(new Set(expected))
@@ -47,9 +50,16 @@ describe('category versions in force', () => {
     for (const c of categoryVersions) for (const noc of c.occupations ?? []) expect(isNocCode(noc), `${c.id} ${noc}`).toBe(true)
   })
 
-  it('the 2026 lists for healthcare, STEM and education are unknown; French has no list by nature', () => {
-    expect(categoryVersions.filter((c) => !c.listKnown).map((c) => c.id).sort()).toEqual(['education-2026', 'healthcare-social-2026', 'stem-2026'])
-    expect(categoryById('french-2026')).toMatchObject({ listKnown: true, occupations: null })
+  it('the 2026 lists for healthcare (37), STEM (11) and education (5) are known, with a stated confidence; French has no list by nature', () => {
+    expect(categoryVersions.filter((c) => !c.listKnown).map((c) => c.id)).toEqual([])
+    for (const [id, count] of [['healthcare-social-2026', 37], ['stem-2026', 11], ['education-2026', 5]] as const) {
+      const c = categoryById(id)!
+      expect(c.occupations).toHaveLength(count)
+      expect(c.confidence).toMatch(/^medium/)
+      expect(c.sourceUrls.some((u) => u.includes('category-based-selection'))).toBe(true)
+    }
+    expect(categoryById('stem-2026')!.occupations).toEqual(['20011', '21220', '21300', '21301', '21310', '21321', '21331', '22300', '22301', '22310', '63100'])
+    expect(categoryById('french-2026')).toMatchObject({ listKnown: true, occupations: null, from: '2026-02-06' })
   })
 })
 
@@ -106,10 +116,47 @@ describe('occupation categories from 2026-02-18: 12 months within 3 years, not n
     expect(isEligibleForCategory(makeProfile(doctor), 'physicians-canadian-experience', '2025-12-07')).toBe(false)
   })
 
-  it('skilled military recruits need a job offer from the Canadian Armed Forces', () => {
-    const recruit = { work: [job('42102', '2023-06-01', '2025-12-31')] }
-    expect(codes(category(recruit, 'military-2026', '2026-03-01'))).toEqual(['canadian_armed_forces_offer_missing'])
-    expect(category({ ...recruit, jobOffer: { noc: '42102', lmiaExempt: true } }, 'military-2026', '2026-03-01').eligible).toBe(true)
+  it.each([
+    ['stem-2026', '21300', 'Civil engineers'],
+    ['healthcare-social-2026', '31301', 'Registered nurses and registered psychiatric nurses'],
+    ['education-2026', '41220', 'Secondary school teachers'],
+  ])('%s: a year of work as %s and an eligible program is eligible, with the list\'s confidence', (id, noc, title) => {
+    const worker = { work: [job('21231', '2018-01-01', '2024-12-31'), job(noc, '2025-01-01', '2025-12-31')] }
+    const r = category(worker, id, '2026-03-01')
+    expect(r).toMatchObject({ eligible: true, occupation: { noc, title }, unmet: [] })
+    expect(r.confidence!.level).toMatch(/^medium/)
+    expect(isEligibleForCategory(makeProfile(worker), id, '2026-03-01')).toBe(true)
+    // Eleven months is not a year.
+    expect(category({ work: [job('21231', '2018-01-01', '2024-12-31'), job(noc, '2025-01-01', '2025-11-30')] }, id, '2026-03-01').eligible).toBe(false)
+  })
+})
+
+describe('skilled military recruits (2026): 10 years of service, an offer from the Canadian Forces Recruiting Group, a 2-year credential', () => {
+  const offer = { noc: '42102', lmiaExempt: true, employer: 'canadian-forces-recruiting-group' as const, termYears: 3 }
+  const service = { country: 'GB', from: '2014-01-01', to: null, recognized: true }
+  const recruit = { jobOffer: offer, foreignMilitaryService: service }
+  it.each([
+    { name: 'every condition met', overrides: recruit, eligible: true, unmet: [], undecided: [] },
+    { name: 'no job offer', overrides: { ...recruit, jobOffer: null }, eligible: false, unmet: ['canadian_armed_forces_offer_missing'], undecided: [] },
+    { name: 'an offer in an unlisted occupation', overrides: { ...recruit, jobOffer: { ...offer, noc: '21231' } }, eligible: false, unmet: ['canadian_armed_forces_offer_missing'], undecided: [] },
+    { name: 'an offer from another employer', overrides: { ...recruit, jobOffer: { ...offer, employer: 'other' as const } }, eligible: false, unmet: ['canadian_armed_forces_offer_missing'], undecided: [] },
+    { name: 'a 2-year offer', overrides: { ...recruit, jobOffer: { ...offer, termYears: 2 } }, eligible: false, unmet: ['military_offer_too_short'], undecided: [] },
+    { name: '9 years of service', overrides: { ...recruit, foreignMilitaryService: { ...service, from: '2017-03-02' } }, eligible: false, unmet: ['military_service_insufficient'], undecided: [] },
+    { name: 'service that ended', overrides: { ...recruit, foreignMilitaryService: { ...service, to: '2025-12-31' } }, eligible: false, unmet: ['military_service_insufficient'], undecided: [] },
+    { name: 'no service (null)', overrides: { ...recruit, foreignMilitaryService: null }, eligible: false, unmet: ['military_service_insufficient'], undecided: [] },
+    { name: 'no 2-year post-secondary credential', overrides: { ...recruit, education: [{ level: 'one-year' as const, country: 'CA', programYears: 1, completedOn: '2012-06-30' }] }, eligible: false, unmet: ['military_credential_missing'], undecided: [] },
+    // Can't tell: what the profile does not say, and what is not defined publicly.
+    { name: 'service not given (an older profile)', overrides: { jobOffer: offer }, eligible: null, unmet: [], undecided: ['military_service_unknown'] },
+    { name: 'a military not known to be recognized', overrides: { ...recruit, foreignMilitaryService: { ...service, recognized: null } }, eligible: null, unmet: [], undecided: ['military_recognition_unknown'] },
+    { name: 'an offer without employer or length', overrides: { ...recruit, jobOffer: { noc: '42102', lmiaExempt: true } }, eligible: null, unmet: [], undecided: ['military_offer_details_unknown', 'military_offer_details_unknown'] },
+    { name: 'a failed condition wins over an unknown one', overrides: { jobOffer: { ...offer, termYears: 1 } }, eligible: false, unmet: ['military_offer_too_short'], undecided: ['military_service_unknown'] },
+  ])('$name: eligible $eligible', ({ overrides, eligible, unmet, undecided }) => {
+    const r = category(overrides, 'military-2026', '2026-03-01')
+    expect(r.eligible).toBe(eligible)
+    expect(codes(r)).toEqual(unmet)
+    expect((r.undecided ?? []).map((u) => u.code)).toEqual(undecided)
+    // The rounds engine invites only a certain yes.
+    expect(isEligibleForCategory(makeProfile(overrides), 'military-2026', '2026-03-01')).toBe(eligible === true)
   })
 
   it("a version whose list of occupations is not known answers can't tell (null) with its reason, never no", () => {
@@ -140,6 +187,12 @@ describe('occupation categories from 2026-02-18: 12 months within 3 years, not n
       expect(isEligibleForCategory(nurse, c.id, '2026-03-01'), c.id).toBe(c.eligible)
       expect(categoryEligibility(nurse, c.id, '2026-03-01'), c.id).toEqual(c)
     }
+  })
+
+  it('ten years of service are reached on the anniversary', () => {
+    const r = (asOf: string) => category({ ...recruit, foreignMilitaryService: { ...service, from: '2016-03-01' } }, 'military-2026', asOf).eligible
+    expect(r('2026-02-28')).toBe(false)
+    expect(r('2026-03-01')).toBe(true)
   })
 })
 

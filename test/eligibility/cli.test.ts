@@ -51,6 +51,8 @@ describe('express-entry eligibility FILE', () => {
     expect(r.stdout).toMatch(/grid 86\/100 \(pass mark 67\)/)
     expect(r.stdout).toMatch(/no {3}Federal Skilled Trades \(FST\)\n {6}- FST needs 2 years/)
     expect(r.stdout).toMatch(/Invitation would be issued under: CEC/)
+    expect(r.stdout).toMatch(/no {3}STEM occupations \(2026\) \[stem-2026\]\n {6}- STEM occupations \(2026\) needs 12 months/)
+    expect(r.stdout).toMatch(/\[stem-2026\][\s\S]*?confidence: medium \(list\)/)
     // Each category's line says what --json says: yes, no, or can't tell (an unknown list) with the reason.
     const json = JSON.parse(cli(['eligibility', PROFILE, '--as-of', '2026-03-01', '--json']).stdout) as EligibilityResult
     for (const c of json.categories) {
@@ -64,6 +66,16 @@ describe('express-entry eligibility FILE', () => {
     const unknown = categoryEligibility(profile, unknownListCategory(), '2026-03-01')!
     const text = formatEligibility({ ...eligibility(profile, '2026-03-01'), categories: [unknown] }, profile.id)
     expect(text).toMatch(/can't tell {2}Test occupations \(list unknown\) \[test-unknown-list\]\n {6}- The list of occupations of Test occupations \(list unknown\) is not known to this engine \(a test-only version\); eligibility cannot be decided: the answer is can't tell\n/)
+  })
+
+  it('a year of work as a civil engineer (21300) and an eligible program: eligible for STEM 2026, with the list\'s confidence', () => {
+    // The example's job in Canada (since 2023-06-01, which also makes it eligible for CEC), as a civil engineer.
+    const engineer = { ...example, work: [(example.work as unknown[])[0], { noc: '21300', country: 'CA', from: '2023-06-01', to: '2024-06-30', hoursPerWeek: 40 }] }
+    const r = cli(['eligibility', '-', '--as-of', '2026-03-01'], JSON.stringify(engineer))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/yes {2}STEM occupations \(2026\) \[stem-2026\] — 21300 Civil engineers, 13.1 months\n {7}confidence: medium \(list\)/)
+    const json = JSON.parse(cli(['eligibility', '-', '--as-of', '2026-03-01', '--json'], JSON.stringify(engineer)).stdout)
+    expect(json.categories.find((c: { id: string }) => c.id === 'stem-2026')).toMatchObject({ eligible: true, occupation: { noc: '21300' }, confidence: { level: expect.stringMatching(/^medium/) } })
   })
 
   it('--json prints the same result as the library', () => {

@@ -18,7 +18,10 @@ describe('eligibility(profile, asOf): the contract', () => {
     expect(r.programs.fst.eligible).toBe(false)
     expect(r.categories.map((c) => c.id)).toEqual(categoriesInForce('2026-03-01').map((c) => c.id))
     expect(r.invitedUnder).toBe('cec')
-    for (const c of r.categories) expect(Object.keys(c)).toEqual(c.occupation ? ['id', 'label', 'eligible', 'occupation', 'unmet'] : ['id', 'label', 'eligible', 'unmet'])
+    for (const c of r.categories) {
+      const keys = ['id', 'label', 'eligible', ...(c.occupation ? ['occupation'] : []), 'unmet', ...(c.undecided ? ['undecided'] : []), 'confidence']
+      expect(Object.keys(c)).toEqual(keys)
+    }
   })
 
   it('gives every unmet condition a code, a message and a source with a URL', () => {

@@ -21,7 +21,7 @@ describe('invitations per year', () => {
     [2023, 42, 110_266, 'IRCC 2023 year-end report'],
     [2024, 52, 98_903, 'IRCC 2024 year-end report'],
     [2025, 58, 113_998, ''],
-    [2026, 49, 119_865, 'to Aug 19'],
+    [2026, 59, 135_215, 'to Oct 1'],
   ])('%i: %i rounds, %i invitations %s', (year, count, invitations) => {
     expect(invitationsByYear(rounds).get(year)).toBe(invitations)
     expect(roundStats(rounds).find((s) => s.year === year && s.type === 'all')).toMatchObject({ rounds: count, invitations })
@@ -37,8 +37,8 @@ describe('invitations per year', () => {
     expect(filterRounds(rounds, { year: 2023 }).filter((r) => r.type !== 'category').reduce((s, r) => s + r.size, 0)).toBe(84_396)
   })
 
-  it('years add up to the record total, 1,037,113', () => {
-    expect([...invitationsByYear(rounds).values()].reduce((a, b) => a + b, 0)).toBe(1_037_113)
+  it('years add up to the record total, 1,052,463', () => {
+    expect([...invitationsByYear(rounds).values()].reduce((a, b) => a + b, 0)).toBe(1_052_463)
   })
 })
 
@@ -56,10 +56,10 @@ describe('filters and statistics', () => {
     expect(filterRounds(rounds, { category: 'french' })).toHaveLength(36)
   })
 
-  it('per type over the record: 178 general, 186 program, 74 category rounds', () => {
+  it('per type over the record: 178 general, 192 program, 78 category rounds', () => {
     const s = statsByType(rounds)
-    expect([s.general.rounds, s.program.rounds, s.category.rounds, s.all.rounds]).toEqual([178, 186, 74, 438])
-    expect(s.all.invitations).toBe(1_037_113)
+    expect([s.general.rounds, s.program.rounds, s.category.rounds, s.all.rounds]).toEqual([178, 192, 78, 448])
+    expect(s.all.invitations).toBe(1_052_463)
     expect(s.program.maxLowestScore).toBe(902)
     expect(s.all.minLowestScore).toBe(75)
   })
@@ -95,10 +95,10 @@ describe('filters and statistics', () => {
 
 describe('the pool distribution over time', () => {
   const snapshots = distributionOverTime(rounds)
-  it('123 snapshots from 2022-01-17 to 2026-08-16', () => {
-    expect(snapshots).toHaveLength(123)
+  it('126 snapshots from 2022-01-17 to 2026-09-27', () => {
+    expect(snapshots).toHaveLength(126)
     expect(snapshots[0]!.asOf).toBe('2022-01-17')
-    expect(snapshots.at(-1)!.asOf).toBe('2026-08-16')
+    expect(snapshots.at(-1)!.asOf).toBe('2026-09-27')
   })
 
   // ../shared/research/pool-data.md §1
@@ -107,6 +107,8 @@ describe('the pool distribution over time', () => {
     ['2023-07-04', 214_529, 353, 726, 54_732, 56_673, 63_679, 33_051, 5_315],
     ['2024-11-12', 217_500, 120, 16_625, 64_425, 56_597, 51_355, 22_788, 5_590],
     ['2026-08-16', 226_859, 439, 18_657, 73_554, 60_631, 48_600, 17_269, 7_709],
+    // Rounds 445-447 (data/ee-rounds.PROVENANCE.md)
+    ['2026-09-27', 229_904, 728, 21_070, 73_131, 62_611, 47_298, 17_359, 7_707],
   ])('%s: total %i', (asOf, total, ...bands) => {
     const d = snapshots.find((s) => s.asOf === asOf)!.distribution
     expect(countIn(d, 'total')).toBe(total)

@@ -24,9 +24,9 @@ describe('express-entry outlook', () => {
     expect(out.input).toBe('profile')
     expect(out.whatIf.changes.length).toBeGreaterThan(0)
     expect(out.timeline.changes.some((c: { reasons: string[] }) => c.reasons.includes('age 32 -> 33'))).toBe(true)
-    expect(out.cutoff).toMatchObject({ distributionAsOf: '2026-08-16', fromRound: '437', backtest: { rounds: 37, meanAbsoluteError: 4.43 } })
+    expect(out.cutoff).toMatchObject({ distributionAsOf: '2026-09-27', fromRound: '447', backtest: { rounds: 37, meanAbsoluteError: 4.43 } })
     expect(out.cutoff.estimates.map((e: { size: number }) => e.size)).toEqual([1000, 5000])
-    expect(out.pastRounds.summary.rounds).toBe(438)
+    expect(out.pastRounds.summary.rounds).toBe(448)
   })
 
   it('--as-of in the past only looks at the rounds up to that day', async () => {

@@ -9,6 +9,17 @@ import { runCli } from './cli-helper.js'
 const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
 
 describe('rounds show', () => {
+  it('447, the last round of the record: Trades Occupations 2026-Version 3, 3,500, 476, tie-break 2026-05-28T16:55:23Z', async () => {
+    const { code, stdout } = await run('show', '447')
+    expect(code).toBe(0)
+    expect(stdout).toContain('Round 447, 2026-10-01 (time not published)')
+    expect(stdout).toContain('Trades Occupations, 2026-Version 3')
+    expect(stdout).toMatch(/category trade-2026, version 2026-Version 3/)
+    expect(stdout).toMatch(/Invitations\s+3,500\n/)
+    expect(stdout).toMatch(/Lowest score\s+476\n/)
+    expect(stdout).toMatch(/Tie-break cut-off\s+2026-05-28T16:55:23Z\n/)
+  })
+
   it('254 prints the round as IRCC published it: STEM (2023-1), 500, 486, tie-break 2022-11-23T00:01:29Z', async () => {
     const { code, stdout } = await run('show', '254', '--json')
     expect(code).toBe(0)
@@ -58,7 +69,7 @@ describe('rounds list and stats', () => {
     const { stdout } = await run('stats', '--json')
     const stats = JSON.parse(stdout)
     expect(stats.byYear.find((s: { year: number; type: string }) => s.year === 2023 && s.type === 'all')).toMatchObject({ rounds: 42, invitations: 110_266 })
-    expect(stats.byType.all.invitations).toBe(1_037_113)
+    expect(stats.byType.all.invitations).toBe(1_052_463)
   })
 
   it('stats as a table', async () => {
@@ -66,9 +77,9 @@ describe('rounds list and stats', () => {
     expect(stdout).toMatch(/2024\s+all\s+52\s+98,903/)
   })
 
-  it('distributions --json: 123 snapshots', async () => {
+  it('distributions --json: 126 snapshots', async () => {
     const { stdout } = await run('distributions', '--json')
-    expect(JSON.parse(stdout)).toHaveLength(123)
+    expect(JSON.parse(stdout)).toHaveLength(126)
   })
 })
 
@@ -77,15 +88,16 @@ describe('rounds update', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ee-rounds-'))
     const record = join(dir, 'ee-rounds.json')
     const feed = JSON.parse(readFileSync(shippedRecordPath(), 'utf8'))
-    const newest = { ...feed.rounds[0], drawNumber: '438', drawDate: '2026-08-31', drawDateFull: 'August 31, 2026', drawName: 'Provincial Nominee Program', drawSize: '562', drawCRS: '697', drawText2: 'Provincial Nominee Program', drawDateTime: 'August 31, 2026 at 14:00:00 UTC' }
+    // An illustrative round 448 (none after 447 is known to this record).
+    const newest = { ...feed.rounds[0], drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Provincial Nominee Program', drawSize: '562', drawCRS: '697', drawText2: 'Provincial Nominee Program', drawDateTime: 'October 14, 2026 at 14:00:00 UTC' }
     feed.rounds.unshift(newest)
     const newer = join(dir, 'newer.json')
     writeFileSync(newer, JSON.stringify(feed))
 
     const first = await run('update', newer, '--record', record, '--json')
     expect(first.code).toBe(0)
-    expect(JSON.parse(first.stdout)).toMatchObject({ written: true, rounds: 439, added: [{ number: '438', size: 562, lowestScore: 697 }], changed: [] })
-    const shown = await run('show', '438', '--record', record, '--json')
+    expect(JSON.parse(first.stdout)).toMatchObject({ written: true, rounds: 449, added: [{ number: '448', size: 562, lowestScore: 697 }], changed: [] })
+    const shown = await run('show', '448', '--record', record, '--json')
     expect(JSON.parse(shown.stdout)).toMatchObject({ label: 'Provincial Nominee Program', lowestScore: 697 })
     // The history beside it came along, so renamed rounds keep their first label.
     expect(JSON.parse((await run('show', '254', '--record', record, '--json')).stdout).label).toBe('STEM occupations (2023-1)')

@@ -136,7 +136,7 @@ describe('(a) would I have been invited', () => {
 
   it('engineer: a summary per type, first and last invitation', () => {
     const s = engineerChecks.summary
-    expect(s.rounds).toBe(438)
+    expect(s.rounds).toBe(448)
     expect(s.invited).toBe(engineerChecks.rounds.filter((c) => c.outcome === 'invited').length)
     expect(s.byType.general.invited + s.byType.program.invited + s.byType.category.invited).toBe(s.invited)
     expect(s.firstInvited).not.toBeNull()

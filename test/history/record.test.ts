@@ -16,10 +16,10 @@ const rounds = loadRounds()
 const round = (n: string): PastRound => rounds.find((r) => r.number === n)!
 
 describe('the shipped record', () => {
-  it('has 438 rounds, 1 to 437 with 91 split into 91a and 91b, oldest first', () => {
-    expect(rounds).toHaveLength(438)
+  it('has 448 rounds, 1 to 447 with 91 split into 91a and 91b, oldest first', () => {
+    expect(rounds).toHaveLength(448)
     expect(rounds[0]!.number).toBe('1')
-    expect(rounds.at(-1)!.number).toBe('437')
+    expect(rounds.at(-1)!.number).toBe('447')
     expect(rounds.map((r) => r.number).filter((n) => n.startsWith('91'))).toEqual(['91a', '91b'])
     for (let i = 1; i < rounds.length; i++) expect(rounds[i - 1]!.date <= rounds[i]!.date).toBe(true)
   })
@@ -31,6 +31,9 @@ describe('the shipped record', () => {
     ['252', '2023-06-28', '2023-06-28T14:04:34Z', 'Healthcare occupations (2023-1)', 500, 476, '2022-11-12T12:47:27Z'],
     ['1', '2015-01-31', '2015-01-31T11:59:48Z', 'No Program Specified', 779, 886, null],
     ['437', '2026-08-19', '2026-08-19T12:35:37Z', 'French-Language proficiency 2026-Version 2', 5000, 382, '2026-03-01T18:34:05Z'],
+    // Rounds 438-447: no time of the round was published (noon UTC stands in); 438's cut-off has an ordinal and a comma.
+    ['438', '2026-08-31', '2026-08-31T12:00:00Z', 'Provincial Nominee Program', 562, 697, '2026-04-12T04:32:26Z'],
+    ['447', '2026-10-01', '2026-10-01T12:00:00Z', 'Trades Occupations, 2026-Version 3', 3500, 476, '2026-05-28T16:55:23Z'],
     ['91a', '2018-05-30', '2018-05-30T14:52:06Z', 'Federal Skilled Trades', 500, 288, '2017-06-07T20:11:13Z'],
   ] as const)('round %s: %s %s "%s" %i invited at %i', (number, date, at, label, size, lowestScore, tieBreakCutoff) => {
     expect(round(number)).toMatchObject({ number, date, at, label, size, lowestScore, tieBreakCutoff })
@@ -42,13 +45,13 @@ describe('the shipped record', () => {
     expect(r.distribution?.at(-1)).toEqual({ range: 'total', count: 214_529 })
   })
 
-  it('totals 1,037,113 invitations', () => {
-    expect(rounds.reduce((s, r) => s + r.size, 0)).toBe(1_037_113)
+  it('totals 1,052,463 invitations', () => {
+    expect(rounds.reduce((s, r) => s + r.size, 0)).toBe(1_052_463)
   })
 
-  it('has a distribution for 220 rounds, #214 to #437 less 223, 224, 226 and 227', () => {
+  it('has a distribution for 230 rounds, #214 to #447 less 223, 224, 226 and 227', () => {
     const with_ = rounds.filter((r) => r.distribution !== null).map((r) => r.number)
-    expect(with_).toHaveLength(220)
+    expect(with_).toHaveLength(230)
     expect(with_[0]).toBe('214')
     for (const n of ['213', '223', '224', '226', '227']) expect(round(n).distribution).toBeNull()
   })
@@ -61,9 +64,9 @@ describe('the shipped record', () => {
     for (const r of rounds) if (r.type === 'category') expect(ids.has(r.categoryId!), `${r.number} ${r.label}`).toBe(true)
   })
 
-  it('types: 178 general, 186 program, 74 category rounds', () => {
+  it('types: 178 general, 192 program, 78 category rounds', () => {
     const count = (t: string) => rounds.filter((r) => r.type === t).length
-    expect([count('general'), count('program'), count('category')]).toEqual([178, 186, 74])
+    expect([count('general'), count('program'), count('category')]).toEqual([178, 192, 78])
   })
 })
 
@@ -102,6 +105,7 @@ describe('anomalies of the feed (PROVENANCE.md), one case each', () => {
 
   it.each([
     ['437 "19th", no comma', 'August 19th 2026 at 12:35:37 UTC', '2026-08-19', '2026-08-19T12:35:37Z'],
+    ['438 cut-off "12th" and a comma', 'April 12th, 2026 at 04:32:26 UTC', '2026-08-31', '2026-04-12T04:32:26Z'],
     ['432 "3rd"', 'July 3rd 2026 at 21:35:13 UTC', '2026-08-01', '2026-07-03T21:35:13Z'],
     ['333 repeated ISO date', 'January 23, 2025 at 2025-01-23 15:30:04 UTC', '2025-01-23', '2025-01-23T15:30:04Z'],
     ['310 repeated ISO date', 'August 15, 2024 at 2024-08-15 15:11:54 UTC', '2024-08-15', '2024-08-15T15:11:54Z'],
@@ -249,5 +253,16 @@ describe('anomalies of the feed (PROVENANCE.md), one case each', () => {
 
   it('property: a cut-off never follows its round', () => {
     for (const r of rounds) if (r.tieBreakCutoff) expect(r.tieBreakCutoff <= r.at, r.number).toBe(true)
+  })
+})
+
+describe('rounds 438-447 (copies of the feed with null for what no copy held)', () => {
+  it('a null drawDateTime reads as "time not published": noon UTC of the date, flagged and noted', () => {
+    const r = round('441')
+    expect(r).toMatchObject({ at: '2026-09-04T12:00:00Z', atAssumed: true, type: 'category', categoryId: 'healthcare-social-2026', programs: ['fsw', 'cec', 'fst'] })
+    expect(round('437').atAssumed).toBeUndefined()
+  })
+  it('each is typed from its label: PNP, CEC, physicians, healthcare, senior managers and trade 2026', () => {
+    expect(rounds.filter((r) => Number.parseInt(r.number, 10) >= 438).map((r) => r.type === 'category' ? r.categoryId : r.program)).toEqual(['pnp', 'cec', 'physicians-canadian-experience', 'healthcare-social-2026', 'pnp', 'cec', 'senior-managers-2026', 'pnp', 'cec', 'trade-2026'])
   })
 })

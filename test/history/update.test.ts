@@ -8,15 +8,11 @@ const { feed, changes } = readRecordFiles(shippedRecordPath())
 const shipped = feed as { classes: string; rounds: RawRound[] }
 const clone = () => structuredClone(shipped)
 
-// Round 438 (2026-08-31, PNP, 562 invited at 697) is known from a hand-kept table, not from the feed
-// (PROVENANCE.md "Newer rounds not in the file"); its other values here are illustrative.
-function round438(): RawRound {
-  return {
-    ...structuredClone(shipped.rounds[0]!),
-    drawNumber: '438', drawDate: '2026-08-31', drawDateFull: 'August 31, 2026', drawName: 'Provincial Nominee Program',
-    drawSize: '562', drawCRS: '697', drawText2: 'Provincial Nominee Program', drawDateTime: 'August 31, 2026 at 14:00:00 UTC',
-    drawCutOff: 'August 20, 2026 at 10:00:00 UTC', drawDistributionAsOn: 'August 30, 2026',
-  }
+// The record as it was before rounds 438-447 were added (it ended at round 437, 2026-08-19).
+function upTo437(): { classes: string; rounds: RawRound[] } {
+  const older = clone()
+  older.rounds = older.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437)
+  return older
 }
 
 describe('updateRounds', () => {
@@ -25,16 +21,16 @@ describe('updateRounds', () => {
     expect(u.added).toEqual([])
     expect(u.changed).toEqual([])
     expect(u.missing).toEqual([])
-    expect(u.record.rounds).toHaveLength(438)
+    expect(u.record.rounds).toHaveLength(448)
   })
 
-  it('a newer feed with round 438 adds it, newest first in the feed', () => {
-    const newer = clone()
-    newer.rounds.unshift(round438())
-    const u = updateRounds({ feed, changes }, newer, { seenAt: '2026-09-01T00:00:00Z', source: 'test' })
-    expect(u.added.map((r) => [r.number, r.type, r.program, r.size, r.lowestScore])).toEqual([['438', 'program', 'pnp', 562, 697]])
-    expect(u.feed.rounds[0]!.drawNumber).toBe('438')
-    expect(u.record.rounds).toHaveLength(439)
+  it('a newer feed with rounds 438-447 adds them, newest first in the feed', () => {
+    const u = updateRounds({ feed: upTo437(), changes }, clone(), { seenAt: '2026-11-29T00:00:00Z', source: 'test' })
+    expect(u.added.map((r) => r.number)).toEqual(['438', '439', '440', '441', '442', '443', '444', '445', '446', '447'])
+    expect(u.added.map((r) => [r.number, r.type, r.program, r.size, r.lowestScore])[0]).toEqual(['438', 'program', 'pnp', 562, 697])
+    expect(u.changed).toEqual([])
+    expect(u.feed.rounds[0]!.drawNumber).toBe('447')
+    expect(u.record.rounds).toHaveLength(448)
   })
 
   it("a changed value is reported and appended to the history (round 262's cut-off, as IRCC changed it)", () => {
@@ -59,7 +55,7 @@ describe('updateRounds', () => {
     newer.rounds = newer.rounds.filter((r) => r.drawNumber !== '324' && r.drawNumber !== '336')
     const u = updateRounds({ feed, changes }, newer)
     expect(u.missing).toEqual(['324', '336'])
-    expect(u.record.rounds).toHaveLength(438)
+    expect(u.record.rounds).toHaveLength(448)
   })
 
   it('a newer feed with an unreadable value is refused before merging', () => {

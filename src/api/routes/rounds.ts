@@ -8,6 +8,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../schemas/common.js'
+import { roundsAtom } from '../../history/atom.js'
+import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
@@ -23,6 +25,8 @@ import { simulateRound } from '../simulate.js'
 export interface HistoryService {
   /** Every past round, oldest first. */
   rounds(): readonly PastRound[]
+  /** When the record was last refreshed and from where (live.ts), when known. */
+  info?(): RecordInfo
 }
 
 export interface RoundsRouteOptions {
@@ -42,6 +46,9 @@ const roundsQuerySchema = z.strictObject({
   to: isoDate.optional(),
   distribution: z.enum(['0', '1', 'true', 'false']).optional(),
 })
+
+/** Query of `GET /v1/rounds/feed.atom`. */
+export const atomQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) })
 
 function withoutDistribution(r: PastRound): Omit<PastRound, 'distribution'> {
   const { distribution: _omit, ...rest } = r
@@ -92,7 +99,17 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as RoundFilter
     const matched = filterRounds(rounds, defined)
     const full = distribution === '1' || distribution === 'true'
-    return c.json({ count: matched.length, rounds: full ? matched : matched.map(withoutDistribution) })
+    const info = options.history?.info?.()
+    return c.json({ count: matched.length, ...(info ? { record: info } : {}), rounds: full ? matched : matched.map(withoutDistribution) })
+  })
+  app.get('/feed.atom', (c) => {
+    const rounds = record()
+    const { limit } = parseOrThrow(atomQuerySchema, c.req.query())
+    const url = new URL(c.req.url)
+    const origin = `${url.protocol}//${url.host}`
+    const info = options.history?.info?.()
+    const xml = roundsAtom(rounds, { selfUrl: `${origin}/v1/rounds/feed.atom`, alternateUrl: `${origin}/rounds.html`, roundUrl: (n) => `${origin}/v1/rounds/${n}`, limit, refreshedAt: info?.refreshedAt ?? null })
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' })
   })
   app.get('/stats', (c) => {
     const rounds = record()

@@ -43,7 +43,10 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
     // null: can't tell (the category's list is not known); the reason follows.
     lines.push(`  ${c.eligible === null ? "can't tell" : c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
     lines.push(...reasons(c.unmet))
+    if (c.undecided && c.undecided.length > 0) lines.push("       can't tell:", ...reasons(c.undecided))
+    if (c.confidence) lines.push(`       confidence: ${c.confidence.level}`)
   }
+  for (const n of r.notices ?? []) lines.push('', `Note: ${n.message}`)
   return lines.join('\n')
 }
 

@@ -1,6 +1,7 @@
 /**
  * `express-entry rounds`: the record of IRCC's past rounds. `list`, `show N`, `stats`,
- * `distributions`, and `update FILE` to ingest a newer copy of IRCC's feed.
+ * `distributions`, and `update` to bring it up to date: from IRCC's feed fetched over HTTPS (or `--url`,
+ * a mirror or a test server; history/refresh.ts), or from a FILE already downloaded.
  *
  * Which record: `--record PATH`, else the environment variable EE_ROUNDS_RECORD, else the record
  * shipped in data/ee-rounds.json. Every subcommand reads the same one, and `update` writes to it (with
@@ -10,16 +11,14 @@
  * on first use). `--dry-run` only reports.
  * @module
  */
-import { existsSync } from 'node:fs'
-import { rename, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS } from '../../history/labels.js'
 import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
-import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../history/load.js'
+import { loadRecord, shippedRecordPath } from '../../history/load.js'
+import { applyFeed, IRCC_FEED_URL, IRCC_FEED_URL_FR, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../../history/refresh.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
-import { updateRounds } from '../../history/update.js'
 import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { isoDate } from '../../schemas/common.js'
@@ -69,6 +68,7 @@ function roundJson(r: PastRound): Record<string, unknown> {
     ...(r.type === 'category' ? { categoryId: r.categoryId ?? null, categoryVersion: r.categoryVersion ?? null } : {}),
     programs: r.programs,
     feedLabel: r.feedLabel,
+    ...(r.labelFr === undefined ? {} : { labelFr: r.labelFr }),
   }
 }
 
@@ -134,7 +134,7 @@ function runList(options: ListOptions): number {
 /** The human view of one round. */
 export function formatRound(r: PastRound): string {
   const lines = [
-    `Round ${r.number}, ${r.date} (run at ${r.at})`,
+    `Round ${r.number}, ${r.date} (${r.atAssumed ? 'time not published' : `run at ${r.at}`})`,
     `  ${r.label}`,
   ]
   if (r.feedLabel !== r.label) lines.push(`  (IRCC's feed now calls it "${r.feedLabel}")`)
@@ -242,57 +242,79 @@ function runEstimate(sizeText: string, options: EstimateOptions): number {
   return EXIT_OK
 }
 
-/** The feed written back in IRCC's layout, one round per line so changes diff by round. */
-function feedText(feed: { readonly [key: string]: unknown; readonly rounds: readonly unknown[] }): string {
-  const { rounds, ...rest } = feed
-  const head = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('')
-  return `{\n${head}    "rounds": [\n${rounds.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n    ]\n}\n`
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`
-  try {
-    await writeFile(temp, text, 'utf8')
-    await rename(temp, path)
-  } catch (e) {
-    throw new ExpressEntryError('storage_failure', { operation: `writing ${path}` }, { cause: e })
-  }
-}
-
 interface UpdateCliOptions extends RecordOption, JsonOption {
   readonly dryRun?: boolean
+  readonly url?: string
+  readonly timeout?: string
+  readonly maxBytes?: string
+  readonly frenchUrl?: string
 }
 
-async function runUpdate(file: string, options: UpdateCliOptions): Promise<number> {
-  const recordPath = recordPathOf(options.record)
-  // A record path that does not exist yet starts as a copy of the shipped record.
-  const base = existsSync(recordPath) ? recordPath : shippedRecordPath()
-  const { feed, changes } = readRecordFiles(base)
-  const newer = parseJson(await readInput(file), file === '-' ? 'standard input' : file)
-  const update = updateRounds(changes === null ? { feed } : { feed, changes }, newer, { seenAt: new Date().toISOString().slice(0, 19) + 'Z', source: file })
-  const report = {
-    record: recordPath,
-    written: !options.dryRun && (update.added.length > 0 || update.changed.length > 0 || base !== recordPath),
-    rounds: update.record.rounds.length,
-    added: update.added.map((r) => ({ number: r.number, date: r.date, label: r.label, size: r.size, lowestScore: r.lowestScore })),
-    changed: update.changed,
-    missingFromNewerFeed: update.missing,
-  }
-  if (report.written) {
-    await writeAtomically(recordPath, feedText(update.feed))
-    await writeAtomically(changesPathFor(recordPath), `${JSON.stringify(update.changes, null, 1)}\n`)
-  }
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-    return EXIT_OK
-  }
-  const lines = [`${report.written ? 'Updated' : options.dryRun ? 'Would update' : 'Unchanged:'} ${recordPath} (${report.rounds} rounds)`]
+function positiveOption(name: string, value: string | undefined, unit: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1) throw new CliError(`${name}: expected a whole number of ${unit}, 1 or more (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return Number(value)
+}
+
+/** The human account of a refresh: new rounds, edited past rounds (field, old, new), unknown labels. */
+export function formatRefresh(report: RefreshReport, dryRun: boolean): string {
+  if (report.notModified) return `Unchanged: ${report.source} answered 304 Not Modified (the record ${report.record} is current; checked ${report.refreshedAt})`
+  const lines = [`${report.written ? 'Updated' : dryRun ? 'Would update' : 'Unchanged:'} ${report.record} (${report.rounds} rounds) from ${report.source}`]
   lines.push(`Added ${report.added.length} round(s)${report.added.length > 0 ? ':' : ''}`)
-  for (const a of report.added) lines.push(`  #${a.number}  ${a.date}  ${a.label}  ${fmt(a.size)} invited, lowest ${a.lowestScore}`)
-  lines.push(`Changed ${report.changed.length} value(s)${report.changed.length > 0 ? ':' : ''}`)
+  for (const a of report.added) lines.push(`  #${a.number}  ${a.date}  ${a.label}  ${fmt(a.size)} invited, lowest ${a.lowestScore}${a.tieBreakCutoff ? `, tie-break ${a.tieBreakCutoff}` : ''}`)
+  lines.push(`Changed ${report.changed.length} value(s) of past rounds${report.changed.length > 0 ? ':' : ''}`)
   for (const c of report.changed) lines.push(`  #${c.number} ${c.field}: ${JSON.stringify(c.old)} -> ${JSON.stringify(c.new)}`)
-  if (report.missingFromNewerFeed.length > 0) lines.push(`Kept ${report.missingFromNewerFeed.length} round(s) missing from the newer feed: ${report.missingFromNewerFeed.join(', ')}`)
-  process.stdout.write(`${lines.join('\n')}\n`)
+  for (const u of report.unknownLabels) lines.push(`New label: #${u.number} ${u.date} "${u.label}" names a category this version does not know; kept as a category round of unknown version`)
+  const missing = report.missing
+  if (missing.length > 0) lines.push(`Kept ${missing.length} round(s) missing from the newer feed: ${missing.length > 12 ? `${missing.slice(0, 6).join(', ')}, ... ${missing.slice(-3).join(', ')}` : missing.join(', ')}`)
+  return lines.join('\n')
+}
+
+function reportJson(report: RefreshReport): Record<string, unknown> {
+  return {
+    record: report.record,
+    source: report.source,
+    notModified: report.notModified,
+    written: report.written,
+    rounds: report.rounds,
+    added: report.added.map((r) => ({ number: r.number, date: r.date, label: r.label, type: r.type, ...(r.type === 'category' ? { categoryId: r.categoryId ?? null } : {}), size: r.size, lowestScore: r.lowestScore, tieBreakCutoff: r.tieBreakCutoff })),
+    changed: report.changed,
+    unknownLabels: report.unknownLabels,
+    missingFromNewerFeed: report.missing,
+    refreshedAt: report.refreshedAt,
+  }
+}
+
+async function runUpdate(file: string | undefined, options: UpdateCliOptions): Promise<number> {
+  const recordPath = recordPathOf(options.record)
+  if (file !== undefined && options.url !== undefined) throw new CliError('give a feed FILE or --url URL, not both', EXIT_BAD_INPUT)
+  if (options.url !== undefined && !/^https?:\/\/[^\s]+$/i.test(options.url)) throw new CliError(`--url: expected an http:// or https:// address (got ${JSON.stringify(options.url)})`, EXIT_BAD_INPUT)
+  const timeoutMs = positiveOption('--timeout', options.timeout, 'seconds')
+  const maxBytes = positiveOption('--max-bytes', options.maxBytes, 'bytes')
+  let report: RefreshReport
+  if (file !== undefined) {
+    const newer = parseJson(await readInput(file), file === '-' ? 'standard input' : file)
+    report = (await applyFeed(recordPath, newer, file === '-' ? 'standard input' : file, options.dryRun ? { dryRun: true } : {})).report
+  } else {
+    report = await refreshRecord(recordPath, {
+      ...(options.url !== undefined ? { url: options.url } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs: timeoutMs * 1000 } : {}),
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+    })
+    // IRCC's French labels: with IRCC's own feed, or when a French address is given.
+    const frenchUrl = options.frenchUrl ?? (options.url === undefined ? IRCC_FEED_URL_FR : undefined)
+    if (frenchUrl !== undefined && !options.dryRun) {
+      try {
+        const count = await refreshFrenchLabels(recordPath, frenchUrl, { ...(timeoutMs !== undefined ? { timeoutMs: timeoutMs * 1000 } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}) })
+        if (!options.json) process.stderr.write(`French labels of ${count} rounds kept from ${frenchUrl}\n`)
+      } catch (e) {
+        // The English record is updated either way; the French labels stay as they were.
+        process.stderr.write(`express-entry: French labels not updated: ${(e as Error).message}\n`)
+      }
+    }
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : `${formatRefresh(report, options.dryRun === true)}\n`)
   return EXIT_OK
 }
 
@@ -352,12 +374,16 @@ export function registerRounds(program: Command): void {
     })
   rounds
     .command('update')
-    .description("ingest a newer copy of IRCC's feed (ee_rounds_123_en.json) and report what it added or changed")
-    .argument('<file>', 'the newer feed; - reads standard input')
+    .description(`bring the record up to date from IRCC's feed (${IRCC_FEED_URL}), another address (--url) or a file, and report new rounds and edited past rounds`)
+    .argument('[file]', 'a copy of the feed to read instead of fetching; - reads standard input')
+    .option('--url <url>', "fetch the feed from this address (a mirror, a test server) instead of IRCC's")
+    .option('--timeout <seconds>', 'give up on the fetch after this many seconds (default 30)')
+    .option('--max-bytes <n>', 'refuse a feed larger than this (default 20 MiB)')
+    .option('--french-url <url>', "also keep the French labels from this copy of IRCC's French feed (default with IRCC's feed: ee_rounds_123_fr.json)")
     .option('--record <path>', `${recordHelp}; written in place, created from the shipped record if absent`)
     .option('--dry-run', 'report only; write nothing')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, options: UpdateCliOptions) => {
+    .action(async (file: string | undefined, options: UpdateCliOptions) => {
       process.exitCode = await runUpdate(file, options)
     })
 }

@@ -1,8 +1,7 @@
 /** `express-entry score`: the CRS score of CrsFactors or a Profile, one object or JSONL. @module */
 import type { Command } from 'commander'
 import { todayUtc, type IsoDate } from '../../domain/dates.js'
-import type { CrsResult, FactorNotice } from '../../crs/index.js'
-import { scoreRequest } from '../../crs/index.js'
+import { scoreRequest, type AnswerNotice, type CrsResult } from '../../crs/index.js'
 import { parseScoreRequest } from '../../schemas/score-request.js'
 import { answerScore, resultJson } from '../../usecases/score.js'
 import { parseOrThrow } from '../../schemas/issues.js'
@@ -25,7 +24,7 @@ export function asOfOption(value: string | undefined): IsoDate {
 const pad = (label: string, points: number, indent = 2): string => `${' '.repeat(indent)}${label.padEnd(44 - indent)}${String(points).padStart(5)}`
 
 /** A readable breakdown of a CrsResult. */
-function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly FactorNotice[]): string {
+function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly AnswerNotice[]): string {
   const lines = [
     `CRS score ${r.total} on ${r.asOf} (rules ${r.rules})`,
     '',
@@ -52,7 +51,9 @@ function formatBreakdown(r: CrsResult, explain: boolean, notices: readonly Facto
     '',
     pad('Total', r.total, 0),
   ]
-  if (notices.length > 0) lines.push('', 'Not counted:', ...notices.map((n) => `  - ${n.message}`))
+  const notCounted = notices.filter((n) => n.code !== 'rules_not_verified')
+  if (notCounted.length > 0) lines.push('', 'Not counted:', ...notCounted.map((n) => `  - ${n.message}`))
+  for (const n of notices) if (n.code === 'rules_not_verified') lines.push('', `Note: ${n.message}`)
   if (explain) {
     lines.push('', 'Why (rule, version, points, because):')
     for (const a of r.trace) {

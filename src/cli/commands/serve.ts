@@ -10,7 +10,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '../../api/server.js'
-import { loadRounds } from '../../history/load.js'
+import { liveRecord } from '../../history/live.js'
+import { shippedRecordPath } from '../../history/load.js'
+import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
@@ -80,6 +82,50 @@ export interface ServeOptions {
   readonly web?: string | undefined
   /** Seed an empty store with a demo pool of this many profiles (npm start). */
   readonly seed?: number
+  /** The record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped one). */
+  readonly record?: string | undefined
+  /** Refresh the record from the feed this often (ms); off when absent. */
+  readonly refreshMs?: number | undefined
+  /** The feed to refresh from (default IRCC's). */
+  readonly feedUrl?: string | undefined
+}
+
+/** Parses --refresh: a period such as 6h, 30m or 1d (at least one minute). */
+export function refreshOption(value: string): number {
+  const ms = parsePeriod(value)
+  if (ms === null || ms < 60_000) throw new CliError(`--refresh: expected a period of at least a minute such as 6h, 30m or 1d (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return ms
+}
+
+/**
+ * Refreshes the record from the feed now and then every `ms`, logging each outcome; a failure is
+ * logged and the record stays as it was. Returns the function that stops it.
+ */
+export function scheduleRefresh(recordPath: string, ms: number, url: string, log: ErrorLogger, after: () => void = () => undefined): () => void {
+  let running = false
+  const once = async (): Promise<void> => {
+    if (running) return
+    running = true
+    try {
+      const r = await refreshRecord(recordPath, { url })
+      log({ level: 'notice', msg: 'record of rounds refreshed', source: url, notModified: r.notModified, added: r.added.map((a) => a.number), changed: r.changed.length, unknownLabels: r.unknownLabels.map((u) => u.label), rounds: r.rounds })
+      // With IRCC's own feed, its French labels too; a failure there leaves the English record refreshed.
+      if (url === IRCC_FEED_URL && !r.notModified) await refreshFrenchLabels(recordPath).catch((e: Error) => log({ level: 'warn', msg: `French labels not refreshed: ${e.message}` }))
+      after()
+    } catch (e) {
+      log({ level: 'warn', msg: `record of rounds not refreshed: ${(e as Error).message}`, source: url })
+    } finally {
+      running = false
+    }
+  }
+  const first = setTimeout(() => void once(), 0)
+  const timer = setInterval(() => void once(), ms)
+  first.unref()
+  timer.unref()
+  return () => {
+    clearTimeout(first)
+    clearInterval(timer)
+  }
 }
 
 /** Parses a TCP port (0-65535). */
@@ -106,10 +152,12 @@ export async function runServer(options: ServeOptions): Promise<void> {
     }
   }
   if (cluster.isPrimary && workers > 1) return runPrimary(options, workers, log)
+  const recordPath = options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath()
   let history: HistoryService | null = null
+  let live: ReturnType<typeof liveRecord> | null = null
   try {
-    const rounds = loadRounds()
-    history = { rounds: () => rounds }
+    live = liveRecord(recordPath)
+    history = live
   } catch (e) {
     log({ level: 'warn', msg: `record of past rounds not loaded: ${(e as Error).message}` })
   }
@@ -129,6 +177,8 @@ export async function runServer(options: ServeOptions): Promise<void> {
     await pool?.store.close()
     throw e
   }
+  // One process refreshes (this one, or the primary of a cluster); every process re-reads the file when it changes.
+  const stopRefresh = options.refreshMs && !cluster.isWorker ? scheduleRefresh(recordPath, options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => live?.reload()) : null
   // Handlers first, then the "listening" line: whoever waits for that line may signal at once.
   const stopped = new Promise<void>((done) => {
     let closing = false
@@ -137,6 +187,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
       if (closing) return
       closing = true
       log({ level: 'info', msg: 'shutting down', signal })
+      stopRefresh?.()
       void server.close().then(async () => {
         await pool?.store.close()
         process.off('SIGINT', stop)
@@ -167,6 +218,7 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
       await store.close()
     }
   }
+  const stopRefresh = options.refreshMs ? scheduleRefresh(options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath(), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log) : null
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
   const children = Array.from({ length: workers }, () => cluster.fork({ EE_WORKER_PORT: String(port) }))
@@ -176,6 +228,7 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
     if (stopping) return
     stopping = true
     log({ level: 'info', msg: 'shutting down the workers', signal })
+    stopRefresh?.()
     for (const w of children) if (!w.isDead()) w.process.kill('SIGTERM')
   }
   process.on('SIGINT', stop)
@@ -221,8 +274,11 @@ export function registerServe(program: Command): void {
     .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
     .option('--web <dir>', 'folder of the built web app (default: dist/web)')
     .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core', workersOption, 1)
-    .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number }) => {
+    .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--refresh <period>', "refresh the record from IRCC's feed now and then every period, e.g. 6h (off by default)", refreshOption)
+    .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)")
+    .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number; record?: string; refresh?: number; feedUrl?: string }) => {
       const port = process.env.EE_WORKER_PORT ? Number(process.env.EE_WORKER_PORT) : (options.port ?? portOption(process.env.PORT ?? '8080'))
-      await runServer({ port, host: options.host, db: options.db, web: options.web, workers: options.workers })
+      await runServer({ port, host: options.host, db: options.db, web: options.web, workers: options.workers, record: options.record, refreshMs: options.refresh, feedUrl: options.feedUrl })
     })
 }

@@ -39,7 +39,21 @@ export interface OccupationCategoryRule {
   readonly text: string
 }
 
-export type CategoryRule = LanguageCategoryRule | OccupationCategoryRule
+/**
+ * Skilled military recruits (2026): as several sources quoting the category's instructions describe it
+ * (the instructions' text itself was not found): at least 10 years of continuous service in a recognized
+ * foreign military, an offer from the Canadian Forces Recruiting Group of at least 3 years of continuous
+ * full-time work in a listed occupation, and a post-secondary credential of at least 2 years.
+ */
+export interface MilitaryCategoryRule {
+  readonly type: 'military'
+  readonly minimumServiceYears: number
+  readonly minimumOfferYears: number
+  readonly minimumCredentialYears: number
+  readonly text: string
+}
+
+export type CategoryRule = LanguageCategoryRule | OccupationCategoryRule | MilitaryCategoryRule
 
 /** One version of a category, as established by a Ministerial Instruction. */
 export interface CategoryVersion {
@@ -75,6 +89,9 @@ interface RawRule {
   readonly lookbackYears?: number
   readonly experienceLocation?: string
   readonly requiresCanadianArmedForcesJobOffer?: boolean
+  readonly minContinuousServiceYears?: number
+  readonly minOfferYears?: number
+  readonly minCredentialYears?: number
   readonly text: string
 }
 
@@ -121,6 +138,9 @@ function toVersion(raw: RawCategory): CategoryVersion {
       requiresCanadianArmedForcesOffer: r.requiresCanadianArmedForcesJobOffer === true,
       text: r.text,
     }
+  } else if (r.type === 'military') {
+    if (r.minContinuousServiceYears === undefined || r.minOfferYears === undefined || r.minCredentialYears === undefined) fail(raw.id, 'military rule without service, offer or credential years')
+    rule = { type: 'military', minimumServiceYears: r.minContinuousServiceYears, minimumOfferYears: r.minOfferYears, minimumCredentialYears: r.minCredentialYears, text: r.text }
   } else fail(raw.id, `unknown rule type ${r.type}`)
   const occupations = raw.noc === null ? null : Object.freeze([...raw.noc])
   const version: CategoryVersion = {

@@ -16,7 +16,7 @@ export const FRENCH_2020 = '2020-10-27'
 /** Arranged-employment points removed (S15). */
 export const JOB_OFFER_REMOVED = '2025-03-25'
 
-export const LAST_VERIFIED = '2026-11-25'
+export const LAST_VERIFIED = '2026-11-29'
 
 export const launchSources = (table: string) => [
   cite('MI-EE-2014', `Comprehensive Ranking System, ${table}`),

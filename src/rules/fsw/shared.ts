@@ -2,7 +2,7 @@
 import type { IsoDate } from '../../domain/dates.js'
 
 /** The day these eligibility tables were last checked against their sources. */
-export const ELIGIBILITY_LAST_VERIFIED: IsoDate = '2026-11-25'
+export const ELIGIBILITY_LAST_VERIFIED: IsoDate = '2026-11-29'
 
 /** Express Entry opened on 2015-01-01; the program rules are encoded from then (rules.md §5). */
 export const EXPRESS_ENTRY_LAUNCH: IsoDate = '2015-01-01'

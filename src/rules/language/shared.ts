@@ -19,7 +19,7 @@ export interface TestConversion {
   readonly scaleNote?: string
 }
 
-export const LANGUAGE_LAST_VERIFIED = '2026-11-25'
+export const LANGUAGE_LAST_VERIFIED = '2026-11-29'
 
 /** The same scale for all four abilities. */
 export function sameScale(scale: ScoreScale): Readonly<Record<Ability, ScoreScale>> {

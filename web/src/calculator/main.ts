@@ -5,6 +5,8 @@
  * @module
  */
 import { scoreCrs, type CrsResult } from '../../../src/crs/score.js'
+import { remember } from './memory.js'
+import { noticeAfter } from '../verified-notice.js'
 import { CANADIAN_EDUCATION_LEVELS, EDUCATION_LEVELS, isoDate, JOB_OFFER_KINDS } from '../../../src/schemas/common.js'
 import { crsFactorsSchema, type CrsFactors, type CrsFactorsInput } from '../../../src/schemas/crs-factors.js'
 import { inputIssues } from '../../../src/schemas/issues.js'
@@ -215,6 +217,7 @@ const GROUPS: readonly [MessageKey, keyof Pick<CrsResult, 'core' | 'spouse' | 't
 function renderResult(result: CrsResult): void {
   totalEl.textContent = String(result.total)
   metaEl.textContent = `${t('on', { date: result.asOf })} · ${t('rules', { id: result.rules })}`
+  noticeAfter(metaEl, result.asOf, 'score')
   const rows: HTMLTableRowElement[] = []
   for (const [title, group, lines] of GROUPS) {
     const values = result[group] as unknown as Record<string, number>
@@ -271,6 +274,7 @@ function renderProblems(problems: readonly string[]): void {
 function scoreAndRender(factors: CrsFactors, date: string): boolean {
   try {
     renderResult(scoreCrs(factors, date))
+    remember(factors)
     pastLink.href = `/rounds?factors=${encodeURIComponent(JSON.stringify(factors))}&asOf=${date}${lang === 'fr' ? '&lang=fr' : ''}`
     renderWhatIf(factors, date)
     problemsEl.replaceChildren()

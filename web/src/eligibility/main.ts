@@ -4,6 +4,8 @@
  * shape); the example profile is the starting point. `?asOf=` sets the date.
  * @module
  */
+import { categoryConfidence } from './confidence.js'
+import { verifiedNoticeElement } from '../verified-notice.js'
 import exampleProfile from '../../../examples/profile.json' with { type: 'json' }
 import { explainFactors } from '../../../src/crs/factors.js'
 import { scoreCrs } from '../../../src/crs/score.js'
@@ -34,7 +36,7 @@ function unmetList(unmet: readonly UnmetCondition[]): HTMLElement | null {
 }
 
 function category(c: CategoryResult): HTMLElement {
-  return h('li', {}, yesNo(c.eligible), ` ${c.label} `, h('code', {}, c.id), c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} ${t('eligMonths')}` : null, unmetList(c.unmet))
+  return h('li', { 'data-category': c.id }, c.eligible === null ? h('strong', {}, '?') : yesNo(c.eligible), ` ${c.label} `, h('code', {}, c.id), c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} ${t('eligMonths')}` : null, unmetList(c.unmet), unmetList(c.undecided ?? []), categoryConfidence(c))
 }
 
 function update(): void {
@@ -65,6 +67,7 @@ function update(): void {
     const parts: (HTMLElement | null)[] = [
       h('p', {}, `${t('total')}: `, h('strong', { 'data-testid': 'elig-crs' }, String(crs.total)), ` (${t('on', { date })}) · `, h('a', { href: `/calculator?factors=${encodeURIComponent(JSON.stringify(factors))}&asOf=${date}` }, t('eligOpenCalc'))),
       notices.length > 0 ? h('ul', { class: 'hint' }, ...notices.map((n) => h('li', {}, n.message))) : null,
+      verifiedNoticeElement(date, 'eligibility'),
       h('h2', {}, t('eligPrograms')),
       h(
         'ul',

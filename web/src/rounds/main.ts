@@ -5,8 +5,9 @@
  */
 import { barChart, dayOf, scatterChart, type Series } from '../charts.js'
 import { h } from '../dom.js'
-import { num, t, tk } from '../i18n.js'
+import { lang, num, t, tk } from '../i18n.js'
 import { layout } from '../layout.js'
+import { recordStatusElement, type RecordInfo } from '../record-status.js'
 import { pastInvitations } from '../../../src/history/invited.js'
 import type { PastRound } from '../../../src/history/record.js'
 import { crsFactorsSchema } from '../../../src/schemas/crs-factors.js'
@@ -16,6 +17,8 @@ interface Round {
   readonly number: string
   readonly date: string
   readonly label: string
+  /** IRCC's French label, when the server fetched the French feed. */
+  readonly labelFr?: string
   readonly type: 'general' | 'program' | 'category'
   readonly size: number
   readonly lowestScore: number
@@ -89,7 +92,8 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
 }
 
 async function load(): Promise<void> {
-  const [{ rounds }, stats] = await Promise.all([getJson<{ rounds: Round[] }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
+  const [{ rounds, record }, stats] = await Promise.all([getJson<{ rounds: Round[]; record?: RecordInfo }>('/v1/rounds'), getJson<Stats>('/v1/rounds/stats')])
+  status.after(recordStatusElement(record) ?? '')
   const series: Series[] = ROUND_TYPES.map((type) => ({
     name: tk(`type_${type}`),
     color: COLORS[type],
@@ -111,7 +115,7 @@ async function load(): Promise<void> {
     h('h2', {}, t('latestRounds')),
     table(
       [t('roundNo'), t('date'), t('label'), t('size'), t('lowest'), t('tieBreak')],
-      recent.map((r) => [r.number, r.date, r.label, r.size, r.lowestScore, r.tieBreakCutoff ?? '—']),
+      recent.map((r) => [r.number, r.date, lang === 'fr' && r.labelFr ? r.labelFr : r.label, r.size, r.lowestScore, r.tieBreakCutoff ?? '—']),
       [false, false, false, true, true, false],
     ),
     h('h2', {}, t('statsTitle')),

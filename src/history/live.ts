@@ -1,0 +1,78 @@
+/**
+ * The record as a server holds it (Node only): parsed once, read again when its file changes (a refresh
+ * by this process, by the primary of a cluster or by `rounds update`), and said where it came from.
+ * @module
+ */
+import { statSync } from 'node:fs'
+import { loadRecord } from './load.js'
+import type { PastRound } from './record.js'
+import { readRecordSource } from './refresh.js'
+
+/** When the record was last refreshed and from where (GET /v1/rounds `record`). */
+export interface RecordInfo {
+  /** The URL or file it was last refreshed from. */
+  readonly source: string | null
+  /** When it was last refreshed (ISO instant), or null if nothing says. */
+  readonly refreshedAt: string | null
+  /** When the feed last answered a check (200 or 304). */
+  readonly checkedAt: string | null
+  readonly rounds: number
+  readonly lastRound: { readonly number: string; readonly date: string } | null
+}
+
+export interface LiveRecord {
+  rounds(): readonly PastRound[]
+  info(): RecordInfo
+  /** Reads the files again now. */
+  reload(): void
+}
+
+/**
+ * The record at `recordPath`, re-read when the file's modification time changes (checked at most every
+ * `checkEveryMs`). A file that cannot be read or parsed keeps the last good record.
+ */
+export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord {
+  let rounds: readonly PastRound[] = []
+  let info: RecordInfo
+  let mtime = -1
+  let checked = 0
+  const load = (): void => {
+    const stamp = statSync(recordPath).mtimeMs
+    const parsed = loadRecord(recordPath)
+    const source = readRecordSource(recordPath)
+    rounds = parsed.rounds
+    const last = rounds.at(-1)
+    info = {
+      source: source?.source ?? null,
+      refreshedAt: source?.refreshedAt ?? null,
+      checkedAt: source?.checkedAt ?? null,
+      rounds: rounds.length,
+      lastRound: last ? { number: last.number, date: last.date } : null,
+    }
+    mtime = stamp
+  }
+  load()
+  const fresh = (): void => {
+    const now = Date.now()
+    if (now - checked < checkEveryMs) return
+    checked = now
+    try {
+      const stamp = statSync(recordPath).mtimeMs
+      if (stamp !== mtime) load()
+      else {
+        const source = readRecordSource(recordPath)
+        if (source && source.refreshedAt !== info.refreshedAt) info = { ...info, refreshedAt: source.refreshedAt, checkedAt: source.checkedAt ?? null }
+      }
+    } catch {
+      // Keep the last good record (a write in progress is renamed into place whole, so this is rare).
+    }
+  }
+  return {
+    rounds: () => (fresh(), rounds),
+    info: () => (fresh(), info),
+    reload: () => {
+      checked = Date.now()
+      load()
+    },
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * Keeping the record current from IRCC's feed (Node only): fetch the feed over HTTP(S) with a
+ * conditional request (the ETag and Last-Modified of the last fetch, kept beside the record), a timeout
+ * and a size limit; check the whole feed (updateRounds parses every round) before anything is written;
+ * then replace the record, its change history and the fetch state, each by a temporary file renamed over
+ * the old one, so a crash or a bad feed leaves the old record whole.
+ * @module
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { rename, unlink, writeFile } from 'node:fs/promises'
+import { z } from 'zod'
+import { ExpressEntryError } from '../errors.js'
+import { parseOrThrow } from '../schemas/issues.js'
+import { rawFeedSchema } from './feed.js'
+import { changesPathFor, frenchLabelsPathFor, readFrenchLabels, readRecordFiles, shippedRecordPath } from './load.js'
+import type { PastRound } from './record.js'
+import { updateRounds, type RoundChange, type RoundsUpdate } from './update.js'
+
+/** IRCC's rounds feed in English (the labels the record reads). */
+export const IRCC_FEED_URL = 'https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json'
+/** The same feed with IRCC's French labels. */
+export const IRCC_FEED_URL_FR = 'https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_fr.json'
+
+/** The feed is about 2 MB (448 rounds); anything over this limit is refused unread. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/** Why a fetch of the feed failed; the record is left as it was. */
+export class FeedFetchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not fetch the rounds feed from ${url}: ${reason}; the record is unchanged`, options)
+    this.name = 'FeedFetchError'
+  }
+}
+
+/** Where the record came from and when: kept beside the record (`x.json` -> `x.source.json`). */
+export const recordSourceSchema = z.looseObject({
+  /** The URL or file the record was last refreshed from. */
+  source: z.string(),
+  /** When the record was last refreshed (fetched and found current, or updated), ISO instant. */
+  refreshedAt: z.string(),
+  /** When the feed last answered (200 or 304), ISO instant. */
+  checkedAt: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+})
+export type RecordSource = z.output<typeof recordSourceSchema>
+
+/**
+ * Fetches IRCC's French feed and keeps its labels (drawName by round number) beside the record. The
+ * French feed carries the same rounds; only its labels are read. Throws FeedFetchError or invalid_input;
+ * the English record is not touched either way.
+ */
+export async function refreshFrenchLabels(recordPath: string, url: string = IRCC_FEED_URL_FR, options: FetchOptions = {}): Promise<number> {
+  const fetched = await fetchFeed(url, options)
+  if (fetched.status === 'not-modified') return readFrenchLabels(recordPath).size
+  const feed = parseOrThrow(rawFeedSchema, fetched.feed)
+  const labels: Record<string, string> = {}
+  for (const r of feed.rounds) labels[r.drawNumber.trim()] = r.drawName.trim()
+  await writeAtomically(frenchLabelsPathFor(recordPath), `${JSON.stringify({ source: url, fetchedAt: `${new Date().toISOString().slice(0, 19)}Z`, labels }, null, 1)}\n`)
+  return feed.rounds.length
+}
+
+/** The fetch state file that goes with a record file. */
+export function sourcePathFor(recordPath: string): string {
+  return recordPath.replace(/(\.json)?$/i, '.source.json')
+}
+
+/** Where the record at `recordPath` was last refreshed from, or null if nothing says. */
+export function readRecordSource(recordPath: string): RecordSource | null {
+  const path = sourcePathFor(recordPath)
+  if (!existsSync(path)) return null
+  try {
+    const parsed = recordSourceSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+/** Writes `text` to `path` by a temporary file renamed over it: readers see the old file or the new one. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`
+  try {
+    await writeFile(temp, text, 'utf8')
+    await rename(temp, path)
+  } catch (e) {
+    await unlink(temp).catch(() => undefined)
+    throw new ExpressEntryError('storage_failure', { operation: `writing ${path}` }, { cause: e })
+  }
+}
+
+/** The feed written back in IRCC's layout, one round per line so changes diff by round. */
+export function feedText(feed: { readonly [key: string]: unknown; readonly rounds: readonly unknown[] }): string {
+  const { rounds, ...rest } = feed
+  const head = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('')
+  return `{\n${head}    "rounds": [\n${rounds.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n    ]\n}\n`
+}
+
+export interface FetchOptions {
+  readonly timeoutMs?: number
+  readonly maxBytes?: number
+  readonly etag?: string | undefined
+  readonly lastModified?: string | undefined
+}
+
+export type FetchedFeed =
+  | { readonly status: 'not-modified' }
+  | { readonly status: 'ok'; readonly feed: unknown; readonly etag?: string; readonly lastModified?: string; readonly bytes: number }
+
+/**
+ * Fetches the feed at `url`: 304 when the ETag or date given still holds; otherwise the parsed JSON.
+ * Throws FeedFetchError on a network error, a timeout, an HTTP error, a body over `maxBytes`, a body
+ * cut short, or a body that is not JSON.
+ */
+export async function fetchFeed(url: string, options: FetchOptions = {}): Promise<FetchedFeed> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'express-entry-engine (rounds update)' }
+  if (options.etag) headers['if-none-match'] = options.etag
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeoutMs)
+  try {
+    let response: Response
+    try {
+      response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' })
+    } catch (e) {
+      throw new FeedFetchError(url, controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `network error (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, { cause: e })
+    }
+    if (response.status === 304) {
+      await response.body?.cancel().catch(() => undefined)
+      return { status: 'not-modified' }
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new FeedFetchError(url, `HTTP ${response.status} ${response.statusText}`.trim())
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN)
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new FeedFetchError(url, `the feed is ${declared} bytes, over the limit of ${maxBytes}`)
+    }
+    const chunks: Uint8Array[] = []
+    let bytes = 0
+    try {
+      if (response.body) {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          bytes += chunk.byteLength
+          if (bytes > maxBytes) {
+            controller.abort()
+            throw new FeedFetchError(url, `the feed is over the limit of ${maxBytes} bytes`)
+          }
+          chunks.push(chunk)
+        }
+      }
+    } catch (e) {
+      if (e instanceof FeedFetchError) throw e
+      throw new FeedFetchError(url, controller.signal.aborted ? `no complete answer within ${timeoutMs} ms` : `the answer was cut short after ${bytes} bytes`, { cause: e })
+    }
+    if (Number.isFinite(declared) && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
+    const text = Buffer.concat(chunks).toString('utf8')
+    let feed: unknown
+    try {
+      feed = JSON.parse(text)
+    } catch (e) {
+      throw new FeedFetchError(url, `the answer is not valid JSON (${(e as Error).message})`, { cause: e })
+    }
+    const etag = response.headers.get('etag') ?? undefined
+    const lastModified = response.headers.get('last-modified') ?? undefined
+    return { status: 'ok', feed, bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** What a refresh did. */
+export interface RefreshReport {
+  readonly record: string
+  readonly source: string
+  /** True when the feed answered 304 Not Modified (nothing read, nothing changed). */
+  readonly notModified: boolean
+  readonly written: boolean
+  readonly rounds: number
+  readonly added: readonly PastRound[]
+  /** Values IRCC changed in rounds already in the record (field, old, new). */
+  readonly changed: readonly RoundChange[]
+  readonly missing: readonly string[]
+  /** Rounds of the feed whose label names no category version this engine knows (kept as category rounds of unknown version). */
+  readonly unknownLabels: readonly { readonly number: string; readonly date: string; readonly label: string }[]
+  readonly refreshedAt: string
+}
+
+export interface RefreshOptions extends Omit<FetchOptions, 'etag' | 'lastModified'> {
+  /** The feed's address (default: IRCC's English feed). */
+  readonly url?: string
+  /** Report only; write nothing. */
+  readonly dryRun?: boolean
+  /** The time of the refresh (tests); default now. */
+  readonly now?: () => Date
+}
+
+const isoNow = (now: () => Date): string => `${now().toISOString().slice(0, 19)}Z`
+
+/** The rounds of an update whose label is a category of no known version. */
+export function unknownLabelsOf(rounds: readonly PastRound[]): RefreshReport['unknownLabels'] {
+  return rounds.filter((r) => r.type === 'category' && (r.categoryId ?? null) === null).map((r) => ({ number: r.number, date: r.date, label: r.label }))
+}
+
+/**
+ * Merges `newer` (a feed already read) into the record at `recordPath` and writes the result: the
+ * change history first, then the record, then where it came from, each replaced atomically.
+ * A record path that does not exist yet starts as a copy of the shipped record.
+ */
+export async function applyFeed(recordPath: string, newer: unknown, source: string, options: { dryRun?: boolean; now?: () => Date; fetched?: Partial<RecordSource> } = {}): Promise<{ update: RoundsUpdate; report: RefreshReport }> {
+  const now = options.now ?? (() => new Date())
+  const base = existsSync(recordPath) ? recordPath : shippedRecordPath()
+  const { feed, changes } = readRecordFiles(base)
+  const seenAt = isoNow(now)
+  // Checks both feeds whole before anything is written (invalid_input names each unreadable field).
+  const update = updateRounds(changes === null ? { feed } : { feed, changes }, newer, { seenAt, source })
+  const changedAnything = update.added.length > 0 || update.changed.length > 0 || base !== recordPath
+  const written = !options.dryRun
+  if (written) {
+    if (changedAnything) {
+      await writeAtomically(changesPathFor(recordPath), `${JSON.stringify(update.changes, null, 1)}\n`)
+      await writeAtomically(recordPath, feedText(update.feed))
+    }
+    const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...options.fetched }
+    await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify(state, null, 1)}\n`)
+  }
+  const report: RefreshReport = {
+    record: recordPath,
+    source,
+    notModified: false,
+    written: written && changedAnything,
+    rounds: update.record.rounds.length,
+    added: update.added,
+    changed: update.changed,
+    missing: update.missing,
+    unknownLabels: unknownLabelsOf(update.added.length > 0 || update.changed.length > 0 ? update.record.rounds.filter((r) => update.added.includes(r) || update.changed.some((c) => c.number === r.number)) : []),
+    refreshedAt: seenAt,
+  }
+  return { update, report }
+}
+
+/**
+ * Fetches the feed (default IRCC's) and brings the record at `recordPath` up to date. A 304 leaves the
+ * record as it is and notes the check; any failure (FeedFetchError, invalid_input) leaves every file
+ * as it was.
+ * @example
+ * const report = await refreshRecord('ee-rounds.json', { url: 'http://localhost:8081/feed.json' })
+ * report.added.map((r) => r.number)
+ */
+export async function refreshRecord(recordPath: string, options: RefreshOptions = {}): Promise<RefreshReport> {
+  const url = options.url ?? IRCC_FEED_URL
+  const now = options.now ?? (() => new Date())
+  const previous = existsSync(recordPath) ? readRecordSource(recordPath) : null
+  // Conditional headers only for the same address, and only when the record file is the one fetched.
+  const conditional = previous && previous.source === url ? previous : null
+  const fetched = await fetchFeed(url, { ...options, etag: conditional?.etag, lastModified: conditional?.lastModified })
+  if (fetched.status === 'not-modified') {
+    const at = isoNow(now)
+    if (!options.dryRun && previous) await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, refreshedAt: at, checkedAt: at }, null, 1)}\n`)
+    const rounds = readRecordFiles(recordPath)
+    const count = Array.isArray((rounds.feed as { rounds?: unknown[] }).rounds) ? (rounds.feed as { rounds: unknown[] }).rounds.length : 0
+    return { record: recordPath, source: url, notModified: true, written: false, rounds: count, added: [], changed: [], missing: [], unknownLabels: [], refreshedAt: at }
+  }
+  const state: Partial<RecordSource> = { ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
+  const { report } = await applyFeed(recordPath, fetched.feed, url, { ...(options.dryRun ? { dryRun: true } : {}), now, fetched: state })
+  return report
+}
+
+/** Parses a period such as `6h`, `30m`, `1d` or `90s` into milliseconds; null if unreadable. */
+export function parsePeriod(text: string): number | null {
+  const m = /^(\d{1,6})\s*(s|m|h|d)$/.exec(text.trim())
+  if (!m) return null
+  const n = Number(m[1])
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd']
+  return n > 0 ? n * unit : null
+}

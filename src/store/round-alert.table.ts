@@ -1,0 +1,18 @@
+/**
+ * The `round_alert` table: each past round (of IRCC's record) an alert channel has already sent, so that
+ * `express-entry watch` sends every round once, across restarts. @module
+ */
+import type { Selectable } from 'kysely'
+
+export interface RoundAlertTable {
+  /** Who is alerted: `webhook:<url>` or `print`, with `|profile:<id>` for a personal alert. */
+  channel: string
+  /** The round's number in IRCC's record ("447", "91a"). */
+  round_number: string
+  round_date: string
+  /** `sent` (delivered) or `baseline` (already in the record when the channel started watching). */
+  status: 'sent' | 'baseline'
+  sent_at: string
+}
+
+export type RoundAlertRow = Selectable<RoundAlertTable>

@@ -1,0 +1,243 @@
+/**
+ * `rounds update --url` against a local HTTP server (node:http) serving copies of the feed: new rounds,
+ * edited past rounds, conditional requests, and every failure leaving the record whole. No test reaches
+ * the internet.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { registerRounds } from '../../src/cli/commands/rounds.js'
+import type { RawRound } from '../../src/history/feed.js'
+import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { feedText, fetchFeed, FeedFetchError, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
+import { runCli } from './cli-helper.js'
+
+const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
+
+type Feed = { classes: string; rounds: RawRound[] }
+const shipped = readRecordFiles(shippedRecordPath()).feed as Feed
+const upTo437 = (): Feed => ({ ...structuredClone(shipped), rounds: structuredClone(shipped.rounds).filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) })
+
+/** What the server answers next; each test sets it. */
+let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end()
+const requests: IncomingMessage[] = []
+let server: Server
+let base = ''
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests.push(req)
+    handler(req, res)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise<void>((done) => server.close(() => done()))
+})
+
+/** Serves `body` as JSON with an ETag, answering 304 to a matching If-None-Match. */
+function serveFeed(body: string, lastModified = 'Thu, 01 Oct 2026 16:00:00 GMT'): void {
+  const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`
+  handler = (req, res) => {
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag })
+      res.end()
+      return
+    }
+    res.writeHead(200, { 'content-type': 'application/json', etag, 'last-modified': lastModified, 'content-length': Buffer.byteLength(body) })
+    res.end(body)
+  }
+}
+
+let dir = ''
+let record = ''
+/** The files of the record, to check a failure left them whole. */
+const snapshot = () => [record, changesPathFor(record), sourcePathFor(record)].map((p) => (existsSync(p) ? readFileSync(p, 'utf8') : null))
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ee-refresh-'))
+  record = join(dir, 'ee-rounds.json')
+  writeFileSync(record, feedText(upTo437()))
+  writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
+  requests.length = 0
+})
+
+/** IRCC's feed now: the shipped one (to 447), with round 437's cut-off edited. */
+function newerFeed(): Feed {
+  const feed = structuredClone(shipped)
+  feed.rounds.find((r) => r.drawNumber === '437')!.drawCutOff = 'March 01, 2026 at 18:34:06 UTC'
+  return feed
+}
+
+describe('rounds update --url (a local server)', () => {
+  it('adds the new rounds, reports the edited past round (field, old, new), stores the ETag; the next run is a 304 that changes nothing', async () => {
+    serveFeed(JSON.stringify(newerFeed()))
+    const first = await run('update', '--url', `${base}/ee_rounds_123_en.json`, '--record', record, '--json')
+    expect(first.code).toBe(0)
+    const report = JSON.parse(first.stdout)
+    expect(report).toMatchObject({ written: true, notModified: false, rounds: 448, source: `${base}/ee_rounds_123_en.json`, unknownLabels: [] })
+    expect(report.added.map((r: { number: string }) => r.number)).toEqual(['438', '439', '440', '441', '442', '443', '444', '445', '446', '447'])
+    expect(report.added.at(-1)).toMatchObject({ number: '447', label: 'Trades Occupations, 2026-Version 3', size: 3500, lowestScore: 476, tieBreakCutoff: '2026-05-28T16:55:23Z' })
+    expect(report.changed).toEqual([{ number: '437', field: 'drawCutOff', old: 'March 1, 2026 at 18:34:05 UTC', new: 'March 01, 2026 at 18:34:06 UTC' }])
+    expect(loadRecord(record).rounds.at(-1)!.number).toBe('447')
+    expect(readRecordSource(record)).toMatchObject({ source: `${base}/ee_rounds_123_en.json`, etag: expect.stringMatching(/^"/), lastModified: 'Thu, 01 Oct 2026 16:00:00 GMT' })
+    // The edit is in the change history, with where and when it was seen.
+    const history = JSON.parse(readFileSync(changesPathFor(record), 'utf8')) as { changes: { drawNumber: string; field: string; new_source?: string }[] }
+    expect(history.changes.at(-1)).toMatchObject({ drawNumber: '437', field: 'drawCutOff', new_source: `${base}/ee_rounds_123_en.json` })
+
+    const before = snapshot()[0]
+    const second = await run('update', '--url', `${base}/ee_rounds_123_en.json`, '--record', record)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain('answered 304 Not Modified')
+    expect(requests.at(-1)!.headers['if-none-match']).toBe(readRecordSource(record)!.etag)
+    expect(requests.at(-1)!.headers['if-modified-since']).toBe('Thu, 01 Oct 2026 16:00:00 GMT')
+    expect(snapshot()[0]).toBe(before)
+  })
+
+  it('the human report lists new rounds and edited ones', async () => {
+    serveFeed(JSON.stringify(newerFeed()))
+    const { code, stdout } = await run('update', '--url', `${base}/feed.json`, '--record', record)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Updated .* \(448 rounds\) from http/)
+    expect(stdout).toContain('#447  2026-10-01  Trades Occupations, 2026-Version 3  3,500 invited, lowest 476, tie-break 2026-05-28T16:55:23Z')
+    expect(stdout).toContain('#437 drawCutOff: "March 1, 2026 at 18:34:05 UTC" -> "March 01, 2026 at 18:34:06 UTC"')
+  })
+
+  it('a label never seen before (a 2027 category) is kept as a category round of unknown version, and reported', async () => {
+    const feed = newerFeed()
+    feed.rounds.unshift({ ...structuredClone(feed.rounds[0]!), drawNumber: '448', drawDate: '2027-03-04', drawDateFull: 'March 4, 2027', drawName: 'STEM occupations, 2027-Version 1', drawSize: '1,500', drawCRS: '481', drawCutOff: 'January 12, 2027 at 10:00:00 UTC', drawDistributionAsOn: 'March 1, 2027' })
+    feed.rounds.unshift({ ...structuredClone(feed.rounds[0]!), drawNumber: '449', drawDate: '2027-03-05', drawDateFull: 'March 5, 2027', drawName: 'Agricultural engineers, 2027-Version 1', drawSize: '300', drawCRS: '455' })
+    serveFeed(JSON.stringify(feed))
+    const { code, stdout } = await run('update', '--url', `${base}/feed.json`, '--record', record, '--json')
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.unknownLabels).toEqual([
+      { number: '448', date: '2027-03-04', label: 'STEM occupations, 2027-Version 1' },
+      { number: '449', date: '2027-03-05', label: 'Agricultural engineers, 2027-Version 1' },
+    ])
+    const kept = loadRecord(record).rounds.find((r) => r.number === '448')!
+    expect(kept).toMatchObject({ type: 'category', categoryId: null, categoryVersion: null, size: 1500, lowestScore: 481 })
+    const human = await run('update', '--url', `${base}/feed.json`, '--record', join(dir, 'other.json'))
+    expect(human.stdout).toContain('New label: #448 2027-03-04 "STEM occupations, 2027-Version 1" names a category this version does not know')
+  })
+
+  it("--french-url keeps IRCC's French labels beside the record; the API and rounds show --json carry them; a bad French feed leaves the English update and the old labels", async () => {
+    const english = JSON.stringify(newerFeed())
+    const frenchFeed = newerFeed()
+    for (const r of frenchFeed.rounds) if (r.drawNumber === '447') r.drawName = 'Métiers, 2026-Version 3'
+    const french = JSON.stringify(frenchFeed)
+    handler = (req, res) => {
+      const body = req.url === '/fr.json' ? french : english
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+    }
+    const r = await run('update', '--url', `${base}/en.json`, '--french-url', `${base}/fr.json`, '--record', record)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('French labels of 448 rounds kept')
+    expect(loadRecord(record).rounds.find((x) => x.number === '447')).toMatchObject({ label: 'Trades Occupations, 2026-Version 3', labelFr: 'Métiers, 2026-Version 3' })
+    expect(JSON.parse((await runCli(registerRounds, ['rounds', 'show', '447', '--record', record, '--json'])).stdout).label).toBe('Trades Occupations, 2026-Version 3')
+
+    handler = (req, res) => (req.url === '/fr.json' ? (res.writeHead(200), res.end('{"oops"')) : (res.writeHead(200, { 'content-type': 'application/json' }), res.end(english)))
+    const bad = await run('update', '--url', `${base}/en.json`, '--french-url', `${base}/fr.json`, '--record', record)
+    expect(bad.code).toBe(0)
+    expect(bad.stderr).toContain('French labels not updated')
+    expect(loadRecord(record).rounds.find((x) => x.number === '447')!.labelFr).toBe('Métiers, 2026-Version 3')
+  })
+
+  const failures: [string, () => void, string[], RegExp][] = [
+    ['HTTP 500', () => (handler = (_req, res) => (res.writeHead(500), res.end('oops'))), [], /HTTP 500/],
+    ['a timeout', () => (handler = () => undefined), ['--timeout', '1'], /no answer within 1000 ms/],
+    [
+      'a truncated body',
+      () =>
+        (handler = (_req, res) => {
+          const body = JSON.stringify(newerFeed())
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+          res.write(body.slice(0, 5000))
+          setTimeout(() => res.socket?.destroy(), 20)
+        }),
+      [],
+      /cut short/,
+    ],
+    ['malformed JSON', () => (handler = (_req, res) => (res.writeHead(200, { 'content-type': 'application/json' }), res.end('{"rounds": [ {"drawNumber": "448",'))), [], /not valid JSON/],
+    ['a body over the size limit', () => serveFeed(JSON.stringify(newerFeed())), ['--max-bytes', '100000'], /over the limit of 100000/],
+    ['a server that is not there', () => undefined, ['--url', 'http://127.0.0.1:9/feed.json'], /network error/],
+  ]
+  it.each(failures)('%s: exit 1, a clear message, the record whole', async (_name, setup, extra, message) => {
+    setup()
+    const before = snapshot()
+    const args = extra.includes('--url') ? extra : ['--url', `${base}/feed.json`, ...extra]
+    const { code, stderr } = await run('update', ...args, '--record', record)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(message)
+    expect(stderr).toContain('the record is unchanged')
+    expect(snapshot()).toEqual(before)
+  }, 10_000)
+
+  it('a feed with an unreadable value anywhere is refused whole (exit 2, the field named), the record whole', async () => {
+    const feed = newerFeed()
+    feed.rounds.find((r) => r.drawNumber === '12')!.drawCRS = 'n/a'
+    serveFeed(JSON.stringify(feed))
+    const before = snapshot()
+    const { code, stderr } = await run('update', '--url', `${base}/feed.json`, '--record', record)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/rounds\.\d+\.drawCRS/)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('a JSON answer that is not a feed is refused (exit 2), the record whole', async () => {
+    serveFeed(JSON.stringify({ message: 'maintenance' }))
+    const before = snapshot()
+    const { code, stderr } = await run('update', '--url', `${base}/feed.json`, '--record', record)
+    expect(code).toBe(2)
+    expect(stderr).toContain('rounds')
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('bad options are bad input (exit 2): a URL that is not http(s), a file and --url together', async () => {
+    expect((await run('update', '--url', 'ftp://example.org/feed.json', '--record', record)).code).toBe(2)
+    expect((await run('update', 'feed.json', '--url', `${base}/feed.json`, '--record', record)).code).toBe(2)
+    expect((await run('update', '--url', `${base}/feed.json`, '--timeout', '0', '--record', record)).code).toBe(2)
+  })
+})
+
+describe('the library', () => {
+  it('fetchFeed sends no conditional headers on a first fetch and reads a 200', async () => {
+    serveFeed('{"rounds":[]}')
+    const r = await fetchFeed(`${base}/f.json`)
+    expect(r).toMatchObject({ status: 'ok', feed: { rounds: [] } })
+    expect(requests.at(-1)!.headers['if-none-match']).toBeUndefined()
+  })
+
+  it('refreshRecord with --dry-run fetches and reports but writes nothing', async () => {
+    serveFeed(JSON.stringify(newerFeed()))
+    const before = snapshot()
+    const report = await refreshRecord(record, { url: `${base}/f.json`, dryRun: true })
+    expect(report.added).toHaveLength(10)
+    expect(report.written).toBe(false)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('a failed fetch is a FeedFetchError', async () => {
+    handler = (_req, res) => (res.writeHead(503), res.end())
+    await expect(refreshRecord(record, { url: `${base}/f.json` })).rejects.toBeInstanceOf(FeedFetchError)
+  })
+
+  it.each([
+    ['6h', 21_600_000],
+    ['30m', 1_800_000],
+    ['1d', 86_400_000],
+    ['90s', 90_000],
+    ['0h', null],
+    ['6', null],
+    ['h', null],
+  ])('parsePeriod(%s) = %s', (text, ms) => {
+    expect(parsePeriod(text)).toBe(ms)
+  })
+})

@@ -1,0 +1,23 @@
+/**
+ * When the record of rounds was last refreshed and from where (GET /v1/rounds `record`), as one line
+ * for the rounds page. Its own file so the page changes by one line.
+ * @module
+ */
+import { h } from './dom.js'
+import { lang } from './i18n.js'
+
+export interface RecordInfo {
+  readonly source: string | null
+  readonly refreshedAt: string | null
+  readonly rounds: number
+  readonly lastRound: { readonly number: string; readonly date: string } | null
+}
+
+export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
+  if (!info) return null
+  const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde ${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
+  const when = info.refreshedAt ? info.refreshedAt.replace('T', ' ').replace('Z', ' UTC') : lang === 'fr' ? 'date inconnue' : 'an unknown date'
+  const from = info.source ?? (lang === 'fr' ? 'source inconnue' : 'an unknown source')
+  const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${info.rounds} rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
+  return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text)
+}
