@@ -1,6 +1,6 @@
 /** The Round input of DESIGN.md, validated. @module */
 import { z } from 'zod'
-import { isoInstant } from '../schemas/common.js'
+import { isoInstant, printableString } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { PROGRAMS } from './eligibility.js'
 
@@ -12,7 +12,7 @@ export const roundRequestSchema = z
     category: z.string().min(1).max(100).optional(),
     size: z.int().min(1).max(1_000_000),
     /** The same key twice holds one round; defaults to a hash of the other fields. */
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    idempotencyKey: printableString(200, 'a key').optional(),
   })
   .check((ctx) => {
     const r = ctx.value

@@ -25,9 +25,9 @@ async function* chunksOf(bytes: Uint8Array, cuts: readonly number[]): AsyncGener
   yield bytes.subarray(at)
 }
 
-async function linesThroughBlocks(text: string, cuts: readonly number[], blockBytes: number): Promise<{ lines: NumberedLine[]; lastLines: number[] }> {
+async function linesThroughBlocks(text: string, cuts: readonly number[], blockBytes: number): Promise<{ lines: (NumberedLine | { line: number; error: string })[]; lastLines: number[] }> {
   let id = 0
-  const lines: NumberedLine[] = []
+  const lines: (NumberedLine | { line: number; error: string })[] = []
   const lastLines: number[] = []
   for await (const block of byteBlocks(chunksOf(new TextEncoder().encode(text), cuts), () => id++, blockBytes)) {
     lines.push(...linesOfBlock(block))
@@ -47,7 +47,7 @@ describe('byteBlocks and linesOfBlock', () => {
   ])('%s', async (_name, text, expected) => {
     for (const blockBytes of [1, 7, 1 << 20]) {
       const { lines } = await linesThroughBlocks(text, [3, 9], blockBytes)
-      expect(lines.map((l) => [l.line, l.text])).toEqual(expected)
+      expect(lines.map((l) => [l.line, 'text' in l ? l.text : l.error])).toEqual(expected)
     }
   })
 

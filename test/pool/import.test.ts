@@ -80,9 +80,9 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse(facts.facts).submittedAt).toBe('2023-01-01T00:00:00Z')
     })
 
-    it('a profile twice in one import is added once, with its first submittedAt', async () => {
+    it('a profile twice in one import is added once (the first line); the second is rejected naming both lines', async () => {
       const r = await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('a', '2023-02-01T00:00:00Z', { english: 'high' }))], { eligibility })
-      expect(r).toMatchObject({ added: 1, updated: 0, rejected: [] })
+      expect(r).toMatchObject({ added: 1, updated: 0, rejected: [{ line: 2, id: 'a', issues: [{ path: 'id', message: expect.stringMatching(/duplicate id: profile a is already on line 1 of this import \(line 2 was left out/) }] }] })
       expect((await profileRow(t.store, 'a'))!.submitted_at).toBe('2023-01-01T00:00:00Z')
     })
 

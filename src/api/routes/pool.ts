@@ -12,7 +12,7 @@ import { poolDistribution } from '../../pool/rounds.js'
 import { isoInstant } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import type { Store } from '../../store/index.js'
-import { requireToken } from '../auth.js'
+import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
@@ -25,7 +25,7 @@ export interface PoolService {
 
 export interface PoolRouteOptions {
   readonly pool: PoolService | null
-  readonly token: string | undefined
+  readonly auth: Auth
   readonly bodyLimit: number
 }
 
@@ -50,7 +50,7 @@ export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
     return options.pool
   }
 
-  app.post('/profiles', requireToken(options.token), async (c) => {
+  app.post('/profiles', options.auth.write, async (c) => {
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     const list = Array.isArray(body) ? body : [body]

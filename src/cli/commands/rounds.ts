@@ -11,7 +11,6 @@
  * @module
  */
 import { existsSync } from 'node:fs'
-import { rename, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { CRS_RANGES } from '../../history/distribution.js'
@@ -23,7 +22,7 @@ import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { isoDate } from '../../schemas/common.js'
 import { ExpressEntryError } from '../../errors.js'
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput, writeFileAtomically } from '../io.js'
 
 interface RecordOption {
   readonly record?: string
@@ -248,15 +247,8 @@ function feedText(feed: { readonly [key: string]: unknown; readonly rounds: read
   return `{\n${head}    "rounds": [\n${rounds.map((r) => `        ${JSON.stringify(r)}`).join(',\n')}\n    ]\n}\n`
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`
-  try {
-    await writeFile(temp, text, 'utf8')
-    await rename(temp, path)
-  } catch (e) {
-    throw new ExpressEntryError('storage_failure', { operation: `writing ${path}` }, { cause: e })
-  }
-}
+/** The record files are written whole or not at all (io.ts). */
+const writeAtomically = writeFileAtomically
 
 interface UpdateCliOptions extends RecordOption, JsonOption {
   readonly dryRun?: boolean
