@@ -78,7 +78,7 @@ export type JsonlLine = { readonly line: number; readonly text: string } | { rea
 
 /** The error of a line over `max` bytes; the line's content is never repeated. */
 export function tooLongLine(bytes: number, max: number): string {
-  return `the line is ${bytes > max ? `longer than ${max} bytes` : `${bytes} bytes`}: lines are limited to ${max} bytes (1 MiB); it was skipped unread`
+  return `the line is ${bytes} bytes long: lines are limited to ${max} bytes (${max === MAX_LINE_BYTES ? '1 MiB' : `${max} bytes`}); it was skipped unread`
 }
 
 /**

@@ -39,6 +39,7 @@ export const PROBLEMS = {
   too_many_requests: { status: 429, title: 'Too many requests' },
   not_configured: { status: 503, title: 'Not configured' },
   storage_failure: { status: 503, title: 'Storage unavailable' },
+  client_closed_request: { status: 499, title: 'Client closed request' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
 
@@ -124,11 +125,14 @@ export type ErrorLogger = (entry: Record<string, unknown>) => void
 /** The handler for `app.onError`. */
 export function errorHandler(log: ErrorLogger) {
   return (err: unknown, c: Context): Response => {
-    const { doc, headers, unexpected } = problemOf(err)
     if (clientGone(c)) {
-      // The client hung up (while sending its body, or before the answer): nothing failed here.
+      // The client hung up (while sending its body, or before the answer): nothing failed here, and
+      // nobody reads the answer (499, as proxies log it).
       log({ level: 'info', msg: 'client closed the connection', method: c.req.method, path: c.req.path })
-    } else if (unexpected && doc.code === 'storage_failure') {
+      return problemResponse(problem('client_closed_request', 'the client closed the connection before the answer'))
+    }
+    const { doc, headers, unexpected } = problemOf(err)
+    if (unexpected && doc.code === 'storage_failure') {
       log({ level: 'error', msg: 'storage failure', method: c.req.method, path: c.req.path, message: doc.detail, cause: causeOf(err) })
     } else if (unexpected) {
       const e = err instanceof Error ? err : new Error(String(err))

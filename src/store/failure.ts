@@ -14,6 +14,7 @@ interface DriverError {
   readonly code?: unknown
   readonly message?: unknown
   readonly errno?: unknown
+  readonly syscall?: unknown
 }
 
 const PG_CONNECTION_LOST = /connection terminated|terminating connection|connection ended|server closed the connection|client has encountered a connection error|not queryable|connection has been discarded|Client was closed/i
@@ -34,8 +35,11 @@ export function storageReason(e: unknown): string | null {
   // The operating system, for SQLite files and PostgreSQL sockets alike.
   if (code === 'ENOSPC') return 'the disk is full: free some space and try again'
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'permission denied or read-only file system: give this user write access, or use another --db'
-  if (code === 'ECONNREFUSED') return 'the PostgreSQL server refuses connections (is it running?): try again once it is up'
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the connection to the PostgreSQL server failed (${code}): try again once it is reachable`
+  // Socket errors only from a system call (the driver's own socket): a client hanging up on the HTTP
+  // server also says ECONNRESET, and is no storage failure.
+  const socket = typeof err.syscall === 'string'
+  if (code === 'ECONNREFUSED' && socket) return 'the PostgreSQL server refuses connections (is it running?): try again once it is up'
+  if (socket && (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) return `the connection to the PostgreSQL server failed (${code}): try again once it is reachable`
   // PostgreSQL SQLSTATEs (https://www.postgresql.org/docs/15/errcodes-appendix.html).
   if (/^57P0[1-3]$/.test(code)) return 'the PostgreSQL server is shutting down, restarting or not yet accepting connections: try again in a moment'
   if (/^08/.test(code)) return 'the connection to the PostgreSQL server was lost: try again in a moment'

@@ -165,7 +165,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
-  log({ level: 'notice', ...(cluster.isWorker ? { msg: 'worker listening', worker: cluster.worker?.id } : { msg: 'listening' }), url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: token !== undefined, personalReads: token !== undefined || readToken !== undefined })
+  log({ level: 'notice', ...(cluster.isWorker ? { msg: 'worker listening', worker: cluster.worker?.id, pid: process.pid } : { msg: 'listening' }), url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: token !== undefined, personalReads: token !== undefined || readToken !== undefined })
   await stopped
   // A worker's channel to the primary would keep it alive: let go of it so the process ends.
   cluster.worker?.disconnect()
