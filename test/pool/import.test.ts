@@ -86,6 +86,29 @@ for (const dialect of DIALECTS) {
       expect((await profileRow(t.store, 'a'))!.submitted_at).toBe('2023-01-01T00:00:00Z')
     })
 
+    it('ids PostgreSQL could not store (NUL) or that look like others (zero-width, overrides) are rejected by line on every store; the rest go in', async () => {
+      const r = await importProfiles(t.store, [line(profileInput('a\u0000b', '2023-01-01T00:00:00Z')), line(profileInput('ok', '2023-01-01T00:00:00Z')), line(profileInput('a\u200bb', '2023-01-01T00:00:00Z')), line(profileInput('\u202eb', '2023-01-01T00:00:00Z'))], { eligibility })
+      expect(r.added).toBe(1)
+      expect(r.rejected.map((x) => [x.line, x.issues[0]!.path])).toEqual([[1, 'id'], [3, 'id'], [4, 'id']])
+      expect((await t.store.db.selectFrom('profile').select('id').execute()).map((x) => x.id)).toEqual(['ok'])
+    })
+
+    it('raw JSONL bytes: a line that is not UTF-8, or over 1 MiB, is rejected by line and nothing is replaced', async () => {
+      const good = line(profileInput('josé', '2023-01-01T00:00:00Z'))
+      async function* bytes() {
+        yield Buffer.from(`${good}\n`)
+        yield Buffer.from(`${line(profileInput('jos\u00e8', '2023-01-01T00:00:00Z'))}\n`, 'latin1')
+        yield Buffer.from(`{"id":"${'z'.repeat(1 << 20)}"}\n`)
+      }
+      const r = await importProfiles(t.store, jsonlBytes(bytes()), { eligibility })
+      expect(r.added).toBe(1)
+      expect(r.rejected).toEqual([
+        { line: 2, issues: [{ path: '', message: expect.stringMatching(/^not valid UTF-8: invalid UTF-8 \(byte 0xE8\) at byte offset 10 of the line/) }] },
+        { line: 3, issues: [{ path: '', message: `the line is ${(1 << 20) + 9} bytes long: lines are limited to 1048576 bytes (1 MiB); it was skipped unread` }] },
+      ])
+      expect((await t.store.db.selectFrom('profile').select('id').execute()).map((x) => x.id)).toEqual(['josé'])
+    })
+
     it('refuses to update a withdrawn profile or one holding an invitation', async () => {
       await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('b', '2023-01-01T00:00:01Z', { english: 'high' }))], { eligibility })
       await withdrawProfile(t.store, 'a', '2023-02-01T00:00:00Z')
