@@ -75,7 +75,7 @@ describe('byteBlocks and linesOfBlock', () => {
         const got: unknown[] = []
         let id = 0
         for await (const block of byteBlocks(chunksOf(new TextEncoder().encode(text), cuts), () => id++, blockBytes, max)) got.push(...linesOfBlock(block))
-        const expected = rows.flatMap((l, i) => {
+        const expected = rows.flatMap((l, i): object[] => {
           const bytes = Buffer.byteLength(l)
           if (bytes > max) return [{ line: i + 1, error: `the line is ${bytes} bytes long: lines are limited to ${max} bytes (${max} bytes); it was skipped unread` }]
           return l.trim() === '' ? [] : [{ line: i + 1, text: l }]
