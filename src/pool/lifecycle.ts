@@ -290,6 +290,8 @@ export async function importProfiles(store: Store, input: ImportSource, options:
           await appendEvents(trx, [{ at: now, kind: 'profiles_imported', profile_id: null, round_number: null, data: JSON.stringify({ count: inserts.length, first: inserts[0]!.id, last: inserts.at(-1)!.id }) }])
         }
         options.onProgress?.(block.lastLine)
+        // Let the event loop turn between blocks: a server importing stays responsive to other requests.
+        await new Promise((resolve) => setImmediate(resolve))
       }
 
       const inFlight: Promise<PreparedBlock>[] = []
