@@ -17,15 +17,16 @@ import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { importProfiles } from '../../src/pool/lifecycle.js'
 import { openStore, type Store } from '../../src/store/index.js'
-import { restartServer, startServer, stopServer } from '../setup/pg-server.js'
-import { DIALECTS, postgresSkipReason } from '../setup/dialects.js'
+import { pgBinDir, restartServer, startServer, stopServer } from '../setup/pg-server.js'
+import { DIALECTS } from '../setup/dialects.js'
 import { CLI, ensureBuilt } from '../e2e/built-cli.js'
 
-const skip = !DIALECTS.includes('postgres') ? 'PostgreSQL not selected' : postgresSkipReason()
+const skip = !DIALECTS.includes('postgres') ? 'PostgreSQL not selected' : pgBinDir() ? null : 'needs the PostgreSQL binaries, to stop and start a cluster of its own'
 const TOKEN = 'a-token-of-at-least-32-characters-long'
 /** The advisory lock that serializes pool writers (store/index.ts): holding it keeps a write in flight. */
 const PG_POOL_LOCK = 0x4545504f4f4c
 
+if (skip) console.warn(`\n*** SKIPPED: PostgreSQL fault tests (${skip}) ***\n`)
 describe.skipIf(skip !== null)('the API on PostgreSQL when the database fails', () => {
   let dir: string
   let admin: string
