@@ -478,4 +478,10 @@ describe('Profile ids and dates that cannot be (issue 14)', () => {
     expect(profileIssues({ ...base, dateOfBirth: '1990-02-29' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^expected a real calendar date written YYYY-MM-DD/) }])
     expect(profileSchema.safeParse({ ...base, dateOfBirth: '2024-01-10' }).success).toBe(true)
   })
+
+  it('a profile scored on a day before its birth is refused at path asOf', () => {
+    const issues = issuesOf(() => parseScoreRequest({ asOf: '1989-12-31', profile: base }, '2025-01-01'))
+    expect(issues).toMatchObject([{ path: 'asOf', message: 'the scoring date (1989-12-31) is before the date of birth (1990-05-01)' }])
+    expect(parseScoreRequest({ asOf: '1990-05-01', profile: base }, '2025-01-01').kind).toBe('profile')
+  })
 })
