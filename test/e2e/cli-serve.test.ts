@@ -66,26 +66,30 @@ describe('express-entry serve', () => {
 
   it('--workers 2: a worker that dies is replaced, and the port keeps answering', async () => {
     const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'replaced.db')])
-    const workersListening = async (n: number): Promise<void> => {
-      const until = Date.now() + 30_000
-      while (s.lines.filter((l) => l.msg === 'worker listening').length < n) {
-        if (Date.now() > until) throw new Error(`fewer than ${n} workers: ${JSON.stringify(s.lines)}`)
+    try {
+      const workersListening = async (n: number): Promise<void> => {
+        const until = Date.now() + 30_000
+        while (s.lines.filter((l) => l.msg === 'worker listening').length < n) {
+          if (Date.now() > until) throw new Error(`fewer than ${n} workers: ${JSON.stringify(s.lines)}`)
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+      await workersListening(2)
+      const first = s.lines.filter((l) => l.msg === 'worker listening')
+      process.kill(Number(first[0]!.pid), 'SIGKILL')
+      const deadline = Date.now() + 30_000
+      while (s.lines.filter((l) => l.msg === 'worker listening').length < 3) {
+        if (Date.now() > deadline) throw new Error(`no new worker: ${JSON.stringify(s.lines)}`)
         await new Promise((r) => setTimeout(r, 100))
       }
+      expect(s.lines.find((l) => l.msg === 'a worker stopped; replacing it')).toMatchObject({ level: 'error', signal: 'SIGKILL' })
+      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/healthz`).then((r) => r.status)))
+      expect(answers.every((status) => status === 200)).toBe(true)
+    } finally {
+      // Stopped whatever happened above, so a failure leaves no server behind.
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
     }
-    await workersListening(2)
-    const first = s.lines.filter((l) => l.msg === 'worker listening')
-    process.kill(Number(first[0]!.pid), 'SIGKILL')
-    const deadline = Date.now() + 30_000
-    while (s.lines.filter((l) => l.msg === 'worker listening').length < 3) {
-      if (Date.now() > deadline) throw new Error(`no new worker: ${JSON.stringify(s.lines)}`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    expect(s.lines.find((l) => l.msg === 'a worker stopped; replacing it')).toMatchObject({ level: 'error', signal: 'SIGKILL' })
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/healthz`).then((r) => r.status)))
-    expect(answers.every((status) => status === 200)).toBe(true)
-    s.child.kill('SIGTERM')
-    expect(await s.exit).toBe(0)
   }, 60_000)
 
   it.each([
