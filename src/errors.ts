@@ -18,7 +18,8 @@ export interface ErrorDetails {
   rule_not_in_force: { readonly ruleId: string; readonly date: string; readonly firstInForce?: string }
   not_found: { readonly entity: string; readonly id: string }
   conflict: { readonly entity: string; readonly id: string; readonly reason?: string }
-  storage_failure: { readonly operation: string }
+  /** `reason`: what happened and what to do (store/failure.ts). */
+  storage_failure: { readonly operation: string; readonly reason?: string }
 }
 
 export type ErrorCode = keyof ErrorDetails
@@ -43,10 +44,12 @@ function messageOf<C extends ErrorCode>(code: C, details: ErrorDetails[C]): stri
     }
     case 'conflict': {
       const d = details as ErrorDetails['conflict']
-      return `${d.entity} ${d.id}: ${d.reason ?? 'conflict'}`
+      return `${d.entity} ${d.id.length > 200 ? `${d.id.slice(0, 200)}…` : d.id}: ${d.reason ?? 'conflict'}`
     }
-    case 'storage_failure':
-      return `storage failure during ${(details as ErrorDetails['storage_failure']).operation}`
+    case 'storage_failure': {
+      const d = details as ErrorDetails['storage_failure']
+      return `storage failure during ${d.operation}${d.reason ? `: ${d.reason}` : ''}`
+    }
   }
   return code
 }

@@ -8,7 +8,8 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { DOCS_HTML } from './docs.js'
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
-import { DEFAULT_BODY_LIMIT } from './json-body.js'
+import { DEFAULT_BODY_LIMIT, isJsonLines } from './json-body.js'
+import { auth } from './auth.js'
 import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
 import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
@@ -28,12 +29,21 @@ function rulesStatusOn(asOf: string): object {
 
 const API_VERSION = '0.1.0'
 
+/** Costly public operations per client: 10 at once, then 5 a second. */
+export const DEFAULT_EXPENSIVE_LIMIT: RateLimit = { burst: 10, perSecond: 5 }
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type ApiEnv = { Variables: {} }
 
 export interface AppOptions {
   /** The bearer token write endpoints require (EE_API_TOKEN); without one they answer 401. */
   readonly token?: string | undefined
+  /** A token that only reads what names or ranks profiles (EE_API_READ_TOKEN); see auth.ts. */
+  readonly readToken?: string | undefined
+  /** Behind a reverse proxy: a client is the last X-Forwarded-For address (rate limits, wrong tokens). */
+  readonly trustProxy?: boolean | undefined
+  /** Per-client limit on wrong tokens (default 10 at once, then 1/s). */
+  readonly wrongTokenLimit?: RateLimit
   /** Request body limit in bytes (default 1 MiB). */
   readonly bodyLimit?: number
   /** Folder of the built web app (dist/web); without one only the API is served. */
@@ -42,7 +52,10 @@ export interface AppOptions {
   readonly pool?: PoolService | null | undefined
   /** The record of past rounds; without one its endpoints answer 503. */
   readonly history?: HistoryService | null | undefined
-  /** Per-client limit on the expensive operations (outlook, simulated rounds); default 10 at once, 5/s. */
+  /**
+   * Per-client limit on the costly public operations (outlook, simulated rounds, the pool distribution,
+   * JSON Lines scoring); default 10 at once, 5/s.
+   */
   readonly expensiveLimit?: RateLimit
   /** Where request and error log entries go (one JSON object each); default: nowhere. */
   readonly log?: ErrorLogger | undefined
@@ -81,14 +94,18 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
     return c.html(DOCS_HTML)
   })
 
-  const expensive = rateLimit(options.expensiveLimit ?? { burst: 10, perSecond: 5 })
+  const access = auth({ token: options.token, readToken: options.readToken, trustProxy: options.trustProxy, wrongTokenLimit: options.wrongTokenLimit })
+  const expensive = rateLimit(options.expensiveLimit ?? DEFAULT_EXPENSIVE_LIMIT, undefined, { trustProxy: options.trustProxy === true })
   app.use('/v1/outlook', expensive)
   app.use('/v1/rounds/simulate', expensive)
+  app.use('/v1/pool/distribution', expensive)
+  // One scoring request is cheap (and answered on the fast path); a batch of JSON Lines is not.
+  app.use('/v1/crs/score', async (c, next) => (isJsonLines(c.req.header('content-type') ?? null) ? expensive(c, next) : next()))
   app.route('/v1/crs', crsRoutes(bodyLimit))
   app.route('/v1/eligibility', eligibilityRoutes(bodyLimit))
   app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))
-  app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, token: options.token, bodyLimit }))
-  app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, token: options.token, bodyLimit }))
+  app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, auth: access, bodyLimit }))
+  app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, auth: access, bodyLimit }))
   // A known path with another method gets 405 and the methods it has; anything else under /v1, 404.
   const templates = [...new Set(operations.map((o) => o.path))].map((path) => ({ path, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`) }))
   app.all('/v1/*', (c) => {

@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono'
 import { isExpressEntryError, type ErrorCode, type InputIssue } from '../errors.js'
+import { asStorageFailure, STORAGE_RETRY_AFTER_SECONDS } from '../store/failure.js'
 
 /** One problem with one field of the request, as the API reports it. */
 export interface ProblemIssue {
@@ -38,6 +39,7 @@ export const PROBLEMS = {
   too_many_requests: { status: 429, title: 'Too many requests' },
   not_configured: { status: 503, title: 'Not configured' },
   storage_failure: { status: 503, title: 'Storage unavailable' },
+  client_closed_request: { status: 499, title: 'Client closed request' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
 
@@ -88,8 +90,14 @@ const LIBRARY_CODES: Readonly<Record<ErrorCode, ProblemCode>> = {
 }
 
 /** The problem document for any thrown value, and whether it was unexpected (to be logged). */
-export function problemOf(err: unknown): { doc: Problem; headers: Readonly<Record<string, string>>; unexpected: boolean } {
+export function problemOf(thrown: unknown): { doc: Problem; headers: Readonly<Record<string, string>>; unexpected: boolean } {
+  let err = thrown
   if (err instanceof ApiProblem) return { doc: problem(err.code, err.message, err.issues), headers: err.headers, unexpected: false }
+  // A failure of the database engine itself (disk full, connection lost) is a storage failure: 503.
+  if (!isExpressEntryError(err)) {
+    const storage = asStorageFailure(err)
+    if (storage) err = storage
+  }
   if (isExpressEntryError(err)) {
     const code = LIBRARY_CODES[err.code]
     if (isExpressEntryError(err, 'invalid_input')) {
@@ -103,8 +111,10 @@ export function problemOf(err: unknown): { doc: Problem; headers: Readonly<Recor
     if (isExpressEntryError(err, 'rule_not_in_force')) {
       return { doc: problem(code, err.message, [{ path: 'asOf', message: err.message }]), headers: {}, unexpected: false }
     }
-    // storage_failure is unexpected: it is logged (without the request body) and answered 503.
-    return { doc: problem(code, err.message), headers: {}, unexpected: err.code === 'storage_failure' }
+    // storage_failure is unexpected: it is logged (without the request body) and answered 503 with
+    // the time to wait before trying again.
+    if (err.code === 'storage_failure') return { doc: problem(code, err.message), headers: { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) }, unexpected: true }
+    return { doc: problem(code, err.message), headers: {}, unexpected: false }
   }
   return { doc: problem('internal', 'the server failed to answer this request; it has been logged'), headers: {}, unexpected: true }
 }
@@ -115,13 +125,31 @@ export type ErrorLogger = (entry: Record<string, unknown>) => void
 /** The handler for `app.onError`. */
 export function errorHandler(log: ErrorLogger) {
   return (err: unknown, c: Context): Response => {
+    if (clientGone(c)) {
+      // The client hung up (while sending its body, or before the answer): nothing failed here, and
+      // nobody reads the answer (499, as proxies log it).
+      log({ level: 'info', msg: 'client closed the connection', method: c.req.method, path: c.req.path })
+      return problemResponse(problem('client_closed_request', 'the client closed the connection before the answer'))
+    }
     const { doc, headers, unexpected } = problemOf(err)
-    if (unexpected) {
+    if (unexpected && doc.code === 'storage_failure') {
+      log({ level: 'error', msg: 'storage failure', method: c.req.method, path: c.req.path, message: doc.detail, cause: causeOf(err) })
+    } else if (unexpected) {
       const e = err instanceof Error ? err : new Error(String(err))
       log({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: e.name, message: e.message, stack: e.stack })
     }
     return problemResponse(doc, headers)
   }
+}
+
+/** Whether the request's client has gone (its connection closed before the answer). */
+function clientGone(c: Context): boolean {
+  return c.req.raw.signal?.aborted === true
+}
+
+function causeOf(err: unknown): string | undefined {
+  const cause = err instanceof Error ? err.cause : undefined
+  return cause instanceof Error ? `${cause.name}: ${cause.message}`.slice(0, 500) : undefined
 }
 
 /** The handler for `app.notFound`. */

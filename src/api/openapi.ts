@@ -77,10 +77,10 @@ export interface ApiOperation {
 
 const problemResponses = {
   400: { description: 'invalid input or malformed JSON', schema: 'Problem', contentType: 'application/problem+json' },
-  413: { description: 'body over the size limit (1 MiB)', schema: 'Problem', contentType: 'application/problem+json' },
+  413: { description: 'body over the size limit (1 MiB), or more JSON Lines than allowed (1,000; 100 with explain)', schema: 'Problem', contentType: 'application/problem+json' },
   415: { description: 'body not sent as JSON', schema: 'Problem', contentType: 'application/problem+json' },
 } as const
-const notConfigured = { description: 'storage or the module behind it is not configured on this server', schema: 'Problem', contentType: 'application/problem+json' } as const
+const notConfigured = { description: 'storage or the module behind it is not configured on this server, or the database failed (disk full, connection lost); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 const tooMany = { description: 'too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 const notFound = { description: 'no such round', schema: 'Problem', contentType: 'application/problem+json' } as const
 
@@ -117,7 +117,7 @@ export const operations: ApiOperation[] = [
     summary: 'the pool by CRS range, as IRCC publishes it',
     tags: ['pool'],
     parameters: [{ name: 'at', in: 'query', description: 'instant (YYYY-MM-DDTHH:mm:ssZ; default now)', schema: { type: 'string' } }],
-    responses: { 200: { description: 'counts by CRS range', schema: 'PoolDistributionResponse' }, 400: problemResponses[400], 503: notConfigured },
+    responses: { 200: { description: 'counts by CRS range', schema: 'PoolDistributionResponse' }, 400: problemResponses[400], 429: tooMany, 503: notConfigured },
   },
   {
     method: 'post',
@@ -126,12 +126,12 @@ export const operations: ApiOperation[] = [
     tags: ['pool'],
     auth: true,
     requestBody: 'RoundRequest',
-    responses: { 201: { description: 'the round held', schema: 'HeldRound' }, 200: { description: 'the same request held before: replayed, nothing written', schema: 'HeldRound' }, ...problemResponses, 409: { description: 'earlier than the last round', schema: 'Problem', contentType: 'application/problem+json' }, 503: notConfigured },
+    responses: { 201: { description: 'the round held', schema: 'HeldRound' }, 200: { description: 'the same request held before: replayed, nothing written', schema: 'HeldRound' }, ...problemResponses, 409: { description: 'earlier than the last round, or an idempotency key already used for another request', schema: 'Problem', contentType: 'application/problem+json' }, 503: notConfigured },
   },
   {
     method: 'post',
     path: '/v1/rounds/simulate',
-    summary: 'a dry run of a round on the pool: who would be invited, the lowest score and the tie-break, nothing written',
+    summary: 'a dry run of a round on the pool: the lowest score, the tie-break and (with a token) who would be invited; nothing written',
     tags: ['pool'],
     requestBody: 'RoundRequest',
     responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' }, ...problemResponses, 429: tooMany, 503: notConfigured },
@@ -147,10 +147,11 @@ export const operations: ApiOperation[] = [
   {
     method: 'get',
     path: '/v1/rounds/run/{number}/invitations',
-    summary: 'the invitations of a round run on the pool',
+    summary: 'the invitations of a round run on the pool (they name profiles: EE_API_TOKEN or EE_API_READ_TOKEN)',
     tags: ['pool'],
+    auth: true,
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the invitations', schema: 'Invitations' }, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the invitations', schema: 'Invitations' }, 404: notFound, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'post',

@@ -1,9 +1,12 @@
 /**
- * A per-client token bucket for the expensive operations (outlook: tens of ms of CPU; a simulated round
- * reads the whole pool), so one client cannot keep the server busy for everyone. In memory, per process.
+ * Per-client token buckets: for the costly public operations (outlook: tens of ms of CPU; a simulated
+ * round or a distribution reads the whole pool; JSON Lines scoring), so one client cannot keep the
+ * server busy for everyone, and for wrong tokens (auth.ts). In memory, per process. A client is the
+ * socket's address, or behind a reverse proxy (`--trust-proxy`) the address the proxy saw, the last
+ * one of X-Forwarded-For.
  * @module
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { ApiProblem } from './error-handler.js'
 
 export interface RateLimit {
@@ -19,30 +22,64 @@ interface Bucket {
 }
 
 /** The client's address on @hono/node-server; one shared key elsewhere (tests, other runtimes). */
-function clientOf(env: unknown): string {
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+export function clientOf(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    // The proxy appends the address it received the request from: the last entry is the one it vouches for.
+    const forwarded = c.req.header('x-forwarded-for')
+    const last = forwarded?.slice(forwarded.lastIndexOf(',') + 1).trim()
+    if (last) return last.slice(0, 100)
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
   return incoming?.socket?.remoteAddress ?? 'local'
 }
 
-/** Middleware answering 429 (problem+json, Retry-After) once a client's bucket is empty. */
-export function rateLimit(limit: RateLimit, now: () => number = () => performance.now()): MiddlewareHandler {
-  const buckets = new Map<string, Bucket>()
-  return async (c, next) => {
-    const t = now()
-    if (buckets.size > 10_000) {
+/** Token buckets per client key: `take` spends one, or says how many seconds to wait. */
+export class Buckets {
+  readonly #buckets = new Map<string, Bucket>()
+  constructor(
+    readonly limit: RateLimit,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  #bucket(key: string): Bucket {
+    const t = this.now()
+    if (this.#buckets.size > 10_000) {
       // Forget clients whose buckets have refilled: they would start full anyway.
-      for (const [key, b] of buckets) if (b.tokens + ((t - b.at) / 1000) * limit.perSecond >= limit.burst) buckets.delete(key)
+      for (const [k, b] of this.#buckets) if (b.tokens + ((t - b.at) / 1000) * this.limit.perSecond >= this.limit.burst) this.#buckets.delete(k)
     }
-    const key = clientOf(c.env)
-    const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t }
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond)
+    const bucket = this.#buckets.get(key) ?? { tokens: this.limit.burst, at: t }
+    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * this.limit.perSecond)
     bucket.at = t
-    buckets.set(key, bucket)
-    if (bucket.tokens < 1) {
-      const wait = Math.ceil((1 - bucket.tokens) / limit.perSecond)
-      throw new ApiProblem('too_many_requests', `too many requests to ${c.req.path}: at most ${limit.perSecond} per second (bursts of ${limit.burst}); retry in ${wait} s`, { headers: { 'retry-after': String(wait) } })
-    }
-    bucket.tokens -= 1
+    this.#buckets.set(key, bucket)
+    return bucket
+  }
+
+  /** Seconds to wait before `key` has a token (0: it has one now). */
+  wait(key: string): number {
+    const bucket = this.#bucket(key)
+    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.limit.perSecond)
+  }
+
+  /** Spends a token of `key`: 0 when there was one, else the seconds to wait (nothing spent). */
+  take(key: string): number {
+    const wait = this.wait(key)
+    if (wait === 0) this.#bucket(key).tokens -= 1
+    return wait
+  }
+}
+
+/** The 429 problem for a client that must wait `wait` seconds. */
+export function tooManyRequests(what: string, limit: RateLimit, wait: number): ApiProblem {
+  return new ApiProblem('too_many_requests', `too many ${what}: at most ${limit.perSecond} per second (bursts of ${limit.burst}); retry in ${wait} s`, { headers: { 'retry-after': String(wait) } })
+}
+
+/** Middleware answering 429 (problem+json, Retry-After) once a client's bucket is empty. */
+export function rateLimit(limit: RateLimit, now: () => number = () => performance.now(), options: { trustProxy?: boolean; when?: (c: Context) => boolean } = {}): MiddlewareHandler {
+  const buckets = new Buckets(limit, now)
+  return async (c, next) => {
+    if (options.when && !options.when(c)) return next()
+    const wait = buckets.take(clientOf(c, options.trustProxy))
+    if (wait > 0) throw tooManyRequests(`requests to ${c.req.path}`, limit, wait)
     await next()
   }
 }

@@ -97,7 +97,7 @@ export const simulationSchema = z.object({
   ...roundOutcome,
   ranked: z.int(),
   rules: z.string(),
-  invitations: z.array(invitation).describe('the first 100 invited'),
+  invitations: z.array(invitation).optional().describe('the first 100 invited; only for a client with EE_API_TOKEN or EE_API_READ_TOKEN'),
 })
 
 export const invitationsSchema = z.object({ round: z.int(), count: z.int(), invitations: z.array(invitation.extend({ id: z.string(), status: z.string() })) })

@@ -9,6 +9,7 @@
  * app's own problem+json. test/api/score-fast-path.test.ts checks the answers are the app's.
  * @module
  */
+import { isUtf8 } from 'node:buffer'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { todayUtc } from '../domain/dates.js'
 import { answerScore } from '../usecases/score.js'
@@ -72,7 +73,8 @@ export function withScoreFastPath(fallback: RequestListener, options: ScoreFastP
     req.on('error', () => res.destroy())
     req.on('end', () => {
       const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-      const text = bytes.toString('utf8')
+      // Bytes that are not UTF-8 go to the app, which says where (utf8.ts): nothing is replaced.
+      const text = isUtf8(bytes) ? bytes.toString('utf8') : ''
       const answer = text.trim() === '' ? null : scoreBody(text)
       if (answer === null) {
         const headers = new Headers()

@@ -44,8 +44,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   // Output piped into `head` and the like: a closed pipe ends the command quietly, not with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    // Other failures (a full disk behind `> file`) are reported by the command writing (io.ts).
+    if (process.stdout.listenerCount('error') > 1) return
     throw e
   })
+  // Messages piped into a reader that goes away (`2>&1 | head`) must not end the command with a stack.
+  process.stderr.on('error', () => undefined)
   try {
     await (await buildProgram(argv)).parseAsync([...argv])
   } catch (e) {

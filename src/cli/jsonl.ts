@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { lineError } from '../usecases/lines.js'
+import { jsonlLines } from '../utf8.js'
 
 let pipeWatched = false
 
@@ -24,14 +25,12 @@ function endQuietlyOnClosedPipe(): void {
 
 /**
  * Runs `handle` on every non-blank line of `path` (or stdin), writing its JSON result, or an error
- * object, as one line. Returns the number of bad lines.
+ * object, as one line. Returns the number of bad lines. Lines are read as bytes (utf8.ts): a line that
+ * is not UTF-8, or over 1 MiB, is a bad line with its number, and reading stays linear in the input.
  */
 export async function processJsonl(path: string | undefined, handle: (value: unknown) => unknown): Promise<number> {
   endQuietlyOnClosedPipe()
-  const input: Readable = path && path !== '-' ? createReadStream(path) : process.stdin
-  input.setEncoding('utf8')
-  let pending = ''
-  let lineNo = 0
+  const input: Readable = path && path !== '-' ? createReadStream(path, { highWaterMark: 1 << 16 }) : process.stdin
   let bad = 0
   let out: string[] = []
   let outLength = 0
@@ -44,35 +43,23 @@ export async function processJsonl(path: string | undefined, handle: (value: unk
     if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
   }
 
-  const onLine = (raw: string): void => {
-    lineNo++
-    // Files saved by some Windows editors start with a byte-order mark, which JSON.parse refuses.
-    const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-    if (line.trim() === '') return
+  for await (const item of jsonlLines(input as AsyncIterable<Uint8Array>)) {
     let text: string
-    try {
-      text = JSON.stringify(handle(JSON.parse(line)))
-    } catch (e) {
+    if ('error' in item) {
       bad++
-      text = JSON.stringify({ error: lineError(lineNo, e) })
+      text = JSON.stringify({ error: { line: item.line, path: '', message: item.error } })
+    } else {
+      try {
+        text = JSON.stringify(handle(JSON.parse(item.text)))
+      } catch (e) {
+        bad++
+        text = JSON.stringify({ error: lineError(item.line, e) })
+      }
     }
     out.push(text, '\n')
     outLength += text.length
-  }
-
-  for await (const chunk of input) {
-    const text = pending + (chunk as string)
-    let start = 0
-    let nl = text.indexOf('\n', start)
-    while (nl !== -1) {
-      onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl))
-      start = nl + 1
-      nl = text.indexOf('\n', start)
-    }
-    pending = text.slice(start)
     if (outLength > 1 << 16) await flush()
   }
-  if (pending !== '') onLine(pending)
   await flush()
   return bad
 }

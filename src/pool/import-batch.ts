@@ -8,6 +8,7 @@
  */
 import type { NewProfileRow } from '../store/profile.table.js'
 import type { InputIssue } from '../errors.js'
+import { describeInvalidUtf8, invalidUtf8Offset, MAX_LINE_BYTES, tooLongLine, type JsonlLine } from '../utf8.js'
 
 /** A line of input: its number and text. */
 export interface NumberedLine {
@@ -33,7 +34,16 @@ export type PreparedLine = { readonly line: number; readonly row: NewProfileRow 
  */
 export type LineBlock =
   | { readonly kind: 'lines'; readonly id: number; readonly text: string; readonly lengths: Uint32Array; readonly numbers: Float64Array }
-  | { readonly kind: 'bytes'; readonly id: number; readonly bytes: Uint8Array; readonly firstLine: number; readonly lineCount: number }
+  | {
+      readonly kind: 'bytes'
+      readonly id: number
+      readonly bytes: Uint8Array
+      readonly firstLine: number
+      readonly lineCount: number
+      /** Lines over the limit, left out of `bytes` (each is an empty line there): [line number, bytes] pairs. */
+      readonly tooLong?: Float64Array
+      readonly maxLineBytes?: number
+    }
 
 /** The number of the last line of a block (0 for an empty one). */
 export function lastLineOf(block: LineBlock): number {
@@ -53,9 +63,12 @@ export function blockOfLines(id: number, lines: readonly NumberedLine[]): LineBl
 
 const decoder = new TextDecoder()
 
-/** The non-blank lines of a block with their numbers (blank lines are skipped but counted). */
-export function linesOfBlock(block: LineBlock): NumberedLine[] {
-  const lines: NumberedLine[] = []
+/**
+ * The non-blank lines of a block with their numbers (blank lines are skipped but counted), and the
+ * lines that cannot be read: over the line limit, or not UTF-8 (utf8.ts: nothing is replaced).
+ */
+export function linesOfBlock(block: LineBlock): JsonlLine[] {
+  const lines: JsonlLine[] = []
   if (block.kind === 'lines') {
     let at = 0
     for (let i = 0; i < block.lengths.length; i++) {
@@ -66,14 +79,33 @@ export function linesOfBlock(block: LineBlock): NumberedLine[] {
     }
     return lines
   }
-  const text = decoder.decode(block.bytes)
+  const tooLong = new Map<number, number>()
+  if (block.tooLong) for (let i = 0; i < block.tooLong.length; i += 2) tooLong.set(block.tooLong[i]!, block.tooLong[i + 1]!)
+  // Valid UTF-8 (checked natively) is decoded at once; otherwise line by line, to say which line.
+  const valid = invalidUtf8Offset(block.bytes) < 0
+  const text = valid ? decoder.decode(block.bytes) : ''
+  const bytes = block.bytes
   let line = block.firstLine
   let at = 0
-  while (at < text.length) {
-    let end = text.indexOf('\n', at)
-    if (end < 0) end = text.length
-    const piece = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end)
-    if (piece.trim() !== '') lines.push({ line, text: piece })
+  const length = valid ? text.length : bytes.length
+  while (at < length) {
+    let end = valid ? text.indexOf('\n', at) : bytes.indexOf(10, at)
+    if (end < 0) end = length
+    const cr = end > at && (valid ? text.charCodeAt(end - 1) : bytes[end - 1]) === 13
+    const stop = cr ? end - 1 : end
+    const long = tooLong.get(line)
+    if (long !== undefined) lines.push({ line, error: tooLongLine(long, block.maxLineBytes ?? MAX_LINE_BYTES) })
+    else if (valid) {
+      const piece = text.slice(at, stop)
+      if (piece.trim() !== '') lines.push({ line, text: piece })
+    } else {
+      const offset = invalidUtf8Offset(bytes, at, stop)
+      if (offset >= 0) lines.push({ line, error: `not valid UTF-8: ${describeInvalidUtf8(bytes, offset, false).replace(/offset \d+$/, `offset ${offset - at}`)} of the line; save the file as UTF-8` })
+      else {
+        const piece = decoder.decode(bytes.subarray(at, stop))
+        if (piece.trim() !== '') lines.push({ line, text: piece })
+      }
+    }
     line++
     at = end + 1
   }
@@ -161,13 +193,37 @@ const LF = 10
 /**
  * Cuts a byte stream of JSONL into blocks of whole lines, numbered from 1, counting the line feeds
  * (native `indexOf`) but decoding nothing: decoding, splitting and parsing happen where the block is
- * prepared.
+ * prepared. A line over `maxLineBytes` is not kept: its bytes are dropped as they come (so a 200 MB
+ * line costs neither memory nor time), an empty line stands in its place, and the block lists it.
  */
-export async function* byteBlocks(chunks: AsyncIterable<Uint8Array>, nextId: () => number, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+export async function* byteBlocks(chunks: AsyncIterable<Uint8Array>, nextId: () => number, blockBytes = BLOCK_BYTES, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineBlock> {
   let parts: Uint8Array[] = []
+  /** Bytes held in `parts`: whole lines, then the start of the current line (`held` of them). */
   let size = 0
+  let held = 0
+  let lines = 0
   let firstLine = 1
-  const cut = (through: number): LineBlock => {
+  /** Bytes of the current line so far, kept or not; whether it is being dropped. */
+  let lineBytes = 0
+  let dropping = false
+  let tooLong: number[] = []
+  const placeholder = new Uint8Array([LF])
+  const dropHeld = (): void => {
+    let remove = held
+    while (remove > 0) {
+      const last = parts[parts.length - 1]!
+      if (last.length <= remove) {
+        parts.pop()
+        remove -= last.length
+      } else {
+        parts[parts.length - 1] = last.subarray(0, last.length - remove)
+        remove = 0
+      }
+    }
+    size -= held
+    held = 0
+  }
+  const cut = (through: number, lineCount: number): LineBlock => {
     // Copied into a buffer of its own, which is transferred (not copied) to the worker.
     const bytes = new Uint8Array(through)
     let at = 0
@@ -177,12 +233,6 @@ export async function* byteBlocks(chunks: AsyncIterable<Uint8Array>, nextId: () 
       at += take
       if (at === through) break
     }
-    let lineCount = 0
-    // Buffer's indexOf is memchr; a typed array's scans in JavaScript, four times slower here.
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    for (let i = view.indexOf(LF); i >= 0; i = view.indexOf(LF, i + 1)) lineCount++
-    // An unended last line (at the end of the input) is a line too.
-    if (through > 0 && bytes[through - 1] !== LF) lineCount++
     const rest: Uint8Array[] = []
     let skipped = 0
     for (const p of parts) {
@@ -194,18 +244,59 @@ export async function* byteBlocks(chunks: AsyncIterable<Uint8Array>, nextId: () 
     }
     parts = rest
     size -= through
-    const block: LineBlock = { kind: 'bytes', id: nextId(), bytes, firstLine, lineCount }
+    const block: LineBlock = { kind: 'bytes', id: nextId(), bytes, firstLine, lineCount, ...(tooLong.length > 0 ? { tooLong: Float64Array.from(tooLong), maxLineBytes } : {}) }
+    tooLong = []
     firstLine += lineCount
+    lines -= lineCount
     return block
   }
-  for await (const chunk of chunks) {
-    if (chunk.length === 0) continue
-    parts.push(chunk)
-    size += chunk.length
-    if (size < blockBytes) continue
-    const last = chunk.lastIndexOf(LF)
-    if (last < 0) continue
-    yield cut(size - chunk.length + last + 1)
+  const endLongLine = (): void => {
+    tooLong.push(firstLine + lines, lineBytes)
+    parts.push(placeholder)
+    size += 1
+    lines++
   }
-  if (size > 0) yield cut(size)
+  for await (const raw of chunks) {
+    if (raw.length === 0) continue
+    // Buffer's indexOf is memchr; a typed array's scans in JavaScript, four times slower here.
+    const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+    let at = 0
+    let run = 0
+    for (let nl = chunk.indexOf(LF); nl >= 0; nl = chunk.indexOf(LF, at)) {
+      const piece = nl - at
+      if (dropping || lineBytes + piece > maxLineBytes) {
+        if (run < at) parts.push(chunk.subarray(run, at)), (size += at - run)
+        if (!dropping) dropHeld()
+        lineBytes += piece
+        endLongLine()
+        dropping = false
+        run = nl + 1
+      } else {
+        lines++
+        held = 0
+      }
+      lineBytes = 0
+      held = 0
+      at = nl + 1
+    }
+    if (run < at) parts.push(chunk.subarray(run, at)), (size += at - run)
+    const rest = chunk.length - at
+    if (rest > 0) {
+      if (dropping) lineBytes += rest
+      else if (lineBytes + rest > maxLineBytes) {
+        dropHeld()
+        dropping = true
+        lineBytes += rest
+      } else {
+        parts.push(chunk.subarray(at))
+        size += rest
+        held += rest
+        lineBytes += rest
+      }
+    }
+    if (size - held >= blockBytes) yield cut(size - held, lines)
+  }
+  if (dropping) endLongLine()
+  // An unended last line (at the end of the input) is a line too.
+  if (size > 0) yield cut(size, lines + (held > 0 ? 1 : 0))
 }

@@ -152,9 +152,23 @@ export function prepareLine(line: number, text: string, ctx: PrepareContext): Pr
     if (!parsed.success) throw new ExpressEntryError('invalid_input', { issues: inputIssues(parsed.error, value) })
     return prepareProfile(line, parsed.data, ctx, text)
   } catch (e) {
-    const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined
-    return { line, rejected: id === undefined ? { line, issues: problemsOf(e) } : { line, id, issues: problemsOf(e) } }
+    const id = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? reportedId((value as { id: string }).id) : undefined
+    const issues = problemsOf(e).map(withoutValue)
+    return { line, rejected: id === undefined ? { line, issues } : { line, id, issues } }
   }
+}
+
+/** Characters of a rejected id repeated in reports: a huge or hostile id is never echoed in full. */
+const REPORTED_ID_LENGTH = 100
+
+/** An id as reports repeat it: at most 100 characters, with what was cut said. */
+export function reportedId(id: string): string {
+  return id.length <= REPORTED_ID_LENGTH ? id : `${id.slice(0, 40)}… (${id.length} characters)`
+}
+
+/** An issue without the value given (a report names the field and why; the value may be huge). */
+function withoutValue(issue: InputIssue): InputIssue {
+  return { path: issue.path, message: issue.message }
 }
 
 /**
@@ -182,7 +196,10 @@ function destroyStream(stream: AsyncIterable<Uint8Array>): void {
  */
 export function prepareBlock(block: LineBlock, ctx: PrepareContext): PreparedBlock {
   const packer = new BlockPacker()
-  for (const { line, text } of linesOfBlock(block)) packer.add(prepareLine(line, text, ctx))
+  for (const item of linesOfBlock(block)) {
+    if ('error' in item) packer.add({ line: item.line, rejected: { line: item.line, issues: [{ path: '', message: item.error }] } })
+    else packer.add(prepareLine(item.line, item.text, ctx))
+  }
   return packer.finish(block.id, lastLineOf(block))
 }
 
@@ -227,8 +244,8 @@ export async function importProfiles(store: Store, input: ImportSource, options:
       const rejected: RejectedLine[] = []
       let added = 0
       const updatedIds = new Set<string>()
-      /** Ids added or updated by this import, with the submittedAt to keep. */
-      const seen = new Map<string, string>()
+      /** Ids added or updated by this import, with the line that did it: one line per id. */
+      const seen = new Map<string, number>()
       // Into an empty pool, the only profiles an import can update are its own: no lookups needed.
       const emptyAtStart = (await trx.selectFrom('profile').select('id').limit(1).executeTakeFirst()) === undefined
 
@@ -239,30 +256,33 @@ export async function importProfiles(store: Store, input: ImportSource, options:
         const stored = new Map((await existingProfiles(trx, ids)).map((r) => [r.id, r]))
         const inserts: NewProfileRow[] = []
         for (const { line, row } of rows) {
-          const prior = stored.get(row.id)
-          const kept = seen.get(row.id) ?? prior?.submitted_at
-          if (prior && prior.status !== 'active') {
-            rejected.push({ line, id: row.id, issues: [{ path: 'id', value: row.id, message: `profile ${row.id} is ${describeStatus(prior.status)} and cannot be updated; a new profile is needed` }] })
+          const first = seen.get(row.id)
+          if (first !== undefined) {
+            // Two lines for one profile: which one is meant cannot be told, so the later one stays out.
+            rejected.push({ line, id: row.id, issues: [{ path: 'id', message: `duplicate id: profile ${row.id} is already on line ${first} of this import (line ${line} was left out; one line per profile)` }] })
             continue
           }
-          if (kept === undefined) {
+          const prior = stored.get(row.id)
+          if (prior && prior.status !== 'active') {
+            rejected.push({ line, id: row.id, issues: [{ path: 'id', message: `profile ${row.id} is ${describeStatus(prior.status)} and cannot be updated; a new profile is needed` }] })
+            continue
+          }
+          if (prior === undefined) {
             inserts.push(row)
-            seen.set(row.id, row.submitted_at)
+            seen.set(row.id, line)
             added++
             continue
           }
           // An update: submittedAt never changes (rules.md §9, S19), so check and score again with it.
-          const again = prepareProfile(line, { ...factsOf(row), submittedAt: kept }, ctx)
+          const again = prepareProfile(line, { ...factsOf(row), submittedAt: prior.submitted_at }, ctx)
           if ('rejected' in again) {
             rejected.push(again.rejected)
             continue
           }
           const { id, submitted_at: _s, submitted_ms: _m, expires_ms: _e, status: _st, ...changes } = again.row
-          const pending = inserts.findIndex((r) => r.id === id)
-          if (pending >= 0) inserts[pending] = again.row
-          else await updateProfile(trx, id, changes)
-          if (prior) updatedIds.add(id)
-          seen.set(id, kept)
+          await updateProfile(trx, id, changes)
+          updatedIds.add(id)
+          seen.set(id, line)
         }
         await insertProfiles(trx, inserts)
         if (inserts.length > 0) {
@@ -270,6 +290,8 @@ export async function importProfiles(store: Store, input: ImportSource, options:
           await appendEvents(trx, [{ at: now, kind: 'profiles_imported', profile_id: null, round_number: null, data: JSON.stringify({ count: inserts.length, first: inserts[0]!.id, last: inserts.at(-1)!.id }) }])
         }
         options.onProgress?.(block.lastLine)
+        // Let the event loop turn between blocks: a server importing stays responsive to other requests.
+        await new Promise((resolve) => setImmediate(resolve))
       }
 
       const inFlight: Promise<PreparedBlock>[] = []

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { dateOfInstant } from '../domain/dates.js'
 import { ExpressEntryError } from '../errors.js'
-import { isoInstant, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
+import { isoInstant, printableString, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
 
@@ -14,7 +14,7 @@ export const roundRequestSchema = z
     category: z.string().min(1).max(100).optional(),
     size: z.int().min(1).max(1_000_000),
     /** The same key twice holds one round; defaults to a hash of the other fields. */
-    idempotencyKey: z.string().min(1).max(200).optional(),
+    idempotencyKey: printableString(200, 'a key').optional(),
   })
   .check((ctx) => {
     const r = ctx.value

@@ -20,7 +20,7 @@ import type { Database } from '../store/database.js'
 import { appendEvents } from '../store/event.repository.js'
 import type { Store } from '../store/index.js'
 import { insertInvitations, invitationsOfRound } from '../store/invitation.repository.js'
-import { factsOfProfiles, poolSummary, rankedCandidates, scoreCounts, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
+import { factsOfProfiles, heldScoreCounts, poolSummary, rankedCandidates, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
 import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round.repository.js'
 import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
@@ -42,6 +42,12 @@ export interface HoldRoundOptions {
 export interface HeldRound extends RoundResult {
   /** True when this request had already been held: nothing new was written. */
   readonly replayed: boolean
+}
+
+/** A round request in words, to tell two apart: `general round of 500 at 2023-07-05T13:38:22Z`. */
+export function describeRequest(r: { readonly at: string; readonly kind: string; readonly program?: string | undefined; readonly category?: string | undefined; readonly size: number }): string {
+  const what = r.kind === 'program' ? `program round (${r.program})` : r.kind === 'category' ? `category round (${r.category})` : 'general round'
+  return `${what} of ${r.size} at ${r.at}`
 }
 
 /** The default idempotency key: SHA-256 of the request's fields in a fixed order. */
@@ -118,6 +124,38 @@ export async function rankedPool(db: Kysely<Database>, filter: CandidateFilter, 
   return rankCandidates(rows.map((r) => ({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })))
 }
 
+/** The profiles of `ids` scored on `day` from their facts, a thousand at a time, yielding between batches. */
+async function* valuesOnDay(db: Kysely<Database>, ids: readonly string[], day: IsoDate, eligibility: PoolEligibility) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    const facts = await factsOfProfiles(db, ids.slice(i, i + 1000))
+    for (const text of facts.values()) {
+      const profile = factsOf({ facts: text })
+      yield { profile, values: valuesAt(profile, day, eligibility) }
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/**
+ * A round's candidates in rank order without writing anything (a simulation): the stored values that
+ * hold on the round's day, and the profiles whose values do not, scored from their facts in memory;
+ * the same ranking a held round makes after refreshing them.
+ */
+export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundRequest, eligibility: PoolEligibility): Promise<Candidate[]> {
+  const atMs = instantMs(request.at)
+  const day = dateOfInstant(request.at)
+  const { staleIds } = await heldScoreCounts(db, toDayNumber(day), atMs)
+  const stale = new Set(staleIds)
+  const candidates: Candidate[] = []
+  for (const r of await rankedCandidates(db, candidateFilter(request), atMs)) {
+    if (!stale.has(r.id)) candidates.push({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })
+  }
+  for await (const { profile, values } of valuesOnDay(db, staleIds, day, eligibility)) {
+    if (passes(request, values)) candidates.push({ profileId: profile.id, score: values.score, submittedAt: profile.submittedAt, submittedMs: instantMs(profile.submittedAt) })
+  }
+  return rankCandidates(candidates)
+}
+
 /** Holds a round (see the module comment). */
 export async function holdRound(store: Store, input: unknown, options: HoldRoundOptions): Promise<HeldRound> {
   const request = parseRoundRequest(input)
@@ -130,7 +168,15 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
   const now = options.now ?? nowInstant()
   return store.write(async (trx) => {
     const existing = await findRoundByKey(trx, key)
-    if (existing) return { ...resultOfRow(existing), replayed: true }
+    if (existing) {
+      // The same key for another request is a mistake, not a replay: say what each one asked.
+      const held = describeRequest({ at: existing.at, kind: existing.kind, program: existing.program ?? undefined, category: existing.category ?? undefined, size: Number(existing.size) })
+      const asked = describeRequest(request)
+      if (held !== asked) {
+        throw new ExpressEntryError('conflict', { entity: 'idempotency key', id: JSON.stringify(key), reason: `was used by round ${Number(existing.number)} for ${held}; this request is ${asked}: use a new key for a different round` })
+      }
+      return { ...resultOfRow(existing), replayed: true }
+    }
     const last = await lastRound(trx)
     if (last.atMs !== null && atMs < last.atMs) {
       throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
@@ -228,11 +274,19 @@ export async function roundInvitations(store: Store, number: number): Promise<(I
   return rows.map((r) => ({ profileId: r.profile_id, rank: Number(r.rank), score: Number(r.score), submittedAt: r.submitted_at, id: r.id, status: r.status }))
 }
 
-/** The pool distribution at an instant (recomputing stale scores for that day, in a write transaction). */
+/**
+ * The pool distribution at an instant. A read: it takes no write lock (so a public request cannot
+ * hold up imports and rounds). Stored values that hold on the day are counted in the database; the
+ * profiles whose values do not are scored from their facts in memory, a thousand at a time, yielding
+ * to the event loop between batches, and nothing is written (a round refreshes them when it is held).
+ */
 export async function poolDistribution(store: Store, at: string, eligibility: PoolEligibility): Promise<PoolDistribution> {
   const atMs = instantMs(at)
-  return store.write(async (trx) => {
-    await refreshStale(trx, dateOfInstant(at), atMs, eligibility)
-    return distributionOfScoreCounts(await scoreCounts(trx, atMs))
-  })
+  const day = dateOfInstant(at)
+  const { counts, staleIds } = await heldScoreCounts(store.db, toDayNumber(day), atMs)
+  const byScore = new Map<number, number>(counts)
+  for await (const { values } of valuesOnDay(store.db, staleIds, day, eligibility)) {
+    if (values.programs !== 0) byScore.set(values.score, (byScore.get(values.score) ?? 0) + 1)
+  }
+  return distributionOfScoreCounts(byScore)
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import { DESIGNATED_TESTS, NOT_DESIGNATED, testScoreIssues } from '../language/tests.js'
 import { NOC_VERSION, isNocCode, nocUnitGroups } from '../noc/index.js'
-import { educationLevel, isoDate, isoInstant, officialLanguage } from './common.js'
+import { educationLevel, isoDate, isoInstant, officialLanguage, printableString } from './common.js'
+import { todayUtc } from '../domain/dates.js'
 
 /** A NOC 2021 unit group of the list (src/noc): an unknown code is an error, not work that silently does not count. */
 const nocCode = z
@@ -79,11 +80,17 @@ const profileSpouseSchema = z.strictObject({
 })
 export type ProfileSpouse = z.output<typeof profileSpouseSchema>
 
-const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
+/** Longest profile id (characters). */
+export const MAX_ID_LENGTH = 100
+
+/** A profile id: 1 to 100 printable characters, the same rule on SQLite and PostgreSQL (NOT_PRINTABLE). */
+export const profileId = printableString(MAX_ID_LENGTH, 'an id')
+
+export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
 
 export const profileSchema = z
   .strictObject({
-    id: z.string().min(1).max(100),
+    id: profileId,
     submittedAt: isoInstant,
     dateOfBirth: isoDate,
     maritalStatus: z.enum(MARITAL_STATUSES),
@@ -120,7 +127,12 @@ export const profileSchema = z
     dependentChildren: z.int().min(0).max(30).default(0),
   })
   .check((ctx) => {
-    const { maritalStatus, spouse } = ctx.value
+    const { maritalStatus, spouse, dateOfBirth, submittedAt } = ctx.value
+    // Dates that cannot be: born after the profile was submitted, or after today.
+    const submittedOn = submittedAt.slice(0, 10)
+    if (dateOfBirth > submittedOn) ctx.issues.push({ code: 'custom', input: dateOfBirth, path: ['dateOfBirth'], message: `the date of birth (${dateOfBirth}) cannot be after the profile was submitted (${submittedOn})` })
+    else if (dateOfBirth > todayUtc()) ctx.issues.push({ code: 'custom', input: dateOfBirth, path: ['dateOfBirth'], message: `the date of birth (${dateOfBirth}) is in the future` })
+    if (spouse?.dateOfBirth !== undefined && spouse.dateOfBirth > todayUtc()) ctx.issues.push({ code: 'custom', input: spouse.dateOfBirth, path: ['spouse', 'dateOfBirth'], message: `the spouse's date of birth (${spouse.dateOfBirth}) is in the future` })
     const partnered = maritalStatus === 'married' || maritalStatus === 'common-law'
     if (spouse && !partnered) {
       ctx.issues.push({ code: 'custom', input: spouse, path: ['spouse'], message: `a spouse is only allowed when maritalStatus is married or common-law; maritalStatus is ${maritalStatus}` })

@@ -26,6 +26,14 @@ function looksLikeProfile(input: Record<string, unknown>): boolean {
   return Array.isArray(input.education) || PROFILE_ONLY.some((key) => key in input)
 }
 
+/** The profile, unless it is scored on a day before its holder was born (a date that cannot be). */
+function bornBy(profile: Profile, asOf: IsoDate): Profile {
+  if (asOf < profile.dateOfBirth) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'asOf', value: asOf, message: `the scoring date (${asOf}) is before the date of birth (${profile.dateOfBirth})` }] })
+  }
+  return profile
+}
+
 /**
  * Parses a scoring request; `defaultAsOf` applies when the input has no `asOf`. Throws `invalid_input`
  * naming each bad field (paths inside an envelope start with `factors.` or `profile.`).
@@ -42,10 +50,10 @@ export function parseScoreRequest(input: unknown, defaultAsOf: IsoDate): ScoreRe
     const asOf = input.asOf === undefined ? defaultAsOf : parseOrThrow(isoDate, input.asOf, 'asOf')
     return 'factors' in input
       ? { asOf, kind: 'factors', factors: parseOrThrow(crsFactorsSchema, input.factors, 'factors') }
-      : { asOf, kind: 'profile', profile: parseOrThrow(profileSchema, input.profile, 'profile') }
+      : { asOf, kind: 'profile', profile: bornBy(parseOrThrow(profileSchema, input.profile, 'profile'), asOf) }
   }
   if (looksLikeProfile(input)) {
-    return { asOf: defaultAsOf, kind: 'profile', profile: parseOrThrow(profileSchema, input) }
+    return { asOf: defaultAsOf, kind: 'profile', profile: bornBy(parseOrThrow(profileSchema, input), defaultAsOf) }
   }
   return { asOf: defaultAsOf, kind: 'factors', factors: parseOrThrow(crsFactorsSchema, input) }
 }

@@ -4,6 +4,8 @@
  * schema.
  * @module
  */
+import { accessSync, constants, existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { Kysely, Migrator, sql } from 'kysely'
 import { ExpressEntryError } from '../errors.js'
 import type { Database } from './database.js'
@@ -11,6 +13,7 @@ import { postgresDialect } from './dialects/postgres.js'
 import { sqliteConnection } from './dialects/sqlite.js'
 import { enterBulkJournal, leaveBulkJournal, registerSqlite } from './bulk.js'
 import { migrationProvider } from './migrations/index.js'
+import { asStorageFailure, rethrowStorage, storageReason } from './failure.js'
 
 export type { Database } from './database.js'
 export type { ProfileRow, ProfileStatus } from './profile.table.js'
@@ -54,8 +57,27 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new ExpressEntryError('storage_failure', { operation: `migration ${failed}` }, { cause: error })
+    const reason = storageReason(error)
+    throw new ExpressEntryError('storage_failure', { operation: `migration ${failed}`, ...(reason ? { reason } : { reason: error instanceof Error ? error.message : String(error) }) }, { cause: error })
   }
+}
+
+/** Why a SQLite file cannot be opened, with its cause: a missing or read-only folder, a read-only file. */
+function sqliteOpenReason(target: string, e: unknown): string {
+  const dir = dirname(resolve(target))
+  if (!existsSync(dir)) return `the folder ${dir} does not exist: create it, or use another --db`
+  const writable = (path: string): boolean => {
+    try {
+      accessSync(path, constants.W_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (existsSync(target) && !writable(target)) return `the file ${target} is read-only: give this user write access, or use another --db`
+  if (!writable(dir)) return `the folder ${dir} is not writable (SQLite needs to create the database and its journal files there): give this user write access, or use another --db`
+  const cause = e instanceof Error ? e.message : String(e)
+  return storageReason(e) ?? `${cause}: check the path and permissions`
 }
 
 /**
@@ -74,10 +96,13 @@ export async function openStore(target: string): Promise<Store> {
       dialect: 'postgres',
       db,
       write: (fn) =>
-        db.transaction().execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${PG_POOL_LOCK})`.execute(trx)
-          return fn(trx)
-        }),
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await sql`select pg_advisory_xact_lock(${PG_POOL_LOCK})`.execute(trx)
+            return fn(trx)
+          })
+          .catch((e: unknown) => rethrowStorage(e, 'a write transaction (nothing of it was written)')),
       close: async () => {
         await db.destroy()
         void pool
@@ -91,7 +116,7 @@ export async function openStore(target: string): Promise<Store> {
       raw = opened.database
       db = new Kysely<Database>({ dialect: opened.dialect })
     } catch (e) {
-      throw new ExpressEntryError('storage_failure', { operation: `opening SQLite database ${target}` }, { cause: e })
+      throw new ExpressEntryError('storage_failure', { operation: `opening SQLite database ${target}`, reason: sqliteOpenReason(target, e) }, { cause: e })
     }
     store = {
       dialect: 'sqlite',
@@ -108,9 +133,19 @@ export async function openStore(target: string): Promise<Store> {
               await sql`commit`.execute(conn)
               return result
             } catch (e) {
-              await sql`rollback`.execute(conn)
+              // SQLite rolls back by itself on some failures (a full disk): rolling back again would
+              // fail with "no transaction is active" and hide the cause.
+              if (raw.inTransaction) {
+                try {
+                  await sql`rollback`.execute(conn)
+                } catch {
+                  // The original failure is what the user needs to see.
+                }
+              }
               throw e
             }
+          } catch (e) {
+            rethrowStorage(e, 'a write transaction (nothing of it was written)')
           } finally {
             if (journal) leaveBulkJournal(raw, journal)
           }
@@ -123,7 +158,10 @@ export async function openStore(target: string): Promise<Store> {
   } catch (e) {
     await store.close().catch(() => undefined)
     if (e instanceof ExpressEntryError) throw e
-    throw new ExpressEntryError('storage_failure', { operation: `opening ${store.dialect} store` }, { cause: e })
+    const operation = store.dialect === 'sqlite' ? `opening SQLite database ${target}` : 'opening the PostgreSQL database'
+    throw store.dialect === 'sqlite'
+      ? new ExpressEntryError('storage_failure', { operation, reason: sqliteOpenReason(target, e) }, { cause: e })
+      : (asStorageFailure(e, operation) ?? new ExpressEntryError('storage_failure', { operation, reason: e instanceof Error ? e.message : String(e) }, { cause: e }))
   }
   return store
 }

@@ -146,6 +146,26 @@ export async function poolSummary(db: Kysely<Database>, day: number, atMs: numbe
   return { counts, stale }
 }
 
+/**
+ * For a read on `day` without writing: `[score, count]` of the active, unexpired profiles eligible for at
+ * least one program whose stored values hold on the day, and the ids of those whose values do not.
+ */
+export async function heldScoreCounts(db: Kysely<Database>, day: number, atMs: number): Promise<{ counts: [number, number][]; staleIds: string[] }> {
+  const active = () => db.selectFrom('profile').where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
+  const rows = await active()
+    .select(['score', sql<number>`count(*)`.as('count')])
+    .where('programs', '<>', 0)
+    .where('derived_from', '<=', day)
+    .where('derived_until', '>', day)
+    .groupBy('score')
+    .execute()
+  const stale = await active()
+    .select('id')
+    .where((eb) => eb.or([eb('derived_from', '>', day), eb('derived_until', '<=', day)]))
+    .execute()
+  return { counts: rows.map((r) => [Number(r.score), Number(r.count)]), staleIds: stale.map((r) => r.id) }
+}
+
 /** `[score, count]` of the active, unexpired profiles eligible for at least one program. */
 export async function scoreCounts(db: Kysely<Database>, atMs: number): Promise<[number, number][]> {
   const rows = await db

@@ -80,7 +80,7 @@ describe('auth on write endpoints', () => {
 })
 
 describe('pool and record not configured', () => {
-  it.each(['/v1/pool/distribution', '/v1/rounds', '/v1/rounds/stats', '/v1/rounds/254', '/v1/rounds/run/1/invitations'])('GET %s → 503 problem saying what is not configured', async (path) => {
+  it.each(['/v1/pool/distribution', '/v1/rounds', '/v1/rounds/stats', '/v1/rounds/254'])('GET %s → 503 problem saying what is not configured', async (path) => {
     const res = await app.request(path)
     expect(res.status).toBe(503)
     const doc = (await res.json()) as { code: string; detail: string }

@@ -78,8 +78,11 @@ describe('GET /v1/pool/distribution', () => {
 describe('rounds on the pool', () => {
   const round = { at: '2025-06-02T14:00:00Z', kind: 'general', size: 50 }
 
-  it('simulate is public and writes nothing', async () => {
-    const a = await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })
+  it('simulate is public and writes nothing; who would be invited is listed only with a token', async () => {
+    const open = (await (await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })).json()) as Record<string, unknown>
+    expect(open).toMatchObject({ simulated: true, invited: 50 })
+    expect(open).not.toHaveProperty('invitations')
+    const a = await app.request('/v1/rounds/simulate', { method: 'POST', headers: auth, body: JSON.stringify(round) })
     expect(a.status).toBe(200)
     const sim = (await a.json()) as { simulated: boolean; invited: number; lowestScore: number; invitations: { score: number }[] }
     expect(sim).toMatchObject({ simulated: true, invited: 50 })
@@ -101,7 +104,8 @@ describe('rounds on the pool', () => {
     expect(held).toMatchObject({ number: 1, invited: 50, lowestScore: sim.lowestScore, tieBreakCutoff: sim.tieBreakCutoff })
     const replay = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(round) })
     expect(replay.status).toBe(200)
-    const inv = (await (await app.request('/v1/rounds/run/1/invitations')).json()) as { count: number; invitations: { rank: number; score: number }[] }
+    expect((await app.request('/v1/rounds/run/1/invitations')).status).toBe(401)
+    const inv = (await (await app.request('/v1/rounds/run/1/invitations', { headers: auth })).json()) as { count: number; invitations: { rank: number; score: number }[] }
     expect(inv.count).toBe(50)
     expect(inv.invitations.map((i) => i.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     expect((await app.request('/v1/rounds/run/1')).status).toBe(200)
@@ -140,7 +144,7 @@ describe('rounds on the pool', () => {
   })
 
   it.each(['0', 'abc', '99'])('GET /v1/rounds/run/%s/invitations → 400 or 404, never 5xx', async (n) => {
-    const res = await app.request(`/v1/rounds/run/${n}/invitations`)
+    const res = await app.request(`/v1/rounds/run/${n}/invitations`, { headers: auth })
     expect([400, 404]).toContain(res.status)
   })
 })

@@ -18,11 +18,14 @@ describe('age in full years on the scoring date', () => {
     ['1995-06-15', '2025-06-15', 30, 105],
     ['1981-01-01', '2025-12-31', 44, 6],
     ['1981-01-01', '2026-01-01', 45, 0],
-    ['2030-01-01', '2026-01-01', 0, 0],
   ])('born %s, on %s: %i years, %i points single', (dateOfBirth, asOf, age, points) => {
     const f = factorsOf(profile({ dateOfBirth }), asOf)
     expect(f.age).toBe(age)
     expect(scoreCrs(f, asOf).core.age).toBe(points)
+  })
+
+  it('a birth date in the future is not scored: the profile is refused (issue 14)', () => {
+    expect(() => profile({ dateOfBirth: '2099-01-01' })).toThrow(/dateOfBirth/)
   })
 })
 

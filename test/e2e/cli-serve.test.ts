@@ -41,7 +41,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Running>
 
 describe('express-entry serve', () => {
   it('serves the API with a pool on SQLite, logs JSON lines without bodies, stops on SIGTERM', async () => {
-    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'serve.db')], { EE_API_TOKEN: 't' })
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'serve.db')], { EE_API_TOKEN: 'serve-test-token-0123456789abcdef0123' })
     expect((await (await fetch(`${s.url}/healthz`)).json()) as object).toMatchObject({ ok: true, pool: true, history: true })
     const score = await fetch(`${s.url}/v1/crs/score`, { method: 'POST', body: JSON.stringify({ age: 30, education: 'masters', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, foreignWorkYears: 3 }) })
     expect(((await score.json()) as { total: number }).total).toBe(464)
@@ -63,6 +63,46 @@ describe('express-entry serve', () => {
     expect(await s.exit).toBe(0)
     expect(s.lines.filter((l) => l.msg === 'stopped')).toHaveLength(3)
   }, 60_000)
+
+  it('--workers 2: a worker that dies is replaced, and the port keeps answering', async () => {
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'replaced.db')])
+    try {
+      const workersListening = async (n: number): Promise<void> => {
+        const until = Date.now() + 30_000
+        while (s.lines.filter((l) => l.msg === 'worker listening').length < n) {
+          if (Date.now() > until) throw new Error(`fewer than ${n} workers: ${JSON.stringify(s.lines)}`)
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+      await workersListening(2)
+      const first = s.lines.filter((l) => l.msg === 'worker listening')
+      process.kill(Number(first[0]!.pid), 'SIGKILL')
+      const deadline = Date.now() + 30_000
+      while (s.lines.filter((l) => l.msg === 'worker listening').length < 3) {
+        if (Date.now() > deadline) throw new Error(`no new worker: ${JSON.stringify(s.lines)}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(s.lines.find((l) => l.msg === 'a worker stopped; replacing it')).toMatchObject({ level: 'error', signal: 'SIGKILL' })
+      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/healthz`).then((r) => r.status)))
+      expect(answers.every((status) => status === 200)).toBe(true)
+    } finally {
+      // Stopped whatever happened above, so a failure leaves no server behind.
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+    }
+  }, 60_000)
+
+  it.each([
+    [['serve', '--port', '0'], /EE_API_TOKEN is 5 characters long: use at least 32/, { EE_API_TOKEN: 'short' }],
+    [['serve', '--port', '0'], /EE_API_READ_TOKEN is 9 characters long: use at least 32/, { EE_API_READ_TOKEN: 'too-short' }],
+  ])('%j with a short token is refused at start (exit 2)', async (args, message, env) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    expect(code).toBe(2)
+    expect(stderr).toMatch(message)
+  }, 30_000)
 
   it.each([
     [['serve', '--workers', '0'], /--workers/],

@@ -200,7 +200,9 @@ describe('what-if, eligibility and the simulator', () => {
     await p.getByTestId('sim-lowest').waitFor()
     const api = (await (await fetch(`${server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 100 }) })).json()) as { lowestScore: number }
     expect(await p.getByTestId('sim-lowest').textContent()).toBe(String(api.lowestScore))
-    expect(await p.locator('#sim-result tbody tr').count()).toBe(100)
+    // Who would be invited names profiles: not for the public page (issue 14).
+    expect(await p.locator('#sim-result tbody tr').count()).toBe(0)
+    expect(await p.getByTestId('sim-private').textContent()).toMatch(/needs the API token/)
   })
 })
 

@@ -25,9 +25,9 @@ async function* chunksOf(bytes: Uint8Array, cuts: readonly number[]): AsyncGener
   yield bytes.subarray(at)
 }
 
-async function linesThroughBlocks(text: string, cuts: readonly number[], blockBytes: number): Promise<{ lines: NumberedLine[]; lastLines: number[] }> {
+async function linesThroughBlocks(text: string, cuts: readonly number[], blockBytes: number): Promise<{ lines: (NumberedLine | { line: number; error: string })[]; lastLines: number[] }> {
   let id = 0
-  const lines: NumberedLine[] = []
+  const lines: (NumberedLine | { line: number; error: string })[] = []
   const lastLines: number[] = []
   for await (const block of byteBlocks(chunksOf(new TextEncoder().encode(text), cuts), () => id++, blockBytes)) {
     lines.push(...linesOfBlock(block))
@@ -47,7 +47,7 @@ describe('byteBlocks and linesOfBlock', () => {
   ])('%s', async (_name, text, expected) => {
     for (const blockBytes of [1, 7, 1 << 20]) {
       const { lines } = await linesThroughBlocks(text, [3, 9], blockBytes)
-      expect(lines.map((l) => [l.line, l.text])).toEqual(expected)
+      expect(lines.map((l) => [l.line, 'text' in l ? l.text : l.error])).toEqual(expected)
     }
   })
 
@@ -64,6 +64,36 @@ describe('byteBlocks and linesOfBlock', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('lines over the limit are dropped unread and reported with their number and length, wherever the stream and the blocks cut', async () => {
+    const max = 16
+    const line = fc.oneof(fc.constant(''), fc.string({ maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, '')))
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 20 }), fc.array(fc.nat(300), { maxLength: 8 }), fc.integer({ min: 1, max: 100 }), async (rows, cuts, blockBytes) => {
+        const text = rows.map((l) => `${l}\n`).join('')
+        const got: unknown[] = []
+        let id = 0
+        for await (const block of byteBlocks(chunksOf(new TextEncoder().encode(text), cuts), () => id++, blockBytes, max)) got.push(...linesOfBlock(block))
+        const expected = rows.flatMap((l, i): object[] => {
+          const bytes = Buffer.byteLength(l)
+          if (bytes > max) return [{ line: i + 1, error: `the line is ${bytes} bytes long: lines are limited to ${max} bytes (${max} bytes); it was skipped unread` }]
+          return l.trim() === '' ? [] : [{ line: i + 1, text: l }]
+        })
+        expect(got).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a line that is not UTF-8 is reported with its number and offset; the block\'s other lines are read', () => {
+    const bytes = Buffer.from('{"a":1}\r\n{"id":"jos\xe9"}\n\n{"b":2}', 'latin1')
+    const block = { kind: 'bytes' as const, id: 0, bytes, firstLine: 5, lineCount: 4 }
+    expect(linesOfBlock(block)).toEqual([
+      { line: 5, text: '{"a":1}' },
+      { line: 6, error: 'not valid UTF-8: invalid UTF-8 (byte 0xE9) at byte offset 10 of the line; save the file as UTF-8' },
+      { line: 8, text: '{"b":2}' },
+    ])
   })
 
   it('lines given as strings keep their numbers and may hold anything but be blank', () => {

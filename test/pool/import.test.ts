@@ -80,10 +80,33 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse(facts.facts).submittedAt).toBe('2023-01-01T00:00:00Z')
     })
 
-    it('a profile twice in one import is added once, with its first submittedAt', async () => {
+    it('a profile twice in one import is added once (the first line); the second is rejected naming both lines', async () => {
       const r = await importProfiles(t.store, [line(profileInput('a', '2023-01-01T00:00:00Z')), line(profileInput('a', '2023-02-01T00:00:00Z', { english: 'high' }))], { eligibility })
-      expect(r).toMatchObject({ added: 1, updated: 0, rejected: [] })
+      expect(r).toMatchObject({ added: 1, updated: 0, rejected: [{ line: 2, id: 'a', issues: [{ path: 'id', message: expect.stringMatching(/duplicate id: profile a is already on line 1 of this import \(line 2 was left out/) }] }] })
       expect((await profileRow(t.store, 'a'))!.submitted_at).toBe('2023-01-01T00:00:00Z')
+    })
+
+    it('ids PostgreSQL could not store (NUL) or that look like others (zero-width, overrides) are rejected by line on every store; the rest go in', async () => {
+      const r = await importProfiles(t.store, [line(profileInput('a\u0000b', '2023-01-01T00:00:00Z')), line(profileInput('ok', '2023-01-01T00:00:00Z')), line(profileInput('a\u200bb', '2023-01-01T00:00:00Z')), line(profileInput('\u202eb', '2023-01-01T00:00:00Z'))], { eligibility })
+      expect(r.added).toBe(1)
+      expect(r.rejected.map((x) => [x.line, x.issues[0]!.path])).toEqual([[1, 'id'], [3, 'id'], [4, 'id']])
+      expect((await t.store.db.selectFrom('profile').select('id').execute()).map((x) => x.id)).toEqual(['ok'])
+    })
+
+    it('raw JSONL bytes: a line that is not UTF-8, or over 1 MiB, is rejected by line and nothing is replaced', async () => {
+      const good = line(profileInput('josé', '2023-01-01T00:00:00Z'))
+      async function* bytes() {
+        yield Buffer.from(`${good}\n`)
+        yield Buffer.from(`${line(profileInput('jos\u00e8', '2023-01-01T00:00:00Z'))}\n`, 'latin1')
+        yield Buffer.from(`{"id":"${'z'.repeat(1 << 20)}"}\n`)
+      }
+      const r = await importProfiles(t.store, jsonlBytes(bytes()), { eligibility })
+      expect(r.added).toBe(1)
+      expect(r.rejected).toEqual([
+        { line: 2, issues: [{ path: '', message: expect.stringMatching(/^not valid UTF-8: invalid UTF-8 \(byte 0xE8\) at byte offset 10 of the line/) }] },
+        { line: 3, issues: [{ path: '', message: `the line is ${(1 << 20) + 9} bytes long: lines are limited to 1048576 bytes (1 MiB); it was skipped unread` }] },
+      ])
+      expect((await t.store.db.selectFrom('profile').select('id').execute()).map((x) => x.id)).toEqual(['josé'])
     })
 
     it('refuses to update a withdrawn profile or one holding an invitation', async () => {

@@ -474,3 +474,41 @@ describe('score requests: told apart by shape', () => {
     expect(issues[0]!.message).toMatch(/^expected a JSON object \(CrsFactors, Profile, or \{ asOf, factors \| profile \}\); got /)
   })
 })
+
+describe('Profile ids and dates that cannot be (issue 14)', () => {
+  const base = profileInput({ id: 'c-1', submittedAt: '2024-01-10T00:00:00Z', dateOfBirth: '1990-05-01' })
+
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['a line feed', 'a\nb'],
+    ['a zero-width space', 'a\u200bb'],
+    ['a zero-width joiner', 'a\u200db'],
+    ['a right-to-left override', '\u202eabc'],
+    ['a byte-order mark', '\ufeffabc'],
+    ['a lone surrogate', 'a\ud800'],
+    ['a private-use character', 'a\ue000'],
+    ['a no-break space', 'a\u00a0b'],
+    ['101 characters', 'x'.repeat(101)],
+    ['nothing', ''],
+  ])('an id with %s is refused at path id', (_what, id) => {
+    const issues = profileIssues({ ...base, id })
+    expect(issues.map((i) => i.path)).toEqual(['id'])
+  })
+
+  it.each([['José Ñúñez'], ['中文-42'], ['a b'], ['x'.repeat(100)], ['😀-emoji']])('the id %j is accepted', (id) => {
+    expect(profileSchema.safeParse({ ...base, id }).success).toBe(true)
+  })
+
+  it('a birth date after the submission, or in the future, or that does not exist, is refused', () => {
+    expect(profileIssues({ ...base, dateOfBirth: '2024-01-11' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^the date of birth \(2024-01-11\) cannot be after the profile was submitted \(2024-01-10\)/) }])
+    expect(profileIssues({ ...base, submittedAt: '2199-01-01T00:00:00Z', dateOfBirth: '2150-01-01' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^the date of birth \(2150-01-01\) is in the future/) }])
+    expect(profileIssues({ ...base, dateOfBirth: '1990-02-29' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^expected a real calendar date written YYYY-MM-DD/) }])
+    expect(profileSchema.safeParse({ ...base, dateOfBirth: '2024-01-10' }).success).toBe(true)
+  })
+
+  it('a profile scored on a day before its birth is refused at path asOf', () => {
+    const issues = issuesOf(() => parseScoreRequest({ asOf: '1989-12-31', profile: base }, '2025-01-01'))
+    expect(issues).toMatchObject([{ path: 'asOf', message: 'the scoring date (1989-12-31) is before the date of birth (1990-05-01)' }])
+    expect(parseScoreRequest({ asOf: '1990-05-01', profile: base }, '2025-01-01').kind).toBe('profile')
+  })
+})

@@ -126,3 +126,12 @@ export function stopServer(dir: string): void {
     // already stopped
   }
 }
+
+/** Starts again, on its port, a server of `dir` that stopServer stopped (fault tests). */
+export function restartServer(dir: string): void {
+  const url = new URL(readFileSync(join(dir, 'url'), 'utf8'))
+  const bin = pgBinDir()
+  if (!bin) throw new Error('no PostgreSQL binaries')
+  const data = join(dir, 'data')
+  run(asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${url.port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start']), join(dir, 'server.log'))
+}

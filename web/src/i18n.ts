@@ -192,6 +192,7 @@ const en = {
   simRun: 'Simulate the round',
   simRanked: '{n} eligible candidates ranked',
   simFirst: 'The first {n} invited',
+  simPrivate: 'Who would be invited is not shown: naming or ranking profiles needs the API token.',
   simProfile: 'Profile',
   simSubmitted: 'Submitted',
 }
@@ -386,6 +387,7 @@ const fr: Record<MessageKey, string> = {
   simRun: 'Simuler la ronde',
   simRanked: '{n} candidats admissibles classés',
   simFirst: 'Les {n} premiers invités',
+  simPrivate: 'Les personnes qui seraient invitées ne sont pas montrées : nommer ou classer des profils exige le jeton de l’API.',
   simProfile: 'Profil',
   simSubmitted: 'Soumis',
 }

@@ -10,25 +10,43 @@ import { lineError } from '../../usecases/lines.js'
 import { answerScore } from '../../usecases/score.js'
 import { isJsonLines, parseJsonLine, readBodyText, readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
+import { ApiProblem } from '../error-handler.js'
 
 /** Whether a query flag is on (`?explain`, `?explain=1`, `?explain=true`). */
 function flag(value: string | undefined): boolean {
   return value !== undefined && value !== '0' && value !== 'false'
 }
 
+/** Lines a JSON Lines request may hold: bulk scoring goes through `score --jsonl`. */
+export const MAX_SCORE_LINES = 1000
+/** Lines with `?explain=1`: each answer carries the trace of every award (tens of kB). */
+export const MAX_EXPLAINED_LINES = 100
+/** Lines scored between two turns of the event loop, so other requests are answered meanwhile. */
+const LINES_PER_TURN = 50
+
 /**
  * A batch sent as JSON Lines: one answer line per request line, in order, exactly as
  * `score --jsonl` prints them (a bad line becomes `{"error": {line, path, message}}` and the rest go on).
+ * Bounded: at most MAX_SCORE_LINES lines (MAX_EXPLAINED_LINES with explain), or 413 before any is scored.
  */
 async function scoreLines(request: Request, bodyLimit: number, explain: boolean): Promise<Response> {
-  const text = await readBodyText(request, bodyLimit)
+  const text = await readBodyText(request, bodyLimit, true)
+  const rawLines = text.split('\n')
+  const max = explain ? MAX_EXPLAINED_LINES : MAX_SCORE_LINES
+  let count = 0
+  for (const raw of rawLines) if (raw.trim() !== '') count++
+  if (count > max) {
+    throw new ApiProblem('payload_too_large', `${count} lines: a JSON Lines request holds at most ${max} lines${explain ? ' with explain' : ` (${MAX_EXPLAINED_LINES} with explain)`}; split the batch, or use express-entry score --jsonl`, { issues: [{ path: '', message: `at most ${max} lines per request` }] })
+  }
   const today = todayUtc()
   const out: string[] = []
   let lineNo = 0
-  for (const raw of text.split('\n')) {
+  let scored = 0
+  for (const raw of rawLines) {
     lineNo++
     const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
     if (line.trim() === '') continue
+    if (++scored % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve))
     try {
       out.push(JSON.stringify(answerScore(parseJsonLine(line), today, explain)))
     } catch (e) {

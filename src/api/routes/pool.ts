@@ -12,7 +12,7 @@ import { poolDistribution } from '../../pool/rounds.js'
 import { isoInstant } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import type { Store } from '../../store/index.js'
-import { requireToken } from '../auth.js'
+import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
@@ -25,7 +25,7 @@ export interface PoolService {
 
 export interface PoolRouteOptions {
   readonly pool: PoolService | null
-  readonly token: string | undefined
+  readonly auth: Auth
   readonly bodyLimit: number
 }
 
@@ -50,14 +50,16 @@ export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
     return options.pool
   }
 
-  app.post('/profiles', requireToken(options.token), async (c) => {
+  app.post('/profiles', options.auth.write, async (c) => {
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     const list = Array.isArray(body) ? body : [body]
     if (list.length === 0 || list.length > MAX_PROFILES_PER_REQUEST) {
       throw new ApiProblem('invalid_input', `send one Profile or an array of 1 to ${MAX_PROFILES_PER_REQUEST} Profiles (got ${list.length})`, { issues: [{ path: '', message: `expected 1 to ${MAX_PROFILES_PER_REQUEST} profiles` }] })
     }
-    const result = await importProfiles(store, list.map((p) => JSON.stringify(p)), { eligibility })
+    // Blocks of 100 profiles, with a turn of the event loop between them: a full request (1,000
+    // profiles, most of a second of work) does not hold up the other requests.
+    const result = await importProfiles(store, list.map((p) => JSON.stringify(p)), { eligibility, batchSize: 100 })
     // Lines are numbered from 1 by the importer; the API names array items from 0.
     const issues = result.rejected.flatMap((r) => r.issues.map((i) => ({ path: [Array.isArray(body) ? String(r.line - 1) : '', i.path].filter(Boolean).join('.'), message: i.message })))
     if (result.added + result.updated === 0) {

@@ -13,7 +13,7 @@ import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
-import { requireToken } from '../auth.js'
+import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
@@ -32,7 +32,7 @@ export interface HistoryService {
 export interface RoundsRouteOptions {
   readonly pool: PoolService | null
   readonly history: HistoryService | null
-  readonly token: string | undefined
+  readonly auth: Auth
   readonly bodyLimit: number
 }
 
@@ -71,7 +71,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     return Number(text)
   }
 
-  app.post('/run', requireToken(options.token), async (c) => {
+  app.post('/run', options.auth.write, async (c) => {
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     const held = await holdRound(store, body, { eligibility })
@@ -80,13 +80,14 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   app.post('/simulate', async (c) => {
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
-    return c.json(await simulateRound(store, body, eligibility))
+    // The outcome is public; who would be invited names profiles, so it needs a token (auth.ts).
+    return c.json(await simulateRound(store, body, eligibility, { listInvitations: options.auth.canRead(c) }))
   })
   app.get('/run/:number', async (c) => {
     const { store } = pool()
     return c.json(await roundByNumber(store, roundNumber(c.req.param('number'))))
   })
-  app.get('/run/:number/invitations', async (c) => {
+  app.get('/run/:number/invitations', options.auth.read, async (c) => {
     const { store } = pool()
     const number = roundNumber(c.req.param('number'))
     const invitations = await roundInvitations(store, number)

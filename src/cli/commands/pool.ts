@@ -16,7 +16,7 @@ import { fromDayNumber } from '../../domain/dates.js'
 import { eventsOf } from '../../store/event.repository.js'
 import { countProfiles, getProfile, listProfiles } from '../../store/profile.repository.js'
 import { PROFILE_STATUSES, type ProfileStatus } from '../../store/profile.table.js'
-import { checkReadable, CliError, EXIT_BAD_INPUT, EXIT_OK } from '../io.js'
+import { checkReadable, CliError, EXIT_BAD_INPUT, EXIT_OK, writeFileAtomically, writeStdout } from '../io.js'
 import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
 import { PROGRAM_BIT } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
@@ -37,10 +37,16 @@ function jsonlOf(file: string | undefined): JsonlBytes {
 function reportImport(result: ImportResult, json: boolean): number {
   if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   else {
+    let text = ''
     for (const r of result.rejected) {
-      const where = `line ${r.line}${r.id ? ` (${r.id})` : ''}`
-      for (const i of r.issues) process.stderr.write(`express-entry: ${where}: ${i.path ? `${i.path}: ` : ''}${i.message}\n`)
+      const where = `line ${r.line}${r.id ? ` (${JSON.stringify(r.id)})` : ''}`
+      for (const i of r.issues) text += `express-entry: ${where}: ${i.path ? `${i.path}: ` : ''}${i.message}\n`
+      if (text.length > 1 << 16) {
+        process.stderr.write(text)
+        text = ''
+      }
     }
+    process.stderr.write(text)
     process.stdout.write(`added ${formatCount(result.added)}, updated ${formatCount(result.updated)}, rejected ${formatCount(result.rejected.length)}\n`)
   }
   return result.rejected.length > 0 ? EXIT_BAD_INPUT : EXIT_OK
@@ -158,7 +164,8 @@ export function registerPool(program: Command): void {
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
     .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')
-    .action(async (o: { db?: string; size: string; seed: string; like: string }) => {
+    .option('--out <file>', 'write the JSONL to this file (whole or not at all) rather than standard output')
+    .action(async (o: { db?: string; size: string; seed: string; like: string; out?: string }) => {
       const size = intOption(o.size, '--size', 1)
       const seed = intOption(o.seed, '--seed', 0)
       const like = dateOption(o.like, '--like')!
@@ -176,14 +183,15 @@ export function registerPool(program: Command): void {
         process.exitCode = reportImport(result, false)
         return
       }
-      let buffer = ''
-      for (const g of profiles) {
-        buffer += `${JSON.stringify(g.profile)}\n`
-        if (buffer.length > 1 << 20) {
-          if (!process.stdout.write(buffer)) await new Promise((r) => process.stdout.once('drain', r))
-          buffer = ''
-        }
+      if (o.out) {
+        // Whole or not at all: a full disk leaves no cut last line (io.ts).
+        await writeFileAtomically(o.out, (function* () {
+          for (const g of profiles) yield `${JSON.stringify(g.profile)}\n`
+        })())
+        return
       }
-      process.stdout.write(buffer)
+      await writeStdout((function* () {
+        for (const g of profiles) yield `${JSON.stringify(g.profile)}\n`
+      })())
     })
 }

@@ -23,6 +23,7 @@ import { countProfiles } from '../../store/profile.repository.js'
 import type { PoolService } from '../../api/routes/pool.js'
 import type { HistoryService } from '../../api/routes/rounds.js'
 import type { ErrorLogger } from '../../api/error-handler.js'
+import { tokenProblem } from '../../api/auth.js'
 
 /**
  * Builds the web app into `outDir` with vite (a dev dependency: present in a checkout after npm install),
@@ -88,6 +89,8 @@ export interface ServeOptions {
   readonly refreshMs?: number | undefined
   /** The feed to refresh from (default IRCC's). */
   readonly feedUrl?: string | undefined
+  /** Behind a reverse proxy: clients are told apart by X-Forwarded-For (its last address). */
+  readonly trustProxy?: boolean
 }
 
 /** Parses --refresh: a period such as 6h, 30m or 1d (at least one minute). */
@@ -128,6 +131,18 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
   }
 }
 
+/** EE_API_TOKEN and EE_API_READ_TOKEN, refused when too short to be safe (auth.ts). */
+export function tokensFromEnv(env: NodeJS.ProcessEnv = process.env): { token: string | undefined; readToken: string | undefined } {
+  const token = env.EE_API_TOKEN || undefined
+  const readToken = env.EE_API_READ_TOKEN || undefined
+  for (const [name, value] of [['EE_API_TOKEN', token], ['EE_API_READ_TOKEN', readToken]] as const) {
+    const problem = value === undefined ? null : tokenProblem(name, value)
+    if (problem) throw new CliError(problem, EXIT_BAD_INPUT)
+  }
+  if (token !== undefined && token === readToken) throw new CliError('EE_API_READ_TOKEN must differ from EE_API_TOKEN', EXIT_BAD_INPUT)
+  return { token, readToken }
+}
+
 /** Parses a TCP port (0-65535). */
 export function portOption(value: string): number {
   const port = Number(value)
@@ -142,6 +157,7 @@ export function portOption(value: string): number {
  */
 export async function runServer(options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1
+  const { token, readToken } = tokensFromEnv()
   if (workers > 1 && options.db === ':memory:') throw new CliError('--workers: an in-memory database cannot be shared between processes; use a file or postgres://', EXIT_BAD_INPUT)
   const log = jsonLogger(process.stdout, cluster.isWorker || workers > 1 ? 4000 : 65_536)
   const webRoot = resolve(options.web ?? defaultWebRoot())
@@ -172,7 +188,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
   }
   let server: RunningServer
   try {
-    server = await startServer({ port: options.port, hostname: options.host, token: process.env.EE_API_TOKEN || undefined, webRoot, history, pool, log })
+    server = await startServer({ port: options.port, hostname: options.host, token, readToken, trustProxy: options.trustProxy === true, webRoot, history, pool, log })
   } catch (e) {
     await pool?.store.close()
     throw e
@@ -200,7 +216,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
-  log({ level: 'notice', ...(cluster.isWorker ? { msg: 'worker listening', worker: cluster.worker?.id } : { msg: 'listening' }), url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: !!process.env.EE_API_TOKEN })
+  log({ level: 'notice', ...(cluster.isWorker ? { msg: 'worker listening', worker: cluster.worker?.id, pid: process.pid } : { msg: 'listening' }), url: server.url, web: existsSync(join(webRoot, 'index.html')), history: history !== null, pool: pool !== null, db: pool ? (pool.store.dialect === 'sqlite' ? options.db : 'postgres') : null, writes: token !== undefined, personalReads: token !== undefined || readToken !== undefined })
   await stopped
   // A worker's channel to the primary would keep it alive: let go of it so the process ends.
   cluster.worker?.disconnect()
@@ -221,26 +237,41 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
   const stopRefresh = options.refreshMs ? scheduleRefresh(options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath(), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log) : null
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
-  const children = Array.from({ length: workers }, () => cluster.fork({ EE_WORKER_PORT: String(port) }))
-  const exited = Promise.all(children.map((w) => new Promise<void>((done) => w.once('exit', () => done()))))
+  const env = { EE_WORKER_PORT: String(port) }
+  const live = new Set(Array.from({ length: workers }, () => cluster.fork(env)))
   let stopping = false
+  let allGone: () => void = () => undefined
+  const exited = new Promise<void>((done) => (allGone = done))
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     log({ level: 'info', msg: 'shutting down the workers', signal })
     stopRefresh?.()
-    for (const w of children) if (!w.isDead()) w.process.kill('SIGTERM')
+    for (const w of live) if (!w.isDead()) w.process.kill('SIGTERM')
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-  cluster.on('exit', (worker, code) => {
-    if (!stopping) log({ level: 'error', msg: 'a worker stopped', worker: worker.id, code })
-  })
+  // A worker that dies (a crash, an out-of-memory kill) is replaced, unless workers die faster than
+  // one every 10 s on average over the last five: then something is wrong with every one of them.
+  const deaths: number[] = []
+  const onExit = (worker: import('node:cluster').Worker, code: number | null, signal: string | null): void => {
+    live.delete(worker)
+    if (!stopping) {
+      deaths.push(Date.now())
+      if (deaths.length > 5) deaths.shift()
+      const failingFast = deaths.length === 5 && deaths[4]! - deaths[0]! < 50_000
+      log({ level: 'error', msg: failingFast ? 'a worker stopped; workers keep dying, not replacing it' : 'a worker stopped; replacing it', worker: worker.id, code, signal })
+      if (!failingFast) live.add(cluster.fork(env))
+    }
+    if (live.size === 0) allGone()
+  }
+  cluster.on('exit', onExit)
   // "listening" once every worker listens (or one gave up), as a single process says it.
-  const listening = Promise.all(children.map((w) => new Promise<void>((done) => (w.once('listening', () => done()), w.once('exit', () => done())))))
+  const listening = Promise.all([...live].map((w) => new Promise<void>((done) => (w.once('listening', () => done()), w.once('exit', () => done())))))
   await Promise.race([listening, exited])
   if (!stopping) log({ level: 'notice', msg: 'listening', url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`, workers })
   await exited
+  cluster.off('exit', onExit)
   process.off('SIGINT', stop)
   process.off('SIGTERM', stop)
   log({ level: 'info', msg: 'stopped' })
@@ -273,12 +304,13 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
     .option('--web <dir>', 'folder of the built web app (default: dist/web)')
-    .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core', workersOption, 1)
+    .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core; a worker that dies is replaced', workersOption, 1)
     .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
     .option('--refresh <period>', "refresh the record from IRCC's feed now and then every period, e.g. 6h (off by default)", refreshOption)
     .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)")
-    .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number; record?: string; refresh?: number; feedUrl?: string }) => {
+    .option('--trust-proxy', 'behind a reverse proxy: tell clients apart by the last X-Forwarded-For address (rate limits)')
+    .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number; record?: string; refresh?: number; feedUrl?: string; trustProxy?: boolean }) => {
       const port = process.env.EE_WORKER_PORT ? Number(process.env.EE_WORKER_PORT) : (options.port ?? portOption(process.env.PORT ?? '8080'))
-      await runServer({ port, host: options.host, db: options.db, web: options.web, workers: options.workers, record: options.record, refreshMs: options.refresh, feedUrl: options.feedUrl })
+      await runServer({ port, host: options.host, db: options.db, web: options.web, workers: options.workers, record: options.record, refreshMs: options.refresh, feedUrl: options.feedUrl, trustProxy: options.trustProxy === true })
     })
 }

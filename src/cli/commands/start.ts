@@ -21,6 +21,6 @@ export function registerStart(program: Command): void {
       const refreshMs = refresh ? refreshOption(refresh) : undefined
       const size = Number(process.env.EE_DEMO_POOL_SIZE ?? DEMO_POOL_SIZE)
       if (!Number.isInteger(size) || size < 1 || size > 1_000_000) throw new CliError(`EE_DEMO_POOL_SIZE: expected a whole number from 1 to 1000000 (got ${JSON.stringify(process.env.EE_DEMO_POOL_SIZE)})`, EXIT_BAD_INPUT)
-      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: size, refreshMs, feedUrl: options.feedUrl })
+      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: size, refreshMs, feedUrl: options.feedUrl, trustProxy: process.env.EE_TRUST_PROXY === '1' })
     })
 }

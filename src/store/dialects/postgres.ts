@@ -9,6 +9,8 @@ export function postgresDialect(url: string): { dialect: PostgresDialect; pool: 
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
+    // A server that is down or unreachable fails the request in seconds rather than holding it.
+    connectionTimeoutMillis: 5_000,
     // Epoch milliseconds are bigint columns; they fit in a double exactly until the year 287396.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -18,5 +20,12 @@ export function postgresDialect(url: string): { dialect: PostgresDialect; pool: 
   // An idle connection the server drops (a restart, an administrator's shutdown) must not crash the
   // process: the pool replaces it on the next query, and the error reaches whoever runs that query.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL connection lost: ${e.message}`))
+  // A connection that drops while a query runs on it (the server stops, an administrator terminates
+  // the session) emits 'error' on its client, which pg-pool only listens to while the client is
+  // idle: unheard, it would end the process. The query in flight fails with the same error (the caller
+  // maps it to storage_failure), and pg-pool discards the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined)
+  })
   return { dialect: new PostgresDialect({ pool }), pool }
 }

@@ -22,7 +22,8 @@ interface Simulation {
   readonly lowestScore: number | null
   readonly tieBreakCutoff: string | null
   readonly rules: string
-  readonly invitations: readonly { profileId: string; rank: number; score: number; submittedAt: string }[]
+  /** Who would be invited: only for a client with a token (the API keeps it from the public). */
+  readonly invitations?: readonly { profileId: string; rank: number; score: number; submittedAt: string }[]
 }
 
 const FINEST = ['601-1200', '501-600', '491-500', '481-490', '471-480', '461-470', '451-460', '441-450', '431-440', '421-430', '411-420', '401-410', '351-400', '301-350', '0-300']
@@ -87,17 +88,19 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('tieBreak')}: `, h('strong', {}, body.tieBreakCutoff ?? '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          {},
-          h('caption', {}, t('simFirst', { n: body.invitations.length })),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'n' }, '#'), h('th', { scope: 'col' }, t('simProfile')), h('th', { scope: 'col', class: 'n' }, t('total')), h('th', { scope: 'col' }, t('simSubmitted')))),
-          h('tbody', {}, ...body.invitations.map((i) => h('tr', {}, h('td', { class: 'n' }, String(i.rank)), h('td', {}, i.profileId), h('td', { class: 'n' }, String(i.score)), h('td', {}, i.submittedAt)))),
-        ),
-      ),
+      body.invitations
+        ? h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              {},
+              h('caption', {}, t('simFirst', { n: body.invitations.length })),
+              h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'n' }, '#'), h('th', { scope: 'col' }, t('simProfile')), h('th', { scope: 'col', class: 'n' }, t('total')), h('th', { scope: 'col' }, t('simSubmitted')))),
+              h('tbody', {}, ...body.invitations.map((i) => h('tr', {}, h('td', { class: 'n' }, String(i.rank)), h('td', {}, i.profileId), h('td', { class: 'n' }, String(i.score)), h('td', {}, i.submittedAt)))),
+            ),
+          )
+        : h('p', { 'data-testid': 'sim-private' }, t('simPrivate')),
     )
   })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
 })
