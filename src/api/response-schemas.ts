@@ -27,7 +27,7 @@ export const pastRoundSchema = z.object({
 
 export const roundsListSchema = z.object({ count: z.int(), rounds: z.array(pastRoundSchema) })
 
-const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }) })
+const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })
 
 export const eligibilityResultSchema = z.object({

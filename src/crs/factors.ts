@@ -20,6 +20,8 @@ export interface FactorNotice {
   readonly code: 'language_result_expired' | 'language_result_future' | 'eca_expired' | 'credential_not_completed' | 'no_first_language_result' | 'nomination_after_date' | 'spouse_missing'
   readonly path: string
   readonly message: string
+  /** The message's values, so a surface can word it in another language. */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 const RANK: Readonly<Record<EducationLevel, number>> = { none: 0, secondary: 1, 'one-year': 2, 'two-year': 3, bachelors: 4, 'two-or-more': 5, masters: 6, doctoral: 7 }
@@ -32,9 +34,9 @@ function countingCredentials(credentials: readonly Credential[], asOf: IsoDate, 
   for (let i = 0; i < credentials.length; i++) {
     const c = credentials[i]!
     if (c.completedOn > asOf) {
-      notices?.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted` })
+      notices?.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted`, params: { level: c.level, completedOn: c.completedOn, asOf } })
     } else if (c.eca && addYears(c.eca.issuedOn, ECA_VALID_YEARS) <= asOf) {
-      notices?.push({ code: 'eca_expired', path: `${path}.${i}.eca`, message: `ECA issued ${c.eca.issuedOn} is 5 years old on ${asOf}: the ${c.level} credential does not count` })
+      notices?.push({ code: 'eca_expired', path: `${path}.${i}.eca`, message: `ECA issued ${c.eca.issuedOn} is 5 years old on ${asOf}: the ${c.level} credential does not count`, params: { level: c.level, issuedOn: c.eca.issuedOn, asOf, years: ECA_VALID_YEARS } })
     } else {
       counting.push(c)
     }
@@ -106,11 +108,11 @@ function bestResults(tests: readonly LanguageTest[], asOf: IsoDate, path: string
   for (let i = 0; i < tests.length; i++) {
     const t = tests[i]!
     if (t.testDate > asOf) {
-      notices?.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted` })
+      notices?.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted`, params: { test: t.test, testDate: t.testDate, asOf } })
       continue
     }
     if (t.testDate <= expiredUpTo || (t.testDate.endsWith('-02-29') && addYears(t.testDate, validYears) <= asOf)) {
-      notices?.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${validYears} years old on ${asOf} and no longer counts; a new test is needed` })
+      notices?.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${validYears} years old on ${asOf} and no longer counts; a new test is needed`, params: { test: t.test, testDate: t.testDate, asOf, years: validYears } })
       continue
     }
     const clb = toClb(t.test, t.testDate, t)
@@ -189,11 +191,11 @@ function derive(profile: Profile, asOf: IsoDate, notices: FactorNotice[] | null)
   const secondLanguage = firstLanguage === 'english' ? 'french' : 'english'
   const firstClb = results[firstLanguage]
   const secondClb = results[secondLanguage]
-  if (!firstClb) notices?.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${firstLanguage} test result on ${asOf}: no first-language points, and not eligible for any program` })
+  if (!firstClb) notices?.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${firstLanguage} test result on ${asOf}: no first-language points, and not eligible for any program`, params: { language: firstLanguage, asOf } })
   const partnered = profile.maritalStatus === 'married' || profile.maritalStatus === 'common-law'
   const nomination = profile.provincialNomination
-  if (nomination && nomination.nominatedOn > asOf) notices?.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted` })
-  if (partnered && !profile.spouse) notices?.push({ code: 'spouse_missing', path: 'spouse', message: `maritalStatus is ${profile.maritalStatus} but no spouse is given: scored as single` })
+  if (nomination && nomination.nominatedOn > asOf) notices?.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted`, params: { nominatedOn: nomination.nominatedOn, asOf } })
+  if (partnered && !profile.spouse) notices?.push({ code: 'spouse_missing', path: 'spouse', message: `maritalStatus is ${profile.maritalStatus} but no spouse is given: scored as single`, params: { maritalStatus: profile.maritalStatus } })
   const factors: CrsFactors = {
     age: Math.max(0, fullYearsBetween(profile.dateOfBirth, asOf)),
     education: educationLevelOf(credentials),
