@@ -1,5 +1,6 @@
 /** Language checks shared by the programs and the French category. @module */
-import { ABILITIES, type Abilities } from '../schemas/common.js'
+import { ABILITIES } from '../schemas/constants.js'
+import type { Abilities } from '../schemas/common.js'
 import { bestResult, meetsAll } from './facts.js'
 
 /** Whether any of the results reaches `minimum` in every ability. */

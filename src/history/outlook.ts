@@ -8,7 +8,8 @@
  */
 import { addDays, addYears, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { explainFactors, factorsOf, hasScoringSpouse, scoreCrs } from '../crs/index.js'
-import { EDUCATION_LEVELS, type Abilities, type Ability } from '../schemas/common.js'
+import { EDUCATION_LEVELS } from '../schemas/constants.js'
+import type { Abilities, Ability } from '../schemas/common.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
 import { FULL_TIME_HOURS_PER_WEEK, HOURS_PER_YEAR, fullTimeEquivalentHours, isCanadianSkilledWork } from '../work/history.js'

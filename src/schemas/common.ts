@@ -1,11 +1,13 @@
 /** Building blocks shared by the schemas: dates, levels, abilities. @module */
 import { z } from 'zod'
 import { isIsoDate, isIsoInstant } from '../domain/dates.js'
+import { ABILITIES, EDUCATION_LEVELS } from './constants.js'
+
+export { ABILITIES, EDUCATION_LEVELS }
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD' })
 export const isoInstant = z.string().refine(isIsoInstant, { message: 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ' })
 
-export const EDUCATION_LEVELS = ['none', 'secondary', 'one-year', 'two-year', 'bachelors', 'two-or-more', 'masters', 'doctoral'] as const
 export const educationLevel = z.enum(EDUCATION_LEVELS)
 
 export const clbLevel = z.int().min(0).max(12)
@@ -18,7 +20,6 @@ export const abilitiesSchema = z.strictObject({
   writing: clbLevel,
 })
 export type Abilities = z.infer<typeof abilitiesSchema>
-export const ABILITIES = ['speaking', 'listening', 'reading', 'writing'] as const
 export type Ability = (typeof ABILITIES)[number]
 
 export const officialLanguage = z.enum(['english', 'french'])
