@@ -7,6 +7,7 @@
 import type { DesignatedTest } from '../../../src/language/tests.js'
 import type { Credential, Job, LanguageTest, Profile } from '../../../src/schemas/profile.js'
 import { testScoreIssues } from '../../../src/language/tests.js'
+import { isIsoDate } from '../../../src/domain/dates.js'
 
 export type YesNo = '' | 'yes' | 'no'
 
@@ -121,7 +122,8 @@ export function shareLink(a: Answers): string {
   return `${location.origin}${location.pathname}${location.search}#answers=${packed}`
 }
 
-export const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s)
+/** A real calendar date written YYYY-MM-DD (the library's own check). */
+export const isDate = (s: string): boolean => isIsoDate(s)
 export const partnered = (a: Answers): boolean => a.marital === 'married' || a.marital === 'common-law'
 /** The spouse's own facts score (and are asked) only when the spouse comes and is not a citizen or PR. */
 export const spouseScores = (a: Answers): boolean => partnered(a) && a.spouseCitizen === 'no' && a.spouseComing === 'yes'

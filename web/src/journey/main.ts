@@ -13,7 +13,7 @@ import { h } from '../dom.js'
 import { layout } from '../layout.js'
 import { forgetAnswers, isDate, loadAnswers, missingAnswers, saveAnswers, shareLink, toProfile, type Answers, type TestAnswer } from './answers.js'
 import { buildForm, showJobOffer, testNotes } from './form.js'
-import { noticeText } from './messages.js'
+import { noticeText, programName } from './messages.js'
 import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
 import { m, type TextKey } from './text.js'
 
@@ -112,7 +112,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const r = eligibility(profile, asOf)
     total.textContent = String(crs.total)
     meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})`
-    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: r.invitedUnder.toUpperCase() === 'PNP' ? m('pnp') : m(r.invitedUnder as TextKey) }) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : 'no'))
+    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : 'no'))
     scoreBox.replaceChildren(...[noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
     eligBox.replaceChildren(...eligibilitySection(r, profile))
     improveBox.replaceChildren()
