@@ -259,8 +259,10 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
     }
     if (c === francophone) {
       const fsw = page.locator('#unlocks li[data-target=fsw][data-code=second-language-test]')
-      expect(await fsw.textContent()).toContain(l === 'en' ? 'An English test at CLB 5 in all four abilities would make you eligible for Federal Skilled Worker (FSW) (selection grid 66 → 70); CRS +29.' : 'Un test de anglais au CLB 5')
+      expect(await fsw.textContent()).toContain(l === 'en' ? 'An English test at CLB 5 in all four abilities would make you eligible for Federal Skilled Worker (FSW) (selection grid 66 → 70); CRS +29.' : 'Un test d’anglais au CLB 5 dans les quatre compétences vous rendrait admissible : Programme des travailleurs qualifiés (fédéral) (PTQF) (grille de sélection 66 → 70); SCG +29.')
       expect(await page.locator('#programs li[data-program=fsw]').textContent()).toContain(l === 'en' ? 'you have 66 (1 short)' : 'vous en avez 66 (il en manque 1)')
+      await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
+      await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-francophone-results.png`) })
     }
     expect(errors).toEqual([])
     await context.close()

@@ -21,6 +21,10 @@ const PROGRAMS: Record<string, [string, string]> = { fsw: ['FSW', 'PTQF'], cec: 
 const programShort = (p: string | number | undefined): string => (PROGRAMS[String(p)] ?? [String(p), String(p)])[FR ? 1 : 0]
 const languageName = (l: string | number | undefined): string => (l === 'french' ? L('French', 'français') : L('English', 'anglais'))
 const scale = (l: string | number | undefined): string => (l === 'french' ? 'NCLC' : 'CLB')
+/** "Le PTQF", "La CEC": the program with its article. */
+const theFr = (program: string | number | undefined, who: string): string => `${program === 'cec' ? 'La' : 'Le'} ${who}`
+/** "test d’anglais", "test de français": the French of "an English test". */
+const testOf = (l: string | number | undefined): string => (l === 'french' ? 'test de français' : 'test d’anglais')
 
 /** "CLB 7 in all four abilities" or "CLB 5/5/4/4 (speaking/listening/reading/writing)". */
 function level(minimum: string | number | undefined, sc = 'CLB'): string {
@@ -85,21 +89,21 @@ export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
   const who = p.program ? programShort(p.program) : categoryLabel
   switch (u.code) {
     case 'no_language_result':
-      return L(`${who} needs a valid ${languageName(p.language)} test result (your first official language), less than 2 years old.`, `Le ${who} exige un résultat valide de test de ${languageName(p.language)} (votre première langue officielle) de moins de 2 ans.`)
+      return L(`${who} needs a valid ${languageName(p.language)} test result (your first official language), less than 2 years old.`, `${theFr(p.program, who)} exige un résultat valide de ${testOf(p.language)} (votre première langue officielle) de moins de 2 ans.`)
     case 'language_below_minimum':
-      return L(`${who} needs ${level(p.minimum, scale(p.language))} in ${languageName(p.language)}; your best result: ${p.best}.`, `Le ${who} exige ${level(p.minimum, scale(p.language))} en ${languageName(p.language)}; votre meilleur résultat : ${p.best}.`)
+      return L(`${who} needs ${level(p.minimum, scale(p.language))} in ${languageName(p.language)}; your best result: ${p.best}.`, `${theFr(p.program, who)} exige ${level(p.minimum, scale(p.language))} en ${languageName(p.language)}; votre meilleur résultat : ${p.best}.`)
     case 'experience_insufficient':
-      return L(`${who} needs 1 year (1,560 hours) of continuous paid work in one TEER 0-3 occupation in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `Le ${who} exige 1 an (1 560 heures) de travail rémunéré continu dans une profession FEER 0 à 3 au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
+      return L(`${who} needs 1 year (1,560 hours) of continuous paid work in one TEER 0-3 occupation in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 1 an (1 560 heures) de travail rémunéré continu dans une profession FEER 0 à 3 au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
     case 'canadian_experience_insufficient':
-      return L(`${who} needs 1 year (1,560 hours) of paid TEER 0-3 work in Canada in the last ${p.windowYears} years (not self-employed, not while a full-time student); you have ${p.months} months.`, `La ${who} exige 1 an (1 560 heures) de travail rémunéré FEER 0 à 3 au Canada au cours des ${p.windowYears} dernières années (pas comme travailleur autonome ni étudiant à temps plein); vous avez ${p.months} mois.`)
+      return L(`${who} needs 1 year (1,560 hours) of paid TEER 0-3 work in Canada in the last ${p.windowYears} years (not self-employed, not while a full-time student); you have ${p.months} months.`, `${theFr(p.program, who)} exige 1 an (1 560 heures) de travail rémunéré FEER 0 à 3 au Canada au cours des ${p.windowYears} dernières années (pas comme travailleur autonome ni étudiant à temps plein); vous avez ${p.months} mois.`)
     case 'trade_experience_insufficient':
-      return L(`${who} needs 2 years (3,120 hours) of work in one skilled trade in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `Le ${who} exige 2 ans (3 120 heures) de travail dans un métier spécialisé au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
+      return L(`${who} needs 2 years (3,120 hours) of work in one skilled trade in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 2 ans (3 120 heures) de travail dans un métier spécialisé au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
     case 'no_offer_or_certificate':
-      return L(`${who} needs a full-time job offer of at least a year, or a Canadian certificate of qualification, in your trade.`, `Le ${who} exige une offre d’emploi à temps plein d’au moins un an, ou un certificat de compétence canadien, dans votre métier.`)
+      return L(`${who} needs a full-time job offer of at least a year, or a Canadian certificate of qualification, in your trade.`, `${theFr(p.program, who)} exige une offre d’emploi à temps plein d’au moins un an, ou un certificat de compétence canadien, dans votre métier.`)
     case 'no_education':
-      return L(`${who} needs a Canadian credential, or a foreign one with an ECA less than 5 years old.`, `Le ${who} exige un diplôme canadien, ou un diplôme étranger avec une EDE de moins de 5 ans.`)
+      return L(`${who} needs a Canadian credential, or a foreign one with an ECA less than 5 years old.`, `${theFr(p.program, who)} exige un diplôme canadien, ou un diplôme étranger avec une EDE de moins de 5 ans.`)
     case 'grid_below_pass_mark':
-      return L(`${who} needs ${p.passMark} of 100 points on the selection grid; you have ${p.points} (${Number(p.passMark) - Number(p.points)} short).`, `Le ${who} exige ${p.passMark} points sur 100 à la grille de sélection; vous en avez ${p.points} (il en manque ${Number(p.passMark) - Number(p.points)}).`)
+      return L(`${who} needs ${p.passMark} of 100 points on the selection grid; you have ${p.points} (${Number(p.passMark) - Number(p.points)} short).`, `${theFr(p.program, who)} exige ${p.passMark} points sur 100 à la grille de sélection; vous en avez ${p.points} (il en manque ${Number(p.passMark) - Number(p.points)}).`)
     case 'settlement_funds_insufficient':
       return L('Not enough settlement funds for your family size (not needed with a valid job offer while authorized to work in Canada).', 'Fonds d’établissement insuffisants pour la taille de votre famille (pas nécessaires avec une offre d’emploi valide si vous êtes autorisé à travailler au Canada).')
     case 'not_eligible_for_program':
@@ -135,7 +139,7 @@ export function noticeText(n: FactorNotice): string {
     case 'credential_not_completed':
       return L(`Completed on ${p.completedOn}, after ${p.asOf}: not counted yet.`, `Obtenu le ${p.completedOn}, après le ${p.asOf} : pas encore compté.`)
     case 'no_first_language_result':
-      return L(`No valid ${languageName(p.language)} test result on ${p.asOf}: no language points, and no program is open without one.`, `Aucun résultat valide de test de ${languageName(p.language)} le ${p.asOf} : aucun point de langue, et aucun programme n’est ouvert sans lui.`)
+      return L(`No valid ${languageName(p.language)} test result on ${p.asOf}: no language points, and no program is open without one.`, `Aucun résultat valide de ${testOf(p.language)} le ${p.asOf} : aucun point de langue, et aucun programme n’est ouvert sans lui.`)
     case 'nomination_after_date':
       return L(`Nominated on ${p.nominatedOn}, after ${p.asOf}: not counted yet.`, `Désigné le ${p.nominatedOn}, après le ${p.asOf} : pas encore compté.`)
     default:
@@ -186,7 +190,7 @@ export function unlockText(u: Unlock, target: string): string {
   switch (u.code) {
     case 'second-language-test':
     case 'first-language-test':
-      return L(`An ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un test de ${languageName(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
+      return L(`An ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un ${testOf(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
     case 'spouse-language-test':
       return L(`Your spouse’s language test at CLB ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un test de langue de votre époux(se) au NCLC ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
     case 'eca':

@@ -133,7 +133,7 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
     for (const n of explainFactors(profile, c.date).notices) if (!was.has(n.path) && (n.code === 'language_result_expired' || n.code === 'eca_expired')) why.push(noticeText(n))
     return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join('; ')))
   })
-  return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, tk('timelineWhy')))), h('tbody', {}, ...rows)))]
+  return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
 }
 
 export { programName, mk }
