@@ -4,23 +4,10 @@ import { addDays } from '../../src/domain/dates.js'
 import { eligibility } from '../../src/eligibility/index.js'
 import { toClb } from '../../src/language/tests.js'
 import { scoresForLevel, unlocks } from '../../src/history/unlock.js'
-import { profileSchema, type ProfileInput } from '../../src/schemas/profile.js'
+import { profileSchema } from '../../src/schemas/profile.js'
+import { francophone } from './profiles.js'
 
 const asOf = '2026-11-29'
-const tef9 = scoresForLevel('tef-canada', '2026-06-01', 9)!
-/** A francophone one FSW grid point short: NCLC 9 (24), bachelor's (21), one year abroad (9), age 35 (12) = 66. */
-const francophone: ProfileInput = {
-  id: 'fr',
-  submittedAt: '2026-11-01T00:00:00Z',
-  dateOfBirth: '1991-03-10',
-  maritalStatus: 'single',
-  firstOfficialLanguage: 'french',
-  education: [{ level: 'bachelors', country: 'MA', programYears: 4, completedOn: '2014-06-30', eca: { organization: 'WES', issuedOn: '2025-01-15' } }],
-  languageTests: [{ test: 'tef-canada', testDate: '2026-06-01', ...tef9 }],
-  work: [{ noc: '21232', country: 'MA', from: '2024-01-08', to: '2025-06-30', hoursPerWeek: 40 }],
-  settlementFundsCad: 20000,
-}
-
 describe('scoresForLevel', () => {
   it.each([
     ['celpip-general', '2026-06-01', 5, { speaking: 5, listening: 5, reading: 5, writing: 5 }],

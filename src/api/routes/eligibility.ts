@@ -14,6 +14,7 @@ import { todayUtc } from '../../domain/dates.js'
 import { eligibility } from '../../eligibility/index.js'
 import { pastInvitations } from '../../history/invited.js'
 import { timeline, whatIf, type OutlookInput } from '../../history/outlook.js'
+import { unlocks } from '../../history/unlock.js'
 import { parseScoreRequest } from '../../schemas/score-request.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { readJsonBody } from '../json-body.js'
@@ -51,6 +52,8 @@ export function outlookRoutes(history: HistoryService | null, bodyLimit: number)
       input: input.kind,
       score: result.total,
       whatIf: whatIf(input, asOf),
+      // What would open a program or category needs a Profile's facts.
+      unlocks: input.kind === 'profile' ? unlocks(input.profile, asOf).unlocks : null,
       timeline: timeline(input, asOf, query.years ?? 3),
       cutoff: cutoffOutlook(rounds, sizes, result.total, asOf),
       pastRounds: pastInvitations(input, rounds),

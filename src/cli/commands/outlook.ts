@@ -10,6 +10,7 @@ import { scoreRequest } from '../../crs/index.js'
 import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
 import { pastInvitations, type PastInvitations } from '../../history/invited.js'
 import { timeline, whatIf, type OutlookInput, type Timeline, type WhatIfResult } from '../../history/outlook.js'
+import { unlocks, type Unlock } from '../../history/unlock.js'
 import type { PastRound } from '../../history/record.js'
 import { loadRecord } from '../../history/load.js'
 import { parseScoreRequest } from '../../schemas/score-request.js'
@@ -61,11 +62,17 @@ export function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly numb
 
 type CutoffOutlook = ReturnType<typeof cutoffOutlook>
 
-function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean): string {
+function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean, opens: readonly Unlock[] | null): string {
   const out: string[] = [`CRS score ${score} on ${asOf}`, '', 'What would raise it most:']
   if (what.changes.length === 0) out.push('  (nothing listed raises it)')
   for (const c of what.changes) out.push(`  +${String(c.gain).padStart(3)}  -> ${String(c.score).padStart(4)}  ${c.description}${c.accruesOn ? ` (accrues on ${c.accruesOn})` : c.accruesOn === null ? ' (no Canadian job going on)' : ''}${c.note ? `; ${c.note}` : ''}`)
   for (const n of what.notes) out.push(`  note: ${n}`)
+
+  if (opens !== null) {
+    out.push('', 'What would open a program or category:')
+    if (opens.length === 0) out.push('  (nothing found)')
+    for (const u of opens) out.push(`  ${u.target}: ${u.code}${Object.keys(u.params).length > 0 ? ` ${Object.entries(u.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${u.on !== asOf ? ` on ${u.on}` : ''}${u.crsGain > 0 ? ` (CRS +${u.crsGain})` : ''}`)
+  }
 
   out.push('', `When it changes (to ${line.until}):`)
   if (line.changes.length === 0) out.push('  no change ahead')
@@ -101,10 +108,12 @@ async function runOutlook(file: string | undefined, options: OutlookOptions): Pr
   const line = timeline(input, asOf, years)
   const cut = cutoffOutlook(rounds, sizes, result.total, asOf)
   const past = pastInvitations(input, rounds)
+  // What would open a program or category needs a Profile's facts.
+  const opens = input.kind === 'profile' ? unlocks(input.profile, asOf).unlocks : null
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ asOf, input: input.kind, score: result.total, whatIf: what, timeline: line, cutoff: cut, pastRounds: past }, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({ asOf, input: input.kind, score: result.total, whatIf: what, unlocks: opens, timeline: line, cutoff: cut, pastRounds: past }, null, 2)}\n`)
   } else {
-    process.stdout.write(`${formatOutlook(result.total, asOf, what, line, cut, past, options.allRounds === true)}\n`)
+    process.stdout.write(`${formatOutlook(result.total, asOf, what, line, cut, past, options.allRounds === true, opens)}\n`)
   }
   return EXIT_OK
 }
