@@ -256,6 +256,12 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
     if (c === nurseAide) {
       // The spouse's questions were asked and scored.
       expect(Number(await page.locator('[data-line="spouse.language"]').textContent())).toBeGreaterThan(0)
+      // Healthcare 2026 has no known list: can't tell, with the lists her NOC 33102 was on.
+      const health = page.locator('#categories li[data-category="healthcare-social-2026"]')
+      expect(await health.locator('.badge').getAttribute('class')).toBe('badge unknown')
+      expect(await health.locator('.unknown-line').textContent()).toContain('33102')
+      await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
+      await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-nurse-aide-results.png`) })
     }
     if (c === francophone) {
       const fsw = page.locator('#unlocks li[data-target=fsw][data-code=second-language-test]')
