@@ -182,9 +182,9 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
   )
 }
 
+// IRCC's pages in English (each has its French version one click away): the French addresses were not verified.
 const IRCC_ECA = 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/education-assessed.html'
 const IRCC_WORK = 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers.html'
-const frUrl = (u: string): string => (m('yes') === 'Oui' ? u.replace('/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/', '/fr/immigration-refugies-citoyennete/services/immigrer-canada/entree-express/') : u)
 
 function section(legend: TextKey, ...content: (HTMLElement | null)[]): HTMLFieldSetElement {
   return h('fieldset', { class: 'section' }, h('legend', {}, m(legend)), ...content)
@@ -232,9 +232,9 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
       spouseComing,
       field(m('children'), input('children', 'number', a.children, (v) => (a.children = v), changed, { min: 0, max: 30, step: 1, inputmode: 'numeric' })),
     ),
-    section('education', h('p', { class: 'hint' }, m('educationHint')), h('p', { class: 'hint' }, m('ecaLine'), ' ', h('a', { href: frUrl(IRCC_ECA), rel: 'noreferrer' }, m('ecaLink'))), credentialRows(a, changed, '')),
+    section('education', h('p', { class: 'hint' }, m('educationHint')), h('p', { class: 'hint' }, m('ecaLine'), ' ', h('a', { href: IRCC_ECA, rel: 'noreferrer', hreflang: 'en' }, m('ecaLink'))), credentialRows(a, changed, '')),
     section('languages', h('p', { class: 'hint' }, m('languagesHint')), field(m('firstLanguage'), firstLanguage), testRows(a, changed, '')),
-    section('work', h('p', { class: 'hint' }, m('skilledLine'), ' ', h('a', { href: frUrl(IRCC_WORK), rel: 'noreferrer' }, m('skilledLink'))), jobRows(a, changed, '')),
+    section('work', h('p', { class: 'hint' }, m('skilledLine'), ' ', h('a', { href: IRCC_WORK, rel: 'noreferrer', hreflang: 'en' }, m('skilledLink'))), jobRows(a, changed, '')),
     spouseSection,
     section(
       'other',

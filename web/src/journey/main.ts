@@ -11,7 +11,7 @@ import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/langua
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { layout } from '../layout.js'
-import { forgetAnswers, isDate, loadAnswers, missingAnswers, saveAnswers, shareLink, toProfile, type Answers, type TestAnswer } from './answers.js'
+import { forgetAnswers, isDate, loadAnswers, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { buildForm, showJobOffer, testNotes } from './form.js'
 import { noticeText, programName } from './messages.js'
 import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
@@ -137,4 +137,3 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   if (page === 'eligibility' && answers.dob) document.getElementById('elig-title')?.scrollIntoView()
 }
 
-export type { Answers, TestAnswer }

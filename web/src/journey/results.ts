@@ -14,8 +14,8 @@ import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { num, tk } from '../i18n.js'
-import { categoryName, changeReasons, noticeText, programName, unlockText, unmetText, whatIfText } from './messages.js'
-import { m, mk } from './text.js'
+import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
+import { m } from './text.js'
 
 export type Verdict = 'yes' | 'no' | 'unknown'
 
@@ -136,4 +136,3 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
   return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
 }
 
-export { programName, mk }

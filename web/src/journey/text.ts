@@ -185,7 +185,7 @@ const fr: Record<TextKey, string> = {
   education: 'Études',
   educationHint: 'Indiquez chaque diplôme, certificat ou grade obtenu.',
   ecaLine: 'Les études faites hors du Canada ne comptent qu’avec une évaluation des diplômes d’études (EDE) de moins de 5 ans.',
-  ecaLink: 'Les EDE sur le site d’IRCC',
+  ecaLink: 'Les EDE sur le site d’IRCC (page en anglais, version française sur la page)',
   credential: 'Diplôme {n}',
   level: 'Niveau',
   lvl_secondary: 'Diplôme d’études secondaires',
@@ -218,7 +218,7 @@ const fr: Record<TextKey, string> = {
   testIncomplete: 'Saisissez le test, sa date et les quatre notes.',
   work: 'Expérience de travail',
   skilledLine: 'Le travail qualifié est un travail rémunéré dans une profession FEER 0, 1, 2 ou 3 de la CNP 2021; une année compte 1 560 heures (30 heures par semaine).',
-  skilledLink: 'Le travail qualifié sur le site d’IRCC',
+  skilledLink: 'Le travail qualifié sur le site d’IRCC (page en anglais, version française sur la page)',
   jobN: 'Emploi {n}',
   occupation: 'Profession (titre d’emploi ou code CNP)',
   occupationHint: 'Tapez un titre d’emploi (en anglais) ou un code CNP 2021, puis choisissez-le.',
@@ -322,4 +322,3 @@ export function mk(key: string, vars?: Record<string, string | number>): string 
   return key in en ? m(key as TextKey, vars) : key
 }
 
-export const fr_ = lang === 'fr'
