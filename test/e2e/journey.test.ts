@@ -317,6 +317,19 @@ describe('the rules of the day, visibly', () => {
     await context.close()
   }, 60_000)
 
+  it('a job ending before it starts is not counted, and the row says why', async () => {
+    const { page, context } = await open('/calculator')
+    await fill(page, developer, 'en')
+    const before = await page.getByTestId('crs-total').textContent()
+    const job = group(page, 'Job 1')
+    await job.getByLabel(W.en.to).fill('2020-01-01')
+    await expect.poll(() => job.locator('.row-note').textContent()).toContain('the end cannot be before the start')
+    const x = expected({ ...developer, me: { ...developer.me, job: { ...developer.me.job, from: '2099-01-01' } } })
+    await expect.poll(() => page.getByTestId('crs-total').textContent()).toBe(String(x.total))
+    expect(await page.getByTestId('crs-total').textContent()).not.toBe(before)
+    await context.close()
+  }, 60_000)
+
   it('the language switch keeps every answer', async () => {
     const { page, context } = await open('/calculator')
     await fill(page, nurseAide, 'en')

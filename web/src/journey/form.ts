@@ -7,7 +7,7 @@
 import { DESIGNATED_TESTS } from '../../../src/language/tests.js'
 import { nocByCode, searchNoc } from '../../../src/noc/index.js'
 import { h } from '../dom.js'
-import { emptyCredential, emptyJob, emptyTest, partnered, spouseScores, type Answers, type CredentialAnswer, type JobAnswer, type PersonAnswers, type TestAnswer, type YesNo } from './answers.js'
+import { emptyCredential, emptyJob, emptyTest, isDate, jobComplete, partnered, spouseScores, type Answers, type CredentialAnswer, type JobAnswer, type PersonAnswers, type TestAnswer, type YesNo } from './answers.js'
 import { testName } from './messages.js'
 import { m, mk, type TextKey } from './text.js'
 
@@ -117,6 +117,19 @@ function list<T>(items: T[], legend: (n: number) => string, row: (item: T, n: nu
 /** Where each test row's inline message goes (its CLB, or why it does not count). */
 export const testNotes = new Map<TestAnswer, HTMLElement>()
 
+/** Rows begun but not yet counted (a job without its hours, an end before the start), and the line that says so. */
+const rowNotes = new Map<HTMLElement, () => string>()
+
+function rowNote(check: () => string): HTMLElement {
+  const note = h('p', { class: 'hint row-note', 'aria-live': 'polite' })
+  rowNotes.set(note, check)
+  return note
+}
+
+function updateRowNotes(): void {
+  for (const [note, check] of rowNotes) note.textContent = check()
+}
+
 function credentialRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {
   return list(
     person.education,
@@ -125,11 +138,14 @@ function credentialRows(person: PersonAnswers, changed: Changed, prefix: string)
       const eca = input('eca', 'date', c.ecaOn, (v) => (c.ecaOn = v), changed)
       const ecaField = field(m('ecaOn'), eca)
       ecaField.hidden = c.inCanada !== 'no'
+      const started = (): boolean => Boolean(c.level || c.inCanada || c.completedOn || c.years)
+      const note = rowNote(() => (started() && !(c.level && c.inCanada && isDate(c.completedOn) && (c.years === '' || (Number(c.years) >= 0 && Number(c.years) <= 15))) ? m('credentialIncomplete') : ''))
       return [
         field(m('level'), select('level', [['', m('choose')], ...LEVELS.map((l) => [l, mk(`lvl_${l}`)] as const)], c.level, (v) => (c.level = v), changed)),
         yesNo('inCanada', m('inCanada'), c.inCanada, (v) => ((c.inCanada = v), (ecaField.hidden = v !== 'no')), changed),
         h('div', { class: 'row' }, field(m('completedOn'), input('completed', 'date', c.completedOn, (v) => (c.completedOn = v), changed)), field(m('programYears'), input('years', 'number', c.years, (v) => (c.years = v), changed, { min: 0, max: 15, step: 1, inputmode: 'numeric' }))),
         ecaField,
+        note,
       ]
     },
     emptyCredential,
@@ -175,6 +191,7 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
         box.addEventListener('change', () => ((j.selfEmployed = box.checked), changed()))
         return h('div', { class: 'field' }, h('label', { for: box.id }, box, ' ', m('selfEmployed')))
       })(),
+      rowNote(() => ((j.noc || j.inCanada || j.from || j.to || j.hours) && !jobComplete(j) ? m('jobIncomplete') : '')),
     ],
     emptyJob,
     m('addJob'),
@@ -193,6 +210,7 @@ function section(legend: TextKey, ...content: (HTMLElement | null)[]): HTMLField
 /** The form for `a`; `changed` runs after every answer. Returns the form and a function that shows the questions that apply. */
 export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElement; refresh: () => void } {
   testNotes.clear()
+  rowNotes.clear()
   let refresh = (): void => undefined
   const changed = (): void => {
     refresh()
@@ -250,6 +268,7 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
   )
 
   refresh = () => {
+    updateRowNotes()
     spouseCitizen.hidden = !partnered(a)
     spouseComing.hidden = !partnered(a) || a.spouseCitizen !== 'no'
     spouseSection.hidden = !spouseScores(a)
