@@ -58,7 +58,7 @@ afterAll(async () => {
 
 /** A fresh browser context (its own storage), a page, and every console error and page error it logs. */
 async function open(path: string, options: { width?: number; javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true, bypassCSP: options.bypassCSP ?? false })
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true, bypassCSP: options.bypassCSP ?? false })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -327,6 +327,22 @@ describe('the rules of the day, visibly', () => {
     const x = expected({ ...developer, me: { ...developer.me, job: { ...developer.me.job, from: '2099-01-01' } } })
     await expect.poll(() => page.getByTestId('crs-total').textContent()).toBe(String(x.total))
     expect(await page.getByTestId('crs-total').textContent()).not.toBe(before)
+    await context.close()
+  }, 60_000)
+
+  it('the answers stay on the device; the copied link carries them to another browser', async () => {
+    const { page, context } = await open('/calculator')
+    await fill(page, francophone, 'en')
+    const total = await page.getByTestId('crs-total').textContent()
+    expect(page.url()).not.toContain('answers')
+    await page.getByRole('button', { name: 'Copy a link with my answers' }).click()
+    await expect.poll(() => page.locator('.share [role=status]').textContent()).toContain('Link copied')
+    const link = await page.evaluate(() => navigator.clipboard.readText())
+    expect(link).toMatch(/#answers=/)
+    const other = await open(link.slice(server.url.length))
+    await expect.poll(() => other.page.getByTestId('crs-total').textContent()).toBe(total)
+    expect(other.page.url()).not.toContain('answers')
+    await other.context.close()
     await context.close()
   }, 60_000)
 
