@@ -1,16 +1,14 @@
 /**
  * Issue 6 targets: `POST /v1/crs/score` on loopback ≥ 10,000 req/s with p99 ≤ 20 ms (autocannon against
- * `express-entry serve` in its own process, logging every request as in production), and the
- * calculator page's JavaScript ≤ 150 kB gzip (a fresh `vite build` of web/).
+ * `express-entry serve` in its own process, logging every request as in production). The calculator
+ * page's weight is measured by web.bench.ts.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { machine } from './harness.js'
 import { randomFactors, rng } from './fixtures.js'
 
@@ -97,27 +95,5 @@ async function apiBench(): Promise<void> {
   await run('POST /v1/crs/score, --workers 2', [join(root, 'bin/express-entry.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2'], [50], true)
 }
 
-async function webBench(): Promise<void> {
-  const { build } = await import('vite')
-  const out = mkdtempSync(join(tmpdir(), 'ee-web-bench-'))
-  try {
-    await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } })
-    const html = readFileSync(join(out, 'calculator.html'), 'utf8')
-    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!)
-    let raw = 0
-    let gzip = 0
-    for (const path of scripts) {
-      const body = readFileSync(join(out, path))
-      raw += body.byteLength
-      gzip += gzipSync(body, { level: 9 }).byteLength
-    }
-    const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`
-    console.log(`calculator page JavaScript (${scripts.length} files): ${kb(raw)} raw, ${kb(gzip)} gzip  (target ≤ 150 kB gzip: ${gzip <= 150_000 ? 'met' : 'NOT met'})`)
-  } finally {
-    rmSync(out, { recursive: true, force: true })
-  }
-}
-
 console.log(machine())
-await webBench()
 await apiBench()

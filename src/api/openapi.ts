@@ -23,7 +23,7 @@ export const crsResultSchema = z
     additional: z.object({ provincialNomination: points, jobOffer: points, canadianEducation: points, french: points, sibling: points, subtotal: points }),
     rules: z.string().describe('id of the dated rule set used'),
     asOf: isoDate,
-    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).optional().describe('what in a profile did not count on the date, and why; and, for a date after the rules were last verified, that notice (code rules_not_verified)'),
+    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional().describe('what in a profile did not count on the date, and why; and, for a date after the rules were last verified, that notice (code rules_not_verified)'),
     trace: z
       .array(
         z.object({

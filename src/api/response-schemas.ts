@@ -42,7 +42,7 @@ export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSch
 /** rules/verified.ts VerificationNotice. */
 export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.string()), message: z.string() })
 
-const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }) })
+const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })
 
 export const eligibilityResultSchema = z.object({

@@ -23,6 +23,8 @@ export interface FactorNotice {
   readonly code: 'language_result_expired' | 'language_result_future' | 'eca_expired' | 'credential_not_completed' | 'no_first_language_result' | 'nomination_after_date' | 'spouse_missing'
   readonly path: string
   readonly message: string
+  /** The message's values, so a surface can word it in another language. */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 
@@ -123,23 +125,23 @@ function noticesOf(profile: Profile, f: ProfileFacts): FactorNotice[] {
   const credentials = (list: readonly Credential[], path: string): void => {
     list.forEach((c, i) => {
       const status = credentialStatus(c, asOf)
-      if (status === 'not-completed') notices.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted` })
-      else if (status === 'eca-expired') notices.push({ code: 'eca_expired', path: `${path}.${i}.eca`, message: `ECA issued ${c.eca!.issuedOn} is ${ecaYears} years old on ${asOf}: the ${c.level} credential does not count` })
+      if (status === 'not-completed') notices.push({ code: 'credential_not_completed', path: `${path}.${i}`, message: `${c.level} credential completed on ${c.completedOn}, after ${asOf}: not counted`, params: { level: c.level, completedOn: c.completedOn, asOf } })
+      else if (status === 'eca-expired') notices.push({ code: 'eca_expired', path: `${path}.${i}.eca`, message: `ECA issued ${c.eca!.issuedOn} is ${ecaYears} years old on ${asOf}: the ${c.level} credential does not count`, params: { level: c.level, issuedOn: c.eca!.issuedOn, asOf, years: ecaYears } })
     })
   }
   const results = (list: readonly LanguageTest[], path: string): void => {
     list.forEach((t, i) => {
       const status = resultStatus(t.testDate, asOf)
-      if (status === 'future') notices.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted` })
-      else if (status === 'expired') notices.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${resultYears} years old on ${asOf} and no longer counts; a new test is needed` })
+      if (status === 'future') notices.push({ code: 'language_result_future', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate}, after ${asOf}: not counted`, params: { test: t.test, testDate: t.testDate, asOf } })
+      else if (status === 'expired') notices.push({ code: 'language_result_expired', path: `${path}.${i}`, message: `${t.test} taken on ${t.testDate} is ${resultYears} years old on ${asOf} and no longer counts; a new test is needed`, params: { test: t.test, testDate: t.testDate, asOf, years: resultYears } })
     })
   }
   credentials(profile.education, 'education')
   results(profile.languageTests, 'languageTests')
-  if (f.firstLanguage.length === 0) notices.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${profile.firstOfficialLanguage} test result on ${asOf}: no first-language points, and not eligible for any program` })
+  if (f.firstLanguage.length === 0) notices.push({ code: 'no_first_language_result', path: 'languageTests', message: `no valid ${profile.firstOfficialLanguage} test result on ${asOf}: no first-language points, and not eligible for any program`, params: { language: profile.firstOfficialLanguage, asOf } })
   const nomination = profile.provincialNomination
-  if (nomination && nomination.nominatedOn > asOf) notices.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted` })
-  if (f.partnered && !profile.spouse) notices.push({ code: 'spouse_missing', path: 'spouse', message: `maritalStatus is ${profile.maritalStatus} but no spouse is given: scored as single` })
+  if (nomination && nomination.nominatedOn > asOf) notices.push({ code: 'nomination_after_date', path: 'provincialNomination.nominatedOn', message: `nominated on ${nomination.nominatedOn}, after ${asOf}: not counted`, params: { nominatedOn: nomination.nominatedOn, asOf } })
+  if (f.partnered && !profile.spouse) notices.push({ code: 'spouse_missing', path: 'spouse', message: `maritalStatus is ${profile.maritalStatus} but no spouse is given: scored as single`, params: { maritalStatus: profile.maritalStatus } })
   if (f.spouse) {
     results(f.spouse.languageTests, 'spouse.languageTests')
     credentials(f.spouse.education, 'spouse.education')

@@ -10,8 +10,8 @@ import { categoryRules } from '../rules/categories/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
-import { sourceOf, unmet, type Facts } from './facts.js'
-import { anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
+import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
+import { abilitiesParam, anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
 import type { CategoryResult, QualifyingOccupation, UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 
 export interface CompiledCategory {
@@ -47,6 +47,7 @@ export function compileCategory(category: CategoryVersion, source: UnmetSource):
           code: 'category_list_unknown' as const,
           message: `The list of occupations of ${category.label} is not known to this engine (${category.listNote ?? 'no official list was found'}); eligibility cannot be decided: the answer is can't tell`,
           source,
+          params: { category: category.id },
         })
   return Object.freeze({
     category,
@@ -85,7 +86,7 @@ export function compiledList(versions: readonly CategoryVersion[]): readonly Com
 
 /** The `not_eligible_for_program` condition of a category on a date. */
 export function notEligibleForProgram(c: CompiledCategory, asOf: IsoDate): UnmetCondition {
-  return { code: 'not_eligible_for_program', message: c.notEligiblePrefix + asOf, source: c.source }
+  return { code: 'not_eligible_for_program', message: c.notEligiblePrefix + asOf, source: c.source, params: { category: c.category.id, asOf } }
 }
 
 /** Hours counted for one occupation under a category's rule. */
@@ -104,11 +105,11 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
   const rule = category.rule
   if (rule.type === 'language') {
     if (f.french.length === 0) {
-      if (out) unmet(out, 'no_french_result', `${category.label} needs a valid French test result (TEF Canada or TCF Canada) less than ${f.validYears} years old on ${f.asOf}, with ${describeMinimum(rule.minimumClb, 'NCLC')}`, source)
+      if (out) out.push({ code: 'no_french_result', message: `${category.label} needs a valid French test result (TEF Canada or TCF Canada) less than ${f.validYears} years old on ${f.asOf}, with ${describeMinimum(rule.minimumClb, 'NCLC')}`, source, params: { category: category.id, asOf: f.asOf, minimum: abilitiesParam(rule.minimumClb) } })
       return null
     }
     if (!anyMeets(f.french, rule.minimumClb)) {
-      if (out) unmet(out, 'french_below_minimum', `${category.label} needs ${describeMinimum(rule.minimumClb, 'NCLC')}; best valid French result: ${shortfalls(f.french, rule.minimumClb)}`, source)
+      if (out) out.push({ code: 'french_below_minimum', message: `${category.label} needs ${describeMinimum(rule.minimumClb, 'NCLC')}; best valid French result: ${shortfalls(f.french, rule.minimumClb)}`, source, params: { category: category.id, minimum: abilitiesParam(rule.minimumClb), best: abilitiesParam(bestResult(f.french)) } })
       return null
     }
     return true
@@ -124,7 +125,7 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
     if (offer === undefined || !c.occupations.has(offer)) {
       if (!out) return null
       ok = false
-      unmet(out, 'canadian_armed_forces_offer_missing', `${category.label} needs a job offer from the Canadian Armed Forces in a listed occupation (${c.occupationList})`, source)
+      out.push({ code: 'canadian_armed_forces_offer_missing', message: `${category.label} needs a job offer from the Canadian Armed Forces in a listed occupation (${c.occupationList})`, source, params: { category: category.id } })
     }
   }
   let bestNoc = ''
@@ -137,7 +138,7 @@ export function checkCategoryRule(f: Facts, c: CompiledCategory, out: UnmetCondi
   if (!reaches(bestHours, rule.minimumHours)) {
     if (!out) return null
     const best = bestNoc ? `; the profile has ${monthsOfHours(bestHours).toFixed(1)} months in ${bestNoc} (${nocTitle(bestNoc)})` : '; no work in a listed occupation in that window'
-    unmet(out, 'category_experience_insufficient', c.experiencePrefix + f.asOf + best, source)
+    out.push({ code: 'category_experience_insufficient', message: c.experiencePrefix + f.asOf + best, source, params: { category: category.id, minimumMonths: rule.minimumMonths, windowYears: rule.windowYears, where: rule.location, continuous: rule.continuous ? 1 : 0, asOf: f.asOf, noc: bestNoc, months: Number(monthsOfHours(bestHours).toFixed(1)) } })
     return null
   }
   if (!ok) return null

@@ -6,8 +6,8 @@ import { fstRequirements } from '../rules/programs/fst.js'
 import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
 import { checkFunds } from './funds.js'
-import { sourceOf, unmet, type Facts } from './facts.js'
-import { anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
+import { bestResult, sourceOf, type Facts } from './facts.js'
+import { abilitiesParam, anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
 import type { UnmetCondition } from './types.js'
 
 /** The rules checkFst reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
@@ -27,11 +27,11 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
   if (f.firstLanguage.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_language_result', `FST needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${f.asOf}`, source)
+    out.push({ code: 'no_language_result', message: `FST needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${f.asOf}`, source, params: { program: 'fst', language: p.firstOfficialLanguage, asOf: f.asOf } })
   } else if (!anyMeets(f.firstLanguage, req.minimumClb)) {
     if (!out) return false
     ok = false
-    unmet(out, 'language_below_minimum', `FST needs ${describeMinimum(req.minimumClb)} of ${language}; best valid result: ${shortfalls(f.firstLanguage, req.minimumClb)}`, source)
+    out.push({ code: 'language_below_minimum', message: `FST needs ${describeMinimum(req.minimumClb)} of ${language}; best valid result: ${shortfalls(f.firstLanguage, req.minimumClb)}`, source, params: { program: 'fst', language: p.firstOfficialLanguage, minimum: abilitiesParam(req.minimumClb), best: abilitiesParam(bestResult(f.firstLanguage)) } })
   }
 
   // Trades with 2 years within 5 years; the best trade for the message.
@@ -48,7 +48,7 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
     if (!out) return false
     ok = false
     const best = bestNoc ? `; most: ${monthsOfHours(bestHours).toFixed(1)} months in ${bestNoc} (${nocTitle(bestNoc)})` : '; no work in an eligible trade'
-    unmet(out, 'trade_experience_insufficient', `FST needs ${yearsOfHours(req.experienceHours)} (${thousands(req.experienceHours)} hours) of full-time or equivalent work in one skilled trade in the ${req.windowYears} years before ${f.asOf}${best}`, source)
+    out.push({ code: 'trade_experience_insufficient', message: `FST needs ${yearsOfHours(req.experienceHours)} (${thousands(req.experienceHours)} hours) of full-time or equivalent work in one skilled trade in the ${req.windowYears} years before ${f.asOf}${best}`, source, params: { program: 'fst', windowYears: req.windowYears, asOf: f.asOf, noc: bestNoc, months: Number(monthsOfHours(bestHours).toFixed(1)) } })
   }
 
   const offer = p.jobOffer?.noc
@@ -59,7 +59,7 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
     ok = false
     const held = [offer ? `job offer in ${offer}` : '', certificate ? `certificate in ${certificate}` : ''].filter(Boolean).join(' and ')
     const trade = qualifying.length > 0 ? `the trade of the experience (${qualifying.join(' or ')})` : 'an eligible skilled trade'
-    unmet(out, 'no_offer_or_certificate', `FST needs an offer of full-time work for at least a year, or a Canadian certificate of qualification, in ${trade}${held ? `; the profile has a ${held}` : ''}`, source)
+    out.push({ code: 'no_offer_or_certificate', message: `FST needs an offer of full-time work for at least a year, or a Canadian certificate of qualification, in ${trade}${held ? `; the profile has a ${held}` : ''}`, source, params: { program: 'fst', trades: qualifying.join(', ') } })
   }
 
   if (!checkFunds(f, out, 'FST')) {

@@ -14,8 +14,8 @@ import { pointsFor } from '../rules/fsw/shared.js'
 import type { Credential, Job } from '../schemas/profile.js'
 import { HOURS_PER_YEAR, isCanadianSkilledWork, isSkilledNoc, monthsOfHours, reaches, teerOf, wholeYears } from '../work/history.js'
 import { checkFunds } from './funds.js'
-import { bestResult, sourceOf, unmet, validityOn, type Facts } from './facts.js'
-import { anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
+import { bestResult, sourceOf, validityOn, type Facts } from './facts.js'
+import { abilitiesParam, anyMeets, describeMinimum, shortfalls, thousands, yearsOfHours } from './language.js'
 import type { FswGrid, UnmetCondition } from './types.js'
 
 /** The rules checkFsw reads for the date (with funds.ts): its answer can change on the day one of their versions starts. */
@@ -99,11 +99,11 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
   if (f.firstLanguage.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_language_result', `FSW needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${asOf}`, source)
+    out.push({ code: 'no_language_result', message: `FSW needs a valid ${language} (first official language) test result less than ${f.validYears} years old on ${asOf}`, source, params: { program: 'fsw', language: f.profile.firstOfficialLanguage, asOf } })
   } else if (!anyMeets(f.firstLanguage, min.firstLanguageClb)) {
     if (!out) return false
     ok = false
-    unmet(out, 'language_below_minimum', `FSW needs ${describeMinimum(min.firstLanguageClb)} of ${language}; best valid result: ${shortfalls(f.firstLanguage, min.firstLanguageClb)}`, source)
+    out.push({ code: 'language_below_minimum', message: `FSW needs ${describeMinimum(min.firstLanguageClb)} of ${language}; best valid result: ${shortfalls(f.firstLanguage, min.firstLanguageClb)}`, source, params: { program: 'fsw', language: f.profile.firstOfficialLanguage, minimum: abilitiesParam(min.firstLanguageClb), best: abilitiesParam(bestResult(f.firstLanguage)) } })
   }
 
   const [noc, hours] = bestContinuousOccupation(f, min.experienceWindowYears, min.maxTeer)
@@ -111,13 +111,13 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
     if (!out) return false
     ok = false
     const best = noc ? `; longest: ${monthsOfHours(hours).toFixed(1)} months in ${noc} (${nocTitle(noc)})` : '; none found'
-    unmet(out, 'experience_insufficient', `FSW needs ${yearsOfHours(min.experienceHours)} (${thousands(min.experienceHours)} hours) of continuous full-time or equivalent part-time paid work in one TEER 0-3 occupation in the ${min.experienceWindowYears} years before ${asOf}${best}`, source)
+    out.push({ code: 'experience_insufficient', message: `FSW needs ${yearsOfHours(min.experienceHours)} (${thousands(min.experienceHours)} hours) of continuous full-time or equivalent part-time paid work in one TEER 0-3 occupation in the ${min.experienceWindowYears} years before ${asOf}${best}`, source, params: { program: 'fsw', windowYears: min.experienceWindowYears, asOf, noc, months: Number(monthsOfHours(hours).toFixed(1)) } })
   }
 
   if (f.countingCredentials.length === 0) {
     if (!out) return false
     ok = false
-    unmet(out, 'no_education', `FSW needs a Canadian credential, or a foreign one with an ECA less than ${validityOn(asOf).ecaYears} years old, completed by ${asOf}`, sourceOf(fswMinimums, version, 1))
+    out.push({ code: 'no_education', message: `FSW needs a Canadian credential, or a foreign one with an ECA less than ${validityOn(asOf).ecaYears} years old, completed by ${asOf}`, source: sourceOf(fswMinimums, version, 1), params: { program: 'fsw', asOf } })
   }
 
   const g = grid ?? fswGrid(f)
@@ -125,7 +125,7 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
   if (points < min.passMark) {
     if (!out) return false
     ok = false
-    unmet(out, 'grid_below_pass_mark', `FSW needs ${min.passMark} of 100 points on the selection grid; the profile scores ${points} (language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability})`, source)
+    out.push({ code: 'grid_below_pass_mark', message: `FSW needs ${min.passMark} of 100 points on the selection grid; the profile scores ${points} (language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability})`, source, params: { program: 'fsw', passMark: min.passMark, points } })
   }
 
   if (!checkFunds(f, out, 'FSW')) {

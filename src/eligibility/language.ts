@@ -1,6 +1,7 @@
 /** Language checks shared by the programs and the French category. @module */
 import { HOURS_PER_YEAR } from '../work/history.js'
-import { ABILITIES, type Abilities } from '../schemas/common.js'
+import { ABILITIES } from '../schemas/constants.js'
+import type { Abilities } from '../schemas/common.js'
 import { bestResult, meetsAll } from './facts.js'
 
 /** Whether any of the results reaches `minimum` in every ability. */
@@ -31,6 +32,13 @@ export function describeMinimum(minimum: Abilities | number, scale = 'CLB'): str
   const { speaking, listening, reading, writing } = minimum
   if (speaking === listening && reading === writing && speaking === reading) return `${scale} ${speaking} in all four abilities`
   return `${scale} ${speaking} in speaking, ${listening} in listening, ${reading} in reading, ${writing} in writing`
+}
+
+/** "7" for 7 in all four, else "speaking/listening/reading/writing" ("5/5/4/4"); "" for none: a message parameter. */
+export function abilitiesParam(a: Abilities | number | null | undefined): string {
+  if (a === null || a === undefined) return ''
+  if (typeof a === 'number') return String(a)
+  return a.speaking === a.listening && a.reading === a.writing && a.speaking === a.reading ? String(a.speaking) : `${a.speaking}/${a.listening}/${a.reading}/${a.writing}`
 }
 
 /** 1560 → "1,560" (Intl's toLocaleString is far slower, and these messages are built on the hot path). */

@@ -41,6 +41,8 @@ export interface UnmetCondition {
   readonly code: UnmetCode
   readonly message: string
   readonly source: UnmetSource
+  /** The message's values (numbers, dates, NOC codes), so a surface can word it in another language. */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 /** The six factors of the FSW selection grid (IRPR 78-83). */

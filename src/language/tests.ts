@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from '../domain/dates.js'
 import type { InputIssue } from '../errors.js'
-import { ABILITIES, type Abilities, type OfficialLanguage } from '../schemas/common.js'
+import { ABILITIES } from '../schemas/constants.js'
+import type { Abilities, OfficialLanguage } from '../schemas/common.js'
 import type { Rule } from '../rules/rule.js'
 import type { LevelRows, TestConversion } from '../rules/language/shared.js'
 import { celpipGeneralTable } from '../rules/language/celpip-general.js'

@@ -5,6 +5,7 @@
  * past rounds that would have invited the candidate.
  * @module
  */
+import { unlocks, type Unlock } from '../history/unlock.js'
 import { scoreRequest } from '../crs/index.js'
 import type { IsoDate } from '../domain/dates.js'
 import { backtestCutoffs, estimateCutoff } from '../history/cutoff.js'
@@ -43,6 +44,8 @@ export interface Outlook {
   readonly input: OutlookInput['kind']
   readonly score: number
   readonly whatIf: WhatIfResult
+  /** The smallest changes that would open a program or category (a Profile only; null for CrsFactors). */
+  readonly unlocks: readonly Unlock[] | null
   readonly timeline: Timeline
   readonly cutoff: CutoffOutlook
   readonly pastRounds: PastInvitations
@@ -67,6 +70,8 @@ export function answerOutlook(input: unknown, defaultAsOf: IsoDate, options: Out
     input: subject.kind,
     score: result.total,
     whatIf: whatIf(subject, asOf),
+    // What would open a program or category needs a Profile's facts.
+    unlocks: subject.kind === 'profile' ? unlocks(subject.profile, asOf).unlocks : null,
     timeline: timeline(subject, asOf, options.years ?? DEFAULT_TIMELINE_YEARS),
     cutoff: cutoffOutlook(rounds, options.sizes ?? DEFAULT_ROUND_SIZES, result.total, asOf),
     pastRounds: pastInvitations(subject, rounds),

@@ -4,6 +4,7 @@ import { createApp } from '../../src/api/app.js'
 import { loadRounds } from '../../src/history/load.js'
 import { eligibility, type EligibilityResult } from '../../src/eligibility/index.js'
 import { profileSchema } from '../../src/schemas/profile.js'
+import { francophone } from '../history/profiles.js'
 
 const rounds = loadRounds()
 const app = createApp({ history: { rounds: () => rounds } })
@@ -61,6 +62,14 @@ describe('POST /v1/outlook', () => {
     expect(body.whatIf.changes.length).toBeGreaterThan(0)
     expect(body.cutoff.estimates.map((e) => e.size)).toEqual([500, 3000])
     expect(body.pastRounds.summary.rounds).toBe(rounds.filter((r) => r.date <= '2025-06-01').length)
+  })
+
+  it('what would open a program: the francophone one FSW grid point short is told an English test at CLB 5 does it (null for CrsFactors)', async () => {
+    const res = await post('/v1/outlook', { asOf: '2026-11-29', profile: francophone })
+    const body = (await res.json()) as { unlocks: unknown[] }
+    expect(body.unlocks).toContainEqual({ target: 'fsw', code: 'second-language-test', params: { language: 'english', clb: 5, gridFrom: 66, gridTo: 70 }, on: '2026-11-29', crsGain: 29 })
+    const factors = (await (await post('/v1/outlook', { asOf: '2025-06-01', factors: golden })).json()) as { unlocks: unknown }
+    expect(factors.unlocks).toBeNull()
   })
 
   it.each(['size=abc', 'years=20', 'colour=blue'])('bad query %s → 400', async (q) => {

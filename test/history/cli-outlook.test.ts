@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { registerOutlook } from '../../src/cli/commands/outlook.js'
 import { runCli } from './cli-helper.js'
-import { engineer } from './profiles.js'
+import { engineer, francophone } from './profiles.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ee-outlook-'))
 const file = (name: string, value: unknown) => {
@@ -15,6 +15,7 @@ const file = (name: string, value: unknown) => {
 const profileFile = file('engineer.json', engineer)
 const factorsFile = file('factors.json', { age: 29, education: 'bachelors', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, canadianWorkYears: 1, foreignWorkYears: 3 })
 const run = (...args: string[]) => runCli(registerOutlook, ['outlook', ...args])
+const francophoneFile = file('francophone.json', francophone)
 
 describe('express-entry outlook', () => {
   it('a Profile, --json: what-if, timeline, cut-off estimates with the back-test, past rounds', async () => {
@@ -27,6 +28,13 @@ describe('express-entry outlook', () => {
     expect(out.cutoff).toMatchObject({ distributionAsOf: '2026-09-27', fromRound: '447', backtest: { rounds: 37, meanAbsoluteError: 4.43 } })
     expect(out.cutoff.estimates.map((e: { size: number }) => e.size)).toEqual([1000, 5000])
     expect(out.pastRounds.summary.rounds).toBe(448)
+  })
+
+  it('a Profile: what would open a program, in JSON and in text, as the library says', async () => {
+    const json = JSON.parse((await run(francophoneFile, '--as-of', '2026-11-29', '--json')).stdout)
+    expect(json.unlocks).toContainEqual({ target: 'fsw', code: 'second-language-test', params: { language: 'english', clb: 5, gridFrom: 66, gridTo: 70 }, on: '2026-11-29', crsGain: 29 })
+    const { stdout } = await run(francophoneFile, '--as-of', '2026-11-29')
+    expect(stdout).toContain('fsw: second-language-test language=english clb=5 gridFrom=66 gridTo=70 (CRS +29)')
   })
 
   it('--as-of in the past only looks at the rounds up to that day', async () => {

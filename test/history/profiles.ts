@@ -70,3 +70,16 @@ export const engineer: Profile = profileSchema.parse({
   ],
   settlementFundsCad: 25_000,
 })
+
+/** A francophone one FSW grid point short on 2026-11-29: NCLC 9 (24), bachelor's (21), one year abroad (9), age 35 (12) = 66. */
+export const francophone: ProfileInput = {
+  id: 'fr',
+  submittedAt: '2026-11-01T00:00:00Z',
+  dateOfBirth: '1991-03-10',
+  maritalStatus: 'single',
+  firstOfficialLanguage: 'french',
+  education: [{ level: 'bachelors', country: 'MA', programYears: 4, completedOn: '2014-06-30', eca: { organization: 'WES', issuedOn: '2025-01-15' } }],
+  languageTests: [{ test: 'tef-canada', testDate: '2026-06-01', speaking: 518, listening: 503, reading: 503, writing: 512 }],
+  work: [{ noc: '21232', country: 'MA', from: '2024-01-08', to: '2025-06-30', hoursPerWeek: 40 }],
+  settlementFundsCad: 20000,
+}

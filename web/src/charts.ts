@@ -1,6 +1,8 @@
 /**
  * Inline SVG charts (no library): a scatter of cut-offs over time by round type, and horizontal bars
  * of the pool by CRS range. Each chart is an image with a text alternative; the data is also in tables.
+ * The drawing is as wide as the screen allows (so 11-unit text stays about 11 px on a phone), and each
+ * series has its own marker shape as well as its colour.
  * @module
  */
 import { s } from './dom.js'
@@ -9,11 +11,36 @@ import { num } from './i18n.js'
 export interface Series {
   readonly name: string
   readonly color: string
+  /** The marker: told apart by shape, not by colour alone. */
+  readonly shape: Shape
+  /** A key for the series' group (`data-type`). */
+  readonly key?: string
   readonly points: readonly { readonly x: number; readonly y: number; readonly title: string }[]
 }
 
-const W = 760
+export type Shape = 'circle' | 'square' | 'triangle'
+
+/** The drawing's width in its own units: the screen's width (less the page margins) up to 760. */
+function chartWidth(): number {
+  return Math.max(300, Math.min(760, (document.documentElement.clientWidth || 760) - 24))
+}
 const H = 320
+
+/** A marker of `shape` centred on (x, y). */
+export function marker(shape: Shape, x: number, y: number, r: number): SVGElement {
+  if (shape === 'square') return s('rect', { x: (x - r).toFixed(1), y: (y - r).toFixed(1), width: (2 * r).toFixed(1), height: (2 * r).toFixed(1) })
+  if (shape === 'triangle') return s('polygon', { points: `${x.toFixed(1)},${(y - r * 1.2).toFixed(1)} ${(x + r * 1.1).toFixed(1)},${(y + r * 0.8).toFixed(1)} ${(x - r * 1.1).toFixed(1)},${(y + r * 0.8).toFixed(1)}` })
+  return s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r })
+}
+
+/** A small legend swatch: the series' marker in its colour. */
+export function swatch(shape: Shape, color: string): SVGElement {
+  const svg = s('svg', { viewBox: '0 0 14 14', width: 14, height: 14, 'aria-hidden': 'true', class: 'swatch' })
+  const m = marker(shape, 7, 7.5, 5)
+  m.setAttribute('fill', color)
+  svg.append(m)
+  return svg
+}
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 }
 
 function dayOf(iso: string): number {
@@ -22,6 +49,7 @@ function dayOf(iso: string): number {
 
 /** A time scatter; x values are ISO dates turned to day numbers by `dayOf`. */
 export function scatterChart(series: readonly Series[], label: string): SVGElement {
+  const W = chartWidth()
   const all = series.flatMap((x) => x.points)
   const xs = all.map((p) => p.x)
   const ys = all.map((p) => p.y)
@@ -34,6 +62,8 @@ export function scatterChart(series: readonly Series[], label: string): SVGEleme
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label })
   svg.append(s('title', {}, label))
   const step = y1 - y0 > 400 ? 100 : 50
+  // On a narrow drawing, every other year is labelled.
+  const yearStep = W < 500 ? 2 : 1
   for (let y = y0; y <= y1; y += step) {
     svg.append(s('line', { x1: PAD.left, x2: W - PAD.right, y1: sy(y), y2: sy(y), stroke: '#ddd' }), s('text', { x: PAD.left - 6, y: sy(y) + 4, 'text-anchor': 'end' }, String(y)))
   }
@@ -41,11 +71,16 @@ export function scatterChart(series: readonly Series[], label: string): SVGEleme
   const lastYear = new Date(x1 * 86_400_000).getUTCFullYear()
   for (let year = firstYear + 1; year <= lastYear; year++) {
     const x = sx(dayOf(`${year}-01-01`))
-    svg.append(s('line', { x1: x, x2: x, y1: PAD.top, y2: H - PAD.bottom, stroke: '#eee' }), s('text', { x, y: H - 8, 'text-anchor': 'middle' }, String(year)))
+    svg.append(s('line', { x1: x, x2: x, y1: PAD.top, y2: H - PAD.bottom, stroke: '#eee' }))
+    if ((year - firstYear - 1) % yearStep === 0) svg.append(s('text', { x, y: H - 8, 'text-anchor': 'middle' }, W < 500 ? `'${String(year).slice(2)}` : String(year)))
   }
   for (const serie of series) {
-    const g = s('g', { fill: serie.color, 'aria-hidden': 'true' })
-    for (const p of serie.points) g.append(s('circle', { cx: sx(p.x).toFixed(1), cy: sy(p.y).toFixed(1), r: 2.6 }, s('title', {}, p.title)))
+    const g = s('g', { fill: serie.color, 'aria-hidden': 'true', 'data-type': serie.key ?? serie.name })
+    for (const p of serie.points) {
+      const dot = marker(serie.shape, sx(p.x), sy(p.y), W < 500 ? 2.4 : 2.8)
+      dot.append(s('title', {}, p.title))
+      g.append(dot)
+    }
     svg.append(g)
   }
   return svg
@@ -55,11 +90,12 @@ export { dayOf }
 
 /** Horizontal bars, one per row, labelled with the count. */
 export function barChart(rows: readonly { label: string; value: number }[], label: string, color = '#0b4f9c'): SVGElement {
+  const W = chartWidth()
   const rowH = 22
   const height = rows.length * rowH + 8
   const max = Math.max(1, ...rows.map((r) => r.value))
   const left = 70
-  const right = 80
+  const right = W < 500 ? 60 : 80
   const svg = s('svg', { viewBox: `0 0 ${W} ${height}`, class: 'chart', role: 'img', 'aria-label': label })
   svg.append(s('title', {}, label))
   rows.forEach((r, i) => {

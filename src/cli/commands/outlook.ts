@@ -8,6 +8,7 @@
 import type { Command } from 'commander'
 import type { PastInvitations } from '../../history/invited.js'
 import type { Timeline, WhatIfResult } from '../../history/outlook.js'
+import type { Unlock } from '../../history/unlock.js'
 import { loadRecord } from '../../history/load.js'
 import { answerOutlook, DEFAULT_ROUND_SIZES, DEFAULT_TIMELINE_YEARS, type CutoffOutlook } from '../../usecases/outlook.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
@@ -37,11 +38,17 @@ function parseYears(value: string | undefined): number {
   return Number(value)
 }
 
-function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean): string {
+function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean, opens: readonly Unlock[] | null): string {
   const out: string[] = [`CRS score ${score} on ${asOf}`, '', 'What would raise it most:']
   if (what.changes.length === 0) out.push('  (nothing listed raises it)')
   for (const c of what.changes) out.push(`  +${String(c.gain).padStart(3)}  -> ${String(c.score).padStart(4)}  ${c.description}${c.accruesOn ? ` (accrues on ${c.accruesOn})` : c.accruesOn === null ? ' (no Canadian job going on)' : ''}${c.note ? `; ${c.note}` : ''}`)
   for (const n of what.notes) out.push(`  note: ${n}`)
+
+  if (opens !== null) {
+    out.push('', 'What would open a program or category:')
+    if (opens.length === 0) out.push('  (nothing found)')
+    for (const u of opens) out.push(`  ${u.target}: ${u.code}${Object.keys(u.params).length > 0 ? ` ${Object.entries(u.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}${u.on !== asOf ? ` on ${u.on}` : ''}${u.crsGain > 0 ? ` (CRS +${u.crsGain})` : ''}`)
+  }
 
   out.push('', `When it changes (to ${line.until}):`)
   if (line.changes.length === 0) out.push('  no change ahead')
@@ -72,7 +79,7 @@ async function runOutlook(file: string | undefined, options: OutlookOptions): Pr
   if (options.json) {
     process.stdout.write(`${JSON.stringify(outlook, null, 2)}\n`)
   } else {
-    process.stdout.write(`${formatOutlook(outlook.score, outlook.asOf, outlook.whatIf, outlook.timeline, outlook.cutoff, outlook.pastRounds, options.allRounds === true)}\n`)
+    process.stdout.write(`${formatOutlook(outlook.score, outlook.asOf, outlook.whatIf, outlook.timeline, outlook.cutoff, outlook.pastRounds, options.allRounds === true, outlook.unlocks)}\n`)
   }
   return EXIT_OK
 }

@@ -3,7 +3,9 @@
  * snapshot, statistics by year, and the latest rounds. Data from the API (`/v1/rounds`, `/v1/rounds/stats`).
  * @module
  */
-import { barChart, dayOf, scatterChart, type Series } from '../charts.js'
+import '../zod-jitless.js'
+import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
+import { roundLabel } from '../journey/messages.js'
 import { h } from '../dom.js'
 import { lang, num, t, tk } from '../i18n.js'
 import { layout } from '../layout.js'
@@ -30,6 +32,7 @@ interface Stats {
 }
 
 const COLORS = { general: '#0b4f9c', program: '#b35900', category: '#176b36' } as const
+const SHAPES = { general: 'circle', program: 'square', category: 'triangle' } as const
 const FINEST = ['601-1200', '501-600', '491-500', '481-490', '471-480', '461-470', '451-460', '441-450', '431-440', '421-430', '411-420', '401-410', '351-400', '301-350', '0-300']
 
 const status = h('p', { role: 'status' }, t('loading'))
@@ -79,13 +82,14 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
   const invited = past.rounds.filter((r) => r.outcome === 'invited' || r.outcome === 'lost-tie-break' || r.outcome === 'unknown').reverse()
   return [
     h('h2', {}, t('mineTitle')),
-    h('p', { id: 'mine-summary' }, t('mineSummary', { invited: s.invited, rounds: s.rounds, unknown: s.unknown, asOf })),
+    // The record may end before the date asked: say the day it ends.
+    h('p', { id: 'mine-summary' }, t('mineSummary', { invited: s.invited, rounds: s.rounds, unknown: s.unknown, asOf: rounds.filter((r) => r.date <= asOf).at(-1)?.date ?? asOf })),
     h('p', { class: 'hint' }, t('mineNote')),
     invited.length === 0
       ? h('p', {}, t('mineNone'))
       : table(
           [t('roundNo'), t('date'), t('label'), t('total'), t('lowest'), t('mineOutcome')],
-          invited.slice(0, 50).map((r) => [r.number, r.date, r.label, r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
+          invited.slice(0, 50).map((r) => [r.number, r.date, roundLabel(r.label), r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
           [false, false, false, true, true, false],
         ),
   ]
@@ -97,9 +101,11 @@ async function load(): Promise<void> {
   const series: Series[] = ROUND_TYPES.map((type) => ({
     name: tk(`type_${type}`),
     color: COLORS[type],
-    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `#${r.number} ${r.date} · ${r.label} · ${r.lowestScore} (${num(r.size)})` })),
+    shape: SHAPES[type],
+    key: type,
+    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `#${r.number} ${r.date} · ${roundLabel(r.label)} · ${r.lowestScore} (${num(r.size)})` })),
   }))
-  const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, h('span', { style: `background:${x.color}`, 'aria-hidden': 'true' }), x.name)))
+  const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, swatch(x.shape, x.color), ' ', x.name)))
   const latest = stats.distributions.at(-1)
   const distRows = latest ? FINEST.map((range) => ({ label: range, value: latest.distribution.find((d) => d.range === range)?.count ?? 0 })) : []
   const recent = rounds.slice(-25).reverse()
@@ -115,7 +121,7 @@ async function load(): Promise<void> {
     h('h2', {}, t('latestRounds')),
     table(
       [t('roundNo'), t('date'), t('label'), t('size'), t('lowest'), t('tieBreak')],
-      recent.map((r) => [r.number, r.date, lang === 'fr' && r.labelFr ? r.labelFr : r.label, r.size, r.lowestScore, r.tieBreakCutoff ?? '—']),
+      recent.map((r) => [r.number, r.date, lang === 'fr' && r.labelFr ? r.labelFr : roundLabel(r.label), r.size, r.lowestScore, r.tieBreakCutoff ?? '—']),
       [false, false, false, true, true, false],
     ),
     h('h2', {}, t('statsTitle')),

@@ -1,0 +1,215 @@
+/**
+ * The candidate's answers as the form holds them (strings, as typed), kept on the device
+ * (localStorage), and the Profile built from them. A shared link carries them in its hash
+ * (`#answers=`), only when the candidate copies it.
+ * @module
+ */
+import type { DesignatedTest } from '../../../src/language/tests.js'
+import type { Credential, Job, LanguageTest, Profile } from '../../../src/schemas/profile.js'
+import { testScoreIssues } from '../../../src/language/tests.js'
+import { isIsoDate } from '../../../src/domain/dates.js'
+
+export type YesNo = '' | 'yes' | 'no'
+
+export interface CredentialAnswer {
+  level: string
+  inCanada: YesNo
+  years: string
+  completedOn: string
+  ecaOn: string
+}
+
+export interface TestAnswer {
+  test: '' | DesignatedTest
+  date: string
+  speaking: string
+  listening: string
+  reading: string
+  writing: string
+}
+
+export interface JobAnswer {
+  /** The NOC 2021 code chosen (five digits), or '' while searching. */
+  noc: string
+  inCanada: YesNo
+  from: string
+  to: string
+  hours: string
+  selfEmployed: boolean
+}
+
+export interface PersonAnswers {
+  dob: string
+  education: CredentialAnswer[]
+  tests: TestAnswer[]
+  work: JobAnswer[]
+}
+
+export interface Answers extends PersonAnswers {
+  asOf: string
+  marital: string
+  spouseCitizen: YesNo
+  spouseComing: YesNo
+  children: string
+  firstLanguage: '' | 'english' | 'french'
+  spouse: PersonAnswers
+  certificate: YesNo
+  certificateNoc: string
+  nomination: YesNo
+  nominationOn: string
+  jobOffer: YesNo
+  jobOfferNoc: string
+  sibling: YesNo
+  funds: string
+}
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10)
+
+export const emptyCredential = (): CredentialAnswer => ({ level: '', inCanada: '', years: '', completedOn: '', ecaOn: '' })
+export const emptyTest = (): TestAnswer => ({ test: '', date: '', speaking: '', listening: '', reading: '', writing: '' })
+export const emptyJob = (): JobAnswer => ({ noc: '', inCanada: '', from: '', to: '', hours: '', selfEmployed: false })
+const emptyPerson = (): PersonAnswers => ({ dob: '', education: [emptyCredential()], tests: [emptyTest()], work: [emptyJob()] })
+
+/** A blank form: nothing pre-filled but the scoring day (today). */
+export function emptyAnswers(): Answers {
+  return { asOf: todayIso(), marital: '', spouseCitizen: '', spouseComing: '', children: '0', firstLanguage: '', ...emptyPerson(), spouse: emptyPerson(), certificate: 'no', certificateNoc: '', nomination: 'no', nominationOn: '', jobOffer: 'no', jobOfferNoc: '', sibling: 'no', funds: '' }
+}
+
+const KEY = 'ee-answers'
+
+/** The answers to open with: a shared link's, else those kept on this device, else a blank form. */
+export function loadAnswers(): Answers {
+  const hash = new URLSearchParams(location.hash.slice(1)).get('answers')
+  if (hash) {
+    try {
+      const shared = JSON.parse(decodeURIComponent(escape(atob(hash.replace(/-/g, '+').replace(/_/g, '/'))))) as Partial<Answers>
+      history.replaceState(null, '', location.pathname + location.search)
+      const answers = { ...emptyAnswers(), ...shared }
+      saveAnswers(answers)
+      return answers
+    } catch {
+      // a damaged link: fall back to what the device holds
+    }
+  }
+  try {
+    const kept = localStorage.getItem(KEY)
+    if (kept) return { ...emptyAnswers(), ...(JSON.parse(kept) as Partial<Answers>) }
+  } catch {
+    // storage disabled or damaged: start blank
+  }
+  return emptyAnswers()
+}
+
+export function saveAnswers(a: Answers): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(a))
+  } catch {
+    // storage disabled: the answers live as long as the page
+  }
+}
+
+export function forgetAnswers(): void {
+  try {
+    localStorage.removeItem(KEY)
+  } catch {
+    // nothing kept
+  }
+}
+
+/** A link that opens the form with these answers (they travel in the hash, which is never sent to a server). */
+export function shareLink(a: Answers): string {
+  const packed = btoa(unescape(encodeURIComponent(JSON.stringify(a)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return `${location.origin}${location.pathname}${location.search}#answers=${packed}`
+}
+
+/** A real calendar date written YYYY-MM-DD (the library's own check). */
+export const isDate = (s: string): boolean => isIsoDate(s)
+export const partnered = (a: Answers): boolean => a.marital === 'married' || a.marital === 'common-law'
+/** The spouse's own facts score (and are asked) only when the spouse comes and is not a citizen or PR. */
+export const spouseScores = (a: Answers): boolean => partnered(a) && a.spouseCitizen === 'no' && a.spouseComing === 'yes'
+
+/** Country code for "outside Canada" when the country itself does not matter to the rules. */
+const ABROAD = 'ZZ'
+
+function credentials(list: readonly CredentialAnswer[]): Credential[] {
+  return list
+    .filter((c) => c.level && c.inCanada && isDate(c.completedOn) && (c.years === '' || (Number(c.years) >= 0 && Number(c.years) <= 15)))
+    .map((c) => ({
+      level: c.level as Credential['level'],
+      country: c.inCanada === 'yes' ? 'CA' : ABROAD,
+      programYears: c.years === '' ? (c.level === 'secondary' ? 0 : c.level === 'one-year' ? 1 : c.level === 'two-year' ? 2 : 3) : Number(c.years),
+      completedOn: c.completedOn,
+      eca: c.inCanada === 'no' && isDate(c.ecaOn) ? { organization: 'ECA', issuedOn: c.ecaOn } : null,
+    }))
+}
+
+const complete = (t: TestAnswer): boolean => t.test !== '' && isDate(t.date) && [t.speaking, t.listening, t.reading, t.writing].every((s) => s !== '')
+
+/** The complete rows whose scores are on the test's scale (the others are flagged beside the row). */
+function tests(list: readonly TestAnswer[]): LanguageTest[] {
+  return list
+    .filter(complete)
+    .map((t) => ({ test: t.test as DesignatedTest, testDate: t.date, speaking: Number(t.speaking), listening: Number(t.listening), reading: Number(t.reading), writing: Number(t.writing) }))
+    .filter((t) => testScoreIssues(t.test, t.testDate, t, '').length === 0)
+}
+
+/** A job row that can count: an occupation chosen, where, a start, hours within a week, an end after the start. */
+export function jobComplete(j: JobAnswer): boolean {
+  return /^\d{5}$/.test(j.noc) && j.inCanada !== '' && isDate(j.from) && Number(j.hours) > 0 && Number(j.hours) <= 168 && (!isDate(j.to) || j.to >= j.from)
+}
+
+function jobs(list: readonly JobAnswer[]): Job[] {
+  return list
+    .filter(jobComplete)
+    .map((j) => ({ noc: j.noc, country: j.inCanada === 'yes' ? 'CA' : ABROAD, from: j.from, to: isDate(j.to) ? j.to : null, hoursPerWeek: Number(j.hours), selfEmployed: j.selfEmployed, fullTimeStudent: false }))
+}
+
+const FRENCH_TESTS = new Set(['tef-canada', 'tcf-canada'])
+
+/** What is still needed before a score can be given (keys of the form's questions). */
+export function missingAnswers(a: Answers): string[] {
+  const missing: string[] = []
+  if (!isDate(a.dob)) missing.push('dob')
+  if (!a.marital) missing.push('marital')
+  if (partnered(a) && !a.spouseCitizen) missing.push('spouseCitizen')
+  if (partnered(a) && a.spouseCitizen === 'no' && !a.spouseComing) missing.push('spouseComing')
+  return missing
+}
+
+/**
+ * The Profile of the answers (built complete, as profileSchema would output it: test/web/answers.test.ts
+ * checks that the schema accepts it unchanged), or null while a question needed to score is
+ * unanswered. Rows left incomplete (a test without its scores) are left out; the form says so beside them.
+ */
+export function toProfile(a: Answers): Profile | null {
+  if (missingAnswers(a).length > 0) return null
+  const firstTest = a.tests.find(complete)
+  const firstLanguage = a.firstLanguage || (firstTest && FRENCH_TESTS.has(firstTest.test) ? 'french' : 'english')
+  const withSpouse = partnered(a)
+  return {
+    id: 'me',
+    submittedAt: `${isDate(a.asOf) ? a.asOf : todayIso()}T00:00:00Z`,
+    dateOfBirth: a.dob,
+    maritalStatus: a.marital as Profile['maritalStatus'],
+    spouse: withSpouse
+      ? {
+          accompanying: a.spouseCitizen === 'no' && a.spouseComing === 'yes',
+          canadianCitizenOrPR: a.spouseCitizen === 'yes',
+          ...(isDate(a.spouse.dob) ? { dateOfBirth: a.spouse.dob } : {}),
+          education: spouseScores(a) ? credentials(a.spouse.education) : [],
+          languageTests: spouseScores(a) ? tests(a.spouse.tests) : [],
+          work: spouseScores(a) ? jobs(a.spouse.work) : [],
+        }
+      : null,
+    education: credentials(a.education),
+    languageTests: tests(a.tests),
+    firstOfficialLanguage: firstLanguage as Profile['firstOfficialLanguage'],
+    work: jobs(a.work),
+    certificateOfQualification: a.certificate === 'yes' && /^\d{5}$/.test(a.certificateNoc) ? { noc: a.certificateNoc, province: 'ON' } : null,
+    provincialNomination: a.nomination === 'yes' ? { province: 'ON', nominatedOn: isDate(a.nominationOn) ? a.nominationOn : a.asOf } : null,
+    jobOffer: a.jobOffer === 'yes' && /^\d{5}$/.test(a.jobOfferNoc) ? { noc: a.jobOfferNoc, lmiaExempt: false } : null,
+    siblingInCanada: a.sibling === 'yes',
+    settlementFundsCad: a.funds === '' ? 0 : Math.max(0, Number(a.funds) || 0),
+    dependentChildren: Math.max(0, Math.min(30, Math.trunc(Number(a.children) || 0))),
+  }
+}

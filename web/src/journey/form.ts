@@ -1,0 +1,290 @@
+/**
+ * The form, built for people: each control reads and writes one answer; lists (credentials, tests,
+ * jobs) grow and shrink; an occupation is found by title or NOC code. Questions that do not apply are
+ * hidden (the `hidden` attribute; style.css makes it win over any display rule).
+ * @module
+ */
+import { DESIGNATED_TESTS } from '../../../src/language/tests.js'
+import { nocByCode, searchNoc } from '../../../src/noc/index.js'
+import { h } from '../dom.js'
+import { emptyCredential, emptyJob, emptyTest, isDate, jobComplete, partnered, spouseScores, type Answers, type CredentialAnswer, type JobAnswer, type PersonAnswers, type TestAnswer, type YesNo } from './answers.js'
+import { testName } from './messages.js'
+import { m, mk, type TextKey } from './text.js'
+
+let uid = 0
+const nextId = (base: string): string => `${base}-${++uid}`
+
+type Changed = () => void
+
+function hint(id: string, text: string | Node[]): HTMLElement {
+  return h('p', { class: 'hint', id }, ...(typeof text === 'string' ? [text] : text))
+}
+
+function field(label: string, control: HTMLElement, hintText?: string | Node[]): HTMLElement {
+  const hintId = hintText ? `${control.id}-hint` : null
+  if (hintId) control.setAttribute('aria-describedby', hintId)
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintId ? hint(hintId, hintText!) : null)
+}
+
+function input(base: string, type: string, value: string, set: (v: string) => void, changed: Changed, extra: Record<string, string | number> = {}): HTMLInputElement {
+  const el = h('input', { id: nextId(base), type, value, ...extra })
+  el.addEventListener('input', () => {
+    set(el.value)
+    changed()
+  })
+  return el
+}
+
+function select(base: string, options: readonly (readonly [string, string])[], value: string, set: (v: string) => void, changed: Changed): HTMLSelectElement {
+  const el = h('select', { id: nextId(base) }, ...options.map(([v, label]) => h('option', { value: v }, label)))
+  el.value = value
+  el.addEventListener('change', () => {
+    set(el.value)
+    changed()
+  })
+  return el
+}
+
+/** A yes/no question as a group of two radio buttons. */
+function yesNo(base: string, question: string, value: YesNo, set: (v: YesNo) => void, changed: Changed): HTMLFieldSetElement {
+  const name = nextId(base)
+  const option = (v: 'yes' | 'no') => {
+    const radio = h('input', { type: 'radio', name, id: `${name}-${v}`, value: v, checked: value === v })
+    radio.addEventListener('change', () => {
+      set(v)
+      changed()
+    })
+    return h('label', { for: radio.id }, radio, ' ', m(v))
+  }
+  return h('fieldset', { class: 'radios', id: name }, h('legend', {}, question), option('yes'), option('no'))
+}
+
+/** Finds an occupation by title words or code; shows the choice, or buttons to choose from. */
+function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed): HTMLElement {
+  const el = h('input', { id: nextId(base), type: 'text', autocomplete: 'off', value: value ? `${value} ${nocByCode(value)?.title ?? ''}`.trim() : '' })
+  const status = h('div', { class: 'noc-status', 'aria-live': 'polite' })
+  const show = (code: string): void => {
+    const u = nocByCode(code)
+    status.replaceChildren(u ? h('p', { class: 'derived' }, m('nocChosen', { code: u.code, title: u.title, teer: u.teer })) : '')
+  }
+  const choose = (code: string): void => {
+    set(code)
+    el.value = `${code} ${nocByCode(code)?.title ?? ''}`
+    show(code)
+    changed()
+  }
+  el.addEventListener('input', () => {
+    const text = el.value.trim()
+    const code = /^(\d{5})\b/.exec(text)?.[1]
+    if (code && nocByCode(code)) return choose(code)
+    set('')
+    changed()
+    if (text.length < 2) return status.replaceChildren()
+    const hits = searchNoc(text, 6)
+    if (hits.length === 0) return status.replaceChildren(h('p', { class: 'hint' }, m('nocNone')))
+    status.replaceChildren(
+      h('p', { class: 'hint' }, m('nocPick')),
+      h('ul', { class: 'noc-hits' }, ...hits.map(({ unitGroup: u }) => h('li', {}, h('button', { type: 'button', class: 'secondary', onclick: () => choose(u.code) }, `${u.code} ${u.title}`)))),
+    )
+  })
+  if (value) show(value)
+  return h('div', { class: 'field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status)
+}
+
+const LEVELS = ['secondary', 'one-year', 'two-year', 'bachelors', 'masters', 'doctoral'] as const
+
+/** A growing list of rows: each a fieldset with its number, a remove button, and an add button below. */
+function list<T>(items: T[], legend: (n: number) => string, row: (item: T, n: number) => HTMLElement[], blank: () => T, addLabel: string, changed: Changed): HTMLElement {
+  const box = h('div', { class: 'list' })
+  const render = (): void => {
+    box.replaceChildren(
+      ...items.map((item, i) =>
+        h(
+          'fieldset',
+          { class: 'item' },
+          h('legend', {}, legend(i + 1)),
+          ...row(item, i + 1),
+          h('button', { type: 'button', class: 'secondary small', onclick: () => (items.splice(i, 1), render(), changed()) }, `${m('remove')} (${legend(i + 1)})`),
+        ),
+      ),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (items.push(blank()), render(), changed()) }, addLabel),
+    )
+  }
+  render()
+  return box
+}
+
+/** Where each test row's inline message goes (its CLB, or why it does not count). */
+export const testNotes = new Map<TestAnswer, HTMLElement>()
+
+/** Rows begun but not yet counted (a job without its hours, an end before the start), and the line that says so. */
+const rowNotes = new Map<HTMLElement, () => string>()
+
+function rowNote(check: () => string): HTMLElement {
+  const note = h('p', { class: 'hint row-note', 'aria-live': 'polite' })
+  rowNotes.set(note, check)
+  return note
+}
+
+function updateRowNotes(): void {
+  for (const [note, check] of rowNotes) note.textContent = check()
+}
+
+function credentialRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {
+  return list(
+    person.education,
+    (n) => `${prefix}${m('credential', { n })}`,
+    (c: CredentialAnswer) => {
+      const eca = input('eca', 'date', c.ecaOn, (v) => (c.ecaOn = v), changed)
+      const ecaField = field(m('ecaOn'), eca)
+      ecaField.hidden = c.inCanada !== 'no'
+      const started = (): boolean => Boolean(c.level || c.inCanada || c.completedOn || c.years)
+      const note = rowNote(() => (started() && !(c.level && c.inCanada && isDate(c.completedOn) && (c.years === '' || (Number(c.years) >= 0 && Number(c.years) <= 15))) ? m('credentialIncomplete') : ''))
+      return [
+        field(m('level'), select('level', [['', m('choose')], ...LEVELS.map((l) => [l, mk(`lvl_${l}`)] as const)], c.level, (v) => (c.level = v), changed)),
+        yesNo('inCanada', m('inCanada'), c.inCanada, (v) => ((c.inCanada = v), (ecaField.hidden = v !== 'no')), changed),
+        h('div', { class: 'row' }, field(m('completedOn'), input('completed', 'date', c.completedOn, (v) => (c.completedOn = v), changed)), field(m('programYears'), input('years', 'number', c.years, (v) => (c.years = v), changed, { min: 0, max: 15, step: 1, inputmode: 'numeric' }))),
+        ecaField,
+        note,
+      ]
+    },
+    emptyCredential,
+    m('addCredential'),
+    changed,
+  )
+}
+
+function testRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {
+  return list(
+    person.tests,
+    (n) => `${prefix}${m('testN', { n })}`,
+    (t: TestAnswer) => {
+      const note = h('div', { class: 'test-note', 'aria-live': 'polite' })
+      testNotes.set(t, note)
+      return [
+        h(
+          'div',
+          { class: 'row' },
+          field(m('test'), select('test', [['', m('choose')], ...DESIGNATED_TESTS.map((x) => [x, testName(x)] as const)], t.test, (v) => (t.test = v as TestAnswer['test']), changed)),
+          field(m('testDate'), input('testDate', 'date', t.date, (v) => (t.date = v), changed)),
+        ),
+        h('div', { class: 'row' }, ...(['speaking', 'listening', 'reading', 'writing'] as const).map((a) => field(m(a), input(a, 'number', t[a], (v) => (t[a] = v), changed, { inputmode: 'decimal', step: 'any', min: 0 })))),
+        note,
+      ]
+    },
+    emptyTest,
+    m('addTest'),
+    changed,
+  )
+}
+
+function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {
+  return list(
+    person.work,
+    (n) => `${prefix}${m('jobN', { n })}`,
+    (j: JobAnswer) => [
+      nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed),
+      yesNo('workCanada', m('workInCanada'), j.inCanada, (v) => (j.inCanada = v), changed),
+      h('div', { class: 'row' }, field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)), field(m('to'), input('to', 'date', j.to, (v) => (j.to = v), changed)), field(m('hours'), input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' }))),
+      (() => {
+        const box = h('input', { type: 'checkbox', id: nextId('self'), checked: j.selfEmployed })
+        box.addEventListener('change', () => ((j.selfEmployed = box.checked), changed()))
+        return h('div', { class: 'field' }, h('label', { for: box.id }, box, ' ', m('selfEmployed')))
+      })(),
+      rowNote(() => ((j.noc || j.inCanada || j.from || j.to || j.hours) && !jobComplete(j) ? m('jobIncomplete') : '')),
+    ],
+    emptyJob,
+    m('addJob'),
+    changed,
+  )
+}
+
+// IRCC's pages in English (each has its French version one click away): the French addresses were not verified.
+const IRCC_ECA = 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/documents/education-assessed.html'
+const IRCC_WORK = 'https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers.html'
+
+function section(legend: TextKey, ...content: (HTMLElement | null)[]): HTMLFieldSetElement {
+  return h('fieldset', { class: 'section' }, h('legend', {}, m(legend)), ...content)
+}
+
+/** The form for `a`; `changed` runs after every answer. Returns the form and a function that shows the questions that apply. */
+export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElement; refresh: () => void } {
+  testNotes.clear()
+  rowNotes.clear()
+  let refresh = (): void => undefined
+  const changed = (): void => {
+    refresh()
+    onChange()
+  }
+  const statuses: [string, TextKey][] = [['', 'choose'], ['single', 'ms_single'], ['married', 'ms_married'], ['common-law', 'ms_common-law'], ['separated', 'ms_separated'], ['divorced', 'ms_divorced'], ['annulled', 'ms_annulled'], ['widowed', 'ms_widowed']]
+  const spouseCitizen = yesNo('spouseCitizen', m('spouseCitizen'), a.spouseCitizen, (v) => (a.spouseCitizen = v), changed)
+  const spouseComing = yesNo('spouseComing', m('spouseComing'), a.spouseComing, (v) => (a.spouseComing = v), changed)
+  const spouseSection = section(
+    'spouseSection',
+    field(m('spouseDob'), input('spouseDob', 'date', a.spouse.dob, (v) => (a.spouse.dob = v), changed)),
+    h('h3', {}, m('spouseEducation')),
+    credentialRows(a.spouse, changed, m('spousePrefix')),
+    h('h3', {}, m('spouseTests')),
+    testRows(a.spouse, changed, m('spousePrefix')),
+    h('h3', {}, m('spouseWork')),
+    jobRows(a.spouse, changed, m('spousePrefix')),
+  )
+  spouseSection.id = 'spouse-section'
+  const certificateNoc = nocPicker('certNoc', m('certificateNoc'), a.certificateNoc, (c) => (a.certificateNoc = c), changed)
+  const nominationOn = field(m('nominationOn'), input('nomOn', 'date', a.nominationOn, (v) => (a.nominationOn = v), changed))
+  const jobOffer = yesNo('jobOffer', m('jobOffer'), a.jobOffer, (v) => (a.jobOffer = v), changed)
+  // Shown once the results know an offer scores on the date (showJobOffer).
+  jobOffer.hidden = true
+  const jobOfferNoc = nocPicker('offerNoc', m('jobOfferNoc'), a.jobOfferNoc, (c) => (a.jobOfferNoc = c), changed)
+  const firstLanguage = select('firstLanguage', [['', m('firstAuto')], ['english', m('english')], ['french', m('french')]], a.firstLanguage, (v) => (a.firstLanguage = v as Answers['firstLanguage']), changed)
+
+  const form = h(
+    'form',
+    { id: 'journey-form', novalidate: true, 'aria-label': m('formLabel'), onsubmit: (e: Event) => e.preventDefault() },
+    field(m('asOf'), input('asOf', 'date', a.asOf, (v) => (a.asOf = v), changed, { min: '2015-01-01' }), m('asOfHint')),
+    section(
+      'personal',
+      field(m('dob'), input('dob', 'date', a.dob, (v) => (a.dob = v), changed)),
+      field(m('marital'), select('marital', statuses.map(([v, k]) => [v, m(k)] as const), a.marital, (v) => (a.marital = v), changed)),
+      spouseCitizen,
+      spouseComing,
+      field(m('children'), input('children', 'number', a.children, (v) => (a.children = v), changed, { min: 0, max: 30, step: 1, inputmode: 'numeric' })),
+    ),
+    section('education', h('p', { class: 'hint' }, m('educationHint')), h('p', { class: 'hint' }, m('ecaLine'), ' ', h('a', { href: IRCC_ECA, rel: 'noreferrer', hreflang: 'en' }, m('ecaLink'))), credentialRows(a, changed, '')),
+    section('languages', h('p', { class: 'hint' }, m('languagesHint')), field(m('firstLanguage'), firstLanguage), testRows(a, changed, '')),
+    section('work', h('p', { class: 'hint' }, m('skilledLine'), ' ', h('a', { href: IRCC_WORK, rel: 'noreferrer', hreflang: 'en' }, m('skilledLink'))), jobRows(a, changed, '')),
+    spouseSection,
+    section(
+      'other',
+      yesNo('certificate', m('certificate'), a.certificate, (v) => (a.certificate = v), changed),
+      certificateNoc,
+      yesNo('nomination', m('nomination'), a.nomination, (v) => (a.nomination = v), changed),
+      nominationOn,
+      jobOffer,
+      jobOfferNoc,
+      yesNo('sibling', m('sibling'), a.sibling, (v) => (a.sibling = v), changed),
+      field(m('funds'), input('funds', 'number', a.funds, (v) => (a.funds = v), changed, { min: 0, step: 1, inputmode: 'numeric' })),
+    ),
+  )
+
+  refresh = () => {
+    updateRowNotes()
+    spouseCitizen.hidden = !partnered(a)
+    spouseComing.hidden = !partnered(a) || a.spouseCitizen !== 'no'
+    spouseSection.hidden = !spouseScores(a)
+    certificateNoc.hidden = a.certificate !== 'yes'
+    nominationOn.hidden = a.nomination !== 'yes'
+    jobOfferNoc.hidden = a.jobOffer !== 'yes' || jobOffer.hidden
+  }
+  refresh()
+  return { form, refresh: () => refresh() }
+}
+
+/** Shows the job-offer question only on dates when an offer scores (the results decide; IRCC's tool asks it only then). */
+export function showJobOffer(form: HTMLFormElement, scores: boolean, a: Answers): void {
+  const group = form.querySelector<HTMLElement>('fieldset[id^="jobOffer"]')
+  if (!group) return
+  group.hidden = !scores
+  const noc = form.querySelector<HTMLElement>('input[id^="offerNoc"]')?.closest<HTMLElement>('.field')
+  if (noc) noc.hidden = !scores || a.jobOffer !== 'yes'
+}

@@ -1,0 +1,139 @@
+/**
+ * One journey over one Profile: the form, and everything the library says of the answers, on the
+ * calculator page (and, scrolled to the eligibility, on the eligibility page). A compact summary bar
+ * keeps the score in view on a phone.
+ * @module
+ */
+import { explainFactors } from '../../../src/crs/factors.js'
+import { scoreCrs } from '../../../src/crs/score.js'
+import { eligibility } from '../../../src/eligibility/index.js'
+import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/language/tests.js'
+import type { Profile } from '../../../src/schemas/profile.js'
+import { h } from '../dom.js'
+import { layout } from '../layout.js'
+import { forgetAnswers, isDate, loadAnswers, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
+import { buildForm, showJobOffer, testNotes } from './form.js'
+import { noticeText, programName } from './messages.js'
+import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
+import { m, type TextKey } from './text.js'
+
+export function startJourney(page: 'calculator' | 'eligibility'): void {
+  const answers = loadAnswers()
+  const summary = h('p', { class: 'summary-bar', id: 'summary', role: 'status' }, m('summaryWait'))
+  const total = h('p', { class: 'total', 'data-testid': 'crs-total', id: 'crs-total' }, '—')
+  const meta = h('p', { class: 'hint', id: 'crs-meta' })
+  const scoreBox = h('div', { id: 'score-details' })
+  const eligBox = h('div', { id: 'eligibility' })
+  const improveBox = h('div', { id: 'improve' })
+  const unlockBox = h('div', { id: 'unlock' })
+  const timelineBox = h('div', { id: 'timeline-box' })
+  const pastBox = h('div', { id: 'past', 'aria-live': 'polite' })
+  const shareStatus = h('span', { role: 'status', class: 'hint' })
+  let generation = 0
+  let slowTimer: number | undefined
+
+  const { form, refresh } = buildForm(answers, () => {
+    saveAnswers(answers)
+    update()
+  })
+
+  const results = h(
+    'section',
+    { class: 'results', id: 'results', 'aria-labelledby': 'results-title' },
+    h('h2', { id: 'results-title' }, m('results')),
+    h('p', { class: 'hint' }, m('crs')),
+    total,
+    meta,
+    scoreBox,
+    h('h3', { id: 'elig-title' }, m('eligibility')),
+    eligBox,
+    h('h3', {}, m('unlock')),
+    unlockBox,
+    h('h3', {}, m('improve')),
+    improveBox,
+    timelineBox,
+    h('h3', {}, m('past')),
+    pastBox,
+  )
+
+  const share = h('p', { class: 'share' }, h('button', { type: 'button', class: 'secondary', id: 'share', onclick: () => void navigator.clipboard?.writeText(shareLink(answers)).then(() => (shareStatus.textContent = ` ${m('copied')}`), () => undefined) }, m('share')), ' ', h('button', { type: 'button', class: 'secondary', id: 'clear', onclick: () => (forgetAnswers(), location.reload()) }, m('clear')), shareStatus, h('span', { class: 'hint block' }, m('shareHint')))
+
+  layout(page === 'eligibility' ? m('eligTitle') : m('title'), h('p', {}, m('intro')), summary, h('div', { class: 'calc' }, h('div', {}, form, share), results))
+
+  /** Each test row's line: its CLB levels, what is missing, or why it does not count on the day. */
+  function testLines(notices: readonly { code: string; path: string; params?: Readonly<Record<string, string | number>> }[]): void {
+    for (const [t, note] of testNotes) {
+      const own = answers.tests.includes(t) ? 'languageTests.' : 'spouse.languageTests.'
+      const started = t.test || t.date || t.speaking || t.listening || t.reading || t.writing
+      const done = t.test && isDate(t.date) && [t.speaking, t.listening, t.reading, t.writing].every((s) => s !== '')
+      if (!done) {
+        note.replaceChildren(started ? h('p', { class: 'hint' }, m('testIncomplete')) : '')
+        continue
+      }
+      const scores = { speaking: Number(t.speaking), listening: Number(t.listening), reading: Number(t.reading), writing: Number(t.writing) }
+      const issues = testScoreIssues(t.test as DesignatedTest, t.date, scores, '')
+      if (issues.length > 0) {
+        note.replaceChildren(...issues.map((i) => h('p', { class: 'error' }, i.message)))
+        continue
+      }
+      const notice = notices.find((n) => n.path.startsWith(own) && !n.path.slice(own.length).includes('.') && n.params?.test === t.test && n.params?.testDate === t.date && (n.code === 'language_result_expired' || n.code === 'language_result_future'))
+      const clb = toClb(t.test as DesignatedTest, t.date, scores)
+      note.replaceChildren(notice ? h('p', { class: 'error test-invalid' }, noticeText(notice as Parameters<typeof noticeText>[0])) : h('p', { class: 'derived' }, m('clbIs', { s: clb.speaking, l: clb.listening, r: clb.reading, w: clb.writing })))
+    }
+  }
+
+  function clear(message: HTMLElement | null): void {
+    total.textContent = '—'
+    meta.textContent = ''
+    summary.textContent = m('summaryWait')
+    scoreBox.replaceChildren(...(message ? [message] : []))
+    for (const box of [eligBox, improveBox, unlockBox, timelineBox, pastBox]) box.replaceChildren()
+    delete unlockBox.dataset.ready
+  }
+
+  function update(): void {
+    const gen = ++generation
+    refresh()
+    const asOf = answers.asOf
+    const missing = missingAnswers(answers)
+    testLines([])
+    if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}: YYYY-MM-DD ≥ 2015-01-01`))
+    if (missing.length > 0) showJobOffer(form, false, answers)
+    if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
+    const profile = toProfile(answers)!
+    // A job offer scores only on some dates (IRCC's tool asks only then): otherwise it is not asked, and not counted.
+    const noOffer = explainFactors({ ...profile, jobOffer: null }, asOf).factors
+    const offerScores = scoreCrs({ ...noOffer, jobOffer: 'teer-0-3' }, asOf).total !== scoreCrs({ ...noOffer, jobOffer: 'none' }, asOf).total
+    showJobOffer(form, offerScores, answers)
+    if (!offerScores) profile.jobOffer = null
+    const { factors, notices } = explainFactors(profile, asOf)
+    testLines(notices)
+    const crs = scoreCrs(factors, asOf)
+    const r = eligibility(profile, asOf)
+    total.textContent = String(crs.total)
+    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})`
+    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : 'no'))
+    scoreBox.replaceChildren(...[noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
+    eligBox.replaceChildren(...eligibilitySection(r, profile))
+    improveBox.replaceChildren()
+    unlockBox.replaceChildren(h('p', { class: 'hint' }, '…'))
+    delete unlockBox.dataset.ready
+    clearTimeout(slowTimer)
+    // The heavier parts (each scores many days or changed profiles) wait for a pause in typing.
+    slowTimer = window.setTimeout(() => slow(profile, asOf, r, gen), 250)
+  }
+
+  function slow(profile: Profile, asOf: string, r: ReturnType<typeof eligibility>, gen: number): void {
+    if (gen !== generation) return
+    unlockBox.replaceChildren(unlockSection(profile, asOf, r))
+    unlockBox.dataset.ready = '1'
+    improveBox.replaceChildren(improveSection(profile, asOf))
+    timelineBox.replaceChildren(...timelineSection(profile, asOf))
+    pastBox.replaceChildren(h('p', { class: 'hint' }, m('pastLoading')))
+    void import('./past.js').then(({ renderPast }) => renderPast(pastBox, profile, asOf, () => gen !== generation))
+  }
+
+  update()
+  if (page === 'eligibility' && answers.dob) document.getElementById('elig-title')?.scrollIntoView()
+}
+

@@ -1,0 +1,138 @@
+/**
+ * The results of one Profile on one day, all from the library: the CRS score and its breakdown, what
+ * did not count, program and category eligibility (yes, no, or can't tell), what would raise the score,
+ * what would open a program or category, and the changes ahead.
+ * @module
+ */
+import { explainFactors, factorsOf, type FactorNotice } from '../../../src/crs/factors.js'
+import { scoreCrs, type CrsResult } from '../../../src/crs/score.js'
+import { addDays } from '../../../src/domain/dates.js'
+import type { CategoryResult, EligibilityResult, UnmetCondition } from '../../../src/eligibility/types.js'
+import { categoryById, categoryVersions } from '../../../src/rules/categories/catalog.js'
+import { timeline, whatIf } from '../../../src/history/outlook.js'
+import { unlocks } from '../../../src/history/unlock.js'
+import type { Profile } from '../../../src/schemas/profile.js'
+import { h } from '../dom.js'
+import { num, tk } from '../i18n.js'
+import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
+import { m } from './text.js'
+
+export type Verdict = 'yes' | 'no' | 'unknown'
+
+/** A verdict badge: colour, a symbol and a word, so it never rests on colour alone. */
+export function badge(v: Verdict): HTMLElement {
+  const [symbol, word] = v === 'yes' ? ['✓', m('eligible')] : v === 'no' ? ['✗', m('notEligible')] : ['?', m('cantTell')]
+  return h('span', { class: `badge ${v}` }, h('span', { 'aria-hidden': 'true' }, symbol), ` ${word}`)
+}
+
+const GROUPS: readonly [string, 'core' | 'spouse' | 'transferability' | 'additional', readonly string[]][] = [
+  ['A', 'core', ['age', 'education', 'firstLanguage', 'secondLanguage', 'canadianWork']],
+  ['B', 'spouse', ['education', 'language', 'canadianWork']],
+  ['C', 'transferability', ['education', 'foreignWork', 'certificate']],
+  ['D', 'additional', ['provincialNomination', 'jobOffer', 'canadianEducation', 'french', 'sibling']],
+]
+
+
+export function breakdown(result: CrsResult): HTMLElement {
+  const rows: HTMLElement[] = []
+  for (const [title, group, lines] of GROUPS) {
+    const values = result[group] as unknown as Record<string, number>
+    rows.push(h('tr', { class: 'group' }, h('th', { scope: 'row' }, tk(title)), h('td', { class: 'n' }, num(values.subtotal!))))
+    for (const line of lines) rows.push(h('tr', {}, h('th', { scope: 'row', class: 'sub' }, tk(`${group}.${line}`)), h('td', { class: 'n', 'data-line': `${group}.${line}` }, num(values[line]!))))
+  }
+  rows.push(h('tr', { class: 'sum' }, h('th', { scope: 'row' }, m('crs')), h('td', { class: 'n' }, num(result.total))))
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'crs-breakdown' }, h('caption', { class: 'visually-hidden' }, m('breakdown')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tk('factor')), h('th', { scope: 'col', class: 'n' }, tk('points')))), h('tbody', {}, ...rows)))
+}
+
+export function noticeList(notices: readonly FactorNotice[], asOf: string): HTMLElement | null {
+  if (notices.length === 0) return null
+  return h('div', { class: 'notices' }, h('p', {}, h('strong', {}, m('notCounted', { date: asOf }))), h('ul', { id: 'crs-notices' }, ...notices.map((n) => h('li', { 'data-code': n.code }, noticeText(n)))))
+}
+
+function reasons(unmet: readonly UnmetCondition[], label = ''): HTMLElement | null {
+  if (unmet.length === 0) return null
+  return h('ul', { class: 'reasons' }, ...unmet.map((u) => h('li', { 'data-code': u.code }, unmetText(u, label), ' ', h('a', { href: u.source.url, rel: 'noreferrer', class: 'src' }, `(${m('source')})`))))
+}
+
+/** A category's verdict: "can't tell" when its list of occupations is unknown (the library then answers no, with that reason). */
+export function categoryVerdict(c: CategoryResult): Verdict {
+  if (c.eligible) return 'yes'
+  return c.unmet.some((u) => u.code === 'category_list_unknown') ? 'unknown' : 'no'
+}
+
+/**
+ * What is known when a category's list is not: the candidate's occupations that were on the lists of
+ * its earlier versions ("Your NOC 33102 was on the lists of Healthcare occupations (2023-1), ...").
+ */
+function knownOfUnknown(c: CategoryResult, nocs: readonly string[]): HTMLElement | null {
+  const key = categoryById(c.id)?.key
+  if (!key) return null
+  const lines: string[] = []
+  for (const noc of new Set(nocs)) {
+    const earlier = categoryVersions.filter((v) => v.key === key && v.id !== c.id && v.occupations?.includes(noc))
+    if (earlier.length > 0) lines.push(m('knownLists', { noc, lists: earlier.map((v) => categoryName(v.id, v.label)).join(', ') }))
+  }
+  return lines.length === 0 ? null : h('p', { class: 'unknown-line' }, lines.join(' '))
+}
+
+export function eligibilitySection(r: EligibilityResult, profile: Profile): HTMLElement[] {
+  const nocs = profile.work.map((j) => j.noc)
+  const fsw = r.programs.fsw
+  const program = (id: 'fsw' | 'cec' | 'fst', eligible: boolean, extra: string, unmet: readonly UnmetCondition[]) =>
+    h('li', { 'data-program': id }, badge(eligible ? 'yes' : 'no'), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', reasons(unmet))
+  return [
+    h('p', { id: 'invited-under' }, r.invitedUnder ? m('invitedUnder', { program: r.invitedUnder === 'pnp' ? m('pnp') : m(r.invitedUnder) }) : m('invitedUnderNone')),
+    h(
+      'ul',
+      { class: 'verdicts', id: 'programs' },
+      program('fsw', fsw.eligible, m('grid', { points: fsw.points }), fsw.unmet),
+      program('cec', r.programs.cec.eligible, '', r.programs.cec.unmet),
+      program('fst', r.programs.fst.eligible, '', r.programs.fst.unmet),
+    ),
+    r.categories.length === 0
+      ? h('p', {}, m('categoriesNone'))
+      : h(
+          'ul',
+          { class: 'verdicts', id: 'categories' },
+          ...r.categories.map((c) => {
+            const name = categoryName(c.id, c.label)
+            return h('li', { 'data-category': c.id }, badge(categoryVerdict(c)), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, reasons(c.unmet.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || c.unmet.length === 1), name))
+          }),
+        ),
+  ]
+}
+
+export function improveSection(profile: Profile, asOf: string): HTMLElement {
+  const { changes } = whatIf({ kind: 'profile', profile }, asOf)
+  if (changes.length === 0) return h('p', {}, m('improveNone'))
+  return h('ol', { id: 'whatif' }, ...changes.slice(0, 6).map((c) => h('li', { 'data-code': c.code }, h('strong', {}, `+${c.gain} → ${c.score}`), ' ', whatIfText(c))))
+}
+
+export function unlockSection(profile: Profile, asOf: string, r: EligibilityResult): HTMLElement {
+  const { unlocks: found } = unlocks(profile, asOf)
+  const closed = ['fsw', 'cec', 'fst'].filter((p) => !r.programs[p as 'fsw'].eligible).length + r.categories.filter((c) => categoryVerdict(c) === 'no').length
+  if (found.length === 0) return h('p', {}, closed === 0 ? m('allOpen') : m('unlockNone'))
+  const nameOf = (target: string): string => {
+    if (target === 'fsw' || target === 'cec' || target === 'fst') return m(target)
+    const c = r.categories.find((x) => x.id === target)
+    return c ? categoryName(c.id, c.label) : target
+  }
+  // One line per target and kind of change, changes made now first.
+  const sorted = [...found].sort((a, b) => (a.on === b.on ? 0 : a.on < b.on ? -1 : 1))
+  return h('ul', { id: 'unlocks' }, ...sorted.map((u) => h('li', { 'data-target': u.target, 'data-code': u.code }, unlockText(u, nameOf(u.target)))))
+}
+
+export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
+  const line = timeline({ kind: 'profile', profile }, asOf, 3)
+  const title = h('h3', {}, m('timeline', { until: line.until }))
+  if (line.changes.length === 0) return [title, h('p', {}, m('timelineNone'))]
+  const rows = line.changes.map((c) => {
+    const before = addDays(c.date, -1)
+    const why = changeReasons(factorsOf(profile, before), factorsOf(profile, c.date), scoreCrs(factorsOf(profile, before), before).rules !== scoreCrs(factorsOf(profile, c.date), c.date).rules)
+    const was = new Set(explainFactors(profile, before).notices.map((n) => n.path))
+    for (const n of explainFactors(profile, c.date).notices) if (!was.has(n.path) && (n.code === 'language_result_expired' || n.code === 'eca_expired')) why.push(noticeText(n))
+    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join('; ')))
+  })
+  return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
+}
+
