@@ -14,7 +14,7 @@
 import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
 import { mulberry32, normal, poisson } from './rng.js'
-import { roundTypeLabel, roundTypeOf, type RoundTypeKey } from './round-types.js'
+import { reportGroupOf, roundTypeLabel, roundTypeOf, type RoundTypeKey } from './round-types.js'
 
 /** Rounds older than this (days) are not used for rates. */
 export const RATE_WINDOW = 365
@@ -28,24 +28,26 @@ const REVERSION = 0.7
 /** How many past cut-offs of a type give the median the centre is pulled towards. */
 const MEDIAN_ROUNDS = 5
 /** Weights of the last cut-off tried against the median of the last MEDIAN_ROUNDS. */
-const WEIGHTS = [1, 0.8, 0.6, 0.4] as const
+const WEIGHTS = [1, 0.85, 0.7, 0.55, 0.4] as const
+/** Past cut-offs of each type the weights are judged on. */
+const WEIGHT_STEPS = 30
 
 /**
  * The weight of the last cut-off in the centre (the rest on the median of the last few), chosen per
- * type by how well each weight would have foreseen the type's own last 20 cut-offs: a type whose
- * cut-offs trend (CEC) keeps the last one; one that jumps around and comes back (French, PNP, the
- * other categories) leans on the median.
+ * group of types (general, CEC, PNP, French, the other categories) by how well each weight would have
+ * foreseen the group's own past cut-offs, each from the ones before it: a group whose cut-offs trend
+ * (CEC) keeps the last one; one that jumps around and comes back leans on the median.
  */
-export function lastWeight(cutoffs: readonly number[]): number {
-  if (cutoffs.length < 6) return 1
+export function lastWeight(series: readonly (readonly number[])[]): number {
   let best: number = WEIGHTS[0]
   let bestError = Number.POSITIVE_INFINITY
   for (const w of WEIGHTS) {
     let error = 0
-    for (let i = Math.max(2, cutoffs.length - 20); i < cutoffs.length; i++) {
-      const before = cutoffs.slice(0, i)
-      const guess = w * before[before.length - 1]! + (1 - w) * median(before.slice(-MEDIAN_ROUNDS))
-      error += Math.abs(guess - cutoffs[i]!)
+    for (const cutoffs of series) {
+      for (let i = Math.max(2, cutoffs.length - WEIGHT_STEPS); i < cutoffs.length; i++) {
+        const before = cutoffs.slice(Math.max(0, i - MEDIAN_ROUNDS), i)
+        error += Math.abs(w * before[before.length - 1]! + (1 - w) * median(before) - cutoffs[i]!)
+      }
     }
     if (error < bestError - 1e-9) {
       bestError = error
@@ -107,6 +109,7 @@ export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): Rou
   const tau = RATE_HALF_LIFE / Math.LN2
   const norm = tau * (1 - Math.exp(-RATE_WINDOW / tau))
   const allMoves: number[] = []
+  const weights = new Map<string, number>()
   const types: TypeModel[] = []
   for (const [type, list] of byType) {
     const recent = list.filter((r) => today - toDayNumber(r.date) <= RATE_WINDOW)
@@ -115,7 +118,12 @@ export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): Rou
     const rate = recent.reduce((a, r) => a + Math.exp(-(today - toDayNumber(r.date)) / tau), 0) / norm
     const last = list[list.length - 1]!
     const size = median(list.slice(-3).map((r) => r.size))
-    const weight = lastWeight(list.map((r) => r.lowestScore))
+    const group = reportGroupOf(type)
+    let weight = weights.get(group)
+    if (weight === undefined) {
+      weight = lastWeight([...byType].filter(([k]) => reportGroupOf(k) === group).map(([, l]) => l.map((r) => r.lowestScore)))
+      weights.set(group, weight)
+    }
     const centre = weight * last.lowestScore + (1 - weight) * median(list.slice(-MEDIAN_ROUNDS).map((r) => r.lowestScore))
     const moves: number[] = []
     for (let i = Math.max(1, list.length - 12); i < list.length; i++) moves.push(list[i]!.lowestScore - list[i - 1]!.lowestScore)
@@ -151,41 +159,63 @@ export interface SimulatedRounds {
 export function simulateRounds(model: RoundsModel, horizonDays: number, paths: number, seed: number): SimulatedRounds {
   const r = mulberry32(seed)
   const start = new Int32Array(paths + 1)
-  const day: number[] = []
-  const typeIndex: number[] = []
-  const cutoff: number[] = []
-  const pathDays: number[] = []
-  const pathTypes: number[] = []
-  const pathCutoffs: number[] = []
+  let capacity = Math.max(64, Math.ceil(paths * horizonDays * model.types.reduce((a, t) => a + t.rate, 0) * 1.5))
+  let day = new Int32Array(capacity)
+  let typeIndex = new Int32Array(capacity)
+  let cutoff = new Int32Array(capacity)
+  let length = 0
+  // One path's rounds before sorting: day, type and cut-off packed in one number (day major).
+  let packed = new Float64Array(256)
+  const types = model.types
   for (let p = 0; p < paths; p++) {
-    start[p] = day.length
-    pathDays.length = 0
-    pathTypes.length = 0
-    pathCutoffs.length = 0
-    model.types.forEach((t, ti) => {
+    start[p] = length
+    let n = 0
+    for (let ti = 0; ti < types.length; ti++) {
+      const t = types[ti]!
       const factor = Math.exp(RATE_SPREAD * normal(r) - (RATE_SPREAD * RATE_SPREAD) / 2)
-      const n = poisson(r, t.rate * factor * horizonDays)
-      if (n === 0) return
-      const days: number[] = []
-      for (let i = 0; i < n; i++) days.push(Math.floor(r() * horizonDays))
-      days.sort((a, b) => a - b)
-      let distance = t.moves[Math.floor(r() * t.moves.length)]!
-      for (const d of days) {
-        pathDays.push(d)
-        pathTypes.push(ti)
-        pathCutoffs.push(Math.round(t.centre + distance))
-        distance = REVERSION * distance + t.moves[Math.floor(r() * t.moves.length)]!
+      const count = poisson(r, t.rate * factor * horizonDays)
+      if (count === 0) continue
+      const days = new Int32Array(count)
+      for (let i = 0; i < count; i++) days[i] = Math.floor(r() * horizonDays)
+      days.sort()
+      const moves = t.moves
+      let distance = moves[Math.floor(r() * moves.length)]!
+      for (let i = 0; i < count; i++) {
+        const c = Math.max(0, Math.min(1200, Math.round(t.centre + distance)))
+        if (n === packed.length) {
+          const bigger = new Float64Array(packed.length * 2)
+          bigger.set(packed)
+          packed = bigger
+        }
+        packed[n++] = (days[i]! * 64 + ti) * 2048 + c
+        distance = REVERSION * distance + moves[Math.floor(r() * moves.length)]!
       }
-    })
-    const order = pathDays.map((_, i) => i).sort((a, b) => pathDays[a]! - pathDays[b]! || a - b)
-    for (const i of order) {
-      day.push(pathDays[i]!)
-      typeIndex.push(pathTypes[i]!)
-      cutoff.push(pathCutoffs[i]!)
+    }
+    const sorted = packed.subarray(0, n).sort()
+    if (length + n > capacity) {
+      capacity = Math.max(capacity * 2, length + n)
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(capacity)
+        b.set(a.subarray(0, length))
+        return b
+      }
+      day = grow(day)
+      typeIndex = grow(typeIndex)
+      cutoff = grow(cutoff)
+    }
+    for (let i = 0; i < n; i++) {
+      const v = sorted[i]!
+      const c = v % 2048
+      const rest = (v - c) / 2048
+      const ti = rest % 64
+      day[length] = (rest - ti) / 64
+      typeIndex[length] = ti
+      cutoff[length] = c
+      length++
     }
   }
-  start[paths] = day.length
-  return { paths, horizonDays, start, day: Int32Array.from(day), typeIndex: Int32Array.from(typeIndex), cutoff: Int32Array.from(cutoff) }
+  start[paths] = length
+  return { paths, horizonDays, start, day: day.subarray(0, length), typeIndex: typeIndex.subarray(0, length), cutoff: cutoff.subarray(0, length) }
 }
 
 /** The day `offset` days after `asOf`. */
