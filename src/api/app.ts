@@ -11,6 +11,7 @@ import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './e
 import { DEFAULT_BODY_LIMIT } from './json-body.js'
 import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
+import { forecastRoutes } from './routes/forecast.js'
 import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
@@ -71,9 +72,11 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   const expensive = rateLimit(options.expensiveLimit ?? { burst: 10, perSecond: 5 })
   app.use('/v1/outlook', expensive)
   app.use('/v1/rounds/simulate', expensive)
+  app.use('/v1/forecast', expensive)
   app.route('/v1/crs', crsRoutes(bodyLimit))
   app.route('/v1/eligibility', eligibilityRoutes(bodyLimit))
   app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))
+  app.route('/v1/forecast', forecastRoutes(options.history ?? null, bodyLimit))
   app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, token: options.token, bodyLimit }))
   app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, token: options.token, bodyLimit }))
   // A known path with another method gets 405 and the methods it has; anything else under /v1, 404.
