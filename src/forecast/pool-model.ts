@@ -85,18 +85,20 @@ export function poolDensity(distribution: PoolDistribution): PoolDensity {
 }
 
 /**
- * What a round type could invite from the pool: `eligibleAbove(s) = share x above(s)^power`, the
- * candidates of the type at or above score `s`. A power of 1 is a constant share; below 1 the share
- * grows deeper in the pool (the type's best candidates were invited before: French, PNP).
+ * What a round type could invite from the pool: `shareAt(s) x above(s)` candidates of the type at or
+ * above score `s`. The share depends on the score: deep in the pool a type's share is not what it is
+ * at the top (French and category rounds reach far lower than general ones, where the best of their
+ * candidates were invited before).
  */
 export interface TypeShare {
+  /** The share at the type's last cut-off (for display). */
   readonly share: number
-  readonly power: number
+  shareAt(score: number): number
 }
 
 function eligibleAbove(density: PoolDensity, s: number, t: TypeShare): number {
   const above = density.above[s]!
-  return above <= 0 ? 0 : t.share * Math.pow(above, t.power)
+  return above <= 0 ? 0 : t.shareAt(s) * above
 }
 
 /** The expected cut-off of a round inviting `size`: the highest score with at least `size` eligible candidates at or above it. */
@@ -123,7 +125,11 @@ export function sampledCutoff(density: PoolDensity, size: number, t: TypeShare, 
 }
 
 /** How many past rounds of a type set its share. */
-export const SHARE_ROUNDS = 4
+export const SHARE_ROUNDS = 12
+/** Points over which a past round's share speaks for nearby scores (the kernel's scale). */
+const SHARE_BANDWIDTH = 12
+/** Each older round of a type counts this much of the next newer one. */
+const SHARE_RECENCY = 0.8
 /** Shares when a type has no past round to learn from. */
 const DEFAULT_SHARE: Readonly<Record<string, number>> = { general: 1, cec: 0.3, pnp: 0.8, french: 0.1, category: 0.1, 'other-program': 0.2 }
 
@@ -133,8 +139,8 @@ export interface ShareModel {
 }
 
 interface ShareObservation {
-  readonly logAbove: number
-  readonly logSize: number
+  readonly score: number
+  readonly logShare: number
 }
 
 const observationCache = new WeakMap<PastRound, ShareObservation | null>()
@@ -144,22 +150,39 @@ function observationOf(round: PastRound): ShareObservation | null {
   let o: ShareObservation | null = null
   if (round.distribution && round.distributionAsOf && round.distributionAsOf <= round.date) {
     const above = poolDensity(round.distribution).above[round.lowestScore]!
-    if (above > 0 && round.size > 0) o = { logAbove: Math.log(above), logSize: Math.log(round.size) }
+    // At most 1, but for PNP rounds: they can invite more nominees than the snapshot held (nominated since).
+    const cap = round.program === 'pnp' ? Number.POSITIVE_INFINITY : 0
+    if (above > 0 && round.size > 0) o = { score: round.lowestScore, logShare: Math.min(cap, Math.log(round.size / above)) }
   }
   observationCache.set(round, o)
   return o
 }
 
 /**
- * The share of a type from its last rounds: the median of their log-shares. (A fitted power, letting
- * the share change with depth, was tried and replayed worse: a few rounds of a type rarely span enough
- * of the pool to fix it.)
+ * A type's share from its last rounds (oldest first): at each score, the mean of their log-shares
+ * weighted by recency and by how close their lowest score was (a kernel of SHARE_BANDWIDTH points),
+ * so a round reaching deep into the pool speaks for the deep pool and one at the top for the top.
  */
 export function fitShare(observations: readonly ShareObservation[]): TypeShare {
-  const logs = observations.map((o) => o.logSize - o.logAbove).sort((x, y) => x - y)
-  const mid = logs.length >> 1
-  const median = logs.length % 2 ? logs[mid]! : (logs[mid - 1]! + logs[mid]!) / 2
-  return { share: Math.min(1, Math.exp(median)), power: 1 }
+  const n = observations.length
+  const recency = observations.map((_, i) => Math.pow(SHARE_RECENCY, n - 1 - i))
+  const cache = new Map<number, number>()
+  const shareAt = (score: number): number => {
+    let v = cache.get(score)
+    if (v === undefined) {
+      let sw = 0
+      let sx = 0
+      for (let i = 0; i < n; i++) {
+        const w = recency[i]! * Math.exp(-Math.abs(score - observations[i]!.score) / SHARE_BANDWIDTH) + 1e-12
+        sw += w
+        sx += w * observations[i]!.logShare
+      }
+      v = Math.exp(sx / sw)
+      cache.set(score, v)
+    }
+    return v
+  }
+  return { share: shareAt(observations[n - 1]!.score), shareAt }
 }
 
 /** Calibrates each type's share on the rounds published before `before` (all when undefined). */
@@ -177,7 +200,14 @@ export function calibrateShares(rounds: readonly PastRound[], before?: IsoDate):
   }
   const fitted = new Map<RoundTypeKey, TypeShare>()
   for (const [type, list] of byType) fitted.set(type, fitShare(list.slice(-SHARE_ROUNDS)))
-  return { of: (type) => fitted.get(type) ?? { share: DEFAULT_SHARE[reportGroupOf(type)] ?? 0.2, power: 1 } }
+  return {
+    of: (type) => {
+      const f = fitted.get(type)
+      if (f) return f
+      const share = DEFAULT_SHARE[reportGroupOf(type)] ?? 0.2
+      return { share, shareAt: () => share }
+    },
+  }
 }
 
 export interface ReplayRow {
@@ -188,7 +218,6 @@ export interface ReplayRow {
   readonly size: number
   readonly lowestScore: number
   readonly share: number
-  readonly power: number
   readonly replayed: number
   /** replayed - lowestScore */
   readonly error: number
@@ -234,7 +263,7 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     if (!type || !round.distribution || !round.distributionAsOf || round.distributionAsOf > round.date) continue
     const t = calibrateShares(rounds, round.date).of(type)
     const replayed = sampledCutoff(poolDensity(round.distribution), round.size, t, r)
-    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(t.share * 10_000) / 10_000, power: Math.round(t.power * 1000) / 1000, replayed, error: replayed - round.lowestScore })
+    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(t.shareAt(round.lowestScore) * 10_000) / 10_000, replayed, error: replayed - round.lowestScore })
   }
   const groups = [...new Set(rows.map((x) => x.group))]
   return {
