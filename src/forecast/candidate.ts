@@ -47,8 +47,9 @@ export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, 
   for (const c of result.categories) {
     const key = categoryById(c.id)?.key
     if (!key) continue
-    const unknown = c.unmet.some((u) => u.code === 'category_list_unknown')
-    const value: Eligible = unknown ? null : c.eligible
+    // An unknown occupation list is "can't tell", unless no program is open anyway.
+    const unknown = c.unmet.some((u) => u.code === 'category_list_unknown') && !c.unmet.some((u) => u.code === 'not_eligible_for_program')
+    const value: Eligible = c.eligible ? true : unknown ? null : false
     const type = `category:${key}`
     const before = map.get(type)
     // Two versions of one category in force on a day: eligible under either.
