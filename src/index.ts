@@ -15,3 +15,5 @@ export { parseRounds, updateRounds, filterRounds, findRound, roundStats, statsBy
 export { loadRounds, loadRecord } from './history/load.js'
 export { eligibility, isEligibleForProgram, isEligibleForAnyProgram, isEligibleForCategory, invitationProgram, categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type EligibilityResult, type UnmetCondition, type UnmetSource, type UnmetCode, type FswGrid, type FswResult, type FstResult, type ProgramResult, type CategoryResult, type QualifyingOccupation, type FundsCheck, type CategoryVersion, type CategoryKey, type CategoryRule } from './eligibility/index.js'
 export { nocByCode, nocTitle, isNocCode, searchNoc, nocUnitGroups, NOC_VERSION, type NocUnitGroup, type NocMatch } from './noc/index.js'
+export { forecast, backtestForecast, replayRounds, poolDensity, calibrateShares, fitRoundsModel, type Forecast, type ForecastRound, type ForecastBacktest, type Replay } from './forecast/index.js'
+export { parseForecastRequest, forecastSchema } from './schemas/forecast.js'

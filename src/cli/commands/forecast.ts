@@ -39,7 +39,7 @@ function formatForecast(f: Forecast): string {
 }
 
 function formatBacktest(b: ForecastBacktest): string {
-  const out = [`Forecast back-test: every ${b.days} fortnights from ${b.from} to ${b.to} (record until ${b.recordUntil}), ${b.profiles} profiles, ${b.cases.toLocaleString('en-US')} cases, ${b.horizonDays}-day horizon`, '']
+  const out = [`Forecast back-test: ${b.days} days a fortnight apart, from ${b.from} to ${b.to} (record until ${b.recordUntil}), ${b.profiles} profiles, ${b.cases.toLocaleString('en-US')} cases, ${b.horizonDays}-day horizon`, '']
   out.push(`Brier score (lower is better): model ${b.brier.model}, last-cut-off rule ${b.brier.lastCutoffRule}, logistic margin ${b.brier.logisticMargin}`)
   out.push(`  model / last-cut-off rule = ${b.brierRatio} (target <= 0.7: ${b.targets.brierRatio ? 'met' : 'missed'}); below the logistic curve: ${b.targets.beatsLogistic ? 'yes' : 'no'}; invited in ${pct(b.baseRate)} of cases`)
   out.push('', 'Calibration (90 days):')
