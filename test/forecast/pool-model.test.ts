@@ -65,3 +65,20 @@ describe('pool replay (2023-01-01 to the end of the record)', () => {
     }
   })
 })
+
+describe('pool generate --like uses the same pool model', () => {
+  it("shape 'model': the generated scores fill the model's bins inside the published bands", async () => {
+    const { generatePool, quotasFor, targetFor, GENERATOR_BINS } = await import('../../src/pool/generator.js')
+    const { realEligibility } = await import('../../src/pool/eligibility.js')
+    const like = '2025-06-01'
+    const size = 600
+    const scores = [...generatePool({ size, seed: 5, like, eligibility: realEligibility(), shape: 'model' })].map((g) => g.score)
+    const quotas = quotasFor(targetFor(like).distribution, size, 'model')
+    const inBin = GENERATOR_BINS.map((b) => scores.filter((s) => s >= b.min && s <= b.max).length)
+    // Every bin is filled to its quota (the maker reaches each one at this size).
+    expect(inBin).toEqual(quotas)
+    const count = (a: number, b: number) => scores.filter((s) => s >= a && s <= b).length
+    // Most of 501-600 sits just above 500, as the model says.
+    expect(count(501, 510)).toBeGreaterThan(count(551, 560))
+  }, 60_000)
+})

@@ -156,7 +156,7 @@ export function registerPool(program: Command): void {
     })
 
   dbOption(pool.command('generate'))
-    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date (JSONL on stdout, or into --db)')
+    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band by the pool model that pool replay uses (JSONL on stdout, or into --db)')
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
     .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')
@@ -167,7 +167,7 @@ export function registerPool(program: Command): void {
       const eligibility = realEligibility()
       const target = targetFor(like)
       process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
-      const profiles = generatePool({ size, seed, like, eligibility })
+      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model' })
       if (o.db) {
         const onProgress = progress()
         const lines = (function* () {
