@@ -8,7 +8,7 @@ import { defineConfig } from 'vite'
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 
-export const PAGES = ['index', 'calculator', 'rounds', 'eligibility', 'simulator'] as const
+export const PAGES = ['index', 'calculator', 'rounds', 'eligibility', 'simulator', 'forecast'] as const
 
 export default defineConfig({
   root: here('.'),

@@ -12,6 +12,7 @@ import { DEFAULT_BODY_LIMIT, isJsonLines } from './json-body.js'
 import { auth } from './auth.js'
 import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
+import { forecastRoutes } from './routes/forecast.js'
 import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
@@ -99,11 +100,13 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   app.use('/v1/outlook', expensive)
   app.use('/v1/rounds/simulate', expensive)
   app.use('/v1/pool/distribution', expensive)
+  app.use('/v1/forecast', expensive)
   // One scoring request is cheap (and answered on the fast path); a batch of JSON Lines is not.
   app.use('/v1/crs/score', async (c, next) => (isJsonLines(c.req.header('content-type') ?? null) ? expensive(c, next) : next()))
   app.route('/v1/crs', crsRoutes(bodyLimit))
   app.route('/v1/eligibility', eligibilityRoutes(bodyLimit))
   app.route('/v1/outlook', outlookRoutes(options.history ?? null, bodyLimit))
+  app.route('/v1/forecast', forecastRoutes(options.history ?? null, bodyLimit))
   app.route('/v1/pool', poolRoutes({ pool: options.pool ?? null, auth: access, bodyLimit }))
   app.route('/v1/rounds', roundsRoutes({ pool: options.pool ?? null, history: options.history ?? null, auth: access, bodyLimit }))
   // A known path with another method gets 405 and the methods it has; anything else under /v1, 404.

@@ -261,6 +261,16 @@ const components = new Map<string, z.ZodType>([
   ['Invitations', invitationsSchema],
 ])
 
+/** Adds a named schema to the document's components (route modules that document themselves: forecast). */
+export function registerSchema(name: string, schema: z.ZodType): void {
+  components.set(name, schema)
+}
+
+/** Adds an operation to the document. */
+export function registerOperation(op: ApiOperation): void {
+  if (!operations.some((o) => o.method === op.method && o.path === op.path)) operations.push(op)
+}
+
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>()
   for (const [id, schema] of components) registry.add(schema, { id })

@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   score: async () => (await import('./commands/score.js')).registerScore,
   eligibility: async () => (await import('./commands/eligibility.js')).registerEligibility,
   outlook: async () => (await import('./commands/outlook.js')).registerOutlook,
+  forecast: async () => (await import('./commands/forecast.js')).registerForecast,
   noc: async () => (await import('./commands/noc.js')).registerNoc,
   rounds: async () => (await import('./commands/rounds.js')).registerRounds,
   rules: async () => (await import('./commands/rules.js')).registerRules,

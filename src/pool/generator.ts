@@ -8,12 +8,15 @@
  * only while the CRS range they fall in still has room (quotas from the published counts, in the 15
  * finest disjoint ranges); a kept profile must also be eligible for a program at its submission
  * instant. Candidates for the 601+ range get a provincial nomination (+600, as almost all of dd1).
+ * The quotas are per 10-point bin (100-point above 600), from the pool model of src/forecast/pool-model.ts
+ * (the shape inside the published bands that `pool replay` and the forecast use).
  * Submission instants are distinct seconds spread over the 12 months before `like`, in id order.
  * @module
  */
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
-import { FINEST_RANGES, type PoolDistribution, countIn } from '../history/distribution.js'
+import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
+import { poolDensity } from '../forecast/pool-model.js'
 import { distributionOverTime } from '../history/analysis.js'
 import { loadRounds } from '../history/load.js'
 import type { Profile } from '../schemas/profile.js'
@@ -49,9 +52,34 @@ export function targetFor(like: IsoDate): Target {
   return { asOf: best.asOf, rounds: best.rounds, distribution: best.distribution }
 }
 
-/** Whole-number quotas per finest range adding up to `size` (largest remainders). */
-function quotasFor(distribution: PoolDistribution, size: number): number[] {
-  const counts = FINEST_RANGES.map((r) => countIn(distribution, r.range as never))
+/**
+ * The score bins the generator fills: the published 10-point bins, and the wide ranges cut into 10-point
+ * bins (100-point ones above 600) so that the shape inside them is the pool model's (src/forecast/pool-model.ts),
+ * not whatever the profile maker happens to draw: most of 501-600 sits just above 500.
+ */
+export const GENERATOR_BINS: readonly { readonly min: number; readonly max: number }[] = FINEST_RANGES.flatMap((r) => {
+  const width = r.max - r.min + 1
+  const step = r.min >= 601 ? 100 : r.min === 0 ? width : 10
+  const bins: { min: number; max: number }[] = []
+  for (let top = r.max; top >= r.min; top -= step) bins.push({ min: Math.max(r.min, top - step + 1), max: top })
+  return bins
+})
+
+/** The published finest ranges as generator bins (the shape inside them left to the profile maker). */
+const PUBLISHED_BINS: readonly { readonly min: number; readonly max: number }[] = FINEST_RANGES.map((r) => ({ min: r.min, max: r.max }))
+
+/**
+ * Whole-number quotas per bin adding up to `size` (largest remainders): per GENERATOR_BINS from the pool
+ * model's density (`shape: 'model'`), or per published finest range (`shape: 'published'`).
+ */
+export function quotasFor(distribution: PoolDistribution, size: number, shape: PoolShape = 'published'): number[] {
+  let counts: number[]
+  if (shape === 'model') {
+    const density = poolDensity(distribution)
+    counts = GENERATOR_BINS.map((b) => density.above[b.min]! - density.above[b.max + 1]!)
+  } else {
+    counts = FINEST_RANGES.map((r) => countIn(distribution, r.range as never))
+  }
   const total = counts.reduce((a, b) => a + b, 0)
   const exact = counts.map((c) => (c / total) * size)
   const quotas = exact.map(Math.floor)
@@ -64,9 +92,20 @@ function quotasFor(distribution: PoolDistribution, size: number): number[] {
   return quotas
 }
 
-function rangeIndex(score: number): number {
-  for (let i = 0; i < FINEST_RANGES.length; i++) if (score >= FINEST_RANGES[i]!.min && score <= FINEST_RANGES[i]!.max) return i
-  return FINEST_RANGES.length - 1
+/**
+ * How the generator fills each published band: `model`, the pool model's shape inside the bands (what
+ * `pool generate --like` uses); `published`, only the published counts per range (the library's default,
+ * which the seeded pools of earlier tests and demos were made with).
+ */
+export type PoolShape = 'model' | 'published'
+
+function binsOf(shape: PoolShape): readonly { readonly min: number; readonly max: number }[] {
+  return shape === 'model' ? GENERATOR_BINS : PUBLISHED_BINS
+}
+
+function binIndex(bins: readonly { readonly min: number; readonly max: number }[], score: number): number {
+  for (let i = 0; i < bins.length; i++) if (score >= bins[i]!.min && score <= bins[i]!.max) return i
+  return bins.length - 1
 }
 
 const STEM = ['21211', '21231', '21232', '21233', '21234', '21220', '21221', '21222', '21223', '21300', '21310', '21311', '20012']
@@ -192,6 +231,8 @@ export interface GenerateOptions {
   readonly eligibility: PoolEligibility
   /** Give up filling the quotas after this many draws per profile (then any eligible profile goes). */
   readonly maxDrawsPerProfile?: number
+  /** The shape inside the published bands (default `published`). */
+  readonly shape?: PoolShape
 }
 
 export interface GeneratedProfile {
@@ -204,8 +245,10 @@ export interface GeneratedProfile {
 export function* generatePool(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
   const { size, seed, like, eligibility } = options
   const m = new Maker(prng(seed))
-  const quotas = quotasFor(targetFor(like).distribution, size)
-  const top = 0 // FINEST_RANGES[0] is 601-1200
+  const bins = binsOf(options.shape ?? 'published')
+  const quotas = quotasFor(targetFor(like).distribution, size, options.shape ?? 'published')
+  const topBins = bins.filter((b) => b.min > 600).length
+  const rangeIndex = (score: number) => binIndex(bins, score)
   const maxDraws = (options.maxDrawsPerProfile ?? 200) * size
   const start = toDayNumber(addDays(like, -364)) * 86_400
   const slot = (365 * 86_400 - 1) / Math.max(1, size)
@@ -222,14 +265,14 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
       if (!eligibility.isEligibleForAnyProgram(profile, submittedAt.slice(0, 10))) continue
       let score = scoreCrs(factorsOf(profile, like), like).total
       let range = rangeIndex(score)
-      if (quotas[range]! <= 0 && quotas[top]! > 0 && score <= 600) {
+      if (quotas[range]! <= 0 && score <= 600 && quotas.slice(0, topBins).some((q) => q > 0)) {
         // Nominees make up almost all of 601+: nominate this one between submission and `like`.
         const nominated: Profile = { ...profile, provincialNomination: { province: m.pick(['ON', 'BC', 'AB', 'SK', 'MB', 'NS']), nominatedOn: m.day(submittedAt.slice(0, 10), like) } }
         const s = scoreCrs(factorsOf(nominated, like), like).total
-        if (s > 600) {
+        if (s > 600 && quotas[rangeIndex(s)]! > 0) {
           profile = nominated
           score = s
-          range = top
+          range = rangeIndex(s)
         }
       }
       if (quotas[range]! > 0 || draws > maxDraws) {

@@ -8,6 +8,7 @@ const NAV: readonly [string, MessageKey][] = [
   ['/eligibility', 'navEligibility'],
   ['/rounds', 'navRounds'],
   ['/simulator', 'navSimulator'],
+  ['/forecast', 'navForecast'],
   ['/docs', 'navApi'],
 ]
 

@@ -20,6 +20,9 @@ import { checkReadable, CliError, EXIT_BAD_INPUT, EXIT_OK, writeFileAtomically, 
 import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
 import { PROGRAM_BIT } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
+import { replayRounds, type Replay } from '../../forecast/pool-model.js'
+import { loadRecord } from '../../history/load.js'
+import { formatTable, recordPathOf } from './rounds.js'
 
 function dateOption(value: string | undefined, name: string): IsoDate | undefined {
   if (value === undefined) return undefined
@@ -160,7 +163,7 @@ export function registerPool(program: Command): void {
     })
 
   dbOption(pool.command('generate'))
-    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date (JSONL on stdout, or into --db)')
+    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band by the pool model that pool replay uses (JSONL on stdout, or into --db)')
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
     .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')
@@ -172,7 +175,7 @@ export function registerPool(program: Command): void {
       const eligibility = realEligibility()
       const target = targetFor(like)
       process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
-      const profiles = generatePool({ size, seed, like, eligibility })
+      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model' })
       if (o.db) {
         const onProgress = progress()
         const lines = (function* () {
@@ -194,4 +197,29 @@ export function registerPool(program: Command): void {
         for (const g of profiles) yield `${JSON.stringify(g.profile)}\n`
       })())
     })
+
+  pool
+    .command('replay')
+    .description('replay every published round in a span on pools generated from the pool model like its published distribution, at its real size; the error of the lowest score per round type')
+    .option('--from <date>', 'first round day (default 2023-01-01)')
+    .option('--to <date>', 'last round day (default: the end of the record)')
+    .option('--seed <n>', 'random seed (same seed, same answer)', '1')
+    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--json', 'print JSON (every round with its error)')
+    .action((o: { from?: string; to?: string; seed: string; record?: string; json?: boolean }) => {
+      const rounds = loadRecord(recordPathOf(o.record)).rounds
+      const from = dateOption(o.from, '--from') ?? '2023-01-01'
+      const to = dateOption(o.to, '--to') ?? rounds[rounds.length - 1]?.date ?? from
+      if (to < from) throw new CliError(`--to (${to}) is before --from (${from})`, EXIT_BAD_INPUT)
+      const replay = replayRounds(rounds, from, to, intOption(o.seed, '--seed', 0))
+      process.stdout.write(o.json ? `${JSON.stringify(replay, null, 2)}\n` : `${formatReplay(replay)}\n`)
+    })
+}
+
+function formatReplay(r: Replay): string {
+  const rows = [...Object.entries(r.byGroup), ['all', r.overall] as const].map(([g, e]) => [g, String(e.rounds), String(e.meanAbsoluteError), String(e.meanError)])
+  return [
+    `Rounds from ${r.from} to ${r.to} replayed on generated pools (seed ${r.seed}): lowest score, replayed - published`,
+    formatTable(['round types', 'rounds', 'mean abs. error', 'mean error (bias)'], rows, [false, true, true, true]),
+  ].join('\n')
 }

@@ -1,0 +1,196 @@
+/**
+ * "When will I be invited?": the probability of at least one invitation within the horizon (and within
+ * 30, 90, 180 and 365 days), the likely first round, and the next round of each type with its cut-off as
+ * a range; fitted only on the rounds published before the day it looks from, seeded, pure.
+ * @module
+ */
+import { addDays, type IsoDate } from '../domain/dates.js'
+import type { PastRound } from '../history/record.js'
+import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
+import { fitRoundsModel, simulateRounds, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
+import type { RoundTypeKey } from './round-types.js'
+
+export const WITHIN_DAYS = [30, 90, 180, 365] as const
+export const DEFAULT_HORIZON = 90
+export const MAX_HORIZON = 730
+export const DEFAULT_SEED = 1
+export const DEFAULT_PATHS = 1000
+
+export interface ForecastOptions {
+  readonly asOf: IsoDate
+  readonly horizonDays?: number
+  readonly seed?: number
+  readonly paths?: number
+}
+
+export interface CutoffRange {
+  readonly p10: number
+  readonly p50: number
+  readonly p90: number
+}
+
+export interface ForecastRound {
+  readonly type: RoundTypeKey
+  readonly label: string
+  /** The median day of the type's next round, among futures that hold one within a year. */
+  readonly expectedDate: IsoDate | null
+  /** Share of futures with a round of the type within a year. */
+  readonly held: number
+  readonly cutoff: CutoffRange | null
+  /** Whether the candidate can be invited by this type on the day looked from (null: can't tell). */
+  readonly eligible: Eligible
+  /** Chance that the type's next round (within a year) invites the candidate. */
+  readonly chance: number
+  readonly lastCutoff: number
+  readonly lastDate: IsoDate
+}
+
+export interface Forecast {
+  readonly asOf: IsoDate
+  readonly horizonDays: number
+  readonly input: ForecastInput['kind']
+  readonly score: number
+  /** Chance of at least one invitation within horizonDays. */
+  readonly probability: number
+  readonly within: { readonly '30': number; readonly '90': number; readonly '180': number; readonly '365': number }
+  /** The chance of an invitation by the end of each of the next 12 months (for a chart). */
+  readonly curve: readonly { readonly date: IsoDate; readonly probability: number }[]
+  /** The most likely first inviting round (null: none within the longer of the horizon and a year). */
+  readonly first: { readonly type: RoundTypeKey; readonly label: string; readonly expectedDate: IsoDate; readonly share: number } | null
+  readonly rounds: readonly ForecastRound[]
+  /** Why the probability is 0 or low, in plain words. */
+  readonly reasons: readonly string[]
+  readonly notes: readonly string[]
+  readonly model: { readonly recordUntil: IsoDate | null; readonly fittedOn: number; readonly seed: number; readonly paths: number }
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000
+
+/** For each path, the day offset of the first invitation (Infinity: none) and the round index. */
+export function firstInvitations(sim: SimulatedRounds, model: RoundsModel, track: CandidateTrack): { day: Float64Array; round: Int32Array } {
+  const day = new Float64Array(sim.paths).fill(Number.POSITIVE_INFINITY)
+  const round = new Int32Array(sim.paths).fill(-1)
+  const types = model.types
+  for (let p = 0; p < sim.paths; p++) {
+    for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
+      const sample = sampleAt(track, sim.day[i]!)
+      if (sample.score >= sim.cutoff[i]! && eligibleFor(track, sample, types[sim.typeIndex[i]!]!.type) === true) {
+        day[p] = sim.day[i]!
+        round[p] = i
+        break
+      }
+    }
+  }
+  return { day, round }
+}
+
+/**
+ * The forecast for a candidate from the record `rounds` (only those before `asOf` are used).
+ * @example
+ * forecast({ kind: 'profile', profile }, loadRounds(), { asOf: '2026-08-20' }).within['90'] //=> 0.83
+ */
+export function forecast(input: ForecastInput, rounds: readonly PastRound[], options: ForecastOptions): Forecast {
+  const asOf = options.asOf
+  const horizonDays = options.horizonDays ?? DEFAULT_HORIZON
+  const seed = options.seed ?? DEFAULT_SEED
+  const paths = options.paths ?? DEFAULT_PATHS
+  const span = Math.max(365, horizonDays)
+  const model = fitRoundsModel(rounds, asOf)
+  const sim = simulateRounds(model, span, paths, seed)
+  const track = candidateTrack(input, asOf, { days: span })
+  const { day: first, round: firstRound } = firstInvitations(sim, model, track)
+  const share = (days: number) => round4(first.reduce((a, d) => a + (d < days ? 1 : 0), 0) / paths)
+
+  const curve = Array.from({ length: 12 }, (_, m) => {
+    const days = Math.round(((m + 1) * 365) / 12)
+    return { date: addDays(asOf, days), probability: share(days) }
+  })
+
+  // The most common type of first inviting round within the span.
+  const counts = new Map<number, number[]>()
+  for (let p = 0; p < paths; p++) {
+    const i = firstRound[p]!
+    if (i < 0) continue
+    const t = sim.typeIndex[i]!
+    const list = counts.get(t)
+    if (list) list.push(first[p]!)
+    else counts.set(t, [first[p]!])
+  }
+  let firstType: Forecast['first'] = null
+  let best = 0
+  for (const [t, days] of counts) {
+    if (days.length <= best) continue
+    best = days.length
+    const sorted = [...days].sort((a, b) => a - b)
+    firstType = { type: model.types[t]!.type, label: model.types[t]!.label, expectedDate: addDays(asOf, quantile(sorted, 0.5)), share: round4(days.length / paths) }
+  }
+
+  // The next round of each type: its day, its cut-off, and whether it invites.
+  const perType = model.types.map(() => ({ days: [] as number[], cutoffs: [] as number[], invites: 0 }))
+  for (let p = 0; p < paths; p++) {
+    const seen = new Set<number>()
+    for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
+      const t = sim.typeIndex[i]!
+      if (seen.has(t)) continue
+      seen.add(t)
+      const entry = perType[t]!
+      entry.days.push(sim.day[i]!)
+      entry.cutoffs.push(sim.cutoff[i]!)
+      const sample = sampleAt(track, sim.day[i]!)
+      if (sample.score >= sim.cutoff[i]! && eligibleFor(track, sample, model.types[t]!.type) === true) entry.invites++
+    }
+  }
+  const today = track.samples[0]!
+  const roundsOut: ForecastRound[] = model.types.map((t, i) => {
+    const e = perType[i]!
+    const days = [...e.days].sort((a, b) => a - b)
+    const cutoffs = [...e.cutoffs].sort((a, b) => a - b)
+    return {
+      type: t.type,
+      label: t.label,
+      expectedDate: days.length > 0 ? addDays(asOf, quantile(days, 0.5)) : null,
+      held: round4(days.length / paths),
+      cutoff: cutoffs.length > 0 ? { p10: quantile(cutoffs, 0.1), p50: quantile(cutoffs, 0.5), p90: quantile(cutoffs, 0.9) } : null,
+      eligible: eligibleFor(track, today, t.type),
+      chance: e.days.length > 0 ? round4(e.invites / e.days.length) : 0,
+      lastCutoff: t.lastCutoff,
+      lastDate: t.lastDate,
+    }
+  })
+  roundsOut.sort((a, b) => (a.expectedDate ?? '9999') < (b.expectedDate ?? '9999') ? -1 : (a.expectedDate ?? '9999') > (b.expectedDate ?? '9999') ? 1 : 0)
+
+  const probability = share(horizonDays)
+  const reasons: string[] = []
+  const everEligible = track.samples.some((s) => model.types.some((t) => eligibleFor(track, s, t.type) === true))
+  if (model.types.length === 0) reasons.push('no round was held in the year before this day: the record gives nothing to forecast from')
+  else if (!everEligible) {
+    reasons.push(`not eligible for any round type held in the past year on any day of the next ${span} days`)
+    reasons.push(...today.reasons)
+  } else if (probability === 0) {
+    const open = roundsOut.filter((r) => r.eligible === true && r.cutoff)
+    reasons.push(`the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`)
+  }
+  const notes = [...track.notes]
+  if (roundsOut.some((r) => r.eligible === null)) notes.push(`can't tell for: ${roundsOut.filter((r) => r.eligible === null).map((r) => r.label).join(', ')} (counted as not open)`)
+  notes.push('a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)')
+
+  return {
+    asOf,
+    horizonDays,
+    input: input.kind,
+    score: today.score,
+    probability,
+    within: { '30': share(30), '90': share(90), '180': share(180), '365': share(365) },
+    curve,
+    first: firstType,
+    rounds: roundsOut,
+    reasons,
+    notes,
+    model: { recordUntil: model.recordUntil, fittedOn: model.fittedOn, seed, paths },
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The model of the coming rounds, fitted only on the rounds published before the day it looks from:
+ * for each round type held in the past year, how often it comes (an exponentially weighted rate, half
+ * its weight in the last RATE_HALF_LIFE days), how big it is, where its next cut-off is centred (the
+ * last cut-off of the type, moved by how the pool above it changed since: the pool model's estimate on
+ * the latest published distribution minus its estimate on the distribution published with that last
+ * round), and how far cut-offs wander from round to round (the type's own past moves).
+ *
+ * Simulation: per path, each type's rate is scaled by a lognormal factor (IRCC starts and stops round
+ * types in streaks), the rounds come as a Poisson process, and cut-offs move from the centre by the
+ * type's past moves, drawn at random, pulled back towards the centre. Seeded: same input, same paths.
+ * @module
+ */
+import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
+import type { PastRound } from '../history/record.js'
+import { mulberry32, normal, poisson } from './rng.js'
+import { reportGroupOf, roundTypeLabel, roundTypeOf, type RoundTypeKey } from './round-types.js'
+
+/** Rounds older than this (days) are not used for rates. */
+export const RATE_WINDOW = 365
+/** Days after which a past round counts half as much for a type's rate. */
+export const RATE_HALF_LIFE = 90
+/** Spread (log sd) of the per-path factor on each type's rate. */
+const RATE_SPREAD = 0.6
+/** How much of a cut-off's distance from the centre carries to the next round of the type. */
+const REVERSION = 0.7
+
+/** How many past cut-offs of a type give the median the centre is pulled towards. */
+const MEDIAN_ROUNDS = 5
+/** Weights of the last cut-off tried against the median of the last MEDIAN_ROUNDS. */
+const WEIGHTS = [1, 0.85, 0.7, 0.55, 0.4] as const
+/** Past cut-offs of each type the weights are judged on. */
+const WEIGHT_STEPS = 30
+
+/**
+ * The weight of the last cut-off in the centre (the rest on the median of the last few), chosen per
+ * group of types (general, CEC, PNP, French, the other categories) by how well each weight would have
+ * foreseen the group's own past cut-offs, each from the ones before it: a group whose cut-offs trend
+ * (CEC) keeps the last one; one that jumps around and comes back leans on the median.
+ */
+export function lastWeight(series: readonly (readonly number[])[]): number {
+  let best: number = WEIGHTS[0]
+  let bestError = Number.POSITIVE_INFINITY
+  for (const w of WEIGHTS) {
+    let error = 0
+    for (const cutoffs of series) {
+      for (let i = Math.max(2, cutoffs.length - WEIGHT_STEPS); i < cutoffs.length; i++) {
+        const before = cutoffs.slice(Math.max(0, i - MEDIAN_ROUNDS), i)
+        error += Math.abs(w * before[before.length - 1]! + (1 - w) * median(before) - cutoffs[i]!)
+      }
+    }
+    if (error < bestError - 1e-9) {
+      bestError = error
+      best = w
+    }
+  }
+  return best
+}
+
+export interface TypeModel {
+  readonly type: RoundTypeKey
+  readonly label: string
+  /** Expected rounds a day. */
+  readonly rate: number
+  readonly lastDate: IsoDate
+  readonly lastCutoff: number
+  /** The next round's expected size (median of the last three). */
+  readonly size: number
+  /** Where the next cut-off is centred. */
+  readonly centre: number
+  /** The weight of the last cut-off in the centre. */
+  readonly lastWeight: number
+  /** Past round-to-round moves of the cut-off (their median moved to 0). */
+  readonly moves: readonly number[]
+  /** Rounds of the type in the window. */
+  readonly rounds: number
+}
+
+export interface RoundsModel {
+  readonly asOf: IsoDate
+  /** The last round the model saw (null: none). */
+  readonly recordUntil: IsoDate | null
+  /** Rounds used (published before asOf). */
+  readonly fittedOn: number
+  readonly types: readonly TypeModel[]
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+/**
+ * Fits the rounds model on the rounds published before `asOf` (date < asOf); anything later in
+ * `rounds` is ignored, so appending rounds to a record never changes a forecast from an earlier day.
+ */
+export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): RoundsModel {
+  const known = rounds.filter((r) => r.date < asOf)
+  const today = toDayNumber(asOf)
+  const byType = new Map<RoundTypeKey, PastRound[]>()
+  for (const r of known) {
+    const type = roundTypeOf(r)
+    if (!type) continue
+    let list = byType.get(type)
+    if (!list) byType.set(type, (list = []))
+    list.push(r)
+  }
+  const tau = RATE_HALF_LIFE / Math.LN2
+  const norm = tau * (1 - Math.exp(-RATE_WINDOW / tau))
+  const allMoves: number[] = []
+  const weights = new Map<string, number>()
+  const types: TypeModel[] = []
+  for (const [type, list] of byType) {
+    const recent = list.filter((r) => today - toDayNumber(r.date) <= RATE_WINDOW)
+    for (let i = Math.max(1, list.length - 12); i < list.length; i++) allMoves.push(list[i]!.lowestScore - list[i - 1]!.lowestScore)
+    if (recent.length === 0) continue
+    const rate = recent.reduce((a, r) => a + Math.exp(-(today - toDayNumber(r.date)) / tau), 0) / norm
+    const last = list[list.length - 1]!
+    const size = median(list.slice(-3).map((r) => r.size))
+    const group = reportGroupOf(type)
+    let weight = weights.get(group)
+    if (weight === undefined) {
+      weight = lastWeight([...byType].filter(([k]) => reportGroupOf(k) === group).map(([, l]) => l.map((r) => r.lowestScore)))
+      weights.set(group, weight)
+    }
+    const centre = weight * last.lowestScore + (1 - weight) * median(list.slice(-MEDIAN_ROUNDS).map((r) => r.lowestScore))
+    const moves: number[] = []
+    for (let i = Math.max(1, list.length - 12); i < list.length; i++) moves.push(list[i]!.lowestScore - list[i - 1]!.lowestScore)
+    types.push({ type, label: roundTypeLabel(type), rate, lastDate: last.date, lastCutoff: last.lowestScore, size, centre, lastWeight: weight, moves, rounds: recent.length })
+  }
+  // A type with few moves of its own borrows every type's.
+  const pooled = allMoves.length > 0 ? allMoves : [0]
+  const finished = types.map((t) => {
+    const own = t.moves.length >= 4 ? t.moves : [...t.moves, ...pooled]
+    // Centred on their median, so the next round's median cut-off is the centre.
+    const m = median(own)
+    return { ...t, moves: own.map((x) => x - m) }
+  })
+  finished.sort((a, b) => b.rate - a.rate)
+  return { asOf, recordUntil: known.length > 0 ? known[known.length - 1]!.date : null, fittedOn: known.length, types: finished }
+}
+
+/** Simulated future rounds: K paths, each a list of (day offset, type index, cut-off), in time order. */
+export interface SimulatedRounds {
+  readonly paths: number
+  readonly horizonDays: number
+  /** Per path: start index into the flat arrays (length paths + 1). */
+  readonly start: Int32Array
+  readonly day: Int32Array
+  readonly typeIndex: Int32Array
+  readonly cutoff: Int32Array
+}
+
+/**
+ * Simulates `paths` futures of `horizonDays` days from the model, seeded. Day offsets run from 0 (the
+ * day looked from) to horizonDays - 1.
+ */
+export function simulateRounds(model: RoundsModel, horizonDays: number, paths: number, seed: number): SimulatedRounds {
+  const r = mulberry32(seed)
+  const start = new Int32Array(paths + 1)
+  let capacity = Math.max(64, Math.ceil(paths * horizonDays * model.types.reduce((a, t) => a + t.rate, 0) * 1.5))
+  let day = new Int32Array(capacity)
+  let typeIndex = new Int32Array(capacity)
+  let cutoff = new Int32Array(capacity)
+  let length = 0
+  // One path's rounds before sorting: day, type and cut-off packed in one number (day major).
+  let packed = new Float64Array(256)
+  const types = model.types
+  for (let p = 0; p < paths; p++) {
+    start[p] = length
+    let n = 0
+    for (let ti = 0; ti < types.length; ti++) {
+      const t = types[ti]!
+      const factor = Math.exp(RATE_SPREAD * normal(r) - (RATE_SPREAD * RATE_SPREAD) / 2)
+      const count = poisson(r, t.rate * factor * horizonDays)
+      if (count === 0) continue
+      const days = new Int32Array(count)
+      for (let i = 0; i < count; i++) days[i] = Math.floor(r() * horizonDays)
+      days.sort()
+      const moves = t.moves
+      let distance = moves[Math.floor(r() * moves.length)]!
+      for (let i = 0; i < count; i++) {
+        const c = Math.max(0, Math.min(1200, Math.round(t.centre + distance)))
+        if (n === packed.length) {
+          const bigger = new Float64Array(packed.length * 2)
+          bigger.set(packed)
+          packed = bigger
+        }
+        packed[n++] = (days[i]! * 64 + ti) * 2048 + c
+        distance = REVERSION * distance + moves[Math.floor(r() * moves.length)]!
+      }
+    }
+    const sorted = packed.subarray(0, n).sort()
+    if (length + n > capacity) {
+      capacity = Math.max(capacity * 2, length + n)
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(capacity)
+        b.set(a.subarray(0, length))
+        return b
+      }
+      day = grow(day)
+      typeIndex = grow(typeIndex)
+      cutoff = grow(cutoff)
+    }
+    for (let i = 0; i < n; i++) {
+      const v = sorted[i]!
+      const c = v % 2048
+      const rest = (v - c) / 2048
+      const ti = rest % 64
+      day[length] = (rest - ti) / 64
+      typeIndex[length] = ti
+      cutoff[length] = c
+      length++
+    }
+  }
+  start[paths] = length
+  return { paths, horizonDays, start, day: day.subarray(0, length), typeIndex: typeIndex.subarray(0, length), cutoff: cutoff.subarray(0, length) }
+}
+
+/** The day `offset` days after `asOf`. */
+export function dayAfter(asOf: IsoDate, offset: number): IsoDate {
+  return addDays(asOf, offset)
+}

@@ -1,0 +1,80 @@
+/**
+ * The forecast's request and answer (CLI `forecast --json`, `POST /v1/forecast`, the web app): the
+ * request is what `score` takes (bare CrsFactors or Profile, or `{ asOf, factors | profile }`) plus
+ * optional `horizonDays` and `seed` in the envelope.
+ * @module
+ */
+import { z } from 'zod'
+import { ExpressEntryError } from '../errors.js'
+import type { IsoDate } from '../domain/dates.js'
+import { DEFAULT_HORIZON, DEFAULT_SEED, MAX_HORIZON } from '../forecast/forecast.js'
+import { isoDate } from './common.js'
+import { crsFactorsSchema } from './crs-factors.js'
+import { parseOrThrow } from './issues.js'
+import { profileSchema } from './profile.js'
+import { parseScoreRequest, type ScoreRequest } from './score-request.js'
+
+export const horizonDaysSchema = z.int().min(1).max(MAX_HORIZON).describe(`days ahead the probability is for (1-${MAX_HORIZON}, default ${DEFAULT_HORIZON})`)
+export const seedSchema = z.int().min(0).max(2_147_483_647).describe(`the random seed (same seed, same answer; default ${DEFAULT_SEED})`)
+
+const options = { asOf: isoDate.optional(), horizonDays: horizonDaysSchema.optional(), seed: seedSchema.optional() }
+
+/** For the OpenAPI document: what `POST /v1/forecast` accepts. */
+export const forecastRequestSchema = z
+  .union([crsFactorsSchema, profileSchema, z.strictObject({ ...options, factors: crsFactorsSchema }), z.strictObject({ ...options, profile: profileSchema })])
+  .describe('bare CrsFactors or Profile, or { asOf, horizonDays, seed, factors | profile } (asOf defaults to today, UTC)')
+
+export interface ForecastRequest {
+  readonly request: ScoreRequest
+  readonly horizonDays: number
+  readonly seed: number
+}
+
+/** Parses a forecast request; throws `invalid_input` naming each bad field. */
+export function parseForecastRequest(input: unknown, defaultAsOf: IsoDate): ForecastRequest {
+  let horizonDays = DEFAULT_HORIZON
+  let seed = DEFAULT_SEED
+  let rest = input
+  if (typeof input === 'object' && input !== null && !Array.isArray(input) && ('factors' in input || 'profile' in input)) {
+    const { horizonDays: h, seed: s, ...others } = input as Record<string, unknown>
+    if (h !== undefined) horizonDays = parseOrThrow(horizonDaysSchema, h, 'horizonDays')
+    if (s !== undefined) seed = parseOrThrow(seedSchema, s, 'seed')
+    rest = others
+  } else if (typeof input === 'object' && input !== null && ('horizonDays' in input || 'seed' in input)) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'horizonDays' in input ? 'horizonDays' : 'seed', message: 'horizonDays and seed go in an envelope { asOf, horizonDays, seed, factors | profile }' }] })
+  }
+  return { request: parseScoreRequest(rest, defaultAsOf), horizonDays, seed }
+}
+
+const share = z.number().min(0).max(1)
+const eligible = z.boolean().nullable().describe('true | false | null (null: can\'t tell)')
+
+/** The forecast's answer. */
+export const forecastSchema = z
+  .object({
+    asOf: isoDate,
+    horizonDays: z.int(),
+    input: z.enum(['profile', 'factors']),
+    score: z.int(),
+    probability: share.describe('chance of at least one invitation within horizonDays'),
+    within: z.object({ '30': share, '90': share, '180': share, '365': share }),
+    curve: z.array(z.object({ date: isoDate, probability: share })).describe('chance of an invitation by the end of each of the next 12 months'),
+    first: z.object({ type: z.string(), label: z.string(), expectedDate: isoDate, share }).nullable().describe('the most likely first inviting round'),
+    rounds: z.array(
+      z.object({
+        type: z.string().describe('general, program:cec, category:stem, ...'),
+        label: z.string(),
+        expectedDate: isoDate.nullable(),
+        held: share.describe('share of simulated futures holding a round of this type within a year'),
+        cutoff: z.object({ p10: z.int(), p50: z.int(), p90: z.int() }).nullable(),
+        eligible,
+        chance: share.describe('chance that the next round of this type invites the candidate'),
+        lastCutoff: z.int(),
+        lastDate: isoDate,
+      }),
+    ),
+    reasons: z.array(z.string()),
+    notes: z.array(z.string()),
+    model: z.object({ recordUntil: isoDate.nullable(), fittedOn: z.int(), seed: z.int(), paths: z.int() }),
+  })
+  .describe('Forecast: when the candidate is likely to be invited')

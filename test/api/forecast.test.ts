@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../src/api/app.js'
+import { forecast } from '../../src/forecast/index.js'
+import { loadRounds } from '../../src/history/load.js'
+import { profileSchema } from '../../src/schemas/profile.js'
+
+const rounds = loadRounds()
+const app = createApp({ history: { rounds: () => rounds } })
+const example = JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')) as Record<string, unknown>
+const post = (body: unknown) => app.request('/v1/forecast', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+
+describe('POST /v1/forecast', () => {
+  it('gives the library answer (one answer everywhere)', async () => {
+    const res = await post({ asOf: '2026-08-20', horizonDays: 180, seed: 3, profile: example })
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    const library = forecast({ kind: 'profile', profile: profileSchema.parse(example) }, rounds, { asOf: '2026-08-20', horizonDays: 180, seed: 3 })
+    expect(body).toEqual(JSON.parse(JSON.stringify(library)))
+  })
+
+  it('bad input is a 400 problem naming the field', async () => {
+    const res = await post({ asOf: '2026-08-20', horizonDays: 0, profile: example })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    expect(((await res.json()) as { issues: { path: string }[] }).issues[0]!.path).toBe('horizonDays')
+    const noc = await post({ asOf: '2026-08-20', profile: { ...example, work: [{ noc: '2123', country: 'CA', from: '2023-06-01', to: null, hoursPerWeek: 40 }] } })
+    expect(noc.status).toBe(400)
+    expect(((await noc.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('profile.work.0.noc')
+  })
+
+  it('without a record of rounds: 503', async () => {
+    const res = await createApp().request('/v1/forecast', { method: 'POST', body: JSON.stringify({ profile: example }), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(503)
+  })
+
+  it('the track record is served, and both operations are in the OpenAPI document', async () => {
+    const res = await app.request('/v1/forecast/track-record')
+    expect(res.status).toBe(200)
+    const b = (await res.json()) as { brier: { model: number }; calibration: unknown[] }
+    expect(b.brier.model).toBeGreaterThan(0)
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }
+    expect(doc.paths['/v1/forecast']).toHaveProperty('post')
+    expect(doc.paths['/v1/forecast/track-record']).toHaveProperty('get')
+    expect(doc.components.schemas).toHaveProperty('Forecast')
+    expect(doc.components.schemas).toHaveProperty('ForecastRequest')
+  })
+})

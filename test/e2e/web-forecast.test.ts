@@ -1,0 +1,73 @@
+/**
+ * Browser end-to-end for the forecast page (/forecast): the built web app served by the real server,
+ * driven by playwright-core through Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../src/api/server.js'
+import { loadRounds } from '../../src/history/load.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const RESULTS = join(process.cwd(), 'test-results')
+
+let webRoot: string
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  webRoot = mkdtempSync(join(tmpdir(), 'ee-web-forecast-'))
+  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
+  const rounds = loadRounds()
+  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds } })
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+})
+
+afterEach(async (ctx) => {
+  if (page && ctx.task.result?.state === 'fail') {
+    mkdirSync(RESULTS, { recursive: true })
+    await page.screenshot({ path: join(RESULTS, `${ctx.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined)
+  }
+  await page?.close().catch(() => undefined)
+})
+
+describe('forecast page', () => {
+  it('shows the API forecast: probability, a 12-month chart, cut-off ranges, and the track record in words', async () => {
+    page = await browser.newPage({ locale: 'en-CA' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}/forecast`)
+    await expect.poll(() => page.getByTestId('fc-track-text').count()).toBe(1)
+    expect(await page.getByTestId('fc-track-text').textContent()).toMatch(/Brier score \(lower is better\) was [\d.]+/)
+    await page.getByRole('button', { name: 'Forecast' }).click()
+    await page.getByTestId('fc-probability').waitFor()
+    const shown = await page.getByTestId('fc-probability').textContent()
+    const body = JSON.parse(await page.locator('#fc-input').inputValue()) as Record<string, unknown>
+    const res = await fetch(`${server.url}/v1/forecast`, { method: 'POST', body: JSON.stringify({ ...body, horizonDays: 90 }), headers: { 'content-type': 'application/json' } })
+    const api = (await res.json()) as { probability: number; rounds: unknown[] }
+    expect(shown).toBe(`${Math.round(api.probability * 100)}%`)
+    expect(await page.getByTestId('fc-chart').locator('rect').count()).toBe(12)
+    expect(await page.locator('table tbody tr').count()).toBe(api.rounds.length)
+    expect(errors).toEqual([])
+  })
+
+  it('bad input shows the field path from the API', async () => {
+    page = await browser.newPage({ locale: 'en-CA' })
+    await page.goto(`${server.url}/forecast`)
+    await page.locator('#fc-horizon').fill('0')
+    await page.getByRole('button', { name: 'Forecast' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/horizonDays/)
+  })
+})

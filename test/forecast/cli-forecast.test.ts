@@ -1,0 +1,74 @@
+/** The forecast and pool replay commands end to end, in-process (the CLI's own parsing and output). */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { registerForecast } from '../../src/cli/commands/forecast.js'
+import { registerPool } from '../../src/cli/commands/pool.js'
+import { shippedRecordPath } from '../../src/history/load.js'
+import { runCli } from '../history/cli-helper.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'ee-forecast-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const example = new URL('../../examples/profile.json', import.meta.url).pathname
+const factors = new URL('../../examples/factors.json', import.meta.url).pathname
+
+describe('express-entry forecast', () => {
+  it('--json has the contract fields', async () => {
+    const { code, stdout } = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-08-20', '--json'])
+    expect(code).toBe(0)
+    const f = JSON.parse(stdout) as Record<string, unknown>
+    for (const key of ['asOf', 'horizonDays', 'score', 'probability', 'within', 'rounds', 'model']) expect(f).toHaveProperty(key)
+    expect(f.asOf).toBe('2026-08-20')
+    expect(f.horizonDays).toBe(90)
+    expect(Object.keys(f.within as object).sort()).toEqual(['180', '30', '365', '90'])
+    const round = (f.rounds as Record<string, unknown>[])[0]!
+    for (const key of ['type', 'label', 'expectedDate', 'cutoff', 'eligible', 'chance']) expect(round).toHaveProperty(key)
+  })
+
+  it('prints a table for people, and CrsFactors get the score-only note', async () => {
+    const { code, stdout } = await runCli(registerForecast, ['forecast', factors, '--as-of', '2026-08-20', '--horizon', '30'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Chance of an invitation within 30 days: \d+%/)
+    expect(stdout).toMatch(/CrsFactors say nothing of programs/)
+  })
+
+  it('bad options exit 2 with the reason', async () => {
+    const bad = await runCli(registerForecast, ['forecast', example, '--horizon', '0'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--horizon: expected a number of days, 1 to 730/)
+    const date = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-02-30'])
+    expect(date.code).toBe(2)
+    const file = await runCli(registerForecast, ['forecast', '--backtest', example])
+    expect(file.code).toBe(2)
+  })
+
+  it('--record cut at a past day: the forecast as of that day is unchanged when later rounds are appended', async () => {
+    const feed = JSON.parse(readFileSync(shippedRecordPath(), 'utf8')) as { rounds: { drawDate: string }[] }
+    const day = '2025-09-01'
+    const cutPath = join(dir, 'cut.json')
+    const fullPath = join(dir, 'full.json')
+    writeFileSync(cutPath, JSON.stringify({ ...feed, rounds: feed.rounds.filter((r) => r.drawDate < day) }))
+    writeFileSync(fullPath, JSON.stringify(feed))
+    const cut = await runCli(registerForecast, ['forecast', example, '--as-of', day, '--record', cutPath, '--json'])
+    const full = await runCli(registerForecast, ['forecast', example, '--as-of', day, '--record', fullPath, '--json'])
+    expect(cut.code).toBe(0)
+    expect(full.stdout).toBe(cut.stdout)
+    expect((JSON.parse(cut.stdout) as { model: { recordUntil: string } }).model.recordUntil < day).toBe(true)
+  })
+})
+
+describe('express-entry pool replay', () => {
+  it('reports the error per round type; --json lists every round', async () => {
+    const { code, stdout } = await runCli(registerPool, ['pool', 'replay', '--from', '2024-01-01', '--to', '2024-12-31', '--json'])
+    expect(code).toBe(0)
+    const r = JSON.parse(stdout) as { overall: { rounds: number }; byGroup: Record<string, unknown>; rows: { number: string; error: number; replayed: number; lowestScore: number }[] }
+    expect(r.overall.rounds).toBe(r.rows.length)
+    expect(Object.keys(r.byGroup)).toContain('cec')
+    for (const row of r.rows) expect(row.error).toBe(row.replayed - row.lowestScore)
+    const text = await runCli(registerPool, ['pool', 'replay', '--from', '2024-01-01', '--to', '2024-12-31'])
+    expect(text.stdout).toMatch(/mean abs\. error/)
+    const bad = await runCli(registerPool, ['pool', 'replay', '--from', '2025-01-01', '--to', '2024-01-01'])
+    expect(bad.code).toBe(2)
+  })
+})

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { factorsOf, scoreCrs } from '../../src/crs/index.js'
+import { addDays, addYears } from '../../src/domain/dates.js'
+import { forecast } from '../../src/forecast/index.js'
+import { loadRounds } from '../../src/history/load.js'
+import { cecProfile, neverEligible, steadyCecRecord } from './helpers.js'
+
+const rounds = loadRounds()
+const recordEnd = rounds[rounds.length - 1]!.date
+const asOf = addDays(recordEnd, 1)
+
+describe('forecast on the shipped record', () => {
+  it('is seeded: the same input and seed give the same answer; another seed another sample', () => {
+    const profile = cecProfile(asOf)
+    const a = forecast({ kind: 'profile', profile }, rounds, { asOf, seed: 7, paths: 400 })
+    const b = forecast({ kind: 'profile', profile }, rounds, { asOf, seed: 7, paths: 400 })
+    const c = forecast({ kind: 'profile', profile }, rounds, { asOf, seed: 8, paths: 400 })
+    expect(b).toEqual(a)
+    expect(c.model.seed).toBe(8)
+    expect(JSON.stringify(c.rounds)).not.toBe(JSON.stringify(a.rounds))
+  })
+
+  it('has the contract shape: probabilities in [0, 1], within-days non-decreasing, cut-off percentiles ordered', () => {
+    const f = forecast({ kind: 'profile', profile: cecProfile(asOf) }, rounds, { asOf, horizonDays: 180 })
+    expect(f.horizonDays).toBe(180)
+    expect(f.probability).toBe(f.within['180'])
+    expect(f.within['30']).toBeLessThanOrEqual(f.within['90'])
+    expect(f.within['90']).toBeLessThanOrEqual(f.within['180'])
+    expect(f.within['180']).toBeLessThanOrEqual(f.within['365'])
+    expect(f.curve).toHaveLength(12)
+    for (let i = 1; i < 12; i++) expect(f.curve[i]!.probability).toBeGreaterThanOrEqual(f.curve[i - 1]!.probability)
+    expect(f.model.recordUntil).toBe(recordEnd)
+    for (const r of f.rounds) if (r.cutoff) expect(r.cutoff.p10 <= r.cutoff.p50 && r.cutoff.p50 <= r.cutoff.p90).toBe(true)
+    expect(f.rounds.map((r) => r.type)).toContain('program:cec')
+  })
+
+  it('a profile never eligible for anything gets probability 0 with the reason', () => {
+    const f = forecast({ kind: 'profile', profile: neverEligible(asOf) }, rounds, { asOf })
+    expect(f.probability).toBe(0)
+    expect(f.within['365']).toBe(0)
+    expect(f.first).toBeNull()
+    expect(f.reasons[0]).toMatch(/not eligible for any round type/)
+    expect(f.reasons.join(' ')).toMatch(/FSW|CEC/)
+    expect(f.rounds.every((r) => r.eligible === false && r.chance === 0)).toBe(true)
+  })
+
+  it('a provincial nominee is all but certain to be invited within 90 days', () => {
+    const profile = cecProfile(asOf, { provincialNomination: { province: 'ON', nominatedOn: addDays(asOf, -10) } })
+    const f = forecast({ kind: 'profile', profile }, rounds, { asOf })
+    expect(f.score).toBeGreaterThan(1000)
+    expect(f.within['90']).toBeGreaterThanOrEqual(0.95)
+    expect(f.first?.type).toMatch(/program:(pnp|cec)|general/)
+    expect(f.rounds.find((r) => r.type === 'program:pnp')?.eligible).toBe(true)
+  })
+
+  it('CrsFactors get the general, score-only part and say what they cannot know', () => {
+    const factors = factorsOf(cecProfile(asOf), asOf)
+    const f = forecast({ kind: 'factors', factors }, rounds, { asOf })
+    expect(f.input).toBe('factors')
+    expect(f.notes.join(' ')).toMatch(/CrsFactors say nothing of programs or categories/)
+    expect(f.rounds.find((r) => r.type === 'program:cec')?.eligible).toBeNull()
+  })
+})
+
+describe('forecast: what it uses', () => {
+  it('a forecast from a day is unchanged when later rounds are appended to the record', () => {
+    const day = '2025-06-01'
+    const cut = rounds.filter((r) => r.date < day)
+    const profile = cecProfile(day)
+    const before = forecast({ kind: 'profile', profile }, cut, { asOf: day })
+    const after = forecast({ kind: 'profile', profile }, rounds, { asOf: day })
+    expect(after).toEqual(before)
+    expect(after.model.recordUntil! < day).toBe(true)
+  })
+
+  it('a birthday that drops the score below the likely cut-off lowers the probability', () => {
+    // Two identical candidates but for the day of birth: one turns 30 in 10 days (age points fall),
+    // the other in 200 days (after the 90-day horizon). CEC cut-offs sit between their scores.
+    const day = '2026-01-15'
+    const soon = cecProfile(day, { dateOfBirth: addDays(addYears(day, -30), 10) })
+    const later = cecProfile(day, { dateOfBirth: addDays(addYears(day, -30), 200) })
+    const now = scoreCrs(factorsOf(soon, day), day).total
+    const afterBirthday = scoreCrs(factorsOf(soon, addDays(day, 11)), addDays(day, 11)).total
+    expect(scoreCrs(factorsOf(later, day), day).total).toBe(now)
+    expect(afterBirthday).toBeLessThan(now)
+    const record = steadyCecRecord(day, now - 1, 0)
+    const pSoon = forecast({ kind: 'profile', profile: soon }, record, { asOf: day }).within['90']
+    const pLater = forecast({ kind: 'profile', profile: later }, record, { asOf: day }).within['90']
+    expect(pLater).toBeGreaterThan(0.9)
+    expect(pSoon).toBeLessThan(pLater - 0.2)
+  })
+
+  it('a record with no round in the past year gives probability 0 and says so', () => {
+    const f = forecast({ kind: 'profile', profile: cecProfile('2026-01-15') }, steadyCecRecord('2024-01-01', 480), { asOf: '2026-01-15' })
+    expect(f.probability).toBe(0)
+    expect(f.reasons[0]).toMatch(/no round was held in the year before/)
+  })
+})
