@@ -144,6 +144,11 @@ export function isEligibleForCategory(profile: Profile, category: string | Compi
   if (!c) return false
   const f = new Facts(profile, asOf)
   if (c.listUnknown !== null) return anyProgram(f) ? null : false
+  if (c.category.rule.type === 'military') {
+    // Can't tell (null) when no condition fails but one cannot be decided from the profile.
+    const answer = militaryAnswer(f, c, null, null)
+    return answer === false || !anyProgram(f) ? false : answer
+  }
   // The category's own rule is usually the cheaper test, so it goes first.
   return checkCategoryRule(f, c, null) !== null && anyProgram(f)
 }
