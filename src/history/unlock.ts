@@ -11,7 +11,7 @@ import { factorsOf, scoreCrs } from '../crs/index.js'
 import { eligibility } from '../eligibility/index.js'
 import type { EligibilityResult } from '../eligibility/types.js'
 import { conversionFor, toClb, type DesignatedTest } from '../language/tests.js'
-import { ABILITIES } from '../schemas/constants.js'
+import { ABILITIES, FEDERAL_PROGRAMS } from '../domain/words.js'
 import type { OfficialLanguage } from '../schemas/common.js'
 import type { LanguageTest, Profile } from '../schemas/profile.js'
 
@@ -67,7 +67,7 @@ function testAt(language: OfficialLanguage, date: IsoDate, level: number): Langu
 /** Targets (programs and categories in force) not eligible, except categories whose list is unknown. */
 function closedTargets(r: EligibilityResult): string[] {
   const targets: string[] = []
-  for (const id of ['fsw', 'cec', 'fst'] as const) if (!r.programs[id].eligible) targets.push(id)
+  for (const id of FEDERAL_PROGRAMS) if (!r.programs[id].eligible) targets.push(id)
   for (const c of r.categories) if (!c.eligible && !c.unmet.some((u) => u.code === 'category_list_unknown')) targets.push(c.id)
   return targets
 }

@@ -40,8 +40,14 @@ const ALLOWED: readonly { readonly file: string; readonly what: string }[] = [
   { file: 'work/history.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
   // Comparing a score with its nearest step of the language scale, not hours.
   { file: 'language/tests.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
-  // A convergence test of the cut-off estimator, not a rule.
+  // Convergence and comparison tolerances of numerical models, not rules.
   { file: 'history/cutoff.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
+  { file: 'history/unlock.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
+  { file: 'forecast/backtest.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
+  { file: 'forecast/pool-model.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
+  { file: 'forecast/rounds-model.ts', what: 'a rounding tolerance other than work/history.ts HOURS_TOLERANCE' },
+  // The forecast's horizons (30, 90, 180, 365 days) are the product's questions, not invitation windows.
+  { file: 'cli/commands/forecast.ts', what: 'an invitation window in days' },
 ]
 
 describe('numbers of law live in src/rules/', () => {

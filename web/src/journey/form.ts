@@ -4,6 +4,7 @@
  * hidden (the `hidden` attribute; style.css makes it win over any display rule).
  * @module
  */
+import { ABILITIES, EDUCATION_LEVELS } from '../../../src/domain/words.js'
 import { DESIGNATED_TESTS } from '../../../src/language/tests.js'
 import { nocByCode, searchNoc } from '../../../src/noc/index.js'
 import { h } from '../dom.js'
@@ -91,7 +92,8 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
   return h('div', { class: 'field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status)
 }
 
-const LEVELS = ['secondary', 'one-year', 'two-year', 'bachelors', 'masters', 'doctoral'] as const
+/** The levels one credential can have (two or more credentials, or none, are what the library derives). */
+const LEVELS = EDUCATION_LEVELS.filter((l): l is Exclude<(typeof EDUCATION_LEVELS)[number], 'none' | 'two-or-more'> => l !== 'none' && l !== 'two-or-more')
 
 /** A growing list of rows: each a fieldset with its number, a remove button, and an add button below. */
 function list<T>(items: T[], legend: (n: number) => string, row: (item: T, n: number) => HTMLElement[], blank: () => T, addLabel: string, changed: Changed): HTMLElement {
@@ -168,7 +170,7 @@ function testRows(person: PersonAnswers, changed: Changed, prefix: string): HTML
           field(m('test'), select('test', [['', m('choose')], ...DESIGNATED_TESTS.map((x) => [x, testName(x)] as const)], t.test, (v) => (t.test = v as TestAnswer['test']), changed)),
           field(m('testDate'), input('testDate', 'date', t.date, (v) => (t.date = v), changed)),
         ),
-        h('div', { class: 'row' }, ...(['speaking', 'listening', 'reading', 'writing'] as const).map((a) => field(m(a), input(a, 'number', t[a], (v) => (t[a] = v), changed, { inputmode: 'decimal', step: 'any', min: 0 })))),
+        h('div', { class: 'row' }, ...ABILITIES.map((a) => field(m(a), input(a, 'number', t[a], (v) => (t[a] = v), changed, { inputmode: 'decimal', step: 'any', min: 0 })))),
         note,
       ]
     },

@@ -7,6 +7,7 @@
 import { explainFactors, factorsOf, type FactorNotice } from '../../../src/crs/factors.js'
 import { scoreCrs, type CrsResult } from '../../../src/crs/score.js'
 import { addDays } from '../../../src/domain/dates.js'
+import { FEDERAL_PROGRAMS } from '../../../src/domain/words.js'
 import type { CategoryResult, EligibilityResult, UnmetCondition } from '../../../src/eligibility/types.js'
 import { categoryById, categoryVersions } from '../../../src/rules/categories/catalog.js'
 import { timeline, whatIf } from '../../../src/history/outlook.js'
@@ -110,7 +111,7 @@ export function improveSection(profile: Profile, asOf: string): HTMLElement {
 
 export function unlockSection(profile: Profile, asOf: string, r: EligibilityResult): HTMLElement {
   const { unlocks: found } = unlocks(profile, asOf)
-  const closed = ['fsw', 'cec', 'fst'].filter((p) => !r.programs[p as 'fsw'].eligible).length + r.categories.filter((c) => categoryVerdict(c) === 'no').length
+  const closed = FEDERAL_PROGRAMS.filter((p) => !r.programs[p].eligible).length + r.categories.filter((c) => categoryVerdict(c) === 'no').length
   if (found.length === 0) return h('p', {}, closed === 0 ? m('allOpen') : m('unlockNone'))
   const nameOf = (target: string): string => {
     if (target === 'fsw' || target === 'cec' || target === 'fst') return m(target)
