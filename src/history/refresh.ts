@@ -6,6 +6,7 @@
  * the old one, so a crash or a bad feed leaves the old record whole.
  * @module
  */
+import { asStorageFailure } from '../store/failure.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { rename, unlink, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
@@ -90,7 +91,7 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     await rename(temp, path)
   } catch (e) {
     await unlink(temp).catch(() => undefined)
-    throw new ExpressEntryError('storage_failure', { operation: `writing ${path}` }, { cause: e })
+    throw asStorageFailure(e, `writing ${path} (left as it was)`) ?? new ExpressEntryError('storage_failure', { operation: `writing ${path} (left as it was)`, reason: e instanceof Error ? e.message : String(e) }, { cause: e })
   }
 }
 

@@ -37,7 +37,7 @@ describe('a code that is not a NOC 2021 unit group', () => {
   it('pool import: the line is rejected with its number and path, the others go in (exit 2)', () => {
     const lines = [JSON.stringify({ ...example, id: 'ok-1' }), JSON.stringify(badNoc), JSON.stringify({ ...example, id: 'ok-2' })].join('\n')
     const r = run(['pool', 'import', '--db', join(dir, 'noc.db'), '--as-of', '2026-03-01', '-'], lines)
-    expect(r.stderr).toMatch(/line 2 \(bad-noc\).*work\.0\.noc: not a NOC 2021 unit group/)
+    expect(r.stderr).toMatch(/line 2 \("bad-noc"\).*work\.0\.noc: not a NOC 2021 unit group/)
     expect(r.stdout).toBe('added 2, updated 0, rejected 1\n')
     expect(r.status).toBe(2)
   }, 60_000)

@@ -169,7 +169,8 @@ const FRENCH_TESTS = new Set(['tef-canada', 'tcf-canada'])
 /** What is still needed before a score can be given (keys of the form's questions). */
 export function missingAnswers(a: Answers): string[] {
   const missing: string[] = []
-  if (!isDate(a.dob)) missing.push('dob')
+  // A birth date after the scoring day, or after today, cannot be scored (the library refuses it): asked again.
+  if (!isDate(a.dob) || (isDate(a.asOf) && a.dob > a.asOf) || a.dob > todayIso()) missing.push('dob')
   if (!a.marital) missing.push('marital')
   if (partnered(a) && !a.spouseCitizen) missing.push('spouseCitizen')
   if (partnered(a) && a.spouseCitizen === 'no' && !a.spouseComing) missing.push('spouseComing')
@@ -195,7 +196,7 @@ export function toProfile(a: Answers): Profile | null {
       ? {
           accompanying: a.spouseCitizen === 'no' && a.spouseComing === 'yes',
           canadianCitizenOrPR: a.spouseCitizen === 'yes',
-          ...(isDate(a.spouse.dob) ? { dateOfBirth: a.spouse.dob } : {}),
+          ...(isDate(a.spouse.dob) && a.spouse.dob <= todayIso() && (!isDate(a.asOf) || a.spouse.dob <= a.asOf) ? { dateOfBirth: a.spouse.dob } : {}),
           education: spouseScores(a) ? credentials(a.spouse.education) : [],
           languageTests: spouseScores(a) ? tests(a.spouse.tests) : [],
           work: spouseScores(a) ? jobs(a.spouse.work) : [],
