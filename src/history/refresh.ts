@@ -228,8 +228,18 @@ export async function applyFeed(recordPath: string, newer: unknown, source: stri
   const written = !options.dryRun
   if (written) {
     if (changedAnything) {
-      await writeAtomically(changesPathFor(recordPath), `${JSON.stringify(update.changes, null, 1)}\n`)
-      await writeAtomically(recordPath, feedText(update.feed))
+      // The record and its change history go together: when the record cannot be written, the history
+      // is put back as it was (or removed, if there was none), so neither is left ahead of the other.
+      const changesPath = changesPathFor(recordPath)
+      const previousChanges = existsSync(changesPath) ? readFileSync(changesPath, 'utf8') : null
+      await writeAtomically(changesPath, `${JSON.stringify(update.changes, null, 1)}\n`)
+      try {
+        await writeAtomically(recordPath, feedText(update.feed))
+      } catch (e) {
+        if (previousChanges === null) await unlink(changesPath).catch(() => undefined)
+        else await writeAtomically(changesPath, previousChanges).catch(() => undefined)
+        throw e
+      }
     }
     const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...options.fetched }
     await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify(state, null, 1)}\n`)
