@@ -16,6 +16,7 @@
  * Pure: no I/O.
  * @module
  */
+import { decayRate } from '../history/cutoff.js'
 import { toDayNumber, type IsoDate } from '../domain/dates.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
 import type { PastRound } from '../history/record.js'
@@ -32,24 +33,9 @@ export interface PoolDensity {
   readonly total: number
 }
 
-/** The rate λ with `a (1 - e^(-λw)) / λ = count` (λ = 0: even); NaN when none fits. */
-function decayRate(a: number, width: number, count: number): number {
-  const mass = (l: number) => (Math.abs(l) < 1e-12 ? a * width : (a * (1 - Math.exp(-l * width))) / l)
-  if (a <= 0 || Math.abs(mass(0) - count) < 1e-9) return 0
-  let lo = -1
-  let hi = 1
-  if (count > mass(lo) || count < mass(hi)) return Number.NaN
-  for (let i = 0; i < 80; i++) {
-    const mid = (lo + hi) / 2
-    if (mass(mid) > count) lo = mid
-    else hi = mid
-  }
-  return (lo + hi) / 2
-}
-
 /** Spreads `count` over `width` points starting at the edge next to a bin of density `a`; `step` ±1 walks away from it. */
 function spreadFromEdge(out: Float64Array, edge: number, step: 1 | -1, width: number, count: number, a: number): void {
-  const l = decayRate(a, width, count)
+  const l = decayRate80(a, width, count)
   if (!Number.isFinite(l) || count <= 0) {
     for (let i = 0; i < width; i++) out[edge + step * i] = count / width
     return
@@ -279,4 +265,9 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
 /** Days from `a` to `b`. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return toDayNumber(b) - toDayNumber(a)
+}
+
+/** The cut-off estimator's decay rate (history/cutoff.ts), with the 80 bisection steps this model was calibrated with. */
+function decayRate80(a: number, width: number, count: number): number {
+  return decayRate(a, width, count, 80)
 }

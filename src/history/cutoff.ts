@@ -17,14 +17,14 @@ export interface CutoffEstimate {
   readonly above: number
 }
 
-/** Solves `a (1 - e^(-λw)) / λ = count` for λ (λ = 0: even spread), by bisection. */
-function decayRate(a: number, width: number, count: number): number {
+/** Solves `a (1 - e^(-λw)) / λ = count` for λ (λ = 0: even spread; NaN when none fits), by bisection. */
+export function decayRate(a: number, width: number, count: number, iterations = 100): number {
   const mass = (l: number) => (Math.abs(l) < 1e-12 ? a * width : (a * (1 - Math.exp(-l * width))) / l)
   if (a <= 0 || Math.abs(mass(0) - count) < 1e-9) return 0
   let lo = -1
   let hi = 1
   if (count > mass(lo) || count < mass(hi)) return Number.NaN
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < iterations; i++) {
     const mid = (lo + hi) / 2
     if (mass(mid) > count) lo = mid
     else hi = mid

@@ -13,6 +13,7 @@
  * Submission instants are distinct seconds spread over the 12 months before `like`, in id order.
  * @module
  */
+import { mulberry32 } from '../forecast/rng.js'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
@@ -22,17 +23,8 @@ import { loadRounds } from '../history/load.js'
 import type { Profile } from '../schemas/profile.js'
 import type { PoolEligibility } from './eligibility.js'
 
-/** mulberry32: a small, fast, seedable PRNG (32-bit state). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32: a small, fast, seedable PRNG (32-bit state), shared with the forecast. */
+export const prng = mulberry32
 
 export interface Target {
   /** Date of the published snapshot used. */
