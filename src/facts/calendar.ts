@@ -4,7 +4,8 @@
  * each check. An answer computed from a ProfileFacts holds until the first of:
  * - a day on which a family of facts it read changes: a birthday (age), a result taken or turning
  *   invalid under any version of language.validity, a credential completed or its ECA turning invalid
- *   under any version of education.eca-validity, the nomination, a job starting or ending;
+ *   under any version of education.eca-validity, the nomination, a job starting or ending, service in a
+ *   foreign military starting, ending or reaching the years a version of its category asks for;
  * - a day on which a count of hours it read could leave its step (the greatest common divisor of the
  *   thresholds the answer compared counts with, as recorded by work/history.ts `reaches`; HOURS_STEP, that
  *   of every threshold in the rules, when not recorded): a count moves by at most a
