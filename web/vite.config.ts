@@ -10,8 +10,25 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 
 export const PAGES = ['index', 'calculator', 'rounds', 'eligibility', 'simulator', 'forecast'] as const
 
+/**
+ * zod on the pages. src/schemas/common.ts re-exports the domain's words (src/domain/words.ts) beside its
+ * zod building blocks, and its own top level only builds schemas: marked free of side effects, a page
+ * that takes only the words from it (the journey, through the CRS rule set) leaves it, and zod, out of
+ * its bundle (the calculator page's weight target, bench/web.bench.ts). Every schema a page builds
+ * imports that module, so zod's JIT is turned off there, before the first schema: the pages'
+ * Content-Security-Policy forbids eval, and zod's probe for it would log a CSP violation.
+ */
+const zodForPages = {
+  name: 'zod-for-pages',
+  transform(code: string, id: string) {
+    if (!id.endsWith('/src/schemas/common.ts')) return null
+    return { code: `import { config as zodConfig } from 'zod'\nzodConfig({ jitless: true })\n${code}`, map: null, moduleSideEffects: false as const }
+  },
+}
+
 export default defineConfig({
   root: here('.'),
+  plugins: [zodForPages],
   base: '/',
   publicDir: false,
   build: {

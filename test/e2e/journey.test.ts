@@ -245,21 +245,25 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
     const { page, context, errors } = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}`)
     await fill(page, c, l)
     await checkCandidate(page, c, l)
+    const x = expected(c)
     if (c === developer) {
       // CEC opens, and the summary bar says so.
       expect(await page.locator('#summary').textContent()).toMatch(/CEC/)
-      // STEM 2026 has no known list: "can't tell", in its own colour, with what is known.
+      // The 2026 STEM list is known (11 codes): the verdict and its reasons are the library's.
+      const stemResult = x.e.categories.find((cat) => cat.id === 'stem-2026')!
       const stem = page.locator('#categories li[data-category="stem-2026"]')
-      expect(await stem.locator('.badge').getAttribute('class')).toBe('badge unknown')
-      expect(await stem.textContent()).toContain(l === 'en' ? 'Your NOC 21232 was on the lists of' : 'Votre CNP 21232 figurait sur les listes')
+      expect(await stem.locator('.badge').getAttribute('class')).toBe(`badge ${stemResult.eligible ? 'yes' : 'no'}`)
+      expect(await stem.locator('.reasons li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(stemResult.unmet.map((u) => u.code))
     }
     if (c === nurseAide) {
       // The spouse's questions were asked and scored.
       expect(Number(await page.locator('[data-line="spouse.language"]').textContent())).toBeGreaterThan(0)
-      // Healthcare 2026 has no known list: can't tell, with the lists her NOC 33102 was on.
+      // Healthcare 2026's list is known: her NOC 33102 qualifies, with the months the library counts.
+      const healthResult = x.e.categories.find((cat) => cat.id === 'healthcare-social-2026')!
       const health = page.locator('#categories li[data-category="healthcare-social-2026"]')
-      expect(await health.locator('.badge').getAttribute('class')).toBe('badge unknown')
-      expect(await health.locator('.unknown-line').textContent()).toContain('33102')
+      expect(await health.locator('.badge').getAttribute('class')).toBe(`badge ${healthResult.eligible ? 'yes' : 'no'}`)
+      expect(healthResult.occupation?.noc).toBe('33102')
+      expect(await health.textContent()).toContain(l === 'en' ? `Your NOC 33102 (${healthResult.occupation!.title}): ${healthResult.occupation!.months} months counted.` : `Votre CNP 33102 (${healthResult.occupation!.title}) : ${healthResult.occupation!.months} mois comptés.`)
       await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
       await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-nurse-aide-results.png`) })
     }

@@ -111,8 +111,38 @@ export function saveAnswers(a: Answers): void {
 export function forgetAnswers(): void {
   try {
     localStorage.removeItem(KEY)
+    localStorage.removeItem(VISIT_KEY)
   } catch {
     // nothing kept
+  }
+}
+
+/**
+ * The last visit whose answers were checked against the record, kept beside the answers: its day and
+ * the newest round the record held then (by number: a round published before that day but added to
+ * the record after the visit is still news on the next one).
+ */
+export interface Visit {
+  readonly on: string
+  readonly lastRound: string | null
+}
+
+const VISIT_KEY = 'ee-answers-visit'
+
+export function loadVisit(): Visit | null {
+  try {
+    const v = JSON.parse(localStorage.getItem(VISIT_KEY) ?? 'null') as Partial<Visit> | null
+    return v && typeof v.on === 'string' && isDate(v.on) ? { on: v.on, lastRound: typeof v.lastRound === 'string' ? v.lastRound : null } : null
+  } catch {
+    return null
+  }
+}
+
+export function saveVisit(v: Visit): void {
+  try {
+    localStorage.setItem(VISIT_KEY, JSON.stringify(v))
+  } catch {
+    // storage disabled: every visit is a first one
   }
 }
 

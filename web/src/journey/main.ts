@@ -11,17 +11,20 @@ import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/langua
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { layout } from '../layout.js'
-import { forgetAnswers, isDate, loadAnswers, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
+import { forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { buildForm, showJobOffer, testNotes } from './form.js'
-import { noticeText, programName } from './messages.js'
+import { noticeText, programName, verifiedText } from './messages.js'
 import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
 import { m, type TextKey } from './text.js'
 
 export function startJourney(page: 'calculator' | 'eligibility'): void {
   const answers = loadAnswers()
+  // The last visit, read once: the rounds published since stay listed while the answers change.
+  const previous = loadVisit()
   const summary = h('p', { class: 'summary-bar', id: 'summary', role: 'status' }, m('summaryWait'))
   const total = h('p', { class: 'total', 'data-testid': 'crs-total', id: 'crs-total' }, '—')
   const meta = h('p', { class: 'hint', id: 'crs-meta' })
+  const verified = h('div', { id: 'rules-verified' })
   const scoreBox = h('div', { id: 'score-details' })
   const eligBox = h('div', { id: 'eligibility' })
   const improveBox = h('div', { id: 'improve' })
@@ -44,6 +47,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     h('p', { class: 'hint' }, m('crs')),
     total,
     meta,
+    verified,
     scoreBox,
     h('h3', { id: 'elig-title' }, m('eligibility')),
     eligBox,
@@ -87,7 +91,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     meta.textContent = ''
     summary.textContent = m('summaryWait')
     scoreBox.replaceChildren(...(message ? [message] : []))
-    for (const box of [eligBox, improveBox, unlockBox, timelineBox, pastBox]) box.replaceChildren()
+    for (const box of [verified, eligBox, improveBox, unlockBox, timelineBox, pastBox]) box.replaceChildren()
     delete unlockBox.dataset.ready
   }
 
@@ -112,6 +116,9 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const r = eligibility(profile, asOf)
     total.textContent = String(crs.total)
     meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})`
+    // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
+    const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
+    verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))
     summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : 'no'))
     scoreBox.replaceChildren(...[noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
     eligBox.replaceChildren(...eligibilitySection(r, profile))
@@ -130,7 +137,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     improveBox.replaceChildren(improveSection(profile, asOf))
     timelineBox.replaceChildren(...timelineSection(profile, asOf))
     pastBox.replaceChildren(h('p', { class: 'hint' }, m('pastLoading')))
-    void import('./past.js').then(({ renderPast }) => renderPast(pastBox, profile, asOf, () => gen !== generation))
+    void import('./past.js').then(({ renderPast }) => renderPast(pastBox, profile, asOf, () => gen !== generation, previous))
   }
 
   update()

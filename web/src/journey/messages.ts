@@ -5,6 +5,7 @@
  */
 import type { FactorNotice } from '../../../src/crs/factors.js'
 import type { UnmetCondition } from '../../../src/eligibility/types.js'
+import type { VerificationNotice } from '../../../src/rules/verified.js'
 import type { WhatIf } from '../../../src/history/outlook.js'
 import type { Unlock } from '../../../src/history/unlock.js'
 import type { CrsFactors } from '../../../src/schemas/crs-factors.js'
@@ -145,6 +146,11 @@ export function noticeText(n: FactorNotice): string {
     default:
       return n.message
   }
+}
+
+/** The library's notice for a day after the rules were last verified (its English message, worded in French here). */
+export function verifiedText(n: VerificationNotice): string {
+  return L(`Note: ${n.message}.`, `Remarque : règles vérifiées pour la dernière fois le ${n.lastVerified}; un changement après ce jour n’est pas connu de cette version.`)
 }
 
 const ABILITY: Record<string, [string, string]> = { speaking: ['speaking', 'expression orale'], listening: ['listening', 'compréhension de l’oral'], reading: ['reading', 'compréhension de l’écrit'], writing: ['writing', 'expression écrite'] }

@@ -2,7 +2,8 @@
  * Would the candidate have been invited in past rounds? The record comes from the server
  * (`GET /v1/rounds`); the check runs here with the library (the Profile never leaves the device). The
  * verdict comes first, then only the rounds that matter: those that invited, those it cannot tell, and
- * the closest misses of the last year. Loaded on demand, so the page's first script stays small.
+ * the closest misses of the last year. On a later visit, the rounds published since the last one come
+ * first, each with its verdict. Loaded on demand, so the page's first script stays small.
  * @module
  */
 import { addYears } from '../../../src/domain/dates.js'
@@ -10,6 +11,7 @@ import { pastInvitations, type PastRoundCheck } from '../../../src/history/invit
 import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
+import { saveVisit, todayIso, type Visit } from './answers.js'
 import { roundLabel } from './messages.js'
 import { m, mk } from './text.js'
 
@@ -48,8 +50,33 @@ function verdict(checks: readonly PastRoundCheck[]): string {
   return m('pastInvited', { types, number: last.number, date: last.date })
 }
 
-/** Fills `box` with the verdict over the record up to `asOf`. */
-export async function renderPast(box: HTMLElement, profile: Profile, asOf: string, stale: () => boolean): Promise<void> {
+/** Round numbers in order ("447" after "98"; a suffixed number after its plain one), as the record orders them. */
+function after(a: string, b: string): boolean {
+  const na = Number.parseInt(a, 10)
+  const nb = Number.parseInt(b, 10)
+  return na !== nb ? na > nb : a > b
+}
+
+/** The rounds published since the last visit, each with the library's verdict for this Profile. */
+function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: Visit): HTMLElement {
+  const since = rounds.filter((r) => (previous.lastRound ? after(r.number, previous.lastRound) : r.date > previous.on))
+  const checks = since.length > 0 ? pastInvitations({ kind: 'profile', profile }, since).rounds : []
+  const verdictOf = (c: PastRoundCheck): string => (c.outcome === 'invited' ? m('sinceYes') : c.outcome === 'unknown' ? m('sinceUnknown') : m('sinceNo'))
+  return h(
+    'section',
+    { class: 'since', 'aria-labelledby': 'since-title', 'data-testid': 'rounds-since' },
+    h('h4', { id: 'since-title' }, m('sinceTitle', { date: previous.on })),
+    checks.length === 0
+      ? h('p', {}, m('sinceNone'))
+      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `#${c.number} (${c.date}) ${roundLabel(c.label)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}: `, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
+  )
+}
+
+/**
+ * Fills `box` with the verdict over the record up to `asOf`, after the rounds published since the
+ * `previous` visit (if any); then this visit is remembered with the record's newest round.
+ */
+export async function renderPast(box: HTMLElement, profile: Profile, asOf: string, stale: () => boolean, previous: Visit | null): Promise<void> {
   let rounds: PastRound[]
   try {
     rounds = await loadRecord()
@@ -58,8 +85,11 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     return
   }
   if (stale()) return
+  const newest = rounds.reduce<string | null>((n, r) => (n === null || after(r.number, n) ? r.number : n), previous?.lastRound ?? null)
+  saveVisit({ on: todayIso(), lastRound: newest })
+  const news = previous ? roundsSince(rounds, profile, previous) : null
   const upTo = rounds.filter((r) => r.date <= asOf)
-  if (upTo.length === 0) return void box.replaceChildren()
+  if (upTo.length === 0) return void box.replaceChildren(...(news ? [news] : []))
   const { rounds: checks } = pastInvitations({ kind: 'profile', profile }, upTo)
   const last = upTo.at(-1)!
   const invited = checks.filter((c) => c.outcome === 'invited' || c.outcome === 'lost-tie-break').reverse()
@@ -71,6 +101,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     .slice(0, 3)
   const unknownLabels = [...new Set(unknown.map((c) => roundLabel(c.label)))]
   const parts: (HTMLElement | null)[] = [
+    news,
     h('p', { class: 'verdict', id: 'past-verdict' }, h('strong', {}, verdict(checks))),
     unknown.length > 0 ? h('p', { class: 'unknown-line' }, m('pastUnknown', { n: unknown.length, reason: unknownLabels.slice(0, 3).join('; ') + (unknownLabels.length > 3 ? '…' : '') })) : null,
     h('p', { class: 'hint', id: 'past-record' }, m('pastRecord', { last: last.date, number: last.number })),

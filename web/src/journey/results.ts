@@ -14,7 +14,7 @@ import { timeline, whatIf } from '../../../src/history/outlook.js'
 import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
-import { num, tk } from '../i18n.js'
+import { lang, num, tk } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import { m } from './text.js'
 
@@ -76,6 +76,24 @@ function knownOfUnknown(c: CategoryResult, nocs: readonly string[]): HTMLElement
   return lines.length === 0 ? null : h('p', { class: 'unknown-line' }, lines.join(' '))
 }
 
+/** How sure the library is of a category's list and rule, and from which sources (its own words, in English). */
+function confidenceOf(c: CategoryResult): HTMLElement | null {
+  if (!c.confidence) return null
+  const en = lang === 'fr' ? 'en' : null
+  return h(
+    'div',
+    { class: 'hint confidence', 'data-testid': 'category-confidence' },
+    `${m('confidence')}${lang === 'fr' ? ' : ' : ': '}`,
+    h('span', { lang: en }, c.confidence.level),
+    c.confidence.sources.length > 0
+      ? h('details', {}, h('summary', {}, m('confidenceSources', { n: c.confidence.sources.length })), h('ul', { lang: en }, ...c.confidence.sources.map((src) => {
+          const url = /^https?:\/\/\S+/.exec(src)?.[0]
+          return h('li', {}, ...(url ? [h('a', { href: url, rel: 'noreferrer' }, url), src.slice(url.length)] : [src]))
+        })))
+      : null,
+  )
+}
+
 export function eligibilitySection(r: EligibilityResult, profile: Profile): HTMLElement[] {
   const nocs = profile.work.map((j) => j.noc)
   const fsw = r.programs.fsw
@@ -97,7 +115,7 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile): HTML
           { class: 'verdicts', id: 'categories' },
           ...r.categories.map((c) => {
             const name = categoryName(c.id, c.label)
-            return h('li', { 'data-category': c.id }, badge(categoryVerdict(c)), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, reasons(c.unmet.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || c.unmet.length === 1), name))
+            return h('li', { 'data-category': c.id }, badge(categoryVerdict(c)), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, reasons(c.unmet.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || c.unmet.length === 1), name), confidenceOf(c))
           }),
         ),
   ]

@@ -156,6 +156,13 @@ const en = {
   type_program: 'program',
   type_category: 'category',
   verifiedOn: 'Rules last checked against IRCC’s pages on {date}.',
+  confidence: 'Confidence in this category’s list and rule',
+  confidenceSources: 'Its sources ({n})',
+  sinceTitle: 'Rounds published since your last visit ({date})',
+  sinceNone: 'No round has been published since.',
+  sinceYes: 'would have invited you',
+  sinceNo: 'would not have invited you',
+  sinceUnknown: 'can’t tell',
   source: 'source',
 }
 
@@ -311,6 +318,13 @@ const fr: Record<TextKey, string> = {
   type_program: 'de programme',
   type_category: 'de catégorie',
   verifiedOn: 'Règles vérifiées sur les pages d’IRCC le {date}.',
+  confidence: 'Confiance dans la liste et la règle de cette catégorie (en anglais)',
+  confidenceSources: 'Ses sources ({n})',
+  sinceTitle: 'Rondes publiées depuis votre dernière visite ({date})',
+  sinceNone: 'Aucune ronde publiée depuis.',
+  sinceYes: 'vous aurait invité',
+  sinceNo: 'ne vous aurait pas invité',
+  sinceUnknown: 'impossible à dire',
   source: 'source',
 }
 

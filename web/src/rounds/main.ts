@@ -3,7 +3,6 @@
  * snapshot, statistics by year, and the latest rounds. Data from the API (`/v1/rounds`, `/v1/rounds/stats`).
  * @module
  */
-import '../zod-jitless.js'
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
 import { roundLabel } from '../journey/messages.js'
 import { h } from '../dom.js'
