@@ -6,9 +6,10 @@
  *   invalid under any version of language.validity, a credential completed or its ECA turning invalid
  *   under any version of education.eca-validity, the nomination, a job starting or ending, service in a
  *   foreign military starting, ending or reaching the years a version of its category asks for;
- * - a day on which a count of hours it read could leave its step (the greatest common divisor of the
- *   thresholds the answer compared counts with, as recorded by work/history.ts `reaches`; HOURS_STEP, that
- *   of every threshold in the rules, when not recorded): a count moves by at most a
+ * - a day on which a count of hours it read could reach or leave one of the thresholds the answer
+ *   compared counts with (recorded by work/history.ts `reaches`, and every multiple of a step counted
+ *   by `wholeSteps`; every multiple of HOURS_STEP, the gcd of the rules' thresholds, when not recorded):
+ *   a count moves by at most a
  *   day of full-time work a day, and only while a job runs at the window's end or worked days pass its
  *   start;
  * - the first day of a new version of a rule it read (the caller names the rules).
@@ -25,7 +26,7 @@ import { fstRequirements } from '../rules/programs/fst.js'
 import type { Rule } from '../rules/rule.js'
 import type { Job, Profile } from '../schemas/profile.js'
 import { languageOfTest } from '../language/tests.js'
-import { FULL_TIME_HOURS_PER_DAY, HOURS_PER_YEAR, HOURS_TOLERANCE, hoursInWindow, wholeSteps, type JobDays, type JobFilter } from '../work/history.js'
+import { FULL_TIME_HOURS_PER_DAY, HOURS_PER_YEAR, HOURS_TOLERANCE, hoursInWindow, reaches, wholeSteps, type JobDays, type JobFilter } from '../work/history.js'
 import { daysOfJobs, gcd, READ, type CountRead, type ProfileFacts } from './profile-facts.js'
 
 /** Every threshold of hours in the rules: a year (CRS, FSW grid, adaptability), each program's and category's minimum. */
@@ -77,15 +78,9 @@ export function birthdayDay(dateOfBirth: IsoDate, year: number): number {
   return toDayNumber(`${String(year).padStart(4, '0')}-${monthDay}`)
 }
 
-/** The first day after `date` (day number `day`) on which the age in full years changes. */
+/** The first day after `date` on which the age in full years changes (the age is 0 until the first birthday). */
 export function nextBirthday(dateOfBirth: IsoDate, date: IsoDate): number {
-  const age = Math.max(0, fullYearsBetween(dateOfBirth, date))
-  const year = Number(dateOfBirth.slice(0, 4))
-  const day = toDayNumber(date)
-  for (let y = year + age; ; y++) {
-    const b = birthdayDay(dateOfBirth, y)
-    if (b > day) return b
-  }
+  return birthdayDay(dateOfBirth, Number(dateOfBirth.slice(0, 4)) + Math.max(0, fullYearsBetween(dateOfBirth, date)) + 1)
 }
 
 /** The days on which a result's validity starts and ends, under every version of language.validity. */
@@ -106,7 +101,13 @@ function jobEventDays(jobs: readonly Job[], out: number[]): void {
   }
 }
 
-const sorted = (days: number[]): Int32Array => Int32Array.from(new Set(days)).sort()
+/** The days sorted, each once. */
+function sorted(days: number[]): Int32Array {
+  days.sort((a, b) => a - b)
+  let n = 0
+  for (let i = 0; i < days.length; i++) if (i === 0 || days[i] !== days[i - 1]) days[n++] = days[i]!
+  return Int32Array.from(days.slice(0, n))
+}
 
 /** The days on which one family of a profile's facts changes value (age apart: see nextBirthday). */
 function familyDays(profile: Profile, family: number): Int32Array {
@@ -149,18 +150,39 @@ function familyDays(profile: Profile, family: number): Int32Array {
 
 const FAMILIES = [READ.english, READ.french, READ.spouseResults, READ.credentials, READ.spouseCredentials, READ.nomination, READ.jobs, READ.militaryService] as const
 
+/** What an answer compared counts of hours with: single thresholds, and a step all of whose multiples matter (or null). */
+export interface CountEdges {
+  readonly thresholds: readonly number[]
+  readonly step: number | null
+}
+
+/** Every multiple of HOURS_STEP: what an answer that did not record its comparisons may depend on. */
+export const ANY_THRESHOLD: CountEdges = { thresholds: [], step: HOURS_STEP }
+
 /**
  * The first day after `day` on which a count of `hours` (of the jobs passing `filter`, in the `years`
- * years before the day, or at any time when null) could leave its step of HOURS_STEP hours: it grows
- * only while a job runs at the window's end, and shrinks only once the window's start reaches worked
- * days; either way by at most a day of full-time work a day.
+ * years before the day, or at any time when null) could reach or leave one of `edges` (reaches and
+ * wholeSteps decide on which side a count is): it grows only while a job runs at the window's end,
+ * and shrinks only once the window's start reaches worked days; either way by at most a day of
+ * full-time work a day.
  */
-export function countHoldsUntil(jobs: readonly Job[], days: JobDays, count: Pick<CountRead, 'years' | 'filter' | 'hours'>, day: number, startDay: number, step: number = HOURS_STEP): number {
+export function countHoldsUntil(jobs: readonly Job[], days: JobDays, count: Pick<CountRead, 'years' | 'filter' | 'hours'>, day: number, startDay: number, edges: CountEdges = ANY_THRESHOLD): number {
   const { filter, hours } = count
-  const k = wholeSteps(hours, step)
-  // reaches(hours, k × step) holds and reaches(hours, (k + 1) × step) does not: the distances to each edge.
-  const up = (k + 1) * step - HOURS_TOLERANCE - hours
-  const down = k === 0 ? Number.POSITIVE_INFINITY : hours + HOURS_TOLERANCE - k * step
+  // The distances to the nearest edge above (not yet reached) and below (reached).
+  let up = Number.POSITIVE_INFINITY
+  let down = Number.POSITIVE_INFINITY
+  const consider = (edge: number): void => {
+    if (edge <= 0) return // reached by any count
+    if (reaches(hours, edge)) down = Math.min(down, hours + HOURS_TOLERANCE - edge)
+    else up = Math.min(up, edge - HOURS_TOLERANCE - hours)
+  }
+  for (const t of edges.thresholds) consider(t)
+  if (edges.step !== null) {
+    const k = wholeSteps(hours, edges.step)
+    consider(k * edges.step)
+    consider((k + 1) * edges.step)
+  }
+  if (up === Number.POSITIVE_INFINITY && down === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY
   let firstAhead = Number.POSITIVE_INFINITY
   let firstBehind = Number.POSITIVE_INFINITY
   for (let j = 0; j < jobs.length; j++) {
@@ -170,7 +192,7 @@ export function countHoldsUntil(jobs: readonly Job[], days: JobDays, count: Pick
     if (end > day) firstAhead = Math.min(firstAhead, Math.max(from, day))
     if (count.years !== null && end > startDay) firstBehind = Math.min(firstBehind, Math.max(from, startDay))
   }
-  const untilUp = firstAhead === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : firstAhead + Math.floor(up / FULL_TIME_HOURS_PER_DAY)
+  const untilUp = firstAhead === Number.POSITIVE_INFINITY || up === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : firstAhead + Math.floor(up / FULL_TIME_HOURS_PER_DAY)
   const untilDown = firstBehind === Number.POSITIVE_INFINITY || down === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : day + (firstBehind - startDay) + Math.floor(down / FULL_TIME_HOURS_PER_DAY)
   const until = Math.min(untilUp, untilDown)
   if (until === Number.POSITIVE_INFINITY) return until
@@ -204,14 +226,15 @@ export class WatchedCount {
     const days = daysOfJobs(this.jobs)
     const hours = hoursInWindow(this.jobs, { start: startDay, end: day }, this.filter, days)
     this.steps = wholeSteps(hours, this.step)
-    this.until = countHoldsUntil(this.jobs, days, { years: 1, filter: this.filter, hours }, day, startDay, this.step)
+    this.until = countHoldsUntil(this.jobs, days, { years: 1, filter: this.filter, hours }, day, startDay, { thresholds: [], step: this.step })
     return this.steps
   }
 }
 
 /** One profile's calendar: the days each family of its facts changes, computed once. */
 export class ChangeCalendar {
-  private readonly byFamily = new Map<number, Int32Array>()
+  /** The days of each family, by the index of its READ bit. */
+  private readonly byFamily: (Int32Array | undefined)[] = []
   private readonly spouseWork: readonly Job[]
   private workDays: JobDays | null = null
   private spouseDays: JobDays | null = null
@@ -223,10 +246,11 @@ export class ChangeCalendar {
 
   /** The days on which the family `family` (one READ bit) changes, sorted. */
   days(family: number): Int32Array {
-    let days = this.byFamily.get(family)
+    const index = 31 - Math.clz32(family)
+    let days = this.byFamily[index]
     if (days === undefined) {
       days = familyDays(this.profile, family)
-      this.byFamily.set(family, days)
+      this.byFamily[index] = days
     }
     return days
   }
@@ -245,14 +269,16 @@ export class ChangeCalendar {
     return [...out].sort((a, b) => a - b)
   }
 
-  /** The first day after the facts' date on which one of the counts they read could leave its step of `step` hours. */
-  countsHoldUntil(f: ProfileFacts, fromCount = 0, step: number = HOURS_STEP): number {
+  /** The first day after the facts' date on which one of the counts they read could reach or leave one of `edges`. */
+  countsHoldUntil(f: ProfileFacts, fromCount = 0, edges: CountEdges = ANY_THRESHOLD): number {
     let until = Number.POSITIVE_INFINITY
     const counts = f.counts
     for (let i = fromCount; i < counts.length; i++) {
       const c = counts[i]!
+      // A count read twice (memoized) is looked at once.
+      if (counts.indexOf(c, fromCount) < i) continue
       const startDay = c.years === null ? Number.NEGATIVE_INFINITY : f.window(c.years).start
-      const held = c.spouse ? countHoldsUntil(this.spouseWork, (this.spouseDays ??= daysOfJobs(this.spouseWork)), c, f.asOfDay, startDay, step) : countHoldsUntil(this.profile.work, (this.workDays ??= daysOfJobs(this.profile.work)), c, f.asOfDay, startDay, step)
+      const held = c.spouse ? countHoldsUntil(this.spouseWork, (this.spouseDays ??= daysOfJobs(this.spouseWork)), c, f.asOfDay, startDay, edges) : countHoldsUntil(this.profile.work, (this.workDays ??= daysOfJobs(this.profile.work)), c, f.asOfDay, startDay, edges)
       if (held < until) until = held
     }
     return until
@@ -262,9 +288,9 @@ export class ChangeCalendar {
    * The first day after the facts' date on which an answer computed from them could change: a family
    * of facts they read, a count they read, or a version of one of the rules (`rules`, from ruleDays).
    */
-  holdsUntil(f: ProfileFacts, rules: Int32Array, reads: number = f.reads, fromCount = 0, step: number = HOURS_STEP): number {
+  holdsUntil(f: ProfileFacts, rules: Int32Array, reads: number = f.reads, fromCount = 0, edges: CountEdges = ANY_THRESHOLD): number {
     const day = f.asOfDay
-    let until = Math.min(firstAfter(rules, day), this.nextFactChange(reads, day), this.countsHoldUntil(f, fromCount, step))
+    let until = Math.min(firstAfter(rules, day), this.nextFactChange(reads, day), this.countsHoldUntil(f, fromCount, edges))
     if ((reads & READ.age) !== 0) until = Math.min(until, nextBirthday(this.profile.dateOfBirth, f.asOf))
     return until
   }

@@ -312,8 +312,8 @@ export class ProfileFacts {
   private distinctNocs: string[] | null = null
   private days: JobDays | null = null
   private occupationWork: { years: number; work: OccupationWork; counts: readonly CountRead[] }[] | null = null
-  /** hours(): [years, filter, hours, ...]. */
-  private hoursMemo: (number | JobFilter | null)[] | null = null
+  /** The counts hours() computed, by (years, filter). */
+  private hoursMemo: CountRead[] | null = null
   /** Program answers, memoized for categories and the invitation program. */
   readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
 
@@ -340,17 +340,21 @@ export class ProfileFacts {
   }
 
   /**
-   * The families read since `beginAnswer`, the index of its first count, and the step of hours every
-   * threshold it compared a count with is a multiple of (null when it compared none). The reads before
-   * are kept too.
+   * The families read since `beginAnswer`, the index of its first count, and what it compared counts of
+   * hours with (null when nothing). The reads before are kept too.
    */
-  endAnswer(mark: AnswerMark): { readonly reads: number; readonly fromCount: number; readonly step: number | null } {
+  endAnswer(mark: AnswerMark): { readonly reads: number; readonly fromCount: number; readonly edges: { readonly thresholds: readonly number[]; readonly step: number | null } | null } {
     recordThresholds(mark.previous)
     const reads = this.reads
     this.reads |= mark.reads
+    const thresholds: number[] = []
     let step: number | null = null
-    for (const t of mark.thresholds) if (t > 0) step = step === null ? t : gcd(step, t)
-    return { reads, fromCount: mark.counts, step }
+    for (const t of mark.thresholds) {
+      if (t < 0) step = step === null ? -t : gcd(step, -t)
+      else if (t > 0 && !thresholds.includes(t)) thresholds.push(t)
+    }
+    // No threshold compared: the answer read no count that could change it.
+    return { reads, fromCount: mark.counts, edges: thresholds.length === 0 && step === null ? null : { thresholds, step } }
   }
 
   /** Age in full years on the date (0 before birth). */
@@ -466,21 +470,20 @@ export class ProfileFacts {
 
   /** Full-time-equivalent hours of the profile's jobs passing `filter` in the `years` years before the date. */
   hours(years: number, filter: JobFilter | null): number {
-    // Memoized per (years, filter): a check and the window of its answer read the same counts.
+    // Memoized per (years, filter): a check and the window of its answer read the same counts; a second
+    // read records the same count again (the answer asking it may be another one).
     const memo = (this.hoursMemo ??= [])
-    let hours: number | undefined
-    for (let i = 0; i < memo.length; i += 3) {
-      if (memo[i] === years && memo[i + 1] === filter) {
-        hours = memo[i + 2] as number
-        break
+    for (let i = 0; i < memo.length; i++) {
+      const c = memo[i]!
+      if (c.years === years && c.filter === filter) {
+        this.counts.push(c)
+        return c.hours
       }
     }
-    if (hours === undefined) {
-      hours = hoursInWindow(this.profile.work, this.window(years), filter, this.workDays)
-      memo.push(years, filter, hours)
-    }
-    this.counts.push({ spouse: false, years, filter, kind: 'sum', hours })
-    return hours
+    const count: CountRead = { spouse: false, years, filter, kind: 'sum', hours: hoursInWindow(this.profile.work, this.window(years), filter, this.workDays) }
+    memo.push(count)
+    this.counts.push(count)
+    return count.hours
   }
 
   /** Full-time-equivalent hours of the profile's jobs passing `filter` before the date, at any time. */

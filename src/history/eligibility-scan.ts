@@ -66,9 +66,8 @@ export class EligibilityScan {
     const f = this.factsOn(date)
     const mark = f.beginAnswer()
     const answer = check(f)
-    const { reads, fromCount, step } = f.endAnswer(mark)
-    // No threshold compared: the answer read no count that could change it.
-    return { from: day, until: this.calendar.holdsUntil(f, rules, reads, step === null ? f.counts.length : fromCount, step ?? undefined), answer }
+    const { reads, fromCount, edges } = f.endAnswer(mark)
+    return { from: day, until: this.calendar.holdsUntil(f, rules, reads, edges === null ? f.counts.length : fromCount, edges ?? undefined), answer }
   }
 
   /** Whether the profile is eligible for CEC on `date` (day number `day`), as checkCec. */

@@ -193,7 +193,10 @@ export function fullYearsInWindow(jobs: readonly Job[], asOf: IsoDate, years: nu
  */
 let thresholdsCompared: number[] | null = null
 
-/** Starts (an array) or stops (null) recording the thresholds `reaches` and `wholeSteps` compare counts with; returns the recorder it replaces. */
+/**
+ * Starts (an array) or stops (null) recording the thresholds `reaches` compares counts with, and (as
+ * negative numbers) the steps `wholeSteps` counts them in; returns the recorder it replaces.
+ */
 export function recordThresholds(into: number[] | null): number[] | null {
   const previous = thresholdsCompared
   thresholdsCompared = into
@@ -202,7 +205,8 @@ export function recordThresholds(into: number[] | null): number[] | null {
 
 /** How many whole `step`s of hours `hours` holds, by the rounding rule (reaches). */
 export function wholeSteps(hours: number, step: number): number {
-  if (thresholdsCompared !== null) thresholdsCompared.push(step)
+  // Every multiple of the step matters to such a count: recorded as a step (negative), not a threshold.
+  if (thresholdsCompared !== null) thresholdsCompared.push(-step)
   let n = Math.floor((hours + HOURS_TOLERANCE) / step)
   // The division may round across an edge: settle it by the comparison itself.
   if (reaches(hours, (n + 1) * step)) n++

@@ -22,8 +22,8 @@ function fswHoldsUntil(profile: ReturnType<typeof makeProfile>, asOf: string): s
   const f = new ProfileFacts(profile, asOf)
   const mark = f.beginAnswer()
   checkFsw(f, null)
-  const { reads, fromCount, step } = f.endAnswer(mark)
-  return fromDayNumber(new ChangeCalendar(profile).holdsUntil(f, FSW_RULE_DAYS, reads, step === null ? f.counts.length : fromCount, step ?? undefined))
+  const { reads, fromCount, edges } = f.endAnswer(mark)
+  return fromDayNumber(new ChangeCalendar(profile).holdsUntil(f, FSW_RULE_DAYS, reads, edges === null ? f.counts.length : fromCount, edges ?? undefined))
 }
 
 describe('the change calendar', () => {

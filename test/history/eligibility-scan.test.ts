@@ -82,8 +82,8 @@ function calendarHold(profile: Profile, day: number, rules: Int32Array, check: (
   const f = new Facts(profile, fromDayNumber(day))
   const mark = f.beginAnswer()
   check(f)
-  const { reads, fromCount, step } = f.endAnswer(mark)
-  return new ChangeCalendar(profile).holdsUntil(f, rules, reads, step === null ? f.counts.length : fromCount, step ?? undefined)
+  const { reads, fromCount, edges } = f.endAnswer(mark)
+  return new ChangeCalendar(profile).holdsUntil(f, rules, reads, edges === null ? f.counts.length : fromCount, edges ?? undefined)
 }
 
 describe('EligibilityScan: the engine asked less, the same answers', () => {
