@@ -4,11 +4,12 @@
  * the round's rule: invited above `lowestScore`, and at it only if the profile was submitted at or
  * before `tieBreakCutoff`.
  *
- * Scoring 438 rounds for many profiles is made cheap without changing the answer: between two days
- * on which a dated fact or a rule changes, factorsOf can only differ in age and work years, so only
- * those are recomputed (work years are re-read only when the hours in the window could have crossed a
- * full year: they move by at most 30/7 hours a day), and eligibility is asked only when the score
- * reaches the cut-off.
+ * Scoring hundreds of rounds for many profiles is made cheap without changing the answer: the change
+ * calendar (src/facts/calendar.ts) says on which days what the score read can change; in between, only
+ * the age (on a birthday) and the work years (when a count could cross a year) are recomputed, and
+ * eligibility is asked only when the score reaches the cut-off, its answers reused over the days the
+ * calendar says they hold (eligibility-scan.ts). test/consistency/one-answer.test.ts checks every path
+ * against factorsOf and the eligibility engine.
  * @module
  */
 import { CRS_WORK_WINDOW_YEARS } from '../rules/crs/shared.js'
