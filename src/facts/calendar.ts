@@ -40,7 +40,7 @@ function hourThresholds(): number[] {
 }
 
 /** The step every threshold of hours is a multiple of: an answer that read a count holds while the count stays between two multiples. */
-export const HOURS_STEP: number = hourThresholds().reduce(gcd)
+const HOURS_STEP: number = hourThresholds().reduce(gcd)
 
 /** Years each version of a validity rule gives (any may apply on a later date). */
 function validityYears(rule: Rule<{ readonly years: number }>): number[] {
@@ -157,7 +157,7 @@ export interface CountEdges {
 }
 
 /** Every multiple of HOURS_STEP: what an answer that did not record its comparisons may depend on. */
-export const ANY_THRESHOLD: CountEdges = { thresholds: [], step: HOURS_STEP }
+const ANY_THRESHOLD: CountEdges = { thresholds: [], step: HOURS_STEP }
 
 /**
  * The first day after `day` on which a count of `hours` (of the jobs passing `filter`, in the `years`
@@ -260,13 +260,6 @@ export class ChangeCalendar {
     let next = Number.POSITIVE_INFINITY
     for (const family of FAMILIES) if ((reads & family) !== 0) next = Math.min(next, firstAfter(this.days(family), day))
     return next
-  }
-
-  /** Every day in [fromDay, toDay) on which a family in `reads` other than age changes, sorted. */
-  factChangesBetween(reads: number, fromDay: number, toDay: number): number[] {
-    const out = new Set<number>()
-    for (const family of FAMILIES) if ((reads & family) !== 0) for (const d of this.days(family)) if (d >= fromDay && d < toDay) out.add(d)
-    return [...out].sort((a, b) => a - b)
   }
 
   /** The first day after the facts' date on which one of the counts they read could reach or leave one of `edges`. */

@@ -33,9 +33,6 @@ export const READ = {
   militaryService: 256,
 } as const
 
-/** Every family: what an answer that may read anything depends on. */
-export const READ_ALL = 511
-
 /** Where an answer's recording of reads began (ProfileFacts.beginAnswer). */
 export interface AnswerMark {
   readonly reads: number
@@ -64,7 +61,7 @@ export interface CountRead {
  * `addYears(date, years) <= asOf`, given `cutoff = addYears(asOf, -years)`: a string comparison, except
  * for Feb 29, where the anniversary falls on Feb 28 (see domain/dates.ts addYears).
  */
-export function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: IsoDate): boolean {
+function expired(date: IsoDate, years: number, asOf: IsoDate, cutoff: IsoDate): boolean {
   if (date.charCodeAt(5) === 48 && date.charCodeAt(6) === 50 && date.charCodeAt(8) === 50 && date.charCodeAt(9) === 57) return addYears(date, years) <= asOf
   return date <= cutoff
 }
@@ -114,7 +111,7 @@ function yearsBefore(asOf: IsoDate, years: number): IsoDate {
 }
 
 /** The `years` years before `asOf`, [asOf − years, asOf), as day numbers (memoized per date). */
-export function windowOf(asOf: IsoDate, years: number): DayWindow {
+function windowOf(asOf: IsoDate, years: number): DayWindow {
   const m = onDate(asOf)
   let w = m.windows[years]
   if (w === undefined) {
@@ -272,7 +269,7 @@ export function educationLevelOf(credentials: readonly Credential[]): EducationL
 }
 
 /** The Canadian-education answer of the CRS for a set of credentials. */
-export function canadianEducationOf(credentials: readonly Credential[]): CrsFactors['canadianEducation'] {
+function canadianEducationOf(credentials: readonly Credential[]): CrsFactors['canadianEducation'] {
   let result: CrsFactors['canadianEducation'] = 'none'
   for (const c of credentials) {
     if (c.country !== 'CA' || c.level === 'secondary') continue
