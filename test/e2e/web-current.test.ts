@@ -193,6 +193,8 @@ describe('the record, kept current', () => {
     await en.p.getByLabel('Score on this date').fill(notice!.lastVerified)
     await expect.poll(() => en.p.getByTestId('crs-total').textContent()).toBe(String(scoreCrs(factorsOf(profile, notice!.lastVerified), notice!.lastVerified).total))
     expect(await en.p.getByTestId('rules-verified-notice').count()).toBe(0)
+    // The day the rules were last verified is stated with every score, notice or not.
+    expect(await en.p.locator('#crs-meta').textContent()).toContain(`rules last verified against their sources on ${notice!.lastVerified}`)
     await en.p.getByLabel('Score on this date').fill(after)
     await expect.poll(() => en.p.getByTestId('rules-verified-notice').count()).toBe(1)
     expect(en.errors).toEqual([])

@@ -7,6 +7,7 @@
 import { explainFactors } from '../../../src/crs/factors.js'
 import { scoreCrs } from '../../../src/crs/score.js'
 import { eligibility } from '../../../src/eligibility/index.js'
+import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
@@ -16,6 +17,9 @@ import { buildForm, showJobOffer, testNotes } from './form.js'
 import { noticeText, programName, verifiedText } from './messages.js'
 import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
 import { m, type TextKey } from './text.js'
+
+/** The earliest day an area of the rules was last checked against its sources: stated with every score. */
+const RULES_LAST_VERIFIED = Object.values(AREA_LAST_VERIFIED).sort()[0]!
 
 export function startJourney(page: 'calculator' | 'eligibility'): void {
   const answers = loadAnswers()
@@ -115,7 +119,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const crs = scoreCrs(factors, asOf)
     const r = eligibility(profile, asOf)
     total.textContent = String(crs.total)
-    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})`
+    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules}); ${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
     const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
     verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))
