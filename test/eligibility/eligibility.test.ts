@@ -137,17 +137,21 @@ describe('properties', () => {
     )
   })
 
-  it("eligible exactly when nothing is unmet; can't tell only for an unknown list; a category needs a program; an occupation only when eligible by occupation", () => {
+  it("eligible exactly when nothing is unmet or undecided; can't tell only for an unknown list or an undecided condition; a category needs a program; an occupation only when eligible by occupation", () => {
     fc.assert(
       fc.property(arbProfile, arbDate, (input, asOf) => {
         const r = eligibility(parse(input), asOf)
-        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst, ...r.categories]) expect(x.eligible === true).toBe(x.unmet.length === 0)
+        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst]) expect(x.eligible).toBe(x.unmet.length === 0)
         const any = r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible
         for (const c of r.categories) {
-          // null (can't tell) only for a program-eligible profile, with the one reason: the list is not known.
+          const undecided = c.undecided ?? []
+          expect(c.eligible === true, c.id).toBe(c.unmet.length === 0 && undecided.length === 0)
+          // null (can't tell) only for a program-eligible profile, with its reasons: the list is not known,
+          // or nothing fails but a condition cannot be decided from the profile (skilled military recruits).
           if (c.eligible === null) {
             expect(any).toBe(true)
-            expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
+            if (undecided.length === 0) expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
+            else expect(c.unmet).toEqual([])
           }
           if (c.eligible) expect(any).toBe(true)
           if (c.occupation) expect(c.occupation.months).toBeGreaterThanOrEqual(5.9)
