@@ -183,34 +183,11 @@ export function resolveCrsRules(asOf: IsoDate) {
 export type CrsRuleSet = ReturnType<typeof resolveCrsRules>
 
 /**
- * The rules that `resolveCrsRules` reads (each table, and `crsRules` for the id). Any of their version
- * days starts a new interval; between two such days every table has one version, so one set serves all.
+ * The first day of each interval, sorted: Express Entry's launch and every later version day of the rules
+ * `resolveCrsRules` reads (`crsRules`, every table); between two such days one set serves all dates.
  */
-const resolvedRules: readonly Rule<unknown>[] = [
-  ...crsRules,
-  ageTable,
-  educationTable,
-  spouseEducationTable,
-  transferabilityEducationTable,
-  transferabilityForeignWorkTable,
-  firstLanguageTable,
-  secondLanguageTable,
-  canadianWorkTable,
-  spouseLanguageTable,
-  spouseCanadianWorkTable,
-  transferabilityCertificateTable,
-  transferabilityCap,
-  provincialNominationTable,
-  jobOfferTable,
-  canadianEducationTable,
-  frenchTable,
-  siblingTable,
-  additionalCap,
-]
-
-/** The first day of each interval, sorted: Express Entry's launch and every later rule version day. */
 export const ruleSetStarts: readonly IsoDate[] = [
-  ...new Set([CRS_LAUNCH, ...resolvedRules.flatMap((rule) => rule.versions.map((v) => v.from)).filter((from) => from > CRS_LAUNCH)]),
+  ...new Set([CRS_LAUNCH, ...crsRules.flatMap((rule) => rule.versions.map((v) => v.from)).filter((from) => from > CRS_LAUNCH)]),
 ].sort()
 
 /** The set of each interval, compiled when a date in it is first asked for. */
