@@ -18,7 +18,7 @@ import type { PastRound } from '../history/record.js'
 import { candidateTrack, eligibilityByType, eligibleFor, sampleAt } from './candidate.js'
 import { firstInvitations } from './forecast.js'
 import { summarize, type ErrorSummary } from './pool-model.js'
-import { fitRoundsModel, simulateRounds } from './rounds-model.js'
+import { fitRoundsModel, nextCutoffRange, simulateRounds } from './rounds-model.js'
 import { reportGroupOf, roundTypeOf } from './round-types.js'
 import { population, profileOf } from './population.js'
 
@@ -125,23 +125,12 @@ export function backtestForecast(rounds: readonly PastRound[], options: Backtest
     const coming = typed.filter((x) => x.type !== null && x.round.date >= day && x.round.date < end)
 
     if (scored && sim) {
-      // The next round of each type against the model's median first cut-off and the type's last one.
-      model.types.forEach((t, ti) => {
+      // The next round of each type against the model's median next cut-off and the type's last one.
+      for (const t of model.types) {
         const next = coming.find((x) => x.type === t.type)
-        if (!next) return
-        const cut: number[] = []
-        for (let p = 0; p < sim.paths; p++) {
-          for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
-            if (sim.typeIndex[i] === ti) {
-              cut.push(sim.cutoff[i]!)
-              break
-            }
-          }
-        }
-        if (cut.length === 0) return
-        cut.sort((a, b) => a - b)
-        cutoffRows.push({ group: reportGroupOf(t.type), model: cut[cut.length >> 1]! - next.round.lowestScore, last: t.lastCutoff - next.round.lowestScore })
-      })
+        if (!next) continue
+        cutoffRows.push({ group: reportGroupOf(t.type), model: nextCutoffRange(t).p50 - next.round.lowestScore, last: t.lastCutoff - next.round.lowestScore })
+      }
     }
 
     for (const template of templates) {

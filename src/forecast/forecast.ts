@@ -7,7 +7,9 @@
 import { addDays, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
 import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
-import { fitRoundsModel, simulateRounds, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
+import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
+
+export type { CutoffRange }
 import type { RoundTypeKey } from './round-types.js'
 
 export const WITHIN_DAYS = [30, 90, 180, 365] as const
@@ -21,12 +23,6 @@ export interface ForecastOptions {
   readonly horizonDays?: number
   readonly seed?: number
   readonly paths?: number
-}
-
-export interface CutoffRange {
-  readonly p10: number
-  readonly p50: number
-  readonly p90: number
 }
 
 export interface ForecastRound {
@@ -62,11 +58,6 @@ export interface Forecast {
   readonly reasons: readonly string[]
   readonly notes: readonly string[]
   readonly model: { readonly recordUntil: IsoDate | null; readonly fittedOn: number; readonly seed: number; readonly paths: number }
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000
@@ -131,7 +122,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   }
 
   // The next round of each type: its day, its cut-off, and whether it invites.
-  const perType = model.types.map(() => ({ days: [] as number[], cutoffs: [] as number[], invites: 0 }))
+  const perType = model.types.map(() => ({ days: [] as number[], invites: 0 }))
   for (let p = 0; p < paths; p++) {
     const seen = new Set<number>()
     for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
@@ -140,7 +131,6 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       seen.add(t)
       const entry = perType[t]!
       entry.days.push(sim.day[i]!)
-      entry.cutoffs.push(sim.cutoff[i]!)
       const sample = sampleAt(track, sim.day[i]!)
       if (sample.score >= sim.cutoff[i]! && eligibleFor(track, sample, model.types[t]!.type) === true) entry.invites++
     }
@@ -149,13 +139,12 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const roundsOut: ForecastRound[] = model.types.map((t, i) => {
     const e = perType[i]!
     const days = [...e.days].sort((a, b) => a - b)
-    const cutoffs = [...e.cutoffs].sort((a, b) => a - b)
     return {
       type: t.type,
       label: t.label,
       expectedDate: days.length > 0 ? addDays(asOf, quantile(days, 0.5)) : null,
       held: round4(days.length / paths),
-      cutoff: cutoffs.length > 0 ? { p10: quantile(cutoffs, 0.1), p50: quantile(cutoffs, 0.5), p90: quantile(cutoffs, 0.9) } : null,
+      cutoff: days.length > 0 ? nextCutoffRange(t) : null,
       eligible: eligibleFor(track, today, t.type),
       chance: e.days.length > 0 ? round4(e.invites / e.days.length) : 0,
       lastCutoff: t.lastCutoff,

@@ -2,9 +2,8 @@
  * The model of the coming rounds, fitted only on the rounds published before the day it looks from:
  * for each round type held in the past year, how often it comes (an exponentially weighted rate, half
  * its weight in the last RATE_HALF_LIFE days), how big it is, where its next cut-off is centred (the
- * last cut-off of the type, moved by how the pool above it changed since: the pool model's estimate on
- * the latest published distribution minus its estimate on the distribution published with that last
- * round), and how far cut-offs wander from round to round (the type's own past moves).
+ * last cut-off of the type, weighed against the median of its last few, the weight fitted on the whole
+ * past), and how far cut-offs wander from round to round (the type's own past moves).
  *
  * Simulation: per path, each type's rate is scaled by a lognormal factor (IRCC starts and stops round
  * types in streaks), the rounds come as a Poisson process, and cut-offs move from the centre by the
@@ -28,15 +27,13 @@ const REVERSION = 0.7
 /** How many past cut-offs of a type give the median the centre is pulled towards. */
 const MEDIAN_ROUNDS = 5
 /** Weights of the last cut-off tried against the median of the last MEDIAN_ROUNDS. */
-const WEIGHTS = [1, 0.85, 0.7, 0.55, 0.4] as const
-/** Past cut-offs of each type the weights are judged on. */
-const WEIGHT_STEPS = 30
+const WEIGHTS = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4] as const
 
 /**
- * The weight of the last cut-off in the centre (the rest on the median of the last few), chosen per
- * group of types (general, CEC, PNP, French, the other categories) by how well each weight would have
- * foreseen the group's own past cut-offs, each from the ones before it: a group whose cut-offs trend
- * (CEC) keeps the last one; one that jumps around and comes back leans on the median.
+ * The weight of the last cut-off in the centre (the rest on the median of the last few), chosen by how
+ * well each weight would have foreseen every past cut-off of the given types, each from the ones before
+ * it. The whole past counts: a type's few rounds (most categories hold two or three a year) say little
+ * on their own, and the fit is repeated on every day, so it follows the record as it grows.
  */
 export function lastWeight(series: readonly (readonly number[])[]): number {
   let best: number = WEIGHTS[0]
@@ -44,7 +41,7 @@ export function lastWeight(series: readonly (readonly number[])[]): number {
   for (const w of WEIGHTS) {
     let error = 0
     for (const cutoffs of series) {
-      for (let i = Math.max(2, cutoffs.length - WEIGHT_STEPS); i < cutoffs.length; i++) {
+      for (let i = 2; i < cutoffs.length; i++) {
         const before = cutoffs.slice(Math.max(0, i - MEDIAN_ROUNDS), i)
         error += Math.abs(w * before[before.length - 1]! + (1 - w) * median(before) - cutoffs[i]!)
       }
@@ -55,6 +52,14 @@ export function lastWeight(series: readonly (readonly number[])[]): number {
     }
   }
   return best
+}
+
+/**
+ * The types whose cut-offs share one weight: PNP rounds on their own (their lowest score is the weakest
+ * nominee's, base score plus 600, a different mechanism), every other type together.
+ */
+function weightGroupOf(type: RoundTypeKey): 'pnp' | 'ranked' {
+  return reportGroupOf(type) === 'pnp' ? 'pnp' : 'ranked'
 }
 
 export interface TypeModel {
@@ -70,7 +75,7 @@ export interface TypeModel {
   readonly centre: number
   /** The weight of the last cut-off in the centre. */
   readonly lastWeight: number
-  /** Past round-to-round moves of the cut-off (their median moved to 0). */
+  /** Past round-to-round moves of the cut-off, their median moved to 0, each also taken the other way. */
   readonly moves: readonly number[]
   /** Rounds of the type in the window. */
   readonly rounds: number
@@ -118,10 +123,10 @@ export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): Rou
     const rate = recent.reduce((a, r) => a + Math.exp(-(today - toDayNumber(r.date)) / tau), 0) / norm
     const last = list[list.length - 1]!
     const size = median(list.slice(-3).map((r) => r.size))
-    const group = reportGroupOf(type)
+    const group = weightGroupOf(type)
     let weight = weights.get(group)
     if (weight === undefined) {
-      weight = lastWeight([...byType].filter(([k]) => reportGroupOf(k) === group).map(([, l]) => l.map((r) => r.lowestScore)))
+      weight = lastWeight([...byType].filter(([k]) => weightGroupOf(k) === group).map(([, l]) => l.map((r) => r.lowestScore)))
       weights.set(group, weight)
     }
     const centre = weight * last.lowestScore + (1 - weight) * median(list.slice(-MEDIAN_ROUNDS).map((r) => r.lowestScore))
@@ -133,12 +138,52 @@ export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): Rou
   const pooled = allMoves.length > 0 ? allMoves : [0]
   const finished = types.map((t) => {
     const own = t.moves.length >= 4 ? t.moves : [...t.moves, ...pooled]
-    // Centred on their median, so the next round's median cut-off is the centre.
+    // Centred on their median and made symmetric (each move also taken the other way), so the next
+    // round's cut-off is as likely above the centre as below it: the centre already carries where the
+    // type is heading, and an unbalanced handful of past moves would shift the median by a whole move.
     const m = median(own)
-    return { ...t, moves: own.map((x) => x - m) }
+    const centred = own.map((x) => x - m)
+    return { ...t, moves: [...centred, ...centred.map((x) => 0 - x)] }
   })
   finished.sort((a, b) => b.rate - a.rate)
   return { asOf, recordUntil: known.length > 0 ? known[known.length - 1]!.date : null, fittedOn: known.length, types: finished }
+}
+
+/** The 10th, 50th and 90th percentiles of a cut-off. */
+export interface CutoffRange {
+  readonly p10: number
+  readonly p50: number
+  readonly p90: number
+}
+
+/** The value at quantile q of sorted values (the nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!
+}
+
+/** A simulated cut-off: the centre moved by `distance`, whole, within the CRS scale. */
+function cutoffAt(centre: number, distance: number): number {
+  return Math.max(0, Math.min(1200, Math.round(centre + distance)))
+}
+
+/**
+ * The range of the type's next cut-off, read from the distribution the simulation draws it from (the
+ * centre moved by one of the type's moves, each as likely) rather than from the paths, so it carries
+ * no sampling noise and does not depend on how many paths were drawn.
+ */
+export function nextCutoffRange(type: TypeModel): CutoffRange {
+  const distances = [...type.moves].sort((a, b) => a - b)
+  // The inverse of the distribution function, averaging the two moves where it reaches q exactly:
+  // the moves are symmetric, so the median is the centre itself.
+  const at = (q: number) => {
+    const rank = q * distances.length
+    const whole = Math.abs(rank - Math.round(rank)) < 1e-9
+    const i = whole ? Math.round(rank) - 1 : Math.ceil(rank) - 1
+    const d = whole ? (distances[Math.max(0, i)]! + distances[Math.min(distances.length - 1, i + 1)]!) / 2 : distances[i]!
+    return cutoffAt(type.centre, d)
+  }
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9) }
 }
 
 /** Simulated future rounds: K paths, each a list of (day offset, type index, cut-off), in time order. */
@@ -181,7 +226,7 @@ export function simulateRounds(model: RoundsModel, horizonDays: number, paths: n
       const moves = t.moves
       let distance = moves[Math.floor(r() * moves.length)]!
       for (let i = 0; i < count; i++) {
-        const c = Math.max(0, Math.min(1200, Math.round(t.centre + distance)))
+        const c = cutoffAt(t.centre, distance)
         if (n === packed.length) {
           const bigger = new Float64Array(packed.length * 2)
           bigger.set(packed)
