@@ -196,6 +196,44 @@ export function calibrateShares(rounds: readonly PastRound[], before?: IsoDate):
   }
 }
 
+/**
+ * Who is eligible for what in the pool the model imagines on a day: for each round type held in the
+ * year before `asOf`, the share of the candidates at exactly each CRS score that the type's rounds
+ * could invite. `pool generate --like` draws its profiles' programs and categories from it, so the pool
+ * it writes and the pool the replay and the forecast imagine are one.
+ */
+export interface PoolMix {
+  readonly asOf: IsoDate
+  /** The round types held in the year before `asOf` (`general`, `program:cec`, `category:french`, ...). */
+  readonly types: readonly RoundTypeKey[]
+  /** Share (0-1) of the candidates at `score` eligible for `type`'s rounds. */
+  shareAt(type: RoundTypeKey, score: number): number
+}
+
+/** The pool's mix on `asOf`, from the rounds published before it and the latest distribution published before it. */
+export function poolMix(rounds: readonly PastRound[], asOf: IsoDate): PoolMix {
+  const known = rounds.filter((r) => r.date < asOf)
+  const latest = [...known].reverse().find((r) => r.distribution !== null)
+  const density = latest?.distribution ? poolDensity(latest.distribution) : null
+  const shares = calibrateShares(known)
+  const yearAgo = toDayNumber(asOf) - 365
+  const types = [...new Set(known.filter((r) => toDayNumber(r.date) > yearAgo).map(roundTypeOf).filter((t): t is RoundTypeKey => t !== null))]
+  return {
+    asOf,
+    types,
+    shareAt(type, score) {
+      if (type === 'general') return 1
+      // Nominees: almost all of 601+ (a nomination's 600 points), almost none below.
+      if (type === 'program:pnp') return score > 600 ? 1 : 0
+      const t = shares.of(type)
+      if (!density || density.perPoint[score]! <= 0) return Math.min(1, t.shareAt(score))
+      // The share of the candidates at or above a score, turned into the share at the score itself.
+      const at = t.shareAt(score) * density.above[score]! - t.shareAt(score + 1) * density.above[score + 1]!
+      return Math.max(0, Math.min(1, at / density.perPoint[score]!))
+    },
+  }
+}
+
 export interface ReplayRow {
   readonly number: string
   readonly date: IsoDate
