@@ -21,5 +21,5 @@ export { ruleAreas, verificationNotice, type VerificationNotice, type RuleArea }
 export { eligibility, isEligibleForProgram, isEligibleForAnyProgram, isEligibleForCategory, categoryEligibility, invitationProgram, categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type EligibilityResult, type UnmetCondition, type UnmetSource, type UnmetCode, type FswGrid, type FswResult, type FstResult, type ProgramResult, type CategoryResult, type QualifyingOccupation, type FundsCheck, type CategoryVersion, type CategoryKey, type CategoryRule } from './eligibility/index.js'
 export { nocByCode, nocTitle, isNocCode, searchNoc, nocUnitGroups, NOC_VERSION, type NocUnitGroup, type NocMatch } from './noc/index.js'
 export { unlocks, scoresForLevel, type Unlock, type UnlockCode, type UnlockResult } from './history/unlock.js'
-export { forecast, backtestForecast, replayRounds, poolDensity, calibrateShares, fitRoundsModel, type Forecast, type ForecastRound, type ForecastBacktest, type Replay } from './forecast/index.js'
+export { forecast, backtestForecast, replayRounds, poolDensity, PoolModel, fitRoundsModel, type Forecast, type ForecastRound, type ForecastBacktest, type Replay } from './forecast/index.js'
 export { parseForecastRequest, forecastSchema } from './schemas/forecast.js'

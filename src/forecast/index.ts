@@ -9,6 +9,6 @@ export { forecast, DEFAULT_HORIZON, DEFAULT_PATHS, DEFAULT_SEED, MAX_HORIZON, WI
 export { backtestForecast, fitSlope, BACKTEST_FROM, BACKTEST_HORIZON, type ForecastBacktest, type BacktestOptions, type CalibrationBand } from './backtest.js'
 export { candidateTrack, type CandidateTrack, type ForecastInput, type Eligible } from './candidate.js'
 export { fitRoundsModel, simulateRounds, type RoundsModel, type TypeModel, type SimulatedRounds } from './rounds-model.js'
-export { calibrateShares, expectedCutoff, poolDensity, replayRounds, sampledCutoff, type PoolDensity, type Replay, type ReplayRow, type ShareModel, type TypeShare } from './pool-model.js'
+export { PoolModel, expectedCutoff, poolDensity, poolMix, replayRounds, sampledCutoff, type PoolDensity, type PoolMix, type Replay, type ReplayRow, type TypeEligibility } from './pool-model.js'
 export { roundTypeLabel, roundTypeOf, reportGroupOf, type RoundTypeKey } from './round-types.js'
 export { population, profileOf, type Template } from './population.js'

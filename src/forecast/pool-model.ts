@@ -1,23 +1,20 @@
 /**
- * One model of the pool, shared by the forecast, `pool replay` and `pool generate --like`: how many
- * candidates hold each CRS score (the shape inside each published band), and what share of the
- * candidates above a round's cut-off the round could invite (who is eligible for what), calibrated on
- * the rounds IRCC published.
+ * One model of the pool, shared by `pool replay` and `pool generate --like`: how many candidates hold
+ * each CRS score (the shape inside each published band), and which of them each round type could
+ * invite (who is eligible for what), calibrated on the rounds IRCC published. (The forecast's next
+ * cut-offs come from the rounds model: with the next round's size unknown, this pool model foresaw them
+ * worse; BENCHMARKS.md "Forecast".)
  *
  * Shape inside the bands: even in the 10-point bins; in the wide ranges next to them (501-600 above,
  * 351-400 below) the density continues the neighbouring bin's and rises or falls exponentially to hold
  * the range's count (as the cut-off estimator, cutoff.ts); 601-1200 is the nominees' band, so its shape
  * is the pool's own base scores shifted by the 600 points of a nomination (IRCC publishes no finer split).
  *
- * Who is eligible: IRCC publishes no split of the pool by program or category (pool-data.md §1), but
- * every round tells one number about it: `size / candidates at or above its lowest score` is the share
- * of the pool above the cut-off that the round's type could invite. The model carries that share per
- * round type, taken from the latest rounds of the type published before the day it looks from.
- * Pure: no I/O.
+ * Who is eligible: see PoolModel. Pure: no I/O.
  * @module
  */
 import { decayRate } from '../history/cutoff.js'
-import { toDayNumber, type IsoDate } from '../domain/dates.js'
+import { toDayNumber, type IsoDate, type IsoInstant } from '../domain/dates.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
 import type { PastRound } from '../history/record.js'
 import { mulberry32, poisson } from './rng.js'
@@ -70,26 +67,9 @@ export function poolDensity(distribution: PoolDistribution): PoolDensity {
   return { perPoint, above, total: above[0]! }
 }
 
-/**
- * What a round type could invite from the pool: `shareAt(s) x above(s)` candidates of the type at or
- * above score `s`. The share depends on the score: deep in the pool a type's share is not what it is
- * at the top (French and category rounds reach far lower than general ones, where the best of their
- * candidates were invited before).
- */
-export interface TypeShare {
-  /** The share at the type's last cut-off (for display). */
-  readonly share: number
-  shareAt(score: number): number
-}
-
-function eligibleAbove(density: PoolDensity, s: number, t: TypeShare): number {
-  const above = density.above[s]!
-  return above <= 0 ? 0 : t.shareAt(s) * above
-}
-
-/** The expected cut-off of a round inviting `size`: the highest score with at least `size` eligible candidates at or above it. */
-export function expectedCutoff(density: PoolDensity, size: number, t: TypeShare): number {
-  for (let s = MAX_SCORE; s >= 0; s--) if (eligibleAbove(density, s, t) >= size) return s
+/** The expected cut-off of a round inviting `size` from `eligibleAbove` (index = score): the highest score with at least `size` at or above it. */
+export function expectedCutoff(eligibleAbove: Float64Array, size: number): number {
+  for (let s = MAX_SCORE; s >= 0; s--) if (eligibleAbove[s]! >= size) return s
   return 0
 }
 
@@ -97,13 +77,10 @@ export function expectedCutoff(density: PoolDensity, size: number, t: TypeShare)
  * The lowest score of a round replayed on a pool generated from the model: per CRS point from the top,
  * a Poisson number of eligible candidates (the model's mean at that point), until `size` are invited.
  */
-export function sampledCutoff(density: PoolDensity, size: number, t: TypeShare, r: () => number): number {
+export function sampledCutoff(eligibleAbove: Float64Array, size: number, r: () => number): number {
   let invited = 0
-  let previous = 0
   for (let s = MAX_SCORE; s >= 0; s--) {
-    const cumulative = eligibleAbove(density, s, t)
-    const mean = cumulative - previous
-    previous = cumulative
+    const mean = eligibleAbove[s]! - eligibleAbove[s + 1]!
     if (mean > 0) invited += poisson(r, mean)
     if (invited >= size) return s
   }
@@ -111,89 +88,241 @@ export function sampledCutoff(density: PoolDensity, size: number, t: TypeShare, 
 }
 
 /** How many past rounds of a type set its share. */
-export const SHARE_ROUNDS = 12
-/** Points over which a past round's share speaks for nearby scores (the kernel's scale). */
-const SHARE_BANDWIDTH = 12
-/** Each older round of a type counts this much of the next newer one. */
-const SHARE_RECENCY = 0.8
-/** Shares when a type has no past round to learn from. */
-const DEFAULT_SHARE: Readonly<Record<string, number>> = { general: 1, cec: 0.3, pnp: 0.8, french: 0.1, category: 0.1, 'other-program': 0.2 }
+export const SHARE_ROUNDS = 6
+/** Each older round of a type counts this much of the next newer one in its share. */
+const SHARE_RECENCY = 0.5
+/** Refill times tried (days): how long after a round of a type its candidates at a score it cleared are back in full. */
+export const REFILL_DAYS = [60, 90, 120, 180, 270, 365] as const
+/** Past rounds a type needs for its own refill time. */
+const OWN_REFILL_ROUNDS = 4
+/** Shares when neither the type nor another of its group has a past round to learn from. */
+const DEFAULT_SHARE: Readonly<Record<string, number>> = { general: 1, cec: 0.5, pnp: 1, french: 0.05, category: 0.03, 'other-program': 0.2 }
+/** Rounds older than this (days) before a snapshot no longer thin a type's candidates. */
+const MEMORY_DAYS = 800
 
-/** The eligible share of each round type, from rounds published before a day. */
-export interface ShareModel {
-  of(type: RoundTypeKey): TypeShare
-}
-
-interface ShareObservation {
-  readonly score: number
-  readonly logShare: number
-}
-
-const observationCache = new WeakMap<PastRound, ShareObservation | null>()
-
-function observationOf(round: PastRound): ShareObservation | null {
-  if (observationCache.has(round)) return observationCache.get(round)!
-  let o: ShareObservation | null = null
-  if (round.distribution && round.distributionAsOf && round.distributionAsOf <= round.date) {
-    const above = poolDensity(round.distribution).above[round.lowestScore]!
-    // At most 1, but for PNP rounds: they can invite more nominees than the snapshot held (nominated since).
-    const cap = round.program === 'pnp' ? Number.POSITIVE_INFINITY : 0
-    if (above > 0 && round.size > 0) o = { score: round.lowestScore, logShare: Math.min(cap, Math.log(round.size / above)) }
-  }
-  observationCache.set(round, o)
-  return o
+/** A round of the record with what the model reads of it. */
+interface ModelRound {
+  readonly round: PastRound
+  readonly type: RoundTypeKey
+  readonly day: number
+  /** The day of the snapshot published with it (null: none, or published after the round). */
+  readonly snapshotDay: number | null
+  readonly density: PoolDensity | null
 }
 
 /**
- * A type's share from its last rounds (oldest first): at each score, the mean of their log-shares
- * weighted by recency and by how close their lowest score was (a kernel of SHARE_BANDWIDTH points),
- * so a round reaching deep into the pool speaks for the deep pool and one at the top for the top.
+ * What a round type could invite from a published pool: `share x perPoint(s) x available(s)` candidates
+ * at each score s, summed from the top into `above`.
  */
-export function fitShare(observations: readonly ShareObservation[]): TypeShare {
-  const n = observations.length
-  const recency = observations.map((_, i) => Math.pow(SHARE_RECENCY, n - 1 - i))
-  const cache = new Map<number, number>()
-  const shareAt = (score: number): number => {
-    let v = cache.get(score)
-    if (v === undefined) {
-      let sw = 0
-      let sx = 0
-      for (let i = 0; i < n; i++) {
-        const w = recency[i]! * Math.exp(-Math.abs(score - observations[i]!.score) / SHARE_BANDWIDTH) + 1e-12
-        sw += w
-        sx += w * observations[i]!.logShare
-      }
-      v = Math.exp(sx / sw)
-      cache.set(score, v)
-    }
-    return v
-  }
-  return { share: shareAt(observations[n - 1]!.score), shareAt }
+export interface TypeEligibility {
+  readonly type: RoundTypeKey
+  /** The type's share of a pool untouched by its own rounds (1 for general rounds; for PNP, 1 above 600, 0 below). */
+  readonly share: number
+  /** Per score, the part of the type's candidates not yet invited by its earlier rounds (0-1). */
+  readonly available: Float64Array
+  /** Eligible candidates at or above each score (index = score; `above[1201]` = 0). */
+  readonly above: Float64Array
 }
 
-/** Calibrates each type's share on the rounds published before `before` (all when undefined). */
-export function calibrateShares(rounds: readonly PastRound[], before?: IsoDate): ShareModel {
-  const byType = new Map<RoundTypeKey, ShareObservation[]>()
-  for (const r of rounds) {
-    if (before !== undefined && r.date >= before) continue
-    const type = roundTypeOf(r)
-    if (!type) continue
-    const o = observationOf(r)
-    if (!o) continue
-    let list = byType.get(type)
-    if (!list) byType.set(type, (list = []))
-    list.push(o)
+/**
+ * The pool model's answer to "who is eligible for what", calibrated on the record. IRCC publishes no
+ * split of the pool by program or category (pool-data.md §1), but every round tells two things about
+ * its type: how many of the type's candidates stood at or above its lowest score (its size), and that
+ * right after it none did: the round took them all. So a type's candidates at a score are a steady share
+ * of the pool there, thinned above each of the type's past cut-offs and coming back (new profiles,
+ * scores that rise) linearly over the refill time. The share is each type's own, from its last rounds;
+ * the refill time is the one that would have replayed the type's earlier rounds best (all selecting
+ * types' together while the type has held few).
+ *
+ * General rounds can invite everyone (share 1); a PNP round invites nominees, 601+ (share 1 there).
+ * A round between a snapshot and the round replayed took its candidates out of the pool the snapshot
+ * shows: a general one everyone above its cut-off, one of the same type the type's.
+ */
+export class PoolModel {
+  private readonly rounds: readonly ModelRound[]
+  private readonly observed = new Map<string, number | null>()
+  private readonly refillChoice = new Map<string, number>()
+
+  constructor(record: readonly PastRound[]) {
+    const rounds: ModelRound[] = []
+    for (const round of record) {
+      const type = roundTypeOf(round)
+      if (!type) continue
+      const snapshot = round.distribution && round.distributionAsOf && round.distributionAsOf <= round.date
+      rounds.push({
+        round,
+        type,
+        day: toDayNumber(round.date),
+        snapshotDay: snapshot ? toDayNumber(round.distributionAsOf!) : null,
+        density: snapshot ? densityOf(round) : null,
+      })
+    }
+    this.rounds = rounds
   }
-  const fitted = new Map<RoundTypeKey, TypeShare>()
-  for (const [type, list] of byType) fitted.set(type, fitShare(list.slice(-SHARE_ROUNDS)))
-  return {
-    of: (type) => {
-      const f = fitted.get(type)
-      if (f) return f
-      const share = DEFAULT_SHARE[reportGroupOf(type)] ?? 0.2
-      return { share, shareAt: () => share }
-    },
+
+  /** Index of the first round at or after `at` (rounds before it are what the model may know). */
+  private indexAt(at: IsoInstant): number {
+    let lo = 0
+    let hi = this.rounds.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.rounds[mid]!.round.at < at) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
+
+  /** The part of `type`'s candidates still in a pool snapshot of `snapshotDay`, per score, given the rounds before index `until`. */
+  private available(type: RoundTypeKey, snapshotDay: number, until: number, refillDays: number): Float64Array {
+    const available = new Float64Array(MAX_SCORE + 2).fill(1)
+    for (let j = until - 1; j >= 0; j--) {
+      const y = this.rounds[j]!
+      if (snapshotDay - y.day > MEMORY_DAYS) break
+      const sameType = y.type === type
+      if (y.day >= snapshotDay) {
+        // After the snapshot: the pool it shows still holds the candidates this round took.
+        if (sameType || y.type === 'general') for (let u = y.round.lowestScore; u <= MAX_SCORE; u++) available[u] = 0
+      } else if (sameType && type !== 'general' && type !== 'program:pnp') {
+        const back = Math.min(1, (snapshotDay - y.day) / refillDays)
+        for (let u = y.round.lowestScore; u <= MAX_SCORE; u++) if (available[u]! > back) available[u] = back
+      }
+    }
+    return available
+  }
+
+  private eligibleAbove(type: RoundTypeKey, density: PoolDensity, available: Float64Array, share: number): Float64Array {
+    const above = new Float64Array(MAX_SCORE + 2)
+    const pnp = type === 'program:pnp'
+    for (let u = MAX_SCORE; u >= 0; u--) above[u] = above[u + 1]! + (pnp ? (u > 600 ? 1 : 0) : share) * density.perPoint[u]! * available[u]!
+    return above
+  }
+
+  /** The share of its pool that round index k's type could invite, read from its size and lowest score; null if it cannot be read. */
+  private observedShare(k: number, refillDays: number): number | null {
+    const key = `${k}:${refillDays}`
+    if (this.observed.has(key)) return this.observed.get(key)!
+    const x = this.rounds[k]!
+    let share: number | null = null
+    if (x.density && x.snapshotDay !== null && x.round.size > 0) {
+      const above = this.eligibleAbove(x.type, x.density, this.available(x.type, x.snapshotDay, k, refillDays), 1)
+      const c = x.round.lowestScore
+      // Of the candidates at the lowest score, the tie-break took some: count half of them.
+      const reach = above[c + 1]! + 0.5 * (above[c]! - above[c + 1]!)
+      if (reach > 0) share = Math.min(1, x.round.size / reach)
+    }
+    this.observed.set(key, share)
+    return share
+  }
+
+  /** `type`'s share, from its last SHARE_ROUNDS rounds before index `until` (log-mean, the newest weighing most). */
+  private shareOf(type: RoundTypeKey, until: number, refillDays: number): number {
+    if (type === 'general' || type === 'program:pnp') return 1
+    const own: number[] = []
+    for (let j = until - 1; j >= 0 && own.length < SHARE_ROUNDS; j--) {
+      if (this.rounds[j]!.type !== type) continue
+      const o = this.observedShare(j, refillDays)
+      if (o !== null && o > 0) own.push(o)
+    }
+    if (own.length > 0) {
+      let sw = 0
+      let sx = 0
+      own.forEach((o, i) => {
+        const w = Math.pow(SHARE_RECENCY, i)
+        sw += w
+        sx += w * Math.log(o)
+      })
+      return Math.exp(sx / sw)
+    }
+    // A type's first round: the latest share of each other type of its group.
+    const group = reportGroupOf(type)
+    const seen = new Set<RoundTypeKey>()
+    const others: number[] = []
+    for (let j = until - 1; j >= 0; j--) {
+      const y = this.rounds[j]!
+      if (y.type === type || seen.has(y.type) || reportGroupOf(y.type) !== group) continue
+      const o = this.observedShare(j, refillDays)
+      if (o === null || o <= 0) continue
+      seen.add(y.type)
+      others.push(Math.log(o))
+    }
+    return others.length > 0 ? Math.exp(others.reduce((a, b) => a + b, 0) / others.length) : (DEFAULT_SHARE[group] ?? 0.05)
+  }
+
+  /**
+   * The refill time of `type` for rounds before index `until`: of REFILL_DAYS, the one whose expected
+   * cut-offs came nearest the published ones over the type's own earlier rounds, or, for a type with
+   * fewer than OWN_REFILL_ROUNDS of them, over every earlier round of a type that selects (not general,
+   * not PNP).
+   */
+  private refillBefore(until: number, type: RoundTypeKey): number {
+    const own = this.rounds.slice(0, until).filter((y) => y.type === type && y.density).length >= OWN_REFILL_ROUNDS
+    const key = own ? `${until}:${type}` : `${until}`
+    const cached = this.refillChoice.get(key)
+    if (cached !== undefined) return cached
+    let best: number = REFILL_DAYS[3]
+    let bestError = Number.POSITIVE_INFINITY
+    for (const refill of REFILL_DAYS) {
+      let error = 0
+      for (let j = 0; j < until; j++) if (!own || this.rounds[j]!.type === type) error += this.replayError(j, refill)
+      if (error < bestError - 1e-9) {
+        bestError = error
+        best = refill
+      }
+    }
+    this.refillChoice.set(key, best)
+    return best
+  }
+
+  private readonly errors = new Map<string, number>()
+  /** |expected - published| lowest score of round j at one refill time (0 where it does not apply). */
+  private replayError(j: number, refillDays: number): number {
+    const key = `${j}:${refillDays}`
+    const cached = this.errors.get(key)
+    if (cached !== undefined) return cached
+    const x = this.rounds[j]!
+    let error = 0
+    if (x.density && x.snapshotDay !== null && x.type !== 'general' && x.type !== 'program:pnp') {
+      const share = this.shareOf(x.type, j, refillDays)
+      const above = this.eligibleAbove(x.type, x.density, this.available(x.type, x.snapshotDay, j, refillDays), share)
+      error = Math.abs(expectedCutoff(above, x.round.size) - x.round.lowestScore)
+    }
+    this.errors.set(key, error)
+    return error
+  }
+
+  /**
+   * What `type` could invite at instant `at` from the pool of `density`, published as of `snapshot`,
+   * using only the rounds held before `at`.
+   */
+  eligible(type: RoundTypeKey, density: PoolDensity, snapshot: IsoDate, at: IsoInstant): TypeEligibility {
+    const until = this.indexAt(at)
+    const refill = this.refillBefore(until, type)
+    const share = this.shareOf(type, until, refill)
+    const available = this.available(type, toDayNumber(snapshot), until, refill)
+    return { type, share, available, above: this.eligibleAbove(type, density, available, share) }
+  }
+
+  /** The refill time (days) the model uses for `type` at instant `at`. */
+  refillDaysAt(type: RoundTypeKey, at: IsoInstant): number {
+    return this.refillBefore(this.indexAt(at), type)
+  }
+
+  /** The weakest nominees of the last PNP rounds before instant `at` (lowest scores, oldest first). */
+  weakestNominees(at: IsoInstant, count = NOMINEE_ROUNDS): number[] {
+    const out: number[] = []
+    for (let j = this.indexAt(at) - 1; j >= 0 && out.length < count; j--) if (this.rounds[j]!.type === 'program:pnp') out.push(this.rounds[j]!.round.lowestScore)
+    return out.reverse()
+  }
+}
+
+/** How many past PNP rounds' weakest nominees describe the nominees' band's low end. */
+export const NOMINEE_ROUNDS = 12
+
+const densityCache = new WeakMap<PastRound, PoolDensity>()
+function densityOf(round: PastRound): PoolDensity {
+  let d = densityCache.get(round)
+  if (!d) densityCache.set(round, (d = poolDensity(round.distribution!)))
+  return d
 }
 
 /**
@@ -211,13 +340,19 @@ export interface PoolMix {
 }
 
 /** The pool's mix on `asOf`, from the rounds published before it and the latest distribution published before it. */
-export function poolMix(rounds: readonly PastRound[], asOf: IsoDate): PoolMix {
+export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, model: PoolModel = new PoolModel(rounds)): PoolMix {
   const known = rounds.filter((r) => r.date < asOf)
-  const latest = [...known].reverse().find((r) => r.distribution !== null)
-  const density = latest?.distribution ? poolDensity(latest.distribution) : null
-  const shares = calibrateShares(known)
+  const latest = [...known].reverse().find((r) => r.distribution !== null && r.distributionAsOf !== null)
   const yearAgo = toDayNumber(asOf) - 365
   const types = [...new Set(known.filter((r) => toDayNumber(r.date) > yearAgo).map(roundTypeOf).filter((t): t is RoundTypeKey => t !== null))]
+  const at = `${asOf}T00:00:00Z`
+  const byType = new Map<RoundTypeKey, TypeEligibility>()
+  const eligibility = (type: RoundTypeKey): TypeEligibility | null => {
+    if (!latest) return null
+    let e = byType.get(type)
+    if (!e) byType.set(type, (e = model.eligible(type, densityOf(latest), latest.distributionAsOf!, at)))
+    return e
+  }
   return {
     asOf,
     types,
@@ -225,11 +360,9 @@ export function poolMix(rounds: readonly PastRound[], asOf: IsoDate): PoolMix {
       if (type === 'general') return 1
       // Nominees: almost all of 601+ (a nomination's 600 points), almost none below.
       if (type === 'program:pnp') return score > 600 ? 1 : 0
-      const t = shares.of(type)
-      if (!density || density.perPoint[score]! <= 0) return Math.min(1, t.shareAt(score))
-      // The share of the candidates at or above a score, turned into the share at the score itself.
-      const at = t.shareAt(score) * density.above[score]! - t.shareAt(score + 1) * density.above[score + 1]!
-      return Math.max(0, Math.min(1, at / density.perPoint[score]!))
+      const e = eligibility(type)
+      const s = Math.max(0, Math.min(MAX_SCORE, Math.round(score)))
+      return e ? Math.min(1, e.share * e.available[s]!) : (DEFAULT_SHARE[reportGroupOf(type)] ?? 0.05)
     },
   }
 }
@@ -245,6 +378,8 @@ export interface ReplayRow {
   readonly replayed: number
   /** replayed - lowestScore */
   readonly error: number
+  /** No round of its type with a published distribution came before it: its share was borrowed. */
+  readonly firstOfType: boolean
 }
 
 export interface ErrorSummary {
@@ -260,6 +395,8 @@ export interface Replay {
   readonly seed: number
   readonly overall: ErrorSummary
   readonly byGroup: Readonly<Record<string, ErrorSummary>>
+  /** The same, leaving out each type's first round (nothing of its own to calibrate on). */
+  readonly byGroupAfterFirst: Readonly<Record<string, ErrorSummary>>
   readonly rows: readonly ReplayRow[]
 }
 
@@ -273,21 +410,35 @@ export function summarize(errors: readonly number[]): ErrorSummary {
   }
 }
 
+/** Of its nominees, the share a PNP round must leave behind for its cut-off to be read from the nominees' band rather than the weakest nominee. */
+const NOMINEES_LEFT = 0.5
+
 /**
  * Replays every published round from `from` to `to` (inclusive) on a pool generated from the model
- * like the round's published distribution, at the round's real size, with each type's share taken
- * only from rounds published before the round's day; reports the error of the lowest score.
+ * like the round's published distribution, at the round's real size, the model knowing only the rounds
+ * held before it; reports the error of the lowest score.
+ *
+ * A PNP round that invites about every nominee (all but NOMINEES_LEFT of the 601+ count or more, as
+ * almost all have since 2023) ends at its weakest nominee's score, which nothing published describes:
+ * the replay takes the median of the weakest nominees of the last NOMINEE_ROUNDS PNP rounds.
  */
-export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: IsoDate, seed = 1): Replay {
+export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: IsoDate, seed = 1, model: PoolModel = new PoolModel(rounds)): Replay {
   const rows: ReplayRow[] = []
   const r = mulberry32(seed)
+  const seen = new Set<RoundTypeKey>()
   for (const round of rounds) {
-    if (round.date < from || round.date > to) continue
     const type = roundTypeOf(round)
     if (!type || !round.distribution || !round.distributionAsOf || round.distributionAsOf > round.date) continue
-    const t = calibrateShares(rounds, round.date).of(type)
-    const replayed = sampledCutoff(poolDensity(round.distribution), round.size, t, r)
-    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(t.shareAt(round.lowestScore) * 10_000) / 10_000, replayed, error: replayed - round.lowestScore })
+    const firstOfType = !seen.has(type)
+    seen.add(type)
+    if (round.date < from || round.date > to) continue
+    const e = model.eligible(type, densityOf(round), round.distributionAsOf, round.at)
+    let replayed: number
+    if (type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]!) {
+      const weakest = model.weakestNominees(round.at)
+      replayed = weakest.length > 0 ? Math.round(median(weakest)) : sampledCutoff(e.above, round.size, r)
+    } else replayed = sampledCutoff(e.above, round.size, r)
+    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(e.share * 10_000) / 10_000, replayed, error: replayed - round.lowestScore, firstOfType })
   }
   const groups = [...new Set(rows.map((x) => x.group))]
   return {
@@ -296,8 +447,15 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     seed,
     overall: summarize(rows.map((x) => x.error)),
     byGroup: Object.fromEntries(groups.map((g) => [g, summarize(rows.filter((x) => x.group === g).map((x) => x.error))])),
+    byGroupAfterFirst: Object.fromEntries(groups.map((g) => [g, summarize(rows.filter((x) => x.group === g && !x.firstOfType).map((x) => x.error))])),
     rows,
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const m = sorted.length >> 1
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2
 }
 
 /** Days from `a` to `b`. */

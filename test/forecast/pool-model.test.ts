@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { calibrateShares, expectedCutoff, poolDensity, replayRounds } from '../../src/forecast/index.js'
-import { FINEST_RANGES, countIn } from '../../src/history/distribution.js'
+import { addDays, toDayNumber } from '../../src/domain/dates.js'
+import { PoolModel, expectedCutoff, poolDensity, poolMix, replayRounds } from '../../src/forecast/index.js'
+import { FINEST_RANGES, countIn, distributionOfScores } from '../../src/history/distribution.js'
+import type { PastRound } from '../../src/history/record.js'
 import { loadRounds } from '../../src/history/load.js'
 
 const rounds = loadRounds()
@@ -23,28 +25,93 @@ describe('pool model: the shape inside the published bands', () => {
   it('501-600 is densest next to 500 (the round-233 shape), and the cut-off falls as the round grows', () => {
     const d = poolDensity(withDistribution[withDistribution.length - 1]!.distribution!)
     expect(d.perPoint[501]!).toBeGreaterThan(d.perPoint[590]!)
-    const share = { share: 1, shareAt: () => 1 }
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }), (a, b) => {
         const [small, big] = a <= b ? [a, b] : [b, a]
-        return expectedCutoff(d, big, share) <= expectedCutoff(d, small, share)
+        return expectedCutoff(d.above, big) <= expectedCutoff(d.above, small)
       }),
     )
   })
 })
 
+/**
+ * A world that follows the model's own account of one category: a fixed pool (its published
+ * distribution the same every time), 8% of it eligible for the category, thinned above each of the
+ * category's cut-offs and back in full 120 days later; a round of the category every 45 days inviting
+ * `sizes[i]`. Computed here on its own, not with the model's code.
+ */
+function categoryWorld(sizes: readonly number[]): PastRound[] {
+  const scores: number[] = []
+  for (let s = 300; s <= 600; s++) for (let i = 0; i < 300; i++) scores.push(s)
+  const distribution = distributionOfScores(scores)
+  const density = poolDensity(distribution)
+  const cleared: { day: number; score: number }[] = []
+  const out: PastRound[] = []
+  sizes.forEach((size, i) => {
+    const date = addDays('2024-01-01', 45 * i)
+    const day = toDayNumber(date)
+    let above = 0
+    let cutoff = 0
+    for (let s = 1200; s >= 0; s--) {
+      let back = 1
+      for (const c of cleared) if (s >= c.score) back = Math.min(back, Math.min(1, (day - 1 - c.day) / 120))
+      above += 0.08 * density.perPoint[s]! * back
+      if (above >= size) {
+        cutoff = s
+        break
+      }
+    }
+    cleared.push({ day, score: cutoff })
+    out.push({ number: String(900 + i), date, at: `${date}T15:00:00Z`, label: 'Healthcare occupations (2023-1)', feedLabel: 'Healthcare occupations (Version 1)', type: 'category', categoryId: 'healthcare-2023-1', categoryVersion: '2023-1', programs: ['cec', 'fsw', 'fst'], size, lowestScore: cutoff, tieBreakCutoff: null, distribution, distributionAsOf: addDays(date, -1) })
+  })
+  return out
+}
+
 describe('pool model: who is eligible for what', () => {
-  it('calibrates each type only on rounds before the day: appending later rounds changes nothing', () => {
-    const day = '2025-01-01'
-    const a = calibrateShares(rounds.filter((r) => r.date < day)).of('program:cec')
-    const b = calibrateShares(rounds, day).of('program:cec')
-    for (const s of [480, 500, 520, 540]) expect(b.shareAt(s)).toBe(a.shareAt(s))
+  it('recovers a world that follows its account: every round after the second within 2 points', () => {
+    const world = categoryWorld([2000, 1500, 3000, 1000, 2500, 2000, 4000, 1500, 2000, 3000])
+    const model = new PoolModel(world)
+    // The cut-offs move (the test would be empty otherwise).
+    expect(new Set(world.map((r) => r.lowestScore)).size).toBeGreaterThan(5)
+    for (const round of world.slice(2)) {
+      const e = model.eligible('category:healthcare', poolDensity(round.distribution!), round.distributionAsOf!, round.at)
+      expect(Math.abs(expectedCutoff(e.above, round.size) - round.lowestScore), round.date).toBeLessThanOrEqual(2)
+    }
+    expect(model.refillDaysAt('category:healthcare', world[world.length - 1]!.at)).toBe(120)
   })
 
-  it('general rounds can invite everyone above their cut-off: share about 1', () => {
-    const g = calibrateShares(rounds, '2024-01-01').of('general')
-    expect(g.shareAt(500)).toBeGreaterThan(0.8)
-    expect(g.shareAt(500)).toBeLessThanOrEqual(1)
+  it('uses only the rounds before the instant: appending later rounds changes nothing', () => {
+    const at = '2025-01-01T00:00:00Z'
+    const latest = [...withDistribution].reverse().find((r) => r.at < at)!
+    const density = poolDensity(latest.distribution!)
+    const cut = new PoolModel(rounds.filter((r) => r.at < at))
+    const whole = new PoolModel(rounds)
+    for (const type of ['program:cec', 'category:french', 'category:healthcare', 'general']) {
+      expect(whole.eligible(type, density, latest.distributionAsOf!, at)).toEqual(cut.eligible(type, density, latest.distributionAsOf!, at))
+    }
+  })
+
+  it('a round thins its type above its cut-off, not below; general rounds can invite everyone', () => {
+    const model = new PoolModel(rounds)
+    const french = rounds.filter((r) => r.categoryId?.startsWith('french') && r.distribution)
+    const last = french[french.length - 1]!
+    const latest = [...withDistribution].reverse()[0]!
+    const day = addDays(last.date, 3)
+    const e = model.eligible('category:french', poolDensity(latest.distribution!), latest.distributionAsOf!, `${day}T00:00:00Z`)
+    expect(e.available[last.lowestScore + 5]!).toBeLessThan(0.2)
+    expect(e.available[last.lowestScore - 40]!).toBeGreaterThan(e.available[last.lowestScore + 5]!)
+    const g = model.eligible('general', poolDensity(latest.distribution!), latest.distributionAsOf!, `${day}T00:00:00Z`)
+    expect(g.share).toBe(1)
+    expect(g.above[0]).toBeCloseTo(poolDensity(latest.distribution!).total, 6)
+  })
+
+  it('poolMix: shares in [0, 1]; general 1; nominees above 600 only', () => {
+    const mix = poolMix(rounds, '2026-08-20')
+    expect(mix.types).toEqual(expect.arrayContaining(['program:cec', 'category:french', 'program:pnp']))
+    for (const type of mix.types) for (let s = 0; s <= 1200; s += 7) expect(mix.shareAt(type, s)).toBeGreaterThanOrEqual(0), expect(mix.shareAt(type, s)).toBeLessThanOrEqual(1)
+    expect(mix.shareAt('general', 450)).toBe(1)
+    expect(mix.shareAt('program:pnp', 600)).toBe(0)
+    expect(mix.shareAt('program:pnp', 601)).toBe(1)
   })
 })
 
@@ -52,17 +119,25 @@ describe('pool replay (2023-01-01 to the end of the record)', () => {
   const replay = replayRounds(rounds, '2023-01-01', rounds[rounds.length - 1]!.date, 1)
 
   it('replays every round with a published distribution, seeded', () => {
-    expect(replay.overall.rounds).toBeGreaterThan(190)
+    expect(replay.overall.rounds).toBeGreaterThan(200)
     expect(replayRounds(rounds, '2024-01-01', '2024-06-30', 1)).toEqual(replayRounds(rounds, '2024-01-01', '2024-06-30', 1))
+    expect(replay.rows.filter((r) => r.firstOfType).map((r) => r.type)).toEqual(expect.arrayContaining(['category:stem', 'category:education']))
   })
 
-  // The figures in BENCHMARKS.md: general and CEC within the issue's targets; PNP, French and the other
-  // categories not (see BENCHMARKS.md for why). These bounds fail if the model gets worse.
-  it('general and CEC rounds: mean absolute error <= 6 points, bias within ±5', () => {
-    for (const g of ['general', 'cec'] as const) {
-      expect(replay.byGroup[g]!.meanAbsoluteError).toBeLessThanOrEqual(6)
-      expect(Math.abs(replay.byGroup[g]!.meanError)).toBeLessThanOrEqual(5)
-    }
+  // The figures in BENCHMARKS.md; these bounds fail if the model gets worse. General and CEC meet the
+  // issue's targets (MAE <= 6, bias within ±3); French and PNP meet the bias; see BENCHMARKS.md for the rest.
+  it.each([
+    ['general', 6, 3],
+    ['cec', 6, 3],
+    ['french', 15, 3],
+    ['pnp', 45, 3],
+  ] as const)('%s rounds: mean absolute error <= %d points, bias within ±%d', (group, mae, bias) => {
+    expect(replay.byGroup[group]!.meanAbsoluteError).toBeLessThanOrEqual(mae)
+    expect(Math.abs(replay.byGroup[group]!.meanError)).toBeLessThanOrEqual(bias)
+  })
+
+  it('other categories, each type after its first round: mean absolute error <= 30', () => {
+    expect(replay.byGroupAfterFirst['category']!.meanAbsoluteError).toBeLessThanOrEqual(30)
   })
 })
 

@@ -217,9 +217,12 @@ export function registerPool(program: Command): void {
 }
 
 function formatReplay(r: Replay): string {
-  const rows = [...Object.entries(r.byGroup), ['all', r.overall] as const].map(([g, e]) => [g, String(e.rounds), String(e.meanAbsoluteError), String(e.meanError)])
+  const rows = [...Object.entries(r.byGroup), ['all', r.overall] as const].map(([g, e]) => {
+    const after = g === 'all' ? null : r.byGroupAfterFirst[g]
+    return [g, String(e.rounds), String(e.meanAbsoluteError), String(e.meanError), after && after.rounds > 0 ? `${after.meanAbsoluteError} (${after.rounds})` : '-']
+  })
   return [
     `Rounds from ${r.from} to ${r.to} replayed on generated pools (seed ${r.seed}): lowest score, replayed - published`,
-    formatTable(['round types', 'rounds', 'mean abs. error', 'mean error (bias)'], rows, [false, true, true, true]),
+    formatTable(['round types', 'rounds', 'mean abs. error', 'mean error (bias)', 'mean abs. error, first of each type left out (rounds)'], rows, [false, true, true, true, true]),
   ].join('\n')
 }
