@@ -3,8 +3,9 @@
  * eligibility, the past-round scores and eligibility of the history scan (`pastInvitations`,
  * `invitedRoundIndices`, `scoresOnPlanDates`), the EligibilityScan, the pool's derived columns over
  * their window, `score --jsonl` and `eligibility --jsonl` of the built CLI, the API, and both round
- * engines (SQLite and memory) must agree. The profiles come from edge-profiles.ts: hours a hair under
- * and over thresholds, expiries and birthdays between two round dates, leap days.
+ * engines (SQLite, held and simulated just before, and memory) must agree. The profiles come from
+ * edge-profiles.ts: hours a hair under and over thresholds, expiries and birthdays between two round
+ * dates, leap days.
  *
  * The reference for every path is the plain engine: `scoreCrs(factorsOf(p, d), d).total` and
  * isEligibleForProgram / isEligibleForCategory on the same date. Seeds are fixed; a failure prints
@@ -36,7 +37,9 @@ import { deriveAt, valuesAt } from '../../src/pool/derived.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { importProfiles, instantMs, invitationExpiryMs } from '../../src/pool/lifecycle.js'
 import { memoryEntry, rankProfiles, roundInMemory } from '../../src/pool/memory.js'
-import { holdRound, roundInvitations } from '../../src/pool/rounds.js'
+import { decideRound } from '../../src/pool/engine.js'
+import { parseRoundRequest } from '../../src/pool/round-request.js'
+import { holdRound, rankedPoolOnDay, roundInvitations } from '../../src/pool/rounds.js'
 import { profileSchema, type Profile } from '../../src/schemas/profile.js'
 import { ensureBuilt, CLI } from '../e2e/built-cli.js'
 import { freshStore } from '../setup/dialects.js'
@@ -435,7 +438,7 @@ describe('surfaces: the built CLI and the API answer as the library', () => {
   })
 })
 
-describe('rounds: SQLite and memory rank the same candidates', () => {
+describe('rounds: SQLite (simulated and held) and memory rank the same candidates', () => {
   let invitedSomewhere = 0
   afterAll(() => {
     // A differential that never invites anyone proves nothing.
@@ -453,7 +456,7 @@ describe('rounds: SQLite and memory rank the same candidates', () => {
     importedDaysBefore: fc.constantFrom(0, 1, 7, 30, 90),
   })
 
-  it('holdRound on SQLite invites as rankProfiles and roundInMemory', async () => {
+  it('holdRound on SQLite invites as rankProfiles and roundInMemory, and a simulation just before it (rankedPoolOnDay) answers the same', async () => {
     await fc.assert(
       fc.asyncProperty(poolCase, async (pc) => {
         const r1 = ROUND_DATES[pc.gap]!
@@ -485,6 +488,9 @@ describe('rounds: SQLite and memory rank the same candidates', () => {
             profiles.map((p) => memoryEntry(p, r2, pool)),
             request,
           )
+          // The dry run (POST /v1/rounds/simulate) before the round is held: stale stored values scored in memory.
+          const parsed = parseRoundRequest(request)
+          const simulated = decideRound(parsed, await rankedPoolOnDay(t.store.db, parsed, pool))
           const held = await holdRound(t.store, request, { eligibility: pool })
           const invited = (await roundInvitations(t.store, held.number)).map((i) => `${i.profileId}:${i.score}`)
           const want = byFacts.invitations.map((i) => `${i.profileId}:${i.score}`)
@@ -492,6 +498,7 @@ describe('rounds: SQLite and memory rank the same candidates', () => {
           const context = `request ${JSON.stringify(request)}, imported ${importedOn}; pool ${JSON.stringify(cases.filter((c) => !rejected.has(c.profile.id)).map((c) => c.input))}`
           expect({ sqlite: invited, digest: held.digest }, context).toEqual({ sqlite: want, digest: byFacts.digest })
           expect({ memory: inMemory.invitations.map((i) => `${i.profileId}:${i.score}`), digest: inMemory.digest }, context).toEqual({ memory: want, digest: byFacts.digest })
+          expect({ simulated: simulated.invitations.map((i) => `${i.profileId}:${i.score}`), lowestScore: simulated.lowestScore, tieBreakCutoff: simulated.tieBreakCutoff, digest: simulated.digest }, context).toEqual({ simulated: want, lowestScore: held.lowestScore, tieBreakCutoff: held.tieBreakCutoff, digest: byFacts.digest })
         } finally {
           await t.cleanup()
         }
