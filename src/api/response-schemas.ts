@@ -94,7 +94,11 @@ export const heldRoundSchema = z.object({
 
 export const simulationSchema = z.object({
   simulated: z.literal(true),
+  replayed: z.literal(true).optional().describe('the request was already held (same idempotency key): the held round, as POST /v1/rounds/run would answer'),
+  number: z.int().optional().describe('the held round, when replayed'),
   ...roundOutcome,
+  distribution: distribution.optional(),
+  digest: z.string().optional(),
   ranked: z.int(),
   rules: z.string(),
   invitations: z.array(invitation).optional().describe('the first 100 invited; only for a client with EE_API_TOKEN or EE_API_READ_TOKEN'),

@@ -2,13 +2,16 @@
  * A dry run of a round on the stored pool (`POST /v1/rounds/simulate`, public; the list of who would be
  * invited only with a token): the same ranking and decision as a held round, read-only, so anyone can try rounds on the demo pool without changing it.
  * Stored scores that do not hold on the round's day are computed again in memory (nothing is written).
+ * A request that holding would not rank afresh gets holding's answer: the round already held for its
+ * idempotency key (`replayed: true`), or the same conflict (the key used for another request, a round
+ * before the last one held).
  * @module
  */
 import { dateOfInstant } from '../domain/dates.js'
 import type { PoolEligibility } from '../pool/eligibility.js'
 import { decideRound, roundOutcome } from '../pool/engine.js'
 import { parseRoundRequest, roundLabel } from '../pool/round-request.js'
-import { rankedPoolOnDay } from '../pool/rounds.js'
+import { alreadyHeld, rankedPoolOnDay, roundInvitations } from '../pool/rounds.js'
 import { crsRulesAt } from '../crs/index.js'
 import type { Store } from '../store/index.js'
 
@@ -22,6 +25,16 @@ const SIMULATION_LISTED = 100
 export async function simulateRound(store: Store, input: unknown, eligibility: PoolEligibility, options: { listInvitations?: boolean } = {}) {
   const request = parseRoundRequest(input)
   const label = roundLabel(request, eligibility)
+  const held = await alreadyHeld(store.db, request)
+  if (held) {
+    const invitations = options.listInvitations === false ? null : await roundInvitations(store, held.number)
+    return {
+      simulated: true,
+      replayed: true,
+      ...held,
+      ...(invitations ? { invitations: invitations.slice(0, SIMULATION_LISTED).map(({ profileId, rank, score, submittedAt }) => ({ profileId, rank, score, submittedAt })) } : {}),
+    }
+  }
   const decision = decideRound(request, await rankedPoolOnDay(store.db, request, eligibility))
   return {
     simulated: true,

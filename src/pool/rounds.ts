@@ -156,6 +156,30 @@ export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundReques
   return rankCandidates(candidates)
 }
 
+/**
+ * What the store already says of a round request, before any ranking: the round held for its key (a
+ * replay), or a conflict (the key held for another request, or an instant before the last round's).
+ * Holding and simulating both ask it first, so a simulation answers what holding would.
+ */
+export async function alreadyHeld(db: Kysely<Database>, request: RoundRequest): Promise<RoundResult | null> {
+  const key = requestKey(request)
+  const existing = await findRoundByKey(db, key)
+  if (existing) {
+    // The same key for another request is a mistake, not a replay: say what each one asked.
+    const held = describeRequest({ at: existing.at, kind: existing.kind, program: existing.program ?? undefined, category: existing.category ?? undefined, size: Number(existing.size) })
+    const asked = describeRequest(request)
+    if (held !== asked) {
+      throw new ExpressEntryError('conflict', { entity: 'idempotency key', id: JSON.stringify(key), reason: `was used by round ${Number(existing.number)} for ${held}; this request is ${asked}: use a new key for a different round` })
+    }
+    return resultOfRow(existing)
+  }
+  const last = await lastRound(db)
+  if (last.atMs !== null && instantMs(request.at) < last.atMs) {
+    throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
+  }
+  return null
+}
+
 /** Holds a round (see the module comment). */
 export async function holdRound(store: Store, input: unknown, options: HoldRoundOptions): Promise<HeldRound> {
   const request = parseRoundRequest(input)
@@ -167,20 +191,9 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
   const key = requestKey(request)
   const now = options.now ?? nowInstant()
   return store.write(async (trx) => {
-    const existing = await findRoundByKey(trx, key)
-    if (existing) {
-      // The same key for another request is a mistake, not a replay: say what each one asked.
-      const held = describeRequest({ at: existing.at, kind: existing.kind, program: existing.program ?? undefined, category: existing.category ?? undefined, size: Number(existing.size) })
-      const asked = describeRequest(request)
-      if (held !== asked) {
-        throw new ExpressEntryError('conflict', { entity: 'idempotency key', id: JSON.stringify(key), reason: `was used by round ${Number(existing.number)} for ${held}; this request is ${asked}: use a new key for a different round` })
-      }
-      return { ...resultOfRow(existing), replayed: true }
-    }
+    const held = await alreadyHeld(trx, request)
+    if (held) return { ...held, replayed: true }
     const last = await lastRound(trx)
-    if (last.atMs !== null && atMs < last.atMs) {
-      throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
-    }
     await expireInvitations(trx, atMs, now)
     // One pass gives the distribution and tells whether any stored value is stale on the day.
     let summary = await poolSummary(trx, toDayNumber(day), atMs)

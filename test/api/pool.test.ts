@@ -23,7 +23,7 @@ afterAll(async () => {
   await store.close()
 })
 
-type Problem = { status: number; code: string; issues?: { path: string; message: string }[] }
+type Problem = { status: number; code: string; detail?: string; issues?: { path: string; message: string }[] }
 
 describe('POST /v1/pool/profiles', () => {
   it('needs the token', async () => {
@@ -109,6 +109,19 @@ describe('rounds on the pool', () => {
     expect(inv.count).toBe(50)
     expect(inv.invitations.map((i) => i.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     expect((await app.request('/v1/rounds/run/1')).status).toBe(200)
+  })
+
+  it('once held, simulate answers what run answers: the held round for the same request, 409 for an earlier instant', async () => {
+    const held = (await (await app.request('/v1/rounds/run/1')).json()) as Record<string, unknown>
+    const sim = await app.request('/v1/rounds/simulate', { method: 'POST', headers: auth, body: JSON.stringify(round) })
+    expect(sim.status).toBe(200)
+    const body = (await sim.json()) as Record<string, unknown> & { invitations: { rank: number }[] }
+    expect(body).toMatchObject({ simulated: true, replayed: true, number: 1, lowestScore: held.lowestScore, tieBreakCutoff: held.tieBreakCutoff, digest: held.digest, invited: 50 })
+    expect(body.invitations.map((i) => i.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    const earlier = JSON.stringify({ at: '2025-01-01T00:00:00Z', kind: 'general', size: 10 })
+    const simulated = await app.request('/v1/rounds/simulate', { method: 'POST', headers: auth, body: earlier })
+    expect(simulated.status).toBe(409)
+    expect(((await simulated.json()) as Problem).detail).toMatch(/earlier than the last round/)
   })
 
   it.each([
