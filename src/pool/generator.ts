@@ -335,6 +335,7 @@ export function steeredTypes(mix: PoolMix, like: IsoDate): SteeredType[] {
 /** Score bins up to which (from which) a steered draw may take the applicant model's weak (strong) tier. */
 const TIER_WEAK_BELOW = 400
 const TIER_STRONG_FROM = 491
+const NO_OCCUPATIONS: ReadonlySet<string> = new Set()
 
 /** Draws per profile after which a profile whose score bin has room goes even if its programs and categories do not fit. */
 const MIX_PATIENCE = 100
@@ -437,7 +438,7 @@ class MixPlan {
    * What the next drawn profile should be eligible for: a bin by its remaining room, then each type with
    * the mix's share there, pushed towards what the group's deficit needs.
    */
-  steer(quotas: readonly number[], r: () => number): Steer {
+  steer(quotas: readonly number[], r: () => number, free: boolean): Steer {
     let left = 0
     for (const q of quotas) left += Math.max(0, q)
     let x = r() * left
@@ -445,6 +446,14 @@ class MixPlan {
     while (b < quotas.length - 1 && (x -= Math.max(0, quotas[b]!)) >= 0) b++
     const bin = this.bins[b]!
     const g = this.groupOf[b]!
+    // Above 600, the score aimed at is a nominee's: a base score plus the nomination's 600.
+    const [lo, hi] = bin.min > 600 ? [bin.min - 600, bin.max - 600] : [bin.min, bin.max]
+    // Half the time, a tier that scores near the bin aimed at: the steered facts move the score (a year
+    // in Canada, French), and a low or high bin needing a mix the usual draw rarely puts there would
+    // otherwise wait long.
+    const tier = hi <= TIER_WEAK_BELOW && r() < 0.5 ? 'weak' : lo >= TIER_STRONG_FROM && r() < 0.5 ? 'strong' : undefined
+    // Out of patience (the last of the bins, out of the maker's usual reach): the mix left to chance.
+    if (free) return { ...(tier ? { tier } : {}), avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
     const at = Math.round(bin.max - (bin.max - bin.min) / 4)
     const e = this.draw((i) => this.share(i, at) - this.deficit[i]![g]! / 2, r)
     const pick = this.occ.find((i) => e[i] && !this.occ.some((j) => j !== i && e[j] && !this.implied[i]!.includes(j)))
@@ -454,12 +463,6 @@ class MixPlan {
     const [minTeer, maxTeer] = skilled ? [0, 3] : [0, 5]
     const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer)
     const t = pick === undefined ? undefined : this.types[pick]!
-    // Half the time, a tier that scores near the bin aimed at: the steered facts move the score (a year
-    // in Canada, French), and a low or high bin needing a mix the usual draw rarely puts there would
-    // otherwise wait long.
-    // Above 600, the score aimed at is a nominee's: a base score plus the nomination's 600.
-    const [lo, hi] = bin.min > 600 ? [bin.min - 600, bin.max - 600] : [bin.min, bin.max]
-    const tier = hi <= TIER_WEAK_BELOW && r() < 0.5 ? 'weak' : lo >= TIER_STRONG_FROM && r() < 0.5 ? 'strong' : undefined
     return {
       ...(tier ? { tier } : {}),
       ...(cec === undefined ? {} : { cec }),
@@ -577,7 +580,7 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
     for (;;) {
       draws++
       tries++
-      let profile = makeProfile(m, id, submittedAt, like, plan?.steer(quotas, m.r))
+      let profile = makeProfile(m, id, submittedAt, like, plan?.steer(quotas, m.r, tries > MIX_PATIENCE))
       if (!eligibility.isEligibleForAnyProgram(profile, submittedAt.slice(0, 10))) continue
       let score = scoreCrs(factorsOf(profile, like), like).total
       let range = rangeIndex(score)
