@@ -184,6 +184,7 @@ export interface Steer {
   readonly categoryInCanada?: boolean
   /** Occupations of the steered categories the profile must not work in (the category targets it does not have). */
   readonly avoid: ReadonlySet<string>
+  /** The TEER range of the occupation drawn (0-3, skilled, when a program's work is steered). */
   readonly minTeer: number
   readonly maxTeer: number
   /** The applicant model's tier (strong: young, master's or more, CLB 9-10; weak: older, CLB 6-7); undefined: drawn. */
@@ -213,7 +214,6 @@ function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate, s
     education.push(credential(level, years, completedOn, canadianStudy && level !== 'secondary'))
   }
   const base = strong ? m.int(9, 10) : weak ? m.int(6, 7) : m.weighted([[7, 30], [8, 26], [9, 28], [10, 12], [6, 4]])
-  // FSW needs CLB 7 in every ability; without FSW, a CEC candidate in TEER 2-3 work needs only CLB 5.
   // FSW needs CLB 7 in every ability; without CEC, FSW is the program a kept profile is eligible for.
   const fswRoute = steer !== undefined && (steer.fsw === true || (steer.cec === false && steer.fsw === undefined))
   const english = fswRoute ? m.clbLevels(base).map((x) => Math.max(7, x)) : m.clbLevels(base)
