@@ -2,13 +2,17 @@
  * Issue 13 targets: one forecast ≤ 200 ms; the whole back-test (`forecast --backtest`) ≤ 60 s on 2
  * cores. Also times `pool replay` over 2023-01-01 to the end of the record, and `pool generate --like`
  * (generatePool, shape 'model': the pool model's score shape and mix of programs and categories).
- * `node dist/bench/forecast.bench.js generate` times only the generation.
+ * `node dist/bench/forecast.bench.js generate` times only the generation; `... generated-replay` replays
+ * the issue's 8 rounds on pools generated like each round's day at the real pool size (about 2 minutes).
  */
 import { readFileSync } from 'node:fs'
 import { addDays } from '../src/domain/dates.js'
 import { backtestForecast, forecast, replayRounds } from '../src/forecast/index.js'
 import { loadRounds } from '../src/history/load.js'
-import { realEligibility } from '../src/pool/eligibility.js'
+import { categoryById } from '../src/eligibility/index.js'
+import { roundTypeOf } from '../src/forecast/round-types.js'
+import { countIn } from '../src/history/distribution.js'
+import { PROGRAM_BIT, evaluateFast, realEligibility } from '../src/pool/eligibility.js'
 import { generatePool } from '../src/pool/generator.js'
 import { profileSchema } from '../src/schemas/profile.js'
 import { machine } from './harness.js'
@@ -18,9 +22,11 @@ const BACKTEST_TARGET_S = 60
 
 console.log(machine())
 const rounds = loadRounds()
-const onlyGenerate = process.argv[2] === 'generate'
-if (!onlyGenerate) timeForecast()
-timeGenerate()
+if (process.argv[2] === 'generated-replay') replayOnGenerated()
+else {
+  if (process.argv[2] !== 'generate') timeForecast()
+  timeGenerate()
+}
 
 function timeForecast(): void {
   const asOf = addDays(rounds[rounds.length - 1]!.date, 1)
@@ -68,4 +74,30 @@ function timeGenerate(): void {
       console.log(`pool generate --like ${like} --size ${size.toLocaleString('en')}: ${s.toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU (${Math.round(n / s).toLocaleString('en')} profiles/s)`)
     }
   }
+}
+
+/**
+ * The rounds issue 13 names, each replayed on a pool generated like its day (`pool generate --like`, at
+ * the size of the distribution published with it): the candidates its type could invite on the day (the
+ * pool's eligibility), ranked by CRS; the lowest score of its size against the published one.
+ */
+function replayOnGenerated(): void {
+  const errors: number[] = []
+  for (const number of ['252', '253', '254', '333', '341', '357', '368', '384']) {
+    const round = rounds.find((r) => r.number === number)!
+    const type = roundTypeOf(round)!
+    const size = countIn(round.distribution!, 'total')
+    const scores: number[] = []
+    for (const g of generatePool({ size, seed: 1, like: round.date, eligibility: realEligibility(), shape: 'model' })) {
+      const e = evaluateFast(g.profile, round.date)
+      const open =
+        type === 'general' ? true : type.startsWith('program:') ? (e.programs & PROGRAM_BIT[type.slice('program:'.length) as keyof typeof PROGRAM_BIT]) !== 0 : e.categories.some((id) => `category:${categoryById(id)?.key}` === type)
+      if (open) scores.push(g.score)
+    }
+    scores.sort((a, b) => b - a)
+    const lowest = scores[Math.min(round.size, scores.length) - 1]!
+    errors.push(lowest - round.lowestScore)
+    console.log(`round ${number} (${round.date}, ${type}, ${round.size}): published ${round.lowestScore}, on a generated pool of ${size.toLocaleString('en')} ${lowest} (${lowest - round.lowestScore >= 0 ? '+' : ''}${lowest - round.lowestScore})`)
+  }
+  console.log(`MAE ${(errors.reduce((a, e) => a + Math.abs(e), 0) / errors.length).toFixed(1)}, bias ${(errors.reduce((a, e) => a + e, 0) / errors.length).toFixed(1)}`)
 }
