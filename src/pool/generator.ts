@@ -8,8 +8,13 @@
  * only while the CRS range they fall in still has room (quotas from the published counts, in the 15
  * finest disjoint ranges); a kept profile must also be eligible for a program at its submission
  * instant. Candidates for the 601+ range get a provincial nomination (+600, as almost all of dd1).
- * The quotas are per 10-point bin (100-point above 600), from the pool model of src/forecast/pool-model.ts
- * (the shape inside the published bands that `pool replay` and the forecast use).
+ * With `shape: 'model'` (what `pool generate --like` uses) the quotas are per 10-point bin (100-point
+ * above 600), from the pool model of src/forecast/pool-model.ts (the shape inside the published bands
+ * that `pool replay` and the forecast use), and who is eligible for what follows the same model's mix
+ * (poolMix on `like`): in each score band, the share of the kept profiles eligible for CEC, FSW, French
+ * and each occupation category (by eligibility on `like`) is the mean of the mix's shares at their scores.
+ * The maker is steered per drawn profile (a year in Canada, a French test, an occupation from a
+ * category's list in force) and a profile that would take a band's mix off course is drawn again.
  * Submission instants are distinct seconds spread over the 12 months before `like`, in id order.
  * @module
  */
@@ -17,11 +22,15 @@ import { mulberry32 } from '../forecast/rng.js'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
-import { poolDensity } from '../forecast/pool-model.js'
+import { MAX_SCORE, poolDensity, poolMix, type PoolMix } from '../forecast/pool-model.js'
+import { eligibilityByType } from '../forecast/candidate.js'
+import type { RoundTypeKey } from '../forecast/round-types.js'
+import { categoriesInForce, categoryById, eligibility as eligibilityOn } from '../eligibility/index.js'
+import { nocByCode } from '../noc/index.js'
 import { distributionOverTime } from '../history/analysis.js'
 import { loadRounds } from '../history/load.js'
 import type { Profile } from '../schemas/profile.js'
-import type { PoolEligibility } from './eligibility.js'
+import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 
 /** mulberry32: a small, fast, seedable PRNG (32-bit state), shared with the forecast. */
 export const prng = mulberry32
@@ -105,6 +114,8 @@ const HEALTH = ['31100', '31102', '31301', '31300', '32101', '33102', '31200', '
 const TRADES = ['72200', '72310', '72400', '72106', '72300', '72014']
 const TRANSPORT = ['72600', '73300', '72403', '70020']
 const OTHER = ['11100', '11102', '12010', '13110', '41200', '41400', '40021', '10010', '11202', '12200', '13100', '62020', '63100', '64409', '22300', '22310']
+const USUAL = new Set([...STEM, ...HEALTH, ...TRADES, ...TRANSPORT, ...OTHER])
+const teerOf = (noc: string): number => nocByCode(noc)?.teer ?? 5
 const FOREIGN = ['IN', 'IN', 'IN', 'NG', 'PH', 'CN', 'PK', 'BR', 'IR', 'GB', 'US', 'FR', 'MX', 'KR', 'VN', 'CO']
 
 /** Profile generation with a seeded random source. */
@@ -134,16 +145,58 @@ class Maker {
       [this.pick(OTHER), 59],
     ])
   }
+  /**
+   * An occupation as `steer` asks: from the target category's list (the maker's usual occupations in it
+   * first, as in the applicant model), else the maker's usual draw outside the lists to avoid.
+   */
+  steeredNoc(steer: Steer): string {
+    if (steer.nocs) {
+      const usual = steer.nocs.filter((c) => USUAL.has(c))
+      return usual.length > 0 && this.r() < 0.6 ? this.pick(usual) : this.pick(steer.nocs)
+    }
+    for (let i = 0; i < 50; i++) {
+      const noc = this.noc()
+      if (!steer.avoid.has(noc) && teerOf(noc) <= steer.maxTeer && teerOf(noc) >= steer.minTeer) return noc
+    }
+    return this.pick(OTHER.filter((c) => !steer.avoid.has(c) && teerOf(c) <= steer.maxTeer && teerOf(c) >= steer.minTeer))
+  }
   clbLevels(base: number): number[] {
     return [0, 1, 2, 3].map(() => Math.max(4, Math.min(10, base + this.weighted([[-1, 2], [0, 6], [1, 2]] as const))))
   }
 }
 
-/** One synthetic profile (not yet checked against the quotas). */
-function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate): Profile {
+/**
+ * What a drawn profile should be eligible for on `like` (shape `model`): each field undefined leaves the
+ * applicant model as it is. The maker steers the facts the rules read (Canadian work for CEC, a French
+ * test for the French category, an occupation from a category's list with recent work in it); whether
+ * the profile is then eligible is judged by eligibility() on the kept profile, never assumed.
+ */
+export interface Steer {
+  /** Canadian Experience Class: at least 13 months of skilled Canadian work (yes), none or under a year, ended (no). */
+  readonly cec?: boolean
+  /** Federal Skilled Worker: English at CLB 7, work abroad or a year in Canada, funds (yes); a year in Canada only, without the settlement funds (no). */
+  readonly fsw?: boolean
+  /** French-language proficiency: TCF Canada at NCLC 7+ in all four abilities (yes); none, or one ability below 7 (no). */
+  readonly french?: boolean
+  /** An occupation category to be eligible for: its list (in force on `like`) and experience rule. */
+  readonly nocs?: readonly string[]
+  readonly categoryMonths?: number
+  readonly categoryInCanada?: boolean
+  /** Occupations of the steered categories the profile must not work in (the category targets it does not have). */
+  readonly avoid: ReadonlySet<string>
+  /** The TEER range of the occupation drawn (0-3, skilled, when a program's work is steered). */
+  readonly minTeer: number
+  readonly maxTeer: number
+  /** The applicant model's tier (strong: young, master's or more, CLB 9-10; weak: older, CLB 6-7); undefined: drawn. */
+  readonly tier?: 'strong' | 'weak'
+}
+
+/** One synthetic profile (not yet checked against the quotas); `steer` only with shape `model`. */
+function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate, steer?: Steer): Profile {
   const submittedDay = submittedAt.slice(0, 10)
-  const strong = m.r() < 0.12
-  const weak = !strong && m.r() < 0.12
+  // Steered: the applicant model's strong or weak tier, as the score bin aimed at asks (else drawn as usual).
+  const strong = steer?.tier ? steer.tier === 'strong' : m.r() < 0.12
+  const weak = steer?.tier ? steer.tier === 'weak' : !strong && m.r() < 0.12
   const age = strong ? m.int(24, 31) : weak ? m.int(36, 49) : m.weighted([[m.int(20, 24), 14], [m.int(25, 29), 34], [m.int(30, 34), 28], [m.int(35, 39), 15], [m.int(40, 47), 9]])
   const dateOfBirth = addDays(addYears(like, -age), -m.int(0, 364))
   const level = strong
@@ -161,23 +214,48 @@ function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate): 
     education.push(credential(level, years, completedOn, canadianStudy && level !== 'secondary'))
   }
   const base = strong ? m.int(9, 10) : weak ? m.int(6, 7) : m.weighted([[7, 30], [8, 26], [9, 28], [10, 12], [6, 4]])
-  const english = m.clbLevels(base)
+  // FSW needs CLB 7 in every ability; without CEC, FSW is the program a kept profile is eligible for.
+  const fswRoute = steer !== undefined && (steer.fsw === true || (steer.cec === false && steer.fsw === undefined))
+  const english = fswRoute ? m.clbLevels(base).map((x) => Math.max(7, x)) : m.clbLevels(base)
   const testDate = m.day(addDays(addYears(like, -2), 2), submittedDay)
   const languageTests: Profile['languageTests'] = [
     { test: 'celpip-general', testDate, listening: english[0]!, reading: english[1]!, writing: english[2]!, speaking: english[3]! },
   ]
-  if (m.r() < (strong ? 0.35 : 0.08)) {
-    const f = m.clbLevels(m.int(5, 9))
+  const french = steer?.french
+  if (french === undefined ? m.r() < (strong ? 0.35 : 0.08) : french || m.r() < (strong ? 0.35 : 0.08)) {
+    const f = french === true ? m.clbLevels(m.int(8, 9)).map((x) => Math.max(7, x)) : m.clbLevels(m.int(5, 9))
+    // Not French-proficient: at least one ability below NCLC 7.
+    if (french === false && f.every((x) => x >= 7)) f[m.int(0, 3)] = m.int(4, 6)
     const tcf = { 4: [331, 342, 4, 4], 5: [369, 375, 6, 6], 6: [398, 406, 7, 7], 7: [458, 453, 10, 10], 8: [503, 499, 12, 12], 9: [523, 524, 14, 14], 10: [549, 549, 16, 16] } as Record<number, number[]>
     languageTests.push({ test: 'tcf-canada', testDate: m.day(addDays(addYears(like, -2), 2), submittedDay), listening: tcf[f[0]!]![0]!, reading: tcf[f[1]!]![1]!, writing: tcf[f[2]!]![2]!, speaking: tcf[f[3]!]![3]! })
   }
   const work: Profile['work'] = []
-  const noc = m.noc()
-  const foreignYears = m.weighted([[0, 18], [1, 18], [2, 18], [3, 30], [5, 16]])
-  const canadianMonths = strong ? m.int(12, 40) : m.weighted([[0, 45], [m.int(12, 23), 30], [m.int(24, 35), 15], [m.int(36, 60), 10]])
+  const noc = steer ? m.steeredNoc(steer) : m.noc()
+  let foreignYears = m.weighted([[0, 18], [1, 18], [2, 18], [3, 30], [5, 16]])
+  let canadianMonths = strong ? m.int(12, 40) : m.weighted([[0, 45], [m.int(12, 23), 30], [m.int(24, 35), 15], [m.int(36, 60), 10]])
+  let foreignNoc: string | undefined
+  if (steer) {
+    // CEC: a year of skilled Canadian work in the 3 years before (13 months: margin for part-time hours).
+    // Not FSW but eligible for a program: CEC, by a year in Canada.
+    if ((steer.cec === true || (steer.cec === undefined && steer.fsw === false)) && canadianMonths < 13) canadianMonths = m.int(13, 36)
+    else if (steer.cec === false) canadianMonths = canadianMonths > 0 && m.r() < 0.25 ? m.int(2, 10) : 0
+    if (steer.nocs) {
+      const needed = (steer.categoryMonths ?? 6) + 2
+      // The category's months in its occupation: in Canada, or (where it allows) abroad, just before.
+      if (canadianMonths < needed && (steer.categoryInCanada || steer.cec === true)) canadianMonths = m.int(needed, needed + 24)
+      else if (canadianMonths < needed) {
+        canadianMonths = 0
+        foreignYears = Math.max(foreignYears, Math.ceil(needed / 12))
+      }
+      foreignNoc = noc
+    } else if (m.r() < 0.7) foreignNoc = noc
+    else foreignNoc = m.steeredNoc(steer)
+    if (fswRoute && canadianMonths < 13 && foreignYears === 0) foreignYears = m.weighted([[1, 18], [2, 18], [3, 30], [5, 16]])
+  }
   let cursor = addDays(submittedDay, -m.int(0, 60))
   if (canadianMonths > 0) {
-    const ongoing = m.r() < 0.7
+    // Under a year of Canadian work stays under a year: ended, not accruing up to `like`.
+    const ongoing = m.r() < 0.7 && !(steer && canadianMonths < 12)
     const to = ongoing ? null : cursor
     const from = addDays(cursor, -Math.round(canadianMonths * 30.44))
     work.push({ noc, country: 'CA', from, to, hoursPerWeek: m.pick([30, 35, 37.5, 40, 40, 40]), selfEmployed: false, fullTimeStudent: false })
@@ -185,7 +263,7 @@ function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate): 
   }
   if (foreignYears > 0) {
     const from = addDays(cursor, -Math.round(foreignYears * 365.25) - m.int(10, 200))
-    work.push({ noc: m.r() < 0.7 ? noc : m.noc(), country: m.pick(FOREIGN), from, to: cursor, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false })
+    work.push({ noc: foreignNoc ?? (m.r() < 0.7 ? noc : m.noc()), country: m.pick(FOREIGN), from, to: cursor, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false })
   }
   const partnered = m.r() < (strong ? 0.3 : 0.45)
   const spouse: Profile['spouse'] = partnered
@@ -211,8 +289,245 @@ function makeProfile(m: Maker, id: string, submittedAt: string, like: IsoDate): 
     provincialNomination: null,
     jobOffer: m.r() < (strong ? 0.15 : 0.02) ? { noc, lmiaExempt: m.r() < 0.5 } : null,
     siblingInCanada: m.r() < 0.04,
-    settlementFundsCad: m.int(15, 90) * 1000,
+    // FSW needs settlement funds (CEC does not): a CEC candidate who is not FSW is often one without them.
+    settlementFundsCad: (steer?.fsw === false ? m.int(2, 12) : fswRoute ? m.int(30, 90) : m.int(15, 90)) * 1000,
     dependentChildren: partnered ? m.weighted([[0, 6], [1, 3], [2, 1]]) : 0,
+  }
+}
+
+/** A round type whose eligible share the generator steers to the pool model's mix (shape `model`). */
+export interface SteeredType {
+  readonly type: RoundTypeKey
+  readonly kind: 'cec' | 'fsw' | 'french' | 'occupation'
+  /** Occupation categories: the listed NOC codes in force on `like` (from the rules eligibility() reads). */
+  readonly list?: ReadonlySet<string>
+  /** Months of work the category needs in a listed occupation, and whether in Canada only. */
+  readonly months?: number
+  readonly inCanada?: boolean
+}
+
+/**
+ * The round types of the mix on `like` that the generator steers: CEC, FSW, French, and each occupation
+ * category in force on `like` with a known list. Not steered: general (every kept profile is eligible for
+ * a program), PNP (nominees fill 601+, as the model has it), FST, a category not in force on `like`, whose
+ * list is not known (eligibility can't tell), or with a rule of its own (skilled military recruits).
+ */
+export function steeredTypes(mix: PoolMix, like: IsoDate): SteeredType[] {
+  const out: SteeredType[] = []
+  const inForce = categoriesInForce(like)
+  for (const type of mix.types) {
+    if (type === 'program:cec') out.push({ type, kind: 'cec' })
+    else if (type === 'program:fsw') out.push({ type, kind: 'fsw' })
+    else if (type.startsWith('category:')) {
+      const key = type.slice('category:'.length)
+      const versions = inForce.filter((c) => c.key === key)
+      if (versions.length === 0) continue
+      const rule = versions[0]!.rule
+      if (rule.type === 'language') out.push({ type, kind: 'french' })
+      else if (rule.type === 'occupation' && versions.every((v) => v.occupations !== null)) {
+        out.push({ type, kind: 'occupation', list: new Set(versions.flatMap((v) => v.occupations!)), months: rule.minimumMonths, inCanada: rule.location === 'canada' })
+      }
+    }
+  }
+  return out
+}
+
+/** Score bins up to which (from which) a steered draw may take the applicant model's weak (strong) tier. */
+const TIER_WEAK_BELOW = 400
+const TIER_STRONG_FROM = 491
+const NO_OCCUPATIONS: ReadonlySet<string> = new Set()
+
+/** Draws per profile after which a profile whose score bin has room goes even if its programs and categories do not fit. */
+const MIX_PATIENCE = 100
+
+/**
+ * The score groups over which who is eligible for what is counted: the pool model's bands below 601
+ * (0-400, 401-450, 451-500, 501-600) and the nominees' band. Counting per 10-point bin would leave the
+ * last profiles of a bin needing a mix the applicant model hardly makes at that score (no CEC and no
+ * French at 590, French but no CEC at 300); over a band, the mix is met by the band's profiles together.
+ */
+const MIX_GROUPS: readonly number[] = [0, 401, 451, 501, 601]
+
+/**
+ * How far (in profiles) the eligible count of a type in a group may run from the mix's expected count:
+ * at the end, each type's share in each group is the mean of the mix's shares at the kept profiles'
+ * scores within MIX_SLACK / (profiles in the group).
+ */
+const MIX_SLACK = 1.5
+
+/**
+ * Who is eligible for what (shape `model`). For each score group and steered type, `deficit` = profiles
+ * kept eligible for it minus the sum of the mix's shares at their scores (mix.shareAt on `like`). A
+ * drawn profile is kept only if its eligibility (eligibility() on `like`) keeps every deficit within
+ * MIX_SLACK (or brings it closer to 0); the maker is steered towards the eligibility that does.
+ */
+class MixPlan {
+  readonly deficit: Float64Array[]
+  readonly groupOf: Int32Array
+  /** For each occupation type, the steered types it makes eligible too (its own, and any whose list holds its list). */
+  private readonly implied: number[][]
+  /** For each occupation type, its occupations outside the lists of the types it does not imply. */
+  private readonly own: string[][]
+  private readonly ic: number
+  private readonly ifsw: number
+  private readonly ifr: number
+  private readonly occ: number[]
+
+  constructor(
+    readonly types: readonly SteeredType[],
+    private readonly mix: PoolMix,
+    private readonly bins: readonly { readonly min: number; readonly max: number }[],
+  ) {
+    this.ic = types.findIndex((t) => t.kind === 'cec')
+    this.ifsw = types.findIndex((t) => t.kind === 'fsw')
+    this.ifr = types.findIndex((t) => t.kind === 'french')
+    this.occ = types.flatMap((t, i) => (t.kind === 'occupation' ? [i] : []))
+    this.implied = types.map((t, i) => (t.kind !== 'occupation' ? [] : this.occ.filter((j) => j === i || [...t.list!].every((c) => types[j]!.list!.has(c)))))
+    this.own = types.map((t, i) => {
+      if (t.kind !== 'occupation') return []
+      const others = this.occ.filter((j) => !this.implied[i]!.includes(j))
+      const codes = [...t.list!].filter((c) => !others.some((j) => types[j]!.list!.has(c)))
+      return (codes.length > 0 ? codes : [...t.list!]).sort()
+    })
+    this.groupOf = Int32Array.from(bins, (b) => MIX_GROUPS.findLastIndex((min) => b.min >= min))
+    this.deficit = types.map(() => new Float64Array(MIX_GROUPS.length))
+    this.shares = types.map(() => new Float64Array(MAX_SCORE + 1).fill(Number.NaN))
+    this.keys = types.map((t) => t.type)
+  }
+
+  private readonly keys: readonly RoundTypeKey[]
+
+  /** mix.shareAt per type and score, read once (NaN: not yet read). */
+  private readonly shares: Float64Array[]
+
+  private share(i: number, score: number): number {
+    const row = this.shares[i]!
+    let v = row[score]!
+    if (Number.isNaN(v)) v = row[score] = this.mix.shareAt(this.types[i]!.type, score)
+    return v
+  }
+
+  /** One eligibility vector, each type eligible with probability `p(i)`, under the joint rules of the pool. */
+  private draw(p: (i: number) => number, r: () => number): boolean[] {
+    const e = this.types.map(() => false)
+    const clamp = (x: number) => Math.max(0, Math.min(1, x))
+    const { ic, ifsw, ifr } = this
+    if (ic >= 0) e[ic] = r() < p(ic)
+    if (ifsw >= 0) {
+      // Every candidate is eligible for a program: not CEC means FSW (FST is not steered).
+      if (ic < 0) e[ifsw] = r() < p(ifsw)
+      else e[ifsw] = !e[ic] || r() < clamp(p(ic) > 0 ? (p(ifsw) - (1 - p(ic))) / p(ic) : 1)
+    }
+    if (ifr >= 0) e[ifr] = r() < p(ifr)
+    if (this.occ.length > 0) {
+      // At most one category's occupation; a category whose list holds another's is eligible with it.
+      const alone = this.occ.map((i) => Math.max(0, p(i) - this.occ.filter((j) => j !== i && this.implied[j]!.includes(i)).reduce((a, j) => a + p(j), 0)))
+      const sum = alone.reduce((a, b) => a + b, 0)
+      let x = r() * Math.max(1, sum)
+      for (let k = 0; k < this.occ.length; k++) {
+        if ((x -= alone[k]!) < 0) {
+          for (const j of this.implied[this.occ[k]!]!) e[j] = true
+          break
+        }
+      }
+    }
+    return e
+  }
+
+  /**
+   * What the next drawn profile should be eligible for: a bin by its remaining room, then each type with
+   * the mix's share there, pushed towards what the group's deficit needs.
+   */
+  steer(quotas: readonly number[], r: () => number, free: boolean): Steer {
+    let left = 0
+    for (const q of quotas) left += Math.max(0, q)
+    let x = r() * left
+    let b = 0
+    while (b < quotas.length - 1 && (x -= Math.max(0, quotas[b]!)) >= 0) b++
+    const bin = this.bins[b]!
+    const g = this.groupOf[b]!
+    // Above 600, the score aimed at is a nominee's: a base score plus the nomination's 600.
+    const [lo, hi] = bin.min > 600 ? [bin.min - 600, bin.max - 600] : [bin.min, bin.max]
+    // Half the time, a tier that scores near the bin aimed at: the steered facts move the score (a year
+    // in Canada, French), and a low or high bin needing a mix the usual draw rarely puts there would
+    // otherwise wait long.
+    const tier = hi <= TIER_WEAK_BELOW && r() < 0.5 ? 'weak' : lo >= TIER_STRONG_FROM && r() < 0.5 ? 'strong' : undefined
+    // Out of patience (the last of the bins, out of the maker's usual reach): the mix left to chance.
+    if (free) return { ...(tier ? { tier } : {}), avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
+    const at = Math.round(bin.max - (bin.max - bin.min) / 4)
+    const e = this.draw((i) => this.share(i, at) - this.deficit[i]![g]! / 2, r)
+    const pick = this.occ.find((i) => e[i] && !this.occ.some((j) => j !== i && e[j] && !this.implied[i]!.includes(j)))
+    const cec = this.ic >= 0 ? e[this.ic] : undefined
+    const fsw = this.ifsw >= 0 ? e[this.ifsw] : undefined
+    const skilled = cec === true || fsw !== undefined
+    const [minTeer, maxTeer] = skilled ? [0, 3] : [0, 5]
+    const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer)
+    const t = pick === undefined ? undefined : this.types[pick]!
+    return {
+      ...(tier ? { tier } : {}),
+      ...(cec === undefined ? {} : { cec }),
+      ...(fsw === undefined ? {} : { fsw }),
+      ...(this.ifr >= 0 ? { french: e[this.ifr]! } : {}),
+      ...(t ? { nocs: nocs!, categoryMonths: t.months!, categoryInCanada: t.inCanada! } : {}),
+      avoid,
+      minTeer,
+      maxTeer,
+    }
+  }
+
+  private readonly occupationCache = new Map<string, { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined }>()
+
+  /** The occupations to draw from for a target category (`pick`, or none) and TEER range, and those to avoid. */
+  private occupations(pick: number | undefined, minTeer: number, maxTeer: number): { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined } {
+    const key = `${pick ?? -1}/${minTeer}/${maxTeer}`
+    let hit = this.occupationCache.get(key)
+    if (hit) return hit
+    const avoid = new Set<string>()
+    const implied = pick === undefined ? [] : this.implied[pick]!
+    for (const i of this.occ) if (!implied.includes(i)) for (const c of this.types[i]!.list!) avoid.add(c)
+    let nocs: string[] | undefined
+    if (pick !== undefined) {
+      const own = this.own[pick]!
+      const fit = own.filter((c) => !avoid.has(c) && teerOf(c) >= minTeer && teerOf(c) <= maxTeer)
+      nocs = fit.length > 0 ? fit : own
+      for (const c of nocs) avoid.delete(c)
+    }
+    hit = { avoid, nocs }
+    this.occupationCache.set(key, hit)
+    return hit
+  }
+
+  /**
+   * The steered types a profile is eligible for on `like` (can't tell is not eligible): from the pool's
+   * own answer when it has one (`evaluate`: the checks eligibility() runs, without building messages;
+   * test/pool/eligibility.test.ts holds them equal), else from eligibility() by eligibilityByType.
+   */
+  eligibleOf(profile: Profile, like: IsoDate, pool: PoolEligibility): boolean[] {
+    if (pool.evaluate) {
+      const { programs, categories } = pool.evaluate(profile, like)
+      const types = new Set<RoundTypeKey>(categories.map((id) => `category:${categoryById(id)?.key}`))
+      if (programs & PROGRAM_BIT.cec) types.add('program:cec')
+      if (programs & PROGRAM_BIT.fsw) types.add('program:fsw')
+      return this.keys.map((t) => types.has(t))
+    }
+    const byType = eligibilityByType(eligibilityOn(profile, like))
+    return this.keys.map((t) => byType.get(t) === true)
+  }
+
+  /** Whether keeping a profile with this score and eligibility holds every deficit of its group within MIX_SLACK (or brings it closer to 0). */
+  fits(b: number, score: number, e: readonly boolean[]): boolean {
+    const g = this.groupOf[b]!
+    for (let i = 0; i < e.length; i++) {
+      const d = this.deficit[i]![g]!
+      const next = d + (e[i] ? 1 : 0) - this.share(i, score)
+      if (Math.abs(next) > MIX_SLACK && Math.abs(next) > Math.abs(d)) return false
+    }
+    return true
+  }
+
+  take(b: number, score: number, e: readonly boolean[]): void {
+    const g = this.groupOf[b]!
+    for (let i = 0; i < e.length; i++) this.deficit[i]![g]! += (e[i] ? 1 : 0) - this.share(i, score)
   }
 }
 
@@ -225,6 +540,8 @@ export interface GenerateOptions {
   readonly maxDrawsPerProfile?: number
   /** The shape inside the published bands (default `published`). */
   readonly shape?: PoolShape
+  /** Shape `model`: the mix to follow (default: the pool model's on `like`, from the shipped record). */
+  readonly mix?: PoolMix
 }
 
 export interface GeneratedProfile {
@@ -237,8 +554,16 @@ export interface GeneratedProfile {
 export function* generatePool(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
   const { size, seed, like, eligibility } = options
   const m = new Maker(prng(seed))
-  const bins = binsOf(options.shape ?? 'published')
-  const quotas = quotasFor(targetFor(like).distribution, size, options.shape ?? 'published')
+  const shape = options.shape ?? 'published'
+  const bins = binsOf(shape)
+  const target = targetFor(like)
+  const quotas = quotasFor(target.distribution, size, shape)
+  // Shape `model`: programs and categories too follow the pool model (its mix on `like`).
+  let plan: MixPlan | null = null
+  if (shape === 'model') {
+    const mix = options.mix ?? poolMix(loadRounds(), like)
+    plan = new MixPlan(steeredTypes(mix, like), mix, bins)
+  }
   const topBins = bins.filter((b) => b.min > 600).length
   const rangeIndex = (score: number) => binIndex(bins, score)
   const maxDraws = (options.maxDrawsPerProfile ?? 200) * size
@@ -251,9 +576,11 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
     const second = Math.floor(start + i * slot + m.r() * Math.max(0, slot - 1))
     const submittedAt = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
     const id = `g${seed}-${String(i + 1).padStart(width, '0')}`
+    let tries = 0
     for (;;) {
       draws++
-      let profile = makeProfile(m, id, submittedAt, like)
+      tries++
+      let profile = makeProfile(m, id, submittedAt, like, plan?.steer(quotas, m.r, tries > MIX_PATIENCE))
       if (!eligibility.isEligibleForAnyProgram(profile, submittedAt.slice(0, 10))) continue
       let score = scoreCrs(factorsOf(profile, like), like).total
       let range = rangeIndex(score)
@@ -268,6 +595,11 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
         }
       }
       if (quotas[range]! > 0 || draws > maxDraws) {
+        if (plan && quotas[range]! > 0) {
+          const e = plan.eligibleOf(profile, like, eligibility)
+          if (!plan.fits(range, score, e) && tries <= MIX_PATIENCE && draws <= maxDraws) continue
+          plan.take(range, score, e)
+        }
         quotas[range]!--
         yield { profile, score }
         break

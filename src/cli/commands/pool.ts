@@ -163,7 +163,7 @@ export function registerPool(program: Command): void {
     })
 
   dbOption(pool.command('generate'))
-    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band by the pool model that pool replay uses (JSONL on stdout, or into --db)')
+    .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band, and with the programs and categories, of the pool model that pool replay uses (JSONL on stdout, or into --db)')
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
     .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')

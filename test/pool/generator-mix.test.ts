@@ -1,0 +1,110 @@
+/**
+ * `pool generate --like D` (generatePool, shape 'model'): who is eligible for what follows the pool
+ * model's mix (poolMix on D). Judged by the library's own eligibility on D (eligibility() read per
+ * round type by eligibilityByType), against mix.shareAt at the generated profiles' scores.
+ */
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { eligibility } from '../../src/eligibility/index.js'
+import { eligibilityByType } from '../../src/forecast/candidate.js'
+import { poolMix } from '../../src/forecast/pool-model.js'
+import { loadRounds } from '../../src/history/load.js'
+import { realEligibility } from '../../src/pool/eligibility.js'
+import { GENERATOR_BINS, generatePool, quotasFor, steeredTypes, targetFor, type GeneratedProfile } from '../../src/pool/generator.js'
+
+const SIZE = 3000
+const BANDS = [
+  [0, 400],
+  [401, 450],
+  [451, 500],
+  [501, 600],
+] as const
+
+interface Generated {
+  readonly like: string
+  readonly pool: readonly GeneratedProfile[]
+  /** Eligibility per round type on `like` of each profile (true only; null, can't tell, is not eligible). */
+  readonly eligible: readonly ReadonlyMap<string, boolean | null>[]
+}
+
+const cache = new Map<string, Generated>()
+function generated(like: string): Generated {
+  let g = cache.get(like)
+  if (!g) {
+    const pool = [...generatePool({ size: SIZE, seed: 13, like, eligibility: realEligibility(), shape: 'model' })]
+    g = { like, pool, eligible: pool.map((p) => eligibilityByType(eligibility(p.profile, like))) }
+    cache.set(like, g)
+  }
+  return g
+}
+
+describe('pool generate --like: programs and categories follow the pool model', () => {
+  // 2023-07-04: FSW rounds and healthcare; 2025-06-01: CEC, French, trade, healthcare, education;
+  // 2026-08-20: CEC, French and seven categories, two of them (physicians, senior managers) Canadian work only.
+  it.each(['2023-07-04', '2025-06-01', '2026-08-20'])('like %s: per type and band, the eligible share is the mix share within 3 binomial standard errors', (like) => {
+    const { pool, eligible } = generated(like)
+    const mix = poolMix(loadRounds(), like)
+    const types = steeredTypes(mix, like).map((t) => t.type)
+    expect(types.length).toBeGreaterThanOrEqual(2)
+    const rows: string[] = []
+    for (const type of types) {
+      for (const [lo, hi] of BANDS) {
+        const idx = pool.flatMap((p, i) => (p.score >= lo && p.score <= hi ? [i] : []))
+        if (idx.length < 100) continue
+        const n = idx.length
+        const got = idx.filter((i) => eligible[i]!.get(type) === true).length / n
+        // The mix at the profiles' own scores, each eligible with its share: the mean, and the binomial
+        // standard error of a share of n such profiles (plus one profile, the count being whole).
+        const want = idx.reduce((a, i) => a + mix.shareAt(type, pool[i]!.score), 0) / n
+        const se = Math.sqrt(idx.reduce((a, i) => a + mix.shareAt(type, pool[i]!.score) * (1 - mix.shareAt(type, pool[i]!.score)), 0)) / n
+        const tolerance = 3 * se + 1 / n
+        rows.push(`${type} ${lo}-${hi}: n ${n}, eligible ${got.toFixed(4)}, mix ${want.toFixed(4)}, tolerance ${tolerance.toFixed(4)}`)
+        expect(Math.abs(got - want), rows[rows.length - 1]).toBeLessThanOrEqual(tolerance)
+      }
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(types.length * 3)
+  }, 120_000)
+
+  it('the steered types: CEC, FSW, French and the occupation categories in force with a known list; not general, PNP or skilled military recruits', () => {
+    const at = (like: string) => steeredTypes(poolMix(loadRounds(), like), like).map((t) => t.type).sort()
+    expect(at('2023-07-04')).toEqual(['category:healthcare', 'program:fsw'])
+    expect(at('2025-06-01')).toEqual(['category:education', 'category:french', 'category:healthcare', 'category:trade', 'program:cec'])
+    const late = at('2026-08-20')
+    expect(late).toEqual(expect.arrayContaining(['program:cec', 'category:french', 'category:physicians', 'category:senior-managers', 'category:transport']))
+    expect(late).not.toContain('category:military')
+    expect(late).not.toContain('general')
+    expect(late).not.toContain('program:pnp')
+  })
+
+  it.each(['2025-06-01', '2026-08-20'])('like %s: every profile is eligible for a program; PNP is the nominees of 601+, none below', (like) => {
+    const { pool, eligible } = generated(like)
+    const general = eligible.filter((e) => e.get('general') === true).length
+    // Eligible at submission; a result expiring before `like` may end it for a few.
+    expect(general / pool.length).toBeGreaterThanOrEqual(0.99)
+    pool.forEach((p, i) => expect(eligible[i]!.get('program:pnp')).toBe(p.score > 600 && eligible[i]!.get('general') === true))
+  }, 120_000)
+
+  it('like 2025-06-01: the CRS bins still hold exactly their quotas', () => {
+    const { pool } = generated('2025-06-01')
+    const quotas = quotasFor(targetFor('2025-06-01').distribution, SIZE, 'model')
+    expect(GENERATOR_BINS.map((b) => pool.filter((p) => p.score >= b.min && p.score <= b.max).length)).toEqual(quotas)
+  }, 120_000)
+
+  it('seeded: the same seed gives the same pool, another seed another', () => {
+    const run = (seed: number) => [...generatePool({ size: 300, seed, like: '2026-08-20', eligibility: realEligibility(), shape: 'model' })].map((g) => JSON.stringify(g.profile))
+    const a = run(4)
+    expect(run(4)).toEqual(a)
+    expect(run(5)).not.toEqual(a)
+  }, 60_000)
+
+  it("shape 'published' (the library default) is what it was before the mix: the same bytes for the same seed", () => {
+    // Digests of the pools generated before `model` steered programs and categories (seeded tests and demo pools depend on them).
+    const digest = (like: string) => {
+      const h = createHash('sha256')
+      for (const g of generatePool({ size: 300, seed: 7, like, eligibility: realEligibility() })) h.update(`${JSON.stringify(g.profile)}\n`)
+      return h.digest('hex')
+    }
+    expect(digest('2023-07-04')).toBe('85ee61e28051ea4b4ce1717503613eba8e3d3c9fa4aafa3391424490284e3ec4')
+    expect(digest('2025-06-01')).toBe('6a428f79a2e949bb422a8abc1ae895039bcb798ec8ba58e8c5d81c6092d47702')
+  }, 60_000)
+})
