@@ -118,6 +118,12 @@ export interface TypeEligibility {
   readonly type: RoundTypeKey
   /** The type's share of a pool untouched by its own rounds (1 for general rounds; for PNP, 1 above 600, 0 below). */
   readonly share: number
+  /**
+   * The lowest cut-off of the type's rounds its share was read from (null: the share was borrowed from
+   * other types; 0 for general and PNP). Below it the replay carries the share down, having to answer;
+   * `poolMix` says it cannot tell (see there).
+   */
+  readonly readDownTo: number | null
   /** Per score, the part of the type's candidates not yet invited by its earlier rounds (0-1). */
   readonly available: Float64Array
   /** Eligible candidates at or above each score (index = score; `above[1201]` = 0). */
@@ -216,12 +222,21 @@ export class PoolModel {
 
   /** `type`'s share, from its last SHARE_ROUNDS rounds before index `until` (log-mean, the newest weighing most). */
   private shareOf(type: RoundTypeKey, until: number, refillDays: number): number {
-    if (type === 'general' || type === 'program:pnp') return 1
+    return this.shareWithReach(type, until, refillDays).share
+  }
+
+  /** The share, and the lowest score of the rounds it was read from (0: read from none of the type's own, or the type reaches all). */
+  private shareWithReach(type: RoundTypeKey, until: number, refillDays: number): { share: number; readDownTo: number | null } {
+    if (type === 'general' || type === 'program:pnp') return { share: 1, readDownTo: 0 }
     const own: number[] = []
+    let readDownTo = Number.POSITIVE_INFINITY
     for (let j = until - 1; j >= 0 && own.length < SHARE_ROUNDS; j--) {
       if (this.rounds[j]!.type !== type) continue
       const o = this.observedShare(j, refillDays)
-      if (o !== null && o > 0) own.push(o)
+      if (o !== null && o > 0) {
+        own.push(o)
+        readDownTo = Math.min(readDownTo, this.rounds[j]!.round.lowestScore)
+      }
     }
     if (own.length > 0) {
       let sw = 0
@@ -231,7 +246,7 @@ export class PoolModel {
         sw += w
         sx += w * Math.log(o)
       })
-      return Math.exp(sx / sw)
+      return { share: Math.exp(sx / sw), readDownTo }
     }
     // A type's first round: the latest share of each other type of its group.
     const group = reportGroupOf(type)
@@ -245,7 +260,7 @@ export class PoolModel {
       seen.add(y.type)
       others.push(Math.log(o))
     }
-    return others.length > 0 ? Math.exp(others.reduce((a, b) => a + b, 0) / others.length) : (DEFAULT_SHARE[group] ?? 0.05)
+    return { share: others.length > 0 ? Math.exp(others.reduce((a, b) => a + b, 0) / others.length) : (DEFAULT_SHARE[group] ?? 0.05), readDownTo: null }
   }
 
   /**
@@ -297,9 +312,9 @@ export class PoolModel {
   eligible(type: RoundTypeKey, density: PoolDensity, snapshot: IsoDate, at: IsoInstant): TypeEligibility {
     const until = this.indexAt(at)
     const refill = this.refillBefore(until, type)
-    const share = this.shareOf(type, until, refill)
+    const { share, readDownTo } = this.shareWithReach(type, until, refill)
     const available = this.available(type, toDayNumber(snapshot), until, refill)
-    return { type, share, available, above: this.eligibleAbove(type, density, available, share) }
+    return { type, share, readDownTo, available, above: this.eligibleAbove(type, density, available, share) }
   }
 
   /** The refill time (days) the model uses for `type` at instant `at`. */
@@ -335,14 +350,33 @@ export interface PoolMix {
   readonly asOf: IsoDate
   /** The round types held in the year before `asOf` (`general`, `program:cec`, `category:french`, ...). */
   readonly types: readonly RoundTypeKey[]
-  /** Share (0-1) of the candidates at `score` eligible for `type`'s rounds. */
-  shareAt(type: RoundTypeKey, score: number): number
+  /**
+   * Share (0-1) of the candidates at `score` eligible for `type`'s rounds; null where the record cannot
+   * tell: below the lowest cut-off of the rounds the type's share was read from. The share is the one
+   * that replays those rounds; carried below them it says what no round showed, and says it badly: in
+   * 2026 the French rounds, 5,000 every two weeks from a thin slice above 382, need a share of 45%
+   * there, which cannot be the share of French speakers among all candidates under 382; and CEC rounds
+   * never reach 500.
+   */
+  shareAt(type: RoundTypeKey, score: number): number | null
 }
 
-/** The pool's mix on `asOf`, from the rounds published before it and the latest distribution published before it. */
-export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, model: PoolModel = new PoolModel(rounds)): PoolMix {
+/** A published pool distribution and the day it describes. */
+export interface PoolSnapshot {
+  readonly asOf: IsoDate
+  readonly distribution: PoolDistribution
+}
+
+/**
+ * The pool's mix on `asOf`, from the rounds held before it, in the pool of `snapshot` (default: the latest
+ * distribution published before `asOf`). `pool generate --like` passes the snapshot it imitates, with
+ * `asOf` its day, so the mix is that of the pool the snapshot shows.
+ */
+export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, options: { readonly snapshot?: PoolSnapshot; readonly model?: PoolModel } = {}): PoolMix {
+  const model = options.model ?? new PoolModel(rounds)
   const known = rounds.filter((r) => r.date < asOf)
-  const latest = [...known].reverse().find((r) => r.distribution !== null && r.distributionAsOf !== null)
+  const published = [...known].reverse().find((r) => r.distribution !== null && r.distributionAsOf !== null)
+  const latest: PoolSnapshot | null = options.snapshot ?? (published ? { asOf: published.distributionAsOf!, distribution: published.distribution! } : null)
   const yearAgo = toDayNumber(asOf) - 365
   const types = [...new Set(known.filter((r) => toDayNumber(r.date) > yearAgo).map(roundTypeOf).filter((t): t is RoundTypeKey => t !== null))]
   const at = `${asOf}T00:00:00Z`
@@ -350,7 +384,7 @@ export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, model: Pool
   const eligibility = (type: RoundTypeKey): TypeEligibility | null => {
     if (!latest) return null
     let e = byType.get(type)
-    if (!e) byType.set(type, (e = model.eligible(type, densityOf(latest), latest.distributionAsOf!, at)))
+    if (!e) byType.set(type, (e = model.eligible(type, poolDensity(latest.distribution), latest.asOf, at)))
     return e
   }
   return {
@@ -362,7 +396,8 @@ export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, model: Pool
       if (type === 'program:pnp') return score > 600 ? 1 : 0
       const e = eligibility(type)
       const s = Math.max(0, Math.min(MAX_SCORE, Math.round(score)))
-      return e ? Math.min(1, e.share * e.available[s]!) : (DEFAULT_SHARE[reportGroupOf(type)] ?? 0.05)
+      if (!e || e.readDownTo === null || s < e.readDownTo) return null
+      return Math.min(1, e.share * e.available[s]!)
     },
   }
 }

@@ -397,36 +397,48 @@ class MixPlan {
 
   private readonly keys: readonly RoundTypeKey[]
 
-  /** mix.shareAt per type and score, read once (NaN: not yet read). */
+  /** mix.shareAt per type and score, read once (NaN: not yet read; -1: the mix can't tell). */
   private readonly shares: Float64Array[]
 
-  private share(i: number, score: number): number {
+  /** The mix's share of type i at a score; null where the mix can't tell (that type is then left to the applicant model there). */
+  private share(i: number, score: number): number | null {
     const row = this.shares[i]!
     let v = row[score]!
-    if (Number.isNaN(v)) v = row[score] = this.mix.shareAt(this.types[i]!.type, score)
-    return v
+    if (Number.isNaN(v)) v = row[score] = this.mix.shareAt(this.types[i]!.type, score) ?? -1
+    return v < 0 ? null : v
   }
 
-  /** One eligibility vector, each type eligible with probability `p(i)`, under the joint rules of the pool. */
-  private draw(p: (i: number) => number, r: () => number): boolean[] {
-    const e = this.types.map(() => false)
+  /**
+   * One eligibility vector, each type eligible with probability `p(i)`, under the joint rules of the
+   * pool; undefined for a type whose share is not known there (p(i) null: the maker draws it freely).
+   */
+  private draw(p: (i: number) => number | null, r: () => number): (boolean | undefined)[] {
+    const e: (boolean | undefined)[] = this.types.map(() => false)
     const clamp = (x: number) => Math.max(0, Math.min(1, x))
     const { ic, ifsw, ifr } = this
-    if (ic >= 0) e[ic] = r() < p(ic)
+    const pc = ic >= 0 ? p(ic) : null
+    if (ic >= 0) e[ic] = pc === null ? undefined : r() < pc
     if (ifsw >= 0) {
+      const pf = p(ifsw)
       // Every candidate is eligible for a program: not CEC means FSW (FST is not steered).
-      if (ic < 0) e[ifsw] = r() < p(ifsw)
-      else e[ifsw] = !e[ic] || r() < clamp(p(ic) > 0 ? (p(ifsw) - (1 - p(ic))) / p(ic) : 1)
+      if (pf === null) e[ifsw] = undefined
+      else if (pc === null) e[ifsw] = r() < pf
+      else e[ifsw] = !e[ic] || r() < clamp(pc > 0 ? (pf - (1 - pc)) / pc : 1)
     }
-    if (ifr >= 0) e[ifr] = r() < p(ifr)
+    if (ifr >= 0) {
+      const pr = p(ifr)
+      e[ifr] = pr === null ? undefined : r() < pr
+    }
+    for (const i of this.occ) if (p(i) === null) e[i] = undefined
+    const known = (i: number) => p(i) ?? 0
     if (this.occ.length > 0) {
       // At most one category's occupation; a category whose list holds another's is eligible with it.
-      const alone = this.occ.map((i) => Math.max(0, p(i) - this.occ.filter((j) => j !== i && this.implied[j]!.includes(i)).reduce((a, j) => a + p(j), 0)))
+      const alone = this.occ.map((i) => Math.max(0, known(i) - this.occ.filter((j) => j !== i && this.implied[j]!.includes(i)).reduce((a, j) => a + known(j), 0)))
       const sum = alone.reduce((a, b) => a + b, 0)
       let x = r() * Math.max(1, sum)
       for (let k = 0; k < this.occ.length; k++) {
         if ((x -= alone[k]!) < 0) {
-          for (const j of this.implied[this.occ[k]!]!) e[j] = true
+          for (const j of this.implied[this.occ[k]!]!) if (e[j] !== undefined) e[j] = true
           break
         }
       }
@@ -455,19 +467,24 @@ class MixPlan {
     // Out of patience (the last of the bins, out of the maker's usual reach): the mix left to chance.
     if (free) return { ...(tier ? { tier } : {}), avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
     const at = Math.round(bin.max - (bin.max - bin.min) / 4)
-    const e = this.draw((i) => this.share(i, at) - this.deficit[i]![g]! / 2, r)
-    const pick = this.occ.find((i) => e[i] && !this.occ.some((j) => j !== i && e[j] && !this.implied[i]!.includes(j)))
+    const e = this.draw((i) => {
+      const share = this.share(i, at)
+      return share === null ? null : share - this.deficit[i]![g]! / 2
+    }, r)
+    const pick = this.occ.find((i) => e[i] === true && !this.occ.some((j) => j !== i && e[j] === true && !this.implied[i]!.includes(j)))
     const cec = this.ic >= 0 ? e[this.ic] : undefined
     const fsw = this.ifsw >= 0 ? e[this.ifsw] : undefined
     const skilled = cec === true || fsw !== undefined
     const [minTeer, maxTeer] = skilled ? [0, 3] : [0, 5]
-    const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer)
+    // A category the mix can't tell of here is neither sought nor avoided.
+    const unknown = this.occ.filter((i) => e[i] === undefined)
+    const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer, unknown)
     const t = pick === undefined ? undefined : this.types[pick]!
     return {
       ...(tier ? { tier } : {}),
       ...(cec === undefined ? {} : { cec }),
       ...(fsw === undefined ? {} : { fsw }),
-      ...(this.ifr >= 0 ? { french: e[this.ifr]! } : {}),
+      ...(this.ifr >= 0 && e[this.ifr] !== undefined ? { french: e[this.ifr]! } : {}),
       ...(t ? { nocs: nocs!, categoryMonths: t.months!, categoryInCanada: t.inCanada! } : {}),
       avoid,
       minTeer,
@@ -478,13 +495,13 @@ class MixPlan {
   private readonly occupationCache = new Map<string, { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined }>()
 
   /** The occupations to draw from for a target category (`pick`, or none) and TEER range, and those to avoid. */
-  private occupations(pick: number | undefined, minTeer: number, maxTeer: number): { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined } {
-    const key = `${pick ?? -1}/${minTeer}/${maxTeer}`
+  private occupations(pick: number | undefined, minTeer: number, maxTeer: number, unknown: readonly number[]): { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined } {
+    const key = `${pick ?? -1}/${minTeer}/${maxTeer}/${unknown.join(',')}`
     let hit = this.occupationCache.get(key)
     if (hit) return hit
     const avoid = new Set<string>()
     const implied = pick === undefined ? [] : this.implied[pick]!
-    for (const i of this.occ) if (!implied.includes(i)) for (const c of this.types[i]!.list!) avoid.add(c)
+    for (const i of this.occ) if (!implied.includes(i) && !unknown.includes(i)) for (const c of this.types[i]!.list!) avoid.add(c)
     let nocs: string[] | undefined
     if (pick !== undefined) {
       const own = this.own[pick]!
@@ -518,8 +535,10 @@ class MixPlan {
   fits(b: number, score: number, e: readonly boolean[]): boolean {
     const g = this.groupOf[b]!
     for (let i = 0; i < e.length; i++) {
+      const share = this.share(i, score)
+      if (share === null) continue
       const d = this.deficit[i]![g]!
-      const next = d + (e[i] ? 1 : 0) - this.share(i, score)
+      const next = d + (e[i] ? 1 : 0) - share
       if (Math.abs(next) > MIX_SLACK && Math.abs(next) > Math.abs(d)) return false
     }
     return true
@@ -527,8 +546,19 @@ class MixPlan {
 
   take(b: number, score: number, e: readonly boolean[]): void {
     const g = this.groupOf[b]!
-    for (let i = 0; i < e.length; i++) this.deficit[i]![g]! += (e[i] ? 1 : 0) - this.share(i, score)
+    for (let i = 0; i < e.length; i++) {
+      const share = this.share(i, score)
+      if (share !== null) this.deficit[i]![g]! += (e[i] ? 1 : 0) - share
+    }
   }
+}
+
+/**
+ * The pool model's mix in the pool the generator imitates: the published snapshot nearest `like`, with
+ * the rounds held before its day (rounds on or after it have not yet taken anyone out of it).
+ */
+export function mixLike(target: Target): PoolMix {
+  return poolMix(loadRounds(), target.asOf, { snapshot: target })
 }
 
 export interface GenerateOptions {
@@ -561,7 +591,7 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
   // Shape `model`: programs and categories too follow the pool model (its mix on `like`).
   let plan: MixPlan | null = null
   if (shape === 'model') {
-    const mix = options.mix ?? poolMix(loadRounds(), like)
+    const mix = options.mix ?? mixLike(target)
     plan = new MixPlan(steeredTypes(mix, like), mix, bins)
   }
   const topBins = bins.filter((b) => b.min > 600).length

@@ -105,10 +105,19 @@ describe('pool model: who is eligible for what', () => {
     expect(g.above[0]).toBeCloseTo(poolDensity(latest.distribution!).total, 6)
   })
 
-  it('poolMix: shares in [0, 1]; general 1; nominees above 600 only', () => {
+  it("poolMix: shares in [0, 1]; general 1; nominees above 600 only; can't tell below the scores a type's rounds reached", () => {
     const mix = poolMix(rounds, '2026-08-20')
     expect(mix.types).toEqual(expect.arrayContaining(['program:cec', 'category:french', 'program:pnp']))
-    for (const type of mix.types) for (let s = 0; s <= 1200; s += 7) expect(mix.shareAt(type, s)).toBeGreaterThanOrEqual(0), expect(mix.shareAt(type, s)).toBeLessThanOrEqual(1)
+    for (const type of mix.types) {
+      for (let s = 0; s <= 1200; s += 7) {
+        const share = mix.shareAt(type, s)
+        if (share !== null) expect(share >= 0 && share <= 1, `${type} ${s}`).toBe(true)
+      }
+    }
+    const cec = rounds.filter((r) => r.program === 'cec' && r.date < '2026-08-20').slice(-6)
+    const lowest = Math.min(...cec.map((r) => r.lowestScore))
+    expect(mix.shareAt('program:cec', lowest)).not.toBeNull()
+    expect(mix.shareAt('program:cec', lowest - 1)).toBeNull()
     expect(mix.shareAt('general', 450)).toBe(1)
     expect(mix.shareAt('program:pnp', 600)).toBe(0)
     expect(mix.shareAt('program:pnp', 601)).toBe(1)
