@@ -8,9 +8,9 @@ import { addDays, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
 import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
+import type { RoundTypeKey } from './round-types.js'
 
 export type { CutoffRange }
-import type { RoundTypeKey } from './round-types.js'
 
 export const WITHIN_DAYS = [30, 90, 180, 365] as const
 export const DEFAULT_HORIZON = 90
