@@ -322,16 +322,35 @@ export class PoolModel {
     return this.refillBefore(this.indexAt(at), type)
   }
 
-  /** The weakest nominees of the last PNP rounds before instant `at` (lowest scores, oldest first). */
-  weakestNominees(at: IsoInstant, count = NOMINEE_ROUNDS): number[] {
-    const out: number[] = []
-    for (let j = this.indexAt(at) - 1; j >= 0 && out.length < count; j--) if (this.rounds[j]!.type === 'program:pnp') out.push(this.rounds[j]!.round.lowestScore)
-    return out.reverse()
+  /**
+   * The expected score of the weakest of `size` nominees at instant `at`, from the last NOMINEE_ROUNDS
+   * PNP rounds before it (null: none). The weakest of n draws from one distribution sits lower the more
+   * draws there are, by about the scale of the distribution's low end times ln n (an exponential tail):
+   * so the lowest score is fitted as `a + b ln(size)`, b by least squares, a the median of what is left
+   * (a few odd rounds should not move it).
+   */
+  weakestNominee(at: IsoInstant, size: number): number | null {
+    const past: PastRound[] = []
+    for (let j = this.indexAt(at) - 1; j >= 0 && past.length < NOMINEE_ROUNDS; j--) if (this.rounds[j]!.type === 'program:pnp') past.push(this.rounds[j]!.round)
+    if (past.length === 0) return null
+    const xs = past.map((r) => Math.log(Math.max(1, r.size)))
+    const ys = past.map((r) => r.lowestScore)
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length
+    let sxy = 0
+    let sxx = 0
+    xs.forEach((x, k) => {
+      sxy += (x - mx) * (ys[k]! - my)
+      sxx += (x - mx) ** 2
+    })
+    const b = sxx > 0 ? sxy / sxx : 0
+    const a = median(ys.map((y, k) => y - b * xs[k]!))
+    return Math.max(601, Math.min(MAX_SCORE, Math.round(a + b * Math.log(Math.max(1, size)))))
   }
 }
 
-/** How many past PNP rounds' weakest nominees describe the nominees' band's low end. */
-export const NOMINEE_ROUNDS = 12
+/** How many past PNP rounds describe the nominees' low end: about a year of them (one every two weeks). */
+export const NOMINEE_ROUNDS = 24
 
 const densityCache = new WeakMap<PastRound, PoolDensity>()
 function densityOf(round: PastRound): PoolDensity {
@@ -454,8 +473,8 @@ const NOMINEES_LEFT = 0.5
  * held before it; reports the error of the lowest score.
  *
  * A PNP round that invites about every nominee (all but NOMINEES_LEFT of the 601+ count or more, as
- * almost all have since 2023) ends at its weakest nominee's score, which nothing published describes:
- * the replay takes the median of the weakest nominees of the last NOMINEE_ROUNDS PNP rounds.
+ * almost all have since 2023) ends at its weakest nominee's score, which no published distribution
+ * describes: the replay takes it from the past PNP rounds (PoolModel.weakestNominee).
  */
 export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: IsoDate, seed = 1, model: PoolModel = new PoolModel(rounds)): Replay {
   const rows: ReplayRow[] = []
@@ -470,8 +489,7 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     const e = model.eligible(type, densityOf(round), round.distributionAsOf, round.at)
     let replayed: number
     if (type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]!) {
-      const weakest = model.weakestNominees(round.at)
-      replayed = weakest.length > 0 ? Math.round(median(weakest)) : sampledCutoff(e.above, round.size, r)
+      replayed = model.weakestNominee(round.at, round.size) ?? sampledCutoff(e.above, round.size, r)
     } else replayed = sampledCutoff(e.above, round.size, r)
     rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(e.share * 10_000) / 10_000, replayed, error: replayed - round.lowestScore, firstOfType })
   }
