@@ -3,11 +3,16 @@
  * graceful stop on SIGTERM/SIGINT. Builds dist/ first when a source file is newer than the build.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { ensureBuilt, ROOT } from './built-cli.js'
+import type { RawRound } from '../../src/history/feed.js'
+import { changesPathFor, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { feedText } from '../../src/history/refresh.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const dir = mkdtempSync(join(tmpdir(), 'ee-serve-'))
@@ -91,6 +96,42 @@ describe('express-entry serve', () => {
       expect(await s.exit).toBe(0)
     }
   }, 60_000)
+
+  it('--workers 2 --refresh: the primary refreshes the record from the feed once, and every worker answers from the new record', async () => {
+    // The shipped feed served locally (no test reaches the internet); the record starts at round 437.
+    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+    const feed = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(shipped))
+    })
+    await new Promise<void>((done) => feed.listen(0, '127.0.0.1', done))
+    const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/ee_rounds_123_en.json`
+    const record = join(dir, 'workers-record.json')
+    writeFileSync(record, feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
+    writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'workers-refresh.db'), '--record', record, '--refresh', '1h', '--feed-url', feedUrl])
+    try {
+      const rounds = async () => ((await (await fetch(`${s.url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null } }).record
+      const deadline = Date.now() + 30_000
+      let answers: { rounds: number; source: string | null }[] = []
+      // Twenty requests at a time reach both workers; each must answer from the refreshed record.
+      while (Date.now() < deadline) {
+        answers = await Promise.all(Array.from({ length: 20 }, rounds))
+        if (answers.every((a) => a.rounds === 448)) break
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      expect(answers.map((a) => a.rounds)).toEqual(Array.from({ length: 20 }, () => 448))
+      expect(answers.every((a) => a.source === feedUrl)).toBe(true)
+      // One process fetched the feed: the primary, not each worker.
+      expect(s.lines.filter((l) => l.msg === 'record of rounds refreshed')).toHaveLength(1)
+      expect(s.lines.find((l) => l.msg === 'record of rounds refreshed')).toMatchObject({ added: ['438', '439', '440', '441', '442', '443', '444', '445', '446', '447'] })
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+      feed.closeAllConnections()
+      await new Promise<void>((done) => feed.close(() => done()))
+    }
+  }, 90_000)
 
   it.each([
     [['serve', '--port', '0'], /EE_API_TOKEN is 5 characters long: use at least 32/, { EE_API_TOKEN: 'short' }],
