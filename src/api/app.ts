@@ -17,7 +17,7 @@ import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
 import { poolRoutes, type PoolService } from './routes/pool.js'
 import { roundsRoutes, type HistoryService } from './routes/rounds.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
-import { rateLimit, type RateLimit } from './rate-limit.js'
+import { rateLimit, type BucketStore, type RateLimit } from './rate-limit.js'
 import { todayUtc } from '../domain/dates.js'
 import { ruleAreas, verificationNotice } from '../rules/verified.js'
 import { isoDate } from '../schemas/common.js'
@@ -58,6 +58,8 @@ export interface AppOptions {
    * JSON Lines scoring); default 10 at once, 5/s.
    */
   readonly expensiveLimit?: RateLimit
+  /** Where the costly operations' buckets are kept (default: this process; a cluster worker passes the primary's, sharedBuckets). */
+  readonly expensiveBuckets?: BucketStore
   /** Where request and error log entries go (one JSON object each); default: nowhere. */
   readonly log?: ErrorLogger | undefined
 }
@@ -96,7 +98,7 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   })
 
   const access = auth({ token: options.token, readToken: options.readToken, trustProxy: options.trustProxy, wrongTokenLimit: options.wrongTokenLimit })
-  const expensive = rateLimit(options.expensiveLimit ?? DEFAULT_EXPENSIVE_LIMIT, undefined, { trustProxy: options.trustProxy === true })
+  const expensive = rateLimit(options.expensiveLimit ?? DEFAULT_EXPENSIVE_LIMIT, undefined, { trustProxy: options.trustProxy === true, ...(options.expensiveBuckets ? { buckets: options.expensiveBuckets } : {}) })
   app.use('/v1/outlook', expensive)
   app.use('/v1/rounds/simulate', expensive)
   app.use('/v1/pool/distribution', expensive)

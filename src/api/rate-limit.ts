@@ -1,9 +1,11 @@
 /**
  * Per-client token buckets: for the costly public operations (outlook: tens of ms of CPU; a simulated
  * round or a distribution reads the whole pool; JSON Lines scoring), so one client cannot keep the
- * server busy for everyone, and for wrong tokens (auth.ts). In memory, per process. A client is the
- * socket's address, or behind a reverse proxy (`--trust-proxy`) the address the proxy saw, the last
- * one of X-Forwarded-For.
+ * server busy for everyone, and for wrong tokens (auth.ts). In memory: per process, but for the costly
+ * operations of a cluster (`serve --workers N`), whose buckets the primary keeps for all its workers
+ * (`sharedBuckets`), so N workers do not give a client N times its limit. A client is the socket's
+ * address, or behind a reverse proxy (`--trust-proxy`) the address the proxy saw, the last one of
+ * X-Forwarded-For.
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono'
@@ -68,17 +70,85 @@ export class Buckets {
   }
 }
 
+/** Where a limit's buckets are kept: `take` spends a token of `key`, or says how many seconds to wait. */
+export interface BucketStore {
+  readonly limit: RateLimit
+  take(key: string): number | Promise<number>
+}
+
+interface BucketRequest {
+  readonly ee: 'bucket'
+  readonly id: number
+  readonly name: string
+  readonly limit: RateLimit
+  readonly key: string
+}
+interface BucketReply {
+  readonly ee: 'bucket-reply'
+  readonly id: number
+  readonly wait: number
+}
+
+/** How long a worker waits for the primary's answer before it counts in its own buckets. */
+const SHARED_REPLY_MS = 1000
+
+/**
+ * In a cluster worker, the buckets `name` kept by the primary (answerSharedBuckets) for every worker;
+ * elsewhere, or when the primary does not answer in time, this process's own.
+ */
+export function sharedBuckets(name: string, limit: RateLimit, channel: NodeJS.Process = process): BucketStore {
+  const own = new Buckets(limit)
+  if (!channel.send) return own
+  const waiting = new Map<number, (wait: number) => void>()
+  let next = 0
+  channel.on('message', (m: Partial<BucketReply>) => {
+    if (m?.ee !== 'bucket-reply' || typeof m.id !== 'number') return
+    waiting.get(m.id)?.(Number(m.wait) || 0)
+    waiting.delete(m.id)
+  })
+  return {
+    limit,
+    take(key) {
+      const id = next++
+      return new Promise<number>((resolve) => {
+        const timer = setTimeout(() => {
+          waiting.delete(id)
+          resolve(own.take(key))
+        }, SHARED_REPLY_MS)
+        timer.unref()
+        waiting.set(id, (wait) => {
+          clearTimeout(timer)
+          resolve(wait)
+        })
+        const request: BucketRequest = { ee: 'bucket', id, name, limit, key }
+        channel.send!(request)
+      })
+    },
+  }
+}
+
+/** In a cluster's primary: keeps the buckets its workers share (sharedBuckets) and answers them. */
+export function answerSharedBuckets(worker: { on(event: 'message', listener: (m: unknown) => void): unknown; send(m: BucketReply): unknown; isConnected(): boolean }, buckets: Map<string, Buckets>): void {
+  worker.on('message', (m) => {
+    const r = m as Partial<BucketRequest>
+    if (r?.ee !== 'bucket' || typeof r.id !== 'number' || typeof r.name !== 'string' || typeof r.key !== 'string' || !r.limit) return
+    let b = buckets.get(r.name)
+    if (!b) buckets.set(r.name, (b = new Buckets(r.limit)))
+    if (worker.isConnected()) worker.send({ ee: 'bucket-reply', id: r.id, wait: b.take(r.key) })
+  })
+}
+
 /** The 429 problem for a client that must wait `wait` seconds. */
 export function tooManyRequests(what: string, limit: RateLimit, wait: number): ApiProblem {
   return new ApiProblem('too_many_requests', `too many ${what}: at most ${limit.perSecond} per second (bursts of ${limit.burst}); retry in ${wait} s`, { headers: { 'retry-after': String(wait) } })
 }
 
 /** Middleware answering 429 (problem+json, Retry-After) once a client's bucket is empty. */
-export function rateLimit(limit: RateLimit, now: () => number = () => performance.now(), options: { trustProxy?: boolean; when?: (c: Context) => boolean } = {}): MiddlewareHandler {
-  const buckets = new Buckets(limit, now)
+export function rateLimit(limit: RateLimit, now: () => number = () => performance.now(), options: { trustProxy?: boolean; when?: (c: Context) => boolean; buckets?: BucketStore } = {}): MiddlewareHandler {
+  const buckets = options.buckets ?? new Buckets(limit, now)
   return async (c, next) => {
     if (options.when && !options.when(c)) return next()
-    const wait = buckets.take(clientOf(c, options.trustProxy))
+    const wait = await buckets.take(clientOf(c, options.trustProxy))
     if (wait > 0) throw tooManyRequests(`requests to ${c.req.path}`, limit, wait)
     await next()
   }

@@ -3,6 +3,7 @@
  * and 4), idempotency keys (6), ids PostgreSQL could not store (7, API side), a full disk (8), client
  * hang-ups (12), wrong tokens (16) and clients behind a proxy (17).
  */
+import { EventEmitter } from 'node:events'
 import { connect } from 'node:net'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/api/app.js'
 import { MAX_EXPLAINED_LINES, MAX_SCORE_LINES } from '../../src/api/routes/crs.js'
+import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../src/api/rate-limit.js'
 import { startServer } from '../../src/api/server.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
@@ -244,4 +246,37 @@ describe('clients and tokens on a real socket (items 12, 16, 17)', () => {
     const plain = createApp({ pool: { store, eligibility }, expensiveLimit: limit })
     expect([(await ask(plain, '192.0.2.1')).status, (await ask(plain, '192.0.2.2')).status]).toEqual([200, 429])
   })
+})
+
+describe('rate limits across the workers of a cluster', () => {
+  /** A worker's channel to its primary, in one process: what one sends the other receives. */
+  function channelPair() {
+    const workerSide = new EventEmitter() as EventEmitter & { send?: (m: unknown) => boolean }
+    const primarySide = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean; isConnected: () => boolean }
+    workerSide.send = (m) => (setImmediate(() => primarySide.emit('message', m)), true)
+    primarySide.send = (m) => (setImmediate(() => workerSide.emit('message', m)), true)
+    primarySide.isConnected = () => true
+    return { workerSide, primarySide }
+  }
+
+  it('two workers share one bucket per client, kept by the primary: together they give the burst once', async () => {
+    const limit = { burst: 10, perSecond: 0.001 }
+    const kept = new Map<string, Buckets>()
+    const workers = [channelPair(), channelPair()]
+    for (const w of workers) answerSharedBuckets(w.primarySide, kept)
+    const shared = workers.map((w) => sharedBuckets('expensive', limit, w.workerSide as unknown as NodeJS.Process))
+    const waits = await Promise.all(Array.from({ length: 30 }, (_, i) => shared[i % 2]!.take('203.0.113.7')))
+    expect(waits.filter((w) => w === 0)).toHaveLength(10)
+    // Another client has its own bucket.
+    expect(await shared[1]!.take('198.51.100.2')).toBe(0)
+  })
+
+  it('a worker whose primary does not answer counts in its own buckets', async () => {
+    const silent = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean }
+    silent.send = () => true
+    const own = sharedBuckets('expensive', { burst: 2, perSecond: 0.001 }, silent as unknown as NodeJS.Process)
+    expect(await own.take('x')).toBe(0)
+    expect(await own.take('x')).toBe(0)
+    expect(await own.take('x')).toBeGreaterThan(0)
+  }, 10_000)
 })

@@ -97,6 +97,25 @@ describe('express-entry serve', () => {
     }
   }, 60_000)
 
+  it('--workers 2: a client gets the costly requests\' limit once across the workers, not once per worker', async () => {
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'limits.db')])
+    try {
+      const started = performance.now()
+      // Twice the burst (10) at once, spread by the cluster over both workers.
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/v1/pool/distribution?at=2024-06-02T00:00:00Z`).then((r) => r.status)))
+      const seconds = (performance.now() - started) / 1000
+      const served = statuses.filter((status) => status === 200).length
+      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true)
+      // The burst, plus what 5 a second gives back while the requests ran; per worker it would be 20.
+      expect(served).toBeGreaterThanOrEqual(10)
+      expect(served).toBeLessThanOrEqual(10 + Math.ceil(5 * seconds))
+      expect(served).toBeLessThan(20)
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+    }
+  }, 60_000)
+
   it('--workers 2 --refresh: the primary refreshes the record from the feed once, and every worker answers from the new record', async () => {
     // The shipped feed served locally (no test reaches the internet); the record starts at round 437.
     const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }

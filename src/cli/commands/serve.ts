@@ -10,6 +10,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '../../api/server.js'
+import { DEFAULT_EXPENSIVE_LIMIT } from '../../api/app.js'
+import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate-limit.js'
 import { liveRecord } from '../../history/live.js'
 import { shippedRecordPath } from '../../history/load.js'
 import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
@@ -188,7 +190,9 @@ export async function runServer(options: ServeOptions): Promise<void> {
   }
   let server: RunningServer
   try {
-    server = await startServer({ port: options.port, hostname: options.host, token, readToken, trustProxy: options.trustProxy === true, webRoot, history, pool, log })
+    // A cluster's workers share the costly operations' buckets, kept by the primary (rate-limit.ts).
+    const expensiveBuckets = cluster.isWorker ? sharedBuckets('expensive', DEFAULT_EXPENSIVE_LIMIT) : undefined
+    server = await startServer({ port: options.port, hostname: options.host, token, readToken, trustProxy: options.trustProxy === true, webRoot, history, pool, log, ...(expensiveBuckets ? { expensiveBuckets } : {}) })
   } catch (e) {
     await pool?.store.close()
     throw e
@@ -238,7 +242,13 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
   const env = { EE_WORKER_PORT: String(port) }
-  const live = new Set(Array.from({ length: workers }, () => cluster.fork(env)))
+  const buckets = new Map<string, Buckets>()
+  const fork = () => {
+    const worker = cluster.fork(env)
+    answerSharedBuckets(worker, buckets)
+    return worker
+  }
+  const live = new Set(Array.from({ length: workers }, fork))
   let stopping = false
   let allGone: () => void = () => undefined
   const exited = new Promise<void>((done) => (allGone = done))
@@ -261,7 +271,7 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
       if (deaths.length > 5) deaths.shift()
       const failingFast = deaths.length === 5 && deaths[4]! - deaths[0]! < 50_000
       log({ level: 'error', msg: failingFast ? 'a worker stopped; workers keep dying, not replacing it' : 'a worker stopped; replacing it', worker: worker.id, code, signal })
-      if (!failingFast) live.add(cluster.fork(env))
+      if (!failingFast) live.add(fork())
     }
     if (live.size === 0) allGone()
   }
