@@ -109,6 +109,8 @@ export function sharedBuckets(name: string, limit: RateLimit, channel: NodeJS.Pr
   return {
     limit,
     take(key) {
+      // A worker letting go of its primary (shutting down) counts in its own buckets.
+      if (!channel.connected) return own.take(key)
       const id = next++
       return new Promise<number>((resolve) => {
         const timer = setTimeout(() => {
@@ -121,7 +123,12 @@ export function sharedBuckets(name: string, limit: RateLimit, channel: NodeJS.Pr
           resolve(wait)
         })
         const request: BucketRequest = { ee: 'bucket', id, name, limit, key }
-        channel.send!(request)
+        channel.send!(request, undefined, undefined, (error) => {
+          if (!error) return
+          clearTimeout(timer)
+          waiting.delete(id)
+          resolve(own.take(key))
+        })
       })
     },
   }

@@ -251,7 +251,8 @@ describe('clients and tokens on a real socket (items 12, 16, 17)', () => {
 describe('rate limits across the workers of a cluster', () => {
   /** A worker's channel to its primary, in one process: what one sends the other receives. */
   function channelPair() {
-    const workerSide = new EventEmitter() as EventEmitter & { send?: (m: unknown) => boolean }
+    const workerSide = new EventEmitter() as EventEmitter & { send?: (m: unknown) => boolean; connected: boolean }
+    workerSide.connected = true
     const primarySide = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean; isConnected: () => boolean }
     workerSide.send = (m) => (setImmediate(() => primarySide.emit('message', m)), true)
     primarySide.send = (m) => (setImmediate(() => workerSide.emit('message', m)), true)
@@ -272,8 +273,9 @@ describe('rate limits across the workers of a cluster', () => {
   })
 
   it('a worker whose primary does not answer counts in its own buckets', async () => {
-    const silent = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean }
+    const silent = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean; connected: boolean }
     silent.send = () => true
+    silent.connected = true
     const own = sharedBuckets('expensive', { burst: 2, perSecond: 0.001 }, silent as unknown as NodeJS.Process)
     expect(await own.take('x')).toBe(0)
     expect(await own.take('x')).toBe(0)
