@@ -45,6 +45,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | undefined
   /** Per-client limit on wrong tokens (default 10 at once, then 1/s). */
   readonly wrongTokenLimit?: RateLimit
+  /** Where wrong tokens are counted (default: this process; a cluster worker passes the primary's, sharedBuckets). */
+  readonly wrongTokenBuckets?: BucketStore
   /** Request body limit in bytes (default 1 MiB). */
   readonly bodyLimit?: number
   /** Folder of the built web app (dist/web); without one only the API is served. */
@@ -97,7 +99,7 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
     return c.html(DOCS_HTML)
   })
 
-  const access = auth({ token: options.token, readToken: options.readToken, trustProxy: options.trustProxy, wrongTokenLimit: options.wrongTokenLimit })
+  const access = auth({ token: options.token, readToken: options.readToken, trustProxy: options.trustProxy, wrongTokenLimit: options.wrongTokenLimit, wrongTokenBuckets: options.wrongTokenBuckets })
   const expensive = rateLimit(options.expensiveLimit ?? DEFAULT_EXPENSIVE_LIMIT, undefined, { trustProxy: options.trustProxy === true, ...(options.expensiveBuckets ? { buckets: options.expensiveBuckets } : {}) })
   app.use('/v1/outlook', expensive)
   app.use('/v1/rounds/simulate', expensive)

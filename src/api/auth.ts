@@ -10,7 +10,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { ApiProblem } from './error-handler.js'
-import { Buckets, clientOf, tooManyRequests, type RateLimit } from './rate-limit.js'
+import { Buckets, clientOf, tooManyRequests, type BucketStore, type RateLimit } from './rate-limit.js'
 
 /** Shortest token accepted at start (`serve`, `start`): a shorter one could be guessed. */
 export const MIN_TOKEN_LENGTH = 32
@@ -44,6 +44,8 @@ export interface AuthOptions {
   readonly readToken?: string | undefined
   readonly trustProxy?: boolean | undefined
   readonly wrongTokenLimit?: RateLimit | undefined
+  /** Where the wrong tokens are counted (default: this process; a cluster worker passes the primary's, sharedBuckets). */
+  readonly wrongTokenBuckets?: BucketStore | undefined
 }
 
 export interface Auth {
@@ -52,34 +54,35 @@ export interface Auth {
   /** Middleware: 401 unless the request carries the write or the read token. */
   readonly read: MiddlewareHandler
   /** Whether the request carries the write or the read token (a wrong token counts against the client). */
-  canRead(c: Context): boolean
+  canRead(c: Context): Promise<boolean>
 }
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="express-entry"' }
 
 export function auth(options: AuthOptions): Auth {
-  const wrong = new Buckets(options.wrongTokenLimit ?? WRONG_TOKEN_LIMIT)
+  const wrong: BucketStore = options.wrongTokenBuckets ?? new Buckets(options.wrongTokenLimit ?? WRONG_TOKEN_LIMIT)
   /** 'ok', 'none' (no Authorization header) or 'wrong'; throws 429 for a client out of tries. */
-  const check = (c: Context, tokens: readonly (string | undefined)[]): 'ok' | 'none' | 'wrong' => {
+  const check = async (c: Context, tokens: readonly (string | undefined)[]): Promise<'ok' | 'none' | 'wrong'> => {
     const header = c.req.header('authorization')
     if (header === undefined) return 'none'
     const client = clientOf(c, options.trustProxy)
-    const wait = wrong.wait(client)
+    // One step on the buckets per request (they may be the primary's, shared by many requests at once):
+    // a right token only looks, a wrong one spends a try.
+    const right = tokens.some((t) => t !== undefined && bearerMatches(header, t))
+    const wait = await (right ? wrong.wait(client) : wrong.take(client))
     if (wait > 0) throw tooManyRequests('wrong tokens', wrong.limit, wait)
-    if (tokens.some((t) => t !== undefined && bearerMatches(header, t))) return 'ok'
-    wrong.take(client)
-    return 'wrong'
+    return right ? 'ok' : 'wrong'
   }
   const guard = (tokens: readonly (string | undefined)[], what: string): MiddlewareHandler => async (c, next) => {
     if (tokens.every((t) => !t)) throw new ApiProblem('unauthorized', `${what} endpoints are disabled: the server has no ${what === 'write' ? 'EE_API_TOKEN' : 'EE_API_TOKEN or EE_API_READ_TOKEN'} set`, { headers: CHALLENGE })
-    if (check(c, tokens) !== 'ok') throw new ApiProblem('unauthorized', `this endpoint needs Authorization: Bearer <${what === 'write' ? 'EE_API_TOKEN' : 'EE_API_TOKEN or EE_API_READ_TOKEN'}>`, { headers: CHALLENGE })
+    if ((await check(c, tokens)) !== 'ok') throw new ApiProblem('unauthorized', `this endpoint needs Authorization: Bearer <${what === 'write' ? 'EE_API_TOKEN' : 'EE_API_TOKEN or EE_API_READ_TOKEN'}>`, { headers: CHALLENGE })
     await next()
   }
   const readers = [options.token || undefined, options.readToken || undefined]
   return {
     write: guard([options.token || undefined], 'write'),
     read: guard(readers, 'read'),
-    canRead: (c) => readers.some(Boolean) && check(c, readers) === 'ok',
+    canRead: async (c) => readers.some(Boolean) && (await check(c, readers)) === 'ok',
   }
 }
 

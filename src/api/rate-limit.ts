@@ -1,9 +1,9 @@
 /**
  * Per-client token buckets: for the costly public operations (outlook: tens of ms of CPU; a simulated
  * round or a distribution reads the whole pool; JSON Lines scoring), so one client cannot keep the
- * server busy for everyone, and for wrong tokens (auth.ts). In memory: per process, but for the costly
- * operations of a cluster (`serve --workers N`), whose buckets the primary keeps for all its workers
- * (`sharedBuckets`), so N workers do not give a client N times its limit. A client is the socket's
+ * server busy for everyone, and for wrong tokens (auth.ts). In memory, in the process; in a cluster
+ * (`serve --workers N`) the primary keeps them for all its workers (`sharedBuckets`), so N workers do
+ * not give a client N times its limit. A client is the socket's
  * address, or behind a reverse proxy (`--trust-proxy`) the address the proxy saw, the last one of
  * X-Forwarded-For.
  * @module
@@ -70,9 +70,13 @@ export class Buckets {
   }
 }
 
-/** Where a limit's buckets are kept: `take` spends a token of `key`, or says how many seconds to wait. */
+/**
+ * Where a limit's buckets are kept: `take` spends a token of `key`, or says how many seconds to wait;
+ * `wait` only says.
+ */
 export interface BucketStore {
   readonly limit: RateLimit
+  wait(key: string): number | Promise<number>
   take(key: string): number | Promise<number>
 }
 
@@ -82,6 +86,7 @@ interface BucketRequest {
   readonly name: string
   readonly limit: RateLimit
   readonly key: string
+  readonly op: 'wait' | 'take'
 }
 interface BucketReply {
   readonly ee: 'bucket-reply'
@@ -106,32 +111,30 @@ export function sharedBuckets(name: string, limit: RateLimit, channel: NodeJS.Pr
     waiting.get(m.id)?.(Number(m.wait) || 0)
     waiting.delete(m.id)
   })
-  return {
-    limit,
-    take(key) {
-      // A worker letting go of its primary (shutting down) counts in its own buckets.
-      if (!channel.connected) return own.take(key)
-      const id = next++
-      return new Promise<number>((resolve) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id)
-          resolve(own.take(key))
-        }, SHARED_REPLY_MS)
-        timer.unref()
-        waiting.set(id, (wait) => {
-          clearTimeout(timer)
-          resolve(wait)
-        })
-        const request: BucketRequest = { ee: 'bucket', id, name, limit, key }
-        channel.send!(request, undefined, undefined, (error) => {
-          if (!error) return
-          clearTimeout(timer)
-          waiting.delete(id)
-          resolve(own.take(key))
-        })
+  const ask = (op: 'wait' | 'take', key: string): number | Promise<number> => {
+    // A worker letting go of its primary (shutting down) counts in its own buckets.
+    if (!channel.connected) return own[op](key)
+    const id = next++
+    return new Promise<number>((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id)
+        resolve(own[op](key))
+      }, SHARED_REPLY_MS)
+      timer.unref()
+      waiting.set(id, (wait) => {
+        clearTimeout(timer)
+        resolve(wait)
       })
-    },
+      const request: BucketRequest = { ee: 'bucket', id, name, limit, key, op }
+      channel.send!(request, undefined, undefined, (error) => {
+        if (!error) return
+        clearTimeout(timer)
+        waiting.delete(id)
+        resolve(own[op](key))
+      })
+    })
   }
+  return { limit, wait: (key) => ask('wait', key), take: (key) => ask('take', key) }
 }
 
 /** In a cluster's primary: keeps the buckets its workers share (sharedBuckets) and answers them. */
@@ -141,7 +144,7 @@ export function answerSharedBuckets(worker: { on(event: 'message', listener: (m:
     if (r?.ee !== 'bucket' || typeof r.id !== 'number' || typeof r.name !== 'string' || typeof r.key !== 'string' || !r.limit) return
     let b = buckets.get(r.name)
     if (!b) buckets.set(r.name, (b = new Buckets(r.limit)))
-    if (worker.isConnected()) worker.send({ ee: 'bucket-reply', id: r.id, wait: b.take(r.key) })
+    if (worker.isConnected()) worker.send({ ee: 'bucket-reply', id: r.id, wait: r.op === 'wait' ? b.wait(r.key) : b.take(r.key) })
   })
 }
 

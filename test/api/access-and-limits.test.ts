@@ -272,6 +272,16 @@ describe('rate limits across the workers of a cluster', () => {
     expect(await shared[1]!.take('198.51.100.2')).toBe(0)
   })
 
+  it('wrong tokens sent to one worker count on the other: the app of each worker answers 429 once the shared bucket is empty', async () => {
+    const kept = new Map<string, Buckets>()
+    const workers = [channelPair(), channelPair()]
+    for (const w of workers) answerSharedBuckets(w.primarySide, kept)
+    const apps = workers.map((w) => createApp({ token: 'a-token-of-at-least-32-characters-long', wrongTokenBuckets: sharedBuckets('wrong-token', { burst: 4, perSecond: 0.001 }, w.workerSide as unknown as NodeJS.Process) }))
+    const statuses: number[] = []
+    for (let i = 0; i < 8; i++) statuses.push((await apps[i % 2]!.request('/v1/rounds/run/1/invitations', { headers: { authorization: 'Bearer wrong-wrong-wrong-wrong-wrong-wrong' } })).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429, 429])
+  })
+
   it('a worker whose primary does not answer counts in its own buckets', async () => {
     const silent = new EventEmitter() as EventEmitter & { send: (m: unknown) => boolean; connected: boolean }
     silent.send = () => true

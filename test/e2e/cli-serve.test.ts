@@ -116,6 +116,23 @@ describe('express-entry serve', () => {
     }
   }, 60_000)
 
+  it('--workers 2: wrong tokens are counted across the workers too', async () => {
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', '2', '--db', join(dir, 'wrong.db')], { EE_API_TOKEN: 'serve-test-token-0123456789abcdef0123' })
+    try {
+      const started = performance.now()
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${s.url}/v1/rounds/run/1/invitations`, { headers: { authorization: 'Bearer not-the-token-not-the-token-not-the' } }).then((r) => r.status)))
+      const seconds = (performance.now() - started) / 1000
+      const refused = statuses.filter((status) => status === 401).length
+      expect(statuses.every((status) => status === 401 || status === 429)).toBe(true)
+      // 10 wrong tokens at once, then one a second; per worker it would be 20.
+      expect(refused).toBeGreaterThanOrEqual(10)
+      expect(refused).toBeLessThanOrEqual(10 + Math.ceil(seconds))
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+    }
+  }, 60_000)
+
   it('--workers 2 --refresh: the primary refreshes the record from the feed once, and every worker answers from the new record', async () => {
     // The shipped feed served locally (no test reaches the internet); the record starts at round 437.
     const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }

@@ -81,7 +81,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     // The outcome is public; who would be invited names profiles, so it needs a token (auth.ts).
-    return c.json(await simulateRound(store, body, eligibility, { listInvitations: options.auth.canRead(c) }))
+    return c.json(await simulateRound(store, body, eligibility, { listInvitations: await options.auth.canRead(c) }))
   })
   app.get('/run/:number', async (c) => {
     const { store } = pool()

@@ -25,7 +25,7 @@ import { countProfiles } from '../../store/profile.repository.js'
 import type { PoolService } from '../../api/routes/pool.js'
 import type { HistoryService } from '../../api/routes/rounds.js'
 import type { ErrorLogger } from '../../api/error-handler.js'
-import { tokenProblem } from '../../api/auth.js'
+import { tokenProblem, WRONG_TOKEN_LIMIT } from '../../api/auth.js'
 
 /**
  * Builds the web app into `outDir` with vite (a dev dependency: present in a checkout after npm install),
@@ -190,9 +190,9 @@ export async function runServer(options: ServeOptions): Promise<void> {
   }
   let server: RunningServer
   try {
-    // A cluster's workers share the costly operations' buckets, kept by the primary (rate-limit.ts).
-    const expensiveBuckets = cluster.isWorker ? sharedBuckets('expensive', DEFAULT_EXPENSIVE_LIMIT) : undefined
-    server = await startServer({ port: options.port, hostname: options.host, token, readToken, trustProxy: options.trustProxy === true, webRoot, history, pool, log, ...(expensiveBuckets ? { expensiveBuckets } : {}) })
+    // A cluster's workers share their rate limits' buckets, kept by the primary (rate-limit.ts).
+    const shared = cluster.isWorker ? { expensiveBuckets: sharedBuckets('expensive', DEFAULT_EXPENSIVE_LIMIT), wrongTokenBuckets: sharedBuckets('wrong-token', WRONG_TOKEN_LIMIT) } : {}
+    server = await startServer({ port: options.port, hostname: options.host, token, readToken, trustProxy: options.trustProxy === true, webRoot, history, pool, log, ...shared })
   } catch (e) {
     await pool?.store.close()
     throw e
