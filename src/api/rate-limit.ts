@@ -3,9 +3,8 @@
  * round or a distribution reads the whole pool; JSON Lines scoring), so one client cannot keep the
  * server busy for everyone, and for wrong tokens (auth.ts). In memory, in the process; in a cluster
  * (`serve --workers N`) the primary keeps them for all its workers (`sharedBuckets`), so N workers do
- * not give a client N times its limit. A client is the socket's
- * address, or behind a reverse proxy (`--trust-proxy`) the address the proxy saw, the last one of
- * X-Forwarded-For.
+ * not give a client N times its limit. A client is the socket's address, or behind a reverse proxy
+ * (`--trust-proxy`) the address the proxy saw, the last one of X-Forwarded-For.
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono'
