@@ -19,7 +19,7 @@ import { importProfiles } from '../../src/pool/lifecycle.js'
 import { openStore, type Store } from '../../src/store/index.js'
 import { CLI, ensureBuilt } from '../e2e/built-cli.js'
 import { DIALECTS } from '../setup/dialects.js'
-import { pgBinDir, startServer, stopServer } from '../setup/pg-server.js'
+import { createDatabase, pgBinDir, startServer, stopServer } from '../setup/pg-server.js'
 
 const TOKEN = 'a-token-of-at-least-32-characters-long'
 
@@ -76,12 +76,8 @@ describe.skipIf(skip !== null)('PostgreSQL with a full disk', () => {
     const c = new pg.Client({ connectionString: admin })
     await c.connect()
     await c.query(`create tablespace small location '${small}'`)
-    await c.query('create database full_disk')
-    await c.query('alter database full_disk set default_tablespace = small')
     await c.end()
-    const u = new URL(admin)
-    u.pathname = '/full_disk'
-    url = u.toString()
+    url = await createDatabase(admin, 'full_disk', ['alter database full_disk set default_tablespace = small'])
     store = await openStore(url)
     await importProfiles(store, lines(100, 1), { eligibility, asOf: '2024-06-01' })
     before = await profileCount()

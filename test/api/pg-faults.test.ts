@@ -17,7 +17,7 @@ import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { importProfiles } from '../../src/pool/lifecycle.js'
 import { openStore, type Store } from '../../src/store/index.js'
-import { pgBinDir, restartServer, startServer, stopServer } from '../setup/pg-server.js'
+import { createDatabase, pgBinDir, restartServer, startServer, stopServer } from '../setup/pg-server.js'
 import { DIALECTS } from '../setup/dialects.js'
 import { CLI, ensureBuilt } from '../e2e/built-cli.js'
 
@@ -39,13 +39,7 @@ describe.skipIf(skip !== null)('the API on PostgreSQL when the database fails', 
     ensureBuilt()
     dir = mkdtempSync(join(tmpdir(), 'ee-pg-faults-'))
     admin = await startServer(dir)
-    const c = new pg.Client({ connectionString: admin })
-    await c.connect()
-    await c.query('create database faults')
-    await c.end()
-    const u = new URL(admin)
-    u.pathname = '/faults'
-    url = u.toString()
+    url = await createDatabase(admin, 'faults')
     store = await openStore(url)
     const eligibility = realEligibility()
     const lines = [...generatePool({ size: 300, seed: 3, like: '2024-06-01', eligibility })].map((g) => JSON.stringify(g.profile))

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { openStore, type Store } from '../../src/store/index.js'
-import { pgBinDir, selectedDialects, startServer, type DialectName } from './pg-server.js'
+import { createDatabase, pgBinDir, selectedDialects, startServer, type DialectName } from './pg-server.js'
 
 export const DIALECTS: readonly DialectName[] = selectedDialects()
 
@@ -55,13 +55,7 @@ export async function freshStore(dialect: DialectName): Promise<TestStore> {
   }
   const admin = await postgresUrl()
   const name = `ee_test_${process.pid}_${Date.now().toString(36)}_${counter++}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`create database ${name}`)
-  await client.end()
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  const target = url.toString()
+  const target = await createDatabase(admin, name)
   const store = await openStore(target)
   return {
     store,

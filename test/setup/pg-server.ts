@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import pg from 'pg'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -134,4 +135,22 @@ export function restartServer(dir: string): void {
   if (!bin) throw new Error('no PostgreSQL binaries')
   const data = join(dir, 'data')
   run(asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${url.port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start']), join(dir, 'server.log'))
+}
+
+/**
+ * Creates database `name` on the server at `admin` and returns its URL; `then` runs after, as the
+ * admin (e.g. `alter database ... set default_tablespace = ...`).
+ */
+export async function createDatabase(admin: string, name: string, then: readonly string[] = []): Promise<string> {
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  try {
+    await client.query(`create database ${name}`)
+    for (const statement of then) await client.query(statement)
+  } finally {
+    await client.end()
+  }
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  return url.toString()
 }
