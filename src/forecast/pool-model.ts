@@ -17,7 +17,7 @@ import { decayRate } from '../history/cutoff.js'
 import { toDayNumber, type IsoDate, type IsoInstant } from '../domain/dates.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
 import type { PastRound } from '../history/record.js'
-import { mulberry32, poisson } from './rng.js'
+import { mulberry32, poisson, seedFor } from './rng.js'
 import { reportGroupOf, roundTypeOf, type RoundTypeKey } from './round-types.js'
 
 export const MAX_SCORE = 1200
@@ -324,14 +324,28 @@ export class PoolModel {
 
   /**
    * The expected score of the weakest of `size` nominees at instant `at`, from the last NOMINEE_ROUNDS
-   * PNP rounds before it (null: none). The weakest of n draws from one distribution sits lower the more
-   * draws there are, by about the scale of the distribution's low end times ln n (an exponential tail):
-   * so the lowest score is fitted as `a + b ln(size)`, b by least squares, a the median of what is left
-   * (a few odd rounds should not move it).
+   * PNP rounds before it (null: none). See weakestEligible.
    */
   weakestNominee(at: IsoInstant, size: number): number | null {
+    const weakest = this.weakestEligible('program:pnp', at, size)
+    return weakest === null ? null : Math.max(601, weakest)
+  }
+
+  /**
+   * The expected score of the weakest of `size` candidates of `type`, for a round that takes them all,
+   * from the type's last NOMINEE_ROUNDS rounds before instant `at` (null: none). The weakest of n draws
+   * from one distribution sits lower the more draws there are, by about the scale of the distribution's
+   * low end times ln n (an exponential tail): so the lowest score is fitted as `a + b ln(size)`, b by
+   * least squares once SLOPE_ROUNDS rounds show it (0 before), a the median of what is left (a few odd
+   * rounds should not move it).
+   */
+  weakestEligible(type: RoundTypeKey, at: IsoInstant, size: number): number | null {
+    return this.weakestBefore(type, this.indexAt(at), size)
+  }
+
+  private weakestBefore(type: RoundTypeKey, until: number, size: number): number | null {
     const past: PastRound[] = []
-    for (let j = this.indexAt(at) - 1; j >= 0 && past.length < NOMINEE_ROUNDS; j--) if (this.rounds[j]!.type === 'program:pnp') past.push(this.rounds[j]!.round)
+    for (let j = until - 1; j >= 0 && past.length < NOMINEE_ROUNDS; j--) if (this.rounds[j]!.type === type) past.push(this.rounds[j]!.round)
     if (past.length === 0) return null
     const xs = past.map((r) => Math.log(Math.max(1, r.size)))
     const ys = past.map((r) => r.lowestScore)
@@ -343,14 +357,67 @@ export class PoolModel {
       sxy += (x - mx) * (ys[k]! - my)
       sxx += (x - mx) ** 2
     })
-    const b = sxx > 0 ? sxy / sxx : 0
+    const b = sxx > 0 && past.length >= SLOPE_ROUNDS ? sxy / sxx : 0
     const a = median(ys.map((y, k) => y - b * xs[k]!))
-    return Math.max(601, Math.min(MAX_SCORE, Math.round(a + b * Math.log(Math.max(1, size)))))
+    return Math.max(0, Math.min(MAX_SCORE, Math.round(a + b * Math.log(Math.max(1, size)))))
+  }
+
+  /**
+   * The lowest score of `type`'s first round at instant `at`, when the type has held none before: the
+   * median of the lowest scores of the first rounds of the other types of its group held before `at`
+   * (null: fewer than FIRST_ROUNDS of them). With nothing of its own, a new category's share is a guess
+   * (the latest shares of the others span 0.001 to 0.5), and the lowest score with it; IRCC sizes a
+   * category's first round to what the category holds, and those rounds have ended near one another
+   * (healthcare 476, STEM 486, trades 388, transport 435, education 479), nearer than any borrowed share
+   * foresaw them (BENCHMARKS.md "Forecast").
+   */
+  firstRoundCutoff(type: RoundTypeKey, at: IsoInstant): number | null {
+    const group = reportGroupOf(type)
+    const firsts = new Map<RoundTypeKey, number>()
+    for (let j = 0, until = this.indexAt(at); j < until; j++) {
+      const y = this.rounds[j]!
+      if (y.type === type) return null
+      if (reportGroupOf(y.type) === group && !firsts.has(y.type)) firsts.set(y.type, y.round.lowestScore)
+    }
+    return firsts.size >= FIRST_ROUNDS ? Math.round(median([...firsts.values()])) : null
+  }
+
+  /**
+   * Whether `type`'s rounds take every candidate eligible for them, as of instant `at`, so that the next
+   * one ends at its weakest candidate's score (weakestEligible) rather than where its share of the pool
+   * runs out: true when the type's earlier rounds were foreseen that way with at most EXHAUST_MARGIN of
+   * the error of its share (one round of a large category can fall either way by chance). Small categories do it
+   * (physicians, senior managers): the rounds' sizes are the counts of the eligible, and their lowest
+   * scores jump about far below the pool's, as a PNP round's do. PNP is told apart by the 601+ count
+   * instead (replayRounds); general rounds never are.
+   */
+  exhausts(type: RoundTypeKey, at: IsoInstant): boolean {
+    if (type === 'general' || type === 'program:pnp') return false
+    const until = this.indexAt(at)
+    let asShare = 0
+    let asWeakest = 0
+    let compared = 0
+    for (let j = 0; j < until; j++) {
+      const x = this.rounds[j]!
+      if (x.type !== type || !x.density || x.snapshotDay === null) continue
+      const weakest = this.weakestBefore(type, j, x.round.size)
+      if (weakest === null) continue
+      asWeakest += Math.abs(weakest - x.round.lowestScore)
+      asShare += this.replayError(j, this.refillBefore(j, type))
+      compared++
+    }
+    return compared > 0 && asWeakest < EXHAUST_MARGIN * asShare
   }
 }
 
 /** How many past PNP rounds describe the nominees' low end: about a year of them (one every two weeks). */
 export const NOMINEE_ROUNDS = 24
+/** Rounds needed before the size is let move the weakest candidate's score (fewer: their median). */
+const SLOPE_ROUNDS = 8
+/** How much of the share's error a type's rounds, foreseen as taking every eligible candidate, may have made for the model to foresee the next one so (chosen by looking at the replay; 1 flips large categories on one round's chance). */
+const EXHAUST_MARGIN = 0.5
+/** Earlier first rounds of a group needed to foresee a new type's first round from them. */
+const FIRST_ROUNDS = 2
 
 const densityCache = new WeakMap<PastRound, PoolDensity>()
 function densityOf(round: PastRound): PoolDensity {
@@ -474,11 +541,13 @@ const NOMINEES_LEFT = 0.5
  *
  * A PNP round that invites about every nominee (all but NOMINEES_LEFT of the 601+ count or more, as
  * almost all have since 2023) ends at its weakest nominee's score, which no published distribution
- * describes: the replay takes it from the past PNP rounds (PoolModel.weakestNominee).
+ * describes: the replay takes it from the past PNP rounds (PoolModel.weakestNominee). So, too, a round of
+ * a type whose rounds take every eligible candidate (PoolModel.exhausts). A category's first round, with
+ * no share of its own, is taken from the first rounds of the categories before it
+ * (PoolModel.firstRoundCutoff) once there are two.
  */
 export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: IsoDate, seed = 1, model: PoolModel = new PoolModel(rounds)): Replay {
   const rows: ReplayRow[] = []
-  const r = mulberry32(seed)
   const seen = new Set<RoundTypeKey>()
   for (const round of rounds) {
     const type = roundTypeOf(round)
@@ -487,10 +556,13 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     seen.add(type)
     if (round.date < from || round.date > to) continue
     const e = model.eligible(type, densityOf(round), round.distributionAsOf, round.at)
+    // Each round its own stream: a round drawing less does not move the next one's draws.
+    const r = mulberry32(seedFor(seed, round.number))
     let replayed: number
     if (type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]!) {
       replayed = model.weakestNominee(round.at, round.size) ?? sampledCutoff(e.above, round.size, r)
-    } else replayed = sampledCutoff(e.above, round.size, r)
+    } else if (model.exhausts(type, round.at)) replayed = model.weakestEligible(type, round.at, round.size)!
+    else replayed = (type !== 'program:pnp' && type !== 'general' ? model.firstRoundCutoff(type, round.at) : null) ?? sampledCutoff(e.above, round.size, r)
     rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(e.share * 10_000) / 10_000, replayed, error: replayed - round.lowestScore, firstOfType })
   }
   const groups = [...new Set(rows.map((x) => x.group))]

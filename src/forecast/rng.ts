@@ -36,3 +36,10 @@ export function normal(r: () => number): number {
   const v = r()
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
 }
+
+/** A seed of its own for each `key` under `seed` (FNV-1a), so one draw's stream does not shift when another draws less. */
+export function seedFor(seed: number, key: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
+  return h
+}

@@ -146,12 +146,67 @@ describe('pool model: the weakest nominee of a PNP round', () => {
   })
 })
 
+const CATEGORY_IDS: Readonly<Record<string, string>> = { physicians: 'physicians-canadian-experience', healthcare: 'healthcare-2024-1', stem: 'stem-2024-1', trade: 'trade-2024-1' }
+
+/** Rounds of category `key` every 30 days from `start`, with `lowestScores[i]` and `sizes[i]`, each on a pool of 300 candidates at every score from 100 to 600. */
+function roundsOf(key: string, lowestScores: readonly number[], sizes: readonly number[], start = '2024-01-01'): PastRound[] {
+  const scores: number[] = []
+  for (let s = 100; s <= 600; s++) for (let i = 0; i < 300; i++) scores.push(s)
+  const distribution = distributionOfScores(scores)
+  return lowestScores.map((lowestScore, i) => {
+    const date = addDays(start, 30 * i)
+    return { number: `${key}-${i}`, date, at: `${date}T15:00:00Z`, label: key, feedLabel: key, type: 'category', categoryId: CATEGORY_IDS[key]!, categoryVersion: '2024-1', programs: ['cec', 'fsw', 'fst'], size: sizes[i]!, lowestScore, tieBreakCutoff: null, distribution, distributionAsOf: addDays(date, -1) }
+  })
+}
+
+describe('pool model: types whose rounds take every eligible candidate', () => {
+  it('a small category whose lowest scores jump about far below the pool is foreseen from its own weakest candidates', () => {
+    // Physicians-like: a few hundred each time, everyone there is, down to wherever the weakest stands.
+    const small = roundsOf('physicians', [169, 223, 198, 240, 181], [391, 271, 229, 300, 250])
+    const model = new PoolModel(small)
+    // Nothing to compare before the second round; from the third the share has missed by far more.
+    expect(model.exhausts('category:physicians', small[1]!.at)).toBe(false)
+    for (const round of small.slice(2)) expect(model.exhausts('category:physicians', round.at), round.number).toBe(true)
+    // Fewer than 8 rounds: the median of the earlier lowest scores, whatever the size.
+    expect(model.weakestEligible('category:physicians', small[4]!.at, 250)).toBe(Math.round((198 + 223) / 2))
+    expect(model.weakestEligible('category:physicians', small[4]!.at, 5000)).toBe(model.weakestEligible('category:physicians', small[4]!.at, 10))
+    expect(model.weakestEligible('category:physicians', small[0]!.at, 250)).toBeNull()
+  })
+
+  it('a category that follows the share account is never taken for one that exhausts, nor are general and PNP rounds', () => {
+    const world = categoryWorld([2000, 1500, 3000, 1000, 2500, 2000, 4000, 1500, 2000, 3000])
+    const model = new PoolModel(world)
+    for (const round of world) expect(model.exhausts('category:healthcare', round.at), round.date).toBe(false)
+    const real = new PoolModel(rounds)
+    expect(real.exhausts('general', '2026-10-01T00:00:00Z')).toBe(false)
+    expect(real.exhausts('program:pnp', '2026-10-01T00:00:00Z')).toBe(false)
+    expect(real.exhausts('program:cec', '2026-10-01T00:00:00Z')).toBe(false)
+    expect(real.exhausts('category:healthcare', '2026-10-01T00:00:00Z')).toBe(false)
+  })
+
+  it("a type's first round is foreseen from the first rounds of its group's other types: their median, once two are known", () => {
+    const record = [...roundsOf('healthcare', [476, 470], [500, 500], '2024-01-01'), ...roundsOf('stem', [486], [500], '2024-01-10'), ...roundsOf('trade', [388], [1500], '2024-01-20')]
+    record.sort((a, b) => a.at.localeCompare(b.at))
+    const model = new PoolModel(record)
+    const later = '2025-01-01T00:00:00Z'
+    expect(model.firstRoundCutoff('category:transport', later)).toBe(476)
+    expect(model.firstRoundCutoff('category:transport', '2024-01-15T00:00:00Z')).toBe(481)
+    expect(model.firstRoundCutoff('category:transport', '2024-01-05T00:00:00Z')).toBeNull()
+    // A type that has held a round is foreseen from its own.
+    expect(model.firstRoundCutoff('category:stem', later)).toBeNull()
+  })
+})
+
 describe('pool replay (2023-01-01 to the end of the record)', () => {
   const replay = replayRounds(rounds, '2023-01-01', rounds[rounds.length - 1]!.date, 1)
 
   it('replays every round with a published distribution, seeded', () => {
     expect(replay.overall.rounds).toBeGreaterThan(200)
     expect(replayRounds(rounds, '2024-01-01', '2024-06-30', 1)).toEqual(replayRounds(rounds, '2024-01-01', '2024-06-30', 1))
+    // Each round draws from its own stream: a shorter span replays its rounds as the whole one did.
+    const tail = replayRounds(rounds, '2025-06-01', rounds[rounds.length - 1]!.date, 1).rows
+    expect(tail.length).toBeGreaterThan(50)
+    expect(tail).toEqual(replay.rows.filter((r) => r.date >= '2025-06-01'))
     expect(replay.rows.filter((r) => r.firstOfType).map((r) => r.type)).toEqual(expect.arrayContaining(['category:stem', 'category:education']))
   })
 
@@ -168,8 +223,9 @@ describe('pool replay (2023-01-01 to the end of the record)', () => {
     expect(Math.abs(replay.byGroup[group]!.meanError)).toBeLessThanOrEqual(bias)
   })
 
-  it('other categories, each type after its first round: mean absolute error <= 30', () => {
-    expect(replay.byGroupAfterFirst['category']!.meanAbsoluteError).toBeLessThanOrEqual(30)
+  it("other categories: mean absolute error <= 36, and <= 26 after each type's first round", () => {
+    expect(replay.byGroup['category']!.meanAbsoluteError).toBeLessThanOrEqual(36)
+    expect(replay.byGroupAfterFirst['category']!.meanAbsoluteError).toBeLessThanOrEqual(26)
   })
 })
 
