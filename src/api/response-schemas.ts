@@ -33,6 +33,7 @@ export const recordInfoSchema = z.object({
   source: z.string().nullable().describe("the URL (IRCC's feed, a mirror) or file the record was last refreshed from"),
   refreshedAt: z.string().nullable().describe('when the record was last refreshed (ISO instant)'),
   checkedAt: z.string().nullable().describe('when the feed last answered a check (200 or 304)'),
+  currentAsOf: z.string().nullable().describe("the last instant the record is known to hold every round IRCC had published (its feed last seen whole; null: not known)"),
   rounds: z.int(),
   lastRound: z.object({ number: z.string(), date: z.string() }).nullable(),
 })

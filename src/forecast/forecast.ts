@@ -17,12 +17,19 @@ export const DEFAULT_HORIZON = 90
 export const MAX_HORIZON = 730
 export const DEFAULT_SEED = 1
 export const DEFAULT_PATHS = 1000
+/** A record this many days short of the day looked from is said to be (a round or two may be missing). */
+export const UNSEEN_NOTE_DAYS = 14
 
 export interface ForecastOptions {
   readonly asOf: IsoDate
   readonly horizonDays?: number
   readonly seed?: number
   readonly paths?: number
+  /**
+   * The last day the record is known to hold every round IRCC published (its feed last seen: the record's
+   * `currentAsOf`). Default: asOf. Earlier, the rounds held since are unseen, and the forecast says so.
+   */
+  readonly recordCurrentTo?: IsoDate
 }
 
 export interface ForecastRound {
@@ -57,7 +64,15 @@ export interface Forecast {
   /** Why the probability is 0 or low, in plain words. */
   readonly reasons: readonly string[]
   readonly notes: readonly string[]
-  readonly model: { readonly recordUntil: IsoDate | null; readonly fittedOn: number; readonly seed: number; readonly paths: number }
+  readonly model: {
+    readonly recordUntil: IsoDate | null
+    /** The last day the record is known whole; rounds in the `unseenDays` after it are not in it. */
+    readonly recordCurrentTo: IsoDate
+    readonly unseenDays: number
+    readonly fittedOn: number
+    readonly seed: number
+    readonly paths: number
+  }
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000
@@ -91,7 +106,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const seed = options.seed ?? DEFAULT_SEED
   const paths = options.paths ?? DEFAULT_PATHS
   const span = Math.max(365, horizonDays)
-  const model = fitRoundsModel(rounds, asOf)
+  const model = fitRoundsModel(rounds, asOf, options.recordCurrentTo !== undefined ? { currentTo: options.recordCurrentTo } : {})
   const sim = simulateRounds(model, span, paths, seed)
   const track = candidateTrack(input, asOf, { days: span })
   const { day: first, round: firstRound } = firstInvitations(sim, model, track)
@@ -144,7 +159,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       label: t.label,
       expectedDate: days.length > 0 ? addDays(asOf, quantile(days, 0.5)) : null,
       held: round4(days.length / paths),
-      cutoff: days.length > 0 ? nextCutoffRange(t) : null,
+      cutoff: days.length > 0 ? nextCutoffRange(t, model.unseenDays, span) : null,
       eligible: eligibleFor(track, today, t.type),
       chance: e.days.length > 0 ? round4(e.invites / e.days.length) : 0,
       lastCutoff: t.lastCutoff,
@@ -167,6 +182,10 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const notes = [...track.notes]
   if (roundsOut.some((r) => r.eligible === null)) notes.push(`can't tell for: ${roundsOut.filter((r) => r.eligible === null).map((r) => r.label).join(', ')} (counted as not open)`)
   notes.push('a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)')
+  if (model.unseenDays >= UNSEEN_NOTE_DAYS) {
+    const likely = model.types.reduce((a, t) => a + t.rate * model.unseenDays, 0)
+    notes.push(`the record holds IRCC's rounds to ${model.currentTo}, ${model.unseenDays} days before this day: the rounds held since (about ${Math.round(likely)}, at the recent pace) are not in it, so each cut-off is drawn as if they had moved it unseen and the ranges are wider; refresh the record (express-entry rounds update) for a sharper forecast`)
+  }
 
   return {
     asOf,
@@ -180,6 +199,6 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
     rounds: roundsOut,
     reasons,
     notes,
-    model: { recordUntil: model.recordUntil, fittedOn: model.fittedOn, seed, paths },
+    model: { recordUntil: model.recordUntil, recordCurrentTo: model.currentTo, unseenDays: model.unseenDays, fittedOn: model.fittedOn, seed, paths },
   }
 }

@@ -8,6 +8,10 @@
  * Simulation: per path, each type's rate is scaled by a lognormal factor (IRCC starts and stops round
  * types in streaks), the rounds come as a Poisson process, and cut-offs move from the centre by the
  * type's past moves, drawn at random, pulled back towards the centre. Seeded: same input, same paths.
+ *
+ * A record that stops short of the day looked from (IRCC's feed last seen weeks before) misses the
+ * rounds held since: the rates are read as of the last day the record is known whole, and each path
+ * first moves every type's cut-off by the rounds it likely held unseen, so the ranges widen with the gap.
  * @module
  */
 import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
@@ -85,6 +89,10 @@ export interface RoundsModel {
   readonly asOf: IsoDate
   /** The last round the model saw (null: none). */
   readonly recordUntil: IsoDate | null
+  /** The last day the record is known to hold every round of (the day before asOf when it is not known to stop short). */
+  readonly currentTo: IsoDate
+  /** Days after currentTo and before asOf: rounds held on them are not in the record. */
+  readonly unseenDays: number
   /** Rounds used (published before asOf). */
   readonly fittedOn: number
   readonly types: readonly TypeModel[]
@@ -96,13 +104,29 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
+export interface FitOptions {
+  /**
+   * The last day the record is known to hold every round IRCC published (the day its feed was last
+   * seen). Default: the day before the one looked from, as for a record cut at a past day.
+   */
+  readonly currentTo?: IsoDate
+}
+
 /**
  * Fits the rounds model on the rounds published before `asOf` (date < asOf); anything later in
  * `rounds` is ignored, so appending rounds to a record never changes a forecast from an earlier day.
  */
-export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): RoundsModel {
+export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate, options: FitOptions = {}): RoundsModel {
   const known = rounds.filter((r) => r.date < asOf)
-  const today = toDayNumber(asOf)
+  const lastKnown = known.length > 0 ? known[known.length - 1]!.date : null
+  // Whole through currentTo, so seen as on the day after it (a record cut at a day: seen on asOf).
+  let currentTo = options.currentTo !== undefined && options.currentTo < addDays(asOf, -1) ? options.currentTo : addDays(asOf, -1)
+  // A record holds at least the rounds it holds.
+  if (lastKnown !== null && lastKnown > currentTo) currentTo = lastKnown
+  const seenOn = toDayNumber(currentTo) + 1
+  const unseenDays = toDayNumber(asOf) - seenOn
+  // Rates as of the day the record was seen whole: the days after it saw no round only because none is known.
+  const today = seenOn
   const byType = new Map<RoundTypeKey, PastRound[]>()
   for (const r of known) {
     const type = roundTypeOf(r)
@@ -146,7 +170,7 @@ export function fitRoundsModel(rounds: readonly PastRound[], asOf: IsoDate): Rou
     return { ...t, moves: [...centred, ...centred.map((x) => 0 - x)] }
   })
   finished.sort((a, b) => b.rate - a.rate)
-  return { asOf, recordUntil: known.length > 0 ? known[known.length - 1]!.date : null, fittedOn: known.length, types: finished }
+  return { asOf, recordUntil: lastKnown, currentTo, unseenDays, fittedOn: known.length, types: finished }
 }
 
 /** The 10th, 50th and 90th percentiles of a cut-off. */
@@ -167,12 +191,43 @@ function cutoffAt(centre: number, distance: number): number {
   return Math.max(0, Math.min(1200, Math.round(centre + distance)))
 }
 
+/** Draws behind a range when rounds were held unseen (no closed form then): enough for a point or so. */
+const RANGE_DRAWS = 20_000
+/** The seed of those draws: a range does not depend on the forecast's seed or paths. */
+const RANGE_SEED = 0x5eed
+
+/**
+ * The distance from the centre of a type's next cut-off: one of its moves, then, for each round it
+ * held unseen in the `unseenDays` before the day looked from, pulled back and moved again.
+ */
+function firstDistance(t: TypeModel, factor: number, unseenDays: number, r: () => number): number {
+  const moves = t.moves
+  let distance = moves[Math.floor(r() * moves.length)]!
+  const unseen = unseenDays > 0 ? poisson(r, t.rate * factor * unseenDays) : 0
+  for (let i = 0; i < unseen; i++) distance = REVERSION * distance + moves[Math.floor(r() * moves.length)]!
+  return distance
+}
+
 /**
  * The range of the type's next cut-off, read from the distribution the simulation draws it from (the
  * centre moved by one of the type's moves, each as likely) rather than from the paths, so it carries
- * no sampling noise and does not depend on how many paths were drawn.
+ * no sampling noise and does not depend on how many paths were drawn. With rounds held unseen since the
+ * record stops (`unseenDays`), the distance is a walk of a random length: the range is read from
+ * RANGE_DRAWS draws of the simulation's own process (seeded apart from it), over futures holding a
+ * round of the type within `spanDays`.
  */
-export function nextCutoffRange(type: TypeModel): CutoffRange {
+export function nextCutoffRange(type: TypeModel, unseenDays = 0, spanDays = 365): CutoffRange {
+  if (unseenDays > 0) {
+    const r = mulberry32(RANGE_SEED)
+    const cutoffs: number[] = []
+    while (cutoffs.length < RANGE_DRAWS) {
+      const factor = Math.exp(RATE_SPREAD * normal(r) - (RATE_SPREAD * RATE_SPREAD) / 2)
+      if (poisson(r, type.rate * factor * spanDays) === 0) continue
+      cutoffs.push(cutoffAt(type.centre, firstDistance(type, factor, unseenDays, r)))
+    }
+    cutoffs.sort((a, b) => a - b)
+    return { p10: quantile(cutoffs, 0.1), p50: quantile(cutoffs, 0.5), p90: quantile(cutoffs, 0.9) }
+  }
   const distances = [...type.moves].sort((a, b) => a - b)
   // The inverse of the distribution function, averaging the two moves where it reaches q exactly:
   // the moves are symmetric, so the median is the centre itself.
@@ -224,7 +279,7 @@ export function simulateRounds(model: RoundsModel, horizonDays: number, paths: n
       for (let i = 0; i < count; i++) days[i] = Math.floor(r() * horizonDays)
       days.sort()
       const moves = t.moves
-      let distance = moves[Math.floor(r() * moves.length)]!
+      let distance = firstDistance(t, factor, model.unseenDays, r)
       for (let i = 0; i < count; i++) {
         const c = cutoffAt(t.centre, distance)
         if (n === packed.length) {

@@ -16,6 +16,8 @@ export interface RecordInfo {
   readonly refreshedAt: string | null
   /** When the feed last answered a check (200 or 304). */
   readonly checkedAt: string | null
+  /** The last instant the record is known to hold every round IRCC had published (null: not known). */
+  readonly currentAsOf: string | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
@@ -46,6 +48,7 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
       source: source?.source ?? null,
       refreshedAt: source?.refreshedAt ?? null,
       checkedAt: source?.checkedAt ?? null,
+      currentAsOf: source?.currentAsOf ?? null,
       rounds: rounds.length,
       lastRound: last ? { number: last.number, date: last.date } : null,
     }
@@ -61,7 +64,7 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
       if (stamp !== mtime) load()
       else {
         const source = readRecordSource(recordPath)
-        if (source && source.refreshedAt !== info.refreshedAt) info = { ...info, refreshedAt: source.refreshedAt, checkedAt: source.checkedAt ?? null }
+        if (source && source.refreshedAt !== info.refreshedAt) info = { ...info, refreshedAt: source.refreshedAt, checkedAt: source.checkedAt ?? null, currentAsOf: source.currentAsOf ?? null }
       }
     } catch {
       // Keep the last good record (a write in progress is renamed into place whole, so this is rare).

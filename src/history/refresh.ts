@@ -46,6 +46,12 @@ export const recordSourceSchema = z.looseObject({
   refreshedAt: z.string(),
   /** When the feed last answered (200 or 304), ISO instant. */
   checkedAt: z.string().optional(),
+  /**
+   * The last instant the record is known to hold every round IRCC had published: when its feed was last
+   * seen whole (200 or 304); for a record updated from a file, the day of its newest round (the file's
+   * own day is not known). Absent: not known. A forecast from a later day counts the rounds since as unseen.
+   */
+  currentAsOf: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
 })
@@ -241,7 +247,12 @@ export async function applyFeed(recordPath: string, newer: unknown, source: stri
         throw e
       }
     }
-    const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...options.fetched }
+    // Whole at least to its newest round, and to whenever the feed was last seen whole before.
+    const newest = update.record.rounds.at(-1)
+    const before = readRecordSource(base)?.currentAsOf
+    const atNewest = newest ? `${newest.date}T00:00:00Z` : undefined
+    const currentAsOf = before !== undefined && (atNewest === undefined || before > atNewest) ? before : atNewest
+    const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...(currentAsOf ? { currentAsOf } : {}), ...options.fetched }
     await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify(state, null, 1)}\n`)
   }
   const report: RefreshReport = {
@@ -276,12 +287,13 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
   const fetched = await fetchFeed(url, { ...options, etag: conditional?.etag, lastModified: conditional?.lastModified })
   if (fetched.status === 'not-modified') {
     const at = isoNow(now)
-    if (!options.dryRun && previous) await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, refreshedAt: at, checkedAt: at }, null, 1)}\n`)
+    if (!options.dryRun && previous) await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, refreshedAt: at, checkedAt: at, currentAsOf: at }, null, 1)}\n`)
     const rounds = readRecordFiles(recordPath)
     const count = Array.isArray((rounds.feed as { rounds?: unknown[] }).rounds) ? (rounds.feed as { rounds: unknown[] }).rounds.length : 0
     return { record: recordPath, source: url, notModified: true, written: false, rounds: count, added: [], changed: [], missing: [], unknownLabels: [], refreshedAt: at }
   }
-  const state: Partial<RecordSource> = { ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
+  // Seen whole just now: every round IRCC had published is in it.
+  const state: Partial<RecordSource> = { currentAsOf: isoNow(now), ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
   const { report } = await applyFeed(recordPath, fetched.feed, url, { ...(options.dryRun ? { dryRun: true } : {}), now, fetched: state })
   return report
 }

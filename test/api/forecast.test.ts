@@ -19,6 +19,17 @@ describe('POST /v1/forecast', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(library)))
   })
 
+  it("passes on how current the record is: a record seen weeks before the day forecasts with the rounds since unseen, as the library does", async () => {
+    const info = { source: 'test', refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: '2026-10-01T00:00:00Z', rounds: rounds.length, lastRound: null }
+    const stale = createApp({ history: { rounds: () => rounds, info: () => info } })
+    const res = await stale.request('/v1/forecast', { method: 'POST', body: JSON.stringify({ asOf: '2026-11-30', profile: example }), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { model: { unseenDays: number }; notes: string[] }
+    const library = forecast({ kind: 'profile', profile: profileSchema.parse(example) }, rounds, { asOf: '2026-11-30', recordCurrentTo: '2026-10-01' })
+    expect(body).toEqual(JSON.parse(JSON.stringify(library)))
+    expect(body.model.unseenDays).toBe(59)
+  })
+
   it('bad input is a 400 problem naming the field', async () => {
     const res = await post({ asOf: '2026-08-20', horizonDays: 0, profile: example })
     expect(res.status).toBe(400)

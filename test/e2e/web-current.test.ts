@@ -47,7 +47,7 @@ beforeAll(async () => {
   // The record as it stood before rounds 438-447, last refreshed from a mirror.
   writeFileSync(record, feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
   writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
-  writeFileSync(sourcePathFor(record), JSON.stringify({ source: 'http://mirror.test/ee_rounds_123_en.json', refreshedAt: '2026-11-01T06:00:00Z' }))
+  writeFileSync(sourcePathFor(record), JSON.stringify({ source: 'http://mirror.test/ee_rounds_123_en.json', refreshedAt: '2026-11-01T06:00:00Z', currentAsOf: '2026-11-01T06:00:00Z' }))
   server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: liveRecord(record, 0) })
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
 }, 120_000)
@@ -124,10 +124,10 @@ async function fill(p: Page, asOf: string): Promise<void> {
 const visitOf = (p: Page) => p.evaluate(() => JSON.parse(localStorage.getItem('ee-answers-visit') ?? 'null') as { on: string; lastRound: string | null } | null)
 
 describe('the record, kept current', () => {
-  it('the rounds page says when the record was last refreshed and from where', async () => {
+  it('the rounds page says when the record was last refreshed and from where, and that rounds held since are not in it', async () => {
     const context = await device()
     const { p, errors } = await open(context, '/rounds')
-    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed 2026-11-01 06:00:00 UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of 2026-08-19).')
+    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed 2026-11-01 06:00:00 UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of 2026-08-19). It holds IRCC’s rounds to 2026-11-01: rounds held since are not in it yet.')
     expect(errors).toEqual([])
     await context.close()
   })

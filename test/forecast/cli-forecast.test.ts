@@ -56,6 +56,27 @@ describe('express-entry forecast', () => {
     expect(full.stdout).toBe(cut.stdout)
     expect((JSON.parse(cut.stdout) as { model: { recordUntil: string } }).model.recordUntil < day).toBe(true)
   })
+
+  it('a record whose feed was last seen weeks before the day says so, and widens the ranges; one seen on the day does not', async () => {
+    // The shipped record is whole to 2026-10-01 (data/ee-rounds.source.json currentAsOf).
+    const late = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30', '--json'])
+    expect(late.code).toBe(0)
+    const f = JSON.parse(late.stdout) as { notes: string[]; model: { recordCurrentTo: string; unseenDays: number }; rounds: { type: string; cutoff: { p10: number; p90: number } }[] }
+    expect(f.model.recordCurrentTo).toBe('2026-10-01')
+    expect(f.model.unseenDays).toBe(59)
+    expect(f.notes.some((n) => /holds IRCC's rounds to 2026-10-01, 59 days before this day/.test(n))).toBe(true)
+    // The same rounds in a copy whose feed was seen on 2026-11-29: nothing unseen, narrower ranges.
+    const seen = join(dir, 'seen.json')
+    writeFileSync(seen, readFileSync(shippedRecordPath()))
+    writeFileSync(join(dir, 'seen.source.json'), JSON.stringify({ source: 'test', refreshedAt: '2026-11-29T08:00:00Z', currentAsOf: '2026-11-29T08:00:00Z' }))
+    const current = JSON.parse((await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30', '--record', seen, '--json'])).stdout) as typeof f
+    expect(current.model.unseenDays).toBe(0)
+    expect(current.notes.some((n) => /holds IRCC's rounds to/.test(n))).toBe(false)
+    const width = (x: typeof f, type: string) => { const c = x.rounds.find((r) => r.type === type)!.cutoff; return c.p90 - c.p10 }
+    expect(width(f, 'program:cec')).toBeGreaterThan(width(current, 'program:cec'))
+    const table = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30'])
+    expect(table.stdout).toMatch(/note: the record holds IRCC's rounds to 2026-10-01, 59 days before this day: the rounds held since \(about \d+, at the recent pace\) are not in it/)
+  })
 })
 
 describe('express-entry pool replay', () => {

@@ -48,9 +48,15 @@ describe('fitRoundsModel: the centre of the next cut-off', () => {
     }
   })
 
-  it('the range is that of the simulated next rounds, and does not depend on the number of paths', () => {
+  it.each([
+    ['a record whole to the day', undefined],
+    ['a record that stops 60 days short (rounds held unseen)', '2025-04-02'],
+  ])('the range is that of the simulated next rounds, and does not depend on the number of paths: %s', (_, currentTo) => {
     const day = '2025-06-01'
-    const model = fitRoundsModel(rounds, day)
+    const options = currentTo ? { currentTo } : {}
+    const known = currentTo ? rounds.filter((r) => r.date <= currentTo) : rounds
+    const model = fitRoundsModel(known, day, options)
+    expect(model.unseenDays).toBe(currentTo ? 59 : 0)
     const sim = simulateRounds(model, 365, 20_000, 5)
     for (const [ti, t] of model.types.entries()) {
       const first: number[] = []
@@ -63,7 +69,7 @@ describe('fitRoundsModel: the centre of the next cut-off', () => {
         }
       }
       if (first.length < 2000) continue
-      const range = nextCutoffRange(t)
+      const range = nextCutoffRange(t, model.unseenDays)
       first.sort((a, b) => a - b)
       const sampleQuantile = (q: number) => first[Math.round(q * (first.length - 1))]!
       // A discrete distribution read at a quantile: between the sample's quantiles just below and above.
@@ -73,8 +79,51 @@ describe('fitRoundsModel: the centre of the next cut-off', () => {
       }
     }
     const profile = cecProfile(day)
-    const few = forecast({ kind: 'profile', profile }, rounds, { asOf: day, paths: 200 })
-    const many = forecast({ kind: 'profile', profile }, rounds, { asOf: day, paths: 2000 })
-    expect(few.rounds.map((r) => [r.type, r.cutoff])).toEqual(many.rounds.map((r) => [r.type, r.cutoff]))
+    const forecastOptions = currentTo ? { recordCurrentTo: currentTo } : {}
+    const few = forecast({ kind: 'profile', profile }, known, { asOf: day, paths: 200, ...forecastOptions })
+    const many = forecast({ kind: 'profile', profile }, known, { asOf: day, paths: 2000, ...forecastOptions })
+    // (Listed by expected date, which the paths set: compared type by type.)
+    const byType = (f: typeof few) => Object.fromEntries(f.rounds.map((r) => [r.type, r.cutoff]))
+    expect(byType(few)).toEqual(byType(many))
   })
 })
+
+describe('fitRoundsModel: a record that stops short of the day looked from', () => {
+  const day = '2025-06-01'
+  const currentTo = '2025-04-02'
+  const known = rounds.filter((r) => r.date <= currentTo)
+  const short = fitRoundsModel(known, day, { currentTo })
+  const then = fitRoundsModel(known, addDays(currentTo, 1))
+
+  it('reads the rates as of the last day the record is whole: days it cannot see are not days without rounds', () => {
+    expect(short.types.map((t) => [t.type, t.rate])).toEqual(then.types.map((t) => [t.type, t.rate]))
+    // Read as of the day looked from, the same rounds would look two months older and rarer.
+    const naive = fitRoundsModel(known, day)
+    for (const t of naive.types) expect(t.rate).toBeLessThan(short.types.find((x) => x.type === t.type)!.rate)
+  })
+
+  it('widens every range around the same centre, the more the longer the gap', () => {
+    for (const t of short.types) {
+      const whole = nextCutoffRange(t)
+      const gap = nextCutoffRange(t, 60)
+      const longer = nextCutoffRange(t, 240)
+      expect(Math.abs(gap.p50 - whole.p50), t.type).toBeLessThanOrEqual(2)
+      // Never narrower, but for the draws' rounding (a type held seldom has held none unseen).
+      const slack = 0.05 * (whole.p90 - whole.p10)
+      expect(gap.p90 - gap.p10, t.type).toBeGreaterThanOrEqual(whole.p90 - whole.p10 - slack)
+      expect(longer.p90 - longer.p10, t.type).toBeGreaterThanOrEqual(gap.p90 - gap.p10 - slack)
+      // A type held about monthly or more has held a round or more unseen in 60 days.
+      if (t.rate * 60 >= 2 && whole.p90 > whole.p10) expect(gap.p90 - gap.p10, t.type).toBeGreaterThan(whole.p90 - whole.p10)
+    }
+  })
+
+  it('a record whole to the day, or said to be current later, is fitted as before', () => {
+    expect(fitRoundsModel(rounds, day, { currentTo: '2026-01-01' })).toEqual(fitRoundsModel(rounds, day))
+    expect(fitRoundsModel(rounds, day, { currentTo: addDays(day, -1) })).toEqual(fitRoundsModel(rounds, day))
+    // A record holds at least the rounds it holds: a currentTo before its newest round is moved up to it.
+    const newest = rounds.filter((r) => r.date < day).at(-1)!.date
+    expect(fitRoundsModel(rounds, day, { currentTo: '2020-01-01' })).toEqual(fitRoundsModel(rounds, day, { currentTo: newest }))
+    expect(fitRoundsModel(rounds, day, { currentTo: '2020-01-01' }).currentTo).toBe(newest)
+  })
+})
+

@@ -100,6 +100,27 @@ describe('rounds update --url (a local server)', () => {
     expect(snapshot()[0]).toBe(before)
   })
 
+  it("says how current the record is: a feed seen whole is current to that instant (200 or 304); a file, to its newest round at least", async () => {
+    serveFeed(JSON.stringify(newerFeed()))
+    const fixed = (iso: string) => () => new Date(iso)
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T08:00:00Z') })
+    expect(readRecordSource(record)!.currentAsOf).toBe('2026-11-29T08:00:00Z')
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-30T08:00:00Z') })
+    expect(requests.at(-1)!.headers['if-none-match']).toBeDefined()
+    expect(readRecordSource(record)!.currentAsOf).toBe('2026-11-30T08:00:00Z')
+    // A file adds nothing newer: the feed seen on 2026-11-30 still says the most.
+    const file = join(dir, 'copy.json')
+    writeFileSync(file, JSON.stringify(upTo437()))
+    expect((await run('update', file, '--record', record)).code).toBe(0)
+    expect(readRecordSource(record)!.currentAsOf).toBe('2026-11-30T08:00:00Z')
+    // A record updated from a file alone is current at least to its newest round.
+    const other = join(dir, 'other.json')
+    writeFileSync(other, feedText(upTo437()))
+    writeFileSync(join(dir, 'newer.json'), JSON.stringify(newerFeed()))
+    expect((await run('update', join(dir, 'newer.json'), '--record', other)).code).toBe(0)
+    expect(readRecordSource(other)!.currentAsOf).toBe('2026-10-01T00:00:00Z')
+  })
+
   it('the human report lists new rounds and edited ones', async () => {
     serveFeed(JSON.stringify(newerFeed()))
     const { code, stdout } = await run('update', '--url', `${base}/feed.json`, '--record', record)

@@ -9,9 +9,14 @@ import { lang } from './i18n.js'
 export interface RecordInfo {
   readonly source: string | null
   readonly refreshedAt: string | null
+  /** The last instant the record is known to hold every round (its feed last seen whole). */
+  readonly currentAsOf?: string | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
+
+/** Days after which a record short of today says so (a round or two may be missing). */
+const STALE_DAYS = 14
 
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null
@@ -19,5 +24,9 @@ export function recordStatusElement(info: RecordInfo | undefined): HTMLElement |
   const when = info.refreshedAt ? info.refreshedAt.replace('T', ' ').replace('Z', ' UTC') : lang === 'fr' ? 'date inconnue' : 'an unknown date'
   const from = info.source ?? (lang === 'fr' ? 'source inconnue' : 'an unknown source')
   const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${info.rounds} rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
-  return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text)
+  const current = info.currentAsOf?.slice(0, 10)
+  // Weeks short of today: the rounds held since are missing, and the page must not look current.
+  const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - STALE_DAYS * 86_400_000
+  const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current} : celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
+  return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap)
 }

@@ -85,7 +85,8 @@ export function forecastRoutes(history: HistoryService | null, bodyLimit: number
       if (!history) throw notConfigured('record of past rounds')
       const { request, horizonDays, seed } = parseForecastRequest(await readJsonBody(c.req.raw, bodyLimit), todayUtc())
       const input = request.kind === 'factors' ? { kind: 'factors' as const, factors: request.factors } : { kind: 'profile' as const, profile: request.profile }
-      return c.json(forecast(input, history.rounds(), { asOf: request.asOf, horizonDays, seed }))
+      const currentTo = history.info?.().currentAsOf?.slice(0, 10)
+      return c.json(forecast(input, history.rounds(), { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) }))
     })
     .get('/track-record', (c) => {
       trackRecord ??= shippedTrackRecord()

@@ -8,6 +8,7 @@
 import type { Command } from 'commander'
 import { backtestForecast, forecast, type Forecast, type ForecastBacktest } from '../../forecast/index.js'
 import { loadRecord } from '../../history/load.js'
+import { readRecordSource } from '../../history/refresh.js'
 import { parseForecastRequest } from '../../schemas/forecast.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { formatTable, recordPathOf } from './rounds.js'
@@ -63,7 +64,8 @@ function parseSeed(value: string | undefined): number {
 }
 
 async function runForecast(file: string | undefined, options: ForecastOptions): Promise<number> {
-  const rounds = loadRecord(recordPathOf(options.record)).rounds
+  const recordPath = recordPathOf(options.record)
+  const rounds = loadRecord(recordPath).rounds
   if (options.backtest) {
     if (file !== undefined) throw new CliError('--backtest takes no input file: it forecasts for its own fixed population', EXIT_BAD_INPUT)
     const b = backtestForecast(rounds, { seed: parseSeed(options.seed) })
@@ -75,7 +77,8 @@ async function runForecast(file: string | undefined, options: ForecastOptions): 
   const seed = parseSeed(options.seed)
   const { request } = parseForecastRequest(parseJson(await readInput(file), 'the input'), asOf)
   const input = request.kind === 'factors' ? { kind: 'factors' as const, factors: request.factors } : { kind: 'profile' as const, profile: request.profile }
-  const f = forecast(input, rounds, { asOf: request.asOf, horizonDays, seed })
+  const currentTo = readRecordSource(recordPath)?.currentAsOf?.slice(0, 10)
+  const f = forecast(input, rounds, { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) })
   process.stdout.write(options.json ? `${JSON.stringify(f, null, 2)}\n` : `${formatForecast(f)}\n`)
   return EXIT_OK
 }
