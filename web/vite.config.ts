@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { categoriesAsRead } from '../src/rules/categories/fields.js'
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 
@@ -26,9 +27,23 @@ const zodForPages = {
   },
 }
 
+/**
+ * The category versions as the library reads them (src/rules/categories/fields.ts): the research fields
+ * of data/categories.json stay out of the pages (test/rules/categories-fields.test.ts holds the catalog
+ * built from the cut file equal to the one built from the whole).
+ */
+const categoriesForPages = {
+  name: 'categories-for-pages',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.endsWith('/data/categories.json')) return null
+    return { code: JSON.stringify(categoriesAsRead(JSON.parse(code) as Parameters<typeof categoriesAsRead>[0])), map: null }
+  },
+}
+
 export default defineConfig({
   root: here('.'),
-  plugins: [zodForPages],
+  plugins: [zodForPages, categoriesForPages],
   base: '/',
   publicDir: false,
   build: {

@@ -10,6 +10,7 @@
 import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { categoryById, eligibility, type EligibilityResult } from '../eligibility/index.js'
+import type { UnmetCondition } from '../eligibility/types.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -24,8 +25,20 @@ export interface TrackSample {
   readonly score: number
   /** Eligibility per round type; a type not listed is false (for a Profile) or null (for CrsFactors). */
   readonly eligible: ReadonlyMap<RoundTypeKey, Eligible>
-  /** Why the candidate is eligible for no program on that day (empty when eligible). */
-  readonly reasons: readonly string[]
+  /** Why the candidate is eligible for no program on that day: each program's unmet conditions (empty when eligible). */
+  readonly programsUnmet: readonly ProgramUnmet[]
+}
+
+/** A program the candidate does not meet on a day, with eligibility()'s own conditions (codes and values). */
+export interface ProgramUnmet {
+  readonly program: 'fsw' | 'cec' | 'fst'
+  readonly unmet: readonly UnmetCondition[]
+}
+
+/** A note on the candidate's track: a code, and its words in English. */
+export interface TrackNote {
+  readonly code: 'factors_no_programs' | 'factors_no_dates'
+  readonly message: string
 }
 
 export interface CandidateTrack {
@@ -33,7 +46,7 @@ export interface CandidateTrack {
   readonly asOf: IsoDate
   /** In offset order; the first has offset 0. */
   readonly samples: readonly TrackSample[]
-  readonly notes: readonly string[]
+  readonly notes: readonly TrackNote[]
 }
 
 /** The eligibility of a Profile for each round type on a day, from one eligibility() answer. */
@@ -58,13 +71,9 @@ export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, 
   return map
 }
 
-function programReasons(result: EligibilityResult): string[] {
+function programsUnmet(result: EligibilityResult): ProgramUnmet[] {
   if (result.invitedUnder !== null) return []
-  const out: string[] = []
-  for (const [name, p] of [['FSW', result.programs.fsw], ['CEC', result.programs.cec], ['FST', result.programs.fst]] as const) {
-    if (!p.eligible) out.push(`${name}: ${p.unmet.map((u) => u.message).join('; ') || 'not eligible'}`)
-  }
-  return out
+  return (['fsw', 'cec', 'fst'] as const).filter((id) => !result.programs[id].eligible).map((id) => ({ program: id, unmet: result.programs[id].unmet }))
 }
 
 export interface TrackOptions {
@@ -94,16 +103,16 @@ export function candidateTrack(input: ForecastInput, asOf: IsoDate, options: Tra
     return {
       kind: 'factors',
       asOf,
-      samples: [{ offset: 0, score, eligible, reasons: [] }],
+      samples: [{ offset: 0, score, eligible, programsUnmet: [] }],
       notes: [
-        'CrsFactors say nothing of programs or categories: the forecast takes the candidate as eligible for a program (general rounds) and, with a nomination, for PNP rounds; program- and category-specific rounds are "can\'t tell"; give a Profile for them',
-        'CrsFactors carry no dates: the score is held as it is today (birthdays, work accruing and expiring results are not followed); give a Profile for them',
+        { code: 'factors_no_programs', message: 'CrsFactors say nothing of programs or categories: the forecast takes the candidate as eligible for a program (general rounds) and, with a nomination, for PNP rounds; program- and category-specific rounds are "can\'t tell"; give a Profile for them' },
+        { code: 'factors_no_dates', message: 'CrsFactors carry no dates: the score is held as it is today (birthdays, work accruing and expiring results are not followed); give a Profile for them' },
       ],
     }
   }
   const profile = input.profile
   const samples: TrackSample[] = []
-  let elig: { map: Map<RoundTypeKey, Eligible>; reasons: string[] } | null = null
+  let elig: { map: Map<RoundTypeKey, Eligible>; programsUnmet: ProgramUnmet[] } | null = null
   let previousScore = Number.NaN
   for (let offset = 0; offset <= options.days; offset++) {
     const day = addDays(asOf, offset)
@@ -113,9 +122,9 @@ export function candidateTrack(input: ForecastInput, asOf: IsoDate, options: Tra
     const score = readScore ? scoreCrs(factorsOf(profile, day), day).total : previousScore
     if (readEligibility) {
       const result = eligibility(profile, day)
-      elig = { map: eligibilityByType(result), reasons: programReasons(result) }
+      elig = { map: eligibilityByType(result), programsUnmet: programsUnmet(result) }
     }
-    if (readEligibility || score !== previousScore) samples.push({ offset, score, eligible: elig!.map, reasons: elig!.reasons })
+    if (readEligibility || score !== previousScore) samples.push({ offset, score, eligible: elig!.map, programsUnmet: elig!.programsUnmet })
     previousScore = score
   }
   return { kind: 'profile', asOf, samples, notes: [] }

@@ -6,6 +6,7 @@
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
+import type { UnmetCondition } from '../eligibility/types.js'
 import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -61,9 +62,9 @@ export interface Forecast {
   /** The most likely first inviting round (null: none within the longer of the horizon and a year). */
   readonly first: { readonly type: RoundTypeKey; readonly label: string; readonly expectedDate: IsoDate; readonly share: number } | null
   readonly rounds: readonly ForecastRound[]
-  /** Why the probability is 0 or low, in plain words. */
-  readonly reasons: readonly string[]
-  readonly notes: readonly string[]
+  /** Why the probability is 0 or low. */
+  readonly reasons: readonly ForecastNotice[]
+  readonly notes: readonly ForecastNotice[]
   readonly model: {
     readonly recordUntil: IsoDate | null
     /** The last day the record is known whole; rounds in the `unseenDays` after it are not in it. */
@@ -73,6 +74,33 @@ export interface Forecast {
     readonly seed: number
     readonly paths: number
   }
+}
+
+/** What a reason or note says, as a code a surface can word in its own language. */
+export type ForecastNoticeCode =
+  /** No round of any type was held in the year before the day looked from. */
+  | 'no_recent_rounds'
+  /** Eligible for no round type on any day of the span (params: days); the programs' reasons follow. */
+  | 'never_eligible'
+  /** A program the candidate does not meet on the day (params: program; unmet: its conditions). */
+  | 'program_unmet'
+  /** Eligible, but the score is below every open type's likely cut-off (params: score). */
+  | 'below_expected_cutoffs'
+  | 'factors_no_programs'
+  | 'factors_no_dates'
+  /** Types the candidate can't tell about, counted as not open (params: types, comma-separated keys). */
+  | 'cant_tell_types'
+  | 'tie_counts_as_invited'
+  /** The record stops short of the day (params: currentTo, unseenDays, likelyRounds). */
+  | 'record_stops_short'
+
+/** A reason or note: a code and its values (as eligibility's unmet conditions), with its words in English. */
+export interface ForecastNotice {
+  readonly code: ForecastNoticeCode
+  readonly message: string
+  readonly params?: Readonly<Record<string, string | number>>
+  /** For program_unmet: eligibility()'s conditions, each with its own code. */
+  readonly unmet?: readonly UnmetCondition[]
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000
@@ -169,22 +197,27 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   roundsOut.sort((a, b) => (a.expectedDate ?? '9999') < (b.expectedDate ?? '9999') ? -1 : (a.expectedDate ?? '9999') > (b.expectedDate ?? '9999') ? 1 : 0)
 
   const probability = share(horizonDays)
-  const reasons: string[] = []
+  const reasons: ForecastNotice[] = []
   const everEligible = track.samples.some((s) => model.types.some((t) => eligibleFor(track, s, t.type) === true))
-  if (model.types.length === 0) reasons.push('no round was held in the year before this day: the record gives nothing to forecast from')
+  if (model.types.length === 0) reasons.push({ code: 'no_recent_rounds', message: 'no round was held in the year before this day: the record gives nothing to forecast from' })
   else if (!everEligible) {
-    reasons.push(`not eligible for any round type held in the past year on any day of the next ${span} days`)
-    reasons.push(...today.reasons)
+    reasons.push({ code: 'never_eligible', message: `not eligible for any round type held in the past year on any day of the next ${span} days`, params: { days: span } })
+    for (const p of today.programsUnmet) reasons.push({ code: 'program_unmet', message: `${p.program.toUpperCase()}: ${p.unmet.map((u) => u.message).join('; ') || 'not eligible'}`, params: { program: p.program }, unmet: p.unmet })
   } else if (probability === 0) {
     const open = roundsOut.filter((r) => r.eligible === true && r.cutoff)
-    reasons.push(`the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`)
+    reasons.push({ code: 'below_expected_cutoffs', message: `the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`, params: { score: today.score } })
   }
-  const notes = [...track.notes]
-  if (roundsOut.some((r) => r.eligible === null)) notes.push(`can't tell for: ${roundsOut.filter((r) => r.eligible === null).map((r) => r.label).join(', ')} (counted as not open)`)
-  notes.push('a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)')
+  const notes: ForecastNotice[] = [...track.notes]
+  const cantTell = roundsOut.filter((r) => r.eligible === null)
+  if (cantTell.length > 0) notes.push({ code: 'cant_tell_types', message: `can't tell for: ${cantTell.map((r) => r.label).join(', ')} (counted as not open)`, params: { types: cantTell.map((r) => r.type).join(',') } })
+  notes.push({ code: 'tie_counts_as_invited', message: 'a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)' })
   if (model.unseenDays >= UNSEEN_NOTE_DAYS) {
-    const likely = model.types.reduce((a, t) => a + t.rate * model.unseenDays, 0)
-    notes.push(`the record holds IRCC's rounds to ${model.currentTo}, ${model.unseenDays} days before this day: the rounds held since (about ${Math.round(likely)}, at the recent pace) are not in it, so each cut-off is drawn as if they had moved it unseen and the ranges are wider; refresh the record (express-entry rounds update) for a sharper forecast`)
+    const likely = Math.round(model.types.reduce((a, t) => a + t.rate * model.unseenDays, 0))
+    notes.push({
+      code: 'record_stops_short',
+      message: `the record holds IRCC's rounds to ${model.currentTo}, ${model.unseenDays} days before this day: the rounds held since (about ${likely}, at the recent pace) are not in it, so each cut-off is drawn as if they had moved it unseen and the ranges are wider; refresh the record (express-entry rounds update) for a sharper forecast`,
+      params: { currentTo: model.currentTo, unseenDays: model.unseenDays, likelyRounds: likely },
+    })
   }
 
   return {

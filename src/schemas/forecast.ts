@@ -49,6 +49,15 @@ export function parseForecastRequest(input: unknown, defaultAsOf: IsoDate): Fore
 const share = z.number().min(0).max(1)
 const eligible = z.boolean().nullable().describe('true | false | null (null: can\'t tell)')
 
+const notice = z
+  .object({
+    code: z.enum(['no_recent_rounds', 'never_eligible', 'program_unmet', 'below_expected_cutoffs', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short']),
+    message: z.string().describe('in English; a surface words the code and params in its own language'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    unmet: z.array(z.object({ code: z.string(), message: z.string() }).loose()).optional().describe("program_unmet: eligibility()'s unmet conditions"),
+  })
+  .describe('a reason or note: a code and its values')
+
 /** The forecast's answer. */
 export const forecastSchema = z
   .object({
@@ -73,8 +82,15 @@ export const forecastSchema = z
         lastDate: isoDate,
       }),
     ),
-    reasons: z.array(z.string()),
-    notes: z.array(z.string()),
-    model: z.object({ recordUntil: isoDate.nullable(), fittedOn: z.int(), seed: z.int(), paths: z.int() }),
+    reasons: z.array(notice).describe('why the probability is 0 or low'),
+    notes: z.array(notice),
+    model: z.object({
+      recordUntil: isoDate.nullable(),
+      recordCurrentTo: isoDate.describe('the last day the record is known to hold every round'),
+      unseenDays: z.int().describe('days after recordCurrentTo and before asOf, whose rounds are not in the record'),
+      fittedOn: z.int(),
+      seed: z.int(),
+      paths: z.int(),
+    }),
   })
   .describe('Forecast: when the candidate is likely to be invited')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/api/app.js'
 import { forecast } from '../../src/forecast/index.js'
 import { loadRounds } from '../../src/history/load.js'
+import { forecastSchema } from '../../src/schemas/forecast.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 
 const rounds = loadRounds()
@@ -24,10 +25,13 @@ describe('POST /v1/forecast', () => {
     const stale = createApp({ history: { rounds: () => rounds, info: () => info } })
     const res = await stale.request('/v1/forecast', { method: 'POST', body: JSON.stringify({ asOf: '2026-11-30', profile: example }), headers: { 'content-type': 'application/json' } })
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { model: { unseenDays: number }; notes: string[] }
+    const body = (await res.json()) as { model: { unseenDays: number }; notes: { code: string }[] }
     const library = forecast({ kind: 'profile', profile: profileSchema.parse(example) }, rounds, { asOf: '2026-11-30', recordCurrentTo: '2026-10-01' })
     expect(body).toEqual(JSON.parse(JSON.stringify(library)))
     expect(body.model.unseenDays).toBe(59)
+    expect(body.notes.map((n) => n.code)).toContain('record_stops_short')
+    // The answer is what the OpenAPI document says it is.
+    expect(forecastSchema.safeParse(body).error).toBeUndefined()
   })
 
   it('bad input is a 400 problem naming the field', async () => {

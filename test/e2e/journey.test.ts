@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../../src/api/server.js'
 import { factorsOf } from '../../src/crs/factors.js'
 import { scoreCrs } from '../../src/crs/score.js'
 import { eligibility } from '../../src/eligibility/index.js'
+import { forecast } from '../../src/forecast/forecast.js'
 import { pastInvitations } from '../../src/history/invited.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
@@ -364,6 +365,65 @@ describe('the rules of the day, visibly', () => {
   }, 60_000)
 })
 
+describe('when will I be invited? (the forecast in the journey)', () => {
+  it.each(['en', 'fr'] as const)('%s: asked for, the library\'s forecast for the journey\'s Profile, computed on the device, worded in the page\'s language', async (l) => {
+    const { page, context, errors } = await open(l === 'fr' ? '/calculator?lang=fr' : '/calculator')
+    const posted: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posted.push(r.url())
+    })
+    await fill(page, nurseAide, l)
+    await checkCandidate(page, nurseAide, l)
+    const f = forecast({ kind: 'profile', profile: profileOf(nurseAide) }, loadRounds(), { asOf: ASOF })
+    const pct = (p: number) => new Intl.NumberFormat(l === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' }).format(p)
+    // Not computed before it is asked for.
+    expect(await page.getByTestId('fc-probability').count()).toBe(0)
+    await page.getByRole('button', { name: l === 'fr' ? 'Afficher la prévision' : 'Show the forecast' }).click()
+    await expect.poll(() => page.getByTestId('fc-probability').textContent(), { timeout: 20_000 }).toBe(pct(f.probability))
+    const rows = page.getByTestId('fc-rounds').locator('tbody tr')
+    expect(await rows.count()).toBe(f.rounds.length)
+    for (const r of f.rounds) {
+      const cells = await page.locator(`[data-testid=fc-rounds] tbody tr[data-type="${r.type}"] td`).allTextContents()
+      expect(cells[2], r.type).toBe(r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—')
+      expect(cells[5], r.type).toBe(pct(r.chance))
+    }
+    expect(await page.getByTestId('fc-chart').locator('rect').count()).toBe(12)
+    const cec = await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').first().textContent()
+    expect(cec).toBe(l === 'fr' ? 'Catégorie de l’expérience canadienne' : 'Canadian Experience Class')
+    const notes = await page.locator('#forecast [data-code]').allTextContents()
+    expect(notes.length).toBeGreaterThan(0)
+    if (l === 'fr') for (const n of notes) expect(n).not.toMatch(/\b(the|counted|invited|record)\b/)
+    else expect(notes.join(' ')).toContain('counted as invited')
+    expect(await page.getByTestId('fc-track-line').textContent()).toMatch(l === 'fr' ? /score de Brier a été de 0\.\d+/ : /Brier score was 0\.\d+/)
+    // The Profile never left the device: nothing was posted.
+    expect(posted).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('at 375 px the forecast chart keeps its 11-unit text at 10.5 px or more and the page does not scroll sideways; a screenshot is kept', async () => {
+    const { page, context, errors } = await open('/calculator?lang=fr', { width: 375 })
+    await fill(page, developer, 'fr')
+    await checkCandidate(page, developer, 'fr')
+    await page.getByRole('button', { name: 'Afficher la prévision' }).click()
+    await page.getByTestId('fc-chart').waitFor({ timeout: 20_000 })
+    // The text's size on the screen: its 11 units times the drawing's scale.
+    const shown = await page.getByTestId('fc-chart').evaluate((svg) => (11 * svg.getBoundingClientRect().width) / (svg as SVGSVGElement).viewBox.baseVal.width)
+    expect(shown).toBeGreaterThanOrEqual(10.5)
+    expect(await page.getByTestId('fc-chart').locator('text').count()).toBeGreaterThan(5)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.getByTestId('fc-chart').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(ARTIFACTS, 'journey-375px-forecast-fr.png'), fullPage: false })
+    // The rounds stack, each cell with its column's name, instead of a table wider than the screen.
+    await page.getByTestId('fc-rounds').scrollIntoViewIfNeeded()
+    const table = (await page.getByTestId('fc-rounds').boundingBox())!
+    expect(table.x + table.width).toBeLessThanOrEqual(375)
+    await page.screenshot({ path: join(ARTIFACTS, 'journey-375px-forecast-rounds-fr.png'), fullPage: false })
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+})
+
 describe('phones and everyone', () => {
   it('at 375 px the summary bar keeps the score in view; a screenshot is kept', async () => {
     const { page, context, errors } = await open('/calculator', { width: 375 })
@@ -415,6 +475,9 @@ describe('phones and everyone', () => {
     const { page, context, errors } = await open(path, { bypassCSP: true })
     if (path.startsWith('/calculator')) await fill(page, nurseAide, path.includes('fr') ? 'fr' : 'en')
     if (path.startsWith('/calculator')) await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
+    // The forecast, asked for, is checked too.
+    if (path.startsWith('/calculator')) await page.locator('#forecast-show').click()
+    if (path.startsWith('/calculator')) await page.getByTestId('fc-chart').waitFor({ timeout: 20_000 })
     if (path.startsWith('/rounds')) await page.locator('svg.chart').first().waitFor()
     await page.addScriptTag({ content: AXE })
     const violations = await page.evaluate(async () => {

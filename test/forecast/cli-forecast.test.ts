@@ -61,17 +61,17 @@ describe('express-entry forecast', () => {
     // The shipped record is whole to 2026-10-01 (data/ee-rounds.source.json currentAsOf).
     const late = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30', '--json'])
     expect(late.code).toBe(0)
-    const f = JSON.parse(late.stdout) as { notes: string[]; model: { recordCurrentTo: string; unseenDays: number }; rounds: { type: string; cutoff: { p10: number; p90: number } }[] }
+    const f = JSON.parse(late.stdout) as { notes: { code: string; message: string; params?: Record<string, string | number> }[]; model: { recordCurrentTo: string; unseenDays: number }; rounds: { type: string; cutoff: { p10: number; p90: number } }[] }
     expect(f.model.recordCurrentTo).toBe('2026-10-01')
     expect(f.model.unseenDays).toBe(59)
-    expect(f.notes.some((n) => /holds IRCC's rounds to 2026-10-01, 59 days before this day/.test(n))).toBe(true)
+    expect(f.notes.find((n) => n.code === 'record_stops_short')).toMatchObject({ params: { currentTo: '2026-10-01', unseenDays: 59 }, message: expect.stringMatching(/holds IRCC's rounds to 2026-10-01, 59 days before this day/) })
     // The same rounds in a copy whose feed was seen on 2026-11-29: nothing unseen, narrower ranges.
     const seen = join(dir, 'seen.json')
     writeFileSync(seen, readFileSync(shippedRecordPath()))
     writeFileSync(join(dir, 'seen.source.json'), JSON.stringify({ source: 'test', refreshedAt: '2026-11-29T08:00:00Z', currentAsOf: '2026-11-29T08:00:00Z' }))
     const current = JSON.parse((await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30', '--record', seen, '--json'])).stdout) as typeof f
     expect(current.model.unseenDays).toBe(0)
-    expect(current.notes.some((n) => /holds IRCC's rounds to/.test(n))).toBe(false)
+    expect(current.notes.some((n) => n.code === 'record_stops_short')).toBe(false)
     const width = (x: typeof f, type: string) => { const c = x.rounds.find((r) => r.type === type)!.cutoff; return c.p90 - c.p10 }
     expect(width(f, 'program:cec')).toBeGreaterThan(width(current, 'program:cec'))
     const table = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30'])

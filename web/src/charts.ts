@@ -21,7 +21,7 @@ export interface Series {
 export type Shape = 'circle' | 'square' | 'triangle'
 
 /** The drawing's width in its own units: the screen's width (less the page margins) up to 760. */
-function chartWidth(): number {
+export function chartWidth(): number {
   return Math.max(300, Math.min(760, (document.documentElement.clientWidth || 760) - 24))
 }
 const H = 320

@@ -161,10 +161,13 @@ function toVersion(raw: RawCategory): CategoryVersion {
   return Object.freeze(version)
 }
 
+/** The category versions of a copy of data/categories.json, oldest first. */
+export function catalogOf(data: { readonly categories: readonly unknown[] }): readonly CategoryVersion[] {
+  return Object.freeze((data.categories as readonly RawCategory[]).map(toVersion).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)))
+}
+
 /** Every category version, oldest first. */
-export const categoryVersions: readonly CategoryVersion[] = Object.freeze(
-  (categoriesData.categories as readonly RawCategory[]).map(toVersion).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
-)
+export const categoryVersions: readonly CategoryVersion[] = catalogOf(categoriesData)
 
 const byId = new Map(categoryVersions.map((c) => [c.id, c]))
 

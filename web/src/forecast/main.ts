@@ -4,27 +4,16 @@
  * and, next to every forecast, its track record in plain words (`GET /v1/forecast/track-record`).
  * @module
  */
-import { h, s } from '../dom.js'
+import type { Forecast } from '../../../src/forecast/forecast.js'
+import { h } from '../dom.js'
 import { lang } from '../i18n.js'
 import { layout } from '../layout.js'
 import { m } from './messages.js'
+import { forecastView, pct } from './view.js'
 
 interface Problem {
   readonly detail?: string
   readonly issues?: readonly { path: string; message: string }[]
-}
-interface Forecast {
-  readonly asOf: string
-  readonly horizonDays: number
-  readonly score: number
-  readonly probability: number
-  readonly within: Readonly<Record<'30' | '90' | '180' | '365', number>>
-  readonly curve: readonly { date: string; probability: number }[]
-  readonly first: { label: string; expectedDate: string } | null
-  readonly rounds: readonly { type: string; label: string; expectedDate: string | null; cutoff: { p10: number; p50: number; p90: number } | null; eligible: boolean | null; chance: number; lastCutoff: number }[]
-  readonly reasons: readonly string[]
-  readonly notes: readonly string[]
-  readonly model: { recordUntil: string | null; fittedOn: number; seed: number; paths: number }
 }
 interface TrackRecord {
   readonly from: string
@@ -57,7 +46,6 @@ const EXAMPLE = {
   },
 }
 
-const pct = (p: number) => `${Math.round(p * 100)}%`
 const input = h('textarea', { id: 'fc-input', rows: 14, cols: 80, spellcheck: false, autocomplete: 'off' })
 input.value = JSON.stringify(EXAMPLE, null, 2)
 const asOf = h('input', { id: 'fc-asof', autocomplete: 'off', spellcheck: false, placeholder: 'YYYY-MM-DD' })
@@ -72,55 +60,8 @@ const form = h(
   h('p', {}, h('button', { type: 'submit' }, m('run'))),
 )
 
-/** Bars of the chance of an invitation by the end of each month (an image with its text alternative). */
-function curveChart(curve: Forecast['curve']): SVGElement {
-  const W = 760
-  const H = 240
-  const pad = { left: 40, right: 10, top: 10, bottom: 30 }
-  const bw = (W - pad.left - pad.right) / curve.length
-  const label = `${m('chart')}: ${curve.map((c) => `${c.date} ${pct(c.probability)}`).join(', ')}`
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label, 'data-testid': 'fc-chart' })
-  svg.append(s('title', {}, m('chart')))
-  const y = (p: number) => H - pad.bottom - p * (H - pad.top - pad.bottom)
-  for (const p of [0, 0.25, 0.5, 0.75, 1]) svg.append(s('line', { x1: pad.left, x2: W - pad.right, y1: y(p), y2: y(p), stroke: '#ddd' }), s('text', { x: pad.left - 6, y: y(p) + 4, 'text-anchor': 'end' }, pct(p)))
-  curve.forEach((c, i) => {
-    const x = pad.left + i * bw + 4
-    svg.append(
-      s('rect', { x: x.toFixed(1), y: y(c.probability).toFixed(1), width: (bw - 8).toFixed(1), height: (H - pad.bottom - y(c.probability)).toFixed(1), fill: '#0b4f9c' }, s('title', {}, `${c.date}: ${pct(c.probability)}`)),
-      s('text', { x: (x + (bw - 8) / 2).toFixed(1), y: H - 10, 'text-anchor': 'middle' }, c.date.slice(0, 7)),
-    )
-  })
-  return svg
-}
-
 function showForecast(f: Forecast): void {
-  const eligible = (e: boolean | null) => (e === null ? m('cantTell') : e ? m('yes') : m('no'))
-  output.replaceChildren(
-    h('h2', {}, m('headline', { days: f.horizonDays }), ': ', h('strong', { 'data-testid': 'fc-probability' }, pct(f.probability))),
-    h('p', {}, `CRS ${f.score} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
-    h('p', {}, f.first ? m('first', { label: f.first.label, date: f.first.expectedDate }) : m('none')),
-    ...f.reasons.map((r) => h('p', { class: 'error', 'data-testid': 'fc-reason' }, r)),
-    curveChart(f.curve),
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        {},
-        h('caption', {}, m('rounds')),
-        h('thead', {}, h('tr', {}, ...[m('type'), m('expected'), m('cutoff'), m('last'), m('eligible'), m('chance')].map((x) => h('th', { scope: 'col' }, x)))),
-        h(
-          'tbody',
-          {},
-          ...f.rounds.map((r) =>
-            h('tr', {}, h('td', {}, r.label), h('td', {}, r.expectedDate ?? '—'), h('td', { class: 'n' }, r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—'), h('td', { class: 'n' }, String(r.lastCutoff)), h('td', {}, eligible(r.eligible)), h('td', { class: 'n' }, pct(r.chance))),
-          ),
-        ),
-      ),
-    ),
-    ...f.notes.map((n) => h('p', { class: 'hint' }, n)),
-    h('p', { class: 'hint' }, m('model', { n: f.model.fittedOn, asOf: f.asOf, until: f.model.recordUntil ?? '—', paths: f.model.paths, seed: f.model.seed })),
-  )
+  output.replaceChildren(...forecastView(f))
 }
 
 async function showTrackRecord(): Promise<void> {

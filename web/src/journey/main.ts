@@ -35,6 +35,10 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   const unlockBox = h('div', { id: 'unlock' })
   const timelineBox = h('div', { id: 'timeline-box' })
   const pastBox = h('div', { id: 'past', 'aria-live': 'polite' })
+  const forecastBox = h('div', { id: 'forecast', 'aria-live': 'polite' })
+  // Asked for once, the forecast follows the answers (it simulates a year of rounds: not before asked).
+  let forecastWanted = false
+  let current: { profile: Profile; asOf: string; gen: number } | null = null
   const shareStatus = h('span', { role: 'status', class: 'hint' })
   let generation = 0
   let slowTimer: number | undefined
@@ -62,6 +66,8 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     timelineBox,
     h('h3', {}, m('past')),
     pastBox,
+    h('h3', { id: 'forecast-title' }, m('forecastTitle')),
+    forecastBox,
   )
 
   const share = h('p', { class: 'share' }, h('button', { type: 'button', class: 'secondary', id: 'share', onclick: () => void navigator.clipboard?.writeText(shareLink(answers)).then(() => (shareStatus.textContent = ` ${m('copied')}`), () => undefined) }, m('share')), ' ', h('button', { type: 'button', class: 'secondary', id: 'clear', onclick: () => (forgetAnswers(), location.reload()) }, m('clear')), shareStatus, h('span', { class: 'hint block' }, m('shareHint')))
@@ -95,7 +101,8 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     meta.textContent = ''
     summary.textContent = m('summaryWait')
     scoreBox.replaceChildren(...(message ? [message] : []))
-    for (const box of [verified, eligBox, improveBox, unlockBox, timelineBox, pastBox]) box.replaceChildren()
+    for (const box of [verified, eligBox, improveBox, unlockBox, timelineBox, pastBox, forecastBox]) box.replaceChildren()
+    current = null
     delete unlockBox.dataset.ready
   }
 
@@ -142,6 +149,22 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     timelineBox.replaceChildren(...timelineSection(profile, asOf))
     pastBox.replaceChildren(h('p', { class: 'hint' }, m('pastLoading')))
     void import('./past.js').then(({ renderPast }) => renderPast(pastBox, profile, asOf, () => gen !== generation, previous))
+    current = { profile, asOf, gen }
+    showForecast()
+  }
+
+  function showForecast(): void {
+    if (!current) return
+    if (!forecastWanted) {
+      forecastBox.replaceChildren(h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), showForecast()) }, m('forecastShow'))))
+      return
+    }
+    const { profile, asOf, gen } = current
+    forecastBox.replaceChildren(h('p', { class: 'hint', role: 'status' }, m('forecastLoading')))
+    const stale = () => gen !== generation
+    import('./forecast.js')
+      .then(({ renderForecast }) => renderForecast(forecastBox, profile, asOf, stale))
+      .catch((e: unknown) => stale() || forecastBox.replaceChildren(h('p', { class: 'error' }, m('forecastFailed', { error: e instanceof Error ? e.message : String(e) }))))
   }
 
   update()

@@ -84,6 +84,20 @@ export function roundLabel(label: string): string {
   return `${CATEGORY_NAMES[hit[1]]![1]}${v ? ` (${v.replace(/Version/g, 'version')})` : ''}`
 }
 
+const TYPE_NAMES: Record<string, [string, string]> = {
+  general: ['General rounds (all programs)', 'Rondes générales (tous les programmes)'],
+  'program:cec': ['Canadian Experience Class', 'Catégorie de l’expérience canadienne'],
+  'program:pnp': ['Provincial Nominee Program', 'Programme des candidats des provinces'],
+  'program:fsw': ['Federal Skilled Worker', 'Programme des travailleurs qualifiés (fédéral)'],
+  'program:fst': ['Federal Skilled Trades', 'Programme des travailleurs de métiers spécialisés (fédéral)'],
+}
+
+/** A round type of the forecast (`general`, `program:cec`, `category:stem`) by name; `fallback` (the library's label) when unknown. */
+export function roundTypeName(type: string, fallback = type): string {
+  const names = TYPE_NAMES[type] ?? CATEGORY_NAMES[type.replace(/^category:/, '')]
+  return names ? names[FR ? 1 : 0] : fallback
+}
+
 /** An unmet condition in the page's language (the library's message when the code has no wording here). */
 export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
   const p: P = u.params ?? {}

@@ -12,19 +12,10 @@ import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
+import { loadRecord } from './record.js'
 import { roundLabel } from './messages.js'
 import { m, mk } from './text.js'
 
-let record: Promise<PastRound[]> | null = null
-
-function loadRecord(): Promise<PastRound[]> {
-  record ??= fetch('/v1/rounds', { headers: { accept: 'application/json' } }).then(async (res) => {
-    if (!res.ok) throw new Error(String(res.status))
-    return ((await res.json()) as { rounds: PastRound[] }).rounds
-  })
-  record.catch(() => (record = null))
-  return record
-}
 
 function table(rows: readonly PastRoundCheck[], id: string): HTMLElement {
   return h(
@@ -79,7 +70,7 @@ function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: V
 export async function renderPast(box: HTMLElement, profile: Profile, asOf: string, stale: () => boolean, previous: Visit | null): Promise<void> {
   let rounds: PastRound[]
   try {
-    rounds = await loadRecord()
+    rounds = (await loadRecord()).rounds
   } catch (e) {
     box.replaceChildren(h('p', { class: 'error' }, m('pastFailed', { error: e instanceof Error ? e.message : String(e) })))
     return

@@ -1,0 +1,13 @@
+/**
+ * The fields of a category version in data/categories.json that the library reads (catalog.ts). The
+ * others are the research record (each occupation's title again, notes on labels, dates and lists, the
+ * rounds seen): kept in the file for people, left out of the web app's bundle by its build
+ * (web/vite.config.ts), where they would weigh about a third of the file.
+ * @module
+ */
+export const CATEGORY_FIELDS_READ = ['id', 'key', 'label', 'currentLabel', 'version', 'from', 'to', 'rule', 'noc', 'nocNote', 'source', 'confidence'] as const
+
+/** data/categories.json with each version's fields cut to those the library reads. */
+export function categoriesAsRead(json: { readonly categories: readonly Readonly<Record<string, unknown>>[] }): { categories: Record<string, unknown>[] } {
+  return { categories: json.categories.map((c) => Object.fromEntries(CATEGORY_FIELDS_READ.filter((f) => f in c).map((f) => [f, c[f]]))) }
+}

@@ -1,0 +1,102 @@
+/**
+ * A forecast drawn for people, in English or French: the chance of an invitation, a bar for each of
+ * the next 12 months, the next round of each type with its cut-off range, and the reasons and notes,
+ * each worded from its code. Shared by the forecast page (the API's answer) and the journey (the
+ * library's, computed on the device).
+ * @module
+ */
+import type { Forecast, ForecastNotice } from '../../../src/forecast/forecast.js'
+import { chartWidth } from '../charts.js'
+import { h, s } from '../dom.js'
+import { lang } from '../i18n.js'
+import { roundTypeName, unmetText } from '../journey/messages.js'
+import { m, type ForecastTextKey } from './messages.js'
+
+const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' })
+/** "97%", "97 %": a share as the page's language writes it. */
+export const pct = (p: number): string => percent.format(p)
+/** ": " in English, " : " in French (a no-break space: the colon never starts a line). */
+const colon = lang === 'fr' ? '\u00a0: ' : ': '
+const H = 200
+
+/** A month's short name in the page's language ("Dec", "déc."). */
+function monthOf(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', timeZone: 'UTC' })
+}
+
+/**
+ * Bars of the chance of an invitation by the end of each month (an image with its text alternative),
+ * drawn `width` units wide: the width it will be shown at (default: the screen's), so its 11-unit text
+ * stays about 11 px.
+ */
+export function curveChart(curve: Forecast['curve'], width = chartWidth()): SVGElement {
+  const W = Math.max(280, Math.min(760, Math.floor(width)))
+  const pad = { left: 40, right: 8, top: 10, bottom: 26 }
+  const bw = (W - pad.left - pad.right) / curve.length
+  const label = `${m('chart')}: ${curve.map((c) => `${c.date} ${pct(c.probability)}`).join(', ')}`
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label, 'data-testid': 'fc-chart' })
+  svg.append(s('title', {}, m('chart')))
+  const y = (p: number) => H - pad.bottom - p * (H - pad.top - pad.bottom)
+  for (const p of [0, 0.25, 0.5, 0.75, 1]) svg.append(s('line', { x1: pad.left, x2: W - pad.right, y1: y(p), y2: y(p), stroke: '#ddd' }), s('text', { x: pad.left - 6, y: y(p) + 4, 'text-anchor': 'end' }, pct(p)))
+  // On a narrow screen every other month is named (the bars and the text alternative have them all).
+  const every = bw < 30 ? 2 : 1
+  curve.forEach((c, i) => {
+    const x = pad.left + i * bw + 2
+    svg.append(s('rect', { x: x.toFixed(1), y: y(c.probability).toFixed(1), width: Math.max(1, bw - 4).toFixed(1), height: (H - pad.bottom - y(c.probability)).toFixed(1), fill: '#0b4f9c' }, s('title', {}, `${c.date}: ${pct(c.probability)}`)))
+    if (i % every === every - 1) svg.append(s('text', { x: (x + (bw - 4) / 2).toFixed(1), y: H - 8, 'text-anchor': 'middle' }, monthOf(c.date)))
+  })
+  return svg
+}
+
+/** A reason or note in the page's language, from its code and values. */
+export function noticeText(n: ForecastNotice): string {
+  const p = n.params ?? {}
+  switch (n.code) {
+    case 'program_unmet': {
+      const program = String(p.program ?? '')
+      const name = roundTypeName(`program:${program}`, program.toUpperCase())
+      return `${name}${colon}${(n.unmet ?? []).map((u) => unmetText(u)).join(' ') || m('no')}`
+    }
+    case 'cant_tell_types':
+      return m('n_cant_tell_types', { types: String(p.types ?? '').split(',').filter(Boolean).map((t) => roundTypeName(t)).join(', ') })
+    default:
+      return m(`n_${n.code}` as ForecastTextKey, p)
+  }
+}
+
+/** The forecast's parts, in order, for a box `width` px wide (default: the screen). */
+export function forecastView(f: Forecast, width?: number): HTMLElement[] {
+  const eligible = (e: boolean | null) => (e === null ? m('cantTell') : e ? m('yes') : m('no'))
+  // A table wider than its box scrolls: the region takes the keyboard's focus, and has a name.
+  const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': m('rounds') })
+  const columns = [m('type'), m('expected'), m('cutoff'), m('last'), m('eligible'), m('chance')]
+  const numeric = (i: number) => (i === 2 || i === 3 || i === 5 ? 'n' : null)
+  wrap.append(
+    h(
+      'table',
+      // On a phone each round stacks its cells, each with its column's name (style.css .stack).
+      { 'data-testid': 'fc-rounds', class: 'stack' },
+      h('caption', {}, m('rounds')),
+      h('thead', {}, h('tr', {}, ...columns.map((x, i) => h('th', { scope: 'col', class: numeric(i) }, x)))),
+      h(
+        'tbody',
+        {},
+        ...f.rounds.map((r) => {
+          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible), pct(r.chance)]
+          return h('tr', { 'data-type': r.type }, ...cells.map((c, i) => h('td', { class: numeric(i), 'data-label': columns[i]! }, c)))
+        }),
+      ),
+    ),
+  )
+  const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width), h('figcaption', { class: 'hint' }, m('chart')))
+  return [
+    h('p', { class: 'verdict' }, h('strong', {}, m('headline', { days: f.horizonDays }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
+    h('p', {}, `CRS ${f.score} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
+    h('p', {}, f.first ? m('first', { label: roundTypeName(f.first.type, f.first.label), date: f.first.expectedDate }) : m('none')),
+    ...f.reasons.map((r) => h('p', { class: 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),
+    chart,
+    wrap,
+    ...f.notes.map((n) => h('p', { class: 'hint', 'data-code': n.code }, noticeText(n))),
+    h('p', { class: 'hint' }, m('model', { n: f.model.fittedOn, asOf: f.asOf, until: f.model.recordUntil ?? '—', paths: f.model.paths, seed: f.model.seed })),
+  ]
+}
