@@ -8,6 +8,7 @@
  * @module
  */
 import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { FEDERAL_PROGRAMS } from '../domain/words.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { categoryById, eligibility, type EligibilityResult } from '../eligibility/index.js'
 import type { UnmetCondition } from '../eligibility/types.js'
@@ -31,7 +32,7 @@ export interface TrackSample {
 
 /** A program the candidate does not meet on a day, with eligibility()'s own conditions (codes and values). */
 export interface ProgramUnmet {
-  readonly program: 'fsw' | 'cec' | 'fst'
+  readonly program: (typeof FEDERAL_PROGRAMS)[number]
   readonly unmet: readonly UnmetCondition[]
 }
 
@@ -73,7 +74,7 @@ export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, 
 
 function programsUnmet(result: EligibilityResult): ProgramUnmet[] {
   if (result.invitedUnder !== null) return []
-  return (['fsw', 'cec', 'fst'] as const).filter((id) => !result.programs[id].eligible).map((id) => ({ program: id, unmet: result.programs[id].unmet }))
+  return FEDERAL_PROGRAMS.filter((id) => !result.programs[id].eligible).map((id) => ({ program: id, unmet: result.programs[id].unmet }))
 }
 
 export interface TrackOptions {

@@ -7,6 +7,7 @@
 import { addDays, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
 import type { UnmetCondition } from '../eligibility/types.js'
+import { verificationNotice } from '../rules/verified.js'
 import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -93,6 +94,8 @@ export type ForecastNoticeCode =
   | 'tie_counts_as_invited'
   /** The record stops short of the day (params: currentTo, unseenDays, likelyRounds). */
   | 'record_stops_short'
+  /** The days forecast reach past the day the rules were last verified (params: lastVerified). */
+  | 'rules_not_verified'
 
 /** A reason or note: a code and its values (as eligibility's unmet conditions), with its words in English. */
 export interface ForecastNotice {
@@ -211,6 +214,9 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const cantTell = roundsOut.filter((r) => r.eligible === null)
   if (cantTell.length > 0) notes.push({ code: 'cant_tell_types', message: `can't tell for: ${cantTell.map((r) => r.label).join(', ')} (counted as not open)`, params: { types: cantTell.map((r) => r.type).join(',') } })
   notes.push({ code: 'tie_counts_as_invited', message: 'a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)' })
+  // The candidate's future days are scored by the rules as encoded: a change after they were last verified is not known.
+  const unverified = verificationNotice(addDays(asOf, span))
+  if (unverified) notes.push({ code: 'rules_not_verified', message: `scores and eligibility on days after ${unverified.lastVerified} are those of the rules as last verified that day: a change announced since is not known to this version`, params: { lastVerified: unverified.lastVerified } })
   if (model.unseenDays >= UNSEEN_NOTE_DAYS) {
     const likely = Math.round(model.types.reduce((a, t) => a + t.rate * model.unseenDays, 0))
     notes.push({

@@ -3,6 +3,7 @@ import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import { addDays, addYears } from '../../src/domain/dates.js'
 import { forecast } from '../../src/forecast/index.js'
 import { loadRounds } from '../../src/history/load.js'
+import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
 import { cecProfile, neverEligible, steadyCecRecord } from './helpers.js'
 
 const rounds = loadRounds()
@@ -96,5 +97,13 @@ describe('forecast: what it uses', () => {
     const f = forecast({ kind: 'profile', profile: cecProfile('2026-01-15') }, steadyCecRecord('2024-01-01', 480), { asOf: '2026-01-15' })
     expect(f.probability).toBe(0)
     expect(f.reasons[0]).toMatchObject({ code: 'no_recent_rounds', message: expect.stringMatching(/no round was held in the year before/) })
+  })
+
+  it("says when the days it scores reach past the day the rules were last verified, and not before", () => {
+    const late = forecast({ kind: 'profile', profile: cecProfile('2026-11-30') }, rounds, { asOf: '2026-11-30' })
+    expect(late.notes.find((n) => n.code === 'rules_not_verified')).toMatchObject({ params: { lastVerified: AREA_LAST_VERIFIED.crs } })
+    // A year from 2025-06-01 ends before the rules were last verified.
+    const early = forecast({ kind: 'profile', profile: cecProfile('2025-06-01') }, rounds, { asOf: '2025-06-01' })
+    expect(early.notes.some((n) => n.code === 'rules_not_verified')).toBe(false)
   })
 })

@@ -41,6 +41,7 @@ const en = {
   n_factors_no_dates: 'CrsFactors carry no dates: the score is held as it is today (birthdays, work and expiring results are not followed).',
   n_cant_tell_types: "Can't tell for: {types} (counted as not open).",
   n_tie_counts_as_invited: 'A score exactly at the cut-off is counted as invited (the tie-break day cannot be forecast).',
+  n_rules_not_verified: 'Scores and eligibility on days after {lastVerified} are those of the rules as last verified that day: a change announced since is not known to this version.',
   n_record_stops_short: 'The record holds IRCC’s rounds to {currentTo}, {unseenDays} days before this day: the rounds held since (about {likelyRounds} at the recent pace) are not in it, so each cut-off range is wider.',
 }
 type Key = keyof typeof en
@@ -84,6 +85,7 @@ const fr: Record<Key, string> = {
   n_factors_no_dates: 'Les CrsFactors ne portent pas de dates : le score reste celui d’aujourd’hui (anniversaires, travail et résultats qui expirent ne sont pas suivis).',
   n_cant_tell_types: 'On ne sait pas pour : {types} (comptées comme non ouvertes).',
   n_tie_counts_as_invited: 'Un score égal à la note de passage compte comme invité (le jour du départage ne peut être prévu).',
+  n_rules_not_verified: 'Les scores et l’admissibilité des jours après le {lastVerified} sont ceux des règles vérifiées ce jour-là : un changement annoncé depuis n’est pas connu de cette version.',
   n_record_stops_short: 'Le relevé contient les rondes d’IRCC jusqu’au {currentTo}, {unseenDays} jours avant ce jour : les rondes tenues depuis (environ {likelyRounds} au rythme récent) n’y sont pas, d’où des fourchettes de notes plus larges.',
 }
 
