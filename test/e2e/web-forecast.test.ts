@@ -63,6 +63,20 @@ describe('forecast page', () => {
     expect(errors).toEqual([])
   })
 
+  it("in French: round types, reasons and notes worded from the API's codes, none left in English", async () => {
+    page = await browser.newPage({ locale: 'fr-CA' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${server.url}/forecast?lang=fr`)
+    await page.getByRole('button', { name: 'Prévoir' }).click()
+    await page.getByTestId('fc-probability').waitFor()
+    expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').first().textContent()).toBe('Catégorie de l’expérience canadienne')
+    const notes = await page.locator('#fc-result [data-code]').allTextContents()
+    expect(notes.length).toBeGreaterThan(0)
+    for (const n of notes) expect(n).not.toMatch(/\b(the|counted|invited|record|rules)\b/)
+    expect(errors).toEqual([])
+  })
+
   it('bad input shows the field path from the API', async () => {
     page = await browser.newPage({ locale: 'en-CA' })
     await page.goto(`${server.url}/forecast`)
