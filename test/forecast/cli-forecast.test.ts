@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { registerForecast } from '../../src/cli/commands/forecast.js'
 import { registerPool } from '../../src/cli/commands/pool.js'
-import { shippedRecordPath } from '../../src/history/load.js'
+import { forecast } from '../../src/forecast/index.js'
+import { loadRounds, shippedRecordPath } from '../../src/history/load.js'
+import { profileSchema } from '../../src/schemas/profile.js'
 import { runCli } from '../history/cli-helper.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ee-forecast-'))
@@ -24,6 +26,15 @@ describe('express-entry forecast', () => {
     expect(Object.keys(f.within as object).sort()).toEqual(['180', '30', '365', '90'])
     const round = (f.rounds as Record<string, unknown>[])[0]!
     for (const key of ['type', 'label', 'expectedDate', 'cutoff', 'eligible', 'chance']) expect(round).toHaveProperty(key)
+  })
+
+  it('gives the library answer (one answer on every path), on the day and from a record short of it', async () => {
+    const profile = profileSchema.parse(JSON.parse(readFileSync(example, 'utf8')))
+    for (const asOf of ['2026-08-20', '2026-11-30']) {
+      const { stdout } = await runCli(registerForecast, ['forecast', example, '--as-of', asOf, '--json'])
+      const library = forecast({ kind: 'profile', profile }, loadRounds(), { asOf, recordCurrentTo: '2026-10-01' })
+      expect(JSON.parse(stdout), asOf).toEqual(JSON.parse(JSON.stringify(library)))
+    }
   })
 
   it('prints a table for people, and CrsFactors get the score-only note', async () => {
