@@ -12,10 +12,8 @@
  * @module
  */
 import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
-import { factorsOf, scoreCrs } from '../crs/index.js'
-import { eligibility } from '../eligibility/index.js'
 import type { PastRound } from '../history/record.js'
-import { candidateTrack, eligibilityByType, eligibleFor, sampleAt } from './candidate.js'
+import { candidateTrack, eligibleFor, sampleAt } from './candidate.js'
 import { firstInvitations } from './forecast.js'
 import { summarize, type ErrorSummary } from './pool-model.js'
 import { fitRoundsModel, nextCutoffRange, simulateRounds } from './rounds-model.js'
@@ -135,16 +133,13 @@ export function backtestForecast(rounds: readonly PastRound[], options: Backtest
 
     for (const template of templates) {
       const profile = profileOf(template, day)
-      const track = candidateTrack({ kind: 'profile', profile }, day, { days: BACKTEST_HORIZON, eligibilityStep: 45, scoreStep: 15 })
-      // What happened: the first round of the 90 days that invites the profile.
+      // The forecast's own track: the score and eligibility on every day, exactly (candidate.ts).
+      const track = candidateTrack({ kind: 'profile', profile }, day, { days: BACKTEST_HORIZON })
+      // What happened: a round of the 90 days that invites the profile (a tie at the cut-off counts, F2).
       let outcome: 0 | 1 = 0
       for (const x of coming) {
-        const offset = toDayNumber(x.round.date) - d
-        // The track's score is read every 15 days: a cheap filter before the exact reading.
-        if (sampleAt(track, offset).score < x.round.lowestScore - 30) continue
-        const score = scoreCrs(factorsOf(profile, x.round.date), x.round.date).total
-        if (score < x.round.lowestScore) continue
-        if (eligibilityByType(eligibility(profile, x.round.date)).get(x.type!) === true) {
+        const sample = sampleAt(track, toDayNumber(x.round.date) - d)
+        if (sample.score >= x.round.lowestScore && eligibleFor(track, sample, x.type!) === true) {
           outcome = 1
           break
         }

@@ -7,11 +7,13 @@
  * functions of src/crs and src/eligibility; nothing is re-derived here.
  * @module
  */
-import { addDays, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { FEDERAL_PROGRAMS } from '../domain/words.js'
-import { factorsOf, scoreCrs } from '../crs/index.js'
+import { scoreCrs } from '../crs/index.js'
 import { categoryById, eligibility, type EligibilityResult } from '../eligibility/index.js'
 import type { UnmetCondition } from '../eligibility/types.js'
+import { deriveAt } from '../pool/derived.js'
+import { PROGRAM_BIT, realEligibility } from '../pool/eligibility.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
 import type { Profile } from '../schemas/profile.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -26,7 +28,7 @@ export interface TrackSample {
   readonly score: number
   /** Eligibility per round type; a type not listed is false (for a Profile) or null (for CrsFactors). */
   readonly eligible: ReadonlyMap<RoundTypeKey, Eligible>
-  /** Why the candidate is eligible for no program on that day: each program's unmet conditions (empty when eligible). */
+  /** On the day looked from (the first sample): each program the candidate does not meet, with eligibility()'s conditions (empty when eligible, and on later samples). */
   readonly programsUnmet: readonly ProgramUnmet[]
 }
 
@@ -80,21 +82,41 @@ function programsUnmet(result: EligibilityResult): ProgramUnmet[] {
 export interface TrackOptions {
   /** Days ahead the track covers. */
   readonly days: number
-  /** Days between two eligibility readings (default 30). */
-  readonly eligibilityStep?: number
-  /** Days between two score readings; 1 follows every change exactly (default 1). */
-  readonly scoreStep?: number
+}
+
+/** The round types a profile's derived columns open (programs bitmask and eligible category ids). */
+function typesOf(programs: number, categories: readonly string[]): Map<RoundTypeKey, Eligible> {
+  const map = new Map<RoundTypeKey, Eligible>()
+  // PNP comes first in IRCC's order of assignment: nominated and eligible for a program is invitedUnder 'pnp'.
+  map.set('general', programs !== 0)
+  map.set('program:cec', (programs & PROGRAM_BIT.cec) !== 0)
+  map.set('program:fsw', (programs & PROGRAM_BIT.fsw) !== 0)
+  map.set('program:fst', (programs & PROGRAM_BIT.fst) !== 0)
+  map.set('program:pnp', (programs & PROGRAM_BIT.pnp) !== 0)
+  for (const id of categories) {
+    const key = categoryById(id)?.key
+    if (key) map.set(`category:${key}`, true)
+  }
+  return map
+}
+
+function sameTypes(a: ReadonlyMap<RoundTypeKey, Eligible>, b: ReadonlyMap<RoundTypeKey, Eligible>): boolean {
+  if (a.size !== b.size) return false
+  for (const [type, value] of a) if (b.get(type) !== value) return false
+  return true
 }
 
 /**
- * The candidate's track over `days` days from `asOf`. A Profile is scored every `scoreStep` days
- * (every day by default, so a birthday moves the score on the day itself) and its eligibility read
- * every `eligibilityStep` days; CrsFactors carry no dates, so their score stays and only general rounds
- * (and, with a nomination, PNP rounds) are taken as open to them, with a note saying so.
+ * The candidate's track over `days` days from `asOf`. A Profile is read once per stretch of days on
+ * which nothing its score and eligibility read can change (the change calendar: the pool's derived
+ * columns, src/pool/derived.ts, whose windows test/consistency/one-answer.test.ts holds to the plain
+ * answer on every day), so a birthday or a year of work moves the score, and a program or category
+ * opens or closes, on the day itself. The first sample's eligibility is eligibility()'s own (with
+ * "can't tell"); on later ones a category that can't tell is not open, as it counts in the forecast.
+ * CrsFactors carry no dates, so their score stays and only general rounds (and, with a nomination, PNP
+ * rounds) are taken as open to them, with a note saying so.
  */
 export function candidateTrack(input: ForecastInput, asOf: IsoDate, options: TrackOptions): CandidateTrack {
-  const eligibilityStep = options.eligibilityStep ?? 30
-  const scoreStep = options.scoreStep ?? 1
   if (input.kind === 'factors') {
     const score = scoreCrs(input.factors, asOf).total
     const eligible = new Map<RoundTypeKey, Eligible>([
@@ -112,21 +134,18 @@ export function candidateTrack(input: ForecastInput, asOf: IsoDate, options: Tra
     }
   }
   const profile = input.profile
+  const pool = realEligibility()
+  const today = eligibility(profile, asOf)
+  const start = toDayNumber(asOf)
   const samples: TrackSample[] = []
-  let elig: { map: Map<RoundTypeKey, Eligible>; programsUnmet: ProgramUnmet[] } | null = null
-  let previousScore = Number.NaN
-  for (let offset = 0; offset <= options.days; offset++) {
-    const day = addDays(asOf, offset)
-    const readEligibility = offset % eligibilityStep === 0
-    const readScore = offset % scoreStep === 0
-    if (!readEligibility && !readScore) continue
-    const score = readScore ? scoreCrs(factorsOf(profile, day), day).total : previousScore
-    if (readEligibility) {
-      const result = eligibility(profile, day)
-      elig = { map: eligibilityByType(result), programsUnmet: programsUnmet(result) }
-    }
-    if (readEligibility || score !== previousScore) samples.push({ offset, score, eligible: elig!.map, programsUnmet: elig!.programsUnmet })
-    previousScore = score
+  for (let day = start; day <= start + options.days; ) {
+    const derived = deriveAt(profile, fromDayNumber(day), pool)
+    const first = day === start
+    const eligible = first ? eligibilityByType(today) : typesOf(derived.programs, derived.categories)
+    const last = samples.at(-1)
+    // A stretch that changed nothing the forecast reads (the calendar is cautious while work goes on) adds no sample.
+    if (first || last!.score !== derived.score || !sameTypes(last!.eligible, eligible)) samples.push({ offset: day - start, score: derived.score, eligible, programsUnmet: first ? programsUnmet(today) : [] })
+    day = Math.max(day + 1, derived.until)
   }
   return { kind: 'profile', asOf, samples, notes: [] }
 }

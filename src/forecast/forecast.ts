@@ -129,7 +129,7 @@ export function firstInvitations(sim: SimulatedRounds, model: RoundsModel, track
 /**
  * The forecast for a candidate from the record `rounds` (only those before `asOf` are used).
  * @example
- * forecast({ kind: 'profile', profile }, loadRounds(), { asOf: '2026-08-20' }).within['90'] //=> 0.83
+ * forecast({ kind: 'profile', profile }, loadRounds(), { asOf: '2026-08-20' }).within['90'] //=> 0.969 (examples/profile.json)
  */
 export function forecast(input: ForecastInput, rounds: readonly PastRound[], options: ForecastOptions): Forecast {
   const asOf = options.asOf

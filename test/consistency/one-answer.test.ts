@@ -34,6 +34,7 @@ import { cecRequirements } from '../../src/rules/programs/cec.js'
 import { fullYearsInWindow, isCanadianSkilledWork } from '../../src/work/history.js'
 import type { PastRound } from '../../src/history/record.js'
 import { deriveAt, valuesAt } from '../../src/pool/derived.js'
+import { candidateTrack, eligibilityByType, eligibleFor, sampleAt } from '../../src/forecast/candidate.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { importProfiles, instantMs, invitationExpiryMs } from '../../src/pool/lifecycle.js'
 import { memoryEntry, rankProfiles, roundInMemory } from '../../src/pool/memory.js'
@@ -356,6 +357,37 @@ describe('pool: derived columns hold on every day of their window', () => {
         expect(wrong, show(c)).toEqual([])
       }),
       { numRuns: runs(300), seed: SEED },
+    )
+  })
+})
+
+describe("forecast: the candidate's track is the plain answer on every day", () => {
+  it('candidateTrack(p, d) gives, on the change days after d and on days drawn in its span, the score and the round types open that eligibility() gives', () => {
+    const SPAN = 200
+    fc.assert(
+      fc.property(anyCase, fc.array(fc.integer({ min: 0, max: SPAN }), { minLength: 4, maxLength: 4 }), (c, drawn) => {
+        const track = candidateTrack({ kind: 'profile', profile: c.profile }, c.date, { days: SPAN })
+        const start = toDayNumber(c.date)
+        const days = new Set<number>(drawn)
+        for (const e of changeDays(c)) {
+          const offset = toDayNumber(e) - start
+          if (offset >= 0 && offset <= SPAN) days.add(offset)
+        }
+        const wrong: string[] = []
+        for (const offset of [...days].sort((a, b) => a - b)) {
+          const day = addDays(c.date, offset)
+          const sample = sampleAt(track, offset)
+          const score = scoreCrs(factorsOf(c.profile, day), day).total
+          if (sample.score !== score) wrong.push(`${day}: track score ${sample.score}, scoreCrs ${score}`)
+          // Open means eligible; can't tell counts as not open (the forecast's rule, F3).
+          for (const [type, value] of eligibilityByType(eligibility(c.profile, day))) {
+            if ((value === true) !== (eligibleFor(track, sample, type) === true)) wrong.push(`${day}: ${type} is ${value} by eligibility(), ${eligibleFor(track, sample, type)} on the track`)
+          }
+          if (wrong.length > 0) break
+        }
+        expect(wrong, show(c)).toEqual([])
+      }),
+      { numRuns: runs(150), seed: SEED },
     )
   })
 })
