@@ -1,10 +1,11 @@
 /**
  * A candidate over the coming days, as the forecast needs it: the CRS score on each day (from the
  * profile's own timeline: birthdays, work accruing, results and ECAs expiring) and, for each round type,
- * whether the candidate could be invited by it (eligibility() for programs and categories on that day).
- * Eligibility is `true | false | null` (null: can't tell, e.g. a category whose occupation list is not
- * known, or anything but the score for bare CrsFactors). Scores and eligibility come from the public
- * functions of src/crs and src/eligibility; nothing is re-derived here.
+ * whether the candidate could be invited by it on that day. Eligibility is `true | false | null` (null:
+ * can't tell, e.g. a category whose occupation list is not known, or anything but the score for bare
+ * CrsFactors). The first day's answer is eligibility()'s own; the days after come from the pool's
+ * derived columns (src/pool/derived.ts: the same score and eligibility checks on the profile's facts,
+ * with the window the change calendar says they hold for); nothing is re-derived here.
  * @module
  */
 import { fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
