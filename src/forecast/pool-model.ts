@@ -501,7 +501,16 @@ export interface ReplayRow {
   readonly error: number
   /** No round of its type with a published distribution came before it: its share was borrowed. */
   readonly firstOfType: boolean
+  readonly method: ReplayMethod
 }
+
+/**
+ * How a round was replayed: `share` (the type's share of the generated pool, drawn from the top until
+ * the round's size), `weakest-nominee` (a PNP round taking about every nominee), `weakest-eligible` (a
+ * type whose rounds take every eligible candidate, PoolModel.exhausts), `first-rounds` (a category's first
+ * round, from the earlier categories' first rounds).
+ */
+export type ReplayMethod = 'share' | 'weakest-nominee' | 'weakest-eligible' | 'first-rounds'
 
 export interface ErrorSummary {
   readonly rounds: number
@@ -558,12 +567,12 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     const e = model.eligible(type, densityOf(round), round.distributionAsOf, round.at)
     // Each round its own stream: a round drawing less does not move the next one's draws.
     const r = mulberry32(seedFor(seed, round.number))
-    let replayed: number
-    if (type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]!) {
-      replayed = model.weakestNominee(round.at, round.size) ?? sampledCutoff(e.above, round.size, r)
-    } else if (model.exhausts(type, round.at)) replayed = model.weakestEligible(type, round.at, round.size)!
-    else replayed = (type !== 'program:pnp' && type !== 'general' ? model.firstRoundCutoff(type, round.at) : null) ?? sampledCutoff(e.above, round.size, r)
-    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(e.share * 10_000) / 10_000, replayed, error: replayed - round.lowestScore, firstOfType })
+    const nominee = type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]! ? model.weakestNominee(round.at, round.size) : null
+    const weakest = nominee === null && model.exhausts(type, round.at) ? model.weakestEligible(type, round.at, round.size) : null
+    const first = nominee === null && weakest === null && type !== 'program:pnp' && type !== 'general' ? model.firstRoundCutoff(type, round.at) : null
+    const [replayed, method]: [number, ReplayMethod] =
+      nominee !== null ? [nominee, 'weakest-nominee'] : weakest !== null ? [weakest, 'weakest-eligible'] : first !== null ? [first, 'first-rounds'] : [sampledCutoff(e.above, round.size, r), 'share']
+    rows.push({ number: round.number, date: round.date, type, group: reportGroupOf(type), size: round.size, lowestScore: round.lowestScore, share: Math.round(e.share * 10_000) / 10_000, replayed, error: replayed - round.lowestScore, firstOfType, method })
   }
   const groups = [...new Set(rows.map((x) => x.group))]
   return {

@@ -103,4 +103,14 @@ describe('express-entry pool replay', () => {
     const bad = await runCli(registerPool, ['pool', 'replay', '--from', '2025-01-01', '--to', '2024-01-01'])
     expect(bad.code).toBe(2)
   })
+
+  it('--rounds lists every round with how it was replayed', async () => {
+    const { code, stdout } = await runCli(registerPool, ['pool', 'replay', '--from', '2026-01-01', '--rounds'])
+    expect(code).toBe(0)
+    // A PNP round takes about every nominee; physicians' third round, their weakest; military's first, the earlier first rounds.
+    expect(stdout).toMatch(/^445\s+2026-09-28\s+program:pnp\s+733\s+725\s+\d+\s+-?\d+\s+weakest-nominee$/m)
+    expect(stdout).toMatch(/^440\s+2026-09-03\s+category:physicians\s+229\s+198\s+\d+\s+-?\d+\s+weakest-eligible$/m)
+    expect(stdout).toMatch(/^430\s+2026-07-23\s+category:military\s+4\s+368\s+\d+\s+-?\d+\s+first-rounds \(first of its type\)$/m)
+    expect(stdout).toMatch(/^447\s+2026-10-01\s+category:trade\s+3,500\s+476\s+\d+\s+-?\d+\s+share$/m)
+  })
 })

@@ -205,18 +205,19 @@ export function registerPool(program: Command): void {
     .option('--to <date>', 'last round day (default: the end of the record)')
     .option('--seed <n>', 'random seed (same seed, same answer)', '1')
     .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--rounds', 'also list every round: published and replayed lowest score, and how it was replayed')
     .option('--json', 'print JSON (every round with its error)')
-    .action((o: { from?: string; to?: string; seed: string; record?: string; json?: boolean }) => {
+    .action((o: { from?: string; to?: string; seed: string; record?: string; rounds?: boolean; json?: boolean }) => {
       const rounds = loadRecord(recordPathOf(o.record)).rounds
       const from = dateOption(o.from, '--from') ?? '2023-01-01'
       const to = dateOption(o.to, '--to') ?? rounds[rounds.length - 1]?.date ?? from
       if (to < from) throw new CliError(`--to (${to}) is before --from (${from})`, EXIT_BAD_INPUT)
       const replay = replayRounds(rounds, from, to, intOption(o.seed, '--seed', 0))
-      process.stdout.write(o.json ? `${JSON.stringify(replay, null, 2)}\n` : `${formatReplay(replay)}\n`)
+      process.stdout.write(o.json ? `${JSON.stringify(replay, null, 2)}\n` : `${formatReplay(replay, o.rounds === true)}\n`)
     })
 }
 
-function formatReplay(r: Replay): string {
+function formatReplay(r: Replay, everyRound: boolean): string {
   const rows = [...Object.entries(r.byGroup), ['all', r.overall] as const].map(([g, e]) => {
     const after = g === 'all' ? null : r.byGroupAfterFirst[g]
     return [g, String(e.rounds), String(e.meanAbsoluteError), String(e.meanError), after && after.rounds > 0 ? `${after.meanAbsoluteError} (${after.rounds})` : '-']
@@ -224,5 +225,8 @@ function formatReplay(r: Replay): string {
   return [
     `Rounds from ${r.from} to ${r.to} replayed on generated pools (seed ${r.seed}): lowest score, replayed - published`,
     formatTable(['round types', 'rounds', 'mean abs. error', 'mean error (bias)', 'mean abs. error, first of each type left out (rounds)'], rows, [false, true, true, true, true]),
+    ...(everyRound
+      ? ['', formatTable(['round', 'date', 'type', 'size', 'published', 'replayed', 'error', 'how'], r.rows.map((x) => [x.number, x.date, x.type, x.size.toLocaleString('en-US'), String(x.lowestScore), String(x.replayed), String(x.error), x.method + (x.firstOfType ? ' (first of its type)' : '')]), [false, false, false, true, true, true, true, false])]
+      : []),
   ].join('\n')
 }
