@@ -3,7 +3,8 @@
  * file gzipped at level 9), read from Vite's manifest: the scripts the page loads first (its entry and
  * the chunks it preloads); as it runs, with the chunks it imports on demand by itself (the past-rounds
  * check, once the answers are complete); and with those it imports only when the candidate asks (the
- * forecast, ON_REQUEST), reported beside the target.
+ * forecast, ON_REQUEST), reported beside the target. Each in English and in French: a page loads its
+ * words in its own language only (web/src/words/).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +21,7 @@ interface ManifestChunk {
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const TARGET = 80_000
+type Lang = 'en' | 'fr'
 /** Chunks a page imports only when the candidate asks (a button): not part of the page as it runs. */
 const ON_REQUEST = ['src/journey/forecast.ts']
 
@@ -29,12 +31,21 @@ async function pageWeight(page: string): Promise<void> {
   try {
     await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true, manifest: true } })
     const manifest = JSON.parse(readFileSync(join(out, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
-    const collect = (key: string, lazy: 'none' | 'by-itself' | 'all', seen: Set<string>): void => {
+    // Which dynamic imports a stage follows: a page's words in its language are part of its first load
+    // (imported on start, only that language's); the rest load by themselves or when asked.
+    type Stage = 'first' | 'runs' | 'all'
+    const follows = (key: string, stage: Stage, language: Lang): boolean => {
+      const words = /^src\/words\/.*\.(en|fr)\.ts$/.exec(key)
+      if (words) return words[1] === language
+      if (stage === 'first') return false
+      return stage === 'all' || !ON_REQUEST.includes(key)
+    }
+    const collect = (key: string, stage: Stage, language: Lang, seen: Set<string>): void => {
       if (seen.has(key)) return
       seen.add(key)
       const chunk = manifest[key]!
-      for (const k of chunk.imports ?? []) collect(k, lazy, seen)
-      if (lazy !== 'none') for (const k of chunk.dynamicImports ?? []) if (lazy === 'all' || !ON_REQUEST.includes(k)) collect(k, lazy, seen)
+      for (const k of chunk.imports ?? []) collect(k, stage, language, seen)
+      for (const k of chunk.dynamicImports ?? []) if (follows(k, stage, language)) collect(k, stage, language, seen)
     }
     const weigh = (keys: Set<string>) => {
       let raw = 0
@@ -47,17 +58,19 @@ async function pageWeight(page: string): Promise<void> {
       return { files: keys.size, raw, gzip }
     }
     const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`
-    const sets = (['none', 'by-itself', 'all'] as const).map((lazy) => {
-      const keys = new Set<string>()
-      collect(`${page}.html`, lazy, keys)
-      return keys
-    })
     const names = ['first load', 'as it runs (+ the past-rounds check)', 'with the forecast asked for']
-    sets.forEach((keys, i) => {
-      const w = weigh(keys)
-      const verdict = i < 2 ? `target ≤ ${kb(TARGET)} gzip: ${w.gzip <= TARGET ? 'met' : 'NOT met'}` : `on request; ${kb(w.gzip - weigh(sets[1]!).gzip)} more`
-      console.log(`${page} page JavaScript, ${names[i]} (${w.files} files): ${kb(w.raw)} raw, ${kb(w.gzip)} gzip  (${verdict})`)
-    })
+    for (const language of ['en', 'fr'] as const) {
+      const sets = (['first', 'runs', 'all'] as const).map((stage) => {
+        const keys = new Set<string>()
+        collect(`${page}.html`, stage, language, keys)
+        return keys
+      })
+      sets.forEach((keys, i) => {
+        const w = weigh(keys)
+        const verdict = i < 2 ? `target ≤ ${kb(TARGET)} gzip: ${w.gzip <= TARGET ? 'met' : 'NOT met'}` : `on request; ${kb(w.gzip - weigh(sets[1]!).gzip)} more`
+        console.log(`${page} page JavaScript in ${language === 'en' ? 'English' : 'French'}, ${names[i]} (${w.files} files): ${kb(w.raw)} raw, ${kb(w.gzip)} gzip  (${verdict})`)
+      })
+    }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

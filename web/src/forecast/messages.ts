@@ -1,97 +1,12 @@
-/** The forecast page's words, English and French (kept beside the page so it adds no shared keys). @module */
+/** The forecast's words, English and French (web/src/words/forecast.*.ts, only the page's language loaded; kept apart so they add no shared keys). @module */
 import { lang } from '../i18n.js'
+import type { ForecastWords } from '../words/forecast.en.js'
 
-const en = {
-  title: 'When will I be invited?',
-  intro: 'A forecast of the coming rounds, fitted only on the rounds IRCC published before the day it looks from, with its own track record below. Paste a Profile (all programs and categories, your score as it changes) or CrsFactors (general rounds and the score only).',
-  input: 'Profile or CrsFactors (JSON)',
-  asOf: 'Look from (YYYY-MM-DD, empty: today)',
-  horizon: 'Horizon (days)',
-  run: 'Forecast',
-  loading: 'Working…',
-  headline: 'Chance of an invitation within {days} days',
-  within: 'Within 30 days: {d30} · 90 days: {d90} · 180 days: {d180} · 365 days: {d365}',
-  first: 'Most likely first: {label}, around {date}.',
-  none: 'No invitation in the simulated year.',
-  chart: 'Chance of an invitation by the end of each of the next 12 months',
-  rounds: 'The next round of each type',
-  type: 'Round type',
-  expected: 'Expected',
-  cutoff: 'Cut-off (10th–50th–90th percentile)',
-  last: 'Last cut-off',
-  eligible: 'Open to you',
-  chance: 'Chance it invites you',
-  yes: 'yes',
-  no: 'no',
-  cantTell: "can't tell",
-  model: 'Fitted on {n} rounds published before {asOf} (record until {until}); {paths} simulated futures, seed {seed}.',
-  track: 'How good are these forecasts?',
-  trackText:
-    'We made this forecast every fortnight from {from} to {to} for {profiles} sample profiles, each time only from the rounds published before that day, and checked what then happened within 90 days ({cases} cases). Its Brier score (lower is better) was {model}, against {rule} for "invited if my score reaches the last cut-off" and {logistic} for a curve of the margin to the last cut-off: {ratio} of the first.',
-  calibrationText: 'When it said {band}, the invitation came {observed} of the time (it said {predicted} on average; {cases} cases).',
-  cutoffText: 'The next cut-off of general, CEC and category rounds was off by {model} points on average; "the last cut-off of that type" was off by {last}.',
-  trackMissing: 'The track record is not available on this server.',
-  trackShort: 'How good is it? Made every fortnight since {from} from only what was published before, its Brier score was {model} against {rule} for "invited if my score reaches the last cut-off" (lower is better).',
-  trackMore: 'The whole track record',
-  journeyIntro: 'From {asOf}, from the rounds published before it, your score as it changes (birthdays, work, tests expiring) and the programs and categories open to you on each day. Computed on this device.',
-  n_no_recent_rounds: 'No round was held in the year before this day: the record gives nothing to forecast from.',
-  n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',
-  n_below_expected_cutoffs: 'Your score of {score} is below the cut-offs expected for the rounds open to you.',
-  n_factors_no_programs: 'CrsFactors say nothing of programs or categories: general rounds (and PNP rounds, with a nomination) are taken as open to you, the others as "can\'t tell". Give a Profile for them.',
-  n_factors_no_dates: 'CrsFactors carry no dates: the score is held as it is today (birthdays, work and expiring results are not followed).',
-  n_cant_tell_types: "Can't tell for: {types} (counted as not open).",
-  n_tie_counts_as_invited: 'A score exactly at the cut-off is counted as invited (the tie-break day cannot be forecast).',
-  n_rules_not_verified: 'Scores and eligibility on days after {lastVerified} are those of the rules as last verified that day: a change announced since is not known to this version.',
-  n_record_stops_short: 'The record holds IRCC’s rounds to {currentTo}, {unseenDays} days before this day: the rounds held since (about {likelyRounds} at the recent pace) are not in it, so each cut-off range is wider.',
-}
-type Key = keyof typeof en
-const fr: Record<Key, string> = {
-  title: 'Quand serai-je invité ?',
-  intro: "Une prévision des prochaines rondes, ajustée seulement sur les rondes publiées par IRCC avant le jour choisi, avec son propre bilan ci-dessous. Collez un Profile (tous les programmes et catégories, votre score au fil du temps) ou des CrsFactors (rondes générales et score seulement).",
-  input: 'Profile ou CrsFactors (JSON)',
-  asOf: "Date de départ (AAAA-MM-JJ, vide : aujourd'hui)",
-  horizon: 'Horizon (jours)',
-  run: 'Prévoir',
-  loading: 'Calcul…',
-  headline: "Probabilité d'une invitation d'ici {days} jours",
-  within: "D'ici 30 jours : {d30} · 90 jours : {d90} · 180 jours : {d180} · 365 jours : {d365}",
-  first: 'Première invitation la plus probable : {label}, vers le {date}.',
-  none: "Aucune invitation dans l'année simulée.",
-  chart: "Probabilité d'une invitation à la fin de chacun des 12 prochains mois",
-  rounds: 'La prochaine ronde de chaque type',
-  type: 'Type de ronde',
-  expected: 'Prévue',
-  cutoff: 'Note de passage (10e–50e–90e centile)',
-  last: 'Dernière note',
-  eligible: 'Ouverte à vous',
-  chance: 'Probabilité de vous inviter',
-  yes: 'oui',
-  no: 'non',
-  cantTell: 'on ne sait pas',
-  model: 'Ajusté sur {n} rondes publiées avant le {asOf} (registre jusqu’au {until}) ; {paths} avenirs simulés, graine {seed}.',
-  track: 'Que valent ces prévisions ?',
-  trackText:
-    "Nous avons fait cette prévision toutes les deux semaines du {from} au {to} pour {profiles} profils types, chaque fois seulement à partir des rondes publiées avant ce jour, puis vérifié ce qui s'est passé dans les 90 jours ({cases} cas). Son score de Brier (plus bas = mieux) : {model}, contre {rule} pour « invité si mon score atteint la dernière note » et {logistic} pour une courbe de l'écart à la dernière note : {ratio} du premier.",
-  calibrationText: "Quand elle annonçait {band}, l'invitation est venue {observed} du temps ({predicted} annoncé en moyenne ; {cases} cas).",
-  cutoffText: 'La prochaine note de passage des rondes générales, PEC et par catégorie : écart moyen de {model} points ; « la dernière note du même type » : {last}.',
-  trackMissing: "Le bilan n'est pas disponible sur ce serveur.",
-  trackShort: 'Que vaut-elle ? Faite toutes les deux semaines depuis le {from} à partir de ce qui était publié avant, son score de Brier a été de {model}, contre {rule} pour « invité si mon score atteint la dernière note » (plus bas = mieux).',
-  trackMore: 'Le bilan complet',
-  journeyIntro: 'À partir du {asOf}, d’après les rondes publiées avant ce jour, votre score au fil du temps (anniversaires, travail, tests qui expirent) et les programmes et catégories qui vous sont ouverts chaque jour. Calculé sur cet appareil.',
-  n_no_recent_rounds: 'Aucune ronde n’a eu lieu dans l’année précédant ce jour : le relevé ne permet aucune prévision.',
-  n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days} prochains jours.',
-  n_below_expected_cutoffs: 'Votre score de {score} est sous les notes de passage prévues pour les rondes qui vous sont ouvertes.',
-  n_factors_no_programs: 'Les CrsFactors ne disent rien des programmes ni des catégories : les rondes générales (et celles du PCP, avec une désignation) sont tenues pour ouvertes, les autres pour « on ne sait pas ». Donnez un Profile pour celles-ci.',
-  n_factors_no_dates: 'Les CrsFactors ne portent pas de dates : le score reste celui d’aujourd’hui (anniversaires, travail et résultats qui expirent ne sont pas suivis).',
-  n_cant_tell_types: 'On ne sait pas pour : {types} (comptées comme non ouvertes).',
-  n_tie_counts_as_invited: 'Un score égal à la note de passage compte comme invité (le jour du départage ne peut être prévu).',
-  n_rules_not_verified: 'Les scores et l’admissibilité des jours après le {lastVerified} sont ceux des règles vérifiées ce jour-là : un changement annoncé depuis n’est pas connu de cette version.',
-  n_record_stops_short: 'Le relevé contient les rondes d’IRCC jusqu’au {currentTo}, {unseenDays} jours avant ce jour : les rondes tenues depuis (environ {likelyRounds} au rythme récent) n’y sont pas, d’où des fourchettes de notes plus larges.',
-}
+export type ForecastTextKey = keyof ForecastWords
 
-export type ForecastTextKey = Key
+const DICT: Readonly<Record<ForecastTextKey, string>> = lang === 'fr' ? (await import('../words/forecast.fr.js')).fr : (await import('../words/forecast.en.js')).en
 
 /** The message `key` in the page's language, with `{name}` placeholders filled. */
-export function m(key: Key, vars: Record<string, string | number> = {}): string {
-  return (lang === 'fr' ? fr : en)[key].replace(/\{(\w+)\}/g, (_x, name: string) => String(vars[name] ?? `{${name}}`))
+export function m(key: ForecastTextKey, vars: Record<string, string | number> = {}): string {
+  return DICT[key].replace(/\{(\w+)\}/g, (_x, name: string) => String(vars[name] ?? `{${name}}`))
 }
