@@ -79,6 +79,22 @@ describe('calculator', () => {
     expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
   })
 
+  it('a key pressed on the page shell, before the page\'s words arrive, keeps its focus when the script draws the page', async () => {
+    page = await browser.newPage({ locale: 'en-CA' })
+    const p = page
+    // The words come a moment after the shell (one module per language): here, slowly.
+    await p.route(/\/assets\/site\.en-[^/]*\.js$/, async (route) => {
+      await new Promise((done) => setTimeout(done, 700))
+      await route.continue()
+    })
+    await p.goto(`${server.url}/calculator`, { waitUntil: 'domcontentloaded' })
+    await p.keyboard.press('Tab')
+    expect(await p.evaluate(() => document.getElementById('shell-loading') !== null)).toBe(true)
+    // Drawn by the script (the shell's loading line is gone), the skip link still has the focus.
+    await p.waitForFunction(() => document.getElementById('shell-loading') === null)
+    expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.className)).toBe('skip')
+  })
+
   it('can be filled from the keyboard alone: Tab reaches the date of birth', async () => {
     const p = await open('/calculator')
     let focused = ''

@@ -24,11 +24,15 @@ export function layout(title: string, ...content: HTMLElement[]): HTMLElement {
   )
   const switcher = h('a', { href: otherLanguageUrl(), class: 'lang', lang: lang === 'en' ? 'fr' : 'en', 'aria-label': t('switchLangLabel'), onclick: () => rememberLanguage(lang === 'en' ? 'fr' : 'en') }, t('switchLang'))
   const main = h('main', { id: 'main', tabindex: -1 }, h('h1', {}, title), ...content)
+  // A link of the static shell the keyboard is on (its skip link, a menu link) keeps the focus when the
+  // script draws the page: the page's words arrive a moment after the shell.
+  const focused = document.activeElement instanceof HTMLAnchorElement ? document.activeElement.getAttribute('href') : null
   document.body.replaceChildren(
     h('a', { href: '#main', class: 'skip' }, t('skip')),
     h('header', {}, h('a', { href: `/${keep}`, class: 'brand' }, t('appName')), nav, switcher),
     main,
     h('footer', {}, h('p', {}, t('privacy'))),
   )
+  if (focused !== null) Array.from(document.body.querySelectorAll('a')).find((a) => a.getAttribute('href') === focused)?.focus()
   return main
 }
