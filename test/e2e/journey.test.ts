@@ -67,6 +67,8 @@ async function open(path: string, options: { width?: number; javaScript?: boolea
     if (msg.type() === 'error') errors.push(msg.text())
   })
   await page.goto(`${server.url}${path}`)
+  // Drawn by the script (the shell's loading line replaced): what follows checks the page, not the shell.
+  if (options.javaScript !== false) await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
   return { page, context, errors }
 }
 

@@ -58,6 +58,8 @@ async function open(path: string): Promise<Page> {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${server.url}${path}`)
+  // Drawn by the script (the shell's loading line replaced): what follows checks the page, not the shell.
+  await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
   expect(errors).toEqual([])
   return page
 }
