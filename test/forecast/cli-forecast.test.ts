@@ -85,6 +85,12 @@ describe('express-entry forecast', () => {
     expect(current.notes.some((n) => n.code === 'record_stops_short')).toBe(false)
     const width = (x: typeof f, type: string) => { const c = x.rounds.find((r) => r.type === type)!.cutoff; return c.p90 - c.p10 }
     expect(width(f, 'program:cec')).toBeGreaterThan(width(current, 'program:cec'))
+    // Said on the command line, for a copy of the record with no .source.json (or to override it).
+    const told = JSON.parse((await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30', '--record', seen, '--record-current-to', '2026-10-01', '--json'])).stdout) as typeof f
+    expect(told).toEqual(f)
+    const badDay = await runCli(registerForecast, ['forecast', example, '--record-current-to', '2026-13-01'])
+    expect(badDay.code).toBe(2)
+    expect(badDay.stderr).toMatch(/--record-current-to: expected a date written YYYY-MM-DD/)
     const table = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-11-30'])
     expect(table.stdout).toMatch(/note: the record holds IRCC's rounds to 2026-10-01, 59 days before this day: the rounds held since \(about \d+, at the recent pace\) are not in it/)
   })

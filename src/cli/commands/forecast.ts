@@ -11,6 +11,7 @@ import { loadRecord } from '../../history/load.js'
 import { readRecordSource } from '../../history/refresh.js'
 import { parseForecastRequest } from '../../schemas/forecast.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
+import { dateOption } from './pool.js'
 import { formatTable, recordPathOf } from './rounds.js'
 import { asOfOption } from './score.js'
 
@@ -21,6 +22,7 @@ interface ForecastOptions {
   readonly seed?: string
   readonly json?: boolean
   readonly backtest?: boolean
+  readonly recordCurrentTo?: string
 }
 
 const pct = (p: number) => `${(p * 100).toFixed(p > 0 && p < 0.01 ? 1 : 0)}%`
@@ -77,7 +79,7 @@ async function runForecast(file: string | undefined, options: ForecastOptions): 
   const seed = parseSeed(options.seed)
   const { request } = parseForecastRequest(parseJson(await readInput(file), 'the input'), asOf)
   const input = request.kind === 'factors' ? { kind: 'factors' as const, factors: request.factors } : { kind: 'profile' as const, profile: request.profile }
-  const currentTo = readRecordSource(recordPath)?.currentAsOf?.slice(0, 10)
+  const currentTo = dateOption(options.recordCurrentTo, '--record-current-to') ?? readRecordSource(recordPath)?.currentAsOf?.slice(0, 10)
   const f = forecast(input, rounds, { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) })
   process.stdout.write(options.json ? `${JSON.stringify(f, null, 2)}\n` : `${formatForecast(f)}\n`)
   return EXIT_OK
@@ -90,6 +92,7 @@ export function registerForecast(program: Command): void {
     .argument('[file]', 'input file; - or nothing reads standard input')
     .option('--as-of <date>', 'the day to look from, YYYY-MM-DD (default: today, UTC); only rounds published before it are used')
     .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--record-current-to <date>', "the last day the record is known to hold every round IRCC published (default: its .source.json's currentAsOf; without one, whole to --as-of); the rounds after it are counted as unseen")
     .option('--horizon <days>', 'days ahead for the headline probability (1-730, default 90)')
     .option('--seed <n>', 'random seed (same seed, same answer; default 1)')
     .option('--backtest', 'measure the forecast on the record: Brier score, calibration and cut-off error against the baselines')

@@ -24,7 +24,8 @@ import { replayRounds, type Replay } from '../../forecast/pool-model.js'
 import { loadRecord } from '../../history/load.js'
 import { formatTable, recordPathOf } from './rounds.js'
 
-function dateOption(value: string | undefined, name: string): IsoDate | undefined {
+/** A date option (`name` for the message), checked; undefined when not given. */
+export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
   if (value === undefined) return undefined
   if (!isIsoDate(value)) throw new CliError(`${name}: expected a date written YYYY-MM-DD (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return value
