@@ -104,5 +104,5 @@ form.addEventListener('submit', (e) => {
   })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
 })
 
-layout(m('title'), h('p', {}, m('intro')), form, output, track)
+layout(m('title'), h('p', {}, m('intro')), h('p', {}, h('a', { href: `/calculator${lang === 'fr' ? '?lang=fr' : ''}#forecast-title` }, m('journeyLink'))), form, output, track)
 showTrackRecord().catch((err: unknown) => track.append(h('p', { class: 'error' }, String(err))))
