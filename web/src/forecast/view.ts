@@ -91,7 +91,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
   const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width), h('figcaption', { class: 'hint' }, m('chart')))
   return [
     h('p', { class: 'verdict' }, h('strong', {}, m('headline', { days: f.horizonDays }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
-    h('p', {}, `CRS ${f.score} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
+    h('p', {}, `${m('scoreIs', { score: f.score })} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
     h('p', {}, f.first ? m('first', { label: roundTypeName(f.first.type, f.first.label), date: f.first.expectedDate }) : m('none')),
     ...f.reasons.map((r) => h('p', { class: 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),
     chart,

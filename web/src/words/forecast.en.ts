@@ -3,6 +3,7 @@ export const en = {
   title: 'When will I be invited?',
   intro: 'A forecast of the coming rounds, fitted only on the rounds IRCC published before the day it looks from, with its own track record below. Paste a Profile (all programs and categories, your score as it changes) or CrsFactors (general rounds and the score only).',
   journeyLink: 'No JSON? Answer the questions on the CRS calculator page: it forecasts for your answers, on your device.',
+  scoreIs: 'CRS {score}',
   input: 'Profile or CrsFactors (JSON)',
   asOf: 'Look from (YYYY-MM-DD, empty: today)',
   horizon: 'Horizon (days)',

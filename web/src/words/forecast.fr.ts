@@ -5,6 +5,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   title: 'Quand serai-je invité ?',
   intro: "Une prévision des prochaines rondes, ajustée seulement sur les rondes publiées par IRCC avant le jour choisi, avec son propre bilan ci-dessous. Collez un Profile (tous les programmes et catégories, votre score au fil du temps) ou des CrsFactors (rondes générales et score seulement).",
   journeyLink: 'Pas de JSON ? Répondez aux questions de la page du calculateur du SCG : elle fait la prévision pour vos réponses, sur votre appareil.',
+  scoreIs: 'SCG {score}',
   input: 'Profile ou CrsFactors (JSON)',
   asOf: "Date de départ (AAAA-MM-JJ, vide : aujourd'hui)",
   horizon: 'Horizon (jours)',
