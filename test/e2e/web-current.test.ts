@@ -129,6 +129,9 @@ describe('the record, kept current', () => {
     const { p, errors } = await open(context, '/rounds')
     await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed 2026-11-01 06:00:00 UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of 2026-08-19). It holds IRCC’s rounds to 2026-11-01: rounds held since are not in it yet.')
     expect(errors).toEqual([])
+    const fr = await open(context, '/rounds?lang=fr')
+    await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 2026-11-01 : celles tenues depuis n’y sont pas encore\.$/)
+    expect(fr.errors).toEqual([])
     await context.close()
   })
 
