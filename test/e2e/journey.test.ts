@@ -397,6 +397,7 @@ describe('when will I be invited? (the forecast in the journey)', () => {
     if (l === 'fr') for (const n of notes) expect(n).not.toMatch(/\b(the|counted|invited|record)\b/)
     else expect(notes.join(' ')).toContain('counted as invited')
     expect(await page.getByTestId('fc-track-line').textContent()).toMatch(l === 'fr' ? /score de Brier a été de 0\.\d+/ : /Brier score was 0\.\d+/)
+    expect(await page.getByTestId('fc-track-line').locator('a').getAttribute('href')).toBe(l === 'fr' ? '/forecast?lang=fr' : '/forecast')
     // The Profile never left the device: nothing was posted.
     expect(posted).toEqual([])
     expect(errors).toEqual([])
