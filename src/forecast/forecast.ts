@@ -6,6 +6,7 @@
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
 import type { PastRound } from '../history/record.js'
+import { RECORD_SHORT_DAYS } from '../history/record-currency.js'
 import type { UnmetCondition } from '../eligibility/types.js'
 import { verificationNotice } from '../rules/verified.js'
 import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
@@ -19,8 +20,6 @@ export const DEFAULT_HORIZON = 90
 export const MAX_HORIZON = 730
 export const DEFAULT_SEED = 1
 export const DEFAULT_PATHS = 1000
-/** A record this many days short of the day looked from is said to be (a round or two may be missing). */
-export const UNSEEN_NOTE_DAYS = 14
 
 export interface ForecastOptions {
   readonly asOf: IsoDate
@@ -217,7 +216,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   // The candidate's future days are scored by the rules as encoded: a change after they were last verified is not known.
   const unverified = verificationNotice(addDays(asOf, span))
   if (unverified) notes.push({ code: 'rules_not_verified', message: `scores and eligibility on days after ${unverified.lastVerified} are those of the rules as last verified that day: a change announced since is not known to this version`, params: { lastVerified: unverified.lastVerified } })
-  if (model.unseenDays >= UNSEEN_NOTE_DAYS) {
+  if (model.unseenDays >= RECORD_SHORT_DAYS) {
     const likely = Math.round(model.types.reduce((a, t) => a + t.rate * model.unseenDays, 0))
     notes.push({
       code: 'record_stops_short',

@@ -4,6 +4,7 @@
  * @module
  */
 import { h } from './dom.js'
+import { RECORD_SHORT_DAYS } from '../../src/history/record-currency.js'
 import { lang } from './i18n.js'
 
 export interface RecordInfo {
@@ -15,9 +16,6 @@ export interface RecordInfo {
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
 
-/** Days after which a record short of today says so (a round or two may be missing). */
-const STALE_DAYS = 14
-
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null
   const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde ${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
@@ -26,7 +24,7 @@ export function recordStatusElement(info: RecordInfo | undefined): HTMLElement |
   const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${info.rounds} rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
   const current = info.currentAsOf?.slice(0, 10)
   // Weeks short of today: the rounds held since are missing, and the page must not look current.
-  const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - STALE_DAYS * 86_400_000
+  const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - RECORD_SHORT_DAYS * 86_400_000
   const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current} : celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
   return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap)
 }
