@@ -113,6 +113,8 @@ export interface FetchOptions {
   readonly maxBytes?: number
   readonly etag?: string | undefined
   readonly lastModified?: string | undefined
+  /** Stops the fetch (a server shutting down): it fails with FeedFetchError, the record as it was. */
+  readonly signal?: AbortSignal | undefined
 }
 
 export type FetchedFeed =
@@ -132,12 +134,16 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
   if (options.lastModified) headers['if-modified-since'] = options.lastModified
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
+  const stop = () => controller.abort()
+  options.signal?.addEventListener('abort', stop, { once: true })
+  if (options.signal?.aborted) controller.abort()
+  const unanswered = (complete: string) => (options.signal?.aborted ? 'stopped before the feed answered' : `no ${complete}answer within ${timeoutMs} ms`)
   try {
     let response: Response
     try {
       response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' })
     } catch (e) {
-      throw new FeedFetchError(url, controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `network error (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, { cause: e })
+      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('') : `network error (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, { cause: e })
     }
     if (response.status === 304) {
       await response.body?.cancel().catch(() => undefined)
@@ -167,7 +173,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       }
     } catch (e) {
       if (e instanceof FeedFetchError) throw e
-      throw new FeedFetchError(url, controller.signal.aborted ? `no complete answer within ${timeoutMs} ms` : `the answer was cut short after ${bytes} bytes`, { cause: e })
+      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('complete ') : `the answer was cut short after ${bytes} bytes`, { cause: e })
     }
     if (Number.isFinite(declared) && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
     const text = Buffer.concat(chunks).toString('utf8')
@@ -182,6 +188,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     return { status: 'ok', feed, bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
   } finally {
     clearTimeout(timer)
+    options.signal?.removeEventListener('abort', stop)
   }
 }
 

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -185,6 +185,7 @@ describe('express-entry serve', () => {
     [['serve', '--workers', '0'], /--workers/],
     [['serve', '--port', 'http'], /--port/],
     [['serve', '--port', '0', '--db', '/nonexistent/dir/x.db'], /storage failure/],
+    [['start', '--refresh', '5s'], /--refresh \(or EE_REFRESH\): expected a period of at least a minute such as 6h, 30m or 1d, or off \(got "5s"\)/],
   ])('%j fails with a clear message', async (args, message) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
@@ -197,20 +198,97 @@ describe('express-entry serve', () => {
 })
 
 describe('express-entry start (npm start)', () => {
-  it('creates and seeds the SQLite file on first start only, and serves the calculator', async () => {
-    const env = { PORT: '0', HOST: '127.0.0.1', EE_DB: join(dir, 'start.db'), EE_DEMO_POOL_SIZE: '150' }
-    const first = await run(['start'], env)
-    expect(first.lines.some((l) => l.msg === 'demo pool seeded')).toBe(true)
-    const dist = (await (await fetch(`${first.url}/v1/pool/distribution`)).json()) as { distribution: { range: string; count: number }[] }
-    expect(dist.distribution.at(-1)!.count).toBeGreaterThan(100)
-    const page = await fetch(`${first.url}/calculator`)
-    if (existsSync(join(ROOT, 'dist/web/calculator.html'))) expect(page.status).toBe(200)
-    first.child.kill('SIGINT')
-    expect(await first.exit).toBe(0)
+  /** A feed served locally (no test reaches the internet): the shipped rounds and, first, a made-up round 448. */
+  async function feedWithRound448(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+    const made: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515', drawCutOff: 'April 2, 2026 at 10:00:00 UTC' }
+    let requests = 0
+    const server = createServer((_req, res) => {
+      requests++
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ ...shipped, rounds: [made, ...shipped.rounds] }))
+    })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ee_rounds_123_en.json`,
+      requests: () => requests,
+      close: () => {
+        server.closeAllConnections()
+        return new Promise<void>((done) => server.close(() => done()))
+      },
+    }
+  }
 
-    const second = await run(['start'], env)
-    expect(second.lines.some((l) => l.msg === 'demo pool seeded')).toBe(false)
-    second.child.kill('SIGTERM')
-    expect(await second.exit).toBe(0)
+  const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null } }).record
+
+  it('creates and seeds the SQLite file on first start only, serves the calculator, and keeps the record current in a working copy beside it', async () => {
+    const feed = await feedWithRound448()
+    const shippedBefore = readFileSync(shippedRecordPath())
+    const env = { PORT: '0', HOST: '127.0.0.1', EE_DB: join(dir, 'start.db'), EE_DEMO_POOL_SIZE: '150', EE_FEED_URL: feed.url }
+    try {
+      const first = await run(['start'], env)
+      expect(first.lines.some((l) => l.msg === 'demo pool seeded')).toBe(true)
+      expect(first.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ record: join(dir, 'express-entry.rounds.json'), because: 'absent', rounds: 448 })
+      const dist = (await (await fetch(`${first.url}/v1/pool/distribution`)).json()) as { distribution: { range: string; count: number }[] }
+      expect(dist.distribution.at(-1)!.count).toBeGreaterThan(100)
+      const page = await fetch(`${first.url}/calculator`)
+      if (existsSync(join(ROOT, 'dist/web/calculator.html'))) expect(page.status).toBe(200)
+      // Refreshed at start, without being asked: the new round is served, from the working copy.
+      await expect.poll(() => recordOf(first.url), { timeout: 30_000 }).toMatchObject({ rounds: 449, source: feed.url })
+      expect(first.lines.find((l) => l.msg === 'record of rounds refreshed')).toMatchObject({ added: ['448'] })
+      first.child.kill('SIGINT')
+      expect(await first.exit).toBe(0)
+      // The tracked file is never written: a later git pull of newer data cannot conflict with it.
+      expect(readFileSync(shippedRecordPath()).equals(shippedBefore)).toBe(true)
+      expect((readRecordFiles(join(dir, 'express-entry.rounds.json')).feed as { rounds: RawRound[] }).rounds).toHaveLength(449)
+
+      // Second start, refresh off: the pool and the working copy (ahead of the shipped record) are kept, and the feed is not asked.
+      const asked = feed.requests()
+      const second = await run(['start'], { ...env, EE_REFRESH: 'off' })
+      expect(second.lines.some((l) => l.msg === 'demo pool seeded')).toBe(false)
+      expect(second.lines.find((l) => l.msg === 'record of rounds kept')).toMatchObject({ rounds: 449, newest: '2026-10-14' })
+      expect((await recordOf(second.url)).rounds).toBe(449)
+      second.child.kill('SIGTERM')
+      expect(await second.exit).toBe(0)
+      expect(feed.requests()).toBe(asked)
+      expect(second.lines.some((l) => /record of rounds (not )?refreshed/.test(String(l.msg)))).toBe(false)
+    } finally {
+      await feed.close()
+    }
   }, 120_000)
+
+  it('a working copy behind the shipped record (an older version of the product) is made again from it', async () => {
+    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+    const sub = mkdtempSync(join(dir, 'behind-'))
+    writeFileSync(join(sub, 'express-entry.rounds.json'), feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
+    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_REFRESH: 'off' })
+    try {
+      expect(s.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ because: 'behind', rounds: 448, newest: '2026-10-01' })
+      expect((await recordOf(s.url)).rounds).toBe(448)
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+    }
+  }, 60_000)
+
+  it('a feed that does not answer neither delays the start nor holds the stop', async () => {
+    const sockets: Socket[] = []
+    const silent = createNetServer((socket) => void sockets.push(socket))
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done))
+    const feedUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/feed.json`
+    const sub = mkdtempSync(join(dir, 'silent-'))
+    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_FEED_URL: feedUrl })
+    try {
+      expect((await recordOf(s.url)).rounds).toBe(448)
+      await expect.poll(() => sockets.length, { timeout: 10_000 }).toBeGreaterThan(0)
+      const stopAt = Date.now()
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+      expect(Date.now() - stopAt).toBeLessThan(10_000) // the fetch's own timeout is 30 s
+      expect(s.lines.find((l) => l.msg === 'record of rounds not refreshed: could not fetch the rounds feed from ' + feedUrl + ': stopped before the feed answered; the record is unchanged')).toBeDefined()
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((done) => silent.close(() => done()))
+    }
+  }, 60_000)
 })

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
@@ -242,6 +242,17 @@ describe('the library', () => {
     const report = await refreshRecord(record, { url: `${base}/f.json`, dryRun: true })
     expect(report.added).toHaveLength(10)
     expect(report.written).toBe(false)
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('a refresh stopped by its signal (a server shutting down) fails at once and leaves the record whole', async () => {
+    handler = () => undefined // never answers
+    const before = snapshot()
+    const stopping = new AbortController()
+    const refresh = refreshRecord(record, { url: `${base}/f.json`, signal: stopping.signal })
+    await vi.waitFor(() => expect(requests.length).toBeGreaterThan(0))
+    stopping.abort()
+    await expect(refresh).rejects.toThrow(/stopped before the feed answered; the record is unchanged/)
     expect(snapshot()).toEqual(before)
   })
 

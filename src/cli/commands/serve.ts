@@ -15,7 +15,8 @@ import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate
 import { liveRecord } from '../../history/live.js'
 import { shippedRecordPath } from '../../history/load.js'
 import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
-import { CliError, EXIT_BAD_INPUT } from '../io.js'
+import { ensureWorkingRecord } from '../../history/working-copy.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { generatePool } from '../../pool/generator.js'
@@ -87,6 +88,8 @@ export interface ServeOptions {
   readonly seed?: number
   /** The record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped one). */
   readonly record?: string | undefined
+  /** `record` is a working copy of the shipped record, made or made again from it first (npm start; history/working-copy.ts). */
+  readonly workingRecord?: boolean
   /** Refresh the record from the feed this often (ms); off when absent. */
   readonly refreshMs?: number | undefined
   /** The feed to refresh from (default IRCC's). */
@@ -104,18 +107,20 @@ export function refreshOption(value: string): number {
 
 /**
  * Refreshes the record from the feed now and then every `ms`, logging each outcome; a failure is
- * logged and the record stays as it was. Returns the function that stops it.
+ * logged and the record stays as it was. Returns the function that stops it, a fetch under way too (a
+ * feed that does not answer must not hold a stopping server for its 30 s timeout).
  */
 export function scheduleRefresh(recordPath: string, ms: number, url: string, log: ErrorLogger, after: () => void = () => undefined): () => void {
   let running = false
+  const stopping = new AbortController()
   const once = async (): Promise<void> => {
-    if (running) return
+    if (running || stopping.signal.aborted) return
     running = true
     try {
-      const r = await refreshRecord(recordPath, { url })
+      const r = await refreshRecord(recordPath, { url, signal: stopping.signal })
       log({ level: 'notice', msg: 'record of rounds refreshed', source: url, notModified: r.notModified, added: r.added.map((a) => a.number), changed: r.changed.length, unknownLabels: r.unknownLabels.map((u) => u.label), rounds: r.rounds })
       // With IRCC's own feed, its French labels too; a failure there leaves the English record refreshed.
-      if (url === IRCC_FEED_URL && !r.notModified) await refreshFrenchLabels(recordPath).catch((e: Error) => log({ level: 'warn', msg: `French labels not refreshed: ${e.message}` }))
+      if (url === IRCC_FEED_URL && !r.notModified) await refreshFrenchLabels(recordPath, undefined, { signal: stopping.signal }).catch((e: Error) => log({ level: 'warn', msg: `French labels not refreshed: ${e.message}` }))
       after()
     } catch (e) {
       log({ level: 'warn', msg: `record of rounds not refreshed: ${(e as Error).message}`, source: url })
@@ -130,6 +135,7 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
   return () => {
     clearTimeout(first)
     clearInterval(timer)
+    stopping.abort()
   }
 }
 
@@ -169,8 +175,14 @@ export async function runServer(options: ServeOptions): Promise<void> {
       log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
     }
   }
-  if (cluster.isPrimary && workers > 1) return runPrimary(options, workers, log)
   const recordPath = options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath()
+  if (cluster.isPrimary && options.workingRecord) {
+    const copy = await ensureWorkingRecord(recordPath).catch((e: Error) => {
+      throw new CliError(`storage failure: cannot keep the working copy of the record of rounds at ${recordPath}: ${e.message}`, EXIT_FAILURE)
+    })
+    log({ level: 'notice', msg: copy.copiedBecause ? 'record of rounds copied from the shipped one' : 'record of rounds kept', record: copy.path, ...(copy.copiedBecause ? { because: copy.copiedBecause } : {}), rounds: copy.rounds, newest: copy.newest })
+  }
+  if (cluster.isPrimary && workers > 1) return runPrimary({ ...options, record: recordPath }, workers, log)
   let history: HistoryService | null = null
   let live: ReturnType<typeof liveRecord> | null = null
   try {

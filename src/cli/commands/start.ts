@@ -1,26 +1,62 @@
 /**
  * `express-entry start` (what `npm start` runs): the product's main job, the server on port 8080 ($PORT
  * overrides) with the pool in a SQLite file ($EE_DB overrides; default express-entry.db in the current
- * folder), created and seeded with the demo pool on first start.
+ * folder), created and seeded with the demo pool on first start. It keeps the record of rounds current
+ * by itself: a working copy of the shipped record beside the database, refreshed from IRCC's feed at
+ * start and every 6 hours (history/working-copy.ts says why a copy).
  * @module
  */
+import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
-import { DEMO_POOL_SIZE, portOption, refreshOption, runServer } from './serve.js'
+import { parsePeriod } from '../../history/refresh.js'
+import { DEMO_POOL_SIZE, portOption, runServer } from './serve.js'
 
 export const DEFAULT_DB = 'express-entry.db'
+/** How often `start` refreshes the record from the feed unless told otherwise. */
+export const DEFAULT_REFRESH = '6h'
+/** The working copy of the record `start` keeps, beside its database. */
+export const WORKING_RECORD = 'express-entry.rounds.json'
+
+/** --refresh / $EE_REFRESH: a period of at least a minute, or `off`. */
+export function startRefreshOption(value: string): number | undefined {
+  if (/^(off|0|false|no)$/i.test(value.trim())) return undefined
+  const ms = parsePeriod(value)
+  if (ms === null || ms < 60_000) throw new CliError(`--refresh (or EE_REFRESH): expected a period of at least a minute such as 6h, 30m or 1d, or off (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return ms
+}
+
+/** Where `start` keeps its working copy: beside a database file, else in the current folder. */
+export function workingRecordPath(db: string): string {
+  const file = !/^postgres(ql)?:\/\//i.test(db) && db !== ':memory:'
+  return join(file ? dirname(resolve(db)) : process.cwd(), WORKING_RECORD)
+}
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('run the product: the API and web app on port 8080 ($PORT), the demo pool in express-entry.db ($EE_DB; $EE_DEMO_POOL_SIZE profiles, default 10000)')
-    .option('--refresh <period>', "refresh the record of rounds from IRCC's feed now and then every period, e.g. 6h (off by default; $EE_REFRESH)")
-    .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)")
+    .description(
+      `run the product: the API and web app on port 8080 ($PORT), the demo pool in ${DEFAULT_DB} ($EE_DB; $EE_DEMO_POOL_SIZE profiles, default 10000), and the record of rounds in ${WORKING_RECORD} beside it ($EE_ROUNDS_RECORD), refreshed from IRCC's feed`,
+    )
+    .option('--refresh <period>', `refresh the record of rounds from the feed at start and then every period, e.g. 1h, or off ($EE_REFRESH; default ${DEFAULT_REFRESH})`)
+    .option('--feed-url <url>', "the feed to refresh from ($EE_FEED_URL; default IRCC's)")
     .action(async (options: { refresh?: string; feedUrl?: string }) => {
-      const refresh = options.refresh ?? process.env.EE_REFRESH
-      const refreshMs = refresh ? refreshOption(refresh) : undefined
+      const refreshMs = startRefreshOption(options.refresh ?? process.env.EE_REFRESH ?? DEFAULT_REFRESH)
       const size = Number(process.env.EE_DEMO_POOL_SIZE ?? DEMO_POOL_SIZE)
       if (!Number.isInteger(size) || size < 1 || size > 1_000_000) throw new CliError(`EE_DEMO_POOL_SIZE: expected a whole number from 1 to 1000000 (got ${JSON.stringify(process.env.EE_DEMO_POOL_SIZE)})`, EXIT_BAD_INPUT)
-      await runServer({ port: portOption(process.env.PORT ?? '8080'), host: process.env.HOST ?? '0.0.0.0', db: process.env.EE_DB || DEFAULT_DB, seed: size, refreshMs, feedUrl: options.feedUrl, trustProxy: process.env.EE_TRUST_PROXY === '1' })
+      const db = process.env.EE_DB || DEFAULT_DB
+      // $EE_ROUNDS_RECORD names the operator's own copy: refreshed in place, never replaced by the shipped one.
+      const own = process.env.EE_ROUNDS_RECORD || undefined
+      await runServer({
+        port: portOption(process.env.PORT ?? '8080'),
+        host: process.env.HOST ?? '0.0.0.0',
+        db,
+        seed: size,
+        record: own ?? workingRecordPath(db),
+        workingRecord: own === undefined,
+        refreshMs,
+        feedUrl: options.feedUrl ?? (process.env.EE_FEED_URL || undefined),
+        trustProxy: process.env.EE_TRUST_PROXY === '1',
+      })
     })
 }

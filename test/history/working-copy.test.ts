@@ -1,0 +1,63 @@
+/**
+ * The working copy of the record `npm start` refreshes (history/working-copy.ts): made from the shipped
+ * record when absent, unreadable or behind it; kept when as current or ahead (refreshed from the feed).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { RawRound } from '../../src/history/feed.js'
+import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { feedText, sourcePathFor } from '../../src/history/refresh.js'
+import { ensureWorkingRecord } from '../../src/history/working-copy.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'ee-working-copy-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+const shippedCount = loadRecord().rounds.length
+const round448: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515' }
+
+let n = 0
+const fresh = () => join(mkdtempSync(join(dir, `case-${n++}-`)), 'express-entry.rounds.json')
+
+describe('ensureWorkingRecord', () => {
+  it('copies the shipped record with its change history and fetch state when there is no copy', async () => {
+    const path = fresh()
+    const report = await ensureWorkingRecord(path)
+    expect(report).toEqual({ path, copiedBecause: 'absent', rounds: shippedCount, newest: '2026-10-01' })
+    expect(readFileSync(path).equals(readFileSync(shippedRecordPath()))).toBe(true)
+    expect(readFileSync(changesPathFor(path)).equals(readFileSync(changesPathFor(shippedRecordPath())))).toBe(true)
+    expect(JSON.parse(readFileSync(sourcePathFor(path), 'utf8'))).toMatchObject({ currentAsOf: '2026-10-01T00:00:00Z' })
+    expect(loadRecord(path).rounds).toEqual(loadRecord().rounds)
+  })
+
+  it.each([
+    ['as current as the shipped record', (rounds: RawRound[]) => rounds],
+    ['ahead of it: refreshed from the feed', (rounds: RawRound[]) => [round448, ...rounds]],
+  ])('keeps a copy %s', async (_, edit) => {
+    const path = fresh()
+    await ensureWorkingRecord(path)
+    writeFileSync(path, feedText({ ...shipped, rounds: edit(shipped.rounds) }))
+    const before = readFileSync(path)
+    const report = await ensureWorkingRecord(path)
+    expect(report.copiedBecause).toBeNull()
+    expect(readFileSync(path).equals(before)).toBe(true)
+    expect(report.rounds).toBe(loadRecord(path).rounds.length)
+  })
+
+  it.each([
+    ['behind: the shipped record holds rounds it lacks', (path: string) => writeFileSync(path, feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) })), 'behind'],
+    ['behind even if it holds a round the shipped one lacks', (path: string) => writeFileSync(path, feedText({ ...shipped, rounds: [round448, ...shipped.rounds.filter((r) => r.drawNumber !== '300')] })), 'behind'],
+    ['not valid JSON', (path: string) => writeFileSync(path, '{"rounds": [ cut short'), 'unreadable'],
+    ['a round it cannot read', (path: string) => writeFileSync(path, feedText({ ...shipped, rounds: [{ ...round448, drawCRS: 'lots' }, ...shipped.rounds] })), 'unreadable'],
+  ] as const)('makes the copy again from the shipped record when it is %s', async (_, spoil, reason) => {
+    const path = fresh()
+    await ensureWorkingRecord(path)
+    spoil(path)
+    const report = await ensureWorkingRecord(path)
+    expect(report.copiedBecause).toBe(reason)
+    expect(readFileSync(path).equals(readFileSync(shippedRecordPath()))).toBe(true)
+    expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false)
+  })
+})
