@@ -3,17 +3,19 @@
  * cores. Also times `pool replay` over 2023-01-01 to the end of the record, and `pool generate --like`
  * (generatePool, shape 'model': the pool model's score shape and mix of programs and categories).
  * `node dist/bench/forecast.bench.js generate` times only the generation; `... generated-replay` replays
- * the issue's 8 rounds on pools generated like each round's day at the real pool size (about 2 minutes).
+ * the issue's 8 rounds on pools generated like each round's day at the real pool size (about 2 minutes);
+ * `... mix` prints who is eligible for what in pools of 3,000 generated like three days, against the model.
  */
 import { readFileSync } from 'node:fs'
 import { addDays } from '../src/domain/dates.js'
 import { backtestForecast, forecast, replayRounds } from '../src/forecast/index.js'
 import { loadRounds } from '../src/history/load.js'
-import { categoryById } from '../src/eligibility/index.js'
+import { categoryById, eligibility } from '../src/eligibility/index.js'
 import { roundTypeOf } from '../src/forecast/round-types.js'
 import { countIn } from '../src/history/distribution.js'
 import { PROGRAM_BIT, evaluateFast, realEligibility } from '../src/pool/eligibility.js'
-import { generatePool } from '../src/pool/generator.js'
+import { generatePool, mixLike, steeredTypes, targetFor } from '../src/pool/generator.js'
+import { eligibilityByType } from '../src/forecast/candidate.js'
 import { profileSchema } from '../src/schemas/profile.js'
 import { machine } from './harness.js'
 
@@ -23,6 +25,7 @@ const BACKTEST_TARGET_S = 60
 console.log(machine())
 const rounds = loadRounds()
 if (process.argv[2] === 'generated-replay') replayOnGenerated()
+else if (process.argv[2] === 'mix') mixTables()
 else {
   if (process.argv[2] !== 'generate') timeForecast()
   timeGenerate()
@@ -112,4 +115,47 @@ function replayOnGenerated(): void {
     console.log(`round ${number} (${round.date}, ${type}, ${round.size}): published ${round.lowestScore}, on a generated pool of ${size.toLocaleString('en')} ${lowest} (${lowest - round.lowestScore >= 0 ? '+' : ''}${lowest - round.lowestScore})`)
   }
   console.log(`MAE ${(errors.reduce((a, e) => a + Math.abs(e), 0) / errors.length).toFixed(1)}, bias ${(errors.reduce((a, e) => a + e, 0) / errors.length).toFixed(1)}`)
+}
+
+/**
+ * Who is eligible for what in 3,000 profiles generated like three days (seed 1), per steered type and
+ * score band, in %: "model / **generated** (profiles)" where the record tells the type's share,
+ * "carried down: ..." below it within the reach the model carries it, "can't tell: generated (profiles)"
+ * further down. Judged by eligibility() on the day, read per round type.
+ */
+function mixTables(): void {
+  const bands = [
+    [0, 400],
+    [401, 450],
+    [451, 500],
+    [501, 600],
+  ] as const
+  const pct = (x: number) => (100 * x).toFixed(1)
+  for (const like of ['2023-07-04', '2025-06-01', '2026-08-20']) {
+    const start = process.hrtime.bigint()
+    const pool = [...generatePool({ size: 3_000, seed: 1, like, eligibility: realEligibility(), shape: 'model' })]
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    const mix = mixLike(targetFor(like))
+    const eligible = pool.map((p) => eligibilityByType(eligibility(p.profile, like)))
+    console.log(`\n| like ${like} (${seconds.toFixed(2)} s) | ${bands.map(([lo, hi]) => `${lo}-${hi}`).join(' | ')} |`)
+    console.log(`|---|${bands.map(() => '---').join('|')}|`)
+    for (const { type } of steeredTypes(mix, like)) {
+      const cells = bands.map(([lo, hi]) => {
+        const inBand = pool.flatMap((p, i) => (p.score >= lo && p.score <= hi ? [i] : []))
+        const made = (idx: number[]) => pct(idx.filter((i) => eligible[i]!.get(type) === true).length / idx.length)
+        const wanted = (idx: number[]) => pct(idx.reduce((a, i) => a + mix.assumedShareAt(type, pool[i]!.score)!, 0) / idx.length)
+        const told = inBand.filter((i) => mix.shareAt(type, pool[i]!.score) !== null)
+        const carried = inBand.filter((i) => mix.shareAt(type, pool[i]!.score) === null && mix.assumedShareAt(type, pool[i]!.score) !== null)
+        const free = inBand.filter((i) => mix.assumedShareAt(type, pool[i]!.score) === null)
+        return [
+          told.length ? `${wanted(told)} / **${made(told)}** (${told.length})` : '-',
+          carried.length ? `carried down: ${wanted(carried)} / **${made(carried)}** (${carried.length})` : null,
+          free.length ? `can't tell: ${made(free)} (${free.length})` : null,
+        ]
+          .filter((c) => c !== null)
+          .join('; ')
+      })
+      console.log(`| ${type} | ${cells.join(' | ')} |`)
+    }
+  }
 }

@@ -317,6 +317,32 @@ export class PoolModel {
     return { type, share, readDownTo, available, above: this.eligibleAbove(type, density, available, share) }
   }
 
+  private readonly reaches = new Map<number, number>()
+  /**
+   * The most points by which a round held before instant `at`, of a type that selects (not general, not
+   * PNP), went below the lowest cut-off its type's share was then read from (0: none did). Round 258
+   * (French, 2023-07-12) went 64 below 439, round 341 (French) 31 below 410. How far below the record a
+   * round has been seen to reach: poolMix carries each type's share down this far.
+   */
+  reachBelowRead(at: IsoInstant): number {
+    const until = this.indexAt(at)
+    let reach = 0
+    for (let j = 0; j < until; j++) {
+      let r = this.reaches.get(j)
+      if (r === undefined) {
+        const x = this.rounds[j]!
+        r = 0
+        if (x.type !== 'general' && x.type !== 'program:pnp') {
+          const { readDownTo } = this.shareWithReach(x.type, j, this.refillBefore(j, x.type))
+          if (readDownTo !== null) r = Math.max(0, readDownTo - x.round.lowestScore)
+        }
+        this.reaches.set(j, r)
+      }
+      reach = Math.max(reach, r)
+    }
+    return reach
+  }
+
   /** The refill time (days) the model uses for `type` at instant `at`. */
   refillDaysAt(type: RoundTypeKey, at: IsoInstant): number {
     return this.refillBefore(this.indexAt(at), type)
@@ -445,6 +471,17 @@ export interface PoolMix {
    * never reach 500.
    */
   shareAt(type: RoundTypeKey, score: number): number | null
+  /**
+   * The share the replay and the forecast use at `score`: shareAt where the record tells, and below it,
+   * as far as a round has been seen to reach below its record (PoolModel.reachBelowRead: 64 points since
+   * round 258), the same share carried down, as they carry it when a round must go there (round 341,
+   * French, 7,500 to 379 where the six rounds before stopped at 410). What the model assumes, not what
+   * the record shows: shareAt stays null there. Null further down, where no round has gone and the
+   * carried share would say what it says badly (see shareAt), and where the type's share was borrowed
+   * from other types. `pool generate --like` follows it, so the pool it writes is the one the model
+   * imagines wherever a round might reach.
+   */
+  assumedShareAt(type: RoundTypeKey, score: number): number | null
 }
 
 /** A published pool distribution and the day it describes. */
@@ -473,18 +510,22 @@ export function poolMix(rounds: readonly PastRound[], asOf: IsoDate, options: { 
     if (!e) byType.set(type, (e = model.eligible(type, poolDensity(latest.distribution), latest.asOf, at)))
     return e
   }
+  let reach: number | undefined
+  const assumed = (type: RoundTypeKey, score: number, told: boolean): number | null => {
+    if (type === 'general') return 1
+    // Nominees: almost all of 601+ (a nomination's 600 points), almost none below.
+    if (type === 'program:pnp') return score > 600 ? 1 : 0
+    const e = eligibility(type)
+    const s = Math.max(0, Math.min(MAX_SCORE, Math.round(score)))
+    if (!e || e.readDownTo === null) return null
+    if (s < e.readDownTo && (told || s < e.readDownTo - (reach ??= model.reachBelowRead(at)))) return null
+    return Math.min(1, e.share * e.available[s]!)
+  }
   return {
     asOf,
     types,
-    shareAt(type, score) {
-      if (type === 'general') return 1
-      // Nominees: almost all of 601+ (a nomination's 600 points), almost none below.
-      if (type === 'program:pnp') return score > 600 ? 1 : 0
-      const e = eligibility(type)
-      const s = Math.max(0, Math.min(MAX_SCORE, Math.round(score)))
-      if (!e || e.readDownTo === null || s < e.readDownTo) return null
-      return Math.min(1, e.share * e.available[s]!)
-    },
+    shareAt: (type, score) => assumed(type, score, true),
+    assumedShareAt: (type, score) => assumed(type, score, false),
   }
 }
 

@@ -12,7 +12,9 @@
  * above 600), from the pool model of src/forecast/pool-model.ts (the shape inside the published bands
  * that `pool replay` and the forecast use), and who is eligible for what follows the same model's mix
  * (poolMix on `like`): in each score band, the share of the kept profiles eligible for CEC, FSW, French
- * and each occupation category (by eligibility on `like`) is the mean of the mix's shares at their scores.
+ * and each occupation category (by eligibility on `like`) is the mean of the mix's shares at their scores
+ * (assumedShareAt: below where the record tells a type's share, the share the replay and the forecast
+ * carry down, as far as a round has been seen to go).
  * The maker is steered per drawn profile (a year in Canada, a French test, an occupation from a
  * category's list in force) and a profile that would take a band's mix off course is drawn again.
  * Submission instants are distinct seconds spread over the 12 months before `like`, in id order.
@@ -349,6 +351,16 @@ const MIX_PATIENCE = 100
 const MIX_GROUPS: readonly number[] = [0, 401, 451, 501, 601]
 
 /**
+ * The lower edges of the score groups over which a steered type's mix is met: MIX_GROUPS, and the score
+ * from which the record tells the type's share (mix.shareAt), when it stops telling below 600.
+ */
+export function mixGroupEdges(mix: PoolMix, type: RoundTypeKey): number[] {
+  let toldFrom = 0
+  while (toldFrom <= MAX_SCORE && mix.shareAt(type, toldFrom) === null) toldFrom++
+  return [...new Set([...MIX_GROUPS, ...(toldFrom > 0 && toldFrom <= 600 ? [toldFrom] : [])])].sort((a, b) => a - b)
+}
+
+/**
  * How far (in profiles) the eligible count of a type in a group may run from the mix's expected count:
  * at the end, each type's share in each group is the mean of the mix's shares at the kept profiles'
  * scores within MIX_SLACK / (profiles in the group).
@@ -363,7 +375,8 @@ const MIX_SLACK = 1.5
  */
 class MixPlan {
   readonly deficit: Float64Array[]
-  readonly groupOf: Int32Array
+  /** Per type, the group of each score: MIX_GROUPS, split where the record stops telling the type's share (see constructor). */
+  readonly groupAt: Int32Array[]
   /** For each occupation type, the steered types it makes eligible too (its own, and any whose list holds its list). */
   private readonly implied: number[][]
   /** For each occupation type, its occupations outside the lists of the types it does not imply. */
@@ -389,22 +402,34 @@ class MixPlan {
       const codes = [...t.list!].filter((c) => !others.some((j) => types[j]!.list!.has(c)))
       return (codes.length > 0 ? codes : [...t.list!]).sort()
     })
-    this.groupOf = Int32Array.from(bins, (b) => MIX_GROUPS.findLastIndex((min) => b.min >= min))
-    this.deficit = types.map(() => new Float64Array(MIX_GROUPS.length))
     this.shares = types.map(() => new Float64Array(MAX_SCORE + 1).fill(Number.NaN))
     this.keys = types.map((t) => t.type)
+    // Where the record stops telling (shareAt null below), the share the model carries down is that of
+    // candidates no recent round thinned, often far above the thinned share just over it (French like
+    // 2026-08-20: 1.4% above 382, 45% below): counted in one group, the steering would meet the group's
+    // mean and put too many of the type just above the line. So each side is counted apart, by score (a
+    // bin may straddle the line).
+    this.groupAt = types.map((t) => {
+      const edges = mixGroupEdges(mix, t.type)
+      return Int32Array.from({ length: MAX_SCORE + 1 }, (_, score) => edges.findLastIndex((min) => score >= min))
+    })
+    this.deficit = types.map(() => new Float64Array(MIX_GROUPS.length + 1))
   }
 
   private readonly keys: readonly RoundTypeKey[]
 
-  /** mix.shareAt per type and score, read once (NaN: not yet read; -1: the mix can't tell). */
+  /** mix.assumedShareAt per type and score, read once (NaN: not yet read; -1: the model has no share of its own). */
   private readonly shares: Float64Array[]
 
-  /** The mix's share of type i at a score; null where the mix can't tell (that type is then left to the applicant model there). */
+  /**
+   * The model's share of type i at a score (assumedShareAt: where the record can't tell, the share the
+   * replay and the forecast carry down); null where the type's share was borrowed (that type is then
+   * left to the applicant model).
+   */
   private share(i: number, score: number): number | null {
     const row = this.shares[i]!
     let v = row[score]!
-    if (Number.isNaN(v)) v = row[score] = this.mix.shareAt(this.types[i]!.type, score) ?? -1
+    if (Number.isNaN(v)) v = row[score] = this.mix.assumedShareAt(this.types[i]!.type, score) ?? -1
     return v < 0 ? null : v
   }
 
@@ -457,7 +482,6 @@ class MixPlan {
     let b = 0
     while (b < quotas.length - 1 && (x -= Math.max(0, quotas[b]!)) >= 0) b++
     const bin = this.bins[b]!
-    const g = this.groupOf[b]!
     // Above 600, the score aimed at is a nominee's: a base score plus the nomination's 600.
     const [lo, hi] = bin.min > 600 ? [bin.min - 600, bin.max - 600] : [bin.min, bin.max]
     // Half the time, a tier that scores near the bin aimed at: the steered facts move the score (a year
@@ -469,7 +493,7 @@ class MixPlan {
     const at = Math.round(bin.max - (bin.max - bin.min) / 4)
     const e = this.draw((i) => {
       const share = this.share(i, at)
-      return share === null ? null : share - this.deficit[i]![g]! / 2
+      return share === null ? null : share - this.deficit[i]![this.groupAt[i]![at]!]! / 2
     }, r)
     const pick = this.occ.find((i) => e[i] === true && !this.occ.some((j) => j !== i && e[j] === true && !this.implied[i]!.includes(j)))
     const cec = this.ic >= 0 ? e[this.ic] : undefined
@@ -532,23 +556,21 @@ class MixPlan {
   }
 
   /** Whether keeping a profile with this score and eligibility holds every deficit of its group within MIX_SLACK (or brings it closer to 0). */
-  fits(b: number, score: number, e: readonly boolean[]): boolean {
-    const g = this.groupOf[b]!
+  fits(score: number, e: readonly boolean[]): boolean {
     for (let i = 0; i < e.length; i++) {
       const share = this.share(i, score)
       if (share === null) continue
-      const d = this.deficit[i]![g]!
+      const d = this.deficit[i]![this.groupAt[i]![score]!]!
       const next = d + (e[i] ? 1 : 0) - share
       if (Math.abs(next) > MIX_SLACK && Math.abs(next) > Math.abs(d)) return false
     }
     return true
   }
 
-  take(b: number, score: number, e: readonly boolean[]): void {
-    const g = this.groupOf[b]!
+  take(score: number, e: readonly boolean[]): void {
     for (let i = 0; i < e.length; i++) {
       const share = this.share(i, score)
-      if (share !== null) this.deficit[i]![g]! += (e[i] ? 1 : 0) - share
+      if (share !== null) this.deficit[i]![this.groupAt[i]![score]!]! += (e[i] ? 1 : 0) - share
     }
   }
 }
@@ -627,8 +649,8 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
       if (quotas[range]! > 0 || draws > maxDraws) {
         if (plan && quotas[range]! > 0) {
           const e = plan.eligibleOf(profile, like, eligibility)
-          if (!plan.fits(range, score, e) && tries <= MIX_PATIENCE && draws <= maxDraws) continue
-          plan.take(range, score, e)
+          if (!plan.fits(score, e) && tries <= MIX_PATIENCE && draws <= maxDraws) continue
+          plan.take(score, e)
         }
         quotas[range]!--
         yield { profile, score }

@@ -122,6 +122,29 @@ describe('pool model: who is eligible for what', () => {
     expect(mix.shareAt('program:pnp', 600)).toBe(0)
     expect(mix.shareAt('program:pnp', 601)).toBe(1)
   })
+
+  it('poolMix.assumedShareAt: the told share, carried down as far as a round has gone below its record (64 points, round 258), then nothing', () => {
+    const model = new PoolModel(rounds)
+    // Round 255 (healthcare, 2023-07-06) went to 463, 13 below 476; round 258 (French, 3,800, 2023-07-12)
+    // to 375, 64 points below the 439 of the rounds its share was read from.
+    expect(model.reachBelowRead('2023-07-06T00:00:00Z')).toBe(0)
+    expect(model.reachBelowRead('2023-07-12T00:00:00Z')).toBe(13)
+    expect(model.reachBelowRead('2023-07-13T00:00:00Z')).toBe(64)
+    expect(model.reachBelowRead('2026-08-20T00:00:00Z')).toBe(64)
+    const mix = poolMix(rounds, '2026-08-20', { model })
+    for (const type of ['program:cec', 'category:french'] as const) {
+      let toldFrom = 0
+      while (mix.shareAt(type, toldFrom) === null) toldFrom++
+      for (let s = toldFrom; s <= 1200; s += 3) expect(mix.assumedShareAt(type, s), `${type} ${s}`).toBe(mix.shareAt(type, s))
+      // Below: the share of a pool untouched by the type's rounds, the same at every score the reach covers.
+      const carried = mix.assumedShareAt(type, toldFrom - 1)!
+      expect(carried).toBeGreaterThan(0)
+      expect(mix.assumedShareAt(type, toldFrom - 64)).toBe(carried)
+      expect(mix.assumedShareAt(type, toldFrom - 65)).toBeNull()
+    }
+    expect(mix.assumedShareAt('general', 100)).toBe(1)
+    expect(mix.assumedShareAt('program:pnp', 300)).toBe(0)
+  })
 })
 
 describe('pool model: the weakest nominee of a PNP round', () => {
