@@ -2,7 +2,7 @@
  * `express-entry serve` and `start` end to end: the built CLI as a user runs it, JSON logs on stdout,
  * graceful stop on SIGTERM/SIGINT. Builds dist/ first when a source file is newer than the build.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
@@ -241,6 +241,10 @@ describe('express-entry start (npm start)', () => {
       // The tracked file is never written: a later git pull of newer data cannot conflict with it.
       expect(readFileSync(shippedRecordPath()).equals(shippedBefore)).toBe(true)
       expect((readRecordFiles(join(dir, 'express-entry.rounds.json')).feed as { rounds: RawRound[] }).rounds).toHaveLength(449)
+      // One answer: the CLI, not told which record, reads the copy beside the database too.
+      const show = spawnSync(process.execPath, [join(ROOT, 'bin/express-entry.js'), 'rounds', 'show', '448', '--json'], { cwd: dir, env: { ...process.env, EE_DB: env.EE_DB }, encoding: 'utf8' })
+      expect(show.status, show.stderr).toBe(0)
+      expect(JSON.parse(show.stdout)).toMatchObject({ number: '448', lowestScore: 515 })
 
       // Second start, refresh off: the pool and the working copy (ahead of the shipped record) are kept, and the feed is not asked.
       const asked = feed.requests()

@@ -10,6 +10,7 @@ import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { ensureWorkingRecord } from '../../src/history/working-copy.js'
+import { recordPathOf, workingRecordPath } from '../../src/cli/record-path.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ee-working-copy-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -59,5 +60,36 @@ describe('ensureWorkingRecord', () => {
     expect(report.copiedBecause).toBe(reason)
     expect(readFileSync(path).equals(readFileSync(shippedRecordPath()))).toBe(true)
     expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false)
+  })
+})
+
+describe('recordPathOf: the record a command reads when not told', () => {
+  const saved = { db: process.env.EE_DB, record: process.env.EE_ROUNDS_RECORD }
+  afterAll(() => {
+    for (const [name, value] of [['EE_DB', saved.db], ['EE_ROUNDS_RECORD', saved.record]] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+
+  it('--record, else $EE_ROUNDS_RECORD, else the copy npm start keeps beside $EE_DB, else the shipped record', async () => {
+    const folder = mkdtempSync(join(dir, 'db-'))
+    process.env.EE_DB = join(folder, 'pool.db')
+    delete process.env.EE_ROUNDS_RECORD
+    expect(recordPathOf(undefined)).toBe(shippedRecordPath())
+    await ensureWorkingRecord(workingRecordPath(process.env.EE_DB))
+    expect(recordPathOf(undefined)).toBe(join(folder, 'express-entry.rounds.json'))
+    process.env.EE_ROUNDS_RECORD = '/elsewhere/rounds.json'
+    expect(recordPathOf(undefined)).toBe('/elsewhere/rounds.json')
+    expect(recordPathOf('mine.json')).toBe('mine.json')
+  })
+
+  it.each([
+    ['pool.db', (cwd: string) => join(cwd, 'express-entry.rounds.json')],
+    ['/srv/ee/pool.db', () => '/srv/ee/express-entry.rounds.json'],
+    ['postgres://ee@db/ee', (cwd: string) => join(cwd, 'express-entry.rounds.json')],
+    [':memory:', (cwd: string) => join(cwd, 'express-entry.rounds.json')],
+  ])('the copy for database %s', (db, want) => {
+    expect(workingRecordPath(db)).toBe(want(process.cwd()))
   })
 })

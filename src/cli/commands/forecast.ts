@@ -12,7 +12,8 @@ import { readRecordSource } from '../../history/refresh.js'
 import { parseForecastRequest } from '../../schemas/forecast.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { dateOption } from './pool.js'
-import { formatTable, recordPathOf } from './rounds.js'
+import { formatTable } from './rounds.js'
+import { recordPathOf } from '../record-path.js'
 import { asOfOption } from './score.js'
 
 interface ForecastOptions {
@@ -91,7 +92,7 @@ export function registerForecast(program: Command): void {
     .description('when a candidate is likely to be invited: probabilities within 30/90/180/365 days and the next rounds with cut-off ranges, from the rounds published before --as-of (CrsFactors or a Profile, JSON from FILE or stdin); --backtest measures the track record')
     .argument('[file]', 'input file; - or nothing reads standard input')
     .option('--as-of <date>', 'the day to look from, YYYY-MM-DD (default: today, UTC); only rounds published before it are used')
-    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--record-current-to <date>', "the last day the record is known to hold every round IRCC published (default: its .source.json's currentAsOf; without one, whole to --as-of); the rounds after it are counted as unseen")
     .option('--horizon <days>', 'days ahead for the headline probability (1-730, default 90)')
     .option('--seed <n>', 'random seed (same seed, same answer; default 1)')

@@ -13,7 +13,8 @@ import { loadRecord } from '../../history/load.js'
 import { answerOutlook, DEFAULT_ROUND_SIZES, DEFAULT_TIMELINE_YEARS, type CutoffOutlook } from '../../usecases/outlook.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { asOfOption } from './score.js'
-import { formatTable, recordPathOf } from './rounds.js'
+import { formatTable } from './rounds.js'
+import { recordPathOf } from '../record-path.js'
 
 interface OutlookOptions {
   readonly asOf?: string
@@ -93,7 +94,7 @@ export function registerOutlook(program: Command): void {
     .option('--size <n...>', `round sizes to estimate the cut-off for (default: ${DEFAULT_ROUND_SIZES.join(' ')})`)
     .option('--years <n>', `how far ahead the timeline looks, in years (default ${DEFAULT_TIMELINE_YEARS})`)
     .option('--all-rounds', 'list every past round, not only those that would have invited (or are unknown)')
-    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, options: OutlookOptions) => {
       process.exitCode = await runOutlook(file, options)

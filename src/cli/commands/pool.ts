@@ -22,7 +22,8 @@ import { PROGRAM_BIT } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
 import { replayRounds, type Replay } from '../../forecast/pool-model.js'
 import { loadRecord } from '../../history/load.js'
-import { formatTable, recordPathOf } from './rounds.js'
+import { formatTable } from './rounds.js'
+import { recordPathOf } from '../record-path.js'
 
 /** A date option (`name` for the message), checked; undefined when not given. */
 export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
@@ -205,7 +206,7 @@ export function registerPool(program: Command): void {
     .option('--from <date>', 'first round day (default 2023-01-01)')
     .option('--to <date>', 'last round day (default: the end of the record)')
     .option('--seed <n>', 'random seed (same seed, same answer)', '1')
-    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--rounds', 'also list every round: published and replayed lowest score, and how it was replayed')
     .option('--json', 'print JSON (every round with its error)')
     .action((o: { from?: string; to?: string; seed: string; record?: string; rounds?: boolean; json?: boolean }) => {

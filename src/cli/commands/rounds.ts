@@ -3,7 +3,8 @@
  * `distributions`, and `update` to bring it up to date: from IRCC's feed fetched over HTTPS (or `--url`,
  * a mirror or a test server; history/refresh.ts), or from a FILE already downloaded.
  *
- * Which record: `--record PATH`, else the environment variable EE_ROUNDS_RECORD, else the record
+ * Which record: `--record PATH`, else the environment variable EE_ROUNDS_RECORD, else the working copy
+ * `npm start` keeps beside its database when there is one (cli/record-path.ts), else the record
  * shipped in data/ee-rounds.json. Every subcommand reads the same one, and `update` writes to it (with
  * its change history beside it, PATH minus `.json` plus `.field-changes.json`), so in a checkout
  * `rounds update FILE` refreshes the shipped record for a commit, and elsewhere
@@ -16,7 +17,8 @@ import { distributionOverTime, filterRounds, findRound, roundStats, statsByType,
 import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS } from '../../history/labels.js'
 import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
-import { loadRecord, shippedRecordPath } from '../../history/load.js'
+import { loadRecord } from '../../history/load.js'
+import { recordPathOf } from '../record-path.js'
 import { applyFeed, IRCC_FEED_URL, IRCC_FEED_URL_FR, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../../history/refresh.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
 import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
@@ -32,10 +34,6 @@ interface JsonOption {
   readonly json?: boolean
 }
 
-/** The record file the rounds commands use: --record, else EE_ROUNDS_RECORD, else the shipped one. */
-export function recordPathOf(option: string | undefined): string {
-  return option ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath()
-}
 
 function loadFrom(option: string | undefined): ParsedRecord {
   return loadRecord(recordPathOf(option))
@@ -322,7 +320,7 @@ export function registerRounds(program: Command): void {
   const rounds = program
     .command('rounds')
     .description('the record of past rounds of invitations (IRCC feed); --record PATH or EE_ROUNDS_RECORD picks another copy')
-  const recordHelp = 'record file (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)'
+  const recordHelp = 'record file (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)'
   rounds
     .command('list')
     .description('list past rounds, oldest first')

@@ -13,7 +13,7 @@ import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '..
 import { DEFAULT_EXPENSIVE_LIMIT } from '../../api/app.js'
 import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate-limit.js'
 import { liveRecord } from '../../history/live.js'
-import { shippedRecordPath } from '../../history/load.js'
+import { recordPathOf } from '../record-path.js'
 import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from '../io.js'
@@ -86,7 +86,7 @@ export interface ServeOptions {
   readonly web?: string | undefined
   /** Seed an empty store with a demo pool of this many profiles (npm start). */
   readonly seed?: number
-  /** The record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped one). */
+  /** The record of past rounds (default: cli/record-path.ts recordPathOf). */
   readonly record?: string | undefined
   /** `record` is a working copy of the shipped record, made or made again from it first (npm start; history/working-copy.ts). */
   readonly workingRecord?: boolean
@@ -175,7 +175,7 @@ export async function runServer(options: ServeOptions): Promise<void> {
       log({ level: 'warn', msg: `no web app in ${webRoot}: run npm run build:web; serving the API only` })
     }
   }
-  const recordPath = options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath()
+  const recordPath = recordPathOf(options.record)
   if (cluster.isPrimary && options.workingRecord) {
     const copy = await ensureWorkingRecord(recordPath).catch((e: Error) => {
       throw new CliError(`storage failure: cannot keep the working copy of the record of rounds at ${recordPath}: ${e.message}`, EXIT_FAILURE)
@@ -250,7 +250,7 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
       await store.close()
     }
   }
-  const stopRefresh = options.refreshMs ? scheduleRefresh(options.record ?? process.env.EE_ROUNDS_RECORD ?? shippedRecordPath(), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log) : null
+  const stopRefresh = options.refreshMs ? scheduleRefresh(recordPathOf(options.record), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log) : null
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
   const env = { EE_WORKER_PORT: String(port) }
@@ -327,7 +327,7 @@ export function registerServe(program: Command): void {
     .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
     .option('--web <dir>', 'folder of the built web app (default: dist/web)')
     .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core; a worker that dies is replaced', workersOption, 1)
-    .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json)')
+    .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--refresh <period>', "refresh the record from IRCC's feed now and then every period, e.g. 6h (off by default)", refreshOption)
     .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)")
     .option('--trust-proxy', 'behind a reverse proxy: tell clients apart by the last X-Forwarded-For address (rate limits)')

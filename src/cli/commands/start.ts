@@ -6,17 +6,14 @@
  * start and every 6 hours (history/working-copy.ts says why a copy).
  * @module
  */
-import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { parsePeriod } from '../../history/refresh.js'
 import { DEMO_POOL_SIZE, portOption, runServer } from './serve.js'
+import { DEFAULT_DB, defaultDb, WORKING_RECORD, workingRecordPath } from '../record-path.js'
 
-export const DEFAULT_DB = 'express-entry.db'
 /** How often `start` refreshes the record from the feed unless told otherwise. */
 export const DEFAULT_REFRESH = '6h'
-/** The working copy of the record `start` keeps, beside its database. */
-export const WORKING_RECORD = 'express-entry.rounds.json'
 
 /** --refresh / $EE_REFRESH: a period of at least a minute, or `off`. */
 export function startRefreshOption(value: string): number | undefined {
@@ -24,12 +21,6 @@ export function startRefreshOption(value: string): number | undefined {
   const ms = parsePeriod(value)
   if (ms === null || ms < 60_000) throw new CliError(`--refresh (or EE_REFRESH): expected a period of at least a minute such as 6h, 30m or 1d, or off (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return ms
-}
-
-/** Where `start` keeps its working copy: beside a database file, else in the current folder. */
-export function workingRecordPath(db: string): string {
-  const file = !/^postgres(ql)?:\/\//i.test(db) && db !== ':memory:'
-  return join(file ? dirname(resolve(db)) : process.cwd(), WORKING_RECORD)
 }
 
 export function registerStart(program: Command): void {
@@ -44,7 +35,7 @@ export function registerStart(program: Command): void {
       const refreshMs = startRefreshOption(options.refresh ?? process.env.EE_REFRESH ?? DEFAULT_REFRESH)
       const size = Number(process.env.EE_DEMO_POOL_SIZE ?? DEMO_POOL_SIZE)
       if (!Number.isInteger(size) || size < 1 || size > 1_000_000) throw new CliError(`EE_DEMO_POOL_SIZE: expected a whole number from 1 to 1000000 (got ${JSON.stringify(process.env.EE_DEMO_POOL_SIZE)})`, EXIT_BAD_INPUT)
-      const db = process.env.EE_DB || DEFAULT_DB
+      const db = defaultDb()
       // $EE_ROUNDS_RECORD names the operator's own copy: refreshed in place, never replaced by the shipped one.
       const own = process.env.EE_ROUNDS_RECORD || undefined
       await runServer({

@@ -13,9 +13,8 @@ import { profileSchema, type Profile } from '../../schemas/profile.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { openStore } from '../../store/index.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parseJson, readInput } from '../io.js'
-import { recordPathOf } from './rounds.js'
 import { refreshOption } from './serve.js'
-import { DEFAULT_DB } from './start.js'
+import { defaultDb, recordPathOf } from '../record-path.js'
 
 interface WatchCliOptions {
   readonly url?: string
@@ -66,7 +65,7 @@ async function runWatch(file: string | undefined, options: WatchCliOptions): Pro
   const retries = options.retries === undefined ? undefined : Number(options.retries)
   if (retries !== undefined && (!Number.isInteger(retries) || retries < 0 || retries > 20)) throw new CliError(`--retries: expected a whole number from 0 to 20 (got ${JSON.stringify(options.retries)})`, EXIT_BAD_INPUT)
   const profile = options.profile === undefined ? undefined : await readProfile(options.profile)
-  const store = await openStore(options.db ?? (process.env.EE_DB || DEFAULT_DB))
+  const store = await openStore(options.db ?? defaultDb())
   const recordPath = recordPathOf(options.record)
   const check = async (): Promise<number> => {
     const result = await watchOnce({
@@ -127,7 +126,7 @@ export function registerWatch(program: Command): void {
     .option('--retries <n>', 'webhook retries with exponential backoff from 1 s (default 4)')
     .option('--profile <file>', "a Profile: say for each new round whether it would have invited this candidate, with the score and margin")
     .option('--db <target>', 'where alerts sent are kept: a SQLite file or a postgres:// URL (default: $EE_DB or express-entry.db)')
-    .option('--record <path>', 'record file (default: $EE_ROUNDS_RECORD, else the shipped data/ee-rounds.json); refreshed in place')
+    .option('--record <path>', 'record file (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json); refreshed in place')
     .option('--json', 'print each alert as one JSON line (the webhook payload)')
     .action(async (file: string | undefined, options: WatchCliOptions) => {
       process.exitCode = await runWatch(file, options)
