@@ -34,6 +34,10 @@ export const recordInfoSchema = z.object({
   refreshedAt: z.string().nullable().describe('when the record was last refreshed (ISO instant)'),
   checkedAt: z.string().nullable().describe('when the feed last answered a check (200 or 304)'),
   currentAsOf: z.string().nullable().describe("the last instant the record is known to hold every round IRCC had published (its feed last seen whole; null: not known)"),
+  lastFailure: z
+    .object({ at: z.string().describe('when it failed (ISO instant)'), reason: z.string().describe('why, e.g. "HTTP 503 Service Unavailable"') })
+    .nullable()
+    .describe('the last scheduled refresh that failed since the last one that worked (null: none)'),
   rounds: z.int(),
   lastRound: z.object({ number: z.string(), date: z.string() }).nullable(),
 })

@@ -18,6 +18,8 @@ export interface RecordInfo {
   readonly checkedAt: string | null
   /** The last instant the record is known to hold every round IRCC had published (null: not known). */
   readonly currentAsOf: string | null
+  /** The last scheduled refresh that failed since the last that worked (null: none). */
+  readonly lastFailure: { readonly at: string; readonly reason: string } | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
@@ -41,18 +43,20 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
   const load = (): void => {
     const stamp = statSync(recordPath).mtimeMs
     const parsed = loadRecord(recordPath)
-    const source = readRecordSource(recordPath)
     rounds = parsed.rounds
     const last = rounds.at(-1)
-    info = {
+    info = { ...sourceInfo(), rounds: rounds.length, lastRound: last ? { number: last.number, date: last.date } : null }
+    mtime = stamp
+  }
+  const sourceInfo = () => {
+    const source = readRecordSource(recordPath)
+    return {
       source: source?.source ?? null,
       refreshedAt: source?.refreshedAt ?? null,
       checkedAt: source?.checkedAt ?? null,
       currentAsOf: source?.currentAsOf ?? null,
-      rounds: rounds.length,
-      lastRound: last ? { number: last.number, date: last.date } : null,
+      lastFailure: source?.lastFailure ? { at: source.lastFailure.at, reason: source.lastFailure.reason } : null,
     }
-    mtime = stamp
   }
   load()
   const fresh = (): void => {
@@ -61,11 +65,9 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
     checked = now
     try {
       const stamp = statSync(recordPath).mtimeMs
+      // The source file changes alone on a 304 or a failure.
       if (stamp !== mtime) load()
-      else {
-        const source = readRecordSource(recordPath)
-        if (source && source.refreshedAt !== info.refreshedAt) info = { ...info, refreshedAt: source.refreshedAt, checkedAt: source.checkedAt ?? null, currentAsOf: source.currentAsOf ?? null }
-      }
+      else info = { ...info, ...sourceInfo() }
     } catch {
       // Keep the last good record (a write in progress is renamed into place whole, so this is rare).
     }

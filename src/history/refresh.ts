@@ -54,6 +54,8 @@ export const recordSourceSchema = z.looseObject({
   currentAsOf: z.string().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** The last scheduled refresh that failed since the last one that did not (the server says so: a record that has stopped being kept current). */
+  lastFailure: z.object({ at: z.string(), reason: z.string() }).optional(),
 })
 export type RecordSource = z.output<typeof recordSourceSchema>
 
@@ -294,7 +296,10 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
   const fetched = await fetchFeed(url, { ...options, etag: conditional?.etag, lastModified: conditional?.lastModified })
   if (fetched.status === 'not-modified') {
     const at = isoNow(now)
-    if (!options.dryRun && previous) await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, refreshedAt: at, checkedAt: at, currentAsOf: at }, null, 1)}\n`)
+    if (!options.dryRun && previous) {
+      const { lastFailure: _cleared, ...state } = previous
+      await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...state, refreshedAt: at, checkedAt: at, currentAsOf: at }, null, 1)}\n`)
+    }
     const rounds = readRecordFiles(recordPath)
     const count = Array.isArray((rounds.feed as { rounds?: unknown[] }).rounds) ? (rounds.feed as { rounds: unknown[] }).rounds.length : 0
     return { record: recordPath, source: url, notModified: true, written: false, rounds: count, added: [], changed: [], missing: [], unknownLabels: [], refreshedAt: at }
@@ -303,6 +308,16 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
   const state: Partial<RecordSource> = { currentAsOf: isoNow(now), ...(fetched.etag ? { etag: fetched.etag } : {}), ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}) }
   const { report } = await applyFeed(recordPath, fetched.feed, url, { ...(options.dryRun ? { dryRun: true } : {}), now, fetched: state })
   return report
+}
+
+/**
+ * Notes beside the record that a scheduled refresh failed (`lastFailure` in its source file; the next
+ * refresh that works clears it). Nothing is noted for a record with no source file.
+ */
+export async function noteRefreshFailure(recordPath: string, reason: string, now: () => Date = () => new Date()): Promise<void> {
+  const previous = readRecordSource(recordPath)
+  if (!previous) return
+  await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, lastFailure: { at: isoNow(now), reason } }, null, 1)}\n`)
 }
 
 /** Parses a period such as `6h`, `30m`, `1d` or `90s` into milliseconds; null if unreadable. */

@@ -21,7 +21,7 @@ describe('POST /v1/forecast', () => {
   })
 
   it("passes on how current the record is: a record seen weeks before the day forecasts with the rounds since unseen, as the library does", async () => {
-    const info = { source: 'test', refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: '2026-10-01T00:00:00Z', rounds: rounds.length, lastRound: null }
+    const info = { source: 'test', refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: '2026-10-01T00:00:00Z', lastFailure: null, rounds: rounds.length, lastRound: null }
     const stale = createApp({ history: { rounds: () => rounds, info: () => info } })
     const res = await stale.request('/v1/forecast', { method: 'POST', body: JSON.stringify({ asOf: '2026-11-30', profile: example }), headers: { 'content-type': 'application/json' } })
     expect(res.status).toBe(200)

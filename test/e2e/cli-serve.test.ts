@@ -275,6 +275,23 @@ describe('express-entry start (npm start)', () => {
     }
   }, 60_000)
 
+  it('a refresh that fails is said by GET /v1/rounds (lastFailure), the record unchanged', async () => {
+    const failing = createServer((_req, res) => (res.writeHead(503), res.end()))
+    await new Promise<void>((done) => failing.listen(0, '127.0.0.1', done))
+    const sub = mkdtempSync(join(dir, 'failing-'))
+    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_FEED_URL: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/feed.json` })
+    try {
+      const info = async () => ((await (await fetch(`${s.url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; lastFailure: { at: string; reason: string } | null } }).record
+      await expect.poll(async () => (await info()).lastFailure?.reason, { timeout: 30_000 }).toBe('HTTP 503 Service Unavailable')
+      expect((await info()).rounds).toBe(448)
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+      failing.closeAllConnections()
+      await new Promise<void>((done) => failing.close(() => done()))
+    }
+  }, 60_000)
+
   it('a feed that does not answer neither delays the start nor holds the stop', async () => {
     const sockets: Socket[] = []
     const silent = createNetServer((socket) => void sockets.push(socket))
@@ -290,6 +307,8 @@ describe('express-entry start (npm start)', () => {
       expect(await s.exit).toBe(0)
       expect(Date.now() - stopAt).toBeLessThan(10_000) // the fetch's own timeout is 30 s
       expect(s.lines.find((l) => l.msg === 'record of rounds not refreshed: could not fetch the rounds feed from ' + feedUrl + ': stopped before the feed answered; the record is unchanged')).toBeDefined()
+      // A stop is not a failure of the feed: nothing is noted beside the record.
+      expect(JSON.parse(readFileSync(join(sub, 'express-entry.rounds.source.json'), 'utf8')).lastFailure).toBeUndefined()
     } finally {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((done) => silent.close(() => done()))

@@ -135,6 +135,23 @@ describe('the record, kept current', () => {
     await context.close()
   })
 
+  it('the rounds page says when the last attempt to refresh the record failed, and why', async () => {
+    const source = readFileSync(sourcePathFor(record), 'utf8')
+    writeFileSync(sourcePathFor(record), JSON.stringify({ ...JSON.parse(source), lastFailure: { at: '2026-11-30T02:19:20Z', reason: 'HTTP 503 Service Unavailable' } }))
+    try {
+      const context = await device()
+      const { p, errors } = await open(context, '/rounds')
+      await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/rounds held since are not in it yet\. The last attempt to refresh it, at 2026-11-30 02:19:20 UTC, failed: HTTP 503 Service Unavailable\.$/)
+      expect(errors).toEqual([])
+      const fr = await open(context, '/rounds?lang=fr')
+      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 2026-11-30 02:19:20 UTC, a échoué : HTTP 503 Service Unavailable\.$/)
+      expect(fr.errors).toEqual([])
+      await context.close()
+    } finally {
+      writeFileSync(sourcePathFor(record), source)
+    }
+  })
+
   it('the journey remembers the answers and the visit on the device and, on a later visit, lists the rounds published since with their verdict', async () => {
     const context = await device()
     const first = await open(context, '/calculator')

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
-import { feedText, fetchFeed, FeedFetchError, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
+import { feedText, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
 import { runCli } from './cli-helper.js'
 
 const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
@@ -119,6 +119,31 @@ describe('rounds update --url (a local server)', () => {
     writeFileSync(join(dir, 'newer.json'), JSON.stringify(newerFeed()))
     expect((await run('update', join(dir, 'newer.json'), '--record', other)).code).toBe(0)
     expect(readRecordSource(other)!.currentAsOf).toBe('2026-10-01T00:00:00Z')
+  })
+
+  it('a failed scheduled refresh is noted beside the record (lastFailure), and the next one that works, 200 or 304, clears it', async () => {
+    serveFeed(JSON.stringify(newerFeed()))
+    const fixed = (iso: string) => () => new Date(iso)
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T08:00:00Z') })
+    const records = () => [readFileSync(record, 'utf8'), readFileSync(changesPathFor(record), 'utf8')]
+    const before = records()
+    await noteRefreshFailure(record, 'HTTP 503 Service Unavailable', fixed('2026-11-29T14:00:00Z'))
+    expect(readRecordSource(record)).toMatchObject({ refreshedAt: '2026-11-29T08:00:00Z', lastFailure: { at: '2026-11-29T14:00:00Z', reason: 'HTTP 503 Service Unavailable' } })
+    expect(records()).toEqual(before)
+    // 304: the feed answered, nothing new.
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T20:00:00Z') })
+    expect(readRecordSource(record)).toMatchObject({ refreshedAt: '2026-11-29T20:00:00Z' })
+    expect(readRecordSource(record)!.lastFailure).toBeUndefined()
+    // 200 with a new feed.
+    await noteRefreshFailure(record, 'network error', fixed('2026-11-30T02:00:00Z'))
+    serveFeed(JSON.stringify({ ...newerFeed(), classes: 'changed' }))
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-30T08:00:00Z') })
+    expect(readRecordSource(record)!.lastFailure).toBeUndefined()
+    // A record with no source file: nothing to note it against.
+    const bare = join(dir, 'bare.json')
+    writeFileSync(bare, feedText(upTo437()))
+    await noteRefreshFailure(bare, 'network error')
+    expect(existsSync(sourcePathFor(bare))).toBe(false)
   })
 
   it('the human report lists new rounds and edited ones', async () => {

@@ -12,19 +12,26 @@ export interface RecordInfo {
   readonly refreshedAt: string | null
   /** The last instant the record is known to hold every round (its feed last seen whole). */
   readonly currentAsOf?: string | null
+  /** The last scheduled refresh that failed since the last that worked. */
+  readonly lastFailure?: { readonly at: string; readonly reason: string } | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
 
+const stamp = (instant: string): string => instant.replace('T', ' ').replace('Z', ' UTC')
+
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null
   const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde ${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
-  const when = info.refreshedAt ? info.refreshedAt.replace('T', ' ').replace('Z', ' UTC') : lang === 'fr' ? 'date inconnue' : 'an unknown date'
+  const when = info.refreshedAt ? stamp(info.refreshedAt) : lang === 'fr' ? 'date inconnue' : 'an unknown date'
   const from = info.source ?? (lang === 'fr' ? 'source inconnue' : 'an unknown source')
   const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${info.rounds} rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
   const current = info.currentAsOf?.slice(0, 10)
   // Weeks short of today: the rounds held since are missing, and the page must not look current.
   const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - RECORD_SHORT_DAYS * 86_400_000
   const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current} : celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
-  return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap)
+  // A server that keeps failing to refresh says so: the record has stopped being kept current.
+  const failure = info.lastFailure
+  const failed = !failure ? '' : lang === 'fr' ? ` La dernière tentative de mise à jour, le ${stamp(failure.at)}, a échoué : ${failure.reason}.` : ` The last attempt to refresh it, at ${stamp(failure.at)}, failed: ${failure.reason}.`
+  return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap + failed)
 }

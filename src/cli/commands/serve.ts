@@ -14,7 +14,7 @@ import { DEFAULT_EXPENSIVE_LIMIT } from '../../api/app.js'
 import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate-limit.js'
 import { liveRecord } from '../../history/live.js'
 import { recordPathOf } from '../record-path.js'
-import { IRCC_FEED_URL, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
+import { FeedFetchError, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
@@ -124,6 +124,11 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
       after()
     } catch (e) {
       log({ level: 'warn', msg: `record of rounds not refreshed: ${(e as Error).message}`, source: url })
+      // Said beside the record, so that every process, the API and the rounds page can tell (a stop is not a failure).
+      if (!stopping.signal.aborted) {
+        await noteRefreshFailure(recordPath, e instanceof FeedFetchError ? e.reason : (e as Error).message).catch((n: Error) => log({ level: 'warn', msg: `refresh failure not noted: ${n.message}` }))
+        after()
+      }
     } finally {
       running = false
     }
