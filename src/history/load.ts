@@ -45,6 +45,11 @@ export function readRecordFiles(recordPath: string): { feed: unknown; changes: u
   return { feed: readJson(recordPath, 'record of rounds'), changes: existsSync(changesPath) ? readJson(changesPath, 'change history') : null }
 }
 
+/** The forecast's track record measured on a record file (`x.json` -> `x.track-record.json`; forecast/track-record-file.ts). */
+export function trackRecordPathFor(recordPath: string): string {
+  return recordPath.replace(/(\.json)?$/i, '.track-record.json')
+}
+
 /** IRCC's French labels of the rounds that go with a record file (`x.json` -> `x.labels-fr.json`). */
 export function frenchLabelsPathFor(recordPath: string): string {
   return recordPath.replace(/(\.json)?$/i, '.labels-fr.json')

@@ -7,7 +7,7 @@
  */
 import { copyFile, rename, unlink } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { changesPathFor, frenchLabelsPathFor, loadRecord, shippedRecordPath } from './load.js'
+import { changesPathFor, frenchLabelsPathFor, loadRecord, shippedRecordPath, trackRecordPathFor } from './load.js'
 import { sourcePathFor } from './refresh.js'
 import type { PastRound } from './record.js'
 
@@ -54,6 +54,8 @@ export async function ensureWorkingRecord(workingPath: string, shippedPath: stri
       if (existsSync(companion(shippedPath))) await copyAtomically(companion(shippedPath), companion(workingPath))
     }
     await copyAtomically(shippedPath, workingPath)
+    // Measured on the copy it replaces; the shipped one goes with this copy.
+    await unlink(trackRecordPathFor(workingPath)).catch(() => undefined)
   }
   const now = reason === null ? loadRecord(workingPath).rounds : shipped
   return { path: workingPath, copiedBecause: reason, rounds: now.length, newest: newestOf(now)?.date ?? null }

@@ -236,6 +236,12 @@ describe('express-entry start (npm start)', () => {
       // Refreshed at start, without being asked: the new round is served, from the working copy.
       await expect.poll(() => recordOf(first.url), { timeout: 30_000 }).toMatchObject({ rounds: 449, source: feed.url })
       expect(first.lines.find((l) => l.msg === 'record of rounds refreshed')).toMatchObject({ added: ['448'] })
+      // The forecast's track record follows: measured again on the refreshed copy, in a worker thread.
+      const trackRecord = async () => (await (await fetch(`${first.url}/v1/forecast/track-record`)).json()) as { recordUntil: string; brier: { model: number } }
+      expect((await trackRecord()).recordUntil).toBe('2026-10-01')
+      await expect.poll(async () => (await trackRecord()).recordUntil, { timeout: 60_000, interval: 500 }).toBe('2026-10-14')
+      expect(first.lines.find((l) => l.msg === 'forecast track record measured again')).toMatchObject({ recordUntil: '2026-10-14' })
+      expect(await trackRecord()).toEqual(JSON.parse(readFileSync(join(dir, 'express-entry.rounds.track-record.json'), 'utf8')))
       first.child.kill('SIGINT')
       expect(await first.exit).toBe(0)
       // The tracked file is never written: a later git pull of newer data cannot conflict with it.

@@ -4,12 +4,12 @@
  * (data/forecast-track-record.json, written by `forecast --backtest --json`). Public: they compute.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { todayUtc } from '../../domain/dates.js'
 import { forecast } from '../../forecast/index.js'
+import { shippedTrackRecordPath } from '../../forecast/track-record-file.js'
 import { forecastRequestSchema, forecastSchema, parseForecastRequest } from '../../schemas/forecast.js'
 import type { ApiEnv } from '../app.js'
 import { ApiProblem } from '../error-handler.js'
@@ -71,15 +71,12 @@ registerOperation({
 
 /** The shipped track record (data/forecast-track-record.json), or null. */
 export function shippedTrackRecord(): unknown {
-  for (const rel of ['../../../data/forecast-track-record.json', '../../../../data/forecast-track-record.json']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url))
-    if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'))
-  }
-  return null
+  const path = shippedTrackRecordPath()
+  return path ? JSON.parse(readFileSync(path, 'utf8')) : null
 }
 
 export function forecastRoutes(history: HistoryService | null, bodyLimit: number): Hono<ApiEnv> {
-  let trackRecord: unknown
+  let shipped: unknown
   return new Hono<ApiEnv>()
     .post('/', async (c) => {
       if (!history) throw notConfigured('record of past rounds')
@@ -89,7 +86,8 @@ export function forecastRoutes(history: HistoryService | null, bodyLimit: number
       return c.json(forecast(input, history.rounds(), { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) }))
     })
     .get('/track-record', (c) => {
-      trackRecord ??= shippedTrackRecord()
+      // The one measured on the record this server reads, when it keeps one (npm start), else the shipped one.
+      const trackRecord = history?.trackRecord?.() ?? (shipped ??= shippedTrackRecord())
       if (trackRecord === null) throw new ApiProblem('not_found', 'no forecast track record shipped (data/forecast-track-record.json)')
       return c.json(trackRecord)
     })

@@ -27,6 +27,8 @@ export interface HistoryService {
   rounds(): readonly PastRound[]
   /** When the record was last refreshed and from where (live.ts), when known. */
   info?(): RecordInfo
+  /** The forecast's track record measured on this record (forecast/track-record-file.ts), when one is kept beside it. */
+  trackRecord?(): unknown
 }
 
 export interface RoundsRouteOptions {

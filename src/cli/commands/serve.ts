@@ -16,6 +16,7 @@ import { liveRecord } from '../../history/live.js'
 import { recordPathOf } from '../record-path.js'
 import { FeedFetchError, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
+import { measureTrackRecord, readTrackRecord, trackRecordBehind } from '../../forecast/track-record-file.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
@@ -144,6 +145,36 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
   }
 }
 
+/**
+ * Measures the forecast's track record again (forecast/track-record-file.ts, in a worker thread) when the
+ * record holds rounds it has not seen: called at start and after each refresh, one measure at a time,
+ * checking again when one ends (rounds may have come meanwhile). A failure is logged; the last track
+ * record stays.
+ */
+export function trackRecordKeeper(recordPath: string, log: ErrorLogger): () => void {
+  let running = false
+  const keep = (): void => {
+    if (running) return
+    try {
+      if (!trackRecordBehind(recordPath)) return
+    } catch {
+      return // the record is unreadable: the refresh has said so
+    }
+    running = true
+    const started = process.hrtime.bigint()
+    void measureTrackRecord(recordPath)
+      .then(
+        (b) => log({ level: 'notice', msg: 'forecast track record measured again', recordUntil: b.recordUntil, brier: b.brier.model, brierRatio: b.brierRatio, seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e8) / 10 }),
+        (e: Error) => log({ level: 'warn', msg: `forecast track record not measured: ${e.message}` }),
+      )
+      .finally(() => {
+        running = false
+        keep()
+      })
+  }
+  return keep
+}
+
 /** EE_API_TOKEN and EE_API_READ_TOKEN, refused when too short to be safe (auth.ts). */
 export function tokensFromEnv(env: NodeJS.ProcessEnv = process.env): { token: string | undefined; readToken: string | undefined } {
   const token = env.EE_API_TOKEN || undefined
@@ -192,7 +223,8 @@ export async function runServer(options: ServeOptions): Promise<void> {
   let live: ReturnType<typeof liveRecord> | null = null
   try {
     live = liveRecord(recordPath)
-    history = live
+    const kept = live
+    history = { rounds: () => kept.rounds(), info: () => kept.info(), trackRecord: () => readTrackRecord(recordPath) }
   } catch (e) {
     log({ level: 'warn', msg: `record of past rounds not loaded: ${(e as Error).message}` })
   }
@@ -215,7 +247,9 @@ export async function runServer(options: ServeOptions): Promise<void> {
     throw e
   }
   // One process refreshes (this one, or the primary of a cluster); every process re-reads the file when it changes.
-  const stopRefresh = options.refreshMs && !cluster.isWorker ? scheduleRefresh(recordPath, options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => live?.reload()) : null
+  const keepTrackRecord = options.refreshMs && !cluster.isWorker ? trackRecordKeeper(recordPath, log) : null
+  keepTrackRecord?.()
+  const stopRefresh = options.refreshMs && !cluster.isWorker ? scheduleRefresh(recordPath, options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => (live?.reload(), keepTrackRecord?.())) : null
   // Handlers first, then the "listening" line: whoever waits for that line may signal at once.
   const stopped = new Promise<void>((done) => {
     let closing = false
@@ -255,7 +289,9 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
       await store.close()
     }
   }
-  const stopRefresh = options.refreshMs ? scheduleRefresh(recordPathOf(options.record), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log) : null
+  const keepTrackRecord = options.refreshMs ? trackRecordKeeper(recordPathOf(options.record), log) : null
+  keepTrackRecord?.()
+  const stopRefresh = options.refreshMs ? scheduleRefresh(recordPathOf(options.record), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => keepTrackRecord?.()) : null
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
   const env = { EE_WORKER_PORT: String(port) }
