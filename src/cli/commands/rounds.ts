@@ -34,7 +34,6 @@ interface JsonOption {
   readonly json?: boolean
 }
 
-
 function loadFrom(option: string | undefined): ParsedRecord {
   return loadRecord(recordPathOf(option))
 }
