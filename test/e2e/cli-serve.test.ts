@@ -281,6 +281,30 @@ describe('express-entry start (npm start)', () => {
     }
   }, 60_000)
 
+  it('EE_ROUNDS_RECORD names a record of your own: made from the shipped one when absent, never replaced by it', async () => {
+    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+    const sub = mkdtempSync(join(dir, 'own-'))
+    const env = { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_REFRESH: 'off' }
+    const absent = await run(['start'], { ...env, EE_ROUNDS_RECORD: join(sub, 'mine.json') })
+    try {
+      expect(absent.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ record: join(sub, 'mine.json'), because: 'absent' })
+      expect((await recordOf(absent.url)).rounds).toBe(448)
+    } finally {
+      absent.child.kill('SIGTERM')
+      expect(await absent.exit).toBe(0)
+    }
+    // Behind the shipped one, and kept: it is the operator's.
+    writeFileSync(join(sub, 'older.json'), feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
+    const older = await run(['start'], { ...env, EE_ROUNDS_RECORD: join(sub, 'older.json') })
+    try {
+      expect(older.lines.some((l) => String(l.msg).startsWith('record of rounds copied'))).toBe(false)
+      expect((await recordOf(older.url)).rounds).toBe(438)
+    } finally {
+      older.child.kill('SIGTERM')
+      expect(await older.exit).toBe(0)
+    }
+  }, 60_000)
+
   it('a refresh that fails is said by GET /v1/rounds (lastFailure), the record unchanged', async () => {
     const failing = createServer((_req, res) => (res.writeHead(503), res.end()))
     await new Promise<void>((done) => failing.listen(0, '127.0.0.1', done))

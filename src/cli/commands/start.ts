@@ -6,6 +6,7 @@
  * start and every 6 hours (history/working-copy.ts says why a copy).
  * @module
  */
+import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { parsePeriod } from '../../history/refresh.js'
@@ -36,7 +37,8 @@ export function registerStart(program: Command): void {
       const size = Number(process.env.EE_DEMO_POOL_SIZE ?? DEMO_POOL_SIZE)
       if (!Number.isInteger(size) || size < 1 || size > 1_000_000) throw new CliError(`EE_DEMO_POOL_SIZE: expected a whole number from 1 to 1000000 (got ${JSON.stringify(process.env.EE_DEMO_POOL_SIZE)})`, EXIT_BAD_INPUT)
       const db = defaultDb()
-      // $EE_ROUNDS_RECORD names the operator's own copy: refreshed in place, never replaced by the shipped one.
+      // $EE_ROUNDS_RECORD names the operator's own copy: refreshed in place, never replaced by the shipped
+      // one (made from it only when absent, as `rounds update --record` does).
       const own = process.env.EE_ROUNDS_RECORD || undefined
       await runServer({
         port: portOption(process.env.PORT ?? '8080'),
@@ -44,7 +46,7 @@ export function registerStart(program: Command): void {
         db,
         seed: size,
         record: own ?? workingRecordPath(db),
-        workingRecord: own === undefined,
+        workingRecord: own === undefined || !existsSync(own),
         refreshMs,
         feedUrl: options.feedUrl ?? (process.env.EE_FEED_URL || undefined),
         trustProxy: process.env.EE_TRUST_PROXY === '1',
