@@ -4,12 +4,21 @@
  * (generatePool, shape 'model': the pool model's score shape and mix of programs and categories).
  * `node dist/bench/forecast.bench.js generate` times only the generation; `... generated-replay` replays
  * the issue's 8 rounds on pools generated like each round's day at the real pool size (about 2 minutes);
- * `... mix` prints who is eligible for what in pools of 3,000 generated like three days, against the model.
+ * `... mix` prints who is eligible for what in pools of 3,000 generated like three days, against the model;
+ * `... track-record` times the server's answers while it measures the track record again, in a worker
+ * thread (as `npm start` does after a refresh) and, for comparison, in its own thread.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { addDays } from '../src/domain/dates.js'
 import { backtestForecast, forecast, replayRounds } from '../src/forecast/index.js'
-import { loadRounds } from '../src/history/load.js'
+import { changesPathFor, loadRecord, loadRounds, readRecordFiles, shippedRecordPath } from '../src/history/load.js'
+import type { RawRound } from '../src/history/feed.js'
+import { liveRecord } from '../src/history/live.js'
+import { feedText } from '../src/history/refresh.js'
+import { measureTrackRecord } from '../src/forecast/track-record-file.js'
+import { startServer } from '../src/api/server.js'
 import { categoryById, eligibility } from '../src/eligibility/index.js'
 import { roundTypeOf } from '../src/forecast/round-types.js'
 import { countIn } from '../src/history/distribution.js'
@@ -26,6 +35,7 @@ console.log(machine())
 const rounds = loadRounds()
 if (process.argv[2] === 'generated-replay') replayOnGenerated()
 else if (process.argv[2] === 'mix') mixTables()
+else if (process.argv[2] === 'track-record') await trackRecordWhileServing()
 else {
   if (process.argv[2] !== 'generate') timeForecast()
   timeGenerate()
@@ -158,4 +168,44 @@ function mixTables(): void {
       console.log(`| ${type} | ${cells.join(' | ')} |`)
     }
   }
+}
+
+/**
+ * A server answering `GET /v1/rounds/447` in a loop, one request at a time: idle, while the track record
+ * is measured again in a worker thread (measureTrackRecord, what `npm start` does when a refresh brings
+ * rounds), and while it is measured in the server's own thread (backtestForecast called directly).
+ */
+async function trackRecordWhileServing(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ee-bench-track-'))
+  const record = join(dir, 'rounds.json')
+  const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+  const round448: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515' }
+  writeFileSync(record, feedText({ ...shipped, rounds: [round448, ...shipped.rounds] }))
+  writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
+  const server = await startServer({ port: 0, hostname: '127.0.0.1', history: liveRecord(record) })
+  const url = `${server.url}/v1/rounds/447`
+  const serveWhile = async (busy: Promise<unknown> | null, count: number): Promise<number[]> => {
+    let done = busy === null
+    void busy?.then(() => (done = true))
+    const times: number[] = []
+    while (busy === null ? times.length < count : !done) {
+      const t = process.hrtime.bigint()
+      await (await fetch(url)).arrayBuffer()
+      times.push(Number(process.hrtime.bigint() - t) / 1e6)
+    }
+    return times.sort((a, b) => a - b)
+  }
+  const line = (name: string, times: number[], seconds?: number) =>
+    console.log(`${name}: ${times.length} answers, median ${times[times.length >> 1]!.toFixed(2)} ms, 99th percentile ${times[Math.floor(times.length * 0.99)]!.toFixed(2)} ms, longest ${times.at(-1)!.toFixed(0)} ms${seconds === undefined ? '' : `; the measure took ${seconds.toFixed(1)} s`}`)
+  await serveWhile(null, 200) // warm-up
+  line('idle', await serveWhile(null, 1000))
+  let t = process.hrtime.bigint()
+  const inWorker = measureTrackRecord(record)
+  line('while measured in a worker thread', await serveWhile(inWorker, 0), Number(process.hrtime.bigint() - t) / 1e9)
+  t = process.hrtime.bigint()
+  // The request loop sends one request, then the measure takes the thread until it ends.
+  const inThread = new Promise((resolve) => setTimeout(() => resolve(backtestForecast(loadRecord(record).rounds)), 20))
+  line('while measured in the server thread', await serveWhile(inThread, 0), Number(process.hrtime.bigint() - t) / 1e9)
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
 }
