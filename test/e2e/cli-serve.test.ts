@@ -219,7 +219,22 @@ describe('express-entry start (npm start)', () => {
     }
   }
 
-  const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null } }).record
+  const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null; lastFailure: { at: string; reason: string } | null } }).record
+  /** The rounds up to 437: a record behind the shipped one. */
+  const upTo437 = (): string => {
+    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+    return feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) })
+  }
+  /** `start` with a small pool in its own folder, `check`ed, then stopped by SIGTERM (exit 0). */
+  async function whileStarted(env: Record<string, string>, check: (s: Running, folder: string) => Promise<void>, folder = mkdtempSync(join(dir, 'start-'))): Promise<void> {
+    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(folder, 'start.db'), EE_DEMO_POOL_SIZE: '20', ...env })
+    try {
+      await check(s, folder)
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+    }
+  }
 
   it('creates and seeds the SQLite file on first start only, serves the calculator, and keeps the record current in a working copy beside it', async () => {
     const feed = await feedWithRound448()
@@ -268,55 +283,37 @@ describe('express-entry start (npm start)', () => {
   }, 120_000)
 
   it('a working copy behind the shipped record (an older version of the product) is made again from it', async () => {
-    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
-    const sub = mkdtempSync(join(dir, 'behind-'))
-    writeFileSync(join(sub, 'express-entry.rounds.json'), feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
-    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_REFRESH: 'off' })
-    try {
+    const folder = mkdtempSync(join(dir, 'behind-'))
+    writeFileSync(join(folder, 'express-entry.rounds.json'), upTo437())
+    await whileStarted({ EE_REFRESH: 'off' }, async (s) => {
       expect(s.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ because: 'behind', rounds: 448, newest: '2026-10-01' })
       expect((await recordOf(s.url)).rounds).toBe(448)
-    } finally {
-      s.child.kill('SIGTERM')
-      expect(await s.exit).toBe(0)
-    }
+    }, folder)
   }, 60_000)
 
   it('EE_ROUNDS_RECORD names a record of your own: made from the shipped one when absent, never replaced by it', async () => {
-    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
-    const sub = mkdtempSync(join(dir, 'own-'))
-    const env = { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_REFRESH: 'off' }
-    const absent = await run(['start'], { ...env, EE_ROUNDS_RECORD: join(sub, 'mine.json') })
-    try {
-      expect(absent.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ record: join(sub, 'mine.json'), because: 'absent' })
-      expect((await recordOf(absent.url)).rounds).toBe(448)
-    } finally {
-      absent.child.kill('SIGTERM')
-      expect(await absent.exit).toBe(0)
-    }
+    const folder = mkdtempSync(join(dir, 'own-'))
+    await whileStarted({ EE_REFRESH: 'off', EE_ROUNDS_RECORD: join(folder, 'mine.json') }, async (s) => {
+      expect(s.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ record: join(folder, 'mine.json'), because: 'absent' })
+      expect((await recordOf(s.url)).rounds).toBe(448)
+    }, folder)
     // Behind the shipped one, and kept: it is the operator's.
-    writeFileSync(join(sub, 'older.json'), feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) }))
-    const older = await run(['start'], { ...env, EE_ROUNDS_RECORD: join(sub, 'older.json') })
-    try {
-      expect(older.lines.some((l) => String(l.msg).startsWith('record of rounds copied'))).toBe(false)
-      expect((await recordOf(older.url)).rounds).toBe(438)
-    } finally {
-      older.child.kill('SIGTERM')
-      expect(await older.exit).toBe(0)
-    }
+    writeFileSync(join(folder, 'older.json'), upTo437())
+    await whileStarted({ EE_REFRESH: 'off', EE_ROUNDS_RECORD: join(folder, 'older.json') }, async (s) => {
+      expect(s.lines.some((l) => String(l.msg).startsWith('record of rounds copied'))).toBe(false)
+      expect((await recordOf(s.url)).rounds).toBe(438)
+    }, folder)
   }, 60_000)
 
   it('a refresh that fails is said by GET /v1/rounds (lastFailure), the record unchanged', async () => {
     const failing = createServer((_req, res) => (res.writeHead(503), res.end()))
     await new Promise<void>((done) => failing.listen(0, '127.0.0.1', done))
-    const sub = mkdtempSync(join(dir, 'failing-'))
-    const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(sub, 'start.db'), EE_DEMO_POOL_SIZE: '20', EE_FEED_URL: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/feed.json` })
     try {
-      const info = async () => ((await (await fetch(`${s.url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; lastFailure: { at: string; reason: string } | null } }).record
-      await expect.poll(async () => (await info()).lastFailure?.reason, { timeout: 30_000 }).toBe('HTTP 503 Service Unavailable')
-      expect((await info()).rounds).toBe(448)
+      await whileStarted({ EE_FEED_URL: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/feed.json` }, async (s) => {
+        await expect.poll(async () => (await recordOf(s.url)).lastFailure?.reason, { timeout: 30_000 }).toBe('HTTP 503 Service Unavailable')
+        expect((await recordOf(s.url)).rounds).toBe(448)
+      })
     } finally {
-      s.child.kill('SIGTERM')
-      expect(await s.exit).toBe(0)
       failing.closeAllConnections()
       await new Promise<void>((done) => failing.close(() => done()))
     }
