@@ -178,7 +178,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       throw new FeedFetchError(url, controller.signal.aborted ? unanswered('complete ') : `the answer was cut short after ${bytes} bytes`, { cause: e })
     }
     if (Number.isFinite(declared) && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
-    const text = Buffer.concat(chunks).toString('utf8')
+    const text = decodeFeed(Buffer.concat(chunks), response.headers.get('content-type'))
     let feed: unknown
     try {
       feed = JSON.parse(text)
@@ -193,6 +193,34 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     options.signal?.removeEventListener('abort', stop)
   }
 }
+
+/**
+ * The feed's bytes as text. IRCC's feeds declare no charset (`application/json`), and copies of the French
+ * one have been seen both in Windows-1252 (September 2026) and in UTF-8 (October 2026), where "Métiers"
+ * read the wrong way comes out "M�tiers" or "MÃ©tiers". So: a charset the answer declares, else UTF-8 when
+ * the bytes are valid UTF-8 (a BOM dropped), else Windows-1252 (accented Windows-1252 text is almost never
+ * valid UTF-8).
+ */
+export function decodeFeed(bytes: Uint8Array, contentType: string | null = null): string {
+  const declared = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? '')?.[1]
+  if (declared) {
+    try {
+      return new TextDecoder(declared).decode(bytes)
+    } catch {
+      // An unknown label: read the bytes as below.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    // Node's TextDecoder('windows-1252') reads 0x80-0x9F as Latin-1's control codes, not as the
+    // Encoding Standard's Windows-1252 (’ is 0x92, – 0x96, œ 0x9C): those 32 are mapped here.
+    return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]!)
+  }
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (WHATWG Encoding Standard, index-windows-1252). */
+const WINDOWS_1252_80_9F = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
 
 /** What a refresh did. */
 export interface RefreshReport {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
-import { feedText, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
+import { decodeFeed, feedText, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
 import { runCli } from './cli-helper.js'
 
 const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
@@ -194,6 +194,32 @@ describe('rounds update --url (a local server)', () => {
     expect(bad.code).toBe(0)
     expect(bad.stderr).toContain('French labels not updated')
     expect(loadRecord(record).rounds.find((x) => x.number === '447')!.labelFr).toBe('Métiers, 2026-Version 3')
+  })
+
+  it.each([
+    ['UTF-8, as served from October 2026', (text: string) => Buffer.from(text, 'utf8')],
+    ['UTF-8 with a byte-order mark', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['Windows-1252, as served in September 2026', (text: string) => Buffer.from(text, 'latin1')],
+  ])('a French feed with no charset, in %s, keeps its accents', async (_, encode) => {
+    const frenchFeed = newerFeed()
+    for (const r of frenchFeed.rounds) if (r.drawNumber === '447') r.drawName = 'Métiers spécialisés, 2026-Version 3'
+    const body = encode(JSON.stringify(frenchFeed))
+    handler = (req, res) => {
+      const english = JSON.stringify(newerFeed())
+      if (req.url === '/fr.json') res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body)
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(english)
+    }
+    expect((await run('update', '--url', `${base}/en.json`, '--french-url', `${base}/fr.json`, '--record', record)).code).toBe(0)
+    expect(loadRecord(record).rounds.find((x) => x.number === '447')!.labelFr).toBe('Métiers spécialisés, 2026-Version 3')
+  })
+
+  it.each([
+    ['valid UTF-8', Buffer.from('« Métiers » – 2026', 'utf8'), null, '« Métiers » – 2026'],
+    ['Windows-1252 (é is 0xE9, the dash 0x96, « 0xAB)', Buffer.from([0xab, 0x20, 0x4d, 0xe9, 0x74, 0x69, 0x65, 0x72, 0x73, 0x20, 0xbb, 0x20, 0x96, 0x20, 0x32, 0x30, 0x32, 0x36]), null, '« Métiers » – 2026'],
+    ['Windows-1252 (’ is 0x92, œ 0x9C, € 0x80)', Buffer.from([0x64, 0x92, 0x9c, 0x75, 0x76, 0x72, 0x65, 0x20, 0x80]), null, 'd’œuvre €'],
+    ['a charset the answer declares', Buffer.from([0x4d, 0xe9, 0x74, 0x69, 0x65, 0x72, 0x73]), 'application/json; charset=ISO-8859-1', 'Métiers'],
+  ])('decodeFeed: %s', (_, bytes, contentType, text) => {
+    expect(decodeFeed(bytes, contentType)).toBe(text)
   })
 
   const failures: [string, () => void, string[], RegExp][] = [
