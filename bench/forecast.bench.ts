@@ -3,7 +3,10 @@
  * cores. Also times `pool replay` over 2023-01-01 to the end of the record, and `pool generate --like`
  * (generatePool, shape 'model': the pool model's score shape and mix of programs and categories).
  * `node dist/bench/forecast.bench.js generate` times only the generation; `... generated-replay` replays
- * the issue's 8 rounds on pools generated like each round's day at the real pool size (about 2 minutes);
+ * the issue's 8 rounds (or the rounds numbered after it) on pools generated like each round's day at the
+ * real pool size (about 15 s a round);
+ * `... generated-replay-all [scale]` every round from 2023-01-01 so, on pools and rounds 1/scale of their
+ * real size (default 10: about 8 minutes);
  * `... mix` prints who is eligible for what in pools of 3,000 generated like three days, against the model;
  * `... track-record` times the server's answers while it measures the track record again, in a worker
  * thread (as `npm start` does after a refresh) and, for comparison, in its own thread.
@@ -20,7 +23,7 @@ import { feedText } from '../src/history/refresh.js'
 import { measureTrackRecord } from '../src/forecast/track-record-file.js'
 import { startServer } from '../src/api/server.js'
 import { categoryById, eligibility } from '../src/eligibility/index.js'
-import { roundTypeOf } from '../src/forecast/round-types.js'
+import { reportGroupOf, roundTypeOf } from '../src/forecast/round-types.js'
 import { countIn } from '../src/history/distribution.js'
 import { PROGRAM_BIT, evaluateFast, realEligibility } from '../src/pool/eligibility.js'
 import { generatePool, mixLike, steeredTypes, targetFor } from '../src/pool/generator.js'
@@ -33,7 +36,8 @@ const BACKTEST_TARGET_S = 60
 
 console.log(machine())
 const rounds = loadRounds()
-if (process.argv[2] === 'generated-replay') replayOnGenerated()
+if (process.argv[2] === 'generated-replay') replayOnGenerated(process.argv.length > 3 ? process.argv.slice(3) : ['252', '253', '254', '333', '341', '357', '368', '384'], 1)
+else if (process.argv[2] === 'generated-replay-all') replayOnGenerated(rounds.filter((r) => r.date >= '2023-01-01' && r.distribution !== null && roundTypeOf(r) !== null).map((r) => r.number), Number(process.argv[3] ?? 10))
 else if (process.argv[2] === 'mix') mixTables()
 else if (process.argv[2] === 'track-record') await trackRecordWhileServing()
 else {
@@ -102,16 +106,19 @@ function timeGenerate(): void {
 }
 
 /**
- * The rounds issue 13 names, each replayed on a pool generated like its day (`pool generate --like`, at
- * the size of the distribution published with it): the candidates its type could invite on the day (the
- * pool's eligibility), ranked by CRS; the lowest score of its size against the published one.
+ * Rounds replayed each on a pool generated like its day (`pool generate --like`, at 1/scale of the size of
+ * the distribution published with it): the candidates its type could invite on the day (the pool's
+ * eligibility), ranked by CRS; the lowest score of 1/scale of its size against the published one, and
+ * the error per round type (the groups of `pool replay`).
  */
-function replayOnGenerated(): void {
+function replayOnGenerated(numbers: readonly string[], scale: number): void {
   const errors: number[] = []
-  for (const number of ['252', '253', '254', '333', '341', '357', '368', '384']) {
+  const byGroup = new Map<string, number[]>()
+  for (const number of numbers) {
     const round = rounds.find((r) => r.number === number)!
     const type = roundTypeOf(round)!
-    const size = countIn(round.distribution!, 'total')
+    const size = Math.round(countIn(round.distribution!, 'total') / scale)
+    const invited = Math.max(1, Math.round(round.size / scale))
     const scores: number[] = []
     for (const g of generatePool({ size, seed: 1, like: round.date, eligibility: realEligibility(), shape: 'model' })) {
       const e = evaluateFast(g.profile, round.date)
@@ -120,11 +127,16 @@ function replayOnGenerated(): void {
       if (open) scores.push(g.score)
     }
     scores.sort((a, b) => b - a)
-    const lowest = scores[Math.min(round.size, scores.length) - 1]!
+    // No candidate of its type in the generated pool: the round reaches no one, scored as 0.
+    const lowest = scores.length === 0 ? 0 : scores[Math.min(invited, scores.length) - 1]!
     errors.push(lowest - round.lowestScore)
-    console.log(`round ${number} (${round.date}, ${type}, ${round.size}): published ${round.lowestScore}, on a generated pool of ${size.toLocaleString('en')} ${lowest} (${lowest - round.lowestScore >= 0 ? '+' : ''}${lowest - round.lowestScore})`)
+    const group = reportGroupOf(type)
+    byGroup.set(group, [...(byGroup.get(group) ?? []), lowest - round.lowestScore])
+    console.log(`round ${number} (${round.date}, ${type}, ${invited.toLocaleString('en')}${scale === 1 ? '' : ` of ${round.size.toLocaleString('en')}`}): published ${round.lowestScore}, on a generated pool of ${size.toLocaleString('en')} ${lowest} (${lowest - round.lowestScore >= 0 ? '+' : ''}${lowest - round.lowestScore})`)
   }
-  console.log(`MAE ${(errors.reduce((a, e) => a + Math.abs(e), 0) / errors.length).toFixed(1)}, bias ${(errors.reduce((a, e) => a + e, 0) / errors.length).toFixed(1)}`)
+  const summary = (e: readonly number[]) => `MAE ${(e.reduce((a, x) => a + Math.abs(x), 0) / e.length).toFixed(1)}, bias ${(e.reduce((a, x) => a + x, 0) / e.length).toFixed(1)}`
+  for (const [group, e] of byGroup) console.log(`${group} (${e.length} rounds): ${summary(e)}`)
+  console.log(`all (${errors.length} rounds): ${summary(errors)}`)
 }
 
 /**
