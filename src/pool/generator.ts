@@ -504,8 +504,11 @@ class MixPlan {
     const unknown = this.occ.filter((i) => e[i] === undefined)
     const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer, unknown)
     const t = pick === undefined ? undefined : this.types[pick]!
+    // Without Canadian work, only the strong tier reaches a high bin (the applicant model rarely scores
+    // over 500 without it): always that tier there, not half the time.
+    const tierNow = cec === false && lo >= TIER_STRONG_FROM ? 'strong' : tier
     return {
-      ...(tier ? { tier } : {}),
+      ...(tierNow ? { tier: tierNow } : {}),
       ...(cec === undefined ? {} : { cec }),
       ...(fsw === undefined ? {} : { fsw }),
       ...(this.ifr >= 0 && e[this.ifr] !== undefined ? { french: e[this.ifr]! } : {}),
