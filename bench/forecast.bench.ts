@@ -8,6 +8,8 @@
  * `... generated-replay-all [scale]` every round from 2023-01-01 so, on pools and rounds 1/scale of their
  * real size (default 10: about 8 minutes);
  * `... mix` prints who is eligible for what in pools of 3,000 generated like three days, against the model;
+ * `... demo-pool` simulates the latest CEC, healthcare and French rounds on `npm start`'s demo pool, in
+ * both shapes;
  * `... track-record` times the server's answers while it measures the track record again, in a worker
  * thread (as `npm start` does after a refresh) and, for comparison, in its own thread.
  */
@@ -39,6 +41,7 @@ const rounds = loadRounds()
 if (process.argv[2] === 'generated-replay') replayOnGenerated(process.argv.length > 3 ? process.argv.slice(3) : ['252', '253', '254', '333', '341', '357', '368', '384'], 1)
 else if (process.argv[2] === 'generated-replay-all') replayOnGenerated(rounds.filter((r) => r.date >= '2023-01-01' && r.distribution !== null && roundTypeOf(r) !== null).map((r) => r.number), Number(process.argv[3] ?? 10))
 else if (process.argv[2] === 'mix') mixTables()
+else if (process.argv[2] === 'demo-pool') demoPoolRounds()
 else if (process.argv[2] === 'track-record') await trackRecordWhileServing()
 else {
   if (process.argv[2] !== 'generate') timeForecast()
@@ -220,4 +223,35 @@ async function trackRecordWhileServing(): Promise<void> {
   line('while measured in the server thread', await serveWhile(inThread, 0), Number(process.hrtime.bigint() - t) / 1e9)
   await server.close()
   rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The latest CEC, healthcare and French rounds (each size scaled to the pool) simulated on 10,000 profiles
+ * generated like the day after the record, as `npm start` seeds its demo pool (shape `model`) and as it
+ * did before (shape `published`): the lowest score of each, against the published one.
+ */
+function demoPoolRounds(): void {
+  const like = addDays(rounds[rounds.length - 1]!.date, 1)
+  const size = 10_000
+  const latest = (type: string) => [...rounds].reverse().find((r) => roundTypeOf(r) === type)!
+  const sample = ['program:cec', 'category:healthcare', 'category:french'].map(latest)
+  for (const shape of ['published', 'model'] as const) {
+    const start = process.hrtime.bigint()
+    const open = new Map<string, number[]>(sample.map((r) => [r.number, []]))
+    for (const g of generatePool({ size, seed: 1, like, eligibility: realEligibility(), shape })) {
+      const e = evaluateFast(g.profile, like)
+      for (const r of sample) {
+        const type = roundTypeOf(r)!
+        const eligible = type === 'program:cec' ? (e.programs & PROGRAM_BIT.cec) !== 0 : e.categories.some((id) => `category:${categoryById(id)?.key}` === type)
+        if (eligible) open.get(r.number)!.push(g.score)
+      }
+    }
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    const cells = sample.map((r) => {
+      const scores = open.get(r.number)!.sort((a, b) => b - a)
+      const invited = Math.max(1, Math.round((r.size * size) / countIn(r.distribution!, 'total')))
+      return `round ${r.number} (${roundTypeOf(r)}, ${r.size.toLocaleString('en')}; ${invited} here): published ${r.lowestScore}, simulated ${scores[Math.min(invited, scores.length) - 1] ?? '-'}`
+    })
+    console.log(`demo pool, shape ${shape} (${seconds.toFixed(1)} s): ${cells.join('; ')}`)
+  }
 }
