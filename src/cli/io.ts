@@ -120,6 +120,12 @@ export async function writeStdout(pieces: Iterable<string>): Promise<void> {
   }
 }
 
+/** An http:// or https:// address given as `name` (an option or a variable), checked; undefined when not given. */
+export function httpUrlOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !/^https?:\/\/\S+$/i.test(value)) throw new CliError(`${name}: expected an http:// or https:// address (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  return value
+}
+
 /** Parses JSON text or throws a bad-input error that says where. */
 export function parseJson(text: string, what: string): unknown {
   try {

@@ -186,6 +186,8 @@ describe('express-entry serve', () => {
     [['serve', '--port', 'http'], /--port/],
     [['serve', '--port', '0', '--db', '/nonexistent/dir/x.db'], /storage failure/],
     [['start', '--refresh', '5s'], /--refresh \(or EE_REFRESH\): expected a period of at least a minute such as 6h, 30m or 1d, or off \(got "5s"\)/],
+    [['start', '--feed-url', 'ftp://mirror.test/feed.json'], /--feed-url: expected an http:\/\/ or https:\/\/ address \(got "ftp:\/\/mirror.test\/feed.json"\)/],
+    [['serve', '--feed-url', 'file:///etc/passwd'], /--feed-url: expected an http:\/\/ or https:\/\/ address/],
   ])('%j fails with a clear message', async (args, message) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/express-entry.js'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''

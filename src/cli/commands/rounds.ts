@@ -25,7 +25,7 @@ import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { isoDate } from '../../schemas/common.js'
 import { ExpressEntryError } from '../../errors.js'
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, httpUrlOption, parseJson, readInput } from '../io.js'
 
 interface RecordOption {
   readonly record?: string
@@ -285,7 +285,7 @@ function reportJson(report: RefreshReport): Record<string, unknown> {
 async function runUpdate(file: string | undefined, options: UpdateCliOptions): Promise<number> {
   const recordPath = recordPathOf(options.record)
   if (file !== undefined && options.url !== undefined) throw new CliError('give a feed FILE or --url URL, not both', EXIT_BAD_INPUT)
-  if (options.url !== undefined && !/^https?:\/\/[^\s]+$/i.test(options.url)) throw new CliError(`--url: expected an http:// or https:// address (got ${JSON.stringify(options.url)})`, EXIT_BAD_INPUT)
+  httpUrlOption('--url', options.url)
   const timeoutMs = positiveOption('--timeout', options.timeout, 'seconds')
   const maxBytes = positiveOption('--max-bytes', options.maxBytes, 'bytes')
   let report: RefreshReport

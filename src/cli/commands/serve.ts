@@ -17,7 +17,7 @@ import { recordPathOf } from '../record-path.js'
 import { FeedFetchError, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
 import { measureTrackRecord, readTrackRecord, trackRecordBehind } from '../../forecast/track-record-file.js'
-import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE } from '../io.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, httpUrlOption } from '../io.js'
 import { todayUtc } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { generatePool } from '../../pool/generator.js'
@@ -374,7 +374,7 @@ export function registerServe(program: Command): void {
     .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core; a worker that dies is replaced', workersOption, 1)
     .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--refresh <period>', "refresh the record from IRCC's feed now and then every period, e.g. 6h (off by default)", refreshOption)
-    .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)")
+    .option('--feed-url <url>', "the feed --refresh fetches (default: IRCC's)", (value: string) => httpUrlOption('--feed-url', value))
     .option('--trust-proxy', 'behind a reverse proxy: tell clients apart by the last X-Forwarded-For address (rate limits)')
     .action(async (options: { port?: number; host: string; db?: string; web?: string; workers: number; record?: string; refresh?: number; feedUrl?: string; trustProxy?: boolean }) => {
       const port = process.env.EE_WORKER_PORT ? Number(process.env.EE_WORKER_PORT) : (options.port ?? portOption(process.env.PORT ?? '8080'))

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { CliError, EXIT_BAD_INPUT } from '../io.js'
+import { CliError, EXIT_BAD_INPUT, httpUrlOption } from '../io.js'
 import { parsePeriod } from '../../history/refresh.js'
 import { DEMO_POOL_SIZE, portOption, runServer } from './serve.js'
 import { DEFAULT_DB, defaultDb, WORKING_RECORD, workingRecordPath } from '../record-path.js'
@@ -48,7 +48,7 @@ export function registerStart(program: Command): void {
         record: own ?? workingRecordPath(db),
         workingRecord: own === undefined || !existsSync(own),
         refreshMs,
-        feedUrl: options.feedUrl ?? (process.env.EE_FEED_URL || undefined),
+        feedUrl: options.feedUrl !== undefined ? httpUrlOption('--feed-url', options.feedUrl) : httpUrlOption('EE_FEED_URL', process.env.EE_FEED_URL || undefined),
         trustProxy: process.env.EE_TRUST_PROXY === '1',
       })
     })

@@ -12,7 +12,7 @@ import { IRCC_FEED_URL } from '../../history/refresh.js'
 import { profileSchema, type Profile } from '../../schemas/profile.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import { openStore } from '../../store/index.js'
-import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parseJson, readInput } from '../io.js'
+import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, httpUrlOption, parseJson, readInput } from '../io.js'
 import { refreshOption } from './serve.js'
 import { defaultDb, recordPathOf } from '../record-path.js'
 
@@ -57,9 +57,8 @@ async function readProfile(file: string): Promise<Profile> {
 
 async function runWatch(file: string | undefined, options: WatchCliOptions): Promise<number> {
   if (file !== undefined && options.url !== undefined) throw new CliError('give a feed FILE or --url URL, not both', EXIT_BAD_INPUT)
-  for (const [name, value] of [['--url', options.url], ['--webhook', options.webhook]] as const) {
-    if (value !== undefined && !/^https?:\/\/\S+$/i.test(value)) throw new CliError(`${name}: expected an http:// or https:// address (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
-  }
+  httpUrlOption('--url', options.url)
+  httpUrlOption('--webhook', options.webhook)
   const secret = process.env.EE_WEBHOOK_SECRET
   if (options.webhook !== undefined && !secret) throw new CliError('--webhook: set EE_WEBHOOK_SECRET to the secret the receiver checks the X-EE-Signature with', EXIT_BAD_INPUT)
   const retries = options.retries === undefined ? undefined : Number(options.retries)
