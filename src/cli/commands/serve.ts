@@ -293,9 +293,10 @@ async function runPrimary(options: ServeOptions, workers: number, log: JsonLogge
       await store.close()
     }
   }
-  const keepTrackRecord = options.refreshMs ? trackRecordKeeper(recordPathOf(options.record), log) : null
+  const recordPath = recordPathOf(options.record)
+  const keepTrackRecord = options.refreshMs ? trackRecordKeeper(recordPath, log) : null
   keepTrackRecord?.()
-  const stopRefresh = options.refreshMs ? scheduleRefresh(recordPathOf(options.record), options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => keepTrackRecord?.()) : null
+  const stopRefresh = options.refreshMs ? scheduleRefresh(recordPath, options.refreshMs, options.feedUrl ?? IRCC_FEED_URL, log, () => keepTrackRecord?.()) : null
   // Port 0 would give each worker its own port: pick one here so they share it.
   const port = options.port === 0 ? await freePort(options.host) : options.port
   const env = { EE_WORKER_PORT: String(port) }
