@@ -13,6 +13,7 @@ import { ensureBuilt, ROOT } from './built-cli.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { feedText } from '../../src/history/refresh.js'
+import { feedUpTo437, round448, shippedFeed } from '../history/feed-fixture.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const dir = mkdtempSync(join(tmpdir(), 'ee-serve-'))
@@ -202,8 +203,8 @@ describe('express-entry serve', () => {
 describe('express-entry start (npm start)', () => {
   /** A feed served locally (no test reaches the internet): the shipped rounds and, first, a made-up round 448. */
   async function feedWithRound448(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
-    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
-    const made: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515', drawCutOff: 'April 2, 2026 at 10:00:00 UTC' }
+    const shipped = shippedFeed()
+    const made = round448()
     let requests = 0
     const server = createServer((_req, res) => {
       requests++
@@ -222,11 +223,7 @@ describe('express-entry start (npm start)', () => {
   }
 
   const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null; lastFailure: { at: string; reason: string } | null } }).record
-  /** The rounds up to 437: a record behind the shipped one. */
-  const upTo437 = (): string => {
-    const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
-    return feedText({ ...shipped, rounds: shipped.rounds.filter((r) => Number.parseInt(r.drawNumber, 10) <= 437) })
-  }
+  const upTo437 = (): string => feedText(feedUpTo437())
   /** `start` with a small pool in its own folder, `check`ed, then stopped by SIGTERM (exit 0). */
   async function whileStarted(env: Record<string, string>, check: (s: Running, folder: string) => Promise<void>, folder = mkdtempSync(join(dir, 'start-'))): Promise<void> {
     const s = await run(['start'], { PORT: '0', HOST: '127.0.0.1', EE_DB: join(folder, 'start.db'), EE_DEMO_POOL_SIZE: '20', ...env })

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { RawRound } from '../../src/history/feed.js'
-import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath, trackRecordPathFor } from '../../src/history/load.js'
+import { changesPathFor, loadRecord, shippedRecordPath, trackRecordPathFor } from '../../src/history/load.js'
+import { round448 as made448, shippedFeed } from '../history/feed-fixture.js'
 import { feedText } from '../../src/history/refresh.js'
 import { ensureWorkingRecord } from '../../src/history/working-copy.js'
 import { backtestForecast } from '../../src/forecast/backtest.js'
@@ -17,9 +17,8 @@ import { measureTrackRecord, readTrackRecord, shippedTrackRecordPath, trackRecor
 const dir = mkdtempSync(join(tmpdir(), 'ee-track-record-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
-// A made-up round after the shipped record's last.
-const round448: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515' }
+const shipped = shippedFeed()
+const round448 = made448()
 /** Small enough to run in a test; the server measures with the defaults. */
 const SMALL = { populationSize: 24, paths: 60, stepDays: 56 } as const
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RawRound } from '../../src/history/feed.js'
-import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { changesPathFor, loadRecord, shippedRecordPath } from '../../src/history/load.js'
+import { round448 as made448, shippedFeed } from './feed-fixture.js'
 import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { ensureWorkingRecord } from '../../src/history/working-copy.js'
 import { recordPathOf, workingRecordPath } from '../../src/cli/record-path.js'
@@ -15,9 +16,9 @@ import { recordPathOf, workingRecordPath } from '../../src/cli/record-path.js'
 const dir = mkdtempSync(join(tmpdir(), 'ee-working-copy-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const shipped = readRecordFiles(shippedRecordPath()).feed as { classes: string; rounds: RawRound[] }
+const shipped = shippedFeed()
 const shippedCount = loadRecord().rounds.length
-const round448: RawRound = { ...shipped.rounds[0]!, drawNumber: '448', drawDate: '2026-10-14', drawDateFull: 'October 14, 2026', drawName: 'Canadian Experience Class', drawSize: '2,500', drawCRS: '515' }
+const round448 = made448()
 
 let n = 0
 const fresh = () => join(mkdtempSync(join(dir, `case-${n++}-`)), 'express-entry.rounds.json')
