@@ -30,6 +30,9 @@ import { decideRound, rankCandidates, roundOutcome, type Candidate, type Invitat
 import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
 import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
+/** How far ahead of this machine's clock a round's instant may be (another machine's clock may run ahead). */
+const CLOCK_SKEW_MS = 5 * 60_000
+
 export interface HoldRoundOptions {
   readonly eligibility: PoolEligibility
   readonly now?: string
@@ -190,6 +193,11 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
   const rules = crsRulesAt(day).id
   const key = requestKey(request)
   const now = options.now ?? nowInstant()
+  // A held round is a fact of the pool's history, written at the instant it happens: one dated ahead
+  // would hold every real round after it back (time order, above) with no way to undo it.
+  if (atMs > instantMs(now) + CLOCK_SKEW_MS) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'at', value: request.at, message: `is after now (${now}): a round is held when it happens, at or before now (a few minutes of clock difference allowed); to see what a round to come would do, simulate it (express-entry round --dry-run, POST /v1/rounds/simulate)` }] })
+  }
   return store.write(async (trx) => {
     const held = await alreadyHeld(trx, request)
     if (held) return { ...held, replayed: true }

@@ -140,6 +140,27 @@ describe('an idempotency key reused for another round (item 6)', () => {
   })
 })
 
+describe('a round dated ahead of now (a typo in the year)', () => {
+  it('is refused (exit 2, naming --at), writes nothing; --dry-run answers it without writing', () => {
+    const db = join(dir, 'future.db')
+    const file = join(dir, 'future.jsonl')
+    writeFileSync(file, `${pool.join('\n')}\n`)
+    run(['pool', 'import', '--db', db, '--as-of', '2023-07-05', file])
+    const r = run(['round', '--db', db, '--general', '--size', '3', '--at', '2099-07-05T00:00:00Z'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/^express-entry: invalid input\n  at: is after now \(20\d\d-.+\): a round is held when it happens/)
+    // By 2099 every profile of the pool has expired (12 months after submission): no one to invite.
+    const dry = run(['round', '--db', db, '--general', '--size', '3', '--at', '2099-07-05T00:00:00Z', '--dry-run'])
+    expect(dry.status).toBe(0)
+    expect(dry.stdout).toContain('Dry run of a round (nothing written): No Program Specified\n  Date and time of round:        2099-07-05T00:00:00Z\n  Number of invitations issued:  0 (size 3; 0 eligible candidates ranked)\n')
+    expect(run(['round', '--db', db, '--general', '--size', '3', '--at', '2023-07-05T00:00:00Z', '--dry-run']).stdout).toMatch(/^Dry run of a round \(nothing written\): No Program Specified\n  Date and time of round: +2023-07-05T00:00:00Z\n  Number of invitations issued: +3 \(size 3; [\d,]+ eligible candidates ranked\)\n  CRS score of lowest-ranked candidate invited: \d+\n/)
+    // Nothing held by either: the first round held is number 1, and its answer is the dry run's.
+    const dryNow = JSON.parse(run(['round', '--db', db, '--general', '--size', '3', '--at', '2023-07-05T00:00:00Z', '--dry-run', '--json']).stdout) as Record<string, unknown>
+    const held = JSON.parse(run(['round', '--db', db, '--general', '--size', '3', '--at', '2023-07-05T00:00:00Z', '--json']).stdout) as Record<string, unknown>
+    expect(held).toMatchObject({ number: 1, lowestScore: dryNow.lowestScore, tieBreakCutoff: dryNow.tieBreakCutoff, invited: 3, ranked: dryNow.ranked })
+  }, 60_000)
+})
+
 describe('a folder that cannot be written (item 15)', () => {
   it('says which folder and why, in one line, exit 1', () => {
     const locked = join(dir, 'locked')

@@ -157,6 +157,19 @@ for (const dialect of DIALECTS) {
       await expect(holdRound(t.store, { at: '2024-03-06T13:38:22Z', kind: 'category', category: 'stem-2023-1', size: 1 }, { eligibility })).rejects.toThrow(/stem-2023-1 is not in force on 2024-03-06/)
     })
 
+    it('refuses a round dated ahead of now (it would hold back every real round after it), writing nothing; a few minutes of clock difference pass', async () => {
+      await load(t.store, tiedPool(), '2023-07-05')
+      const now = '2023-07-05T13:38:22Z'
+      const error = await holdRound(t.store, { at: '2099-07-05T13:38:22Z', kind: 'general', size: 1 }, { eligibility, now }).catch((e: unknown) => e)
+      expect(isExpressEntryError(error, 'invalid_input')).toBe(true)
+      expect((error as ExpressEntryError<'invalid_input'>).details.issues).toEqual([
+        { path: 'at', value: '2099-07-05T13:38:22Z', message: `is after now (${now}): a round is held when it happens, at or before now (a few minutes of clock difference allowed); to see what a round to come would do, simulate it (express-entry round --dry-run, POST /v1/rounds/simulate)` },
+      ])
+      await expect(holdRound(t.store, { at: '2023-07-05T13:43:23Z', kind: 'general', size: 1 }, { eligibility, now })).rejects.toThrow(/is after now/)
+      expect(await t.store.db.selectFrom('round').selectAll().execute()).toEqual([])
+      expect((await holdRound(t.store, { at: '2023-07-05T13:43:22Z', kind: 'general', size: 1 }, { eligibility, now })).number).toBe(1)
+    })
+
     it("refuses a round for a category whose list of occupations is not known (who is eligible can't be told), writing nothing", async () => {
       const unknown = withUnknownList(eligibility)
       await load(t.store, tiedPool(), '2023-07-05')

@@ -10,7 +10,7 @@
  * stale on the day).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { simulateRound } from '../../src/api/simulate.js'
+import { simulateRound } from '../../src/pool/simulate.js'
 import { addDays, dateOfInstant, toDayNumber, type IsoDate } from '../../src/domain/dates.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { decideRound } from '../../src/pool/engine.js'

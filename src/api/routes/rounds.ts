@@ -19,7 +19,7 @@ import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
 import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
 import { readJsonBody } from '../json-body.js'
-import { simulateRound } from '../simulate.js'
+import { simulateRound } from '../../pool/simulate.js'
 
 /** What the API needs from the record of past rounds. */
 export interface HistoryService {

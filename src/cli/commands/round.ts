@@ -2,8 +2,9 @@
 import type { Command } from 'commander'
 import { realEligibility } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
-import type { RoundResult } from '../../pool/engine.js'
+import type { RoundOutcome, RoundResult } from '../../pool/engine.js'
 import { holdRound } from '../../pool/rounds.js'
+import { simulateRound } from '../../pool/simulate.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 import { dbOption, formatCount, formatDistribution, instantOption, intOption, withStore } from './pool-shared.js'
 
@@ -15,6 +16,7 @@ interface RoundOptions {
   readonly size?: string
   readonly at?: string
   readonly key?: string
+  readonly dryRun?: boolean
   readonly json?: boolean
 }
 
@@ -34,6 +36,18 @@ export function formatRound(r: RoundResult & { replayed?: boolean }): string {
   ].join('\n')
 }
 
+/** A dry run in words: what holding the round now would publish, without its number (none is taken). */
+export function formatDryRun(r: RoundOutcome & { ranked: number; rules: string }): string {
+  return [
+    `Dry run of a round (nothing written): ${r.label}`,
+    `  Date and time of round:        ${r.at}`,
+    `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
+    `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
+    `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
+    `  Rules:                         ${r.rules}`,
+  ].join('\n')
+}
+
 export function registerRound(program: Command): void {
   dbOption(program.command('round'))
     .description('hold a round of invitations: rank the eligible profiles by CRS, then submission time, and invite the first N')
@@ -43,6 +57,7 @@ export function registerRound(program: Command): void {
     .requiredOption('--size <n>', 'number of invitations')
     .requiredOption('--at <instant>', 'the round instant, YYYY-MM-DDTHH:mm:ssZ')
     .option('--key <key>', 'idempotency key (default: a hash of the request)')
+    .option('--dry-run', 'rank and decide the round as holding would, and write nothing (any instant, a round to come too)')
     .option('--json', 'print the round as JSON')
     .action(async (o: RoundOptions) => {
       const kinds = [o.general ? 'general' : null, o.program !== undefined ? 'program' : null, o.category !== undefined ? 'category' : null].filter((k) => k !== null)
@@ -55,7 +70,15 @@ export function registerRound(program: Command): void {
         ...(o.category !== undefined ? { category: o.category } : {}),
         ...(o.key !== undefined ? { idempotencyKey: o.key } : {}),
       }
-      const round = await withStore(o.db, (store) => holdRound(store, request, { eligibility: realEligibility() }))
+      const eligibility = realEligibility()
+      if (o.dryRun) {
+        const dry = await withStore(o.db, (store) => simulateRound(store, request, eligibility))
+        // The same request already held: its round, as holding would answer.
+        const text = 'number' in dry ? formatRound(dry) : formatDryRun(dry)
+        process.stdout.write(o.json ? `${JSON.stringify(dry, null, 2)}\n` : `${text}\n`)
+        return
+      }
+      const round = await withStore(o.db, (store) => holdRound(store, request, { eligibility }))
       process.stdout.write(o.json ? `${JSON.stringify(round, null, 2)}\n` : `${formatRound(round)}\n`)
     })
 }

@@ -1,6 +1,6 @@
 /**
- * A dry run of a round on the stored pool (`POST /v1/rounds/simulate`, public; the list of who would be
- * invited only with a token): the same ranking and decision as a held round, read-only, so anyone can try rounds on the demo pool without changing it.
+ * A dry run of a round on the stored pool (`POST /v1/rounds/simulate`, public, the list of who would be
+ * invited only with a token; `express-entry round --dry-run`): the same ranking and decision as a held round, read-only, so anyone can try rounds on the demo pool without changing it.
  * Stored scores that do not hold on the round's day are computed again in memory (nothing is written).
  * A request that holding would not rank afresh gets holding's answer: the round already held for its
  * idempotency key (`replayed: true`), or the same conflict (the key used for another request, a round
@@ -8,12 +8,12 @@
  * @module
  */
 import { dateOfInstant } from '../domain/dates.js'
-import type { PoolEligibility } from '../pool/eligibility.js'
-import { decideRound, roundOutcome } from '../pool/engine.js'
-import { parseRoundRequest, roundLabel } from '../pool/round-request.js'
-import { alreadyHeld, rankedPoolOnDay, roundInvitations } from '../pool/rounds.js'
 import { crsRulesAt } from '../crs/index.js'
 import type { Store } from '../store/index.js'
+import type { PoolEligibility } from './eligibility.js'
+import { decideRound, roundOutcome } from './engine.js'
+import { parseRoundRequest, roundLabel } from './round-request.js'
+import { alreadyHeld, rankedPoolOnDay, roundInvitations } from './rounds.js'
 
 /** How many of the invited are listed in a simulation's answer. */
 const SIMULATION_LISTED = 100
