@@ -11,13 +11,16 @@
  * `... demo-pool` simulates the latest CEC, healthcare and French rounds on `npm start`'s demo pool, in
  * both shapes;
  * `... track-record` times the server's answers while it measures the track record again, in a worker
- * thread (as `npm start` does after a refresh) and, for comparison, in its own thread.
+ * thread (as `npm start` does after a refresh) and, for comparison, in its own thread;
+ * `... unseen [type]` measures how often the next cut-off falls inside the forecast's p10-p90 range when
+ * the record stops 0 to 730 days short of the day (why MAX_UNSEEN_DAYS is a year).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addDays } from '../src/domain/dates.js'
 import { backtestForecast, forecast, replayRounds } from '../src/forecast/index.js'
+import { fitRoundsModel, nextCutoffRange } from '../src/forecast/rounds-model.js'
 import { changesPathFor, loadRecord, loadRounds, readRecordFiles, shippedRecordPath } from '../src/history/load.js'
 import type { RawRound } from '../src/history/feed.js'
 import { liveRecord } from '../src/history/live.js'
@@ -43,9 +46,42 @@ else if (process.argv[2] === 'generated-replay-all') replayOnGenerated(rounds.fi
 else if (process.argv[2] === 'mix') mixTables()
 else if (process.argv[2] === 'demo-pool') demoPoolRounds()
 else if (process.argv[2] === 'track-record') await trackRecordWhileServing()
+else if (process.argv[2] === 'unseen') unseenCoverage(process.argv[3])
 else {
   if (process.argv[2] !== 'generate') timeForecast()
   timeGenerate()
+}
+
+/**
+ * Every 14 days from 2023-01-01 to 2026-07-01, for each type with a round in the next 90 days: the model
+ * fitted on a record that stops `unseen` days before the day (rounds after it unseen), and whether the
+ * type's next published cut-off fell inside the range's p10-p90 (80% if the range is honest).
+ */
+function unseenCoverage(only: string | undefined): void {
+  console.log(`next cut-off inside the forecast's p10-p90 when the record stops short${only ? ` (${only})` : ' (every type)'}`)
+  console.log('| days unseen | cases | inside p10-p90 | below | above | mean width |\n|---|---|---|---|---|---|')
+  for (const unseen of [0, 60, 180, 365, 540, 730]) {
+    let cases = 0
+    let inside = 0
+    let below = 0
+    let width = 0
+    for (let asOf = '2023-01-01'; asOf < '2026-07-01'; asOf = addDays(asOf, 14)) {
+      const cut = addDays(asOf, -unseen)
+      const model = fitRoundsModel(rounds.filter((r) => r.date < cut), asOf, { currentTo: addDays(cut, -1) })
+      for (const t of model.types) {
+        if (only && t.type !== only) continue
+        const next = rounds.find((r) => r.date >= asOf && roundTypeOf(r) === t.type)
+        if (!next || next.date > addDays(asOf, 90)) continue
+        const range = nextCutoffRange(t, model.unseenDays, 365)
+        cases++
+        width += range.p90 - range.p10
+        if (next.lowestScore < range.p10) below++
+        else if (next.lowestScore <= range.p90) inside++
+      }
+    }
+    const pct = (n: number) => `${((100 * n) / cases).toFixed(1)}%`
+    console.log(`| ${unseen} | ${cases} | ${pct(inside)} | ${pct(below)} | ${pct(cases - inside - below)} | ${(width / cases).toFixed(1)} |`)
+  }
 }
 
 function timeForecast(): void {

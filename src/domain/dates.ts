@@ -10,6 +10,9 @@ export type IsoDate = string & { readonly __brand?: 'IsoDate' }
 /** An instant `YYYY-MM-DDTHH:mm:ssZ` (UTC), validated. */
 export type IsoInstant = string & { readonly __brand?: 'IsoInstant' }
 
+/** The last day of the calendar the engine handles (dates are YYYY-MM-DD); a look ahead may not pass it. */
+export const LAST_DAY: IsoDate = '9999-12-31'
+
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/
 

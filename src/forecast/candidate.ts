@@ -170,6 +170,36 @@ export function eligibleFor(track: CandidateTrack, sample: TrackSample, type: Ro
   return v === undefined ? (track.kind === 'factors' ? null : false) : v
 }
 
+/** A fact of a Profile dated after a day: its path (as in input errors) and its date. */
+export interface DatedFact {
+  readonly path: string
+  readonly date: IsoDate
+}
+
+/**
+ * The facts of `profile` that take effect on a day after `asOf` (a test taken, a credential completed or
+ * assessed, a job started, a nomination): the score and eligibility count each from its date, as
+ * planned, so a forecast from `asOf` leans on them. In date order.
+ */
+export function factsAfter(profile: Profile, asOf: IsoDate): DatedFact[] {
+  const out: DatedFact[] = []
+  const add = (path: string, date: IsoDate | null | undefined) => {
+    if (date && date > asOf) out.push({ path, date })
+  }
+  const person = (prefix: string, p: { readonly education?: Profile['education']; readonly languageTests?: Profile['languageTests']; readonly work?: Profile['work'] }) => {
+    p.education?.forEach((c, i) => {
+      add(`${prefix}education.${i}.completedOn`, c.completedOn)
+      add(`${prefix}education.${i}.eca.issuedOn`, c.eca?.issuedOn)
+    })
+    p.languageTests?.forEach((t, i) => add(`${prefix}languageTests.${i}.testDate`, t.testDate))
+    p.work?.forEach((w, i) => add(`${prefix}work.${i}.from`, w.from))
+  }
+  person('', profile)
+  if (profile.spouse) person('spouse.', profile.spouse)
+  add('provincialNomination.nominatedOn', profile.provincialNomination?.nominatedOn)
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+}
+
 /** Days from `a` to `b`. */
 export function offsetOf(asOf: IsoDate, day: IsoDate): number {
   return toDayNumber(day) - toDayNumber(asOf)

@@ -4,12 +4,13 @@
  * a range; fitted only on the rounds published before the day it looks from, seeded, pure.
  * @module
  */
-import { addDays, type IsoDate } from '../domain/dates.js'
+import { addDays, LAST_DAY, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { ExpressEntryError } from '../errors.js'
 import type { PastRound } from '../history/record.js'
 import { RECORD_SHORT_DAYS } from '../history/record-currency.js'
 import type { UnmetCondition } from '../eligibility/types.js'
 import { verificationNotice } from '../rules/verified.js'
-import { candidateTrack, eligibleFor, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
+import { candidateTrack, eligibleFor, factsAfter, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
 import type { RoundTypeKey } from './round-types.js'
 
@@ -20,6 +21,13 @@ export const DEFAULT_HORIZON = 90
 export const MAX_HORIZON = 730
 export const DEFAULT_SEED = 1
 export const DEFAULT_PATHS = 1000
+/**
+ * A forecast is not made from further than this past the day the record is whole: with a year of
+ * rounds unseen there is nothing to stand on (BENCHMARKS.md "Forecast": the cut-off ranges held about
+ * 80% of the next cut-offs up to 1.5 years unseen over all types, but the general rounds' fell to a
+ * third by a year, and the types held, their pace and their sizes change in a year).
+ */
+export const MAX_UNSEEN_DAYS = 365
 
 export interface ForecastOptions {
   readonly asOf: IsoDate
@@ -43,8 +51,10 @@ export interface ForecastRound {
   readonly cutoff: CutoffRange | null
   /** Whether the candidate can be invited by this type on the day looked from (null: can't tell). */
   readonly eligible: Eligible
-  /** Chance that the type's next round (within a year) invites the candidate. */
+  /** Chance that the type's next round (within a year) invites the candidate (a type that can't be told counted as not open). */
   readonly chance: number
+  /** For a type that can't be told on some day (eligible null): the chance if it were open to the candidate then; otherwise null. */
+  readonly chanceIfOpen: number | null
   readonly lastCutoff: number
   readonly lastDate: IsoDate
 }
@@ -59,6 +69,13 @@ export interface Forecast {
   readonly within: { readonly '30': number; readonly '90': number; readonly '180': number; readonly '365': number }
   /** The chance of an invitation by the end of each of the next 12 months (for a chart). */
   readonly curve: readonly { readonly date: IsoDate; readonly probability: number }[]
+  /**
+   * When some type can't be told for the candidate (eligible null on some day: a Profile's category whose
+   * list is not known, anything but general and PNP rounds for CrsFactors): the probability and the
+   * chances within 30-365 days if every such type were open, so the can't-tell is bounded, never shown
+   * as a no; `types` names them. Null when every type can be told.
+   */
+  readonly ifOpen: { readonly types: readonly RoundTypeKey[]; readonly probability: number; readonly within: { readonly '30': number; readonly '90': number; readonly '180': number; readonly '365': number } } | null
   /** The most likely first inviting round (null: none within the longer of the horizon and a year). */
   readonly first: { readonly type: RoundTypeKey; readonly label: string; readonly expectedDate: IsoDate; readonly share: number } | null
   readonly rounds: readonly ForecastRound[]
@@ -82,6 +99,10 @@ export type ForecastNoticeCode =
   | 'no_recent_rounds'
   /** Eligible for no round type on any day of the span (params: days); the programs' reasons follow. */
   | 'never_eligible'
+  /** Open to no type that can be told, on any day of the span, but some can't be told (params: types, days, probability: the chance within the horizon if they were open). */
+  | 'cant_tell_eligibility'
+  /** Open to no round type on the day looked from; the first type opens later (params: date, types). */
+  | 'not_open_yet'
   /** A program the candidate does not meet on the day (params: program; unmet: its conditions). */
   | 'program_unmet'
   /** Eligible, but the score is below every open type's likely cut-off (params: score). */
@@ -95,6 +116,8 @@ export type ForecastNoticeCode =
   | 'record_stops_short'
   /** The days forecast reach past the day the rules were last verified (params: lastVerified). */
   | 'rules_not_verified'
+  /** The profile holds facts dated after the day looked from, counted from their dates as planned (params: count, first, paths). */
+  | 'facts_after_as_of'
 
 /** A reason or note: a code and its values (as eligibility's unmet conditions), with its words in English. */
 export interface ForecastNotice {
@@ -107,15 +130,18 @@ export interface ForecastNotice {
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000
 
+/** Whether a type is taken as open: when it can be told (true), or, with `cantTellOpen`, also when it can't (null). */
+const opens = (e: Eligible, cantTellOpen: boolean) => e === true || (cantTellOpen && e === null)
+
 /** For each path, the day offset of the first invitation (Infinity: none) and the round index. */
-export function firstInvitations(sim: SimulatedRounds, model: RoundsModel, track: CandidateTrack): { day: Float64Array; round: Int32Array } {
+export function firstInvitations(sim: SimulatedRounds, model: RoundsModel, track: CandidateTrack, cantTellOpen = false): { day: Float64Array; round: Int32Array } {
   const day = new Float64Array(sim.paths).fill(Number.POSITIVE_INFINITY)
   const round = new Int32Array(sim.paths).fill(-1)
   const types = model.types
   for (let p = 0; p < sim.paths; p++) {
     for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
       const sample = sampleAt(track, sim.day[i]!)
-      if (sample.score >= sim.cutoff[i]! && eligibleFor(track, sample, types[sim.typeIndex[i]!]!.type) === true) {
+      if (sample.score >= sim.cutoff[i]! && opens(eligibleFor(track, sample, types[sim.typeIndex[i]!]!.type), cantTellOpen)) {
         day[p] = sim.day[i]!
         round[p] = i
         break
@@ -136,11 +162,23 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const seed = options.seed ?? DEFAULT_SEED
   const paths = options.paths ?? DEFAULT_PATHS
   const span = Math.max(365, horizonDays)
+  if (toDayNumber(LAST_DAY) - toDayNumber(asOf) < span) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'asOf', value: asOf, message: `the forecast looks ${span} days ahead of the day, past ${LAST_DAY}, the last day of the calendar this engine handles: look from a day on or before ${addDays(LAST_DAY, -span)}` }] })
+  }
   const model = fitRoundsModel(rounds, asOf, options.recordCurrentTo !== undefined ? { currentTo: options.recordCurrentTo } : {})
+  if (model.unseenDays > MAX_UNSEEN_DAYS) {
+    throw new ExpressEntryError('invalid_input', {
+      issues: [{ path: 'asOf', value: asOf, message: `can't tell: the record holds IRCC's rounds to ${model.currentTo}, ${model.unseenDays} days before ${asOf}; with more than a year of rounds unseen there is nothing to forecast from. Refresh the record (express-entry rounds update), or look from a day within a year of it` }],
+    })
+  }
   const sim = simulateRounds(model, span, paths, seed)
   const track = candidateTrack(input, asOf, { days: span })
   const { day: first, round: firstRound } = firstInvitations(sim, model, track)
-  const share = (days: number) => round4(first.reduce((a, d) => a + (d < days ? 1 : 0), 0) / paths)
+  const shareOf = (firsts: Float64Array) => (days: number) => round4(firsts.reduce((a, d) => a + (d < days ? 1 : 0), 0) / paths)
+  const share = shareOf(first)
+  // The types that can't be told on some day of the span: the answer if they were open bounds the can't-tell.
+  const cantTellTypes = model.types.filter((t) => track.samples.some((s) => eligibleFor(track, s, t.type) === null)).map((t) => t.type)
+  const shareIfOpen = cantTellTypes.length > 0 ? shareOf(firstInvitations(sim, model, track, true).day) : null
 
   const curve = Array.from({ length: 12 }, (_, m) => {
     const days = Math.round(((m + 1) * 365) / 12)
@@ -167,7 +205,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   }
 
   // The next round of each type: its day, its cut-off, and whether it invites.
-  const perType = model.types.map(() => ({ days: [] as number[], invites: 0 }))
+  const perType = model.types.map(() => ({ days: [] as number[], invites: 0, invitesIfOpen: 0 }))
   for (let p = 0; p < paths; p++) {
     const seen = new Set<number>()
     for (let i = sim.start[p]!; i < sim.start[p + 1]!; i++) {
@@ -177,7 +215,10 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       const entry = perType[t]!
       entry.days.push(sim.day[i]!)
       const sample = sampleAt(track, sim.day[i]!)
-      if (sample.score >= sim.cutoff[i]! && eligibleFor(track, sample, model.types[t]!.type) === true) entry.invites++
+      if (sample.score < sim.cutoff[i]!) continue
+      const e = eligibleFor(track, sample, model.types[t]!.type)
+      if (e === true) entry.invites++
+      if (e !== false) entry.invitesIfOpen++
     }
   }
   const today = track.samples[0]!
@@ -192,6 +233,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       cutoff: days.length > 0 ? nextCutoffRange(t, model.unseenDays, span) : null,
       eligible: eligibleFor(track, today, t.type),
       chance: e.days.length > 0 ? round4(e.invites / e.days.length) : 0,
+      chanceIfOpen: cantTellTypes.includes(t.type) ? (e.days.length > 0 ? round4(e.invitesIfOpen / e.days.length) : 0) : null,
       lastCutoff: t.lastCutoff,
       lastDate: t.lastDate,
     }
@@ -201,17 +243,48 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const probability = share(horizonDays)
   const reasons: ForecastNotice[] = []
   const everEligible = track.samples.some((s) => model.types.some((t) => eligibleFor(track, s, t.type) === true))
-  if (model.types.length === 0) reasons.push({ code: 'no_recent_rounds', message: 'no round was held in the year before this day: the record gives nothing to forecast from' })
-  else if (!everEligible) {
+  if (model.types.length === 0) {
+    const last = rounds.filter((r) => r.date < asOf).at(-1)?.date ?? null
+    reasons.push({
+      code: 'no_recent_rounds',
+      message: `the record holds no round in the year before this day${last ? ` (its last: ${last})` : ''}: it gives nothing to forecast from. If IRCC held rounds since, this record lacks them: refresh it (express-entry rounds update)`,
+      params: { lastRound: last ?? '' },
+    })
+  } else if (!everEligible && shareIfOpen) {
+    const names = model.types.filter((t) => cantTellTypes.includes(t.type)).map((t) => t.label)
+    reasons.push({
+      code: 'cant_tell_eligibility',
+      message: `open to no round type that can be told on any day of the next ${span} days; can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it were' : 'they were all'} open to the candidate, the chance within ${horizonDays} days would be ${Math.round(shareIfOpen(horizonDays) * 100)}%`,
+      params: { types: cantTellTypes.join(','), days: span, probability: shareIfOpen(horizonDays) },
+    })
+  } else if (!everEligible) {
     reasons.push({ code: 'never_eligible', message: `not eligible for any round type held in the past year on any day of the next ${span} days`, params: { days: span } })
     for (const p of today.programsUnmet) reasons.push({ code: 'program_unmet', message: `${p.program.toUpperCase()}: ${p.unmet.map((u) => u.message).join('; ') || 'not eligible'}`, params: { program: p.program }, unmet: p.unmet })
   } else if (probability === 0) {
     const open = roundsOut.filter((r) => r.eligible === true && r.cutoff)
-    reasons.push({ code: 'below_expected_cutoffs', message: `the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`, params: { score: today.score } })
+    if (open.length > 0) {
+      reasons.push({ code: 'below_expected_cutoffs', message: `the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`, params: { score: today.score } })
+    } else {
+      // Open to nothing today: say from when something opens, rather than a score against no cut-off.
+      const opening = track.samples.find((s) => model.types.some((t) => eligibleFor(track, s, t.type) === true))!
+      const types = model.types.filter((t) => eligibleFor(track, opening, t.type) === true)
+      const date = addDays(asOf, opening.offset)
+      reasons.push({ code: 'not_open_yet', message: `open to no round type on this day; the first opens on ${date} (${types.map((t) => t.label).join(', ')})`, params: { date, types: types.map((t) => t.type).join(',') } })
+    }
   }
   const notes: ForecastNotice[] = [...track.notes]
   const cantTell = roundsOut.filter((r) => r.eligible === null)
   if (cantTell.length > 0) notes.push({ code: 'cant_tell_types', message: `can't tell for: ${cantTell.map((r) => r.label).join(', ')} (counted as not open)`, params: { types: cantTell.map((r) => r.type).join(',') } })
+  if (input.kind === 'profile') {
+    const later = factsAfter(input.profile, asOf)
+    if (later.length > 0) {
+      notes.push({
+        code: 'facts_after_as_of',
+        message: `the profile holds ${later.length === 1 ? 'a fact' : `${later.length} facts`} dated after ${asOf} (${later.map((f) => `${f.path} ${f.date}`).join(', ')}): each counts from its date, as planned`,
+        params: { count: later.length, first: later[0]!.date, paths: later.map((f) => f.path).join(',') },
+      })
+    }
+  }
   notes.push({ code: 'tie_counts_as_invited', message: 'a candidate at exactly the cut-off is counted as invited (the tie-break day cannot be forecast)' })
   // The candidate's future days are scored by the rules as encoded: a change after they were last verified is not known.
   const unverified = verificationNotice(addDays(asOf, span))
@@ -233,6 +306,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
     probability,
     within: { '30': share(30), '90': share(90), '180': share(180), '365': share(365) },
     curve,
+    ifOpen: shareIfOpen ? { types: cantTellTypes, probability: shareIfOpen(horizonDays), within: { '30': shareIfOpen(30), '90': shareIfOpen(90), '180': shareIfOpen(180), '365': shareIfOpen(365) } } : null,
     first: firstType,
     rounds: roundsOut,
     reasons,

@@ -51,7 +51,7 @@ const eligible = z.boolean().nullable().describe('true | false | null (null: can
 
 const notice = z
   .object({
-    code: z.enum(['no_recent_rounds', 'never_eligible', 'program_unmet', 'below_expected_cutoffs', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short', 'rules_not_verified']),
+    code: z.enum(['no_recent_rounds', 'never_eligible', 'cant_tell_eligibility', 'not_open_yet', 'program_unmet', 'below_expected_cutoffs', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short', 'rules_not_verified', 'facts_after_as_of']),
     message: z.string().describe('in English; a surface words the code and params in its own language'),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     unmet: z.array(z.object({ code: z.string(), message: z.string() }).loose()).optional().describe("program_unmet: eligibility()'s unmet conditions"),
@@ -68,6 +68,10 @@ export const forecastSchema = z
     probability: share.describe('chance of at least one invitation within horizonDays'),
     within: z.object({ '30': share, '90': share, '180': share, '365': share }),
     curve: z.array(z.object({ date: isoDate, probability: share })).describe('chance of an invitation by the end of each of the next 12 months'),
+    ifOpen: z
+      .object({ types: z.array(z.string()), probability: share, within: z.object({ '30': share, '90': share, '180': share, '365': share }) })
+      .nullable()
+      .describe("when some round types can't be told for the candidate (eligible null): the chances if they were open, so the can't-tell is bounded (probability and within count them as not open); null when every type can be told"),
     first: z.object({ type: z.string(), label: z.string(), expectedDate: isoDate, share }).nullable().describe('the most likely first inviting round'),
     rounds: z.array(
       z.object({
@@ -77,7 +81,8 @@ export const forecastSchema = z
         held: share.describe('share of simulated futures holding a round of this type within a year'),
         cutoff: z.object({ p10: z.int(), p50: z.int(), p90: z.int() }).nullable(),
         eligible,
-        chance: share.describe('chance that the next round of this type invites the candidate'),
+        chance: share.describe("chance that the next round of this type invites the candidate (can't tell counted as not open)"),
+        chanceIfOpen: share.nullable().describe("for a type that can't be told on some day: the chance if it were open; null otherwise"),
         lastCutoff: z.int(),
         lastDate: isoDate,
       }),

@@ -80,6 +80,23 @@ describe('forecast page', () => {
     expect(errors).toEqual([])
   })
 
+  it.each([
+    ['en', 'Forecast', /^Can't tell for Canadian Experience Class, .*\. If open to you: \d+% within 90 days/],
+    ['fr', 'Prévoir', /^On ne sait pas pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont ouverts\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
+  ])("CrsFactors (%s): can't tell is shown as such, with the chance if open, never as a no", async (lang, button, ifOpen) => {
+    page = await browser.newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' })
+    await page.goto(`${server.url}/forecast?lang=${lang}`)
+    const factors = { age: 30, education: 'masters', canadianEducation: 'none', firstLanguage: { language: 'english', clb: { speaking: 10, listening: 10, reading: 10, writing: 10 } }, secondLanguage: null, canadianWorkYears: 3, foreignWorkYears: 3, certificateOfQualification: false, jobOffer: 'none', provincialNomination: false, siblingInCanada: false, spouse: null }
+    await page.locator('#fc-input').fill(JSON.stringify(factors))
+    await page.getByRole('button', { name: button }).click()
+    await page.getByTestId('fc-if-open').waitFor()
+    expect(await page.getByTestId('fc-if-open').textContent()).toMatch(ifOpen)
+    const reason = page.locator('[data-testid=fc-reason][data-code=cant_tell_eligibility]')
+    expect(await reason.getAttribute('class')).toBe('unknown-line')
+    expect(await page.locator('[data-testid=fc-reason][data-code=never_eligible]').count()).toBe(0)
+    expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').nth(5).textContent()).toMatch(lang === 'fr' ? /si ouverte\)$/ : /if open\)$/)
+  })
+
   it('bad input shows the field path from the API', async () => {
     page = await browser.newPage({ locale: 'en-CA' })
     await page.goto(`${server.url}/forecast`)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { factorsOf, scoreCrs } from '../../src/crs/index.js'
-import { addDays, addYears } from '../../src/domain/dates.js'
+import fc from 'fast-check'
+import { addDays, addYears, LAST_DAY } from '../../src/domain/dates.js'
+import { isExpressEntryError } from '../../src/errors.js'
 import { forecast } from '../../src/forecast/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
@@ -94,9 +96,12 @@ describe('forecast: what it uses', () => {
   })
 
   it('a record with no round in the past year gives probability 0 and says so', () => {
-    const f = forecast({ kind: 'profile', profile: cecProfile('2026-01-15') }, steadyCecRecord('2024-01-01', 480), { asOf: '2026-01-15' })
+    const record = steadyCecRecord('2024-01-01', 480)
+    const last = record.at(-1)!.date
+    const f = forecast({ kind: 'profile', profile: cecProfile('2026-01-15') }, record, { asOf: '2026-01-15' })
     expect(f.probability).toBe(0)
-    expect(f.reasons[0]).toMatchObject({ code: 'no_recent_rounds', message: expect.stringMatching(/no round was held in the year before/) })
+    // A record cut at a past day is taken as whole to the day looked from: what it lacks is said as such, not as a fact.
+    expect(f.reasons[0]).toMatchObject({ code: 'no_recent_rounds', params: { lastRound: last }, message: `the record holds no round in the year before this day (its last: ${last}): it gives nothing to forecast from. If IRCC held rounds since, this record lacks them: refresh it (express-entry rounds update)` })
   })
 
   it("says when the days it scores reach past the day the rules were last verified, and not before", () => {
@@ -105,5 +110,84 @@ describe('forecast: what it uses', () => {
     // A year from 2025-06-01 ends before the rules were last verified.
     const early = forecast({ kind: 'profile', profile: cecProfile('2025-06-01') }, rounds, { asOf: '2025-06-01' })
     expect(early.notes.some((n) => n.code === 'rules_not_verified')).toBe(false)
+  })
+})
+
+describe("forecast: can't tell is bounded, never shown as a no", () => {
+  it("CrsFactors whose only open rounds are can't-tell types: the reason says can't tell, with the chance if they were open", () => {
+    // The general rounds stopped in 2024: on the shipped record only program and category rounds are held.
+    const factors = { ...factorsOf(cecProfile(asOf), asOf), provincialNomination: false }
+    const f = forecast({ kind: 'factors', factors }, rounds, { asOf })
+    expect(f.rounds.some((r) => r.type === 'general')).toBe(false)
+    expect(f.probability).toBe(0)
+    expect(f.reasons.map((r) => r.code)).toEqual(['cant_tell_eligibility'])
+    expect(f.reasons[0]!.message).toMatch(/^open to no round type that can be told .*can't tell for .*Canadian Experience Class.*the chance within 90 days would be \d+%$/)
+    expect(f.ifOpen).not.toBeNull()
+    expect(f.ifOpen!.types).toContain('program:cec')
+    expect(f.ifOpen!.probability).toBeGreaterThan(0.5)
+    expect(f.reasons[0]!.params?.probability).toBe(f.ifOpen!.probability)
+    const cec = f.rounds.find((r) => r.type === 'program:cec')!
+    expect(cec.eligible).toBeNull()
+    expect(cec.chance).toBe(0)
+    expect(cec.chanceIfOpen).toBeGreaterThan(0)
+  })
+
+  it('a Profile whose every type can be told has no bound, and never-eligible stays never-eligible', () => {
+    const f = forecast({ kind: 'profile', profile: neverEligible(asOf) }, rounds, { asOf })
+    expect(f.ifOpen).toBeNull()
+    expect(f.rounds.every((r) => r.chanceIfOpen === null)).toBe(true)
+    expect(f.reasons[0]!.code).toBe('never_eligible')
+  })
+
+  it('the chance if open is never below the chance counted as not open (random CrsFactors)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 50 }), fc.integer({ min: 4, max: 10 }), fc.integer({ min: 0, max: 5 }), fc.boolean(), (age, clb, canadianWorkYears, nominated) => {
+        const base = factorsOf(cecProfile(asOf), asOf)
+        const factors = { ...base, age, canadianWorkYears, provincialNomination: nominated, firstLanguage: { ...base.firstLanguage, clb: { speaking: clb, listening: clb, reading: clb, writing: clb } } }
+        const f = forecast({ kind: 'factors', factors }, rounds, { asOf, paths: 200 })
+        expect(f.ifOpen).not.toBeNull()
+        for (const d of ['30', '90', '180', '365'] as const) expect(f.ifOpen!.within[d]).toBeGreaterThanOrEqual(f.within[d])
+        for (const r of f.rounds) if (r.chanceIfOpen !== null) expect(r.chanceIfOpen).toBeGreaterThanOrEqual(r.chance)
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it('a profile open to nothing today but open later says from when, and names the facts dated after the day', () => {
+    // examples/profile.json's own English test is dated 2025-08-02: before it, no program is open.
+    const profile = cecProfile('2025-03-25', { languageTests: [{ test: 'celpip-general', testDate: '2025-08-02', listening: 9, reading: 9, writing: 9, speaking: 9 }] })
+    const f = forecast({ kind: 'profile', profile }, rounds, { asOf: '2025-03-25' })
+    expect(f.within['90']).toBe(0)
+    expect(f.within['365']).toBeGreaterThan(0)
+    expect(f.reasons).toEqual([expect.objectContaining({ code: 'not_open_yet', params: { date: '2025-08-02', types: expect.stringContaining('program:cec') } })])
+    expect(f.notes.find((n) => n.code === 'facts_after_as_of')).toMatchObject({ params: { count: 1, first: '2025-08-02', paths: 'languageTests.0.testDate' } })
+    // From a day after every fact, no such note.
+    expect(forecast({ kind: 'profile', profile }, rounds, { asOf: '2025-08-03' }).notes.some((n) => n.code === 'facts_after_as_of')).toBe(false)
+  })
+})
+
+describe('forecast: days it cannot forecast from', () => {
+  const profile = cecProfile(asOf)
+  const refusal = (day: string, currentTo?: string) => {
+    try {
+      forecast({ kind: 'profile', profile }, rounds, { asOf: day, ...(currentTo ? { recordCurrentTo: currentTo } : {}) })
+    } catch (e) {
+      if (isExpressEntryError(e, 'invalid_input')) return e.details.issues
+      throw e
+    }
+    return null
+  }
+
+  it("more than a year past the day the record is whole: can't tell, on asOf", () => {
+    const whole = recordEnd
+    expect(refusal(addDays(whole, 366), whole)).toBeNull()
+    expect(refusal(addDays(whole, 367), whole)).toEqual([
+      { path: 'asOf', value: addDays(whole, 367), message: `can't tell: the record holds IRCC's rounds to ${whole}, 366 days before ${addDays(whole, 367)}; with more than a year of rounds unseen there is nothing to forecast from. Refresh the record (express-entry rounds update), or look from a day within a year of it` },
+    ])
+  })
+
+  it('a look ahead past the last day of the calendar is refused on asOf, not a date error from inside', () => {
+    const issues = refusal(LAST_DAY)
+    expect(issues).toEqual([{ path: 'asOf', value: LAST_DAY, message: expect.stringMatching(/^the forecast looks 365 days ahead of the day, past 9999-12-31, the last day of the calendar this engine handles: look from a day on or before 9998-12-31$/) }])
   })
 })

@@ -48,6 +48,14 @@ export function curveChart(curve: Forecast['curve'], width = chartWidth()): SVGE
   return svg
 }
 
+/** Round type keys (comma-separated, as a notice's params carry them) as names in the page's language. */
+const typeNames = (keys: string | number | undefined): string =>
+  String(keys ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((t) => roundTypeName(t))
+    .join(', ')
+
 /** A reason or note in the page's language, from its code and values. */
 export function noticeText(n: ForecastNotice): string {
   const p = n.params ?? {}
@@ -58,7 +66,11 @@ export function noticeText(n: ForecastNotice): string {
       return `${name}${colon}${(n.unmet ?? []).map((u) => unmetText(u)).join(' ') || m('no')}`
     }
     case 'cant_tell_types':
-      return m('n_cant_tell_types', { types: String(p.types ?? '').split(',').filter(Boolean).map((t) => roundTypeName(t)).join(', ') })
+      return m('n_cant_tell_types', { types: typeNames(p.types) })
+    case 'cant_tell_eligibility':
+      return m('n_cant_tell_eligibility', { days: p.days ?? '', types: typeNames(p.types), probability: pct(Number(p.probability ?? 0)) })
+    case 'not_open_yet':
+      return m('n_not_open_yet', { date: p.date ?? '', types: typeNames(p.types) })
     default:
       return m(`n_${n.code}` as ForecastTextKey, p)
   }
@@ -82,7 +94,8 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
         'tbody',
         {},
         ...f.rounds.map((r) => {
-          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible), pct(r.chance)]
+          const chance = r.chanceIfOpen !== null && r.eligible !== true ? `${pct(r.chance)} (${m('chanceIfOpen', { p: pct(r.chanceIfOpen) })})` : pct(r.chance)
+          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible), chance]
           return h('tr', { 'data-type': r.type }, ...cells.map((c, i) => h('td', { class: numeric(i), 'data-label': columns[i]! }, c)))
         }),
       ),
@@ -92,8 +105,12 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
   return [
     h('p', { class: 'verdict' }, h('strong', {}, m('headline', { days: f.horizonDays }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
     h('p', {}, `${m('scoreIs', { score: f.score })} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
+    // Can't tell is bounded, never shown as a no: the chances if the types that can't be told were open.
+    ...(f.ifOpen
+      ? [h('p', { class: 'unknown-line', 'data-testid': 'fc-if-open' }, m('ifOpen', { types: typeNames(f.ifOpen.types.join(',')), p: pct(f.ifOpen.probability), days: f.horizonDays, d30: pct(f.ifOpen.within['30']), d90: pct(f.ifOpen.within['90']), d180: pct(f.ifOpen.within['180']), d365: pct(f.ifOpen.within['365']) }))]
+      : []),
     h('p', {}, f.first ? m('first', { label: roundTypeName(f.first.type, f.first.label), date: f.first.expectedDate }) : m('none')),
-    ...f.reasons.map((r) => h('p', { class: 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),
+    ...f.reasons.map((r) => h('p', { class: r.code === 'cant_tell_eligibility' ? 'unknown-line' : 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),
     chart,
     wrap,
     ...f.notes.map((n) => h('p', { class: 'hint', 'data-code': n.code }, noticeText(n))),
