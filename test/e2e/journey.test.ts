@@ -404,6 +404,24 @@ describe('when will I be invited? (the forecast in the journey)', () => {
     await context.close()
   }, 90_000)
 
+  it("from a day more than a year past the record: can't tell, said as such (not a hang, not an error)", async () => {
+    const { page, context, errors } = await open('/calculator')
+    // The server says to which day its record is whole (as npm start's does): the shipped record's last round.
+    const whole = loadRounds().at(-1)!.date
+    await page.route('**/v1/rounds', async (route) => {
+      const res = await route.fetch()
+      const body = (await res.json()) as { record?: Record<string, unknown> }
+      await route.fulfill({ response: res, json: { ...body, record: { ...body.record, currentAsOf: `${whole}T23:59:59Z` } } })
+    })
+    await fill(page, nurseAide, 'en')
+    await page.getByLabel('Score on this date').fill('2028-06-01')
+    await page.getByRole('button', { name: 'Show the forecast' }).click()
+    await expect.poll(() => page.getByTestId('fc-cant-tell').textContent(), { timeout: 20_000 }).toBe(`Can't tell from 2028-06-01: the record of rounds holds IRCC's rounds to ${whole}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.`)
+    expect(await page.getByTestId('fc-probability').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
   it('at 375 px the forecast chart keeps its 11-unit text at 10.5 px or more and the page does not scroll sideways; a screenshot is kept', async () => {
     const { page, context, errors } = await open('/calculator?lang=fr', { width: 375 })
     await fill(page, developer, 'fr')

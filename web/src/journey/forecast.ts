@@ -5,6 +5,7 @@
  * demand, when the candidate asks.
  * @module
  */
+import { isExpressEntryError } from '../../../src/errors.js'
 import { forecast } from '../../../src/forecast/forecast.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
@@ -25,7 +26,15 @@ export async function renderForecast(box: HTMLElement, profile: Profile, asOf: s
   trackRecord ??= fetch('/v1/forecast/track-record').then((res) => (res.ok ? (res.json() as Promise<TrackLine>) : null)).catch(() => null)
   const { rounds, currentAsOf } = await loadRecord()
   if (stale()) return
-  const f = forecast({ kind: 'profile', profile }, rounds, { asOf, ...(currentAsOf ? { recordCurrentTo: currentAsOf.slice(0, 10) } : {}) })
+  let f: ReturnType<typeof forecast>
+  try {
+    f = forecast({ kind: 'profile', profile }, rounds, { asOf, ...(currentAsOf ? { recordCurrentTo: currentAsOf.slice(0, 10) } : {}) })
+  } catch (e) {
+    // A day too far past the record (or the calendar) to forecast from: can't tell, said in the page's language.
+    if (!isExpressEntryError(e, 'invalid_input')) throw e
+    box.replaceChildren(h('p', { class: 'unknown-line', 'data-testid': 'fc-cant-tell' }, m('tooFar', { asOf, until: currentAsOf?.slice(0, 10) ?? rounds.at(-1)?.date ?? '—' })))
+    return
+  }
   const track = await trackRecord
   if (stale()) return
   box.replaceChildren(

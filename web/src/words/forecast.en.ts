@@ -34,6 +34,7 @@ export const en = {
   trackShort: 'How good is it? Made every fortnight since {from} from only what was published before, its Brier score was {model} against {rule} for "invited if my score reaches the last cut-off" (lower is better).',
   trackMore: 'The whole track record',
   journeyIntro: 'From {asOf}, from the rounds published before it, your score as it changes (birthdays, work, tests expiring) and the programs and categories open to you on each day. Computed on this device.',
+  tooFar: "Can't tell from {asOf}: the record of rounds holds IRCC's rounds to {until}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.",
   n_no_recent_rounds: 'The record holds no round in the year before this day (its last: {lastRound}): it gives nothing to forecast from. If IRCC held rounds since, the record lacks them.',
   n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',
   n_below_expected_cutoffs: 'Your score of {score} is below the cut-offs expected for the rounds open to you.',

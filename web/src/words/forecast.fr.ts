@@ -36,6 +36,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   trackShort: 'Que vaut-elle ? Faite toutes les deux semaines depuis le {from} à partir de ce qui était publié avant, son score de Brier a été de {model}, contre {rule} pour « invité si mon score atteint la dernière note » (plus bas = mieux).',
   trackMore: 'Le bilan complet',
   journeyIntro: 'À partir du {asOf}, d’après les rondes publiées avant ce jour, votre score au fil du temps (anniversaires, travail, tests qui expirent) et les programmes et catégories qui vous sont ouverts chaque jour. Calculé sur cet appareil.',
+  tooFar: 'On ne sait pas à partir du {asOf} : le relevé contient les rondes d’IRCC jusqu’au {until}, plus d’un an avant (ou le jour dépasse le calendrier de ce moteur) ; il n’y a rien sur quoi fonder une prévision. Choisissez un jour plus tôt.',
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière : {lastRound}) : il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',
   n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days} prochains jours.',
   n_below_expected_cutoffs: 'Votre score de {score} est sous les notes de passage prévues pour les rondes qui vous sont ouvertes.',
