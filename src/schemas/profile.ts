@@ -88,6 +88,28 @@ export const profileId = printableString(MAX_ID_LENGTH, 'an id')
 
 export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
 
+/** No candidate was born before this day: an earlier date of birth is a typo, not a person (age 126 and more in 2026). */
+const EARLIEST_BIRTH = '1900-01-01'
+
+/** Issues for a person's credentials, tests and jobs dated before their birth (`born`). */
+function bornBefore(
+  issues: z.core.$ZodRawIssue[],
+  person: { readonly education: readonly Credential[]; readonly languageTests: readonly { readonly testDate: string }[]; readonly work: readonly Job[] },
+  born: string,
+  at: readonly string[],
+  whose: string,
+): void {
+  const check = (date: string | null | undefined, path: readonly (string | number)[], what: string) => {
+    if (date && date < born) issues.push({ code: 'custom', input: date, path: [...at, ...path], message: `${what} (${date}) is before ${whose} (${born})` })
+  }
+  person.education.forEach((c, i) => {
+    check(c.completedOn, ['education', i, 'completedOn'], 'the credential was completed')
+    check(c.eca?.issuedOn, ['education', i, 'eca', 'issuedOn'], 'the ECA was issued')
+  })
+  person.languageTests.forEach((t, i) => check(t.testDate, ['languageTests', i, 'testDate'], 'the test was taken'))
+  person.work.forEach((w, i) => check(w.from, ['work', i, 'from'], 'the job started'))
+}
+
 export const profileSchema = z
   .strictObject({
     id: profileId,
@@ -133,6 +155,10 @@ export const profileSchema = z
     if (dateOfBirth > submittedOn) ctx.issues.push({ code: 'custom', input: dateOfBirth, path: ['dateOfBirth'], message: `the date of birth (${dateOfBirth}) cannot be after the profile was submitted (${submittedOn})` })
     else if (dateOfBirth > todayUtc()) ctx.issues.push({ code: 'custom', input: dateOfBirth, path: ['dateOfBirth'], message: `the date of birth (${dateOfBirth}) is in the future` })
     if (spouse?.dateOfBirth !== undefined && spouse.dateOfBirth > todayUtc()) ctx.issues.push({ code: 'custom', input: spouse.dateOfBirth, path: ['spouse', 'dateOfBirth'], message: `the spouse's date of birth (${spouse.dateOfBirth}) is in the future` })
+    if (dateOfBirth < EARLIEST_BIRTH) ctx.issues.push({ code: 'custom', input: dateOfBirth, path: ['dateOfBirth'], message: `the date of birth (${dateOfBirth}) is before ${EARLIEST_BIRTH}: not a plausible date of birth for a candidate` })
+    // Facts dated before the person was born cannot be (a typo in a year, most often).
+    bornBefore(ctx.issues, ctx.value, dateOfBirth, [], 'the date of birth')
+    if (spouse?.dateOfBirth !== undefined) bornBefore(ctx.issues, spouse, spouse.dateOfBirth, ['spouse'], "the spouse's date of birth")
     const partnered = maritalStatus === 'married' || maritalStatus === 'common-law'
     if (spouse && !partnered) {
       ctx.issues.push({ code: 'custom', input: spouse, path: ['spouse'], message: `a spouse is only allowed when maritalStatus is married or common-law; maritalStatus is ${maritalStatus}` })

@@ -143,7 +143,7 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     fc.assert(
       fc.property(fc.integer({ min: 18, max: 50 }), fc.integer({ min: 4, max: 10 }), fc.integer({ min: 0, max: 5 }), fc.boolean(), (age, clb, canadianWorkYears, nominated) => {
         const base = factorsOf(cecProfile(asOf), asOf)
-        const factors = { ...base, age, canadianWorkYears, provincialNomination: nominated, firstLanguage: { ...base.firstLanguage, clb: { speaking: clb, listening: clb, reading: clb, writing: clb } } }
+        const factors = { ...base, age, canadianWorkYears, provincialNomination: nominated, firstLanguage: { language: 'english' as const, clb: { speaking: clb, listening: clb, reading: clb, writing: clb } } }
         const f = forecast({ kind: 'factors', factors }, rounds, { asOf, paths: 200 })
         expect(f.ifOpen).not.toBeNull()
         for (const d of ['30', '90', '180', '365'] as const) expect(f.ifOpen!.within[d]).toBeGreaterThanOrEqual(f.within[d])

@@ -9,7 +9,7 @@ import { nocUnitGroups } from '../../src/noc/index.js'
 import { parseOrThrow } from '../../src/schemas/issues.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { parseScoreRequest } from '../../src/schemas/score-request.js'
-import { clb, ieltsClb9, profileInput } from '../crs/fixtures.js'
+import { clb, ieltsClb9, job, profileInput } from '../crs/fixtures.js'
 
 function issuesOf(f: () => unknown): readonly InputIssue[] {
   try {
@@ -503,7 +503,26 @@ describe('Profile ids and dates that cannot be (issue 14)', () => {
     expect(profileIssues({ ...base, dateOfBirth: '2024-01-11' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^the date of birth \(2024-01-11\) cannot be after the profile was submitted \(2024-01-10\)/) }])
     expect(profileIssues({ ...base, submittedAt: '2199-01-01T00:00:00Z', dateOfBirth: '2150-01-01' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^the date of birth \(2150-01-01\) is in the future/) }])
     expect(profileIssues({ ...base, dateOfBirth: '1990-02-29' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^expected a real calendar date written YYYY-MM-DD/) }])
-    expect(profileSchema.safeParse({ ...base, dateOfBirth: '2024-01-10' }).success).toBe(true)
+    expect(profileSchema.safeParse({ ...base, dateOfBirth: '2024-01-10', education: [], languageTests: [], work: [] }).success).toBe(true)
+  })
+
+  it('a date of birth before 1900, or after a credential, an ECA, a test or a job, is refused at each such field', () => {
+    expect(profileIssues({ ...base, dateOfBirth: '1826-04-18' })).toMatchObject([{ path: 'dateOfBirth', message: expect.stringMatching(/^the date of birth \(1826-04-18\) is before 1900-01-01: not a plausible date of birth for a candidate/) }])
+    const born = '2015-01-01'
+    const child = profileInput({
+      id: 'c-2',
+      submittedAt: '2024-01-10T00:00:00Z',
+      dateOfBirth: born,
+      education: [{ level: 'masters', country: 'IN', programYears: 2, completedOn: '2014-06-01', eca: { organization: 'WES', issuedOn: '2014-09-01' } }],
+      languageTests: [ieltsClb9('2023-03-01')],
+      work: [job('2012-01-01', '2013-01-01')],
+    })
+    const issues = profileIssues(child)
+    expect(issues.map((i) => i.path)).toEqual(['education.0.completedOn', 'education.0.eca.issuedOn', 'work.0.from'])
+    for (const i of issues) expect(i.message).toMatch(new RegExp(`^the (credential was completed|ECA was issued|test was taken|job started) \\(\\d{4}-\\d\\d-\\d\\d\\) is before the date of birth \\(${born}\\)`))
+    // The spouse's facts against the spouse's own date of birth.
+    const spouse = { accompanying: true, canadianCitizenOrPR: false, dateOfBirth: '2010-01-01', education: [], languageTests: [{ test: 'celpip-general', testDate: '2009-06-01', listening: 7, reading: 7, writing: 7, speaking: 7 }], work: [] }
+    expect(profileIssues({ ...base, maritalStatus: 'married', spouse })).toMatchObject([{ path: 'spouse.languageTests.0.testDate', message: expect.stringMatching(/^the test was taken \(2009-06-01\) is before the spouse's date of birth \(2010-01-01\)/) }])
   })
 
   it('a profile scored on a day before its birth is refused at path asOf', () => {
