@@ -5,6 +5,7 @@
  * @module
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { compress } from 'hono/compress'
 import { DOCS_HTML } from './docs.js'
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
@@ -91,8 +92,8 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION, pool: !!options.pool, history: !!options.history }))
   app.get('/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
   app.get('/v1/rules/status', (c) => {
-    const asOf = c.req.query('asOf')
-    return c.json(rulesStatusOn(asOf === undefined ? todayUtc() : parseOrThrow(isoDate, asOf, 'asOf')))
+    const { asOf } = parseOrThrow(z.strictObject({ asOf: isoDate.optional() }), c.req.query())
+    return c.json(rulesStatusOn(asOf ?? todayUtc()))
   })
   app.get('/docs', (c) => {
     c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")

@@ -27,7 +27,7 @@ function looksLikeProfile(input: Record<string, unknown>): boolean {
 }
 
 /** The profile, unless it is scored on a day before its holder was born (a date that cannot be). */
-function bornBy(profile: Profile, asOf: IsoDate): Profile {
+export function bornBy(profile: Profile, asOf: IsoDate): Profile {
   if (asOf < profile.dateOfBirth) {
     throw new ExpressEntryError('invalid_input', { issues: [{ path: 'asOf', value: asOf, message: `the scoring date (${asOf}) is before the date of birth (${profile.dateOfBirth})` }] })
   }

@@ -46,3 +46,42 @@ describe('responses match their published schemas', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true)
   })
 })
+
+describe('query parameters an endpoint does not take are refused, naming each (never silently ignored)', () => {
+  it.each<{ method: string; path: string; param: string; body?: unknown; message: RegExp }>([
+    { method: 'POST', path: '/v1/forecast?asOf=2020-01-01', param: 'asOf', body: example, message: /^unknown query parameter: this endpoint takes none \(asOf, horizonDays and seed go in the body/ },
+    { method: 'POST', path: '/v1/eligibility?asOf=2020-01-01', param: 'asOf', body: example, message: /^unknown query parameter: this endpoint takes none \(the date goes in the body/ },
+    { method: 'POST', path: '/v1/crs/score?explain=maybe', param: 'explain', body: example, message: /explain: expected 1, true, 0 or false/ },
+    { method: 'POST', path: '/v1/crs/score?asOf=2020-01-01', param: 'asOf', body: example, message: /unknown field "asOf"/ },
+    { method: 'GET', path: '/v1/rounds/stats?year=2024', param: 'year', message: /^unknown query parameter: this endpoint takes none/ },
+    { method: 'GET', path: '/v1/rounds/254?lang=fr', param: 'lang', message: /^unknown query parameter/ },
+    { method: 'GET', path: '/v1/forecast/track-record?from=2024-01-01', param: 'from', message: /^unknown query parameter/ },
+    { method: 'GET', path: '/v1/rules/status?asof=2020-01-01', param: 'asof', message: /unknown field "asof"/ },
+    { method: 'POST', path: '/v1/rounds/simulate?dry=1', param: 'dry', body: round, message: /^unknown query parameter/ },
+    { method: 'POST', path: '/v1/rounds/run?dry=1', param: 'dry', body: round, message: /^unknown query parameter/ },
+    { method: 'POST', path: '/v1/pool/profiles?asOf=2025-01-01', param: 'asOf', body: [], message: /^unknown query parameter/ },
+  ])('$method $path → 400 naming $param', async ({ method, path, param, body, message }) => {
+    const res = await app.request(path, { method, headers: auth, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { issues: { path: string; message: string }[] }
+    expect(problem.issues).toEqual([expect.objectContaining({ path: param, message: expect.stringMatching(message) as unknown as string })])
+  })
+
+  it('the parameters they do take still work: ?explain, ?explain=0, /v1/rules/status?asOf', async () => {
+    for (const q of ['?explain', '?explain=1', '?explain=true', '?explain=0', '?explain=false', '']) {
+      const res = await app.request(`/v1/crs/score${q}`, { method: 'POST', headers: auth, body: JSON.stringify({ asOf: '2026-01-15', profile: example }) })
+      expect(res.status, q).toBe(200)
+      const traced = 'trace' in ((await res.json()) as object)
+      expect(traced, q).toBe(q === '?explain' || q === '?explain=1' || q === '?explain=true')
+    }
+    expect((await app.request('/v1/rules/status?asOf=2020-01-01')).status).toBe(200)
+  })
+
+  it('POST /v1/eligibility with {} names the Profile fields it needs, not CrsFactors ones', async () => {
+    const res = await app.request('/v1/eligibility', { method: 'POST', headers: auth, body: '{}' })
+    expect(res.status).toBe(400)
+    const paths = ((await res.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)
+    expect(paths).toEqual(expect.arrayContaining(['id', 'submittedAt', 'dateOfBirth']))
+    expect(paths).not.toContain('age')
+  })
+})

@@ -56,10 +56,14 @@ describe('over a real socket', () => {
 
   it('logs method, path, status and ms, and nothing from the body or query', async () => {
     logs.length = 0
-    await fetch(`${server.url}/v1/crs/score?explain=1&name=Jane`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...golden, age: 31 }) })
+    await fetch(`${server.url}/v1/crs/score?explain=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...golden, age: 31, name: 'Jane' }) })
     const entry = logs.find((l) => l.path === '/v1/crs/score')
-    expect(entry).toMatchObject({ level: 'info', method: 'POST', path: '/v1/crs/score', status: 200 })
+    expect(entry).toMatchObject({ level: 'info', method: 'POST', path: '/v1/crs/score', status: 400 })
     expect(typeof entry?.ms).toBe('number')
+    // A query parameter the endpoint does not take is refused (400), and not logged either.
+    await fetch(`${server.url}/v1/crs/score?explain=1&name=Jane`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...golden, age: 31 }) })
+    await fetch(`${server.url}/v1/crs/score?explain=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...golden, age: 31 }) })
+    expect(logs.filter((l) => l.path === '/v1/crs/score').map((l) => l.status)).toEqual([400, 400, 200])
     expect(JSON.stringify(logs)).not.toMatch(/Jane|masters|explain/)
   })
 

@@ -105,6 +105,16 @@ const profileSpouseArb = fc.record({
   work: fc.array(jobArb, { maxLength: 2 }),
 })
 
+/**
+ * The date of birth moved back, when it must be, to 16 years before the person's earliest credential, ECA,
+ * test or job (the schema refuses facts dated before a birth); otherwise as drawn.
+ */
+export function bornBeforeFacts<P extends { dateOfBirth: string; education?: readonly { completedOn: string; eca?: { issuedOn: string } | null }[]; languageTests?: readonly { testDate: string }[]; work?: readonly { from: string }[] }>(person: P): P {
+  const dates = [...(person.education ?? []).flatMap((c) => [c.completedOn, ...(c.eca ? [c.eca.issuedOn] : [])]), ...(person.languageTests ?? []).map((t) => t.testDate), ...(person.work ?? []).map((w) => w.from)]
+  const earliest = dates.reduce((a, b) => (b < a ? b : a), person.dateOfBirth)
+  return earliest < person.dateOfBirth ? { ...person, dateOfBirth: isoOf(dayOf(earliest) - 16 * 365) } : person
+}
+
 /** A Profile (input form) that the schema accepts. */
 export const profileArb = fc
   .record({
@@ -120,10 +130,12 @@ export const profileArb = fc
     jobOffer: fc.option(fc.record({ noc: fc.constantFrom('00012', '21231', '44100'), lmiaExempt: fc.boolean() }), { nil: null }),
     siblingInCanada: fc.boolean(),
   })
-  .map(({ spouse, maritalStatus, ...rest }) => ({
-    id: 'p-random',
-    submittedAt: '2024-01-01T00:00:00Z',
-    maritalStatus,
-    spouse: maritalStatus === 'married' || maritalStatus === 'common-law' ? spouse : null,
-    ...rest,
-  }))
+  .map(({ spouse, maritalStatus, ...rest }) =>
+    bornBeforeFacts({
+      id: 'p-random',
+      submittedAt: '2024-01-01T00:00:00Z',
+      maritalStatus,
+      spouse: maritalStatus === 'married' || maritalStatus === 'common-law' ? spouse : null,
+      ...rest,
+    }),
+  )

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { categoriesInForce, categoryEligibility, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
+import { bornBeforeFacts } from '../crs/arbitraries.js'
 import { celpip, job, makeProfile, tcf, unknownListCategory } from './helpers.js'
 
 describe('eligibility(profile, asOf): the contract', () => {
@@ -99,7 +100,7 @@ const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
   if (r.low) clb[r.low] = Math.max(0, r.clb - 2)
   const tests = [celpip(clb, r.testDate)]
   if (r.french !== null) tests.push(tcf(r.french, r.testDate))
-  return {
+  return bornBeforeFacts({
     id: 'prop',
     submittedAt: '2025-01-01T00:00:00Z',
     dateOfBirth: r.born,
@@ -117,7 +118,7 @@ const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
     jobOffer: r.offer ? { noc: r.offer, lmiaExempt: false } : null,
     settlementFundsCad: r.funds,
     dependentChildren: r.children,
-  } satisfies ProfileInput
+  } satisfies ProfileInput)
 })
 const arbDate = fc.constantFrom('2023-06-01', '2024-01-15', '2024-02-29', '2025-03-01', '2025-07-07', '2025-12-08', '2026-02-17', '2026-02-18', '2026-08-01', '2026-11-25')
 const parse = (p: ProfileInput): Profile => profileSchema.parse(p)

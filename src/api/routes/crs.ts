@@ -4,7 +4,9 @@
  * (`application/x-ndjson`) is a batch, answered line for line. Public: it computes, it stores nothing.
  * @module
  */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { parseOrThrow } from '../../schemas/issues.js'
 import { todayUtc } from '../../domain/dates.js'
 import { lineError } from '../../usecases/lines.js'
 import { answerScore } from '../../usecases/score.js'
@@ -13,8 +15,14 @@ import type { ApiEnv } from '../app.js'
 import { ApiProblem } from '../error-handler.js'
 
 /** Whether a query flag is on (`?explain`, `?explain=1`, `?explain=true`). */
-function flag(value: string | undefined): boolean {
-  return value !== undefined && value !== '0' && value !== 'false'
+/** `?explain`, `?explain=1` or `=true` asks for the trace of every award; `=0` or `=false` (or none) does not. */
+const scoreQuerySchema = z.strictObject({
+  explain: z.enum(['', '1', 'true', '0', 'false'], { message: 'explain: expected 1, true, 0 or false (or no value: ?explain)' }).optional(),
+})
+
+function explainOf(c: Context): boolean {
+  const { explain } = parseOrThrow(scoreQuerySchema, c.req.query())
+  return explain !== undefined && explain !== '0' && explain !== 'false'
 }
 
 /** Lines a JSON Lines request may hold: bulk scoring goes through `score --jsonl`. */
@@ -59,8 +67,8 @@ async function scoreLines(request: Request, bodyLimit: number, explain: boolean)
 
 export function crsRoutes(bodyLimit: number): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/score', async (c) => {
-    if (isJsonLines(c.req.header('content-type') ?? null)) return scoreLines(c.req.raw, bodyLimit, flag(c.req.query('explain')))
+    if (isJsonLines(c.req.header('content-type') ?? null)) return scoreLines(c.req.raw, bodyLimit, explainOf(c))
     const body = await readJsonBody(c.req.raw, bodyLimit)
-    return c.json(answerScore(body, todayUtc(), flag(c.req.query('explain'))))
+    return c.json(answerScore(body, todayUtc(), explainOf(c)))
   })
 }

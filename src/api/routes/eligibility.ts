@@ -15,6 +15,7 @@ import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
 import type { HistoryService } from './rounds.js'
 import { notConfigured } from './pool.js'
+import { noQuery } from '../query.js'
 
 const outlookQuerySchema = z.strictObject({
   size: z
@@ -26,6 +27,7 @@ const outlookQuerySchema = z.strictObject({
 
 export function eligibilityRoutes(bodyLimit: number): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', async (c) => {
+    noQuery(c, 'the date goes in the body: { asOf, profile }')
     return c.json(answerEligibility(await readJsonBody(c.req.raw, bodyLimit), todayUtc()).result)
   })
 }

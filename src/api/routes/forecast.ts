@@ -11,6 +11,7 @@ import { todayUtc } from '../../domain/dates.js'
 import { forecast } from '../../forecast/index.js'
 import { shippedTrackRecordPath } from '../../forecast/track-record-file.js'
 import { forecastRequestSchema, forecastSchema, parseForecastRequest } from '../../schemas/forecast.js'
+import { noQuery } from '../query.js'
 import type { ApiEnv } from '../app.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
@@ -79,6 +80,7 @@ export function forecastRoutes(history: HistoryService | null, bodyLimit: number
   let shipped: unknown
   return new Hono<ApiEnv>()
     .post('/', async (c) => {
+      noQuery(c, 'asOf, horizonDays and seed go in the body: { asOf, horizonDays, seed, profile | factors }')
       if (!history) throw notConfigured('record of past rounds')
       const { request, horizonDays, seed } = parseForecastRequest(await readJsonBody(c.req.raw, bodyLimit), todayUtc())
       const input = request.kind === 'factors' ? { kind: 'factors' as const, factors: request.factors } : { kind: 'profile' as const, profile: request.profile }
@@ -86,6 +88,7 @@ export function forecastRoutes(history: HistoryService | null, bodyLimit: number
       return c.json(forecast(input, history.rounds(), { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) }))
     })
     .get('/track-record', (c) => {
+      noQuery(c, 'the track record is one document')
       // The one measured on the record this server reads, when it keeps one (npm start), else the shipped one.
       const trackRecord = history?.trackRecord?.() ?? (shipped ??= shippedTrackRecord())
       if (trackRecord === null) throw new ApiProblem('not_found', 'no forecast track record shipped (data/forecast-track-record.json)')

@@ -15,6 +15,7 @@ import type { Store } from '../../store/index.js'
 import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
+import { noQuery } from '../query.js'
 import type { ApiEnv } from '../app.js'
 
 /** The pool engine over storage, as the API uses it. */
@@ -51,6 +52,7 @@ export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
   }
 
   app.post('/profiles', options.auth.write, async (c) => {
+    noQuery(c, 'the profiles go in the body')
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     const list = Array.isArray(body) ? body : [body]

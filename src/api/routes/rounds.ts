@@ -15,6 +15,7 @@ import { isoDate } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
+import { noQuery } from '../query.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
 import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
@@ -74,22 +75,26 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   }
 
   app.post('/run', options.auth.write, async (c) => {
+    noQuery(c)
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     const held = await holdRound(store, body, { eligibility })
     return c.json(held, held.replayed ? 200 : 201)
   })
   app.post('/simulate', async (c) => {
+    noQuery(c)
     const { store, eligibility } = pool()
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     // The outcome is public; who would be invited names profiles, so it needs a token (auth.ts).
     return c.json(await simulateRound(store, body, eligibility, { listInvitations: await options.auth.canRead(c) }))
   })
   app.get('/run/:number', async (c) => {
+    noQuery(c, 'the round is named by its number in the path')
     const { store } = pool()
     return c.json(await roundByNumber(store, roundNumber(c.req.param('number'))))
   })
   app.get('/run/:number/invitations', options.auth.read, async (c) => {
+    noQuery(c, 'every invitation of the round, in rank order')
     const { store } = pool()
     const number = roundNumber(c.req.param('number'))
     const invitations = await roundInvitations(store, number)
@@ -115,10 +120,12 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' })
   })
   app.get('/stats', (c) => {
+    noQuery(c, 'the statistics cover the whole record; GET /v1/rounds filters rounds')
     const rounds = record()
     return c.json({ byType: statsByType(rounds), byYearAndType: roundStats(rounds), distributions: distributionOverTime(rounds) })
   })
   app.get('/:number', (c) => {
+    noQuery(c, 'the round is named by its number in the path')
     const rounds = record()
     const number = c.req.param('number')
     const round = findRound(rounds, number)
