@@ -235,8 +235,14 @@ function reasonsBetween(before: CrsFactors, after: CrsFactors, rulesBefore: stri
   if (after.age !== before.age) reasons.push(`age ${before.age} -> ${after.age}`)
   if (after.education !== before.education) reasons.push(`education ${before.education} -> ${after.education}`)
   if (after.canadianEducation !== before.canadianEducation) reasons.push(`Canadian education ${before.canadianEducation} -> ${after.canadianEducation}`)
-  if (clbText(after.firstLanguage?.clb) !== clbText(before.firstLanguage?.clb)) reasons.push(after.firstLanguage ? `first language CLB ${clbText(before.firstLanguage?.clb)} -> ${clbText(after.firstLanguage.clb)}` : 'first-language result no longer valid')
-  if (clbText(after.secondLanguage?.clb) !== clbText(before.secondLanguage?.clb)) reasons.push(after.secondLanguage ? `second language ${clbText(before.secondLanguage?.clb)} -> ${clbText(after.secondLanguage.clb)}` : 'second-language result no longer valid')
+  if (clbText(after.firstLanguage?.clb) !== clbText(before.firstLanguage?.clb)) reasons.push(after.firstLanguage ? `first language CLB ${clbText(before.firstLanguage?.clb)} -> ${clbText(after.firstLanguage.clb)}` : `first-language result (${before.firstLanguage?.language}) no longer valid`)
+  if (clbText(after.secondLanguage?.clb) !== clbText(before.secondLanguage?.clb)) {
+    // The second language scores only beside a first-language result: when that one expires, a valid
+    // second-language result stops counting without having expired itself.
+    if (after.secondLanguage) reasons.push(`second language ${clbText(before.secondLanguage?.clb)} -> ${clbText(after.secondLanguage.clb)}`)
+    else if (before.firstLanguage && !after.firstLanguage) reasons.push(`second-language result (${before.secondLanguage?.language}) no longer counts without a valid first-language result`)
+    else reasons.push(`second-language result (${before.secondLanguage?.language}) no longer valid`)
+  }
   if (after.canadianWorkYears !== before.canadianWorkYears) reasons.push(`Canadian work ${before.canadianWorkYears} -> ${after.canadianWorkYears} year(s)`)
   if (after.foreignWorkYears !== before.foreignWorkYears) reasons.push(`foreign work ${before.foreignWorkYears} -> ${after.foreignWorkYears} year(s) (10-year window)`)
   if (after.provincialNomination !== before.provincialNomination) reasons.push('provincial nomination')

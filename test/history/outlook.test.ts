@@ -249,7 +249,23 @@ describe('(c) timeline', () => {
   const t = timeline({ kind: 'profile', profile: engineer }, '2026-11-25')
   it('the birthday on 2027-03-02 (32 -> 33) and the English result of 2025-01-12 expiring on 2027-01-12', () => {
     expect(t.changes.find((c) => c.date === '2027-03-02')?.reasons).toContain('age 32 -> 33')
-    expect(t.changes.find((c) => c.date === '2027-01-12')?.reasons).toContain('first-language result no longer valid')
+    expect(t.changes.find((c) => c.date === '2027-01-12')?.reasons).toContain('first-language result (english) no longer valid')
+  })
+
+  it('an English (first) result of 2026-03-15 expiring on 2028-03-15 takes the TEF of 2026-06-01 with it, which has not expired: it stops counting until 2028-06-01', () => {
+    const tests = [
+      { test: 'ielts-general', testDate: '2026-03-15', listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 },
+      { test: 'tef-canada', testDate: '2026-06-01', listening: 420, reading: 400, writing: 390, speaking: 410 },
+    ]
+    const english = timeline({ kind: 'profile', profile: profileSchema.parse({ ...engineer, languageTests: tests }) }, '2026-07-01')
+    const reasons = english.changes.find((c) => c.date === '2028-03-15')?.reasons ?? []
+    expect(reasons).toContain('first-language result (english) no longer valid')
+    expect(reasons).toContain('second-language result (french) no longer counts without a valid first-language result')
+    expect(reasons.join(' ')).not.toContain('tef-canada')
+    // French first: the English result is the second language and expires on its own day, the TEF later.
+    const french = timeline({ kind: 'profile', profile: profileSchema.parse({ ...engineer, languageTests: tests, firstOfficialLanguage: 'french' }) }, '2026-07-01')
+    expect(french.changes.find((c) => c.date === '2028-03-15')?.reasons).toContain('second-language result (english) no longer valid')
+    expect(french.changes.find((c) => c.date === '2028-06-01')?.reasons).toContain('first-language result (french) no longer valid')
   })
 
   it('every entry is a real change, and scores chain', () => {
