@@ -210,7 +210,7 @@ export function unlockText(u: Unlock, target: string): string {
   switch (u.code) {
     case 'second-language-test':
     case 'first-language-test':
-      return L(`An ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un ${testOf(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
+      return L(`${p.language === 'french' ? 'A' : 'An'} ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un ${testOf(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
     case 'spouse-language-test':
       return L(`Your spouse’s language test at CLB ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un test de langue de votre époux(se) au NCLC ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
     case 'eca':
@@ -233,8 +233,17 @@ export function changeReasons(before: CrsFactors, after: CrsFactors, rulesChange
   const r: string[] = []
   if (after.age !== before.age) r.push(L(`age ${before.age} → ${after.age}`, `âge ${before.age} → ${after.age}`))
   if (after.education !== before.education) r.push(L(`education: ${edu(after.education)}`, `études : ${edu(after.education)}`))
-  if (clb(after.firstLanguage?.clb) !== clb(before.firstLanguage?.clb)) r.push(after.firstLanguage ? L(`first language ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`, `première langue ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`) : L('your first-language result expires', 'votre résultat de première langue expire'))
-  if (clb(after.secondLanguage?.clb) !== clb(before.secondLanguage?.clb)) r.push(after.secondLanguage ? L(`second language ${clb(after.secondLanguage.clb)}`, `deuxième langue ${clb(after.secondLanguage.clb)}`) : L('your second-language result expires', 'votre résultat de deuxième langue expire'))
+  if (clb(after.firstLanguage?.clb) !== clb(before.firstLanguage?.clb)) {
+    const lang1 = before.firstLanguage?.language
+    r.push(after.firstLanguage ? L(`first language ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`, `première langue ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`) : L(`your ${languageName(lang1)} result (first official language) expires`, `votre résultat de ${testOf(lang1)} (première langue officielle) expire`))
+  }
+  if (clb(after.secondLanguage?.clb) !== clb(before.secondLanguage?.clb)) {
+    const lang2 = before.secondLanguage?.language
+    // The second language scores only beside a valid first-language result: it may stop counting without having expired.
+    if (after.secondLanguage) r.push(L(`second language ${clb(before.secondLanguage?.clb)} → ${clb(after.secondLanguage.clb)}`, `seconde langue ${clb(before.secondLanguage?.clb)} → ${clb(after.secondLanguage.clb)}`))
+    else if (before.firstLanguage && !after.firstLanguage) r.push(L(`your ${languageName(lang2)} result (second official language) no longer counts without a valid first-language result`, `votre résultat de ${testOf(lang2)} (seconde langue officielle) ne compte plus sans résultat valide en première langue`))
+    else r.push(L(`your ${languageName(lang2)} result (second official language) expires`, `votre résultat de ${testOf(lang2)} (seconde langue officielle) expire`))
+  }
   if (after.canadianWorkYears !== before.canadianWorkYears) r.push(L(`work in Canada ${before.canadianWorkYears} → ${after.canadianWorkYears} year(s)`, `travail au Canada ${before.canadianWorkYears} → ${after.canadianWorkYears} an(s)`))
   if (after.foreignWorkYears !== before.foreignWorkYears) r.push(L(`work abroad in the last 10 years ${before.foreignWorkYears} → ${after.foreignWorkYears} year(s)`, `travail à l’étranger (10 dernières années) ${before.foreignWorkYears} → ${after.foreignWorkYears} an(s)`))
   if (after.provincialNomination !== before.provincialNomination) r.push(L('provincial nomination', 'désignation provinciale'))
