@@ -28,9 +28,20 @@ document.documentElement.lang = lang
 // Only the page's language is downloaded: the other one's words never reach the device.
 const DICT: Readonly<Record<MessageKey, string>> = lang === 'fr' ? (await import('./words/site.fr.js')).fr : (await import('./words/site.en.js')).en
 
-/** The message `key` in the page's language, with `{name}` placeholders filled. */
+/** The message `key` in the page's language, with `{name}` placeholders filled (numbers as the page's language writes them). */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return DICT[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`))
+  return fill(DICT[key], vars)
+}
+
+/**
+ * `template` with its `{name}` placeholders filled: a number is written as the page's language writes
+ * it ("1 000", "0,0272" in French: `dec`), a string as it is. Every word table's filler uses it.
+ */
+export function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const v = vars[name]
+    return v === undefined ? `{${name}}` : typeof v === 'number' ? dec(v) : v
+  })
 }
 
 /** A message key built at run time (`edu_${level}`), checked. */
@@ -54,7 +65,39 @@ export function rememberLanguage(next: Lang): void {
   }
 }
 
-/** Formats a whole number in the page's language. */
+const LOCALE = lang === 'fr' ? 'fr-CA' : 'en-CA'
+const whole = new Intl.NumberFormat(LOCALE)
+const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 })
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent' })
+
+/** Formats a whole number in the page's language ("1,000"; "1 000" in French, with a no-break space). */
 export function num(n: number): string {
-  return n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA')
+  return whole.format(n)
 }
+
+/** Formats a number with its decimals, as given, in the page's language ("0.0272", "20.92"; "0,0272", "20,92" in French). */
+export function dec(n: number): string {
+  return decimal.format(n)
+}
+
+/** A share as a percentage in the page's language ("97%"; "97 %" in French, with a no-break space). */
+export function pct(p: number): string {
+  return percent.format(p)
+}
+
+/**
+ * ": " in English, " : " in French: French puts a space before the colon, and it must be a no-break
+ * space (U+00A0) so the colon never starts a line.
+ */
+export const colon: string = lang === 'fr' ? '\u00a0: ' : ': '
+
+/** "; " in English, " ; " in French, with a narrow no-break space (U+202F) before the semicolon, as before ? and !. */
+export const semicolon: string = lang === 'fr' ? '\u202f; ' : '; '
+
+/** "#446" in English, "nº 446" in French (the abbreviation of numéro, with a no-break space): a round's number. */
+export function roundNo(n: string | number): string {
+  return lang === 'fr' ? `n\u00ba\u00a0${n}` : `#${n}`
+}
+
+/** The ISO date format's placeholder in the page's language: "YYYY-MM-DD", "AAAA-MM-JJ" in French. */
+export const datePattern: string = lang === 'fr' ? 'AAAA-MM-JJ' : 'YYYY-MM-DD'

@@ -5,7 +5,7 @@
  */
 import { h } from './dom.js'
 import { RECORD_SHORT_DAYS } from '../../src/history/record-currency.js'
-import { lang } from './i18n.js'
+import { lang, num } from './i18n.js'
 
 export interface RecordInfo {
   readonly source: string | null
@@ -22,16 +22,16 @@ const stamp = (instant: string): string => instant.replace('T', ' ').replace('Z'
 
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null
-  const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde ${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
+  const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde n\u00ba\u00a0${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
   const when = info.refreshedAt ? stamp(info.refreshedAt) : lang === 'fr' ? 'date inconnue' : 'an unknown date'
   const from = info.source ?? (lang === 'fr' ? 'source inconnue' : 'an unknown source')
-  const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${info.rounds} rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
+  const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${num(info.rounds)}\u00a0rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
   const current = info.currentAsOf?.slice(0, 10)
   // Weeks short of today: the rounds held since are missing, and the page must not look current.
   const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - RECORD_SHORT_DAYS * 86_400_000
-  const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current} : celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
+  const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current}\u00a0: celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
   // A server that keeps failing to refresh says so: the record has stopped being kept current.
   const failure = info.lastFailure
-  const failed = !failure ? '' : lang === 'fr' ? ` La dernière tentative de mise à jour, le ${stamp(failure.at)}, a échoué : ${failure.reason}.` : ` The last attempt to refresh it, at ${stamp(failure.at)}, failed: ${failure.reason}.`
+  const failed = !failure ? '' : lang === 'fr' ? ` La dernière tentative de mise à jour, le ${stamp(failure.at)}, a échoué\u00a0: ${failure.reason}.` : ` The last attempt to refresh it, at ${stamp(failure.at)}, failed: ${failure.reason}.`
   return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap + failed)
 }

@@ -9,7 +9,7 @@ import { isExpressEntryError } from '../../../src/errors.js'
 import { forecast } from '../../../src/forecast/forecast.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
-import { lang } from '../i18n.js'
+import { dec, lang } from '../i18n.js'
 import { m } from '../forecast/messages.js'
 import { forecastView } from '../forecast/view.js'
 import { loadRecord } from './record.js'
@@ -40,6 +40,6 @@ export async function renderForecast(box: HTMLElement, profile: Profile, asOf: s
   box.replaceChildren(
     h('p', { class: 'hint' }, m('journeyIntro', { asOf })),
     ...forecastView(f, box.clientWidth || undefined),
-    track ? h('p', { class: 'hint', 'data-testid': 'fc-track-line' }, m('trackShort', { from: track.from, model: track.brier.model, rule: track.brier.lastCutoffRule }), ' ', h('a', { href: lang === 'fr' ? '/forecast?lang=fr' : '/forecast' }, m('trackMore'))) : h('p', { class: 'hint' }, m('trackMissing')),
+    track ? h('p', { class: 'hint', 'data-testid': 'fc-track-line' }, m('trackShort', { from: track.from, model: dec(track.brier.model), rule: dec(track.brier.lastCutoffRule) }), ' ', h('a', { href: lang === 'fr' ? '/forecast?lang=fr' : '/forecast' }, m('trackMore'))) : h('p', { class: 'hint' }, m('trackMissing')),
   )
 }

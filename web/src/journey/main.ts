@@ -11,6 +11,7 @@ import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
+import { colon, datePattern, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
 import { forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { buildForm, showJobOffer, testNotes } from './form.js'
@@ -112,7 +113,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const asOf = answers.asOf
     const missing = missingAnswers(answers)
     testLines([])
-    if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}: YYYY-MM-DD ≥ 2015-01-01`))
+    if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
     if (missing.length > 0) showJobOffer(form, false, answers)
     if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
     const profile = toProfile(answers)!
@@ -126,7 +127,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const crs = scoreCrs(factors, asOf)
     const r = eligibility(profile, asOf)
     total.textContent = String(crs.total)
-    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules}); ${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
+    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})${semicolon}${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
     const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
     verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))

@@ -11,6 +11,7 @@ import { pastInvitations, type PastRoundCheck } from '../../../src/history/invit
 import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
+import { colon, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
 import { roundLabel } from './messages.js'
@@ -25,12 +26,12 @@ function table(rows: readonly PastRoundCheck[], id: string): HTMLElement {
       'table',
       { id },
       h('thead', {}, h('tr', {}, ...[m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')].map((x, i) => h('th', { scope: 'col', class: i === 3 || i === 4 ? 'n' : null }, x)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, h('td', {}, `#${r.number}`), h('td', {}, r.date), h('td', {}, roundLabel(r.label)), h('td', { class: 'n' }, String(r.score)), h('td', { class: 'n' }, String(r.lowestScore)), h('td', { class: `outcome ${r.outcome}` }, mk(`outcome_${r.outcome}`))))),
+      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, h('td', {}, roundNo(r.number)), h('td', {}, r.date), h('td', {}, roundLabel(r.label)), h('td', { class: 'n' }, String(r.score)), h('td', { class: 'n' }, String(r.lowestScore)), h('td', { class: `outcome ${r.outcome}` }, mk(`outcome_${r.outcome}`))))),
     ),
   )
 }
 
-/** The verdict line: "Invited in general rounds until #170 (2020-12-23); none since." */
+/** The verdict line: "Invited in general rounds until #170 (2020-12-23); none since." (French: "nº 170"). */
 function verdict(checks: readonly PastRoundCheck[]): string {
   const invited = checks.filter((c) => c.outcome === 'invited')
   if (invited.length === 0) return m('pastNever', { n: checks.length })
@@ -59,7 +60,7 @@ function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: V
     h('h4', { id: 'since-title' }, m('sinceTitle', { date: previous.on })),
     checks.length === 0
       ? h('p', {}, m('sinceNone'))
-      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `#${c.number} (${c.date}) ${roundLabel(c.label)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}: `, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
+      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) ${roundLabel(c.label)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
   )
 }
 
@@ -94,7 +95,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
   const parts: (HTMLElement | null)[] = [
     news,
     h('p', { class: 'verdict', id: 'past-verdict' }, h('strong', {}, verdict(checks))),
-    unknown.length > 0 ? h('p', { class: 'unknown-line' }, m('pastUnknown', { n: unknown.length, reason: unknownLabels.slice(0, 3).join('; ') + (unknownLabels.length > 3 ? '…' : '') })) : null,
+    unknown.length > 0 ? h('p', { class: 'unknown-line' }, m('pastUnknown', { n: unknown.length, reason: unknownLabels.slice(0, 3).join(semicolon) + (unknownLabels.length > 3 ? '…' : '') })) : null,
     h('p', { class: 'hint', id: 'past-record' }, m('pastRecord', { last: last.date, number: last.number })),
     invited.length + unknown.length > 0 ? h('h4', {}, m('pastListTitle')) : null,
     invited.length + unknown.length > 0 ? table([...invited.slice(0, 8), ...unknown.slice(0, 4)], 'past-rounds') : null,

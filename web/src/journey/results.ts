@@ -14,7 +14,7 @@ import { timeline, whatIf } from '../../../src/history/outlook.js'
 import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
-import { lang, num, tk } from '../i18n.js'
+import { colon, lang, num, semicolon, tk } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import { m } from './text.js'
 
@@ -83,7 +83,7 @@ function confidenceOf(c: CategoryResult): HTMLElement | null {
   return h(
     'div',
     { class: 'hint confidence', 'data-testid': 'category-confidence' },
-    `${m('confidence')}${lang === 'fr' ? ' : ' : ': '}`,
+    `${m('confidence')}${colon}`,
     h('span', { lang: en }, c.confidence.level),
     c.confidence.sources.length > 0
       ? h('details', {}, h('summary', {}, m('confidenceSources', { n: c.confidence.sources.length })), h('ul', { lang: en }, ...c.confidence.sources.map((src) => {
@@ -150,7 +150,7 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
     const why = changeReasons(factorsOf(profile, before), factorsOf(profile, c.date), scoreCrs(factorsOf(profile, before), before).rules !== scoreCrs(factorsOf(profile, c.date), c.date).rules)
     const was = new Set(explainFactors(profile, before).notices.map((n) => n.path))
     for (const n of explainFactors(profile, c.date).notices) if (!was.has(n.path) && (n.code === 'language_result_expired' || n.code === 'eca_expired')) why.push(noticeText(n))
-    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join('; ')))
+    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join(semicolon)))
   })
   return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
 }

@@ -4,7 +4,7 @@
  * worded here.
  * @module
  */
-import { lang } from '../i18n.js'
+import { fill, lang } from '../i18n.js'
 import type { JourneyWords } from '../words/journey.en.js'
 
 export type TextKey = keyof JourneyWords
@@ -12,9 +12,9 @@ export type TextKey = keyof JourneyWords
 // Only the page's language is downloaded.
 const DICT: Readonly<Record<TextKey, string>> = lang === 'fr' ? (await import('../words/journey.fr.js')).fr : (await import('../words/journey.en.js')).en
 
-/** A journey message with `{name}` placeholders filled. */
+/** A journey message with `{name}` placeholders filled (numbers as the page's language writes them). */
 export function m(key: TextKey, vars: Record<string, string | number> = {}): string {
-  return DICT[key].replace(/\{(\w+)\}/g, (_x, name: string) => String(vars[name] ?? `{${name}}`))
+  return fill(DICT[key], vars)
 }
 
 /** A key built at run time (`lvl_${level}`), or the key itself when unknown. */
