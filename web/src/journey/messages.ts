@@ -104,35 +104,35 @@ export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
   const who = p.program ? programShort(p.program) : categoryLabel
   switch (u.code) {
     case 'no_language_result':
-      return L(`${who} needs a valid ${languageName(p.language)} test result (your first official language), less than 2 years old.`, `${theFr(p.program, who)} exige un résultat valide de ${testOf(p.language)} (votre première langue officielle) de moins de 2 ans.`)
+      return L(`${who} needs a valid ${languageName(p.language)} test result (your first official language), less than 2 years old.`, `${theFr(p.program, who)} exige un résultat valide de ${testOf(p.language)} (votre première langue officielle) de moins de 2\u00a0ans.`)
     case 'language_below_minimum':
-      return L(`${who} needs ${level(p.minimum, scale(p.language))} in ${languageName(p.language)}; your best result: ${p.best}.`, `${theFr(p.program, who)} exige ${level(p.minimum, scale(p.language))} en ${languageName(p.language)}; votre meilleur résultat : ${p.best}.`)
+      return L(`${who} needs ${level(p.minimum, scale(p.language))} in ${languageName(p.language)}; your best result: ${p.best}.`, `${theFr(p.program, who)} exige ${level(p.minimum, scale(p.language))} en ${languageName(p.language)}\u202f; votre meilleur résultat\u00a0: ${p.best}.`)
     case 'experience_insufficient':
-      return L(`${who} needs 1 year (1,560 hours) of continuous paid work in one TEER 0-3 occupation in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 1 an (1 560 heures) de travail rémunéré continu dans une profession FEER 0 à 3 au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
+      return L(`${who} needs 1 year (1,560 hours) of continuous paid work in one TEER 0-3 occupation in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 1\u00a0an (1\u00a0560\u00a0heures) de travail rémunéré continu dans une profession FEER 0 à 3 au cours des ${p.windowYears}\u00a0dernières années\u202f; vous avez ${p.months}\u00a0mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
     case 'canadian_experience_insufficient':
-      return L(`${who} needs 1 year (1,560 hours) of paid TEER 0-3 work in Canada in the last ${p.windowYears} years (not self-employed, not while a full-time student); you have ${p.months} months.`, `${theFr(p.program, who)} exige 1 an (1 560 heures) de travail rémunéré FEER 0 à 3 au Canada au cours des ${p.windowYears} dernières années (pas comme travailleur autonome ni étudiant à temps plein); vous avez ${p.months} mois.`)
+      return L(`${who} needs 1 year (1,560 hours) of paid TEER 0-3 work in Canada in the last ${p.windowYears} years (not self-employed, not while a full-time student); you have ${p.months} months.`, `${theFr(p.program, who)} exige 1\u00a0an (1\u00a0560\u00a0heures) de travail rémunéré FEER 0 à 3 au Canada au cours des ${p.windowYears}\u00a0dernières années (pas comme travailleur autonome ni étudiant à temps plein)\u202f; vous avez ${p.months}\u00a0mois.`)
     case 'trade_experience_insufficient':
-      return L(`${who} needs 2 years (3,120 hours) of work in one skilled trade in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 2 ans (3 120 heures) de travail dans un métier spécialisé au cours des ${p.windowYears} dernières années; vous avez ${p.months} mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
+      return L(`${who} needs 2 years (3,120 hours) of work in one skilled trade in the last ${p.windowYears} years; you have ${p.months} months${p.noc ? ` in NOC ${p.noc}` : ''}.`, `${theFr(p.program, who)} exige 2\u00a0ans (3\u00a0120\u00a0heures) de travail dans un métier spécialisé au cours des ${p.windowYears}\u00a0dernières années\u202f; vous avez ${p.months}\u00a0mois${p.noc ? ` dans la CNP ${p.noc}` : ''}.`)
     case 'no_offer_or_certificate':
       return L(`${who} needs a full-time job offer of at least a year, or a Canadian certificate of qualification, in your trade.`, `${theFr(p.program, who)} exige une offre d’emploi à temps plein d’au moins un an, ou un certificat de compétence canadien, dans votre métier.`)
     case 'no_education':
-      return L(`${who} needs a Canadian credential, or a foreign one with an ECA less than 5 years old.`, `${theFr(p.program, who)} exige un diplôme canadien, ou un diplôme étranger avec une EDE de moins de 5 ans.`)
+      return L(`${who} needs a Canadian credential, or a foreign one with an ECA less than 5 years old.`, `${theFr(p.program, who)} exige un diplôme canadien, ou un diplôme étranger avec une EDE de moins de 5\u00a0ans.`)
     case 'grid_below_pass_mark':
-      return L(`${who} needs ${p.passMark} of 100 points on the selection grid; you have ${p.points} (${Number(p.passMark) - Number(p.points)} short).`, `${theFr(p.program, who)} exige ${p.passMark} points sur 100 à la grille de sélection; vous en avez ${p.points} (il en manque ${Number(p.passMark) - Number(p.points)}).`)
+      return L(`${who} needs ${p.passMark} of 100 points on the selection grid; you have ${p.points} (${Number(p.passMark) - Number(p.points)} short).`, `${theFr(p.program, who)} exige ${p.passMark}\u00a0points sur 100 à la grille de sélection\u202f; vous en avez ${p.points} (il en manque ${Number(p.passMark) - Number(p.points)}).`)
     case 'settlement_funds_insufficient':
       return L('Not enough settlement funds for your family size (not needed with a valid job offer while authorized to work in Canada).', 'Fonds d’établissement insuffisants pour la taille de votre famille (pas nécessaires avec une offre d’emploi valide si vous êtes autorisé à travailler au Canada).')
     case 'not_eligible_for_program':
       return L('Open only to candidates eligible for FSW, CEC or FST.', 'Ouverte seulement aux candidats admissibles au PTQF, à la CEC ou au PTMSF.')
     case 'category_list_unknown':
-      return L('The official list of occupations of this category is not available to this tool, so it cannot tell.', 'La liste officielle des professions de cette catégorie n’est pas disponible dans cet outil : impossible de le dire.')
+      return L('The official list of occupations of this category is not available to this tool, so it cannot tell.', 'La liste officielle des professions de cette catégorie n’est pas disponible dans cet outil\u00a0: impossible de le dire.')
     case 'no_french_result':
       return L(`Needs a valid French test (TEF Canada or TCF Canada) with ${level(p.minimum, 'NCLC')}.`, `Exige un test de français valide (TEF Canada ou TCF Canada) avec ${level(p.minimum, 'NCLC')}.`)
     case 'french_below_minimum':
-      return L(`Needs ${level(p.minimum, 'NCLC')} in French; your best result: ${p.best}.`, `Exige ${level(p.minimum, 'NCLC')} en français; votre meilleur résultat : ${p.best}.`)
+      return L(`Needs ${level(p.minimum, 'NCLC')} in French; your best result: ${p.best}.`, `Exige ${level(p.minimum, 'NCLC')} en français\u202f; votre meilleur résultat\u00a0: ${p.best}.`)
     case 'category_experience_insufficient': {
       const where = p.where === 'canada' ? L('in Canada', 'au Canada') : L('in Canada or abroad', 'au Canada ou à l’étranger')
-      const have = p.noc ? L(`; you have ${p.months} months in NOC ${p.noc}`, `; vous avez ${p.months} mois dans la CNP ${p.noc}`) : L('; none of your work is in a listed occupation', '; aucun de vos emplois n’est dans une profession de la liste')
-      return L(`Needs ${p.minimumMonths} months of ${Number(p.continuous) ? 'continuous ' : ''}full-time work (or the equivalent) in one listed occupation, ${where}, in the last ${p.windowYears} years${have}.`, `Exige ${p.minimumMonths} mois de travail à temps plein ${Number(p.continuous) ? 'continu ' : ''}(ou l’équivalent) dans une profession de la liste, ${where}, au cours des ${p.windowYears} dernières années${have}.`)
+      const have = p.noc ? L(`; you have ${p.months} months in NOC ${p.noc}`, `\u202f; vous avez ${p.months}\u00a0mois dans la CNP ${p.noc}`) : L('; none of your work is in a listed occupation', '\u202f; aucun de vos emplois n’est dans une profession de la liste')
+      return L(`Needs ${p.minimumMonths} months of ${Number(p.continuous) ? 'continuous ' : ''}full-time work (or the equivalent) in one listed occupation, ${where}, in the last ${p.windowYears} years${have}.`, `Exige ${p.minimumMonths}\u00a0mois de travail à temps plein ${Number(p.continuous) ? 'continu ' : ''}(ou l’équivalent) dans une profession de la liste, ${where}, au cours des ${p.windowYears}\u00a0dernières années${have}.`)
     }
     case 'canadian_armed_forces_offer_missing':
       return L('Needs a job offer from the Canadian Armed Forces in a listed occupation.', 'Exige une offre d’emploi des Forces armées canadiennes dans une profession de la liste.')
@@ -146,17 +146,17 @@ export function noticeText(n: FactorNotice): string {
   const p: P = n.params ?? {}
   switch (n.code) {
     case 'language_result_expired':
-      return L(`This ${testName(String(p.test))} result of ${p.testDate} is more than ${p.years} years old on ${p.asOf}: it gives no points and counts for no program. A new test is needed.`, `Ce résultat ${testName(String(p.test))} du ${p.testDate} a plus de ${p.years} ans le ${p.asOf} : il ne donne aucun point et ne compte pour aucun programme. Un nouveau test est nécessaire.`)
+      return L(`This ${testName(String(p.test))} result of ${p.testDate} is more than ${p.years} years old on ${p.asOf}: it gives no points and counts for no program. A new test is needed.`, `Ce résultat ${testName(String(p.test))} du ${p.testDate} a plus de ${p.years}\u00a0ans le ${p.asOf}\u00a0: il ne donne aucun point et ne compte pour aucun programme. Un nouveau test est nécessaire.`)
     case 'language_result_future':
-      return L(`This ${testName(String(p.test))} test of ${p.testDate} is after the scoring day ${p.asOf}: it does not count yet.`, `Ce test ${testName(String(p.test))} du ${p.testDate} est postérieur à la date de calcul ${p.asOf} : il ne compte pas encore.`)
+      return L(`This ${testName(String(p.test))} test of ${p.testDate} is after the scoring day ${p.asOf}: it does not count yet.`, `Ce test ${testName(String(p.test))} du ${p.testDate} est postérieur à la date de calcul ${p.asOf}\u00a0: il ne compte pas encore.`)
     case 'eca_expired':
-      return L(`The ECA of ${p.issuedOn} is ${p.years} years old on ${p.asOf}: this credential does not count without a new one.`, `L’EDE du ${p.issuedOn} a ${p.years} ans le ${p.asOf} : ce diplôme ne compte pas sans une nouvelle évaluation.`)
+      return L(`The ECA of ${p.issuedOn} is ${p.years} years old on ${p.asOf}: this credential does not count without a new one.`, `L’EDE du ${p.issuedOn} a ${p.years}\u00a0ans le ${p.asOf}\u00a0: ce diplôme ne compte pas sans une nouvelle évaluation.`)
     case 'credential_not_completed':
-      return L(`Completed on ${p.completedOn}, after ${p.asOf}: not counted yet.`, `Obtenu le ${p.completedOn}, après le ${p.asOf} : pas encore compté.`)
+      return L(`Completed on ${p.completedOn}, after ${p.asOf}: not counted yet.`, `Obtenu le ${p.completedOn}, après le ${p.asOf}\u00a0: pas encore compté.`)
     case 'no_first_language_result':
-      return L(`No valid ${languageName(p.language)} test result on ${p.asOf}: no language points, and no program is open without one.`, `Aucun résultat valide de ${testOf(p.language)} le ${p.asOf} : aucun point de langue, et aucun programme n’est ouvert sans lui.`)
+      return L(`No valid ${languageName(p.language)} test result on ${p.asOf}: no language points, and no program is open without one.`, `Aucun résultat valide de ${testOf(p.language)} le ${p.asOf}\u00a0: aucun point de langue, et aucun programme n’est ouvert sans lui.`)
     case 'nomination_after_date':
-      return L(`Nominated on ${p.nominatedOn}, after ${p.asOf}: not counted yet.`, `Désigné le ${p.nominatedOn}, après le ${p.asOf} : pas encore compté.`)
+      return L(`Nominated on ${p.nominatedOn}, after ${p.asOf}: not counted yet.`, `Désigné le ${p.nominatedOn}, après le ${p.asOf}\u00a0: pas encore compté.`)
     default:
       return n.message
   }
@@ -164,13 +164,13 @@ export function noticeText(n: FactorNotice): string {
 
 /** The library's notice for a day after the rules were last verified (its English message, worded in French here). */
 export function verifiedText(n: VerificationNotice): string {
-  return L(`Note: ${n.message}.`, `Remarque : règles vérifiées pour la dernière fois le ${n.lastVerified}; un changement après ce jour n’est pas connu de cette version.`)
+  return L(`Note: ${n.message}.`, `Remarque\u00a0: règles vérifiées pour la dernière fois le ${n.lastVerified}\u202f; un changement après ce jour n’est pas connu de cette version.`)
 }
 
 const ABILITY: Record<string, [string, string]> = { speaking: ['speaking', 'expression orale'], listening: ['listening', 'compréhension de l’oral'], reading: ['reading', 'compréhension de l’écrit'], writing: ['writing', 'expression écrite'] }
 const EDU: Record<string, [string, string]> = {
   none: ['less than secondary school', 'moins que le secondaire'], secondary: ['a secondary diploma', 'un diplôme d’études secondaires'], 'one-year': ['a one-year program', 'un programme d’un an'], 'two-year': ['a two-year program', 'un programme de deux ans'],
-  bachelors: ['a bachelor’s degree', 'un baccalauréat'], 'two-or-more': ['two or more credentials, one of 3+ years', 'deux diplômes ou plus, dont un de 3 ans ou plus'], masters: ['a master’s degree', 'une maîtrise'], doctoral: ['a doctorate', 'un doctorat'],
+  bachelors: ['a bachelor’s degree', 'un baccalauréat'], 'two-or-more': ['two or more credentials, one of 3+ years', 'deux diplômes ou plus, dont un de 3\u00a0ans ou plus'], masters: ['a master’s degree', 'une maîtrise'], doctoral: ['a doctorate', 'un doctorat'],
 }
 const edu = (e: string | number | null): string => (EDU[String(e)] ?? [String(e), String(e)])[FR ? 1 : 0]
 
@@ -206,19 +206,19 @@ export function whatIfText(c: WhatIf): string {
 export function unlockText(u: Unlock, target: string): string {
   const p: P = u.params
   const grid = p.gridFrom !== undefined ? L(` (selection grid ${p.gridFrom} → ${p.gridTo})`, ` (grille de sélection ${p.gridFrom} → ${p.gridTo})`) : ''
-  const gain = u.crsGain > 0 ? L(`; CRS +${u.crsGain}`, `; SCG +${u.crsGain}`) : ''
+  const gain = u.crsGain > 0 ? L(`; CRS +${u.crsGain}`, `\u202f; SCG +${u.crsGain}`) : ''
   switch (u.code) {
     case 'second-language-test':
     case 'first-language-test':
-      return L(`${p.language === 'french' ? 'A' : 'An'} ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un ${testOf(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
+      return L(`${p.language === 'french' ? 'A' : 'An'} ${languageName(p.language)} test at ${scale(p.language)} ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un ${testOf(p.language)} au ${scale(p.language)} ${p.clb} dans les quatre compétences vous rendrait admissible\u00a0: ${target}${grid}${gain}.`)
     case 'spouse-language-test':
-      return L(`Your spouse’s language test at CLB ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un test de langue de votre époux(se) au NCLC ${p.clb} dans les quatre compétences vous rendrait admissible : ${target}${grid}${gain}.`)
+      return L(`Your spouse’s language test at CLB ${p.clb} in all four abilities would make you eligible for ${target}${grid}${gain}.`, `Un test de langue de votre époux(se) au NCLC ${p.clb} dans les quatre compétences vous rendrait admissible\u00a0: ${target}${grid}${gain}.`)
     case 'eca':
-      return L(`An ECA of your studies outside Canada would make you eligible for ${target}${gain}.`, `Une EDE de vos études hors du Canada vous rendrait admissible : ${target}${gain}.`)
+      return L(`An ECA of your studies outside Canada would make you eligible for ${target}${gain}.`, `Une EDE de vos études hors du Canada vous rendrait admissible\u00a0: ${target}${gain}.`)
     case 'settlement-funds':
-      return L(`Settlement funds of CAD ${Number(p.amount).toLocaleString('en-CA')} (family of ${p.familySize}) would make you eligible for ${target}.`, `Des fonds d’établissement de ${Number(p.amount).toLocaleString('fr-CA')} $ CA (famille de ${p.familySize}) vous rendraient admissible : ${target}.`)
+      return L(`Settlement funds of CAD ${Number(p.amount).toLocaleString('en-CA')} (family of ${p.familySize}) would make you eligible for ${target}.`, `Des fonds d’établissement de ${Number(p.amount).toLocaleString('fr-CA')}\u00a0$\u00a0CA (famille de ${p.familySize}) vous rendraient admissible\u00a0: ${target}.`)
     case 'waiting':
-      return L(`With nothing changed, you become eligible for ${target} on ${u.on} (work going on accrues).`, `Sans autre changement, vous devenez admissible le ${u.on} : ${target} (le travail en cours s’accumule).`)
+      return L(`With nothing changed, you become eligible for ${target} on ${u.on} (work going on accrues).`, `Sans autre changement, vous devenez admissible le ${u.on}\u00a0: ${target} (le travail en cours s’accumule).`)
     default:
       return target
   }
@@ -232,7 +232,7 @@ function clb(c: { speaking: number; listening: number; reading: number; writing:
 export function changeReasons(before: CrsFactors, after: CrsFactors, rulesChanged: boolean): string[] {
   const r: string[] = []
   if (after.age !== before.age) r.push(L(`age ${before.age} → ${after.age}`, `âge ${before.age} → ${after.age}`))
-  if (after.education !== before.education) r.push(L(`education: ${edu(after.education)}`, `études : ${edu(after.education)}`))
+  if (after.education !== before.education) r.push(L(`education: ${edu(after.education)}`, `études\u00a0: ${edu(after.education)}`))
   if (clb(after.firstLanguage?.clb) !== clb(before.firstLanguage?.clb)) {
     const lang1 = before.firstLanguage?.language
     r.push(after.firstLanguage ? L(`first language ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`, `première langue ${clb(before.firstLanguage?.clb)} → ${clb(after.firstLanguage.clb)}`) : L(`your ${languageName(lang1)} result (first official language) expires`, `votre résultat de ${testOf(lang1)} (première langue officielle) expire`))
@@ -244,8 +244,8 @@ export function changeReasons(before: CrsFactors, after: CrsFactors, rulesChange
     else if (before.firstLanguage && !after.firstLanguage) r.push(L(`your ${languageName(lang2)} result (second official language) no longer counts without a valid first-language result`, `votre résultat de ${testOf(lang2)} (seconde langue officielle) ne compte plus sans résultat valide en première langue`))
     else r.push(L(`your ${languageName(lang2)} result (second official language) expires`, `votre résultat de ${testOf(lang2)} (seconde langue officielle) expire`))
   }
-  if (after.canadianWorkYears !== before.canadianWorkYears) r.push(L(`work in Canada ${before.canadianWorkYears} → ${after.canadianWorkYears} year(s)`, `travail au Canada ${before.canadianWorkYears} → ${after.canadianWorkYears} an(s)`))
-  if (after.foreignWorkYears !== before.foreignWorkYears) r.push(L(`work abroad in the last 10 years ${before.foreignWorkYears} → ${after.foreignWorkYears} year(s)`, `travail à l’étranger (10 dernières années) ${before.foreignWorkYears} → ${after.foreignWorkYears} an(s)`))
+  if (after.canadianWorkYears !== before.canadianWorkYears) r.push(L(`work in Canada ${before.canadianWorkYears} → ${after.canadianWorkYears} year(s)`, `travail au Canada ${before.canadianWorkYears} → ${after.canadianWorkYears}\u00a0an(s)`))
+  if (after.foreignWorkYears !== before.foreignWorkYears) r.push(L(`work abroad in the last 10 years ${before.foreignWorkYears} → ${after.foreignWorkYears} year(s)`, `travail à l’étranger (10\u00a0dernières années) ${before.foreignWorkYears} → ${after.foreignWorkYears}\u00a0an(s)`))
   if (after.provincialNomination !== before.provincialNomination) r.push(L('provincial nomination', 'désignation provinciale'))
   if (JSON.stringify(after.spouse) !== JSON.stringify(before.spouse)) r.push(L('your spouse’s factors', 'les facteurs de votre époux(se)'))
   if (rulesChanged) r.push(L('the CRS rules change', 'les règles du SCG changent'))
