@@ -1,0 +1,77 @@
+/**
+ * The journey's messages worded from the library's codes (web/src/journey/messages.ts), in French and
+ * English: the French follow the typography of the word tables (test/web/french-typography.ts), and
+ * the changes ahead name the language result that stops counting, and why.
+ */
+import fc from 'fast-check'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { explainFactors, factorsOf } from '../../src/crs/factors.js'
+import { addDays } from '../../src/domain/dates.js'
+import { eligibility } from '../../src/eligibility/index.js'
+import { whatIf } from '../../src/history/outlook.js'
+import { unlocks, type Unlock } from '../../src/history/unlock.js'
+import { profileSchema, type Profile } from '../../src/schemas/profile.js'
+import { engineer, francophone, profileArbitrary } from '../history/profiles.js'
+import { problems } from './french-typography.js'
+
+type Messages = typeof import('../../web/src/journey/messages.js')
+
+/** The module as a page in `lang` loads it (web/src/i18n.ts reads the URL, and loads that language's words). */
+async function messagesIn(lang: 'en' | 'fr'): Promise<Messages> {
+  vi.resetModules()
+  vi.stubGlobal('location', { search: `?lang=${lang}`, href: `http://localhost/calculator?lang=${lang}` })
+  vi.stubGlobal('document', { documentElement: {} })
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined })
+  return import('../../web/src/journey/messages.js')
+}
+afterAll(() => vi.unstubAllGlobals())
+
+/** An IELTS (English, the first official language) of 2026-03-15 and a TEF Canada of 2026-06-01. */
+const twoTests = profileSchema.parse({
+  ...engineer,
+  languageTests: [
+    { test: 'ielts-general', testDate: '2026-03-15', listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 },
+    { test: 'tef-canada', testDate: '2026-06-01', listening: 420, reading: 400, writing: 390, speaking: 410 },
+  ],
+})
+const reasonsOn = (w: Messages, p: Profile, day: string) => w.changeReasons(factorsOf(p, addDays(day, -1)), factorsOf(p, day), false)
+const frenchTest: Unlock = { target: 'cec', code: 'second-language-test', params: { language: 'french', clb: 7 }, on: '2026-07-01', crsGain: 0 }
+
+describe('changes ahead and unlocks', () => {
+  it('English: the IELTS expires on 2028-03-15 and takes the valid TEF with it; "A French test"', async () => {
+    const w = await messagesIn('en')
+    expect(reasonsOn(w, twoTests, '2028-03-15')).toEqual(['your English result (first official language) expires', 'your French result (second official language) no longer counts without a valid first-language result'])
+    expect(w.unlockText(frenchTest, 'CEC')).toBe('A French test at NCLC 7 in all four abilities would make you eligible for CEC.')
+    expect(w.unlockText({ ...frenchTest, params: { language: 'english', clb: 5 } }, 'CEC')).toMatch(/^An English test at CLB 5 /)
+  })
+
+  it('French: the same, in French; French first, the IELTS (second language) expires on its own day and the TEF later', async () => {
+    const w = await messagesIn('fr')
+    expect(reasonsOn(w, twoTests, '2028-03-15')).toEqual(['votre résultat de test d’anglais (première langue officielle) expire', 'votre résultat de test de français (seconde langue officielle) ne compte plus sans résultat valide en première langue'])
+    const frenchFirst = profileSchema.parse({ ...twoTests, firstOfficialLanguage: 'french' })
+    expect(reasonsOn(w, frenchFirst, '2028-03-15')).toEqual(['votre résultat de test d’anglais (seconde langue officielle) expire'])
+    expect(reasonsOn(w, frenchFirst, '2028-06-01')).toEqual(['votre résultat de test de français (première langue officielle) expire'])
+    expect(w.unlockText(frenchTest, 'CEC')).toBe('Un test de français au NCLC 7 dans les quatre compétences vous rendrait admissible\u00a0: CEC.')
+  })
+})
+
+describe('French typography of the worded codes', () => {
+  it('unmet conditions, notices, what-ifs, unlocks and changes ahead of many profiles and days', async () => {
+    const w = await messagesIn('fr')
+    const texts = new Set<string>()
+    const word = (p: Profile, asOf: string) => {
+      const r = eligibility(p, asOf)
+      // The military category's codes carry no values and have no French wording yet: the library's English message is shown.
+      for (const u of [...r.programs.fsw.unmet, ...r.programs.cec.unmet, ...r.programs.fst.unmet, ...r.categories.flatMap((c) => c.unmet)]) if (!u.code.startsWith('military_')) texts.add(w.unmetText(u, 'Catégorie'))
+      for (const n of explainFactors(p, asOf).notices) texts.add(w.noticeText(n))
+      for (const c of whatIf({ kind: 'profile', profile: p }, asOf).changes) texts.add(w.whatIfText(c))
+      for (const u of unlocks(p, asOf).unlocks) texts.add(w.unlockText(u, 'CEC'))
+      for (const day of ['2027-03-15', '2028-03-15', '2028-06-01']) texts.add(w.changeReasons(factorsOf(p, addDays(day, -1)), factorsOf(p, day), true).join(' '))
+    }
+    for (const p of [engineer, twoTests, profileSchema.parse(francophone)]) for (const asOf of ['2020-06-01', '2026-07-01', '2029-01-01']) word(p, asOf)
+    fc.assert(fc.property(profileArbitrary, (p) => word(p, '2026-07-01')), { numRuns: 60 })
+    texts.add(w.verifiedText({ code: 'rules_not_verified', message: 'rules last verified on 2026-01-01', lastVerified: '2026-01-01' } as Parameters<Messages['verifiedText']>[0]))
+    expect(texts.size).toBeGreaterThan(20)
+    for (const t of texts) expect(problems(t), t).toEqual([])
+  })
+})
