@@ -43,7 +43,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   n_factors_no_dates: 'Les CrsFactors ne portent pas de dates\u00a0: la note reste celle d’aujourd’hui (anniversaires, travail et résultats qui expirent ne sont pas suivis).',
   n_cant_tell_types: 'On ne sait pas pour\u00a0: {types} (comptées comme non accessibles).',
   n_tie_counts_as_invited: 'Une note égale à la note de passage compte comme invitée (le jour du départage ne peut être prévu).',
-  n_rules_not_verified: 'Les notes et l’admissibilité des jours après le {lastVerified} sont ceux des règles vérifiées ce jour-là\u00a0: un changement annoncé depuis n’est pas connu de cette version.',
+  n_rules_not_verified: 'Les notes et l’admissibilité des jours après le {lastVerified} sont celles des règles vérifiées ce jour-là\u00a0: un changement annoncé depuis n’est pas connu de cette version.',
   n_record_stops_short: 'Le relevé contient les rondes d’IRCC jusqu’au {currentTo}, {unseenDays}\u00a0jours avant ce jour\u00a0: les rondes tenues depuis (environ {likelyRounds} au rythme récent) n’y sont pas, d’où des fourchettes de notes plus larges.',
   tooFar: 'On ne sait pas à partir du {asOf} : le relevé contient les rondes d’IRCC jusqu’au {until}, plus d’un an avant (ou le jour dépasse le calendrier de ce moteur) ; il n’y a rien sur quoi fonder une prévision. Choisissez un jour plus tôt.',
   n_cant_tell_eligibility: 'Vous n’êtes admissible à aucun des types de ronde connus, à aucun jour des {days} prochains jours ; on ne sait pas pour {types} : s’ils vous étaient accessibles, la probabilité d’ici l’horizon serait de {probability}.',
