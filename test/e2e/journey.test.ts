@@ -77,7 +77,7 @@ async function open(path: string, options: { width?: number; javaScript?: boolea
 type Lang = 'en' | 'fr'
 const W = {
   en: { asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', married: 'Married', single: 'Never married / single', spouseCitizen: 'citizen or permanent resident of Canada?', spouseComing: 'come with you to Canada?', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', to: 'To (leave empty if you still work there)', hours: 'Hours a week', spouse: 'Spouse: ', spouseDob: 'Your spouse’s date of birth', funds: 'Settlement funds you can show (CAD)', firstLanguage: 'Your first official language', french: 'French', addTest: 'Add a test' },
-  fr: { asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', married: 'Marié(e)', single: 'Jamais marié(e) / célibataire', spouseCitizen: 'citoyen(ne) ou résident(e) permanent(e) du Canada?', spouseComing: 'accompagnera-t-il(elle) au Canada?', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada?', from: 'Du', to: 'Au (laisser vide si vous y travaillez encore)', hours: 'Heures par semaine', spouse: 'Époux(se) : ', spouseDob: 'Date de naissance de votre époux(se)', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', firstLanguage: 'Votre première langue officielle', french: 'Français', addTest: 'Ajouter un test' },
+  fr: { asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', married: 'Marié(e)', single: 'Jamais marié(e) / célibataire', spouseCitizen: 'citoyen(ne) ou résident(e) permanent(e) du Canada\u202f?', spouseComing: 'accompagnera-t-il(elle) au Canada\u202f?', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada\u202f?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada\u202f?', from: 'Du', to: 'Au (laisser vide si vous y travaillez encore)', hours: 'Heures par semaine', spouse: 'Époux(se)\u00a0: ', spouseDob: 'Date de naissance de votre époux(se)', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', firstLanguage: 'Votre première langue officielle', french: 'Français', addTest: 'Ajouter un test' },
 } as const
 
 const LEVEL_LABEL: Record<Lang, Record<string, string>> = {
@@ -239,7 +239,7 @@ async function checkCandidate(page: Page, c: Candidate, l: Lang): Promise<void> 
   const verdict = page.locator('#past-verdict')
   await verdict.waitFor({ timeout: 20_000 })
   const text = (await verdict.textContent())!
-  if (x.invited.length === 0) expect(text).toMatch(l === 'en' ? /None of the \d+ rounds/ : /Aucune des \d+ rondes/)
+  if (x.invited.length === 0) expect(text).toMatch(l === 'en' ? /None of the \d+ rounds/ : /Aucune des \d+\u00a0rondes/)
   else expect(text).toContain(`#${x.invited.at(-1)!.number}`.replace('#', l === 'en' ? '#' : 'no '))
 }
 
@@ -266,13 +266,13 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
       const health = page.locator('#categories li[data-category="healthcare-social-2026"]')
       expect(await health.locator('.badge').getAttribute('class')).toBe(`badge ${healthResult.eligible ? 'yes' : 'no'}`)
       expect(healthResult.occupation?.noc).toBe('33102')
-      expect(await health.textContent()).toContain(l === 'en' ? `Your NOC 33102 (${healthResult.occupation!.title}): ${healthResult.occupation!.months} months counted.` : `Votre CNP 33102 (${healthResult.occupation!.title}) : ${healthResult.occupation!.months} mois comptés.`)
+      expect(await health.textContent()).toContain(l === 'en' ? `Your NOC 33102 (${healthResult.occupation!.title}): ${healthResult.occupation!.months} months counted.` : `Votre CNP 33102 (${healthResult.occupation!.title})\u00a0: ${healthResult.occupation!.months.toLocaleString('fr-CA')}\u00a0mois comptés.`)
       await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
       await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-nurse-aide-results.png`) })
     }
     if (c === francophone) {
       const fsw = page.locator('#unlocks li[data-target=fsw][data-code=second-language-test]')
-      expect(await fsw.textContent()).toContain(l === 'en' ? 'An English test at CLB 5 in all four abilities would make you eligible for Federal Skilled Worker (FSW) (selection grid 66 → 70); CRS +29.' : 'Un test d’anglais au CLB 5 dans les quatre compétences vous rendrait admissible : Programme des travailleurs qualifiés (fédéral) (PTQF) (grille de sélection 66 → 70); SCG +29.')
+      expect(await fsw.textContent()).toContain(l === 'en' ? 'An English test at CLB 5 in all four abilities would make you eligible for Federal Skilled Worker (FSW) (selection grid 66 → 70); CRS +29.' : 'Un test d’anglais au CLB 5 dans les quatre compétences vous rendrait admissible\u00a0: Programme des travailleurs qualifiés (fédéral) (PTQF) (grille de sélection 66 → 70)\u202f; SCG +29.')
       expect(await page.locator('#programs li[data-program=fsw]').textContent()).toContain(l === 'en' ? 'you have 66 (1 short)' : 'vous en avez 66 (il en manque 1)')
       await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
       await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-francophone-results.png`) })
@@ -362,7 +362,7 @@ describe('the rules of the day, visibly', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr')
     await expect.poll(() => page.getByTestId('crs-total').textContent()).toBe(total)
     expect(await page.getByLabel('Date de naissance', { exact: true }).inputValue()).toBe(nurseAide.dob)
-    expect(await group(page, 'Époux(se) : Test de langue 1').getByLabel('Expression orale', { exact: true }).inputValue()).toBe('6')
+    expect(await group(page, 'Époux(se)\u00a0: Test de langue 1').getByLabel('Expression orale', { exact: true }).inputValue()).toBe('6')
     await context.close()
   }, 60_000)
 })
@@ -396,7 +396,7 @@ describe('when will I be invited? (the forecast in the journey)', () => {
     expect(notes.length).toBeGreaterThan(0)
     if (l === 'fr') for (const n of notes) expect(n).not.toMatch(/\b(the|counted|invited|record)\b/)
     else expect(notes.join(' ')).toContain('counted as invited')
-    expect(await page.getByTestId('fc-track-line').textContent()).toMatch(l === 'fr' ? /score de Brier a été de 0\.\d+/ : /Brier score was 0\.\d+/)
+    expect(await page.getByTestId('fc-track-line').textContent()).toMatch(l === 'fr' ? /score de Brier a été de 0,\d+/ : /Brier score was 0\.\d+/)
     expect(await page.getByTestId('fc-track-line').locator('a').getAttribute('href')).toBe(l === 'fr' ? '/forecast?lang=fr' : '/forecast')
     // The Profile never left the device: nothing was posted.
     expect(posted).toEqual([])

@@ -130,7 +130,7 @@ describe('the record, kept current', () => {
     await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed 2026-11-01 06:00:00 UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of 2026-08-19). It holds IRCC’s rounds to 2026-11-01: rounds held since are not in it yet.')
     expect(errors).toEqual([])
     const fr = await open(context, '/rounds?lang=fr')
-    await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 2026-11-01 : celles tenues depuis n’y sont pas encore\.$/)
+    await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 2026-11-01\u00a0: celles tenues depuis n’y sont pas encore\.$/)
     expect(fr.errors).toEqual([])
     await context.close()
   })
@@ -144,7 +144,7 @@ describe('the record, kept current', () => {
       await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/rounds held since are not in it yet\. The last attempt to refresh it, at 2026-11-30 02:19:20 UTC, failed: HTTP 503 Service Unavailable\.$/)
       expect(errors).toEqual([])
       const fr = await open(context, '/rounds?lang=fr')
-      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 2026-11-30 02:19:20 UTC, a échoué : HTTP 503 Service Unavailable\.$/)
+      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 2026-11-30 02:19:20 UTC, a échoué\u00a0: HTTP 503 Service Unavailable\.$/)
       expect(fr.errors).toEqual([])
       await context.close()
     } finally {
@@ -221,7 +221,7 @@ describe('the record, kept current', () => {
     await en.p.close()
     // The eligibility page (the same journey, the answers kept on the device), in French.
     const fr = await open(context, '/eligibility?lang=fr')
-    await expect.poll(() => fr.p.getByTestId('rules-verified-notice').textContent()).toBe(`Remarque : règles vérifiées pour la dernière fois le ${notice!.lastVerified}; un changement après ce jour n’est pas connu de cette version.`)
+    await expect.poll(() => fr.p.getByTestId('rules-verified-notice').textContent()).toBe(`Remarque\u00a0: règles vérifiées pour la dernière fois le ${notice!.lastVerified}\u202f; un changement après ce jour n’est pas connu de cette version.`)
     expect(await fr.p.locator('#categories > li').count()).toBe(eligibility(profile, after).categories.length)
     expect(fr.errors).toEqual([])
     await context.close()
@@ -255,7 +255,7 @@ describe('the record, kept current', () => {
     // In French, the library's words are marked as English.
     const fr = await open(context, '/calculator?lang=fr')
     const frShown = fr.p.locator('#categories li[data-category="healthcare-social-2026"] [data-testid="category-confidence"]')
-    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie (en anglais) : ${health.confidence!.level}`)
+    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie (en anglais)\u00a0: ${health.confidence!.level}`)
     expect(await frShown.locator('span[lang=en]').textContent()).toBe(health.confidence!.level)
     expect(fr.errors).toEqual([])
     await context.close()
