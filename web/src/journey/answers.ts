@@ -8,6 +8,7 @@ import type { DesignatedTest } from '../../../src/language/tests.js'
 import type { Credential, Job, LanguageTest, Profile } from '../../../src/schemas/profile.js'
 import { testScoreIssues } from '../../../src/language/tests.js'
 import { isIsoDate } from '../../../src/domain/dates.js'
+import { checkAnswers, parseAmount, parseNumber, testIssues, type Checks } from './checks.js'
 
 export type YesNo = '' | 'yes' | 'no'
 
@@ -31,6 +32,8 @@ export interface TestAnswer {
 export interface JobAnswer {
   /** The NOC 2021 code chosen (five digits), or '' while searching. */
   noc: string
+  /** The words typed in the occupation field while no occupation is chosen (so the row is seen as begun). */
+  nocText?: string
   inCanada: YesNo
   from: string
   to: string
@@ -161,9 +164,14 @@ export const spouseScores = (a: Answers): boolean => partnered(a) && a.spouseCit
 /** Country code for "outside Canada" when the country itself does not matter to the rules. */
 const ABROAD = 'ZZ'
 
+/** A credential row that can count: a level, where, the date completed, a program of 0 to 15 years. */
+export function credentialComplete(c: CredentialAnswer): boolean {
+  return Boolean(c.level && c.inCanada && isDate(c.completedOn) && (c.years === '' || (Number(c.years) >= 0 && Number(c.years) <= 15)))
+}
+
 function credentials(list: readonly CredentialAnswer[]): Credential[] {
   return list
-    .filter((c) => c.level && c.inCanada && isDate(c.completedOn) && (c.years === '' || (Number(c.years) >= 0 && Number(c.years) <= 15)))
+    .filter(credentialComplete)
     .map((c) => ({
       level: c.level as Credential['level'],
       country: c.inCanada === 'yes' ? 'CA' : ABROAD,
@@ -175,11 +183,11 @@ function credentials(list: readonly CredentialAnswer[]): Credential[] {
 
 const complete = (t: TestAnswer): boolean => t.test !== '' && isDate(t.date) && [t.speaking, t.listening, t.reading, t.writing].every((s) => s !== '')
 
-/** The complete rows whose scores are on the test's scale (the others are flagged beside the row). */
+/** The complete rows whose scores are on the test's scale (the others are flagged beside their fields: checks.ts). */
 function tests(list: readonly TestAnswer[]): LanguageTest[] {
   return list
-    .filter(complete)
-    .map((t) => ({ test: t.test as DesignatedTest, testDate: t.date, speaking: Number(t.speaking), listening: Number(t.listening), reading: Number(t.reading), writing: Number(t.writing) }))
+    .filter((t) => complete(t) && testIssues(t).length === 0)
+    .map((t) => ({ test: t.test as DesignatedTest, testDate: t.date, speaking: parseNumber(t.speaking), listening: parseNumber(t.listening), reading: parseNumber(t.reading), writing: parseNumber(t.writing) }))
     .filter((t) => testScoreIssues(t.test, t.testDate, t, '').length === 0)
 }
 
@@ -199,21 +207,30 @@ const FRENCH_TESTS = new Set(['tef-canada', 'tcf-canada'])
 /** What is still needed before a score can be given (keys of the form's questions). */
 export function missingAnswers(a: Answers): string[] {
   const missing: string[] = []
-  // A birth date after the scoring day, or after today, cannot be scored (the library refuses it): asked again.
-  if (!isDate(a.dob) || (isDate(a.asOf) && a.dob > a.asOf) || a.dob > todayIso()) missing.push('dob')
+  // A birth date that cannot be (in the future, after the scoring day...) is said next to the field (checkAnswers).
+  if (!isDate(a.dob)) missing.push('dob')
   if (!a.marital) missing.push('marital')
   if (partnered(a) && !a.spouseCitizen) missing.push('spouseCitizen')
   if (partnered(a) && a.spouseCitizen === 'no' && !a.spouseComing) missing.push('spouseComing')
   return missing
 }
 
+/** What the answers cannot be used as they are, what is pending, and what blocks the score (checks.ts). */
+export function checksOf(a: Answers): Checks {
+  return checkAnswers(a, spouseScores(a), todayIso(), jobComplete, credentialComplete)
+}
+
 /**
  * The Profile of the answers (built complete, as profileSchema would output it: test/web/answers.test.ts
  * checks that the schema accepts it unchanged), or null while a question needed to score is
- * unanswered. Rows left incomplete (a test without its scores) are left out; the form says so beside them.
+ * unanswered or the date of birth cannot be. Rows left incomplete (a test without its scores) are left
+ * out; the form says so beside them.
  */
 export function toProfile(a: Answers): Profile | null {
   if (missingAnswers(a).length > 0) return null
+  const checks = checksOf(a)
+  if (checks.blocking.length > 0) return null
+  const spouseDobOk = !checks.issues.some((i) => i.target === a.spouse && i.field === 'dob')
   const firstTest = a.tests.find(complete)
   const firstLanguage = a.firstLanguage || (firstTest && FRENCH_TESTS.has(firstTest.test) ? 'french' : 'english')
   const withSpouse = partnered(a)
@@ -226,7 +243,7 @@ export function toProfile(a: Answers): Profile | null {
       ? {
           accompanying: a.spouseCitizen === 'no' && a.spouseComing === 'yes',
           canadianCitizenOrPR: a.spouseCitizen === 'yes',
-          ...(isDate(a.spouse.dob) && a.spouse.dob <= todayIso() && (!isDate(a.asOf) || a.spouse.dob <= a.asOf) ? { dateOfBirth: a.spouse.dob } : {}),
+          ...(isDate(a.spouse.dob) && spouseDobOk && a.spouse.dob <= todayIso() && (!isDate(a.asOf) || a.spouse.dob <= a.asOf) ? { dateOfBirth: a.spouse.dob } : {}),
           education: spouseScores(a) ? credentials(a.spouse.education) : [],
           languageTests: spouseScores(a) ? tests(a.spouse.tests) : [],
           work: spouseScores(a) ? jobs(a.spouse.work) : [],
@@ -240,7 +257,7 @@ export function toProfile(a: Answers): Profile | null {
     provincialNomination: a.nomination === 'yes' ? { province: 'ON', nominatedOn: isDate(a.nominationOn) ? a.nominationOn : a.asOf } : null,
     jobOffer: a.jobOffer === 'yes' && /^\d{5}$/.test(a.jobOfferNoc) ? { noc: a.jobOfferNoc, lmiaExempt: false } : null,
     siblingInCanada: a.sibling === 'yes',
-    settlementFundsCad: a.funds === '' ? 0 : Math.max(0, Number(a.funds) || 0),
-    dependentChildren: Math.max(0, Math.min(30, Math.trunc(Number(a.children) || 0))),
+    settlementFundsCad: a.funds === '' ? 0 : Math.min(1e12, Math.max(0, parseAmount(a.funds) || 0)),
+    dependentChildren: Math.max(0, Math.min(30, Math.trunc(parseNumber(a.children) || 0))),
   }
 }

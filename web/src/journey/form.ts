@@ -9,6 +9,8 @@ import { DESIGNATED_TESTS } from '../../../src/language/tests.js'
 import { nocByCode, searchNoc } from '../../../src/noc/index.js'
 import { h } from '../dom.js'
 import { emptyCredential, emptyJob, emptyTest, isDate, jobComplete, partnered, spouseScores, type Answers, type CredentialAnswer, type JobAnswer, type PersonAnswers, type TestAnswer, type YesNo } from './answers.js'
+import type { Issue } from './checks.js'
+import { scaleText } from './check-text.js'
 import { testName } from './messages.js'
 import { m, mk, type TextKey } from './text.js'
 
@@ -21,10 +23,42 @@ function hint(id: string, text: string | Node[]): HTMLElement {
   return h('p', { class: 'hint', id }, ...(typeof text === 'string' ? [text] : text))
 }
 
-function field(label: string, control: HTMLElement, hintText?: string | Node[]): HTMLElement {
+function field(label: string, control: HTMLElement, hintText?: string | Node[], error?: HTMLElement): HTMLElement {
   const hintId = hintText ? `${control.id}-hint` : null
   if (hintId) control.setAttribute('aria-describedby', hintId)
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintId ? hint(hintId, hintText!) : null)
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintId ? hint(hintId, hintText!) : null, error ?? null)
+}
+
+/** Where each field's message goes (checks.ts): by the answer the field belongs to, then the field's name. */
+const fieldSlots = new Map<object, Map<string, { control: HTMLElement; slot: HTMLElement }>>()
+
+/** The message line of one field, right below it (empty and hidden while the field is fine). */
+function slotFor(target: object, name: string, control: HTMLElement): HTMLElement {
+  const slot = h('p', { class: 'error field-error', id: `${control.id}-error`, 'data-field': name, 'aria-live': 'polite' })
+  slot.hidden = true
+  let fields = fieldSlots.get(target)
+  if (!fields) fieldSlots.set(target, (fields = new Map()))
+  fields.set(name, { control, slot })
+  return slot
+}
+
+/** Shows each issue next to its field (and marks the field invalid); clears the others. */
+export function showIssues(issues: readonly Issue[], text: (i: Issue) => string): void {
+  for (const [target, fields] of fieldSlots) {
+    for (const [name, { control, slot }] of fields) {
+      const mine = issues.filter((i) => i.target === target && i.field === name)
+      const words = mine.map(text).join(' ')
+      if (slot.textContent !== words) slot.textContent = words
+      slot.hidden = mine.length === 0
+      const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== slot.id)
+      if (mine.length > 0) {
+        control.setAttribute('aria-invalid', 'true')
+        described.push(slot.id)
+      } else control.removeAttribute('aria-invalid')
+      if (described.length > 0) control.setAttribute('aria-describedby', described.join(' '))
+      else control.removeAttribute('aria-describedby')
+    }
+  }
 }
 
 function input(base: string, type: string, value: string, set: (v: string) => void, changed: Changed, extra: Record<string, string | number> = {}): HTMLInputElement {
@@ -61,8 +95,8 @@ function yesNo(base: string, question: string, value: YesNo, set: (v: YesNo) => 
 }
 
 /** Finds an occupation by title words or code; shows the choice, or buttons to choose from. */
-function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed): HTMLElement {
-  const el = h('input', { id: nextId(base), type: 'text', autocomplete: 'off', value: value ? `${value} ${nocByCode(value)?.title ?? ''}`.trim() : '' })
+function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed, row?: JobAnswer): HTMLElement {
+  const el = h('input', { id: nextId(base), type: 'text', autocomplete: 'off', value: value ? `${value} ${nocByCode(value)?.title ?? ''}`.trim() : (row?.nocText ?? '') })
   const status = h('div', { class: 'noc-status', 'aria-live': 'polite' })
   const show = (code: string): void => {
     const u = nocByCode(code)
@@ -70,6 +104,7 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
   }
   const choose = (code: string): void => {
     set(code)
+    if (row) delete row.nocText
     el.value = `${code} ${nocByCode(code)?.title ?? ''}`
     show(code)
     changed()
@@ -79,6 +114,11 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
     const code = /^(\d{5})\b/.exec(text)?.[1]
     if (code && nocByCode(code)) return choose(code)
     set('')
+    // Words typed but no occupation chosen: the row is begun, and says it is not counted (checks.ts).
+    if (row) {
+      if (text) row.nocText = text
+      else delete row.nocText
+    }
     changed()
     if (text.length < 2) return status.replaceChildren()
     const hits = searchNoc(text, 6)
@@ -89,7 +129,8 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
     )
   })
   if (value) show(value)
-  return h('div', { class: 'field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status)
+  el.setAttribute('aria-describedby', `${el.id}-hint`)
+  return h('div', { class: 'field noc-field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status, row ? slotFor(row, 'noc', el) : null)
 }
 
 /** The levels one credential can have (two or more credentials, or none, are what the library derives). */
@@ -163,14 +204,18 @@ function testRows(person: PersonAnswers, changed: Changed, prefix: string): HTML
     (t: TestAnswer) => {
       const note = h('div', { class: 'test-note', 'aria-live': 'polite' })
       testNotes.set(t, note)
+      const which = select('test', [['', m('choose')], ...DESIGNATED_TESTS.map((x) => [x, testName(x)] as const)], t.test, (v) => (t.test = v as TestAnswer['test']), changed)
+      const date = input('testDate', 'date', t.date, (v) => (t.date = v), changed)
+      // Scores as typed (text, not number: "seven" or "7,5" reach the checks instead of an empty value).
+      const score = (a: (typeof ABILITIES)[number]) => {
+        const el = input(a, 'text', t[a], (v) => (t[a] = v), changed, { inputmode: 'decimal', autocomplete: 'off' })
+        return field(m(a), el, undefined, slotFor(t, a, el))
+      }
       return [
-        h(
-          'div',
-          { class: 'row' },
-          field(m('test'), select('test', [['', m('choose')], ...DESIGNATED_TESTS.map((x) => [x, testName(x)] as const)], t.test, (v) => (t.test = v as TestAnswer['test']), changed)),
-          field(m('testDate'), input('testDate', 'date', t.date, (v) => (t.date = v), changed)),
-        ),
-        h('div', { class: 'row' }, ...ABILITIES.map((a) => field(m(a), input(a, 'number', t[a], (v) => (t[a] = v), changed, { inputmode: 'decimal', step: 'any', min: 0 })))),
+        h('div', { class: 'row' }, field(m('test'), which, undefined, slotFor(t, 'test', which)), field(m('testDate'), date, undefined, slotFor(t, 'date', date))),
+        // The scale of the test on its date (TEF Canada changed scale on 2023-12-11).
+        rowNote(() => scaleText(t.test, t.date)),
+        h('div', { class: 'row' }, ...ABILITIES.map(score)),
         note,
       ]
     },
@@ -185,7 +230,7 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
     person.work,
     (n) => `${prefix}${m('jobN', { n })}`,
     (j: JobAnswer) => [
-      nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed),
+      nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed, j),
       yesNo('workCanada', m('workInCanada'), j.inCanada, (v) => (j.inCanada = v), changed),
       h('div', { class: 'row' }, field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)), field(m('to'), input('to', 'date', j.to, (v) => (j.to = v), changed)), field(m('hours'), input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' }))),
       (() => {
@@ -213,6 +258,7 @@ function section(legend: TextKey, ...content: (HTMLElement | null)[]): HTMLField
 export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElement; refresh: () => void } {
   testNotes.clear()
   rowNotes.clear()
+  fieldSlots.clear()
   let refresh = (): void => undefined
   const changed = (): void => {
     refresh()
@@ -223,7 +269,10 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
   const spouseComing = yesNo('spouseComing', m('spouseComing'), a.spouseComing, (v) => (a.spouseComing = v), changed)
   const spouseSection = section(
     'spouseSection',
-    field(m('spouseDob'), input('spouseDob', 'date', a.spouse.dob, (v) => (a.spouse.dob = v), changed)),
+    (() => {
+      const el = input('spouseDob', 'date', a.spouse.dob, (v) => (a.spouse.dob = v), changed)
+      return field(m('spouseDob'), el, undefined, slotFor(a.spouse, 'dob', el))
+    })(),
     h('h3', {}, m('spouseEducation')),
     credentialRows(a.spouse, changed, m('spousePrefix')),
     h('h3', {}, m('spouseTests')),
@@ -246,11 +295,17 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
     field(m('asOf'), input('asOf', 'date', a.asOf, (v) => (a.asOf = v), changed, { min: '2015-01-01' }), m('asOfHint')),
     section(
       'personal',
-      field(m('dob'), input('dob', 'date', a.dob, (v) => (a.dob = v), changed)),
+      (() => {
+        const el = input('dob', 'date', a.dob, (v) => (a.dob = v), changed)
+        return field(m('dob'), el, undefined, slotFor(a, 'dob', el))
+      })(),
       field(m('marital'), select('marital', statuses.map(([v, k]) => [v, m(k)] as const), a.marital, (v) => (a.marital = v), changed)),
       spouseCitizen,
       spouseComing,
-      field(m('children'), input('children', 'number', a.children, (v) => (a.children = v), changed, { min: 0, max: 30, step: 1, inputmode: 'numeric' })),
+      (() => {
+        const el = input('children', 'number', a.children, (v) => (a.children = v), changed, { min: 0, max: 30, step: 1, inputmode: 'numeric' })
+        return field(m('children'), el, undefined, slotFor(a, 'children', el))
+      })(),
     ),
     section('education', h('p', { class: 'hint' }, m('educationHint')), h('p', { class: 'hint' }, m('ecaLine'), ' ', h('a', { href: IRCC_ECA, rel: 'noreferrer', hreflang: 'en' }, m('ecaLink'))), credentialRows(a, changed, '')),
     section('languages', h('p', { class: 'hint' }, m('languagesHint')), field(m('firstLanguage'), firstLanguage), testRows(a, changed, '')),
@@ -265,7 +320,11 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
       jobOffer,
       jobOfferNoc,
       yesNo('sibling', m('sibling'), a.sibling, (v) => (a.sibling = v), changed),
-      field(m('funds'), input('funds', 'number', a.funds, (v) => (a.funds = v), changed, { min: 0, step: 1, inputmode: 'numeric' })),
+      (() => {
+        // Text, not number: "-500" or "5 000 $" reach the checks (and are refused there) instead of an empty value.
+        const el = input('funds', 'text', a.funds, (v) => (a.funds = v), changed, { inputmode: 'numeric', autocomplete: 'off' })
+        return field(m('funds'), el, undefined, slotFor(a, 'funds', el))
+      })(),
     ),
   )
 

@@ -8,15 +8,17 @@ import { explainFactors } from '../../../src/crs/factors.js'
 import { scoreCrs } from '../../../src/crs/score.js'
 import { eligibility } from '../../../src/eligibility/index.js'
 import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
-import { testScoreIssues, toClb, type DesignatedTest } from '../../../src/language/tests.js'
+import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { colon, datePattern, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
-import { forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
-import { buildForm, showJobOffer, testNotes } from './form.js'
+import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
+import { parseNumber, type Pending } from './checks.js'
+import { blockedText, issueText, notCountedText, summaryUnknownText } from './check-text.js'
+import { buildForm, showIssues, showJobOffer, testNotes } from './form.js'
 import { noticeText, programName, verifiedText } from './messages.js'
-import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection } from './results.js'
+import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection, verdicts } from './results.js'
 import { m, type TextKey } from './text.js'
 
 /** The earliest day an area of the rules was last checked against its sources: stated with every score. */
@@ -36,6 +38,9 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   const unlockBox = h('div', { id: 'unlock' })
   const timelineBox = h('div', { id: 'timeline-box' })
   const pastBox = h('div', { id: 'past', 'aria-live': 'polite' })
+  // The answers not counted yet, said again where past rounds and the forecast are judged without them.
+  const pastPending = h('p', { class: 'unknown-line', id: 'past-not-counted' })
+  pastPending.hidden = true
   const forecastBox = h('div', { id: 'forecast', 'aria-live': 'polite' })
   // Asked for once, the forecast follows the answers (it simulates a year of rounds: not before asked).
   let forecastWanted = false
@@ -66,6 +71,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     improveBox,
     timelineBox,
     h('h3', {}, m('past')),
+    pastPending,
     pastBox,
     h('h3', { id: 'forecast-title' }, m('forecastTitle')),
     forecastBox,
@@ -75,22 +81,20 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
 
   layout(page === 'eligibility' ? m('eligTitle') : m('title'), h('p', {}, m('intro')), summary, h('div', { class: 'calc' }, h('div', {}, form, share), results))
 
-  /** Each test row's line: its CLB levels, what is missing, or why it does not count on the day. */
-  function testLines(notices: readonly { code: string; path: string; params?: Readonly<Record<string, string | number>> }[]): void {
+  /** Each test row's line: its CLB levels, that it does not count yet (what is wrong is said next to each field), or why it does not count on the day. */
+  function testLines(notices: readonly { code: string; path: string; params?: Readonly<Record<string, string | number>> }[], issueRows: ReadonlySet<object>): void {
     for (const [t, note] of testNotes) {
       const own = answers.tests.includes(t) ? 'languageTests.' : 'spouse.languageTests.'
-      const started = t.test || t.date || t.speaking || t.listening || t.reading || t.writing
+      if (issueRows.has(t)) {
+        note.replaceChildren(h('p', { class: 'hint' }, m('testIncomplete')))
+        continue
+      }
       const done = t.test && isDate(t.date) && [t.speaking, t.listening, t.reading, t.writing].every((s) => s !== '')
       if (!done) {
-        note.replaceChildren(started ? h('p', { class: 'hint' }, m('testIncomplete')) : '')
+        note.replaceChildren()
         continue
       }
-      const scores = { speaking: Number(t.speaking), listening: Number(t.listening), reading: Number(t.reading), writing: Number(t.writing) }
-      const issues = testScoreIssues(t.test as DesignatedTest, t.date, scores, '')
-      if (issues.length > 0) {
-        note.replaceChildren(...issues.map((i) => h('p', { class: 'error' }, i.message)))
-        continue
-      }
+      const scores = { speaking: parseNumber(t.speaking), listening: parseNumber(t.listening), reading: parseNumber(t.reading), writing: parseNumber(t.writing) }
       const notice = notices.find((n) => n.path.startsWith(own) && !n.path.slice(own.length).includes('.') && n.params?.test === t.test && n.params?.testDate === t.date && (n.code === 'language_result_expired' || n.code === 'language_result_future'))
       const clb = toClb(t.test as DesignatedTest, t.date, scores)
       note.replaceChildren(notice ? h('p', { class: 'error test-invalid' }, noticeText(notice as Parameters<typeof noticeText>[0])) : h('p', { class: 'derived' }, m('clbIs', { s: clb.speaking, l: clb.listening, r: clb.reading, w: clb.writing })))
@@ -103,6 +107,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     summary.textContent = m('summaryWait')
     scoreBox.replaceChildren(...(message ? [message] : []))
     for (const box of [verified, eligBox, improveBox, unlockBox, timelineBox, pastBox, forecastBox]) box.replaceChildren()
+    pastPending.hidden = true
     current = null
     delete unlockBox.dataset.ready
   }
@@ -112,28 +117,41 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     refresh()
     const asOf = answers.asOf
     const missing = missingAnswers(answers)
-    testLines([])
+    const checks = checksOf(answers)
+    showIssues(checks.issues, issueText)
+    const issueRows = new Set(checks.issues.map((i) => i.target))
+    testLines([], issueRows)
     if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
-    if (missing.length > 0) showJobOffer(form, false, answers)
+    if (missing.length > 0 || checks.blocking.length > 0) showJobOffer(form, false, answers)
     if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
+    // A date of birth that cannot be is not scored: the field and the results say why.
+    if (checks.blocking.length > 0) return clear(h('p', { class: 'error', id: 'need' }, blockedText(checks.blocking)))
     const profile = toProfile(answers)!
+    const pending: readonly Pending[] = checks.pending
     // A job offer scores only on some dates (IRCC's tool asks only then): otherwise it is not asked, and not counted.
     const noOffer = explainFactors({ ...profile, jobOffer: null }, asOf).factors
     const offerScores = scoreCrs({ ...noOffer, jobOffer: 'teer-0-3' }, asOf).total !== scoreCrs({ ...noOffer, jobOffer: 'none' }, asOf).total
     showJobOffer(form, offerScores, answers)
     if (!offerScores) profile.jobOffer = null
     const { factors, notices } = explainFactors(profile, asOf)
-    testLines(notices)
+    testLines(notices, issueRows)
     const crs = scoreCrs(factors, asOf)
     const r = eligibility(profile, asOf)
+    const judged = verdicts(r, pending)
+    const someUnknown = Object.values(judged.programs).some((p) => p.verdict === 'unknown')
+    // Rows begun but not counted (a job without its occupation, a test without its date): the score leaves them out, and says so.
+    const uncounted = pending.filter((p) => p.kind !== 'funds')
     total.textContent = String(crs.total)
     meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})${semicolon}${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
     const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
     verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))
-    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : 'no'))
-    scoreBox.replaceChildren(...[noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
-    eligBox.replaceChildren(...eligibilitySection(r, profile))
+    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : someUnknown ? summaryUnknownText(crs.total) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : someUnknown ? 'unknown' : 'no'))
+    const pendingNote = uncounted.length > 0 ? h('p', { class: 'unknown-line', id: 'not-counted-yet' }, notCountedText(uncounted)) : null
+    pastPending.textContent = uncounted.length > 0 ? notCountedText(uncounted) : ''
+    pastPending.hidden = uncounted.length === 0
+    scoreBox.replaceChildren(...[pendingNote, noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
+    eligBox.replaceChildren(...eligibilitySection(r, profile, pending))
     improveBox.replaceChildren()
     unlockBox.replaceChildren(h('p', { class: 'hint' }, '…'))
     delete unlockBox.dataset.ready

@@ -16,6 +16,8 @@ import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { colon, lang, num, semicolon, tk } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
+import type { Pending } from './checks.js'
+import { cantTellText, invitedUnknownText, notCountedShort } from './check-text.js'
 import { m } from './text.js'
 
 export type Verdict = 'yes' | 'no' | 'unknown'
@@ -55,10 +57,61 @@ function reasons(unmet: readonly UnmetCondition[], label = ''): HTMLElement | nu
   return h('ul', { class: 'reasons' }, ...unmet.map((u) => h('li', { 'data-code': u.code }, unmetText(u, label), ' ', h('a', { href: u.source.url, rel: 'noreferrer', class: 'src' }, `(${m('source')})`))))
 }
 
-/** A category's verdict: "can't tell" when its list of occupations is unknown (the library then answers no, with that reason). */
+/** A category's verdict: "can't tell" when its list of occupations is unknown (the library then answers no, with that reason), or undecided. */
 export function categoryVerdict(c: CategoryResult): Verdict {
   if (c.eligible) return 'yes'
+  if (c.eligible === null) return 'unknown'
   return c.unmet.some((u) => u.code === 'category_list_unknown') ? 'unknown' : 'no'
+}
+
+/** A verdict, and the rows not counted yet that make it "can't tell". */
+export interface Judged {
+  readonly verdict: Verdict
+  /** The pending rows behind a "can't tell", or behind conditions of a no that they could change. */
+  readonly why: readonly Pending[]
+  /** The failing conditions no pending row could change (those of a no). */
+  readonly firm: readonly UnmetCondition[]
+}
+
+/**
+ * Not eligible only when a condition fails that no row pending could change; "can't tell" when each
+ * failing condition is one a pending row could change (a job whose occupation is not chosen, a test
+ * without its date): an unknown is never a no. `more` gives further rows for a code (a category's
+ * "eligible for no program" when a program is "can't tell").
+ */
+export function judge(eligible: boolean | null, unmet: readonly UnmetCondition[], pending: readonly Pending[], more: (code: string) => readonly Pending[] = () => []): Judged {
+  if (eligible) return { verdict: 'yes', why: [], firm: [] }
+  if (unmet.length === 0) return { verdict: eligible === null ? 'unknown' : 'no', why: [], firm: [] }
+  const why = new Set<Pending>()
+  const firm: UnmetCondition[] = []
+  for (const u of unmet) {
+    const by = [...pending.filter((p) => p.affects.includes(u.code)), ...more(u.code)]
+    if (by.length === 0) firm.push(u)
+    for (const p of by) why.add(p)
+  }
+  return { verdict: firm.length > 0 ? 'no' : 'unknown', why: [...why], firm }
+}
+
+/** The verdict of each federal program, and of each category, with the pending rows. */
+export function verdicts(r: EligibilityResult, pending: readonly Pending[]): { programs: Record<'fsw' | 'cec' | 'fst', Judged>; categories: Map<string, Judged> } {
+  const programs = { fsw: judge(r.programs.fsw.eligible, r.programs.fsw.unmet, pending), cec: judge(r.programs.cec.eligible, r.programs.cec.unmet, pending), fst: judge(r.programs.fst.eligible, r.programs.fst.unmet, pending) }
+  const open = Object.values(programs).filter((p) => p.verdict === 'unknown').flatMap((p) => p.why)
+  const categories = new Map<string, Judged>()
+  for (const c of r.categories) {
+    const own = categoryVerdict(c)
+    categories.set(c.id, own === 'unknown' ? { verdict: 'unknown', why: [], firm: c.unmet } : judge(c.eligible, c.unmet, pending, (code) => (code === 'not_eligible_for_program' ? open : [])))
+  }
+  return { programs, categories }
+}
+
+/**
+ * "Can't tell: choose the occupation for Job 1." for a can't-tell; for a no, its firm reasons, and the
+ * rows not counted yet that the other conditions wait for (never "you have 0 months" of a job not counted).
+ */
+function judgedReasons(j: Judged, unmet: readonly UnmetCondition[], label = ''): (HTMLElement | null)[] {
+  if (j.why.length === 0) return [reasons(unmet, label)]
+  if (j.verdict === 'unknown') return [h('p', { class: 'unknown-line', 'data-testid': 'cant-tell' }, cantTellText(j.why))]
+  return [reasons(j.firm, label), h('p', { class: 'hint', 'data-testid': 'not-counted' }, notCountedShort(j.why))]
 }
 
 /**
@@ -94,13 +147,18 @@ function confidenceOf(c: CategoryResult): HTMLElement | null {
   )
 }
 
-export function eligibilitySection(r: EligibilityResult, profile: Profile): HTMLElement[] {
+export function eligibilitySection(r: EligibilityResult, profile: Profile, pending: readonly Pending[] = []): HTMLElement[] {
   const nocs = profile.work.map((j) => j.noc)
   const fsw = r.programs.fsw
-  const program = (id: 'fsw' | 'cec' | 'fst', eligible: boolean, extra: string, unmet: readonly UnmetCondition[]) =>
-    h('li', { 'data-program': id }, badge(eligible ? 'yes' : 'no'), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', reasons(unmet))
+  const judged = verdicts(r, pending)
+  // A "can't tell" caused by rows not counted yet says what to do, not the conditions those rows would change.
+  const program = (id: 'fsw' | 'cec' | 'fst', _eligible: boolean, extra: string, unmet: readonly UnmetCondition[]) => {
+    const j = judged.programs[id]
+    return h('li', { 'data-program': id }, badge(j.verdict), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', ...judgedReasons(j, unmet))
+  }
+  const unknownPrograms = [...new Set(Object.values(judged.programs).filter((p) => p.verdict === 'unknown').flatMap((p) => p.why))]
   return [
-    h('p', { id: 'invited-under' }, r.invitedUnder ? m('invitedUnder', { program: r.invitedUnder === 'pnp' ? m('pnp') : m(r.invitedUnder) }) : m('invitedUnderNone')),
+    h('p', { id: 'invited-under' }, r.invitedUnder ? m('invitedUnder', { program: r.invitedUnder === 'pnp' ? m('pnp') : m(r.invitedUnder) }) : unknownPrograms.length > 0 ? invitedUnknownText(unknownPrograms) : m('invitedUnderNone')),
     h(
       'ul',
       { class: 'verdicts', id: 'programs' },
@@ -115,7 +173,10 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile): HTML
           { class: 'verdicts', id: 'categories' },
           ...r.categories.map((c) => {
             const name = categoryName(c.id, c.label)
-            return h('li', { 'data-category': c.id }, badge(categoryVerdict(c)), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, reasons(c.unmet.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || c.unmet.length === 1), name), confidenceOf(c))
+            const j = judged.categories.get(c.id)!
+            const firm = j.why.length > 0 ? j.firm : [...c.unmet, ...(c.eligible === null ? (c.undecided ?? []) : [])]
+            const shown = judgedReasons({ ...j, firm: firm.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || firm.length === 1) }, firm.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || firm.length === 1), name)
+            return h('li', { 'data-category': c.id }, badge(j.verdict), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, ...shown, confidenceOf(c))
           }),
         ),
   ]

@@ -1,0 +1,208 @@
+/**
+ * What the calculator says of answers it cannot use as they are (the QA audit on a 390 px phone, in
+ * English and French): an occupation typed but not chosen, a test without its date, a date of birth in
+ * the future or implausible, scores off the scale or not numbers, negative funds, an old-scale TEF
+ * result, an expired ECA, the categories' confidence notes, and the layout of the tables and fields on a
+ * phone. Each unknown is "can't tell" with what to do, never a no.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../src/api/server.js'
+import { loadRounds } from '../../src/history/load.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ASOF = '2026-11-29'
+
+let webRoot: string
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  webRoot = mkdtempSync(join(tmpdir(), 'ee-journey-checks-'))
+  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
+  const rounds = loadRounds()
+  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds } })
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+})
+
+type Lang = 'en' | 'fr'
+
+/** A fresh context (its own storage) on a 390 px phone, and the errors the page logs. */
+async function open(l: Lang): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  await page.goto(`${server.url}/calculator${l === 'fr' ? '?lang=fr' : ''}`)
+  await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
+  return { page, context, errors }
+}
+
+const W = {
+  en: { asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', single: 'Never married / single', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', hours: 'Hours a week', funds: 'Settlement funds you can show (CAD)', bachelors: 'Bachelor’s degree, or a program of three years or more' },
+  fr: { asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', single: 'Jamais marié(e) / célibataire', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada?', from: 'Du', hours: 'Heures par semaine', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', bachelors: 'Baccalauréat, ou programme de trois ans ou plus' },
+} as const
+
+const group = (scope: Page | Locator, name: string): Locator => scope.getByRole('group', { name, exact: true })
+
+interface Basics {
+  dob?: string
+  credential?: { completedOn: string; eca: string }
+  test?: { test: string; date: string; scores: readonly [string, string, string, string] }
+  job?: { search: string; noc?: string; from: string; inCanada?: boolean }
+}
+
+/** A single candidate: scoring day, date of birth, and the rows asked for, filled by their labels. */
+async function fill(page: Page, l: Lang, b: Basics): Promise<void> {
+  const w = W[l]
+  await page.getByLabel(w.asOf).fill(ASOF)
+  await page.getByLabel(w.dob, { exact: true }).fill(b.dob ?? '1995-01-01')
+  await page.getByLabel(w.marital).selectOption({ label: w.single })
+  if (b.credential) {
+    const cred = group(page, w.credential)
+    await cred.getByLabel(w.level).selectOption({ label: w.bachelors })
+    await cred.getByRole('group', { name: w.inCanada }).getByLabel(w.no, { exact: true }).check()
+    await cred.getByLabel(w.completedOn).fill(b.credential.completedOn)
+    await cred.getByLabel(w.years).fill('4')
+    await cred.getByLabel(w.eca).fill(b.credential.eca)
+  }
+  if (b.test) {
+    const test = group(page, w.test)
+    await test.getByLabel(w.testName, { exact: true }).selectOption({ value: b.test.test })
+    await test.getByLabel(w.testDate).fill(b.test.date)
+    const abilities = ['speaking', 'listening', 'reading', 'writing'] as const
+    for (const [i, a] of abilities.entries()) await test.getByLabel(w[a], { exact: true }).fill(b.test.scores[i]!)
+  }
+  if (b.job) {
+    const job = group(page, w.job)
+    await job.getByLabel(w.occupation).fill(b.job.search)
+    if (b.job.noc) await job.getByRole('button', { name: new RegExp(`^${b.job.noc} `) }).click()
+    await job.getByRole('group', { name: w.workInCanada }).getByLabel(b.job.inCanada === false ? w.no : w.yes, { exact: true }).check()
+    await job.getByLabel(w.from).fill(b.job.from)
+    await job.getByLabel(w.hours).fill('40')
+  }
+}
+
+const ielts = { test: 'ielts-general', date: '2026-03-15', scores: ['7.5', '8.5', '8', '7'] } as const
+
+const program = (page: Page, id: string): Locator => page.locator(`#programs li[data-program=${id}]`)
+
+describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eligible" (%s)', (l) => {
+  it('an occupation typed but not chosen: the programs and categories it could change say what to do', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2024-03-01' }, test: ielts, job: { search: 'engineer', from: '2022-01-01' } })
+    await page.getByLabel(W[l].funds).fill('20000')
+    const job = group(page, W[l].job)
+    // Next to the field, and the score says the job is not counted yet.
+    await expect.poll(() => job.locator('.field-error[data-field=noc]').textContent()).toBe(l === 'en' ? 'Choose the occupation from the list: the job is not counted until you do.' : 'Choisissez la profession dans la liste : l’emploi n’est pas compté tant que ce n’est pas fait.')
+    expect(await job.getByLabel(W[l].occupation).getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#not-counted-yet').textContent()).toContain(l === 'en' ? 'choose the occupation for Job 1' : 'choisissez la profession (Emploi 1)')
+    expect(await page.getByTestId('crs-total').textContent()).toMatch(/^\d+$/)
+    for (const id of ['fsw', 'cec']) {
+      expect(await program(page, id).locator('.badge').getAttribute('class')).toBe('badge unknown')
+      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: choose the occupation for Job 1.' : 'Impossible à dire : choisissez la profession (Emploi 1).')
+    }
+    // FST fails on its own (no job offer or certificate): a no, without the months of a job not counted.
+    expect(await program(page, 'fst').locator('.badge').getAttribute('class')).toBe('badge no')
+    expect(await program(page, 'fst').locator('.reasons li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['no_offer_or_certificate'])
+    expect(await program(page, 'fst').getByTestId('not-counted').textContent()).toContain(l === 'en' ? 'choose the occupation for Job 1' : 'choisissez la profession (Emploi 1)')
+    expect(await page.locator('#programs').textContent()).not.toMatch(/0 months|0 mois/)
+    const categories = page.locator('#categories > li')
+    for (const li of await categories.all()) {
+      const cls = await li.locator('.badge').getAttribute('class')
+      // French-language proficiency (no French test) and skilled military recruits (no offer from the Forces) fail on their own: a no. Every other occupation category: can't tell.
+      if (/^(french|military)-/.test((await li.getAttribute('data-category'))!)) expect(cls).toBe('badge no')
+      else {
+        expect(cls).toBe('badge unknown')
+        expect(await li.textContent()).not.toMatch(/none of your work|aucun de vos emplois/)
+      }
+    }
+    expect(await page.locator('#summary .badge').getAttribute('class')).toBe('badge unknown')
+    // Chosen, it counts: the verdicts are the library's again.
+    await job.getByLabel(W[l].occupation).fill('21231')
+    await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge yes')
+    expect(await page.locator('#not-counted-yet').count()).toBe(0)
+    expect(await job.locator('.field-error[data-field=noc]').isHidden()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('a test without its date: the field asks for it, the programs that need the test say "can\'t tell"', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2024-03-01' }, test: ielts, job: { search: '21231', from: '2022-01-01' } })
+    await page.getByLabel(W[l].funds).fill('20000')
+    await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge yes')
+    const test = group(page, W[l].test)
+    await test.getByLabel(W[l].testDate).fill('')
+    await expect.poll(() => test.locator('.field-error[data-field=date]').textContent()).toBe(l === 'en' ? 'Enter the test date: the scale and the conversion depend on it.' : 'Entrez la date du test : l’échelle et la conversion en dépendent.')
+    for (const id of ['fsw', 'cec']) {
+      expect(await program(page, id).locator('.badge').getAttribute('class')).toBe('badge unknown')
+      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: enter the test date (Language test 1).' : 'Impossible à dire : entrez la date du test (Test de langue 1).')
+    }
+    expect(await page.locator('#programs').textContent()).not.toContain(l === 'en' ? 'needs a valid' : 'exige un résultat valide')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('a date of birth in the future, or implausible, is said next to the field and in the results, and not scored', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { dob: '2030-01-01', credential: { completedOn: '2019-05-31', eca: '2024-03-01' } })
+    const dobError = page.locator('.field-error[data-field=dob]').first()
+    const future = l === 'en' ? 'The date of birth is in the future.' : 'La date de naissance est dans le futur.'
+    await expect.poll(() => dobError.textContent()).toBe(future)
+    expect(await page.locator('#need').textContent()).toBe(future)
+    expect(await page.getByTestId('crs-total').textContent()).toBe('—')
+    await page.getByLabel(W[l].dob, { exact: true }).fill('1826-01-01')
+    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'This date of birth gives an age of 200 on 2026-11-29: check it.' : 'Cette date de naissance donne un âge de 200 ans le 2026-11-29 : vérifiez-la.')
+    expect(await page.getByTestId('crs-total').textContent()).toBe('—')
+    // Born after the credential was completed.
+    await page.getByLabel(W[l].dob, { exact: true }).fill('2000-01-01')
+    await group(page, W[l].credential).getByLabel(W[l].completedOn).fill('1999-05-31')
+    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'The date of birth is after Credential 1 (completed on 1999-05-31): check the dates.' : 'La date de naissance est postérieure à : Diplôme 1 (obtenu le 1999-05-31). Vérifiez les dates.')
+    expect(await page.locator('#need').textContent()).toContain(l === 'en' ? 'Credential 1' : 'Diplôme 1')
+    await group(page, W[l].credential).getByLabel(W[l].completedOn).fill('2019-05-31')
+    await expect.poll(() => page.getByTestId('crs-total').textContent()).toMatch(/^\d+$/)
+    expect(await dobError.isHidden()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('scores off the scale, not numbers or missing, and negative funds: a message next to the field, in the page\'s language', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { test: { ...ielts, scores: ['10', 'seven', '8', ''] } })
+    const test = group(page, W[l].test)
+    const at = (a: string) => test.locator(`.field-error[data-field=${a}]`)
+    await expect.poll(() => at('speaking').textContent()).toBe(l === 'en' ? 'IELTS General Training, speaking: 10 is not on the scale (0 to 9, in steps of 0.5).' : 'IELTS General Training, expression orale : 10 n’est pas sur l’échelle (0 à 9, par pas de 0,5).')
+    expect(await at('listening').textContent()).toBe(l === 'en' ? '“seven” is not a number: enter the listening score as printed on the result.' : '« seven » n’est pas un nombre : entrez le résultat en compréhension de l’oral tel qu’il est imprimé.')
+    expect(await at('writing').textContent()).toBe(l === 'en' ? 'Enter the writing score.' : 'Entrez le résultat en expression écrite.')
+    expect(await at('reading').isHidden()).toBe(true)
+    expect(await test.textContent()).not.toContain('ielts-general')
+    expect(await program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge no')
+    // A comma is a decimal mark; 7,5 is on the scale.
+    await test.getByLabel(W[l].speaking, { exact: true }).fill('7,5')
+    await expect.poll(() => at('speaking').isHidden()).toBe(true)
+    const funds = page.getByLabel(W[l].funds)
+    await funds.fill('-500')
+    const fundsError = page.locator('.field-error[data-field=funds]')
+    await expect.poll(() => fundsError.textContent()).toBe(l === 'en' ? 'Funds cannot be negative.' : 'Les fonds ne peuvent pas être négatifs.')
+    expect(await funds.getAttribute('aria-invalid')).toBe('true')
+    await funds.fill('20 000')
+    await expect.poll(() => fundsError.isHidden()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})

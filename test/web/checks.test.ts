@@ -1,0 +1,82 @@
+/**
+ * What the journey cannot use as typed (web/src/journey/checks.ts), and the verdicts it gives then
+ * (results.ts judge): a row begun but not counted makes "can't tell" of every program or category whose
+ * failing conditions it could change; a condition it cannot change keeps the no.
+ */
+import { describe, expect, it } from 'vitest'
+import type { UnmetCondition } from '../../src/eligibility/types.js'
+import { checksOf, emptyAnswers, emptyJob, emptyTest, toProfile, type Answers } from '../../web/src/journey/answers.js'
+import { parseAmount, parseNumber } from '../../web/src/journey/checks.js'
+
+const base = (): Answers => ({ ...emptyAnswers(), asOf: '2026-11-29', dob: '1995-01-01', marital: 'single', funds: '20000' })
+
+describe('checks', () => {
+  it('an occupation typed but not chosen: the job is pending, with the occupation to choose', () => {
+    const a = base()
+    a.work = [{ ...emptyJob(), nocText: 'engineer' }]
+    const c = checksOf(a)
+    expect(c.issues.map((i) => [i.field, i.code])).toEqual([['noc', 'occupation_not_chosen']])
+    expect(c.pending).toEqual([expect.objectContaining({ kind: 'job', n: 1, fix: 'occupation', affects: expect.arrayContaining(['canadian_experience_insufficient', 'category_experience_insufficient']) })])
+  })
+
+  it('a test without its date, a score off the scale, not a number, or missing: one issue per field', () => {
+    const a = base()
+    a.tests = [{ ...emptyTest(), test: 'ielts-general', date: '', speaking: '7', listening: '7', reading: '7', writing: '7' }, { test: 'ielts-general', date: '2026-01-01', speaking: '10', listening: 'seven', reading: '', writing: '7,5' }]
+    const c = checksOf(a)
+    expect(c.issues.map((i) => [i.target === a.tests[0] ? 1 : 2, i.field, i.code])).toEqual([
+      [1, 'date', 'test_date_missing'],
+      [2, 'speaking', 'score_off_scale'],
+      [2, 'listening', 'score_not_number'],
+      [2, 'reading', 'score_missing'],
+    ])
+    expect(c.pending.map((p) => [p.n, p.fix])).toEqual([[1, 'test_date'], [2, 'test_scores']])
+    expect(toProfile(a)!.languageTests).toEqual([])
+  })
+
+  it('the date of birth: in the future, after the scoring day, an age over 100, or after a dated row, blocks the score', () => {
+    const codes = (patch: Partial<Answers>) => checksOf({ ...base(), ...patch }).blocking.map((i) => i.code)
+    expect(codes({ dob: '2999-01-01' })).toEqual(['dob_future'])
+    expect(codes({ dob: '2020-01-01', asOf: '2019-01-01' })).toEqual(['dob_after_asof'])
+    expect(codes({ dob: '1826-01-01' })).toEqual(['dob_too_old'])
+    expect(codes({ dob: '2015-01-01' })).toEqual(['dob_too_young'])
+    expect(codes({ work: [{ ...emptyJob(), noc: '21231', inCanada: 'yes', from: '1990-01-01', hours: '40' }] })).toEqual(['dob_after_row'])
+    expect(toProfile({ ...base(), dob: '1826-01-01' })).toBeNull()
+    expect(codes({})).toEqual([])
+  })
+
+  it('funds: negative or not a number refused; none given is not known', () => {
+    const fix = (funds: string) => checksOf({ ...base(), funds }).pending.map((p) => p.fix)
+    expect(fix('-500')).toEqual(['funds'])
+    expect(fix('lots')).toEqual(['funds'])
+    expect(fix('')).toEqual(['funds_missing'])
+    expect(fix('20 000')).toEqual([])
+    expect(toProfile({ ...base(), funds: '-500' })!.settlementFundsCad).toBe(0)
+    expect(parseAmount('20,000')).toBe(20000)
+    expect(parseNumber('7,5')).toBe(7.5)
+    expect(parseNumber('seven')).toBeNaN()
+  })
+})
+
+// results.ts loads the page's words (i18n reads the page's URL): judged here through a minimal window.
+describe('judge', async () => {
+  Object.assign(globalThis, { location: new URL('http://x/calculator'), navigator: { language: 'en' }, localStorage: { getItem: () => null }, document: { documentElement: {} } })
+  const { judge } = await import('../../web/src/journey/results.js')
+  const u = (code: UnmetCondition['code']) => ({ code, message: code, source: { ruleId: '', title: '', pinpoint: '', url: '' } }) as UnmetCondition
+  const a = base()
+  a.work = [{ ...emptyJob(), nocText: 'engineer' }]
+  const pending = checksOf(a).pending
+
+  it('each failing condition one a pending row could change: can\'t tell', () => {
+    expect(judge(false, [u('canadian_experience_insufficient')], pending).verdict).toBe('unknown')
+  })
+  it('a condition no pending row could change: no, with the rows the others wait for', () => {
+    const j = judge(false, [u('trade_experience_insufficient'), u('no_offer_or_certificate')], pending)
+    expect(j.verdict).toBe('no')
+    expect(j.firm.map((x) => x.code)).toEqual(['no_offer_or_certificate'])
+    expect(j.why).toHaveLength(1)
+  })
+  it('nothing pending: the library\'s answer', () => {
+    expect(judge(false, [u('canadian_experience_insufficient')], []).verdict).toBe('no')
+    expect(judge(true, [], pending).verdict).toBe('yes')
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * The words of checks.ts in the page's language: what is wrong next to a field, why a program or
+ * category cannot be told, what is not counted yet, and the scale of a test on its date.
+ * @module
+ */
+import { conversionFor, type DesignatedTest } from '../../../src/language/tests.js'
+import { isIsoDate } from '../../../src/domain/dates.js'
+import { lang } from '../i18n.js'
+import type { Issue, Pending } from './checks.js'
+import { testName } from './messages.js'
+
+const FR = lang === 'fr'
+const L = (en: string, fr: string): string => (FR ? fr : en)
+
+const ABILITY: Record<string, [string, string]> = { speaking: ['speaking', 'expression orale'], listening: ['listening', 'compréhension de l’oral'], reading: ['reading', 'compréhension de l’écrit'], writing: ['writing', 'expression écrite'] }
+const ability = (a: string | number | undefined): string => (ABILITY[String(a)] ?? [String(a), String(a)])[FR ? 1 : 0]
+/** 0.5 in English, 0,5 in French. */
+const dec = (n: string | number | undefined): string => (FR ? String(n).replace('.', ',') : String(n))
+
+/** "0 to 9, in steps of 0.5" or "0 to 699". */
+function range(min: string | number | undefined, max: string | number | undefined, step: string | number | undefined): string {
+  return Number(step) === 1 ? L(`${min} to ${max}`, `${min} à ${max}`) : L(`${min} to ${dec(max)}, in steps of ${dec(step)}`, `${min} à ${dec(max)}, par pas de ${dec(step)}`)
+}
+
+const ROW: Record<string, [string, string]> = { credential: ['Credential', 'Diplôme'], test: ['Language test', 'Test de langue'], job: ['Job', 'Emploi'] }
+const rowName = (kind: string | number | undefined, n: string | number | undefined, spouse = false): string => `${spouse ? L('your spouse’s ', 'de votre époux(se), ') : ''}${(ROW[String(kind)] ?? [String(kind), String(kind)])[FR ? 1 : 0]} ${n}`
+
+/** The message next to a field. */
+export function issueText(i: Issue): string {
+  const p = i.params
+  switch (i.code) {
+    case 'dob_future':
+      return L('The date of birth is in the future.', 'La date de naissance est dans le futur.')
+    case 'dob_after_asof':
+      return L(`The date of birth is after the scoring day (${p.asOf}).`, `La date de naissance est postérieure à la date de calcul (${p.asOf}).`)
+    case 'dob_too_old':
+      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf} : vérifiez-la.`)
+    case 'dob_too_young':
+      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf} : vérifiez-la.`)
+    case 'dob_after_row': {
+      const what = p.row === 'credential' ? L('completed', 'obtenu') : p.row === 'test' ? L('taken', 'passé') : L('started', 'commencé')
+      return L(`The date of birth is after ${rowName(p.row, p.n)} (${what} on ${p.date}): check the dates.`, `La date de naissance est postérieure à : ${rowName(p.row, p.n)} (${what} le ${p.date}). Vérifiez les dates.`)
+    }
+    case 'test_missing':
+      return L('Choose the test.', 'Choisissez le test.')
+    case 'test_date_missing':
+      return L('Enter the test date: the scale and the conversion depend on it.', 'Entrez la date du test : l’échelle et la conversion en dépendent.')
+    case 'test_not_designated':
+      return L(`${testName(String(p.test))} was not accepted for Express Entry on ${p.date}.`, `${testName(String(p.test))} n’était pas accepté pour Entrée express le ${p.date}.`)
+    case 'score_missing':
+      return L(`Enter the ${ability(p.ability)} score.`, `Entrez le résultat en ${ability(p.ability)}.`)
+    case 'score_not_number':
+      return L(`“${p.value}” is not a number: enter the ${ability(p.ability)} score as printed on the result.`, `« ${p.value} » n’est pas un nombre : entrez le résultat en ${ability(p.ability)} tel qu’il est imprimé.`)
+    case 'score_off_scale':
+      return L(`${testName(String(p.test))}, ${ability(p.ability)}: ${dec(p.value)} is not on the scale (${range(p.min, p.max, p.step)}).`, `${testName(String(p.test))}, ${ability(p.ability)} : ${dec(p.value)} n’est pas sur l’échelle (${range(p.min, p.max, p.step)}).`)
+    case 'occupation_not_chosen':
+      return L('Choose the occupation from the list: the job is not counted until you do.', 'Choisissez la profession dans la liste : l’emploi n’est pas compté tant que ce n’est pas fait.')
+    case 'funds_not_number':
+      return L(`“${p.value}” is not an amount: enter the funds in Canadian dollars, digits only.`, `« ${p.value} » n’est pas un montant : entrez les fonds en dollars canadiens, en chiffres.`)
+    case 'funds_negative':
+      return L('Funds cannot be negative.', 'Les fonds ne peuvent pas être négatifs.')
+    case 'children_invalid':
+      return L('Enter a whole number from 0 to 30.', 'Entrez un nombre entier de 0 à 30.')
+  }
+}
+
+/** What would make a pending row count ("choose the occupation for Job 1"). */
+export function pendingFix(p: Pending): string {
+  const row = rowName(p.kind, p.n, p.spouse)
+  switch (p.fix) {
+    case 'occupation':
+      return L(`choose the occupation for ${row}`, `choisissez la profession (${row})`)
+    case 'job':
+      return L(`complete ${row}`, `complétez : ${row}`)
+    case 'test_date':
+      return L(`enter the test date (${row})`, `entrez la date du test (${row})`)
+    case 'test_scores':
+      return L(`correct the scores of ${row}`, `corrigez les résultats (${row})`)
+    case 'test':
+      return L(`complete ${row}`, `complétez : ${row}`)
+    case 'credential':
+      return L(`complete ${row}`, `complétez : ${row}`)
+    case 'funds':
+      return L('correct the settlement funds', 'corrigez les fonds d’établissement')
+    case 'funds_missing':
+      return L('enter your settlement funds', 'entrez vos fonds d’établissement')
+    case 'children':
+      return L('correct the number of dependent children', 'corrigez le nombre d’enfants à charge')
+  }
+}
+
+/** "Can't tell: choose the occupation for Job 1; enter the test date (Language test 1)." */
+export function cantTellText(pending: readonly Pending[]): string {
+  const fixes = [...new Set(pending.map(pendingFix))]
+  return L(`Can’t tell: ${fixes.join('; ')}.`, `Impossible à dire : ${fixes.join('; ')}.`)
+}
+
+/** Under a no: the rows its other conditions wait for. */
+export function notCountedShort(pending: readonly Pending[]): string {
+  const fixes = [...new Set(pending.map(pendingFix))]
+  return L(`The other conditions can’t be told yet: ${fixes.join('; ')}.`, `Les autres conditions restent impossibles à évaluer : ${fixes.join('; ')}.`)
+}
+
+/** What is not counted in the score yet, and what would count it. */
+export function notCountedText(pending: readonly Pending[]): string {
+  const fixes = [...new Set(pending.map(pendingFix))]
+  return L(`Not counted yet: ${fixes.join('; ')}. The score and the verdicts leave these answers out until then.`, `Pas encore compté : ${fixes.join('; ')}. Le score et les verdicts laissent ces réponses de côté d’ici là.`)
+}
+
+/** The summary when no program is open but some cannot be told. */
+export const summaryUnknownText = (score: number): string => L(`CRS ${score} · can’t tell yet`, `SCG ${score} · impossible à dire pour l’instant`)
+export const invitedUnknownText = (pending: readonly Pending[]): string => L(`No program yet on what is counted; ${cantTellText(pending).replace(/^Can’t tell/, 'can’t tell')}`, `Aucun programme pour l’instant avec ce qui est compté; ${cantTellText(pending).replace(/^Impossible/, 'impossible')}`)
+/** The results when the date of birth cannot be. */
+export const blockedText = (issues: readonly Issue[]): string => issues.map(issueText).join(' ')
+
+/**
+ * The scale of a test on its date, next to its scores: "IELTS General Training: 0 to 9, in steps of 0.5".
+ * TEF Canada changed scale on 2023-12-11: both are said until the date is given, then the date's.
+ */
+export function scaleText(test: string, date: string): string {
+  if (!test) return ''
+  if (test === 'tef-canada') {
+    const both = L('TEF Canada: tests taken from 2023-12-11 use the 0–699 scale; before, the old scale (reading 0–300, listening 0–360, speaking and writing 0–450; for tests from 2019-10-01, the “équivalence ancien score” printed on the result).', 'TEF Canada : les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699; avant, l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450; pour les tests à partir du 2019-10-01, l’« équivalence ancien score » imprimée sur l’attestation).')
+    if (!isIsoDate(date)) return both
+    if (date >= '2023-12-11') return L('TEF Canada, test taken from 2023-12-11: the 0–699 scale in all four abilities (not the old scale used before).', 'TEF Canada, test passé à partir du 2023-12-11 : l’échelle de 0 à 699 dans les quatre compétences (pas l’ancienne échelle utilisée avant).')
+    return L('TEF Canada, test taken before 2023-12-11: the old scale (reading 0–300, listening 0–360, speaking and writing 0–450); for tests from 2019-10-01, enter the “équivalence ancien score” printed on the result.', 'TEF Canada, test passé avant le 2023-12-11 : l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450); pour les tests à partir du 2019-10-01, entrez l’« équivalence ancien score » imprimée sur l’attestation.')
+  }
+  const conversion = conversionFor(test as DesignatedTest, isIsoDate(date) ? date : '2099-01-01')
+  if (!conversion) return ''
+  const s = conversion.scale
+  const same = s.speaking.max === s.listening.max && s.listening.max === s.reading.max && s.reading.max === s.writing.max
+  const scale = same ? range(s.speaking.min, s.speaking.max, s.speaking.step) : (['speaking', 'listening', 'reading', 'writing'] as const).map((a) => `${ability(a)} ${range(s[a].min, s[a].max, s[a].step)}`).join(', ')
+  return `${testName(test)}${FR ? ' : ' : ': '}${scale}`
+}
