@@ -206,3 +206,34 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     await context.close()
   }, 60_000)
 })
+
+describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s width (%s)', (l) => {
+  it('TEF Canada: the scale follows the test date (old scale before 2023-12-11, as the library and the CLI convert it)', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { test: { test: 'tef-canada', date: '2023-06-01', scores: ['310', '249', '207', '310'] } })
+    await page.getByLabel(W[l].asOf).fill('2024-06-01')
+    const test = group(page, W[l].test)
+    // 310/249/207/310 on the old scale: NCLC 7 in all four (the CLI: first official language 68 points).
+    await expect.poll(() => test.locator('.test-note').textContent()).toBe(l === 'en' ? 'CLB/NCLC 7 speaking, 7 listening, 7 reading, 7 writing' : 'NCLC/CLB 7 oral, 7 compréhension de l’oral, 7 compréhension de l’écrit, 7 écrit')
+    expect(await page.locator('[data-line="core.firstLanguage"]').textContent()).toBe('68')
+    expect(await test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken before 2023-12-11: the old scale' : 'test passé avant le 2023-12-11 : l’ancienne échelle')
+    // Dated from 2023-12-11, the same numbers are read on the 0-699 scale, and the hint says which scale applies.
+    await test.getByLabel(W[l].testDate).fill('2024-01-15')
+    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken from 2023-12-11: the 0–699 scale' : 'test passé à partir du 2023-12-11 : l’échelle de 0 à 699')
+    // No date yet: both scales are said.
+    await test.getByLabel(W[l].testDate).fill('')
+    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'tests taken from 2023-12-11 use the 0–699 scale; before, the old scale' : 'les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699; avant, l’ancienne échelle')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('an ECA expiring is said as such in the changes ahead, not as "less than secondary school"', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2022-01-10' }, test: ielts })
+    const row = page.locator('#timeline tr', { hasText: '2027-01-10' })
+    await expect.poll(() => row.textContent()).toContain(l === 'en' ? 'Your ECA (issued 2022-01-10) expired on 2027-01-10, after 5 years: the credential does not count until you get a new one.' : 'Votre EDE (délivrée le 2022-01-10) a expiré le 2027-01-10, après 5 ans : le diplôme ne compte pas tant que vous n’en obtenez pas une nouvelle.')
+    expect(await row.textContent()).not.toMatch(/less than secondary|moins que le secondaire/)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})

@@ -9,6 +9,7 @@ import type { VerificationNotice } from '../../../src/rules/verified.js'
 import type { WhatIf } from '../../../src/history/outlook.js'
 import type { Unlock } from '../../../src/history/unlock.js'
 import type { CrsFactors } from '../../../src/schemas/crs-factors.js'
+import { addYears } from '../../../src/domain/dates.js'
 import { lang } from '../i18n.js'
 
 const FR = lang === 'fr'
@@ -149,8 +150,11 @@ export function noticeText(n: FactorNotice): string {
       return L(`This ${testName(String(p.test))} result of ${p.testDate} is more than ${p.years} years old on ${p.asOf}: it gives no points and counts for no program. A new test is needed.`, `Ce résultat ${testName(String(p.test))} du ${p.testDate} a plus de ${p.years}\u00a0ans le ${p.asOf}\u00a0: il ne donne aucun point et ne compte pour aucun programme. Un nouveau test est nécessaire.`)
     case 'language_result_future':
       return L(`This ${testName(String(p.test))} test of ${p.testDate} is after the scoring day ${p.asOf}: it does not count yet.`, `Ce test ${testName(String(p.test))} du ${p.testDate} est postérieur à la date de calcul ${p.asOf}\u00a0: il ne compte pas encore.`)
-    case 'eca_expired':
-      return L(`The ECA of ${p.issuedOn} is ${p.years} years old on ${p.asOf}: this credential does not count without a new one.`, `L’EDE du ${p.issuedOn} a ${p.years}\u00a0ans le ${p.asOf}\u00a0: ce diplôme ne compte pas sans une nouvelle évaluation.`)
+    case 'eca_expired': {
+      // ECAs are valid p.years years: the first day one no longer counts is its issue date plus those years (src/facts/profile-facts.ts).
+      const on = addYears(String(p.issuedOn), Number(p.years))
+      return L(`Your ECA (issued ${p.issuedOn}) expired on ${on}, after ${p.years} years: the credential does not count until you get a new one.`, `Votre EDE (délivrée le ${p.issuedOn}) a expiré le ${on}, après ${p.years}\u00a0ans\u00a0: le diplôme ne compte pas tant que vous n’en obtenez pas une nouvelle.`)
+    }
     case 'credential_not_completed':
       return L(`Completed on ${p.completedOn}, after ${p.asOf}: not counted yet.`, `Obtenu le ${p.completedOn}, après le ${p.asOf}\u00a0: pas encore compté.`)
     case 'no_first_language_result':

@@ -208,9 +208,12 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
   if (line.changes.length === 0) return [title, h('p', {}, m('timelineNone'))]
   const rows = line.changes.map((c) => {
     const before = addDays(c.date, -1)
-    const why = changeReasons(factorsOf(profile, before), factorsOf(profile, c.date), scoreCrs(factorsOf(profile, before), before).rules !== scoreCrs(factorsOf(profile, c.date), c.date).rules)
     const was = new Set(explainFactors(profile, before).notices.map((n) => n.path))
-    for (const n of explainFactors(profile, c.date).notices) if (!was.has(n.path) && (n.code === 'language_result_expired' || n.code === 'eca_expired')) why.push(noticeText(n))
+    const news = explainFactors(profile, c.date).notices.filter((n) => !was.has(n.path) && (n.code === 'language_result_expired' || n.code === 'eca_expired'))
+    // An ECA expiring is said as such ("your ECA ... expired on ..."), not as the education level left ("less than secondary school").
+    const [fb, fa] = [factorsOf(profile, before), factorsOf(profile, c.date)]
+    const why = changeReasons(fb, news.some((n) => n.code === 'eca_expired') ? { ...fa, education: fb.education } : fa, scoreCrs(fb, before).rules !== scoreCrs(fa, c.date).rules)
+    for (const n of news) why.push(noticeText(n))
     return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join(semicolon)))
   })
   return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
