@@ -237,3 +237,19 @@ describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s wid
     await context.close()
   }, 60_000)
 })
+
+describe('the categories\' confidence notes', () => {
+  it('are in French on the French page, every one', async () => {
+    const { page, context, errors } = await open('fr')
+    await fill(page, 'fr', { credential: { completedOn: '2019-05-31', eca: '2024-03-01' }, test: ielts, job: { search: '21231', from: '2024-06-01' } })
+    const levels = page.getByTestId('confidence-level')
+    await expect.poll(() => levels.count()).toBeGreaterThan(5)
+    for (const text of await levels.allTextContents()) {
+      expect(text).not.toMatch(/\b(high|medium|low|list|rule|Note|the|predates|unchanged)\b/)
+      expect(text).toMatch(/élevée|moyenne|faible/)
+    }
+    expect(await page.locator('#categories').textContent()).not.toContain('(en anglais)')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})

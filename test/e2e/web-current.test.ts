@@ -23,6 +23,7 @@ import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '
 import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { verificationNotice } from '../../src/rules/verified.js'
 import { profileSchema } from '../../src/schemas/profile.js'
+import { CONFIDENCE_FR } from '../../web/src/journey/confidence.fr.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -252,11 +253,13 @@ describe('the record, kept current', () => {
     expect(await p.locator('#categories li[data-category="healthcare-social-2026"] [data-testid="category-confidence"]').textContent()).toMatch(/: medium/)
     expect(errors).toEqual([])
     await p.close()
-    // In French, the library's words are marked as English.
+    // In French, the note is in French (web/src/journey/confidence.fr.ts); the sources, cited as they are, are marked as English.
     const fr = await open(context, '/calculator?lang=fr')
     const frShown = fr.p.locator('#categories li[data-category="healthcare-social-2026"] [data-testid="category-confidence"]')
-    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie (en anglais)\u00a0: ${health.confidence!.level}`)
-    expect(await frShown.locator('span[lang=en]').textContent()).toBe(health.confidence!.level)
+    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie\u00a0: ${CONFIDENCE_FR['healthcare-social-2026']}`)
+    expect(await frShown.getByTestId('confidence-level').getAttribute('lang')).toBeNull()
+    expect(await frShown.locator('ul[lang=en] li').count()).toBe(health.confidence!.sources.length)
+    for (const level of await fr.p.getByTestId('confidence-level').allTextContents()) expect(level).not.toMatch(/\b(high|medium|low|list|rule|the)\b/)
     expect(fr.errors).toEqual([])
     await context.close()
   }, 90_000)

@@ -129,15 +129,19 @@ function knownOfUnknown(c: CategoryResult, nocs: readonly string[]): HTMLElement
   return lines.length === 0 ? null : h('p', { class: 'unknown-line' }, lines.join(' '))
 }
 
-/** How sure the library is of a category's list and rule, and from which sources (its own words, in English). */
+// The confidence notes in French, keyed by category version (only French pages load them).
+const CONFIDENCE_FR = lang === 'fr' ? (await import('./confidence.fr.js')).CONFIDENCE_FR : null
+
+/** How sure the library is of a category's list and rule (in the page's language), and from which sources (cited as they are, in English). */
 function confidenceOf(c: CategoryResult): HTMLElement | null {
   if (!c.confidence) return null
   const en = lang === 'fr' ? 'en' : null
+  const fr = CONFIDENCE_FR?.[c.id]
   return h(
     'div',
     { class: 'hint confidence', 'data-testid': 'category-confidence' },
     `${m('confidence')}${colon}`,
-    h('span', { lang: en }, c.confidence.level),
+    h('span', { lang: fr ? null : en, 'data-testid': 'confidence-level' }, fr ?? c.confidence.level),
     c.confidence.sources.length > 0
       ? h('details', {}, h('summary', {}, m('confidenceSources', { n: c.confidence.sources.length })), h('ul', { lang: en }, ...c.confidence.sources.map((src) => {
           const url = /^https?:\/\/\S+/.exec(src)?.[0]
