@@ -236,6 +236,29 @@ describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s wid
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('the closest rounds missed: distinct headers, stacked on a phone; the occupation field is full width', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2024-03-01' }, test: ielts, job: { search: '21231', from: '2024-06-01' } })
+    await page.getByLabel(W[l].funds).fill('20000')
+    const close = page.locator('#past-close')
+    await close.waitFor({ timeout: 20_000 })
+    const headers = await close.locator('th').allTextContents()
+    expect(new Set(headers).size).toBe(headers.length)
+    expect(headers).toContain(l === 'en' ? 'Type of round' : 'Type de ronde')
+    // Every cell fits its box: nothing cut on a 390 px phone.
+    const [scroll, client] = await close.evaluate((t) => [t.scrollWidth, t.parentElement!.clientWidth])
+    expect(scroll).toBeLessThanOrEqual(client!)
+    expect(await close.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-label')))).toEqual(headers)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    // The occupation field takes the width of its row.
+    const job = group(page, W[l].job)
+    const [input, box] = await job.getByLabel(W[l].occupation).evaluate((el) => [el.getBoundingClientRect().width, el.parentElement!.getBoundingClientRect().width])
+    expect(input).toBeGreaterThan(300)
+    expect(input).toBeGreaterThanOrEqual(box! - 1)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
 })
 
 describe('the categories\' confidence notes', () => {

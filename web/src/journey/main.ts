@@ -20,6 +20,7 @@ import { buildForm, showIssues, showJobOffer, testNotes } from './form.js'
 import { noticeText, programName, verifiedText } from './messages.js'
 import { badge, breakdown, eligibilitySection, improveSection, noticeList, timelineSection, unlockSection, verdicts } from './results.js'
 import { m, type TextKey } from './text.js'
+import './journey.css'
 
 /** The earliest day an area of the rules was last checked against its sources: stated with every score. */
 const RULES_LAST_VERIFIED = Object.values(AREA_LAST_VERIFIED).sort()[0]!

@@ -18,15 +18,18 @@ import { roundLabel } from './messages.js'
 import { m, mk } from './text.js'
 
 
+/** On a phone each round stacks its cells, each with its column's name (style.css `.stack`). */
 function table(rows: readonly PastRoundCheck[], id: string): HTMLElement {
+  const columns = [m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')]
+  const cell = (i: number, text: string, cls: string | null = i === 3 || i === 4 ? 'n' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      { id },
-      h('thead', {}, h('tr', {}, ...[m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')].map((x, i) => h('th', { scope: 'col', class: i === 3 || i === 4 ? 'n' : null }, x)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, h('td', {}, roundNo(r.number)), h('td', {}, r.date), h('td', {}, roundLabel(r.label)), h('td', { class: 'n' }, String(r.score)), h('td', { class: 'n' }, String(r.lowestScore)), h('td', { class: `outcome ${r.outcome}` }, mk(`outcome_${r.outcome}`))))),
+      { id, class: 'stack' },
+      h('thead', {}, h('tr', {}, ...columns.map((x, i) => h('th', { scope: 'col', class: i === 3 || i === 4 ? 'n' : null }, x)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, cell(0, roundNo(r.number)), cell(1, r.date), cell(2, roundLabel(r.label)), cell(3, String(r.score)), cell(4, String(r.lowestScore)), cell(5, mk(`outcome_${r.outcome}`), `outcome ${r.outcome}`)))),
     ),
   )
 }

@@ -143,7 +143,7 @@ export const en = {
   pastCloseTitle: 'Closest rounds you missed (last 12 months)',
   round: 'Round',
   date: 'Date',
-  roundType: 'Round',
+  roundType: 'Type of round',
   yourScore: 'Your score',
   cutoff: 'Lowest score invited',
   outcome: 'Verdict',

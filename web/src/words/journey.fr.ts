@@ -144,7 +144,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   pastCloseTitle: 'Les rondes manquées de peu (12\u00a0derniers mois)',
   round: 'Ronde',
   date: 'Date',
-  roundType: 'Ronde',
+  roundType: 'Type de ronde',
   yourScore: 'Votre note',
   cutoff: 'Note la plus basse invitée',
   outcome: 'Verdict',
