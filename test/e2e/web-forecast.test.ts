@@ -82,7 +82,7 @@ describe('forecast page', () => {
 
   it.each([
     ['en', 'Forecast', /^Can't tell for Canadian Experience Class, .*\. If open to you: \d+% within 90 days/],
-    ['fr', 'Prévoir', /^On ne sait pas pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont ouverts\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
+    ['fr', 'Prévoir', /^On ne sait pas pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont accessibles\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
   ])("CrsFactors (%s): can't tell is shown as such, with the chance if open, never as a no", async (lang, button, ifOpen) => {
     page = await browser.newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' })
     await page.goto(`${server.url}/forecast?lang=${lang}`)
@@ -94,7 +94,7 @@ describe('forecast page', () => {
     const reason = page.locator('[data-testid=fc-reason][data-code=cant_tell_eligibility]')
     expect(await reason.getAttribute('class')).toBe('unknown-line')
     expect(await page.locator('[data-testid=fc-reason][data-code=never_eligible]').count()).toBe(0)
-    expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').nth(5).textContent()).toMatch(lang === 'fr' ? /si ouverte\)$/ : /if open\)$/)
+    expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').nth(5).textContent()).toMatch(lang === 'fr' ? /si accessible\)$/ : /if open\)$/)
   })
 
   it('bad input shows the field path from the API', async () => {
