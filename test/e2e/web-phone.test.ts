@@ -77,3 +77,29 @@ describe('on a 390 px phone', () => {
     }
   }
 })
+
+/** The rendered size of every element `selector` matches that is shown. */
+const sizes = (p: Page, selector: string) => p.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => ({ text: (e.textContent ?? '').trim(), ...(({ width, height }) => ({ width, height }))(e.getBoundingClientRect()) })))
+
+describe('tap targets on a 390 px phone', () => {
+  for (const path of ['/forecast', '/simulator', '/calculator']) {
+    it(`${path}: the header links and the buttons are 44 px tall or more`, async () => {
+      const p = await onPhone(path)
+      const links = await sizes(p, 'header a:not(.skip)')
+      expect(links.length).toBeGreaterThanOrEqual(9)
+      for (const l of links) expect(l.height, l.text).toBeGreaterThanOrEqual(44)
+      const buttons = await sizes(p, 'main button')
+      expect(buttons.length).toBeGreaterThan(0)
+      for (const b of buttons) expect(b.height, b.text).toBeGreaterThanOrEqual(44)
+    })
+  }
+
+  it('/calculator: Yes/No answers and boxes are 44 px rows with a radio of 22 px or more', async () => {
+    const p = await onPhone('/calculator')
+    const rows = await sizes(p, 'label:has(> input[type=radio]), label:has(> input[type=checkbox])')
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) expect(r.height, r.text).toBeGreaterThanOrEqual(44)
+    const radios = await sizes(p, 'input[type=radio], input[type=checkbox]')
+    for (const r of radios) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(22)
+  })
+})
