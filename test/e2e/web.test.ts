@@ -114,6 +114,17 @@ describe('calculator', () => {
   })
 })
 
+describe('home', () => {
+  it('has a card for each page, the forecast among them, in English and French', async () => {
+    const en = await open('/')
+    expect(await en.locator('.cards a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toContainEqual(['When will I be invited?', '/forecast'])
+    await en.close()
+    const fr = await open('/?lang=fr')
+    // The French words may change with the typography pass (a no-break space before the question mark): matched loosely.
+    expect(await fr.locator('.cards a[href="/forecast?lang=fr"]').textContent()).toMatch(/^Quand serai-je invité\s\?$/)
+  })
+})
+
 describe('the simulator', () => {
   it('the simulator runs a round on the demo pool through the API', async () => {
     const p = await open('/simulator')

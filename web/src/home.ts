@@ -9,6 +9,7 @@ const CARDS: readonly [string, MessageKey][] = [
   ['/eligibility', 'navEligibility'],
   ['/rounds', 'navRounds'],
   ['/simulator', 'navSimulator'],
+  ['/forecast', 'navForecast'],
 ]
 
 layout(
