@@ -61,3 +61,17 @@ describe('POST /v1/forecast', () => {
     expect(doc.components.schemas).toHaveProperty('ForecastRequest')
   })
 })
+
+describe('what the forecast page sends (its footer: "not stored")', () => {
+  it('POST /v1/forecast keeps nothing of the profile: the log names the path only, and the record is not written', async () => {
+    const entries: Record<string, unknown>[] = []
+    const history = { rounds: () => rounds }
+    const logged = createApp({ history, log: (e) => entries.push(e) })
+    const marker = 'privacy-marker-7f3a'
+    const res = await logged.request('/v1/forecast', { method: 'POST', body: JSON.stringify({ asOf: '2026-08-20', profile: { ...example, id: marker } }), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(200)
+    expect(entries).toEqual([expect.objectContaining({ method: 'POST', path: '/v1/forecast', status: 200 })])
+    expect(JSON.stringify(entries)).not.toContain(marker)
+    expect(history.rounds()).toBe(rounds)
+  })
+})

@@ -125,6 +125,22 @@ describe('home', () => {
   })
 })
 
+describe('the footer says what leaves the device', () => {
+  const footers = {
+    en: { stays: /^Everything you enter stays in your browser/, forecast: /is sent to this server to compute the forecast; .*not stored/, simulator: /is sent to this server to be decided on the demo pool; .*not stored/ },
+    fr: { stays: /^Tout ce que vous saisissez reste dans votre navigateur/, forecast: /est envoyé à ce serveur pour calculer la prévision\u00a0; .*rien n’est enregistré/, simulator: /est envoyée à ce serveur pour être décidée sur le bassin de démonstration\u00a0; .*rien n’est enregistré/ },
+  }
+  for (const language of ['en', 'fr'] as const) {
+    it(`in ${language}: the forecast and the simulator send to this server, the other pages keep everything on the device`, async () => {
+      for (const [path, expected] of [['/calculator', 'stays'], ['/rounds', 'stays'], ['/forecast', 'forecast'], ['/simulator', 'simulator']] as const) {
+        const p = await open(`${path}?lang=${language}`)
+        expect(await p.locator('footer').textContent(), path).toMatch(footers[language][expected])
+        await p.close()
+      }
+    })
+  }
+})
+
 describe('the simulator', () => {
   it('the simulator runs a round on the demo pool through the API', async () => {
     const p = await open('/simulator')

@@ -14,6 +14,15 @@ const NAV: readonly [string, MessageKey][] = [
 
 /** Builds the page around `content` and returns the main element. */
 export function layout(title: string, ...content: HTMLElement[]): HTMLElement {
+  return pageLayout({ title }, ...content)
+}
+
+/**
+ * `layout`, for a page that sends what the reader enters to this server: its footer says so (`privacy`,
+ * the words of the footer) instead of "everything stays in your browser".
+ */
+export function pageLayout(options: { readonly title: string; readonly privacy?: MessageKey }, ...content: HTMLElement[]): HTMLElement {
+  const title = options.title
   document.title = `${title} · ${t('appName')}`
   const here = location.pathname.replace(/\.html$/, '').replace(/\/index$/, '/') || '/'
   const keep = lang === 'fr' ? '?lang=fr' : ''
@@ -31,7 +40,7 @@ export function layout(title: string, ...content: HTMLElement[]): HTMLElement {
     h('a', { href: '#main', class: 'skip' }, t('skip')),
     h('header', {}, h('a', { href: `/${keep}`, class: 'brand' }, t('appName')), nav, switcher),
     main,
-    h('footer', {}, h('p', {}, t('privacy'))),
+    h('footer', {}, h('p', { 'data-testid': 'privacy' }, t(options.privacy ?? 'privacy'))),
   )
   if (focused !== null) Array.from(document.body.querySelectorAll('a')).find((a) => a.getAttribute('href') === focused)?.focus()
   return main

@@ -7,7 +7,7 @@
 import type { Forecast } from '../../../src/forecast/forecast.js'
 import { h } from '../dom.js'
 import { lang } from '../i18n.js'
-import { layout } from '../layout.js'
+import { pageLayout } from '../layout.js'
 import { m } from './messages.js'
 import { forecastView, pct } from './view.js'
 
@@ -104,5 +104,5 @@ form.addEventListener('submit', (e) => {
   })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
 })
 
-layout(m('title'), h('p', {}, m('intro')), h('p', {}, h('a', { href: `/calculator${lang === 'fr' ? '?lang=fr' : ''}#forecast-title` }, m('journeyLink'))), form, output, track)
+pageLayout({ title: m('title'), privacy: 'privacyForecast' }, h('p', {}, m('intro')), h('p', {}, h('a', { href: `/calculator${lang === 'fr' ? '?lang=fr' : ''}#forecast-title` }, m('journeyLink'))), form, output, track)
 showTrackRecord().catch((err: unknown) => track.append(h('p', { class: 'error' }, String(err))))

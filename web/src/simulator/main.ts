@@ -7,7 +7,7 @@
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
 import { num, t, tk } from '../i18n.js'
-import { layout } from '../layout.js'
+import { pageLayout } from '../layout.js'
 import { PROGRAMS, ROUND_TYPES } from '../../../src/domain/words.js'
 
 interface Problem {
@@ -105,5 +105,5 @@ form.addEventListener('submit', (e) => {
   })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
 })
 
-layout(t('simTitle'), h('p', {}, t('simIntro')), h('h2', {}, t('simPool')), distribution, h('h2', {}, t('simRound')), form, output)
+pageLayout({ title: t('simTitle'), privacy: 'privacySimulator' }, h('p', {}, t('simIntro')), h('h2', {}, t('simPool')), distribution, h('h2', {}, t('simRound')), form, output)
 loadDistribution().catch((err: unknown) => distribution.replaceChildren(h('p', { class: 'error' }, String(err))))

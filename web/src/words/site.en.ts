@@ -12,6 +12,8 @@ export const en = {
   switchLang: 'Français',
   switchLangLabel: 'Afficher cette page en français',
   privacy: 'Everything you enter stays in your browser: the score is computed on this device.',
+  privacyForecast: 'What you paste on this page is sent to this server to compute the forecast; the server answers and keeps nothing of it (it is not stored).',
+  privacySimulator: 'The round you set (type, size, instant) is sent to this server to be decided on the demo pool; the server answers and keeps nothing of it (it is not stored).',
   homeTitle: "Canada's Express Entry rules as code",
   homeIntro: 'Exact CRS scores on any date since 2015, with the reasons; program and category eligibility; the record of past rounds; and a simulator of rounds of invitations.',
   calcTitle: 'Comprehensive Ranking System (CRS) calculator',

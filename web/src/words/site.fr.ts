@@ -14,6 +14,8 @@ export const fr: Record<keyof SiteWords, string> = {
   switchLang: 'English',
   switchLangLabel: 'Show this page in English',
   privacy: 'Tout ce que vous saisissez reste dans votre navigateur\u00a0: tout est calculé sur cet appareil.',
+  privacyForecast: 'Ce que vous collez sur cette page est envoyé à ce serveur pour calculer la prévision\u00a0; le serveur répond et n’en garde rien (rien n’est enregistré).',
+  privacySimulator: 'La ronde que vous définissez (type, taille, instant) est envoyée à ce serveur pour être décidée sur le bassin de démonstration\u00a0; le serveur répond et n’en garde rien (rien n’est enregistré).',
   homeTitle: 'Les règles d’Entrée express du Canada, en code',
   homeIntro: 'La note exacte du Système de classement global (SCG) à toute date depuis 2015, avec ses raisons\u202f; l’admissibilité aux programmes et aux catégories\u202f; les rondes d’invitations passées\u202f; et un simulateur de rondes.',
   calcTitle: 'Calculateur du Système de classement global (SCG)',
