@@ -95,6 +95,32 @@ describe('forecast page', () => {
     expect(await reason.getAttribute('class')).toBe('unknown-line')
     expect(await page.locator('[data-testid=fc-reason][data-code=never_eligible]').count()).toBe(0)
     expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').nth(5).textContent()).toMatch(lang === 'fr' ? /si accessible\)$/ : /if open\)$/)
+  it('the chart says what its bars are: the chance by each date, 30 or 31 days apart, each bar named by its date (not by month ends)', async () => {
+    for (const [language, caption, first] of [
+      ['en', /^Chance of an invitation by each date, every 30 or 31 days from (\d{4}-\d\d-\d\d) to 365 days$/, /^\d{4}-\d\d-\d\d \(in 30 days\): \d+%$/],
+      ['fr', /^Probabilité d’une invitation au plus tard à chaque date, tous les 30 ou 31\u00a0jours à partir du (\d{4}-\d\d-\d\d) jusqu’à 365\u00a0jours$/, /^\d{4}-\d\d-\d\d \(dans 30\u00a0jours\)\u00a0: \d+\u00a0%$/],
+    ] as const) {
+      page = await browser.newPage({ locale: language === 'fr' ? 'fr-CA' : 'en-CA', viewport: { width: 390, height: 844 } })
+      await page.goto(`${server.url}/forecast?lang=${language}`)
+      await page.locator('#fc-form button[type=submit]').click()
+      await page.getByTestId('fc-probability').waitFor()
+      const text = (await page.getByTestId('fc-chart-caption').textContent())!
+      expect(text).toMatch(caption)
+      const asOf = caption.exec(text)![1]!
+      const bars = await page.getByTestId('fc-chart').locator('rect').evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-date'), r.querySelector('title')?.textContent]))
+      expect(bars).toHaveLength(12)
+      const days = bars.map(([date]) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000))
+      expect(days).toEqual([30, 61, 91, 122, 152, 183, 213, 243, 274, 304, 335, 365])
+      expect(bars[0]![1]).toMatch(first)
+      // The axis names bars by their date (the last one always), in the page's language.
+      const labels = await page.getByTestId('fc-chart').locator('text[data-date]').evaluateAll((ts) => ts.map((t) => [t.getAttribute('data-date'), t.textContent]))
+      expect(labels.at(-1)![0]).toBe(bars.at(-1)![0])
+      for (const [date, shown] of labels) {
+        const d = new Date(`${date}T12:00:00Z`)
+        expect(shown).toBe(d.toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', day: 'numeric', timeZone: 'UTC' }))
+      }
+      await page.close()
+    }
   })
 
   it('bad input shows the field path from the API', async () => {

@@ -1,6 +1,6 @@
 /**
- * A forecast drawn for people, in English or French: the chance of an invitation, a bar for each of
- * the next 12 months, the next round of each type with its cut-off range, and the reasons and notes,
+ * A forecast drawn for people, in English or French: the chance of an invitation, a bar for each date
+ * of its curve (every 30 or 31 days for a year), the next round of each type with its cut-off range, and the reasons and notes,
  * each worded from its code. Shared by the forecast page (the API's answer) and the journey (the
  * library's, computed on the device).
  * @module
@@ -19,31 +19,47 @@ export const pct = (p: number): string => percent.format(p)
 const colon = lang === 'fr' ? '\u00a0: ' : ': '
 const H = 200
 
-/** A month's short name in the page's language ("Dec", "déc."). */
-function monthOf(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', timeZone: 'UTC' })
+/** A day as a short date in the page's language ("Sep 19", "19 sept."). */
+export function shortDate(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+}
+
+/** Days from `from` to `to` (ISO dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 /**
- * Bars of the chance of an invitation by the end of each month (an image with its text alternative),
- * drawn `width` units wide: the width it will be shown at (default: the screen's), so its 11-unit text
- * stays about 11 px.
+ * The chart's caption: the curve's points are 30 or 31 days apart from the day the forecast looks from
+ * (src/forecast/forecast.ts: asOf + round((m + 1) × 365 / 12) days), not month ends.
  */
-export function curveChart(curve: Forecast['curve'], width = chartWidth()): SVGElement {
+export function chartCaption(asOf: string): string {
+  return m('chartDates', { asOf })
+}
+
+/**
+ * Bars of the chance of an invitation by each date of the curve, each labelled with its date (an image
+ * with its text alternative), drawn `width` units wide: the width it will be shown at (default: the
+ * screen's), so its 11-unit text stays about 11 px. `asOf`: the day the forecast looks from.
+ */
+export function curveChart(curve: Forecast['curve'], width = chartWidth(), asOf?: string): SVGElement {
   const W = Math.max(280, Math.min(760, Math.floor(width)))
   const pad = { left: 40, right: 8, top: 10, bottom: 26 }
   const bw = (W - pad.left - pad.right) / curve.length
-  const label = `${m('chart')}: ${curve.map((c) => `${c.date} ${pct(c.probability)}`).join(', ')}`
+  const caption = asOf ? chartCaption(asOf) : m('chartDates', { asOf: '—' })
+  const barText = (c: Forecast['curve'][number]) => (asOf ? m('chartBar', { date: c.date, days: daysBetween(asOf, c.date), chance: pct(c.probability) }) : `${c.date}: ${pct(c.probability)}`)
+  const label = `${caption}${colon}${curve.map(barText).join(', ')}`
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label, 'data-testid': 'fc-chart' })
-  svg.append(s('title', {}, m('chart')))
+  svg.append(s('title', {}, caption))
   const y = (p: number) => H - pad.bottom - p * (H - pad.top - pad.bottom)
   for (const p of [0, 0.25, 0.5, 0.75, 1]) svg.append(s('line', { x1: pad.left, x2: W - pad.right, y1: y(p), y2: y(p), stroke: '#ddd' }), s('text', { x: pad.left - 6, y: y(p) + 4, 'text-anchor': 'end' }, pct(p)))
-  // On a narrow screen every other month is named (the bars and the text alternative have them all).
-  const every = bw < 30 ? 2 : 1
+  // A date takes about 46 units of 11-unit text: on a narrow screen every second or third bar is
+  // named, the last always (the bars' titles and the text alternative have them all).
+  const every = Math.max(1, Math.ceil(46 / bw))
   curve.forEach((c, i) => {
     const x = pad.left + i * bw + 2
-    svg.append(s('rect', { x: x.toFixed(1), y: y(c.probability).toFixed(1), width: Math.max(1, bw - 4).toFixed(1), height: (H - pad.bottom - y(c.probability)).toFixed(1), fill: '#0b4f9c' }, s('title', {}, `${c.date}: ${pct(c.probability)}`)))
-    if (i % every === every - 1) svg.append(s('text', { x: (x + (bw - 4) / 2).toFixed(1), y: H - 8, 'text-anchor': 'middle' }, monthOf(c.date)))
+    svg.append(s('rect', { x: x.toFixed(1), y: y(c.probability).toFixed(1), width: Math.max(1, bw - 4).toFixed(1), height: (H - pad.bottom - y(c.probability)).toFixed(1), fill: '#0b4f9c', 'data-date': c.date }, s('title', {}, barText(c))))
+    if ((curve.length - 1 - i) % every === 0) svg.append(s('text', { x: (x + (bw - 4) / 2).toFixed(1), y: H - 8, 'text-anchor': 'middle', 'data-date': c.date }, shortDate(c.date)))
   })
   return svg
 }
@@ -101,7 +117,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
       ),
     ),
   )
-  const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width), h('figcaption', { class: 'hint' }, m('chart')))
+  const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width, f.asOf), h('figcaption', { class: 'hint', 'data-testid': 'fc-chart-caption' }, chartCaption(f.asOf)))
   return [
     h('p', { class: 'verdict' }, h('strong', {}, m('headline', { days: f.horizonDays }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
     h('p', {}, `${m('scoreIs', { score: f.score })} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),

@@ -14,6 +14,8 @@ export const en = {
   first: 'Most likely first: {label}, around {date}.',
   none: 'No invitation in the simulated year.',
   chart: 'Chance of an invitation by the end of each of the next 12 months',
+  chartDates: 'Chance of an invitation by each date, every 30 or 31 days from {asOf} to 365 days',
+  chartBar: '{date} (in {days} days): {chance}',
   rounds: 'The next round of each type',
   type: 'Round type',
   expected: 'Expected',
