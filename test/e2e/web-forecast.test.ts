@@ -123,6 +123,32 @@ describe('forecast page', () => {
     }
   })
 
+  it('keeps what was typed across the language switch and Back/Forward; the example looks from today', async () => {
+    page = await browser.newPage({ locale: 'en-CA' })
+    await page.goto(`${server.url}/forecast`)
+    const example = JSON.parse(await page.locator('#fc-input').inputValue()) as Record<string, unknown>
+    // No day set: the example looks from today (its expected rounds are ahead, not in the past).
+    expect(example).not.toHaveProperty('asOf')
+    expect(await page.locator('#fc-asof').inputValue()).toBe('')
+    const mine = JSON.stringify({ age: 31, education: 'bachelors', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } } })
+    await page.locator('#fc-input').fill(mine)
+    await page.locator('#fc-horizon').fill('180')
+    await page.locator('#fc-asof').fill('2026-09-01')
+    await page.getByRole('link', { name: 'Afficher cette page en français' }).click()
+    await page.getByRole('button', { name: 'Prévoir' }).waitFor()
+    const kept = async () => [await page.locator('#fc-input').inputValue(), await page.locator('#fc-horizon').inputValue(), await page.locator('#fc-asof').inputValue()]
+    expect(await kept()).toEqual([mine, '180', '2026-09-01'])
+    await page.goto(`${server.url}/rounds?lang=fr`)
+    await page.goBack()
+    await page.getByRole('button', { name: 'Prévoir' }).waitFor()
+    expect(await kept()).toEqual([mine, '180', '2026-09-01'])
+    // Back to the first page (/forecast; in French now: the switch remembers the choice).
+    await page.goBack()
+    expect(new URL(page.url()).search).toBe('')
+    await page.locator('#fc-form').waitFor()
+    expect(await kept()).toEqual([mine, '180', '2026-09-01'])
+  })
+
   it('bad input shows the field path from the API', async () => {
     page = await browser.newPage({ locale: 'en-CA' })
     await page.goto(`${server.url}/forecast`)

@@ -9,6 +9,7 @@ import { h } from '../dom.js'
 import { lang } from '../i18n.js'
 import { pageLayout } from '../layout.js'
 import { m } from './messages.js'
+import { savedInput, saveInput } from './saved.js'
 import { forecastView, pct } from './view.js'
 
 interface Problem {
@@ -26,8 +27,8 @@ interface TrackRecord {
   readonly cutoff: Readonly<Record<string, { model: { meanAbsoluteError: number }; lastCutoff: { meanAbsoluteError: number } }>>
 }
 
+// No asOf: the example looks from today, so its "expected" rounds are ahead (the reader may set a day).
 const EXAMPLE = {
-  asOf: '2026-08-20',
   profile: {
     id: 'example',
     submittedAt: '2025-09-15T14:03:11Z',
@@ -47,9 +48,17 @@ const EXAMPLE = {
 }
 
 const input = h('textarea', { id: 'fc-input', rows: 14, cols: 80, spellcheck: false, autocomplete: 'off' })
-input.value = JSON.stringify(EXAMPLE, null, 2)
 const asOf = h('input', { id: 'fc-asof', autocomplete: 'off', spellcheck: false, placeholder: 'YYYY-MM-DD' })
 const horizon = h('input', { id: 'fc-horizon', type: 'number', min: 1, max: 730, step: 1, value: 90 })
+// What the reader typed comes back after the language switch or Back/Forward; the example otherwise.
+const kept = savedInput()
+input.value = kept?.json ?? JSON.stringify(EXAMPLE, null, 2)
+if (kept) {
+  asOf.value = kept.asOf
+  horizon.value = kept.horizon
+}
+const keep = (): void => saveInput({ json: input.value, asOf: asOf.value, horizon: horizon.value })
+for (const el of [input, asOf, horizon]) el.addEventListener('input', keep)
 const output = h('div', { id: 'fc-result', 'aria-live': 'polite' })
 const track = h('section', { id: 'fc-track', 'aria-labelledby': 'fc-track-h' }, h('h2', { id: 'fc-track-h' }, m('track')))
 const form = h(
