@@ -7,7 +7,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { compress } from 'hono/compress'
+import type { Context } from 'hono'
 import { DOCS_HTML } from './docs.js'
+import { FAVICON_SVG, notFoundHtml, pageLanguage, wantsHtmlPage } from './not-found-page.js'
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
 import { DEFAULT_BODY_LIMIT, isJsonLines } from './json-body.js'
 import { auth } from './auth.js'
@@ -30,6 +32,16 @@ function rulesStatusOn(asOf: string): object {
 }
 
 const API_VERSION = '0.1.0'
+
+/** Not found: an HTML page in the reader's language for a browser asking for a page, problem+json for the API's clients. */
+function notFound(c: Context): Response {
+  if (!wantsHtmlPage(c.req.path, c.req.header('accept'))) return notFoundHandler(c)
+  return c.html(notFoundHtml(pageLanguage(c.req.query('lang'), c.req.header('accept-language'))), 404, {
+    'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+}
 
 /** Costly public operations per client: 10 at once, then 5 a second. */
 export const DEFAULT_EXPENSIVE_LIMIT: RateLimit = { burst: 10, perSecond: 5 }
@@ -95,6 +107,9 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
     const { asOf } = parseOrThrow(z.strictObject({ asOf: isoDate.optional() }), c.req.query())
     return c.json(rulesStatusOn(asOf ?? todayUtc()))
   })
+  // The site's icon, drawn in code; /favicon.ico (asked for by browsers on pages without an icon link) leads to it.
+  app.get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' }))
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
   app.get('/docs', (c) => {
     c.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
     return c.html(DOCS_HTML)
@@ -129,13 +144,13 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   if (files.size > 0) {
     app.on(['GET', 'HEAD'], '*', (c) => {
       const file = files.get(c.req.path)
-      return file ? staticResponse(file, c.req.raw) : notFoundHandler(c)
+      return file ? staticResponse(file, c.req.raw) : notFound(c)
     })
   } else {
     app.get('/', (c) => c.redirect('/docs'))
   }
 
-  app.notFound(notFoundHandler)
+  app.notFound(notFound)
   app.onError(errorHandler(log ?? (() => undefined)))
   return app
 }
