@@ -12,6 +12,8 @@ import { roundsAtom } from '../../history/atom.js'
 import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
+import { todayUtc } from '../../domain/dates.js'
+import { registerOperation, registerSchema } from '../openapi.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
@@ -50,6 +52,34 @@ const roundsQuerySchema = z.strictObject({
   distribution: z.enum(['0', '1', 'true', 'false']).optional(),
 })
 
+/** Query of `GET /v1/rounds/categories`: the day (default today, UTC). */
+const categoriesQuerySchema = z.strictObject({ on: isoDate.optional() })
+
+/** `GET /v1/rounds/categories`: the categories a round can name on a day, as POST /v1/rounds/run and /simulate judge them. */
+export const roundCategoriesSchema = z
+  .object({
+    on: isoDate,
+    categories: z.array(
+      z.object({
+        id: z.string().describe('the category version, as a round request names it (category)'),
+        label: z.string().describe("the label IRCC uses on that version's rounds"),
+        roundable: z.boolean().describe('whether a round can be held for it: false when who belongs to it cannot be told (its list of occupations is not known)'),
+        reason: z.string().optional().describe('why no round can be held for it, when roundable is false'),
+      }),
+    ),
+  })
+  .describe('the category versions in force on a day, for a category round on the pool')
+
+/** The categories in force on `on` as the pool's eligibility sees them: the ones a category round may name. */
+export function roundCategoriesOn(eligibility: PoolService['eligibility'], on: string): z.output<typeof roundCategoriesSchema> {
+  const categories = eligibility.categoriesInForce(on as Parameters<typeof eligibility.categoriesInForce>[0]).map((c) => {
+    const info = eligibility.categoryById(c.id)
+    const reason = info?.listUnknown
+    return reason === undefined ? { id: c.id, label: info?.label ?? c.label, roundable: true } : { id: c.id, label: info?.label ?? c.label, roundable: false, reason }
+  })
+  return { on, categories }
+}
+
 /** Query of `GET /v1/rounds/feed.atom`. */
 export const atomQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) })
 
@@ -57,6 +87,20 @@ function withoutDistribution(r: PastRound): Omit<PastRound, 'distribution'> {
   const { distribution: _omit, ...rest } = r
   return rest
 }
+
+registerSchema('RoundCategories', roundCategoriesSchema)
+registerOperation({
+  method: 'get',
+  path: '/v1/rounds/categories',
+  summary: 'the category versions in force on a day, with their labels and whether a round can be held for each (the ids a category round names)',
+  tags: ['pool'],
+  parameters: [{ name: 'on', in: 'query', description: 'date, YYYY-MM-DD (default today, UTC)', schema: { type: 'string' } }],
+  responses: {
+    200: { description: 'the categories in force', schema: 'RoundCategories' },
+    400: { description: 'invalid date', schema: 'Problem', contentType: 'application/problem+json' },
+    503: { description: 'the pool is not configured on this server', schema: 'Problem', contentType: 'application/problem+json' },
+  },
+})
 
 export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()
@@ -87,6 +131,11 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const body = await readJsonBody(c.req.raw, options.bodyLimit)
     // The outcome is public; who would be invited names profiles, so it needs a token (auth.ts).
     return c.json(await simulateRound(store, body, eligibility, { listInvitations: await options.auth.canRead(c) }))
+  })
+  app.get('/categories', (c) => {
+    const { eligibility } = pool()
+    const { on } = parseOrThrow(categoriesQuerySchema, c.req.query())
+    return c.json(roundCategoriesOn(eligibility, on ?? todayUtc()))
   })
   app.get('/run/:number', async (c) => {
     noQuery(c, 'the round is named by its number in the path')
