@@ -157,6 +157,58 @@ describe('the simulator', () => {
   })
 })
 
+describe('the simulator: categories in force, a day for the round, and answers people can read', () => {
+  type Categories = { categories: { id: string; roundable: boolean }[] }
+  const inForce = async (day: string) => ((await (await fetch(`${server.url}/v1/rounds/categories?on=${day}`)).json()) as Categories).categories
+  const options = (p: Page) => p.locator('#sim-category option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).disabled]))
+
+  it('a category round picks from the categories in force on the round’s day, given as a plain date (taken at 14:00 UTC)', async () => {
+    const p = await open('/simulator')
+    await p.locator('#sim-kind').selectOption('category')
+    // By default the round is now: today's categories, not the 2023 versions.
+    const today = new Date().toISOString().slice(0, 10)
+    await expect.poll(() => options(p)).toEqual((await inForce(today)).map((c) => [c.id, !c.roundable]))
+    expect((await options(p)).map((o) => o[0])).not.toContain('stem-2023-1')
+    await p.locator('#sim-at').fill('2025-06-02')
+    const then = await inForce('2025-06-02')
+    await expect.poll(() => options(p)).toEqual(then.map((c) => [c.id, !c.roundable]))
+    const chosen = then.find((c) => c.roundable)!.id
+    await p.locator('#sim-category').selectOption(chosen)
+    await p.locator('#sim-size').fill('50')
+    await p.getByRole('button', { name: 'Simulate the round' }).click()
+    await p.getByTestId('sim-lowest').waitFor()
+    const api = (await (await fetch(`${server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T14:00:00Z', kind: 'category', category: chosen, size: 50 }) })).json()) as { lowestScore: number | null; label: string }
+    expect(await p.getByTestId('sim-lowest').textContent()).toBe(api.lowestScore === null ? '—' : String(api.lowestScore))
+    expect(await p.locator('#sim-result h2').textContent()).toBe(api.label)
+    expect(await p.getByRole('alert').count()).toBe(0)
+  })
+
+  it('with no one ranked, it says why: every profile of the pool had expired or was not yet submitted', async () => {
+    const p = await open('/simulator')
+    await p.locator('#sim-at').fill('2027-06-01')
+    await p.getByRole('button', { name: 'Simulate the round' }).click()
+    await expect.poll(() => p.getByTestId('sim-none').textContent()).toMatch(/^No profile of the demo pool was in the pool at 2027-06-01 14:00:00 UTC: .*every profile had expired or was not yet submitted/)
+  })
+
+  it('a problem from the server is shown once, its field named', async () => {
+    const p = await open('/simulator')
+    await p.locator('#sim-size').fill('0')
+    await p.getByRole('button', { name: 'Simulate the round' }).click()
+    const alert = p.getByRole('alert')
+    await expect.poll(() => alert.count()).toBe(1)
+    const text = (await alert.textContent())!
+    expect(text).toMatch(/^Invitations: Too small/)
+    expect(text.split('Too small')).toHaveLength(2)
+  })
+
+  it('an unreadable round time is said beside the field, before anything is sent', async () => {
+    const p = await open('/simulator')
+    await p.locator('#sim-at').fill('next tuesday')
+    await expect.poll(() => p.locator('#sim-at').getAttribute('aria-invalid')).toBe('true')
+    expect(await p.locator('#sim-at-error').isVisible()).toBe(true)
+  })
+})
+
 describe('past rounds', () => {
   it('draws the cut-offs and the pool distribution as inline SVG', async () => {
     const p = await open('/rounds')

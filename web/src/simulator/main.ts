@@ -1,18 +1,22 @@
 /**
  * The round simulator: the demo pool's distribution, and a round (general, program or category, any size
  * and instant) decided on it through the API's dry run (`POST /v1/rounds/simulate`): who would be
- * invited, the lowest score and the tie-break. Nothing is written.
+ * invited, the lowest score and the tie-break. Nothing is written. A category round picks from the
+ * categories in force on the round's day (`GET /v1/rounds/categories`); the round's time may be a day.
  * @module
  */
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { num, t, tk } from '../i18n.js'
+import { lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
+import { problemElement, problemLines, type Problem } from '../problem.js'
 import { PROGRAMS, ROUND_TYPES } from '../../../src/domain/words.js'
+import { roundInstant } from './round-input.js'
 
-interface Problem {
-  readonly detail?: string
-  readonly issues?: readonly { path: string; message: string }[]
+interface RoundCategories {
+  readonly on: string
+  readonly categories: readonly { id: string; label: string; roundable: boolean; reason?: string }[]
 }
 interface Simulation {
   readonly label: string
@@ -32,26 +36,72 @@ const nowInstant = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, '
 const distribution = h('div', { id: 'sim-distribution' }, h('p', { role: 'status' }, t('loading')))
 const kind = h('select', { id: 'sim-kind' }, ...ROUND_TYPES.map((k) => h('option', { value: k }, tk(`type_${k}`))))
 const program = h('select', { id: 'sim-program' }, ...PROGRAMS.map((p) => h('option', { value: p }, p.toUpperCase())))
-const category = h('input', { id: 'sim-category', value: 'stem-2023-1', autocomplete: 'off', spellcheck: false })
+const category = h('select', { id: 'sim-category' })
+const categoryHint = h('p', { class: 'hint', id: 'sim-category-hint' })
 const size = h('input', { id: 'sim-size', type: 'number', min: 1, max: 1_000_000, step: 1, value: 500, required: true })
-const at = h('input', { id: 'sim-at', value: nowInstant(), required: true, autocomplete: 'off', spellcheck: false })
+const at = h('input', { id: 'sim-at', value: nowInstant(), required: true, autocomplete: 'off', spellcheck: false, 'aria-describedby': 'sim-at-error' })
+const atError = h('p', { class: 'error', id: 'sim-at-error', hidden: true }, t('simAtInvalid'))
 const programField = h('div', { class: 'field' }, h('label', { for: program.id }, t('simProgram')), program)
-const categoryField = h('div', { class: 'field' }, h('label', { for: category.id }, t('simCategory')), category, h('p', { class: 'hint' }, t('simCategoryHint')))
+const categoryField = h('div', { class: 'field' }, h('label', { for: category.id }, t('simCategoryInForce')), category, categoryHint)
 const output = h('div', { id: 'sim-result', 'aria-live': 'polite' })
 const form = h(
   'form',
   { id: 'sim-form', novalidate: true },
   h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: kind.id }, t('type')), kind), programField, categoryField),
-  h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: size.id }, t('size')), size), h('div', { class: 'field' }, h('label', { for: at.id }, t('simAt')), at)),
+  h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: size.id }, t('size')), size), h('div', { class: 'field' }, h('label', { for: at.id }, t('simAtDay')), at, atError)),
   h('p', {}, h('button', { type: 'submit' }, t('simRun'))),
 )
+
+/** The fields' names for the API's issues. */
+const FIELDS: Readonly<Record<string, MessageKey>> = { at: 'simAtDay', kind: 'type', program: 'simProgram', category: 'simCategoryInForce', size: 'size' }
+
+/** The round's day: from the instant typed, or today while it cannot be read. */
+const roundDay = (): string => (roundInstant(at.value) ?? nowInstant()).slice(0, 10)
+
+let categoriesFor = ''
+/** Fills the category list with the categories in force on the round's day (kept chosen when still in force). */
+async function loadCategories(): Promise<void> {
+  const day = roundDay()
+  if (day === categoriesFor) return
+  categoriesFor = day
+  const res = await fetch(`/v1/rounds/categories?on=${day}`, { headers: { accept: 'application/json' } })
+  const body = (await res.json()) as RoundCategories & Problem
+  if (day !== categoriesFor) return // a later day was asked for meanwhile
+  if (!res.ok) {
+    categoryHint.replaceChildren(problemElement(problemLines(body, res.status), lang))
+    return
+  }
+  const chosen = category.value
+  const options = body.categories.map((c) => h('option', { value: c.id, disabled: !c.roundable, title: c.reason ?? null }, c.roundable ? roundLabel(c.label) : t('simCategoryNoList', { label: roundLabel(c.label) })))
+  category.replaceChildren(...options)
+  const first = body.categories.find((c) => c.roundable)
+  category.value = body.categories.some((c) => c.roundable && c.id === chosen) ? chosen : (first?.id ?? '')
+  categoryHint.textContent = body.categories.length === 0 ? t('simNoCategory', { day }) : t('simCategoryInForceHint', { day })
+}
 
 function showKind(): void {
   programField.hidden = kind.value !== 'program'
   categoryField.hidden = kind.value !== 'category'
+  if (kind.value === 'category') loadCategories().catch((err: unknown) => categoryHint.replaceChildren(h('span', { class: 'error' }, String(err))))
 }
 kind.addEventListener('change', showKind)
 showKind()
+at.addEventListener('input', () => {
+  const ok = roundInstant(at.value) !== null
+  atError.hidden = ok
+  at.setAttribute('aria-invalid', String(!ok))
+  if (ok && kind.value === 'category') showKind()
+})
+
+/** Why no one was ranked: the pool was empty at that instant (every profile expired or not yet submitted), or no one in it was eligible. */
+async function whyNoneRanked(instant: string): Promise<HTMLElement> {
+  const res = await fetch(`/v1/pool/distribution?at=${encodeURIComponent(instant)}`)
+  const body = (await res.json().catch(() => null)) as { distribution?: { range: string; count: number }[] } | null
+  const active = body?.distribution?.find((d) => d.range === 'total')?.count
+  const when = instant.replace('T', ' ').replace('Z', ' UTC')
+  const text = active === undefined ? null : active === 0 ? t('simNoneActive', { at: when }) : t('simNoneEligible', { n: num(active), at: when })
+  return h('p', { class: 'notice', 'data-testid': 'sim-none' }, text ?? t('simRanked', { n: 0 }))
+}
 
 async function loadDistribution(): Promise<void> {
   const res = await fetch('/v1/pool/distribution')
@@ -68,14 +118,22 @@ async function loadDistribution(): Promise<void> {
 form.addEventListener('submit', (e) => {
   e.preventDefault()
   void (async () => {
-    const request: Record<string, unknown> = { at: at.value.trim(), kind: kind.value, size: Number(size.value) }
+    const instant = roundInstant(at.value)
+    if (instant === null) {
+      atError.hidden = false
+      at.setAttribute('aria-invalid', 'true')
+      at.focus()
+      output.replaceChildren()
+      return
+    }
+    const request: Record<string, unknown> = { at: instant, kind: kind.value, size: Number(size.value) }
     if (kind.value === 'program') request.program = program.value
-    if (kind.value === 'category') request.category = category.value.trim()
+    if (kind.value === 'category') request.category = category.value
     output.replaceChildren(h('p', { role: 'status' }, t('loading')))
     const res = await fetch('/v1/rounds/simulate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
-    const body = (await res.json()) as Simulation & Problem
-    if (!res.ok) {
-      output.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', {}, body.detail ?? String(res.status)), h('ul', {}, ...(body.issues ?? []).map((i) => h('li', {}, `${i.path}: ${i.message}`)))))
+    const body = (await res.json().catch(() => null)) as (Simulation & Problem) | null
+    if (!res.ok || body === null) {
+      output.replaceChildren(problemElement(problemLines(body, res.status, (path) => (FIELDS[path] ? t(FIELDS[path]) : undefined)), lang))
       return
     }
     output.replaceChildren(
@@ -88,6 +146,7 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('tieBreak')}: `, h('strong', {}, body.tieBreakCutoff ?? '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
+      body.ranked === 0 ? await whyNoneRanked(instant) : '',
       body.invitations
         ? h(
             'div',

@@ -195,4 +195,12 @@ export const fr: Record<keyof SiteWords, string> = {
   simPrivate: 'Les personnes qui seraient invitées ne sont pas montrées\u00a0: nommer ou classer des profils exige le jeton de l’API.',
   simProfile: 'Profil',
   simSubmitted: 'Soumis',
+  simCategoryInForce: 'Catégorie',
+  simCategoryInForceHint: 'Les catégories en vigueur le jour de la ronde ({day}).',
+  simCategoryNoList: '{label} (pas de ronde : sa liste de professions n’est pas connue)',
+  simNoCategory: 'Aucune catégorie n’est en vigueur le {day}.',
+  simAtDay: 'Jour de la ronde (AAAA-MM-JJ, pris à 14 h UTC) ou moment (AAAA-MM-JJTHH:mm:ssZ)',
+  simAtInvalid: 'Écrivez un jour (AAAA-MM-JJ) ou un moment UTC (AAAA-MM-JJTHH:mm:ssZ).',
+  simNoneActive: 'Aucun profil du bassin de démonstration n’était dans le bassin le {at} : un profil y est de sa soumission jusqu’à son expiration 12 mois plus tard (ou jusqu’à une invitation), et à ce moment tous les profils avaient expiré ou n’étaient pas encore soumis. Choisissez un jour où le bassin avait des profils.',
+  simNoneEligible: '{n} profils du bassin de démonstration étaient dans le bassin le {at}, mais aucun n’était admissible au programme ou à la catégorie de cette ronde ce jour-là.',
 }
