@@ -155,5 +155,8 @@ describe('forecast page', () => {
     await page.locator('#fc-horizon').fill('0')
     await page.getByRole('button', { name: 'Forecast' }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/horizonDays/)
+    // Once, not the detail and then the same issue again.
+    const text = (await page.getByRole('alert').textContent())!
+    expect(text.split('horizonDays')).toHaveLength(2)
   })
 })

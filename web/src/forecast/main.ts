@@ -8,14 +8,11 @@ import type { Forecast } from '../../../src/forecast/forecast.js'
 import { h } from '../dom.js'
 import { lang } from '../i18n.js'
 import { pageLayout } from '../layout.js'
+import { problemElement, problemLines, type Problem } from '../problem.js'
 import { m } from './messages.js'
 import { savedInput, saveInput } from './saved.js'
 import { forecastView, pct } from './view.js'
 
-interface Problem {
-  readonly detail?: string
-  readonly issues?: readonly { path: string; message: string }[]
-}
 interface TrackRecord {
   readonly from: string
   readonly to: string
@@ -104,9 +101,10 @@ form.addEventListener('submit', (e) => {
     if (asOf.value.trim() !== '') extra.asOf = asOf.value.trim()
     output.replaceChildren(h('p', { role: 'status' }, m('loading')))
     const res = await fetch('/v1/forecast', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...envelope, ...extra }) })
-    const answer = (await res.json()) as Forecast & Problem
-    if (!res.ok) {
-      output.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', {}, answer.detail ?? String(res.status)), h('ul', {}, ...(answer.issues ?? []).map((i) => h('li', {}, `${i.path}: ${i.message}`)))))
+    const answer = (await res.json().catch(() => null)) as (Forecast & Problem) | null
+    if (!res.ok || answer === null) {
+      // Each issue once, with its field's path (the JSON's own names), not the detail and then the issue again.
+      output.replaceChildren(problemElement(problemLines(answer, res.status), lang))
       return
     }
     showForecast(answer)
