@@ -103,3 +103,26 @@ describe('tap targets on a 390 px phone', () => {
     for (const r of radios) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(22)
   })
 })
+
+describe('past rounds on a 390 px phone', () => {
+  for (const language of ['en', 'fr'] as const) {
+    it(`in ${language}: each round stacks its cells, every one on the screen with its column's name (no hidden sideways scroll)`, async () => {
+      const p = await onPhone(`/rounds?lang=${language}`)
+      const cells = await p.getByTestId('rounds-list').locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => ({ label: td.getAttribute('data-label'), right: td.getBoundingClientRect().right, left: td.getBoundingClientRect().left })))
+      expect(cells).toHaveLength(6)
+      for (const c of cells) {
+        expect(c.left, c.label!).toBeGreaterThanOrEqual(0)
+        expect(c.right, c.label!).toBeLessThanOrEqual(PHONE.width)
+      }
+      expect(cells.map((c) => c.label)).toContain(language === 'fr' ? 'Résultat le plus bas' : 'Lowest score')
+      // Nothing in the list scrolls inside its box.
+      expect(await p.getByTestId('rounds-list').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true)
+    })
+  }
+
+  it('one round in detail fits the screen', async () => {
+    const p = await onPhone('/rounds?round=254&lang=fr')
+    await p.getByTestId('round-detail').waitFor()
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
+  })
+})

@@ -217,6 +217,54 @@ describe('past rounds', () => {
     expect(await p.locator('svg.chart g[data-type] > *').count()).toBe(loadRounds().length)
   })
 
+  it('one round in detail at ?round=254, in English and French: its moment, type, name, size, lowest score, tie-break and distribution', async () => {
+    for (const language of ['en', 'fr'] as const) {
+      const p = await open(`/rounds?round=254&lang=${language}`)
+      const detail = p.getByTestId('round-detail')
+      await detail.waitFor()
+      const text = (await detail.textContent())!
+      for (const shown of ['254', '2023-07-05 13:38:22 UTC', 'STEM occupations (2023-1)', 'stem-2023-1', '500', '486', '2022-11-23 00:01:29 UTC']) expect(text, `${language}: ${shown}`).toContain(shown)
+      expect(text).toContain(language === 'fr' ? 'Par catégorie' : 'Category-based')
+      expect(await p.locator('h1').textContent()).toBe(language === 'fr' ? 'Ronde 254' : 'Round 254')
+      // The pool's distribution published with the round: the 15 finest ranges and the total.
+      expect(await p.getByTestId('round-distribution').locator('tbody tr').count()).toBe(16)
+      expect(await p.getByTestId('round-distribution').locator('tbody tr').last().textContent()).toMatch(/^Total214[\s\u00a0\u202f,]?529$/)
+      await p.close()
+    }
+  })
+
+  it('a round without a published distribution says so; an unknown round says so', async () => {
+    const p = await open('/rounds?round=91a')
+    await p.getByTestId('round-detail').waitFor()
+    expect(await p.locator('main').textContent()).toContain('IRCC published no distribution of the pool with this round.')
+    await p.close()
+    const missing = await open('/rounds?round=9999')
+    await expect.poll(() => missing.getByTestId('round-missing').textContent()).toBe('There is no round 9999 in the record.')
+  })
+
+  it('the list of rounds filters by type and year, shows 25 more at a time, and each round opens its own view', async () => {
+    const all = loadRounds()
+    const p = await open('/rounds')
+    const rows = p.getByTestId('rounds-list').locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(25)
+    expect(await rows.first().locator('td').first().textContent()).toBe(all.at(-1)!.number)
+    await p.getByTestId('rounds-more').click()
+    await expect.poll(() => rows.count()).toBe(50)
+    await p.getByLabel('Type', { exact: true }).selectOption({ label: 'Category-based' })
+    await p.getByLabel('Year', { exact: true }).selectOption('2023')
+    const expected = all.filter((r) => r.type === 'category' && r.date.startsWith('2023-')).reverse()
+    await expect.poll(() => rows.count()).toBe(Math.min(25, expected.length))
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(expected.slice(0, 25).map((r) => r.number))
+    expect(await p.getByTestId('rounds-shown').textContent()).toBe(`Showing ${Math.min(25, expected.length)} of ${expected.length} rounds, newest first.`)
+    // The filter is in the address: a reload keeps it.
+    expect(new URL(p.url()).search).toBe('?type=category&year=2023')
+    await p.reload()
+    await expect.poll(() => rows.count()).toBe(Math.min(25, expected.length))
+    await p.getByRole('link', { name: 'Round 254 in detail' }).click()
+    await p.getByTestId('round-detail').waitFor()
+    expect(new URL(p.url()).search).toBe('?round=254')
+  })
+
   it('with a score in the link: which past rounds would have invited it, as the API says', async () => {
     const p = await open(`/rounds?factors=${encodeURIComponent(JSON.stringify(golden))}&asOf=2025-06-01`)
     await p.locator('#mine-summary').waitFor()

@@ -1,3 +1,4 @@
+/** The pages' small pure helpers: the simulator's round time, API problems shown once, the past rounds list. */
 import { describe, expect, it } from 'vitest'
 import { roundInstant } from '../../web/src/simulator/round-input.js'
 import { problemLines } from '../../web/src/problem.js'
@@ -28,4 +29,28 @@ describe('problemLines (an API problem shown once, its fields named)', () => {
     expect(problemLines({ detail: 'too many requests' }, 429)).toEqual([{ field: null, message: 'too many requests' }])
     expect(problemLines(null, 502)).toEqual([{ field: null, message: 'HTTP 502' }])
   })
+})
+
+describe('the past rounds list', async () => {
+  const { filterFromQuery, filterList, queryWithFilter, stamp, yearsOf } = await import('../../web/src/rounds/list.js')
+  const rounds = [
+    { number: '1', date: '2015-01-31', type: 'general' },
+    { number: '2', date: '2023-07-05', type: 'category' },
+    { number: '3', date: '2023-08-01', type: 'program' },
+    { number: '4', date: '2024-01-10', type: 'category' },
+  ]
+  it('keeps the rounds of a type and a year, newest first', () => {
+    expect(filterList(rounds, { type: 'all', year: null }).map((r) => r.number)).toEqual(['4', '3', '2', '1'])
+    expect(filterList(rounds, { type: 'category', year: null }).map((r) => r.number)).toEqual(['4', '2'])
+    expect(filterList(rounds, { type: 'all', year: 2023 }).map((r) => r.number)).toEqual(['3', '2'])
+    expect(filterList(rounds, { type: 'general', year: 2023 })).toEqual([])
+    expect(yearsOf(rounds)).toEqual([2024, 2023, 2015])
+  })
+  it('reads and writes the filter in the address, keeping the language', () => {
+    expect(filterFromQuery('?lang=fr&type=category&year=2023')).toEqual({ type: 'category', year: 2023 })
+    expect(filterFromQuery('?type=nope&year=abc')).toEqual({ type: 'all', year: null })
+    expect(queryWithFilter('?lang=fr&type=general', { type: 'program', year: 2019 })).toBe('?lang=fr&type=program&year=2019')
+    expect(queryWithFilter('?type=general', { type: 'all', year: null })).toBe('')
+  })
+  it('writes an instant as a UTC stamp', () => expect(stamp('2023-07-05T13:38:22Z')).toBe('2023-07-05 13:38:22 UTC'))
 })
