@@ -108,13 +108,13 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     await page.getByLabel(W[l].funds).fill('20000')
     const job = group(page, W[l].job)
     // Next to the field, and the score says the job is not counted yet.
-    await expect.poll(() => job.locator('.field-error[data-field=noc]').textContent()).toBe(l === 'en' ? 'Choose the occupation from the list: the job is not counted until you do.' : 'Choisissez la profession dans la liste : l’emploi n’est pas compté tant que ce n’est pas fait.')
+    await expect.poll(() => job.locator('.field-error[data-field=noc]').textContent()).toBe(l === 'en' ? 'Choose the occupation from the list: the job is not counted until you do.' : 'Choisissez la profession dans la liste\u00a0: l’emploi n’est pas compté tant que ce n’est pas fait.')
     expect(await job.getByLabel(W[l].occupation).getAttribute('aria-invalid')).toBe('true')
     expect(await page.locator('#not-counted-yet').textContent()).toContain(l === 'en' ? 'choose the occupation for Job 1' : 'choisissez la profession (Emploi 1)')
     expect(await page.getByTestId('crs-total').textContent()).toMatch(/^\d+$/)
     for (const id of ['fsw', 'cec']) {
       expect(await program(page, id).locator('.badge').getAttribute('class')).toBe('badge unknown')
-      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: choose the occupation for Job 1.' : 'Impossible à dire : choisissez la profession (Emploi 1).')
+      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: choose the occupation for Job 1.' : 'Impossible à dire\u00a0: choisissez la profession (Emploi 1).')
     }
     // FST fails on its own (no job offer or certificate): a no, without the months of a job not counted.
     expect(await program(page, 'fst').locator('.badge').getAttribute('class')).toBe('badge no')
@@ -148,10 +148,10 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge yes')
     const test = group(page, W[l].test)
     await test.getByLabel(W[l].testDate).fill('')
-    await expect.poll(() => test.locator('.field-error[data-field=date]').textContent()).toBe(l === 'en' ? 'Enter the test date: the scale and the conversion depend on it.' : 'Entrez la date du test : l’échelle et la conversion en dépendent.')
+    await expect.poll(() => test.locator('.field-error[data-field=date]').textContent()).toBe(l === 'en' ? 'Enter the test date: the scale and the conversion depend on it.' : 'Entrez la date du test\u00a0: l’échelle et la conversion en dépendent.')
     for (const id of ['fsw', 'cec']) {
       expect(await program(page, id).locator('.badge').getAttribute('class')).toBe('badge unknown')
-      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: enter the test date (Language test 1).' : 'Impossible à dire : entrez la date du test (Test de langue 1).')
+      expect(await program(page, id).getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: enter the test date (Language test 1).' : 'Impossible à dire\u00a0: entrez la date du test (Test de langue 1).')
     }
     expect(await page.locator('#programs').textContent()).not.toContain(l === 'en' ? 'needs a valid' : 'exige un résultat valide')
     expect(errors).toEqual([])
@@ -167,12 +167,12 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     expect(await page.locator('#need').textContent()).toBe(future)
     expect(await page.getByTestId('crs-total').textContent()).toBe('—')
     await page.getByLabel(W[l].dob, { exact: true }).fill('1826-01-01')
-    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'This date of birth gives an age of 200 on 2026-11-29: check it.' : 'Cette date de naissance donne un âge de 200 ans le 2026-11-29 : vérifiez-la.')
+    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'This date of birth gives an age of 200 on 2026-11-29: check it.' : 'Cette date de naissance donne un âge de 200 ans le 2026-11-29\u00a0: vérifiez-la.')
     expect(await page.getByTestId('crs-total').textContent()).toBe('—')
     // Born after the credential was completed.
     await page.getByLabel(W[l].dob, { exact: true }).fill('2000-01-01')
     await group(page, W[l].credential).getByLabel(W[l].completedOn).fill('1999-05-31')
-    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'The date of birth is after Credential 1 (completed on 1999-05-31): check the dates.' : 'La date de naissance est postérieure à : Diplôme 1 (obtenu le 1999-05-31). Vérifiez les dates.')
+    await expect.poll(() => dobError.textContent()).toBe(l === 'en' ? 'The date of birth is after Credential 1 (completed on 1999-05-31): check the dates.' : 'La date de naissance est postérieure à\u00a0: Diplôme 1 (obtenu le 1999-05-31). Vérifiez les dates.')
     expect(await page.locator('#need').textContent()).toContain(l === 'en' ? 'Credential 1' : 'Diplôme 1')
     await group(page, W[l].credential).getByLabel(W[l].completedOn).fill('2019-05-31')
     await expect.poll(() => page.getByTestId('crs-total').textContent()).toMatch(/^\d+$/)
@@ -186,8 +186,8 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     await fill(page, l, { test: { ...ielts, scores: ['10', 'seven', '8', ''] } })
     const test = group(page, W[l].test)
     const at = (a: string) => test.locator(`.field-error[data-field=${a}]`)
-    await expect.poll(() => at('speaking').textContent()).toBe(l === 'en' ? 'IELTS General Training, speaking: 10 is not on the scale (0 to 9, in steps of 0.5).' : 'IELTS General Training, expression orale : 10 n’est pas sur l’échelle (0 à 9, par pas de 0,5).')
-    expect(await at('listening').textContent()).toBe(l === 'en' ? '“seven” is not a number: enter the listening score as printed on the result.' : '« seven » n’est pas un nombre : entrez le résultat en compréhension de l’oral tel qu’il est imprimé.')
+    await expect.poll(() => at('speaking').textContent()).toBe(l === 'en' ? 'IELTS General Training, speaking: 10 is not on the scale (0 to 9, in steps of 0.5).' : 'IELTS General Training, expression orale\u00a0: 10 n’est pas sur l’échelle (0 à 9, par pas de 0,5).')
+    expect(await at('listening').textContent()).toBe(l === 'en' ? '“seven” is not a number: enter the listening score as printed on the result.' : '«\u00a0seven\u00a0» n’est pas un nombre\u00a0: entrez le résultat en compréhension de l’oral tel qu’il est imprimé.')
     expect(await at('writing').textContent()).toBe(l === 'en' ? 'Enter the writing score.' : 'Entrez le résultat en expression écrite.')
     expect(await at('reading').isHidden()).toBe(true)
     expect(await test.textContent()).not.toContain('ielts-general')
@@ -216,13 +216,13 @@ describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s wid
     // 310/249/207/310 on the old scale: NCLC 7 in all four (the CLI: first official language 68 points).
     await expect.poll(() => test.locator('.test-note').textContent()).toBe(l === 'en' ? 'CLB/NCLC 7 speaking, 7 listening, 7 reading, 7 writing' : 'NCLC/CLB 7 oral, 7 compréhension de l’oral, 7 compréhension de l’écrit, 7 écrit')
     expect(await page.locator('[data-line="core.firstLanguage"]').textContent()).toBe('68')
-    expect(await test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken before 2023-12-11: the old scale' : 'test passé avant le 2023-12-11 : l’ancienne échelle')
+    expect(await test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken before 2023-12-11: the old scale' : 'test passé avant le 2023-12-11\u00a0: l’ancienne échelle')
     // Dated from 2023-12-11, the same numbers are read on the 0-699 scale, and the hint says which scale applies.
     await test.getByLabel(W[l].testDate).fill('2024-01-15')
-    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken from 2023-12-11: the 0–699 scale' : 'test passé à partir du 2023-12-11 : l’échelle de 0 à 699')
+    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken from 2023-12-11: the 0–699 scale' : 'test passé à partir du 2023-12-11\u00a0: l’échelle de 0 à 699')
     // No date yet: both scales are said.
     await test.getByLabel(W[l].testDate).fill('')
-    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'tests taken from 2023-12-11 use the 0–699 scale; before, the old scale' : 'les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699; avant, l’ancienne échelle')
+    await expect.poll(() => test.locator('.row-note').textContent()).toContain(l === 'en' ? 'tests taken from 2023-12-11 use the 0–699 scale; before, the old scale' : 'les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699\u202f; avant, l’ancienne échelle')
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
@@ -231,7 +231,7 @@ describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s wid
     const { page, context, errors } = await open(l)
     await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2022-01-10' }, test: ielts })
     const row = page.locator('#timeline tr', { hasText: '2027-01-10' })
-    await expect.poll(() => row.textContent()).toContain(l === 'en' ? 'Your ECA (issued 2022-01-10) expired on 2027-01-10, after 5 years: the credential does not count until you get a new one.' : 'Votre EDE (délivrée le 2022-01-10) a expiré le 2027-01-10, après 5 ans : le diplôme ne compte pas tant que vous n’en obtenez pas une nouvelle.')
+    await expect.poll(() => row.textContent()).toContain(l === 'en' ? 'Your ECA (issued 2022-01-10) expired on 2027-01-10, after 5 years: the credential does not count until you get a new one.' : 'Votre EDE (délivrée le 2022-01-10) a expiré le 2027-01-10, après 5\u00a0ans\u00a0: le diplôme ne compte pas tant que vous n’en obtenez pas une nouvelle.')
     expect(await row.textContent()).not.toMatch(/less than secondary|moins que le secondaire/)
     expect(errors).toEqual([])
     await context.close()

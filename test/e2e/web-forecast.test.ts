@@ -95,6 +95,8 @@ describe('forecast page', () => {
     expect(await reason.getAttribute('class')).toBe('unknown-line')
     expect(await page.locator('[data-testid=fc-reason][data-code=never_eligible]').count()).toBe(0)
     expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').nth(5).textContent()).toMatch(lang === 'fr' ? /si accessible\)$/ : /if open\)$/)
+  })
+
   it('the chart says what its bars are: the chance by each date, 30 or 31 days apart, each bar named by its date (not by month ends)', async () => {
     for (const [language, caption, first] of [
       ['en', /^Chance of an invitation by each date, every 30 or 31 days from (\d{4}-\d\d-\d\d) to 365 days$/, /^\d{4}-\d\d-\d\d \(in 30 days\): \d+%$/],

@@ -114,7 +114,7 @@ describe('past rounds on a 390 px phone', () => {
         expect(c.left, c.label!).toBeGreaterThanOrEqual(0)
         expect(c.right, c.label!).toBeLessThanOrEqual(PHONE.width)
       }
-      expect(cells.map((c) => c.label)).toContain(language === 'fr' ? 'Résultat le plus bas' : 'Lowest score')
+      expect(cells.map((c) => c.label)).toContain(language === 'fr' ? 'Note la plus basse' : 'Lowest score')
       // Nothing in the list scrolls inside its box.
       expect(await p.getByTestId('rounds-list').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true)
     })

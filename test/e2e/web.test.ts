@@ -128,7 +128,7 @@ describe('home', () => {
 describe('the footer says what leaves the device', () => {
   const footers = {
     en: { stays: /^Everything you enter stays in your browser/, forecast: /is sent to this server to compute the forecast; .*not stored/, simulator: /is sent to this server to be decided on the demo pool; .*not stored/ },
-    fr: { stays: /^Tout ce que vous saisissez reste dans votre navigateur/, forecast: /est envoyé à ce serveur pour calculer la prévision\u00a0; .*rien n’est enregistré/, simulator: /est envoyée à ce serveur pour être décidée sur le bassin de démonstration\u00a0; .*rien n’est enregistré/ },
+    fr: { stays: /^Tout ce que vous saisissez reste dans votre navigateur/, forecast: /est envoyé à ce serveur pour calculer la prévision\u202f; .*rien n’est enregistré/, simulator: /est envoyée à ce serveur pour être décidée sur le bassin de démonstration\u202f; .*rien n’est enregistré/ },
   }
   for (const language of ['en', 'fr'] as const) {
     it(`in ${language}: the forecast and the simulator send to this server, the other pages keep everything on the device`, async () => {

@@ -34,29 +34,29 @@ export function issueText(i: Issue): string {
     case 'dob_after_asof':
       return L(`The date of birth is after the scoring day (${p.asOf}).`, `La date de naissance est postérieure à la date de calcul (${p.asOf}).`)
     case 'dob_too_old':
-      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf} : vérifiez-la.`)
+      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf}\u00a0: vérifiez-la.`)
     case 'dob_too_young':
-      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf} : vérifiez-la.`)
+      return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf}\u00a0: vérifiez-la.`)
     case 'dob_after_row': {
       const what = p.row === 'credential' ? L('completed', 'obtenu') : p.row === 'test' ? L('taken', 'passé') : L('started', 'commencé')
-      return L(`The date of birth is after ${rowName(p.row, p.n)} (${what} on ${p.date}): check the dates.`, `La date de naissance est postérieure à : ${rowName(p.row, p.n)} (${what} le ${p.date}). Vérifiez les dates.`)
+      return L(`The date of birth is after ${rowName(p.row, p.n)} (${what} on ${p.date}): check the dates.`, `La date de naissance est postérieure à\u00a0: ${rowName(p.row, p.n)} (${what} le ${p.date}). Vérifiez les dates.`)
     }
     case 'test_missing':
       return L('Choose the test.', 'Choisissez le test.')
     case 'test_date_missing':
-      return L('Enter the test date: the scale and the conversion depend on it.', 'Entrez la date du test : l’échelle et la conversion en dépendent.')
+      return L('Enter the test date: the scale and the conversion depend on it.', 'Entrez la date du test\u00a0: l’échelle et la conversion en dépendent.')
     case 'test_not_designated':
       return L(`${testName(String(p.test))} was not accepted for Express Entry on ${p.date}.`, `${testName(String(p.test))} n’était pas accepté pour Entrée express le ${p.date}.`)
     case 'score_missing':
       return L(`Enter the ${ability(p.ability)} score.`, `Entrez le résultat en ${ability(p.ability)}.`)
     case 'score_not_number':
-      return L(`“${p.value}” is not a number: enter the ${ability(p.ability)} score as printed on the result.`, `« ${p.value} » n’est pas un nombre : entrez le résultat en ${ability(p.ability)} tel qu’il est imprimé.`)
+      return L(`“${p.value}” is not a number: enter the ${ability(p.ability)} score as printed on the result.`, `«\u00a0${p.value}\u00a0» n’est pas un nombre\u00a0: entrez le résultat en ${ability(p.ability)} tel qu’il est imprimé.`)
     case 'score_off_scale':
-      return L(`${testName(String(p.test))}, ${ability(p.ability)}: ${dec(p.value)} is not on the scale (${range(p.min, p.max, p.step)}).`, `${testName(String(p.test))}, ${ability(p.ability)} : ${dec(p.value)} n’est pas sur l’échelle (${range(p.min, p.max, p.step)}).`)
+      return L(`${testName(String(p.test))}, ${ability(p.ability)}: ${dec(p.value)} is not on the scale (${range(p.min, p.max, p.step)}).`, `${testName(String(p.test))}, ${ability(p.ability)}\u00a0: ${dec(p.value)} n’est pas sur l’échelle (${range(p.min, p.max, p.step)}).`)
     case 'occupation_not_chosen':
-      return L('Choose the occupation from the list: the job is not counted until you do.', 'Choisissez la profession dans la liste : l’emploi n’est pas compté tant que ce n’est pas fait.')
+      return L('Choose the occupation from the list: the job is not counted until you do.', 'Choisissez la profession dans la liste\u00a0: l’emploi n’est pas compté tant que ce n’est pas fait.')
     case 'funds_not_number':
-      return L(`“${p.value}” is not an amount: enter the funds in Canadian dollars, digits only.`, `« ${p.value} » n’est pas un montant : entrez les fonds en dollars canadiens, en chiffres.`)
+      return L(`“${p.value}” is not an amount: enter the funds in Canadian dollars, digits only.`, `«\u00a0${p.value}\u00a0» n’est pas un montant\u00a0: entrez les fonds en dollars canadiens, en chiffres.`)
     case 'funds_negative':
       return L('Funds cannot be negative.', 'Les fonds ne peuvent pas être négatifs.')
     case 'children_invalid':
@@ -71,15 +71,15 @@ export function pendingFix(p: Pending): string {
     case 'occupation':
       return L(`choose the occupation for ${row}`, `choisissez la profession (${row})`)
     case 'job':
-      return L(`complete ${row}`, `complétez : ${row}`)
+      return L(`complete ${row}`, `complétez\u00a0: ${row}`)
     case 'test_date':
       return L(`enter the test date (${row})`, `entrez la date du test (${row})`)
     case 'test_scores':
       return L(`correct the scores of ${row}`, `corrigez les résultats (${row})`)
     case 'test':
-      return L(`complete ${row}`, `complétez : ${row}`)
+      return L(`complete ${row}`, `complétez\u00a0: ${row}`)
     case 'credential':
-      return L(`complete ${row}`, `complétez : ${row}`)
+      return L(`complete ${row}`, `complétez\u00a0: ${row}`)
     case 'funds':
       return L('correct the settlement funds', 'corrigez les fonds d’établissement')
     case 'funds_missing':
@@ -92,19 +92,19 @@ export function pendingFix(p: Pending): string {
 /** "Can't tell: choose the occupation for Job 1; enter the test date (Language test 1)." */
 export function cantTellText(pending: readonly Pending[]): string {
   const fixes = [...new Set(pending.map(pendingFix))]
-  return L(`Can’t tell: ${fixes.join('; ')}.`, `Impossible à dire : ${fixes.join('; ')}.`)
+  return L(`Can’t tell: ${fixes.join('; ')}.`, `Impossible à dire\u00a0: ${fixes.join('\u202f; ')}.`)
 }
 
 /** Under a no: the rows its other conditions wait for. */
 export function notCountedShort(pending: readonly Pending[]): string {
   const fixes = [...new Set(pending.map(pendingFix))]
-  return L(`The other conditions can’t be told yet: ${fixes.join('; ')}.`, `Les autres conditions restent impossibles à évaluer : ${fixes.join('; ')}.`)
+  return L(`The other conditions can’t be told yet: ${fixes.join('; ')}.`, `Les autres conditions restent impossibles à évaluer\u00a0: ${fixes.join('\u202f; ')}.`)
 }
 
 /** What is not counted in the score yet, and what would count it. */
 export function notCountedText(pending: readonly Pending[]): string {
   const fixes = [...new Set(pending.map(pendingFix))]
-  return L(`Not counted yet: ${fixes.join('; ')}. The score and the verdicts leave these answers out until then.`, `Pas encore compté : ${fixes.join('; ')}. Le score et les verdicts laissent ces réponses de côté d’ici là.`)
+  return L(`Not counted yet: ${fixes.join('; ')}. The score and the verdicts leave these answers out until then.`, `Pas encore compté\u00a0: ${fixes.join('\u202f; ')}. La note et les verdicts laissent ces réponses de côté d’ici là.`)
 }
 
 /** The summary when no program is open but some cannot be told. */
@@ -120,10 +120,10 @@ export const blockedText = (issues: readonly Issue[]): string => issues.map(issu
 export function scaleText(test: string, date: string): string {
   if (!test) return ''
   if (test === 'tef-canada') {
-    const both = L('TEF Canada: tests taken from 2023-12-11 use the 0–699 scale; before, the old scale (reading 0–300, listening 0–360, speaking and writing 0–450; for tests from 2019-10-01, the “équivalence ancien score” printed on the result).', 'TEF Canada : les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699; avant, l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450; pour les tests à partir du 2019-10-01, l’« équivalence ancien score » imprimée sur l’attestation).')
+    const both = L('TEF Canada: tests taken from 2023-12-11 use the 0–699 scale; before, the old scale (reading 0–300, listening 0–360, speaking and writing 0–450; for tests from 2019-10-01, the “équivalence ancien score” printed on the result).', 'TEF Canada\u00a0: les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699\u202f; avant, l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450\u202f; pour les tests à partir du 2019-10-01, l’«\u00a0équivalence ancien score\u00a0» imprimée sur l’attestation).')
     if (!isIsoDate(date)) return both
-    if (date >= '2023-12-11') return L('TEF Canada, test taken from 2023-12-11: the 0–699 scale in all four abilities (not the old scale used before).', 'TEF Canada, test passé à partir du 2023-12-11 : l’échelle de 0 à 699 dans les quatre compétences (pas l’ancienne échelle utilisée avant).')
-    return L('TEF Canada, test taken before 2023-12-11: the old scale (reading 0–300, listening 0–360, speaking and writing 0–450); for tests from 2019-10-01, enter the “équivalence ancien score” printed on the result.', 'TEF Canada, test passé avant le 2023-12-11 : l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450); pour les tests à partir du 2019-10-01, entrez l’« équivalence ancien score » imprimée sur l’attestation.')
+    if (date >= '2023-12-11') return L('TEF Canada, test taken from 2023-12-11: the 0–699 scale in all four abilities (not the old scale used before).', 'TEF Canada, test passé à partir du 2023-12-11\u00a0: l’échelle de 0 à 699 dans les quatre compétences (pas l’ancienne échelle utilisée avant).')
+    return L('TEF Canada, test taken before 2023-12-11: the old scale (reading 0–300, listening 0–360, speaking and writing 0–450); for tests from 2019-10-01, enter the “équivalence ancien score” printed on the result.', 'TEF Canada, test passé avant le 2023-12-11\u00a0: l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450)\u202f; pour les tests à partir du 2019-10-01, entrez l’«\u00a0équivalence ancien score\u00a0» imprimée sur l’attestation.')
   }
   const conversion = conversionFor(test as DesignatedTest, isIsoDate(date) ? date : '2099-01-01')
   if (!conversion) return ''
