@@ -139,6 +139,12 @@ export function distributionOverTime(rounds: readonly PastRound[]): Distribution
 }
 
 /** Finds a round by its number ("254", "91a"); undefined if there is none. */
+/** Rounds whose number is `number` with a letter (IRCC numbered two rounds of one day 91a and 91b): what a reader asking for `91` means. */
+export function roundsNumberedLike(rounds: readonly PastRound[], number: string): string[] {
+  const wanted = number.trim().toLowerCase().replace(/^#/, '')
+  return /^\d+$/.test(wanted) ? rounds.filter((r) => r.number !== wanted && r.number.replace(/[a-z]+$/, '') === wanted).map((r) => r.number) : []
+}
+
 export function findRound(rounds: readonly PastRound[], number: string): PastRound | undefined {
   const wanted = number.trim().toLowerCase().replace(/^#/, '')
   return rounds.find((r) => r.number === wanted)

@@ -7,7 +7,8 @@
  */
 import { unlocks, type Unlock } from '../history/unlock.js'
 import { scoreRequest } from '../crs/index.js'
-import type { IsoDate } from '../domain/dates.js'
+import { addYears, LAST_DAY, type IsoDate } from '../domain/dates.js'
+import { ExpressEntryError } from '../errors.js'
 import { backtestCutoffs, estimateCutoff } from '../history/cutoff.js'
 import { pastInvitations, type PastInvitations } from '../history/invited.js'
 import { timeline, whatIf, type OutlookInput, type Timeline, type WhatIfResult } from '../history/outlook.js'
@@ -62,6 +63,11 @@ export interface OutlookOptions {
 export function answerOutlook(input: unknown, defaultAsOf: IsoDate, options: OutlookOptions): Outlook {
   const request = parseScoreRequest(input, defaultAsOf)
   const asOf = request.asOf
+  const years = options.years ?? DEFAULT_TIMELINE_YEARS
+  // The timeline and the unlocks look `years` ahead: not past the calendar's last day.
+  if (asOf > addYears(LAST_DAY, -years)) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'asOf', value: asOf, message: `the outlook looks ${years} years ahead of the day, past ${LAST_DAY}, the last day of the calendar this engine handles: look from a day on or before ${addYears(LAST_DAY, -years)}` }] })
+  }
   const subject: OutlookInput = request.kind === 'factors' ? { kind: 'factors', factors: request.factors } : { kind: 'profile', profile: request.profile }
   const { result } = scoreRequest(request)
   const rounds = options.rounds.filter((r) => r.date <= asOf)
@@ -72,7 +78,7 @@ export function answerOutlook(input: unknown, defaultAsOf: IsoDate, options: Out
     whatIf: whatIf(subject, asOf),
     // What would open a program or category needs a Profile's facts.
     unlocks: subject.kind === 'profile' ? unlocks(subject.profile, asOf).unlocks : null,
-    timeline: timeline(subject, asOf, options.years ?? DEFAULT_TIMELINE_YEARS),
+    timeline: timeline(subject, asOf, years),
     cutoff: cutoffOutlook(rounds, options.sizes ?? DEFAULT_ROUND_SIZES, result.total, asOf),
     pastRounds: pastInvitations(subject, rounds),
   }

@@ -74,3 +74,17 @@ describe('GET /v1/rounds/stats', () => {
     expect(body.byYearAndType[0]!.year).toBe(2015)
   })
 })
+
+describe('what the reader meant', () => {
+  it('from after to is bad input naming to, not an empty list', async () => {
+    const res = await app.request('/v1/rounds?from=2026-12-01&to=2020-01-01')
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { issues: { path: string; message: string }[] }).issues).toEqual([expect.objectContaining({ path: 'to', message: expect.stringMatching(/^is before from \(2026-12-01\)/) as unknown as string })])
+  })
+
+  it('round 91 is not found, and the answer names 91a and 91b', async () => {
+    const res = await app.request('/v1/rounds/91')
+    expect(res.status).toBe(404)
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/IRCC numbered the rounds of that day 91a and 91b$/)
+  })
+})

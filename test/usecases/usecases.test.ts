@@ -72,6 +72,19 @@ describe('outlook', () => {
     expect(outlook).toEqual(answerOutlook({ asOf: '2024-05-01', profile: example }, '2026-01-01', { rounds, sizes: DEFAULT_ROUND_SIZES, years: 3 }))
   })
 
+  it('a day whose look ahead passes the calendar is refused on asOf, not a date error from inside', () => {
+    const refusal = (() => {
+      try {
+        answerOutlook({ asOf: '9999-12-31', factors }, '2026-01-01', { rounds })
+      } catch (e) {
+        if (isExpressEntryError(e, 'invalid_input')) return e.details.issues
+      }
+      return null
+    })()
+    expect(refusal).toEqual([{ path: 'asOf', value: '9999-12-31', message: 'the outlook looks 3 years ahead of the day, past 9999-12-31, the last day of the calendar this engine handles: look from a day on or before 9996-12-31' }])
+    expect(answerOutlook({ asOf: '9996-12-31', factors }, '2026-01-01', { rounds }).timeline.until).toBe('9999-12-31')
+  })
+
   it('POST /v1/outlook answers the same, with its query', async () => {
     const body = { asOf: '2024-05-01', factors }
     expect(await post('/v1/outlook?size=700,2000&years=2', body)).toEqual(JSON.parse(JSON.stringify(answerOutlook(body, '2026-01-01', { rounds, sizes: [700, 2000], years: 2 }))))

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { distributionOverTime, filterRounds, findRound, roundsNumberedLike, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../schemas/common.js'
 import { roundsAtom } from '../../history/atom.js'
 import type { RecordInfo } from '../../history/live.js'
@@ -16,6 +16,7 @@ import { todayUtc } from '../../domain/dates.js'
 import { registerOperation, registerSchema } from '../openapi.js'
 import { parseOrThrow } from '../../schemas/issues.js'
 import type { Auth } from '../auth.js'
+import { ExpressEntryError } from '../../errors.js'
 import { ApiProblem } from '../error-handler.js'
 import { noQuery } from '../query.js'
 import type { ApiEnv } from '../app.js'
@@ -153,6 +154,9 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   app.get('/', (c) => {
     const rounds = record()
     const { distribution, ...filter } = parseOrThrow(roundsQuerySchema, c.req.query())
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+      throw new ExpressEntryError('invalid_input', { issues: [{ path: 'to', value: filter.to, message: `is before from (${filter.from}): no day is in that span` }] })
+    }
     const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as RoundFilter
     const matched = filterRounds(rounds, defined)
     const full = distribution === '1' || distribution === 'true'
@@ -178,7 +182,10 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
     const rounds = record()
     const number = c.req.param('number')
     const round = findRound(rounds, number)
-    if (!round) throw new ApiProblem('not_found', `no round numbered ${JSON.stringify(number.slice(0, 20))} in the record (rounds 1 to ${rounds.at(-1)?.number ?? '?'})`)
+    if (!round) {
+      const like = roundsNumberedLike(rounds, number)
+      throw new ApiProblem('not_found', `no round numbered ${JSON.stringify(number.slice(0, 20))} in the record (rounds 1 to ${rounds.at(-1)?.number ?? '?'})${like.length > 0 ? `: IRCC numbered the rounds of that day ${like.join(' and ')}` : ''}`)
+    }
     return c.json(round)
   })
   return app

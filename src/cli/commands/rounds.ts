@@ -13,7 +13,7 @@
  * @module
  */
 import type { Command } from 'commander'
-import { distributionOverTime, filterRounds, findRound, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { distributionOverTime, filterRounds, findRound, roundsNumberedLike, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
 import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS } from '../../history/labels.js'
 import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
@@ -48,25 +48,9 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /** A round as the engine's round result (DESIGN.md "Round"), plus what the record adds. */
-function roundJson(r: PastRound): Record<string, unknown> {
-  return {
-    number: r.number,
-    date: r.date,
-    at: r.at,
-    label: r.label,
-    size: r.size,
-    invited: r.size,
-    lowestScore: r.lowestScore,
-    tieBreakCutoff: r.tieBreakCutoff,
-    distribution: r.distribution,
-    distributionAsOf: r.distributionAsOf,
-    type: r.type,
-    ...(r.program === undefined ? {} : { program: r.program }),
-    ...(r.type === 'category' ? { categoryId: r.categoryId ?? null, categoryVersion: r.categoryVersion ?? null } : {}),
-    programs: r.programs,
-    feedLabel: r.feedLabel,
-    ...(r.labelFr === undefined ? {} : { labelFr: r.labelFr }),
-  }
+/** A round as JSON: the record's own, as `GET /v1/rounds/{number}` answers it (one answer). */
+function roundJson(r: PastRound): PastRound {
+  return r
 }
 
 function kindText(r: PastRound): string {
@@ -77,7 +61,8 @@ function kindText(r: PastRound): string {
 
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d{4}$/.test(value)) throw new CliError(`--year: expected a year such as 2023 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  // The API's range (GET /v1/rounds ?year=): Express Entry opened in 2015.
+  if (!/^\d{4}$/.test(value) || Number(value) < 2015 || Number(value) > 2100) throw new CliError(`--year: expected a year from 2015 (Express Entry opened) to 2100, such as 2023 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return Number(value)
 }
 
@@ -156,8 +141,13 @@ export function formatRound(r: PastRound): string {
 }
 
 function runShow(number: string, options: RecordOption & JsonOption): number {
-  const round = findRound(loadFrom(options.record).rounds, number)
-  if (!round) throw new ExpressEntryError('not_found', { entity: 'round', id: number })
+  const { rounds } = loadFrom(options.record)
+  const round = findRound(rounds, number)
+  if (!round) {
+    const like = roundsNumberedLike(rounds, number)
+    if (like.length > 0) throw new CliError(`round ${number} not found: IRCC numbered the rounds of that day ${like.join(' and ')} (rounds show ${like[0]})`, EXIT_BAD_INPUT)
+    throw new ExpressEntryError('not_found', { entity: 'round', id: number })
+  }
   process.stdout.write(options.json ? `${JSON.stringify(roundJson(round), null, 2)}\n` : `${formatRound(round)}\n`)
   return EXIT_OK
 }
