@@ -6,6 +6,8 @@ import { isoInstant, printableString, PROGRAMS, ROUND_TYPES } from '../schemas/c
 import { parseOrThrow } from '../schemas/issues.js'
 import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
 
+const EXPRESS_ENTRY_OPENED = '2015-01-01'
+
 export const roundRequestSchema = z
   .strictObject({
     at: isoInstant,
@@ -18,6 +20,8 @@ export const roundRequestSchema = z
   })
   .check((ctx) => {
     const r = ctx.value
+    // Express Entry's first round was 2015-01-31; no rule is in force before 2015-01-01 (said on the field asked).
+    if (r.at < EXPRESS_ENTRY_OPENED) ctx.issues.push({ code: 'custom', input: r.at, path: ['at'], message: `is before ${EXPRESS_ENTRY_OPENED}, when Express Entry opened: no round can be held then` })
     if (r.kind === 'program' && !r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `a program round needs a program: one of ${PROGRAMS.join(', ')}` })
     if (r.kind !== 'program' && r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `program is only allowed when kind is program (got kind ${r.kind})` })
     if (r.kind === 'category' && !r.category) ctx.issues.push({ code: 'custom', input: r.category, path: ['category'], message: 'a category round needs a category id, e.g. stem-2023-1' })

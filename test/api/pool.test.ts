@@ -130,6 +130,7 @@ describe('rounds on the pool', () => {
     { name: 'unknown category', body: { at: '2025-06-03T00:00:00Z', kind: 'category', category: 'astronauts', size: 10 }, status: 400, path: 'category' },
     { name: 'earlier than the last round', body: { at: '2025-01-01T00:00:00Z', kind: 'general', size: 10 }, status: 409, path: null },
     { name: 'dated ahead of now (a typo in the year)', body: { at: '2099-06-03T00:00:00Z', kind: 'general', size: 10 }, status: 400, path: 'at' },
+    { name: 'before Express Entry opened', body: { at: '2014-11-30T00:00:00Z', kind: 'general', size: 10 }, status: 400, path: 'at' },
   ])('run: $name → $status', async ({ body, status, path }) => {
     const res = await app.request('/v1/rounds/run', { method: 'POST', headers: auth, body: JSON.stringify(body) })
     expect(res.status).toBe(status)
