@@ -78,7 +78,7 @@ export interface ApiOperation {
 const problemResponses = {
   400: { description: 'invalid input or malformed JSON', schema: 'Problem', contentType: 'application/problem+json' },
   413: { description: 'body over the size limit (1 MiB), or more JSON Lines than allowed (1,000; 100 with explain)', schema: 'Problem', contentType: 'application/problem+json' },
-  415: { description: 'body not sent as JSON', schema: 'Problem', contentType: 'application/problem+json' },
+  415: { description: 'body sent as a type that is not read as JSON: application/json, +json and JSON Lines are, and so are text/plain and application/x-www-form-urlencoded (what curl -d and fetch with a string body send); multipart, XML and the like are not', schema: 'Problem', contentType: 'application/problem+json' },
 } as const
 const notConfigured = { description: 'storage or the module behind it is not configured on this server, or the database failed (disk full, connection lost); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 const tooMany = { description: 'too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
