@@ -55,8 +55,24 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
  * InputIssues for a failed parse of `input`. An unknown field is one issue per field, at its own path,
  * with the fields allowed there when `schema` is given.
  */
+/**
+ * One bound per field: a number over two limits (an int's safe range and the field's own maximum) is
+ * told the tighter one only, not both.
+ */
+function tightestBounds(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (i: z.core.$ZodIssue) => `${i.code}:${pathOf(i.path)}`
+  const best = new Map<string, z.core.$ZodIssue>()
+  for (const i of issues) {
+    if (i.code !== 'too_big' && i.code !== 'too_small') continue
+    const seen = best.get(key(i))
+    const tighter = (a: z.core.$ZodIssue, b: z.core.$ZodIssue) => (a.code === 'too_big' && b.code === 'too_big' ? Number(a.maximum) < Number(b.maximum) : a.code === 'too_small' && b.code === 'too_small' ? Number(a.minimum) > Number(b.minimum) : false)
+    if (!seen || tighter(i, seen)) best.set(key(i), i)
+  }
+  return issues.filter((i) => (i.code !== 'too_big' && i.code !== 'too_small') || best.get(key(i)) === i)
+}
+
 export function inputIssues(error: z.ZodError, input: unknown, schema?: z.ZodType): InputIssue[] {
-  return error.issues.flatMap((issue): InputIssue[] => {
+  return tightestBounds(error.issues).flatMap((issue): InputIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       const allowed = schema ? allowedKeysAt(schema, issue.path) : undefined
       return issue.keys.map((key) => {

@@ -7,6 +7,7 @@ import { ExpressEntryError, type InputIssue } from '../../src/errors.js'
 import { crsFactorsSchema } from '../../src/schemas/crs-factors.js'
 import { nocUnitGroups } from '../../src/noc/index.js'
 import { parseOrThrow } from '../../src/schemas/issues.js'
+import { parseForecastRequest } from '../../src/schemas/forecast.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { parseScoreRequest } from '../../src/schemas/score-request.js'
 import { clb, ieltsClb9, job, profileInput } from '../crs/fixtures.js'
@@ -529,5 +530,14 @@ describe('Profile ids and dates that cannot be (issue 14)', () => {
     const issues = issuesOf(() => parseScoreRequest({ asOf: '1989-12-31', profile: base }, '2025-01-01'))
     expect(issues).toMatchObject([{ path: 'asOf', message: 'the scoring date (1989-12-31) is before the date of birth (1990-05-01)' }])
     expect(parseScoreRequest({ asOf: '1990-05-01', profile: base }, '2025-01-01').kind).toBe('profile')
+  })
+})
+
+describe('one bound per field', () => {
+  it('a number over two limits is told the tighter one only', () => {
+    const issues = issuesOf(() => parseForecastRequest({ asOf: '2026-01-15', seed: 1e20, factors: {} }, '2026-01-15'))
+    const seed = issues.filter((i) => i.path === 'seed')
+    expect(seed).toHaveLength(1)
+    expect(seed[0]!.message).toMatch(/<=2147483647/)
   })
 })

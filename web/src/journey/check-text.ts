@@ -8,12 +8,14 @@ import { isIsoDate } from '../../../src/domain/dates.js'
 import { lang } from '../i18n.js'
 import type { Issue, Pending } from './checks.js'
 import { testName } from './messages.js'
+import { m, type TextKey } from './text.js'
+import { ABILITIES } from '../../../src/domain/words.js'
 
 const FR = lang === 'fr'
 const L = (en: string, fr: string): string => (FR ? fr : en)
 
-const ABILITY: Record<string, [string, string]> = { speaking: ['speaking', 'expression orale'], listening: ['listening', 'compréhension de l’oral'], reading: ['reading', 'compréhension de l’écrit'], writing: ['writing', 'expression écrite'] }
-const ability = (a: string | number | undefined): string => (ABILITY[String(a)] ?? [String(a), String(a)])[FR ? 1 : 0]
+/** An ability's name in a sentence: the form's own label, lower-cased ("speaking", "expression orale"). */
+const ability = (a: string | number | undefined): string => ((ABILITIES as readonly string[]).includes(String(a)) ? m(String(a) as TextKey).toLowerCase() : String(a))
 /** 0.5 in English, 0,5 in French. */
 const dec = (n: string | number | undefined): string => (FR ? String(n).replace('.', ',') : String(n))
 
