@@ -131,6 +131,6 @@ export function scaleText(test: string, date: string): string {
   if (!conversion) return ''
   const s = conversion.scale
   const same = s.speaking.max === s.listening.max && s.listening.max === s.reading.max && s.reading.max === s.writing.max
-  const scale = same ? range(s.speaking.min, s.speaking.max, s.speaking.step) : (['speaking', 'listening', 'reading', 'writing'] as const).map((a) => `${ability(a)} ${range(s[a].min, s[a].max, s[a].step)}`).join(', ')
+  const scale = same ? range(s.speaking.min, s.speaking.max, s.speaking.step) : ABILITIES.map((a) => `${ability(a)} ${range(s[a].min, s[a].max, s[a].step)}`).join(', ')
   return `${testName(test)}${FR ? ' : ' : ': '}${scale}`
 }
