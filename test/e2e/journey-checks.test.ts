@@ -5,35 +5,24 @@
  * result, an expired ECA, the categories' confidence notes, and the layout of the tables and fields on a
  * phone. Each unknown is "can't tell" with what to do, never a no.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
-import { build } from 'vite'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/api/server.js'
-import { loadRounds } from '../../src/history/load.js'
+import { startWebApp, type WebApp } from './web-harness.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const ASOF = '2026-11-29'
 
-let webRoot: string
-let server: RunningServer
-let browser: Browser
+let app: WebApp
+let server: WebApp['server']
+let browser: WebApp['browser']
 
 beforeAll(async () => {
-  webRoot = mkdtempSync(join(tmpdir(), 'ee-journey-checks-'))
-  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  const rounds = loadRounds()
-  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds } })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS })
+  app = await startWebApp('journey-checks')
+  server = app.server
+  browser = app.browser
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+  await app?.close()
 })
 
 type Lang = 'en' | 'fr'

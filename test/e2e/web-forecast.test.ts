@@ -2,45 +2,27 @@
  * Browser end-to-end for the forecast page (/forecast): the built web app served by the real server,
  * driven by playwright-core through Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { build } from 'vite'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/api/server.js'
-import { loadRounds } from '../../src/history/load.js'
+import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const RESULTS = join(process.cwd(), 'test-results')
-
-let webRoot: string
-let server: RunningServer
-let browser: Browser
+let app: WebApp
+let server: WebApp['server']
+let browser: WebApp['browser']
 let page: Page
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
-  webRoot = mkdtempSync(join(tmpdir(), 'ee-web-forecast-'))
-  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  const rounds = loadRounds()
-  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds } })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
+  app = await startWebApp('web-forecast')
+  server = app.server
+  browser = app.browser
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+  await app?.close()
 })
 
 afterEach(async (ctx) => {
-  if (page && ctx.task.result?.state === 'fail') {
-    mkdirSync(RESULTS, { recursive: true })
-    await page.screenshot({ path: join(RESULTS, `${ctx.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined)
-  }
-  await page?.close().catch(() => undefined)
+  await screenshotIfFailed(page, ctx)
 })
 
 describe('forecast page', () => {

@@ -2,56 +2,30 @@
  * Browser end-to-end on a phone (390×844, playwright-core through Debian's Chromium): no page scrolls
  * sideways, in English and French, and the primary controls are big enough to tap (44 px).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { build } from 'vite'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/api/server.js'
-import { loadRounds } from '../../src/history/load.js'
-import { realEligibility } from '../../src/pool/eligibility.js'
-import { generatePool } from '../../src/pool/generator.js'
-import { importProfiles } from '../../src/pool/lifecycle.js'
-import { openStore, type Store } from '../../src/store/index.js'
+import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const RESULTS = join(process.cwd(), 'test-results')
 const PHONE = { width: 390, height: 844 }
 const PAGES = ['/', '/calculator', '/eligibility', '/forecast', '/rounds', '/simulator'] as const
 
-let webRoot: string
-let server: RunningServer
-let browser: Browser
+let app: WebApp
+let server: WebApp['server']
+let browser: WebApp['browser']
 let page: Page | undefined
-let store: Store
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
-  webRoot = mkdtempSync(join(tmpdir(), 'ee-web-phone-'))
-  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  const rounds = loadRounds()
-  const eligibility = realEligibility()
-  store = await openStore(':memory:')
-  await importProfiles(store, [...generatePool({ size: 200, seed: 3, like: '2025-06-01', eligibility })].map((g) => JSON.stringify(g.profile)), { eligibility, asOf: '2025-06-01' })
-  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds }, pool: { store, eligibility } })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
+  app = await startWebApp('web-phone', { pool: { size: 200, seed: 3, like: '2025-06-01' } })
+  server = app.server
+  browser = app.browser
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await store?.close()
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+  await app?.close()
 })
 
 afterEach(async (ctx) => {
-  if (page && ctx.task.result?.state === 'fail') {
-    mkdirSync(RESULTS, { recursive: true })
-    await page.screenshot({ path: join(RESULTS, `${ctx.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined)
-  }
-  await page?.close().catch(() => undefined)
+  await screenshotIfFailed(page, ctx)
 })
 
 /** Opens `path` on a phone, once the script has drawn the page (the shell's loading line is gone). */

@@ -2,55 +2,28 @@
  * Browser end-to-end: the built web app served by the real server, driven by playwright-core through
  * Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH). Screenshots of failures go to test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { build } from 'vite'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../src/api/server.js'
+import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
 import { loadRounds } from '../../src/history/load.js'
-import { realEligibility } from '../../src/pool/eligibility.js'
-import { generatePool } from '../../src/pool/generator.js'
-import { importProfiles } from '../../src/pool/lifecycle.js'
-import { openStore, type Store } from '../../src/store/index.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const RESULTS = join(process.cwd(), 'test-results')
-
-let webRoot: string
-let server: RunningServer
-let browser: Browser
+let app: WebApp
+let server: WebApp['server']
+let browser: WebApp['browser']
 let page: Page
-let store: Store
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
-  // Build the current sources, so the test never runs against a stale dist/web.
-  webRoot = mkdtempSync(join(tmpdir(), 'ee-web-'))
-  await build({ configFile: join(process.cwd(), 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  const rounds = loadRounds()
-  const eligibility = realEligibility()
-  store = await openStore(':memory:')
-  await importProfiles(store, [...generatePool({ size: 400, seed: 3, like: '2025-06-01', eligibility })].map((g) => JSON.stringify(g.profile)), { eligibility, asOf: '2025-06-01' })
-  server = await startServer({ port: 0, hostname: '127.0.0.1', webRoot, history: { rounds: () => rounds }, pool: { store, eligibility } })
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS })
+  app = await startWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } })
+  server = app.server
+  browser = app.browser
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await store?.close()
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+  await app?.close()
 })
 
 afterEach(async (ctx) => {
-  if (page && ctx.task.result?.state === 'fail') {
-    mkdirSync(RESULTS, { recursive: true })
-    await page.screenshot({ path: join(RESULTS, `${ctx.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined)
-  }
-  await page?.close().catch(() => undefined)
+  await screenshotIfFailed(page, ctx)
 })
 
 async function open(path: string): Promise<Page> {
