@@ -109,8 +109,9 @@ const profileSpouseArb = fc.record({
  * The date of birth moved back, when it must be, to 16 years before the person's earliest credential, ECA,
  * test or job (the schema refuses facts dated before a birth); otherwise as drawn.
  */
-export function bornBeforeFacts<P extends { dateOfBirth: string; education?: readonly { completedOn: string; eca?: { issuedOn: string } | null }[]; languageTests?: readonly { testDate: string }[]; work?: readonly { from: string }[] }>(person: P): P {
-  const dates = [...(person.education ?? []).flatMap((c) => [c.completedOn, ...(c.eca ? [c.eca.issuedOn] : [])]), ...(person.languageTests ?? []).map((t) => t.testDate), ...(person.work ?? []).map((w) => w.from)]
+export function bornBeforeFacts<P extends { readonly dateOfBirth: string }>(person: P): P {
+  const facts = person as unknown as { education?: readonly { completedOn: string; eca?: { issuedOn: string } | null }[] | undefined; languageTests?: readonly { testDate: string }[] | undefined; work?: readonly { from: string }[] | undefined }
+  const dates = [...(facts.education ?? []).flatMap((c) => [c.completedOn, ...(c.eca ? [c.eca.issuedOn] : [])]), ...(facts.languageTests ?? []).map((t) => t.testDate), ...(facts.work ?? []).map((w) => w.from)]
   const earliest = dates.reduce((a, b) => (b < a ? b : a), person.dateOfBirth)
   return earliest < person.dateOfBirth ? { ...person, dateOfBirth: isoOf(dayOf(earliest) - 16 * 365) } : person
 }
