@@ -6,7 +6,7 @@
  */
 import type { Forecast } from '../../../src/forecast/forecast.js'
 import { h } from '../dom.js'
-import { lang } from '../i18n.js'
+import { datePattern, lang } from '../i18n.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
 import { m } from './messages.js'
@@ -45,7 +45,7 @@ const EXAMPLE = {
 }
 
 const input = h('textarea', { id: 'fc-input', rows: 14, cols: 80, spellcheck: false, autocomplete: 'off' })
-const asOf = h('input', { id: 'fc-asof', autocomplete: 'off', spellcheck: false, placeholder: 'YYYY-MM-DD' })
+const asOf = h('input', { id: 'fc-asof', autocomplete: 'off', spellcheck: false, placeholder: datePattern })
 const horizon = h('input', { id: 'fc-horizon', type: 'number', min: 1, max: 730, step: 1, value: 90 })
 // What the reader typed comes back after the language switch or Back/Forward; the example otherwise.
 const kept = savedInput()

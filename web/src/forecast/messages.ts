@@ -1,5 +1,5 @@
 /** The forecast's words, English and French (web/src/words/forecast.*.ts, only the page's language loaded; kept apart so they add no shared keys). @module */
-import { lang } from '../i18n.js'
+import { fill, lang } from '../i18n.js'
 import type { ForecastWords } from '../words/forecast.en.js'
 
 export type ForecastTextKey = keyof ForecastWords
@@ -8,5 +8,5 @@ const DICT: Readonly<Record<ForecastTextKey, string>> = lang === 'fr' ? (await i
 
 /** The message `key` in the page's language, with `{name}` placeholders filled. */
 export function m(key: ForecastTextKey, vars: Record<string, string | number> = {}): string {
-  return DICT[key].replace(/\{(\w+)\}/g, (_x, name: string) => String(vars[name] ?? `{${name}}`))
+  return fill(DICT[key], vars)
 }

@@ -8,15 +8,13 @@
 import type { Forecast, ForecastNotice } from '../../../src/forecast/forecast.js'
 import { chartWidth } from '../charts.js'
 import { h, s } from '../dom.js'
-import { lang } from '../i18n.js'
+import { colon, lang } from '../i18n.js'
 import { roundTypeName, unmetText } from '../journey/messages.js'
 import { m, type ForecastTextKey } from './messages.js'
 
 const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' })
 /** "97%", "97 %": a share as the page's language writes it. */
 export const pct = (p: number): string => percent.format(p)
-/** ": " in English, " : " in French (a no-break space: the colon never starts a line). */
-const colon = lang === 'fr' ? '\u00a0: ' : ': '
 const H = 200
 
 /** A day as a short date in the page's language ("Sep 19", "19 sept."). */
@@ -47,7 +45,7 @@ export function curveChart(curve: Forecast['curve'], width = chartWidth(), asOf?
   const pad = { left: 40, right: 8, top: 10, bottom: 26 }
   const bw = (W - pad.left - pad.right) / curve.length
   const caption = asOf ? chartCaption(asOf) : m('chartDates', { asOf: '—' })
-  const barText = (c: Forecast['curve'][number]) => (asOf ? m('chartBar', { date: c.date, days: daysBetween(asOf, c.date), chance: pct(c.probability) }) : `${c.date}: ${pct(c.probability)}`)
+  const barText = (c: Forecast['curve'][number]) => (asOf ? m('chartBar', { date: c.date, days: daysBetween(asOf, c.date), chance: pct(c.probability) }) : `${c.date}${colon}${pct(c.probability)}`)
   const label = `${caption}${colon}${curve.map(barText).join(', ')}`
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label, 'data-testid': 'fc-chart' })
   svg.append(s('title', {}, caption))

@@ -8,7 +8,7 @@
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
 import { roundLabel } from '../journey/messages.js'
 import { h } from '../dom.js'
-import { lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
 import { recordStatusElement, type RecordInfo } from '../record-status.js'
 import { pastInvitations } from '../../../src/history/invited.js'
@@ -209,7 +209,7 @@ async function load(): Promise<void> {
     color: COLORS[type],
     shape: SHAPES[type],
     key: type,
-    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `#${r.number} ${r.date} · ${roundLabel(r.label)} · ${r.lowestScore} (${num(r.size)})` })),
+    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `${roundNo(r.number)} ${r.date} · ${roundLabel(r.label)} · ${r.lowestScore} (${num(r.size)})` })),
   }))
   const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, swatch(x.shape, x.color), ' ', x.name)))
   const latest = stats.distributions.at(-1)

@@ -7,7 +7,7 @@
  */
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { colon, lang, num, t, tk, type MessageKey } from '../i18n.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
@@ -141,9 +141,9 @@ form.addEventListener('submit', (e) => {
       h(
         'ul',
         {},
-        h('li', {}, `${t('size')}: `, h('strong', {}, num(body.invited)), ` / ${num(body.size)} (${t('simRanked', { n: num(body.ranked) })})`),
-        h('li', {}, `${t('lowest')}: `, h('strong', { 'data-testid': 'sim-lowest' }, body.lowestScore === null ? '—' : String(body.lowestScore))),
-        h('li', {}, `${t('tieBreak')}: `, h('strong', {}, body.tieBreakCutoff ?? '—')),
+        h('li', {}, `${t('size')}${colon}`, h('strong', {}, num(body.invited)), ` / ${num(body.size)} (${t('simRanked', { n: num(body.ranked) })})`),
+        h('li', {}, `${t('lowest')}${colon}`, h('strong', { 'data-testid': 'sim-lowest' }, body.lowestScore === null ? '—' : String(body.lowestScore))),
+        h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ?? '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
       body.ranked === 0 ? await whyNoneRanked(instant) : '',
