@@ -13,7 +13,6 @@ export const en = {
   within: 'Within 30 days: {d30} · 90 days: {d90} · 180 days: {d180} · 365 days: {d365}',
   first: 'Most likely first: {label}, around {date}.',
   none: 'No invitation in the simulated year.',
-  chart: 'Chance of an invitation by the end of each of the next 12 months',
   chartDates: 'Chance of an invitation by each date, every 30 or 31 days from {asOf} to 365 days',
   chartBar: '{date} (in {days} days): {chance}',
   rounds: 'The next round of each type',

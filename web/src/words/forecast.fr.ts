@@ -15,7 +15,6 @@ export const fr: Record<keyof ForecastWords, string> = {
   within: 'D’ici 30\u00a0jours\u00a0: {d30} · 90\u00a0jours\u00a0: {d90} · 180\u00a0jours\u00a0: {d180} · 365\u00a0jours\u00a0: {d365}',
   first: 'Première invitation la plus probable\u00a0: {label}, vers le {date}.',
   none: 'Aucune invitation dans l’année simulée.',
-  chart: 'Probabilité d’une invitation à la fin de chacun des 12\u00a0prochains mois',
   chartDates: 'Probabilité d’une invitation au plus tard à chaque date, tous les 30 ou 31\u00a0jours à partir du {asOf} jusqu’à 365\u00a0jours',
   chartBar: '{date} (dans {days}\u00a0jours)\u00a0: {chance}',
   rounds: 'La prochaine ronde de chaque type',
