@@ -10,7 +10,7 @@ import { categoryRules } from '../rules/categories/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import type { Rule } from '../rules/rule.js'
 import { monthsOfHours, reaches } from '../work/history.js'
-import { bestResult, sourceOf, unmet, type Facts } from './facts.js'
+import { bestResult, sourceOf, type Facts } from './facts.js'
 import { abilitiesParam, anyMeets, describeMinimum, shortfalls, thousands } from './language.js'
 import type { CategoryResult, QualifyingOccupation, UnmetCode, UnmetCondition, UnmetSource } from './types.js'
 
@@ -157,39 +157,41 @@ export function militaryAnswer(f: Facts, c: CompiledCategory, out: UnmetConditio
   if (rule.type !== 'military') return null
   const profile = f.profile
   let answer: boolean | null = true
-  const no = (code: UnmetCode, message: string) => {
+  // The rule's numbers go with every condition, so a surface can word it in its own language.
+  const params = { category: category.id, offerYears: rule.minimumOfferYears, serviceYears: rule.minimumServiceYears, credentialYears: rule.minimumCredentialYears }
+  const no = (code: UnmetCode, message: string, what: string) => {
     answer = false
-    if (out) unmet(out, code, message, source)
+    if (out) out.push({ code, message, source, params: { ...params, what } })
   }
-  const cannotTell = (code: UnmetCode, message: string) => {
+  const cannotTell = (code: UnmetCode, message: string, what: string) => {
     if (answer === true) answer = null
-    if (undecided) unmet(undecided, code, message, source)
+    if (undecided) undecided.push({ code, message, source, params: { ...params, what } })
   }
   const offer = profile.jobOffer
   const listed = c.occupations
   if (offer === null || listed === null || !listed.has(offer.noc)) {
-    no('canadian_armed_forces_offer_missing', `${category.label} needs an offer of arranged employment from the Canadian Forces Recruiting Group in a listed occupation (${c.occupationList}); the profile has ${offer === null ? 'no job offer' : `an offer in ${offer.noc}`}`)
+    no('canadian_armed_forces_offer_missing', `${category.label} needs an offer of arranged employment from the Canadian Forces Recruiting Group in a listed occupation (${c.occupationList}); the profile has ${offer === null ? 'no job offer' : `an offer in ${offer.noc}`}`, 'offer')
   } else {
-    if (offer.employer === 'other') no('canadian_armed_forces_offer_missing', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile's offer is from another employer`)
-    else if (offer.employer === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile does not say who made its offer in ${offer.noc} (jobOffer.employer)`)
-    if (offer.termYears === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years of continuous full-time work; the profile does not give the offer's length (jobOffer.termYears)`)
-    else if (offer.termYears < rule.minimumOfferYears) no('military_offer_too_short', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years; the profile's offer is for ${offer.termYears}`)
+    if (offer.employer === 'other') no('canadian_armed_forces_offer_missing', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile's offer is from another employer`, 'employer')
+    else if (offer.employer === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs the offer to come from the Canadian Forces Recruiting Group; the profile does not say who made its offer in ${offer.noc} (jobOffer.employer)`, 'employer')
+    if (offer.termYears === undefined) cannotTell('military_offer_details_unknown', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years of continuous full-time work; the profile does not give the offer's length (jobOffer.termYears)`, 'length')
+    else if (offer.termYears < rule.minimumOfferYears) no('military_offer_too_short', `${category.label} needs an offer of at least ${rule.minimumOfferYears} years; the profile's offer is for ${offer.termYears}`, 'length')
   }
   const service = f.foreignMilitaryService
   if (service === undefined) {
-    cannotTell('military_service_unknown', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile does not say (foreignMilitaryService)`)
+    cannotTell('military_service_unknown', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile does not say (foreignMilitaryService)`, 'service')
   } else if (service === null || service.from > f.asOf) {
-    no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile has none on ${f.asOf}`)
+    no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service in a recognized foreign military; the profile has none on ${f.asOf}`, 'none')
   } else {
     const end = service.to !== null && service.to < f.asOf ? service.to : f.asOf
     const years = fullYearsBetween(service.from, end)
-    if (service.to !== null && service.to < f.asOf) no('military_service_insufficient', `${category.label} is for candidates serving in a foreign military; the profile's service ended on ${service.to}`)
-    else if (years < rule.minimumServiceYears) no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service; the profile has ${years} on ${f.asOf} (since ${service.from})`)
-    if (service.recognized === false) no('military_service_insufficient', `${category.label} needs service in a recognized foreign military; the profile says ${service.country}'s is not recognized`)
-    else if (service.recognized === null) cannotTell('military_recognition_unknown', `${category.label} needs service in a "recognized foreign military", which is not defined publicly; whether ${service.country}'s military is one cannot be decided (foreignMilitaryService.recognized)`)
+    if (service.to !== null && service.to < f.asOf) no('military_service_insufficient', `${category.label} is for candidates serving in a foreign military; the profile's service ended on ${service.to}`, 'ended')
+    else if (years < rule.minimumServiceYears) no('military_service_insufficient', `${category.label} needs at least ${rule.minimumServiceYears} years of continuous service; the profile has ${years} on ${f.asOf} (since ${service.from})`, 'years')
+    if (service.recognized === false) no('military_service_insufficient', `${category.label} needs service in a recognized foreign military; the profile says ${service.country}'s is not recognized`, 'unrecognized')
+    else if (service.recognized === null) cannotTell('military_recognition_unknown', `${category.label} needs service in a "recognized foreign military", which is not defined publicly; whether ${service.country}'s military is one cannot be decided (foreignMilitaryService.recognized)`, 'recognition')
   }
   const credential = f.countingCredentials.some((e) => e.level !== 'secondary' && e.programYears >= rule.minimumCredentialYears)
-  if (!credential) no('military_credential_missing', `${category.label} needs a post-secondary credential of at least ${rule.minimumCredentialYears} years (with an ECA if completed outside Canada); the profile has none completed by ${f.asOf}`)
+  if (!credential) no('military_credential_missing', `${category.label} needs a post-secondary credential of at least ${rule.minimumCredentialYears} years (with an ECA if completed outside Canada); the profile has none completed by ${f.asOf}`, 'credential')
   return answer
 }
 

@@ -61,8 +61,12 @@ describe('French typography of the worded codes', () => {
     const texts = new Set<string>()
     const word = (p: Profile, asOf: string) => {
       const r = eligibility(p, asOf)
-      // The military category's codes carry no values and have no French wording yet: the library's English message is shown.
-      for (const u of [...r.programs.fsw.unmet, ...r.programs.cec.unmet, ...r.programs.fst.unmet, ...r.categories.flatMap((c) => c.unmet)]) if (!u.code.startsWith('military_')) texts.add(w.unmetText(u, 'Catégorie'))
+      // Every code is worded in French (the military category's too, from its params): never the library's English message.
+      for (const u of [...r.programs.fsw.unmet, ...r.programs.cec.unmet, ...r.programs.fst.unmet, ...r.categories.flatMap((c) => [...c.unmet, ...(c.undecided ?? [])])]) {
+        const text = w.unmetText(u, 'Catégorie')
+        expect(text, u.code).not.toBe(u.message)
+        texts.add(text)
+      }
       for (const n of explainFactors(p, asOf).notices) texts.add(w.noticeText(n))
       for (const c of whatIf({ kind: 'profile', profile: p }, asOf).changes) texts.add(w.whatIfText(c))
       for (const u of unlocks(p, asOf).unlocks) texts.add(w.unlockText(u, 'CEC'))

@@ -136,7 +136,27 @@ export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
       return L(`Needs ${p.minimumMonths} months of ${Number(p.continuous) ? 'continuous ' : ''}full-time work (or the equivalent) in one listed occupation, ${where}, in the last ${p.windowYears} years${have}.`, `Exige ${p.minimumMonths}\u00a0mois de travail à temps plein ${Number(p.continuous) ? 'continu ' : ''}(ou l’équivalent) dans une profession de la liste, ${where}, au cours des ${p.windowYears}\u00a0dernières années${have}.`)
     }
     case 'canadian_armed_forces_offer_missing':
-      return L('Needs a job offer from the Canadian Armed Forces in a listed occupation.', 'Exige une offre d’emploi des Forces armées canadiennes dans une profession de la liste.')
+      return p.what === 'employer'
+        ? L('Needs the job offer to come from the Canadian Forces Recruiting Group; yours is from another employer.', 'Exige que l’offre d’emploi vienne du Groupe du recrutement des Forces canadiennes\u202f; la vôtre vient d’un autre employeur.')
+        : L('Needs a job offer from the Canadian Armed Forces (the Canadian Forces Recruiting Group) in a listed occupation.', 'Exige une offre d’emploi des Forces armées canadiennes (Groupe du recrutement des Forces canadiennes) dans une profession de la liste.')
+    case 'military_offer_details_unknown':
+      return p.what === 'employer'
+        ? L('Can’t tell: the offer must come from the Canadian Forces Recruiting Group, and your answers do not say who made it.', 'Impossible à dire\u00a0: l’offre doit venir du Groupe du recrutement des Forces canadiennes, et vos réponses ne disent pas qui l’a faite.')
+        : L(`Can’t tell: the offer must be for at least ${p.offerYears} years of continuous full-time work, and your answers do not give its length.`, `Impossible à dire\u00a0: l’offre doit porter sur au moins ${p.offerYears}\u00a0ans de travail continu à temps plein, et vos réponses n’en donnent pas la durée.`)
+    case 'military_offer_too_short':
+      return L(`Needs a job offer of at least ${p.offerYears} years of continuous full-time work.`, `Exige une offre d’emploi d’au moins ${p.offerYears}\u00a0ans de travail continu à temps plein.`)
+    case 'military_service_unknown':
+      return L(`Can’t tell: needs at least ${p.serviceYears} years of continuous service in a recognized foreign military, and your answers do not say.`, `Impossible à dire\u00a0: il faut au moins ${p.serviceYears}\u00a0ans de service continu dans une armée étrangère reconnue, et vos réponses ne le disent pas.`)
+    case 'military_service_insufficient':
+      return p.what === 'ended'
+        ? L('Is for candidates serving in a foreign military; your service has ended.', 'S’adresse aux candidats en service dans une armée étrangère\u202f; votre service a pris fin.')
+        : p.what === 'unrecognized'
+          ? L('Needs service in a recognized foreign military.', 'Exige un service dans une armée étrangère reconnue.')
+          : L(`Needs at least ${p.serviceYears} years of continuous service in a recognized foreign military.`, `Exige au moins ${p.serviceYears}\u00a0ans de service continu dans une armée étrangère reconnue.`)
+    case 'military_recognition_unknown':
+      return L('Can’t tell: needs service in a “recognized foreign military”, which is not defined publicly.', 'Impossible à dire\u00a0: exige un service dans une «\u00a0armée étrangère reconnue\u00a0», notion qui n’est pas définie publiquement.')
+    case 'military_credential_missing':
+      return L(`Needs a post-secondary credential of at least ${p.credentialYears} years (with an ECA if completed outside Canada).`, `Exige un diplôme postsecondaire d’au moins ${p.credentialYears}\u00a0ans (avec une EDE s’il a été obtenu hors du Canada).`)
     default:
       return u.message
   }
