@@ -110,8 +110,15 @@ export interface ImportOptions {
   readonly workers?: number
 }
 
+/** How far ahead of this machine's clock a submission may be dated (another machine's clock may run ahead). */
+const SUBMISSION_SKEW_MS = 5 * 60_000
+
 /** Why a profile cannot enter (or be updated in) the pool, or null if it can. */
-function entryIssue(profile: Profile, eligibility: PoolEligibility): InputIssue | null {
+function entryIssue(profile: Profile, eligibility: PoolEligibility, now: string): InputIssue | null {
+  // A profile enters the pool when it is submitted: one dated ahead of now has not been (a typo in a year).
+  if (instantMs(profile.submittedAt) > instantMs(now) + SUBMISSION_SKEW_MS) {
+    return { path: 'submittedAt', value: profile.submittedAt, message: `is after now (${now}): a profile enters the pool when it is submitted, at or before now` }
+  }
   const day = dateOfInstant(profile.submittedAt)
   if (eligibility.isEligibleForAnyProgram(profile, day)) return null
   return { path: 'submittedAt', value: profile.submittedAt, message: `not eligible for any Express Entry program (FSW, CEC, FST, PNP) on ${day}, its submission day: the profile cannot enter the pool` }
@@ -132,7 +139,7 @@ export interface PrepareContext {
 
 /** The row of a profile entering the pool, or why it cannot (the day scored: see ImportOptions.asOf). */
 export function prepareProfile(line: number, profile: Profile, ctx: PrepareContext, text?: string): PreparedLine {
-  const issue = entryIssue(profile, ctx.eligibility)
+  const issue = entryIssue(profile, ctx.eligibility, ctx.now)
   if (issue) return { line, rejected: { line, id: profile.id, issues: [issue] } }
   const submittedDay = dateOfInstant(profile.submittedAt)
   const day = ctx.asOf && ctx.asOf > submittedDay ? ctx.asOf : submittedDay

@@ -150,6 +150,13 @@ describe('rounds on the pool', () => {
     expect((await unknownApp.request('/v1/rounds/run/2')).status).toBe(404)
   })
 
+  it('a profile submitted after now is rejected on submittedAt (not as ineligible), the others stored', async () => {
+    const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify([{ ...example, id: 'ok-now' }, { ...example, id: 'future', submittedAt: '2099-01-01T10:00:00Z' }]) })
+    expect(res.status).toBe(201)
+    const out = (await res.json()) as { added: number; rejected: { index: number; issues: { path: string; message: string }[] }[] }
+    expect(out.rejected).toEqual([{ index: 1, id: 'future', issues: [expect.objectContaining({ path: 'submittedAt', message: expect.stringMatching(/^is after now \(20\d\d-.+\): a profile enters the pool when it is submitted/) as unknown as string })] }])
+  })
+
   it('a profile with a code that is not a NOC 2021 unit group is rejected with its field path, the others stored', async () => {
     const bad = { ...example, id: 'bad-noc', work: [{ noc: '99999', country: 'CA', from: '2021-01-04', to: null, hoursPerWeek: 40 }] }
     const res = await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify([{ ...example, id: 'ok-noc' }, bad]) })
