@@ -408,6 +408,13 @@ export class PoolModel {
     return firsts.size >= FIRST_ROUNDS ? Math.round(median([...firsts.values()])) : null
   }
 
+  /** How many rounds of `type` were held before instant `at`. */
+  roundsBefore(type: RoundTypeKey, at: IsoInstant): number {
+    let n = 0
+    for (let j = 0, until = this.indexAt(at); j < until; j++) if (this.rounds[j]!.type === type) n++
+    return n
+  }
+
   /**
    * Whether `type`'s rounds take every candidate eligible for them, as of instant `at`, so that the next
    * one ends at its weakest candidate's score (weakestEligible) rather than where its share of the pool
@@ -609,7 +616,11 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     // Each round its own stream: a round drawing less does not move the next one's draws.
     const r = mulberry32(seedFor(seed, round.number))
     const nominee = type === 'program:pnp' && round.size >= (1 - NOMINEES_LEFT) * e.above[601]! ? model.weakestNominee(round.at, round.size) : null
-    const weakest = nominee === null && model.exhausts(type, round.at) ? model.weakestEligible(type, round.at, round.size) : null
+    // With one earlier round of its own, a type cannot yet show whether its rounds take every eligible
+    // candidate (exhausts compares two or more): a round asking for at least as large a part of everyone
+    // the share sees as a PNP round that takes every nominee does is taken to, as that PNP round is.
+    const takesAll = model.exhausts(type, round.at) || (type !== 'general' && type !== 'program:pnp' && model.roundsBefore(type, round.at) === 1 && round.size >= (1 - NOMINEES_LEFT) * e.above[0]!)
+    const weakest = nominee === null && takesAll ? model.weakestEligible(type, round.at, round.size) : null
     const first = nominee === null && weakest === null && type !== 'program:pnp' && type !== 'general' ? model.firstRoundCutoff(type, round.at) : null
     const [replayed, method]: [number, ReplayMethod] =
       nominee !== null ? [nominee, 'weakest-nominee'] : weakest !== null ? [weakest, 'weakest-eligible'] : first !== null ? [first, 'first-rounds'] : [sampledCutoff(e.above, round.size, r), 'share']
