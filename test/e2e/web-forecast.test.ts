@@ -64,7 +64,7 @@ describe('forecast page', () => {
 
   it.each([
     ['en', 'Forecast', /^Can't tell for Canadian Experience Class, .*\. If open to you: \d+% within 90 days/],
-    ['fr', 'Prévoir', /^On ne sait pas pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont accessibles\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
+    ['fr', 'Prévoir', /^Impossible à dire pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont accessibles\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
   ])("CrsFactors (%s): can't tell is shown as such, with the chance if open, never as a no", async (lang, button, ifOpen) => {
     page = await browser.newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' })
     await page.goto(`${server.url}/forecast?lang=${lang}`)
