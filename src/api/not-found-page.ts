@@ -22,8 +22,8 @@ export function pageLanguage(lang: string | undefined, acceptLanguage: string | 
 }
 
 const WORDS = {
-  en: { title: 'Page not found', text: 'There is no page at this address.', home: 'Go to the home page', api: 'API documentation' },
-  fr: { title: 'Page introuvable', text: 'Il n’y a pas de page à cette adresse.', home: 'Aller à la page d’accueil', api: 'Documentation de l’API' },
+  en: { brand: 'Express Entry Engine', title: 'Page not found', text: 'There is no page at this address.', home: 'Go to the home page', api: 'API documentation' },
+  fr: { brand: 'Moteur Entrée express', title: 'Page introuvable', text: 'Il n’y a pas de page à cette adresse.', home: 'Aller à la page d’accueil', api: 'Documentation de l’API' },
 } as const
 
 /** The 404 page in `lang` (it names no part of the request: nothing the visitor sent is echoed back). */
@@ -36,13 +36,13 @@ export function notFoundHtml(lang: 'en' | 'fr'): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
-<title>${w.title} · Express Entry Engine</title>
+<title>${w.title} · ${w.brand}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a}main{max-width:40rem;margin:0 auto;padding:1rem}a{color:#0b4f9c;display:inline-block;min-height:44px;line-height:44px}</style>
 </head>
 <body>
 <main>
-<p><a href="/${keep}">Express Entry Engine</a></p>
+<p><a href="/${keep}">${w.brand}</a></p>
 <h1>${w.title}</h1>
 <p>${w.text}</p>
 <ul><li><a href="/${keep}">${w.home}</a></li><li><a href="/docs">${w.api}</a></li></ul>

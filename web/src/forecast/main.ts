@@ -93,7 +93,8 @@ form.addEventListener('submit', (e) => {
     try {
       body = JSON.parse(input.value)
     } catch (err) {
-      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err)))
+      // The browser's own words are English: say it in the page's language, with the browser's detail.
+      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, m('badJson', { detail: err instanceof Error ? err.message : String(err) })))
       return
     }
     const envelope = typeof body === 'object' && body !== null && ('profile' in body || 'factors' in body) ? { ...(body as object) } : 'education' in (body as object) && Array.isArray((body as { education: unknown }).education) ? { profile: body } : { factors: body }

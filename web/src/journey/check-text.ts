@@ -88,6 +88,8 @@ export function pendingFix(p: Pending): string {
       return L('enter your settlement funds', 'entrez vos fonds d’établissement')
     case 'children':
       return L('correct the number of dependent children', 'corrigez le nombre d’enfants à charge')
+    case 'offer_not_asked':
+      return L('this calculator does not ask about job offers on this date (they give no points), and this category needs one from the Canadian Forces', 'ce calculateur ne demande pas d’offre d’emploi à cette date (elles ne donnent pas de points), et cette catégorie en exige une des Forces canadiennes')
   }
 }
 
@@ -111,7 +113,7 @@ export function notCountedText(pending: readonly Pending[]): string {
 
 /** The summary when no program is open but some cannot be told. */
 export const summaryUnknownText = (score: number): string => L(`CRS ${score} · can’t tell yet`, `SCG ${score} · impossible à dire pour l’instant`)
-export const invitedUnknownText = (pending: readonly Pending[]): string => L(`No program yet on what is counted; ${cantTellText(pending).replace(/^Can’t tell/, 'can’t tell')}`, `Aucun programme pour l’instant avec ce qui est compté; ${cantTellText(pending).replace(/^Impossible/, 'impossible')}`)
+export const invitedUnknownText = (pending: readonly Pending[]): string => L(`No program yet on what is counted; ${cantTellText(pending).replace(/^Can’t tell/, 'can’t tell')}`, `Aucun programme pour l’instant avec ce qui est compté\u202f; ${cantTellText(pending).replace(/^Impossible/, 'impossible')}`)
 /** The results when the date of birth cannot be. */
 export const blockedText = (issues: readonly Issue[]): string => issues.map(issueText).join(' ')
 

@@ -44,10 +44,10 @@ export interface Issue {
 }
 
 /** What a pending row is and what would make it count. */
-export type PendingFix = 'occupation' | 'job' | 'test_date' | 'test_scores' | 'test' | 'credential' | 'funds' | 'funds_missing' | 'children'
+export type PendingFix = 'occupation' | 'job' | 'test_date' | 'test_scores' | 'test' | 'credential' | 'funds' | 'funds_missing' | 'children' | 'offer_not_asked'
 
 export interface Pending {
-  readonly kind: 'job' | 'test' | 'credential' | 'funds'
+  readonly kind: 'job' | 'test' | 'credential' | 'funds' | 'offer'
   /** The row's number (1 for the first job), 0 for funds. */
   readonly n: number
   readonly spouse: boolean
@@ -195,3 +195,9 @@ export function checkAnswers(a: Answers, spouseCounts: boolean, today: string, j
   const amounts = amountIssues(a)
   return { issues: [...blocking, ...spouseDob, ...me.issues, ...spouse.issues, ...amounts.issues], pending: [...me.pending, ...spouse.pending, ...amounts.pending], blocking }
 }
+
+/**
+ * The job offer, when the form does not ask for it (on dates an offer gives no points, as IRCC's tool):
+ * a category that needs one (skilled military recruits: an offer from the Canadian Forces) can't be told.
+ */
+export const OFFER_NOT_ASKED: Pending = { kind: 'offer', n: 0, spouse: false, fix: 'offer_not_asked', affects: ['canadian_armed_forces_offer_missing'] }

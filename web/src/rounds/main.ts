@@ -6,7 +6,7 @@
  * @module
  */
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
-import { roundLabel } from '../journey/messages.js'
+import { programName, roundLabel } from '../journey/messages.js'
 import { h } from '../dom.js'
 import { lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
@@ -144,7 +144,7 @@ async function showRound(number: string): Promise<void> {
     [t('label'), name],
     ...(name !== r.label ? [[t('roundIrccLabel'), h('span', { lang: 'en' }, r.label)] as [string, Cell]] : []),
     ...(r.categoryId ? [[t('roundCategory'), r.categoryId] as [string, Cell]] : []),
-    ...(r.programs?.length ? [[t('roundPrograms'), r.programs.map((p) => p.toUpperCase()).join(', ')] as [string, Cell]] : []),
+    ...(r.programs?.length ? [[t('roundPrograms'), r.programs.map((p) => programName(p)).join(', ')] as [string, Cell]] : []),
     [t('size'), num(r.size)],
     [t('lowest'), num(r.lowestScore)],
     [t('tieBreak'), r.tieBreakCutoff ? stamp(r.tieBreakCutoff) : '—'],

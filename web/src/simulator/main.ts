@@ -137,7 +137,7 @@ form.addEventListener('submit', (e) => {
       return
     }
     output.replaceChildren(
-      h('h2', {}, body.label),
+      h('h2', {}, roundLabel(body.label)),
       h(
         'ul',
         {},

@@ -36,6 +36,7 @@ export const en = {
   trackMore: 'The whole track record',
   journeyIntro: 'From {asOf}, from the rounds published before it, your score as it changes (birthdays, work, tests expiring) and the programs and categories open to you on each day. Computed on this device.',
   tooFar: "Can't tell from {asOf}: the record of rounds holds IRCC's rounds to {until}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.",
+  badJson: 'This is not valid JSON: {detail}. Paste a Profile or CrsFactors as JSON (the example above shows the shape).',
   n_no_recent_rounds: 'The record holds no round in the year before this day (its last: {lastRound}): it gives nothing to forecast from. If IRCC held rounds since, the record lacks them.',
   n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',
   n_below_expected_cutoffs: 'Your score of {score} is below the cut-offs expected for the rounds open to you.',

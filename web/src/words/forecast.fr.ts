@@ -37,6 +37,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   trackShort: 'Que vaut-elle\u202f? Faite toutes les deux semaines depuis le {from} à partir de ce qui était publié avant, son score de Brier a été de {model}, contre {rule} pour «\u00a0invité si ma note atteint celle de la dernière ronde\u00a0» (plus bas = mieux).',
   trackMore: 'Le bilan complet',
   journeyIntro: 'À partir du {asOf}, d’après les rondes publiées avant ce jour, votre note au fil du temps (anniversaires, travail, tests qui expirent) et les programmes et catégories auxquels vous êtes admissible chaque jour. Calculé sur cet appareil.',
+  badJson: 'Ce n’est pas du JSON valide\u00a0: {detail}. Collez un Profile ou des CrsFactors en JSON (l’exemple ci-dessus en montre la forme).',
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière\u00a0: {lastRound})\u00a0: il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',
   n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days}\u00a0prochains jours.',
   n_below_expected_cutoffs: 'Votre note de {score} est sous les notes de passage prévues des rondes auxquelles vous êtes admissible.',
