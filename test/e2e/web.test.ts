@@ -182,6 +182,22 @@ describe('the simulator: categories in force, a day for the round, and answers p
   })
 })
 
+describe('past rounds: where the record comes from, in the page\'s language', () => {
+  it('in French, the shipped record\'s English description of its copies is said in French; a feed address stays as it is', async () => {
+    const source = "copies of IRCC's feed ee_rounds_123_en.json (rounds 1-437: data/ee-rounds.PROVENANCE.md; rounds 438-447: public automated copies found on 2026-11-29)"
+    page = await browser.newPage({ locale: 'fr-CA' })
+    await page.route('**/v1/rounds', async (route) => {
+      const res = await route.fetch()
+      const body = (await res.json()) as Record<string, unknown>
+      await route.fulfill({ response: res, json: { ...body, record: { source, refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: null, lastFailure: null, rounds: 448, lastRound: { number: '447', date: '2026-10-01' } } } })
+    })
+    await page.goto(`${server.url}/rounds?lang=fr`)
+    const text = await page.getByTestId('record-refreshed').textContent()
+    expect(text).toContain('depuis des copies du fil d’IRCC livrées avec ce logiciel')
+    expect(text).not.toContain("copies of IRCC's feed")
+  })
+})
+
 describe('past rounds', () => {
   it('draws the cut-offs and the pool distribution as inline SVG', async () => {
     const p = await open('/rounds')

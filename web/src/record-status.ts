@@ -24,7 +24,8 @@ export function recordStatusElement(info: RecordInfo | undefined): HTMLElement |
   if (!info) return null
   const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde n\u00ba\u00a0${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
   const when = info.refreshedAt ? stamp(info.refreshedAt) : lang === 'fr' ? 'date inconnue' : 'an unknown date'
-  const from = info.source ?? (lang === 'fr' ? 'source inconnue' : 'an unknown source')
+  // A feed's address reads the same in both languages; the shipped record's description of its copies is English.
+  const from = info.source === null ? (lang === 'fr' ? 'source inconnue' : 'an unknown source') : lang === 'fr' && !/^https?:\/\//.test(info.source) ? 'des copies du fil d’IRCC livrées avec ce logiciel (leur provenance est décrite en anglais dans data/ee-rounds.PROVENANCE.md)' : info.source
   const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${num(info.rounds)}\u00a0rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
   const current = info.currentAsOf?.slice(0, 10)
   // Weeks short of today: the rounds held since are missing, and the page must not look current.
