@@ -89,8 +89,8 @@ describe('past rounds on a 390 px phone', () => {
         expect(c.right, c.label!).toBeLessThanOrEqual(PHONE.width)
       }
       expect(cells.map((c) => c.label)).toContain(language === 'fr' ? 'Note la plus basse' : 'Lowest score')
-      // Nothing in the list scrolls inside its box.
-      expect(await p.getByTestId('rounds-list').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true)
+      // Nothing in the list, nor in the statistics by year and type, scrolls inside its box.
+      for (const id of ['rounds-list', 'rounds-stats']) expect(await p.getByTestId(id).evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth), id).toBe(true)
     })
   }
 

@@ -229,6 +229,8 @@ async function load(): Promise<void> {
       [t('year'), t('type'), t('rounds'), t('size'), t('minLowest'), t('median')],
       stats.byYearAndType.map((x) => [String(x.year), x.type === 'all' ? t('all') : tk(`type_${x.type}`), x.rounds, x.invitations, x.minLowestScore ?? '—', x.medianLowestScore ?? '—']),
       [false, false, true, true, true, true],
+      // Six columns are wider than a phone: stacked there, as the rounds list.
+      { stack: true, testId: 'rounds-stats' },
     ),
   ]
   main.append(...parts.filter((p): p is HTMLElement | SVGElement => p !== null))
