@@ -5,7 +5,7 @@
  */
 import { h } from './dom.js'
 import { RECORD_SHORT_DAYS } from '../../src/history/record-currency.js'
-import { lang, num } from './i18n.js'
+import { lang, num, stamp } from './i18n.js'
 
 export interface RecordInfo {
   readonly source: string | null
@@ -18,7 +18,6 @@ export interface RecordInfo {
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
 
-const stamp = (instant: string): string => instant.replace('T', ' ').replace('Z', ' UTC')
 
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null

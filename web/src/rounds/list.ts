@@ -41,7 +41,4 @@ export function yearsOf(rounds: readonly { readonly date: string }[]): number[] 
   return [...new Set(rounds.map((r) => Number(r.date.slice(0, 4))))].sort((a, b) => b - a)
 }
 
-/** `2023-07-05T13:38:22Z` → `2023-07-05 13:38:22 UTC`. */
-export function stamp(instant: string): string {
-  return instant.replace('T', ' ').replace(/Z$/, ' UTC')
-}
+export { stamp } from '../i18n.js'

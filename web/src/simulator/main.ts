@@ -7,7 +7,7 @@
  */
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { colon, lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { colon, lang, num, stamp, t, tk, type MessageKey } from '../i18n.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
@@ -143,7 +143,7 @@ form.addEventListener('submit', (e) => {
         {},
         h('li', {}, `${t('size')}${colon}`, h('strong', {}, num(body.invited)), ` / ${num(body.size)} (${t('simRanked', { n: num(body.ranked) })})`),
         h('li', {}, `${t('lowest')}${colon}`, h('strong', { 'data-testid': 'sim-lowest' }, body.lowestScore === null ? '—' : String(body.lowestScore))),
-        h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ?? '—')),
+        h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ? stamp(body.tieBreakCutoff) : '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
       body.ranked === 0 ? await whyNoneRanked(instant) : '',
