@@ -101,8 +101,3 @@ export function roundNo(n: string | number): string {
 
 /** The ISO date format's placeholder in the page's language: "YYYY-MM-DD", "AAAA-MM-JJ" in French. */
 export const datePattern: string = lang === 'fr' ? 'AAAA-MM-JJ' : 'YYYY-MM-DD'
-
-/** An instant as the pages show it, in both languages: `2023-07-05T13:38:22Z` → `2023-07-05 13:38:22 UTC`. */
-export function stamp(instant: string): string {
-  return instant.replace('T', ' ').replace(/Z$/, ' UTC')
-}

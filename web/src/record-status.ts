@@ -5,7 +5,8 @@
  */
 import { h } from './dom.js'
 import { RECORD_SHORT_DAYS } from '../../src/history/record-currency.js'
-import { lang, num, stamp } from './i18n.js'
+import { lang, num } from './i18n.js'
+import { stamp } from './instant.js'
 
 export interface RecordInfo {
   readonly source: string | null

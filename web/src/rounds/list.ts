@@ -41,4 +41,4 @@ export function yearsOf(rounds: readonly { readonly date: string }[]): number[] 
   return [...new Set(rounds.map((r) => Number(r.date.slice(0, 4))))].sort((a, b) => b - a)
 }
 
-export { stamp } from '../i18n.js'
+export { stamp } from '../instant.js'

@@ -7,7 +7,8 @@
  */
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { colon, lang, num, stamp, t, tk, type MessageKey } from '../i18n.js'
+import { colon, lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { stamp } from '../instant.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
