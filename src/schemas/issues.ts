@@ -20,6 +20,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing'
+  // JSON has no Infinity: a number too large for a double (1e400) parses to it, and would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value} (a number too large to read)`
   const text = JSON.stringify(value)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }

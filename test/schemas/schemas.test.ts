@@ -541,3 +541,11 @@ describe('one bound per field', () => {
     expect(seed[0]!.message).toMatch(/<=2147483647/)
   })
 })
+
+describe('a number too large to read', () => {
+  it('is shown as such, not as null', () => {
+    const issues = issuesOf(() => parseScoreRequest(JSON.parse('{"age":1e400,"education":"masters","firstLanguage":{"language":"english","clb":{"speaking":9,"listening":9,"reading":9,"writing":9}}}'), '2026-01-15'))
+    const age = issues.find((i) => i.path === 'age')!
+    expect(age.message).toMatch(/\(got Infinity \(a number too large to read\)\)$/)
+  })
+})
