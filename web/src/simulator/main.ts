@@ -99,7 +99,7 @@ async function whyNoneRanked(instant: string): Promise<HTMLElement> {
   const res = await fetch(`/v1/pool/distribution?at=${encodeURIComponent(instant)}`)
   const body = (await res.json().catch(() => null)) as { distribution?: { range: string; count: number }[] } | null
   const active = body?.distribution?.find((d) => d.range === 'total')?.count
-  const when = instant.replace('T', ' ').replace('Z', ' UTC')
+  const when = stamp(instant)
   const text = active === undefined ? null : active === 0 ? t('simNoneActive', { at: when }) : t('simNoneEligible', { n: num(active), at: when })
   return h('p', { class: 'notice', 'data-testid': 'sim-none' }, text ?? t('simRanked', { n: 0 }))
 }
