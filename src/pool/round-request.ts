@@ -1,6 +1,6 @@
 /** The Round input of DESIGN.md, validated. @module */
 import { z } from 'zod'
-import { dateOfInstant } from '../domain/dates.js'
+import { dateOfInstant, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError } from '../errors.js'
 import { isoInstant, printableString, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
@@ -54,4 +54,23 @@ export function roundLabel(request: RoundRequest, eligibility: PoolEligibility):
   }
   if (category!.listUnknown !== undefined) refuse(`no round can be held for ${category!.id}: who is eligible cannot be told. ${category!.listUnknown}`)
   return category!.label
+}
+
+/** A category version a round may name on a day, and whether one can be held for it (roundLabel's judgement). */
+export interface RoundableCategory {
+  readonly id: string
+  readonly label: string
+  readonly roundable: boolean
+  /** Why no round can be held for it (its list of occupations is not known), when not roundable. */
+  readonly reason?: string
+}
+
+/** The category versions in force on `day` as the pool's eligibility sees them: those a category round may name (GET /v1/rounds/categories). */
+export function roundableCategories(eligibility: PoolEligibility, day: IsoDate): RoundableCategory[] {
+  return eligibility.categoriesInForce(day).map((c) => {
+    const category = eligibility.categoryById(c.id)
+    const label = category?.label ?? c.label
+    const reason = category?.listUnknown
+    return reason === undefined ? { id: c.id, label, roundable: true } : { id: c.id, label, roundable: false, reason }
+  })
 }

@@ -22,6 +22,7 @@ import { noQuery } from '../query.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
 import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
+import { roundableCategories } from '../../pool/round-request.js'
 import { readJsonBody } from '../json-body.js'
 import { simulateRound } from '../../pool/simulate.js'
 
@@ -71,15 +72,6 @@ export const roundCategoriesSchema = z
   })
   .describe('the category versions in force on a day, for a category round on the pool')
 
-/** The categories in force on `on` as the pool's eligibility sees them: the ones a category round may name. */
-export function roundCategoriesOn(eligibility: PoolService['eligibility'], on: string): z.output<typeof roundCategoriesSchema> {
-  const categories = eligibility.categoriesInForce(on as Parameters<typeof eligibility.categoriesInForce>[0]).map((c) => {
-    const info = eligibility.categoryById(c.id)
-    const reason = info?.listUnknown
-    return reason === undefined ? { id: c.id, label: info?.label ?? c.label, roundable: true } : { id: c.id, label: info?.label ?? c.label, roundable: false, reason }
-  })
-  return { on, categories }
-}
 
 /** Query of `GET /v1/rounds/feed.atom`. */
 export const atomQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) })
@@ -136,7 +128,8 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   app.get('/categories', (c) => {
     const { eligibility } = pool()
     const { on } = parseOrThrow(categoriesQuerySchema, c.req.query())
-    return c.json(roundCategoriesOn(eligibility, on ?? todayUtc()))
+    const day = on ?? todayUtc()
+    return c.json({ on: day, categories: roundableCategories(eligibility, day) })
   })
   app.get('/run/:number', async (c) => {
     noQuery(c, 'the round is named by its number in the path')
