@@ -16,7 +16,7 @@ import type { UnmetCondition } from '../eligibility/types.js'
 import { deriveAt } from '../pool/derived.js'
 import { PROGRAM_BIT, realEligibility } from '../pool/eligibility.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
-import type { Profile } from '../schemas/profile.js'
+import { personFacts, type Profile } from '../schemas/profile.js'
 import type { RoundTypeKey } from './round-types.js'
 
 export type ForecastInput = { readonly kind: 'profile'; readonly profile: Profile } | { readonly kind: 'factors'; readonly factors: CrsFactors }
@@ -182,21 +182,11 @@ export interface DatedFact {
  * planned, so a forecast from `asOf` leans on them. In date order.
  */
 export function factsAfter(profile: Profile, asOf: IsoDate): DatedFact[] {
-  const out: DatedFact[] = []
-  const add = (path: string, date: IsoDate | null | undefined) => {
-    if (date && date > asOf) out.push({ path, date })
-  }
-  const person = (prefix: string, p: { readonly education?: Profile['education']; readonly languageTests?: Profile['languageTests']; readonly work?: Profile['work'] }) => {
-    p.education?.forEach((c, i) => {
-      add(`${prefix}education.${i}.completedOn`, c.completedOn)
-      add(`${prefix}education.${i}.eca.issuedOn`, c.eca?.issuedOn)
-    })
-    p.languageTests?.forEach((t, i) => add(`${prefix}languageTests.${i}.testDate`, t.testDate))
-    p.work?.forEach((w, i) => add(`${prefix}work.${i}.from`, w.from))
-  }
-  person('', profile)
-  if (profile.spouse) person('spouse.', profile.spouse)
-  add('provincialNomination.nominatedOn', profile.provincialNomination?.nominatedOn)
+  const out: DatedFact[] = [
+    ...personFacts(profile).map((f) => ({ path: f.path.join('.'), date: f.date })),
+    ...(profile.spouse ? personFacts(profile.spouse).map((f) => ({ path: `spouse.${f.path.join('.')}`, date: f.date })) : []),
+    ...(profile.provincialNomination ? [{ path: 'provincialNomination.nominatedOn', date: profile.provincialNomination.nominatedOn }] : []),
+  ].filter((f) => f.date > asOf)
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 

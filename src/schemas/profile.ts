@@ -91,23 +91,32 @@ export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 
 /** No candidate was born before this day: an earlier date of birth is a typo, not a person (age 126 and more in 2026). */
 const EARLIEST_BIRTH = '1900-01-01'
 
-/** Issues for a person's credentials, tests and jobs dated before their birth (`born`). */
-function bornBefore(
-  issues: z.core.$ZodRawIssue[],
-  person: { readonly education: readonly Credential[]; readonly languageTests: readonly { readonly testDate: string }[]; readonly work: readonly Job[] },
-  born: string,
-  at: readonly string[],
-  whose: string,
-): void {
-  const check = (date: string | null | undefined, path: readonly (string | number)[], what: string) => {
-    if (date && date < born) issues.push({ code: 'custom', input: date, path: [...at, ...path], message: `${what} (${date}) is before ${whose} (${born})` })
-  }
-  person.education.forEach((c, i) => {
-    check(c.completedOn, ['education', i, 'completedOn'], 'the credential was completed')
-    check(c.eca?.issuedOn, ['education', i, 'eca', 'issuedOn'], 'the ECA was issued')
+/** A dated fact of a person: a credential completed, an ECA issued, a test taken, a job started. */
+export interface PersonFact {
+  readonly path: readonly (string | number)[]
+  readonly date: string
+  readonly kind: 'credential' | 'eca' | 'test' | 'job'
+}
+
+/** The dated facts of a person (the candidate or the spouse), with their paths in the person. */
+export function personFacts(person: { readonly education?: readonly Credential[] | undefined; readonly languageTests?: readonly { readonly testDate: string }[] | undefined; readonly work?: readonly Job[] | undefined }): PersonFact[] {
+  const out: PersonFact[] = []
+  person.education?.forEach((c, i) => {
+    out.push({ path: ['education', i, 'completedOn'], date: c.completedOn, kind: 'credential' })
+    if (c.eca) out.push({ path: ['education', i, 'eca', 'issuedOn'], date: c.eca.issuedOn, kind: 'eca' })
   })
-  person.languageTests.forEach((t, i) => check(t.testDate, ['languageTests', i, 'testDate'], 'the test was taken'))
-  person.work.forEach((w, i) => check(w.from, ['work', i, 'from'], 'the job started'))
+  person.languageTests?.forEach((t, i) => out.push({ path: ['languageTests', i, 'testDate'], date: t.testDate, kind: 'test' }))
+  person.work?.forEach((w, i) => out.push({ path: ['work', i, 'from'], date: w.from, kind: 'job' }))
+  return out
+}
+
+const HAPPENED: Readonly<Record<PersonFact['kind'], string>> = { credential: 'the credential was completed', eca: 'the ECA was issued', test: 'the test was taken', job: 'the job started' }
+
+/** Issues for a person's credentials, tests and jobs dated before their birth (`born`). */
+function bornBefore(issues: z.core.$ZodRawIssue[], person: Parameters<typeof personFacts>[0], born: string, at: readonly string[], whose: string): void {
+  for (const f of personFacts(person)) {
+    if (f.date < born) issues.push({ code: 'custom', input: f.date, path: [...at, ...f.path], message: `${HAPPENED[f.kind]} (${f.date}) is before ${whose} (${born})` })
+  }
 }
 
 export const profileSchema = z

@@ -1,4 +1,5 @@
 /** fast-check arbitraries for CrsFactors and scoring dates, shared by the property and CLI tests. @module */
+import { personFacts } from '../../src/schemas/profile.js'
 import fc from 'fast-check'
 import { EDUCATION_LEVELS } from '../../src/schemas/common.js'
 import type { Abilities } from '../../src/schemas/common.js'
@@ -110,9 +111,7 @@ const profileSpouseArb = fc.record({
  * test or job (the schema refuses facts dated before a birth); otherwise as drawn.
  */
 export function bornBeforeFacts<P extends { readonly dateOfBirth: string }>(person: P): P {
-  const facts = person as unknown as { education?: readonly { completedOn: string; eca?: { issuedOn: string } | null }[] | undefined; languageTests?: readonly { testDate: string }[] | undefined; work?: readonly { from: string }[] | undefined }
-  const dates = [...(facts.education ?? []).flatMap((c) => [c.completedOn, ...(c.eca ? [c.eca.issuedOn] : [])]), ...(facts.languageTests ?? []).map((t) => t.testDate), ...(facts.work ?? []).map((w) => w.from)]
-  const earliest = dates.reduce((a, b) => (b < a ? b : a), person.dateOfBirth)
+  const earliest = personFacts(person as Parameters<typeof personFacts>[0]).reduce((a, f) => (f.date < a ? f.date : a), person.dateOfBirth)
   return earliest < person.dateOfBirth ? { ...person, dateOfBirth: isoOf(dayOf(earliest) - 16 * 365) } : person
 }
 
