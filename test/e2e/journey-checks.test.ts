@@ -6,37 +6,25 @@
  * phone. Each unknown is "can't tell" with what to do, never a no.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWebApp, type WebApp } from './web-harness.js'
+import { describe, expect, it } from 'vitest'
+import { useWebApp } from './web-harness.js'
 
 const ASOF = '2026-11-29'
 
-let app: WebApp
-let server: WebApp['server']
-let browser: WebApp['browser']
-
-beforeAll(async () => {
-  app = await startWebApp('journey-checks')
-  server = app.server
-  browser = app.browser
-}, 120_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+const web = useWebApp('journey-checks')
 
 type Lang = 'en' | 'fr'
 
 /** A fresh context (its own storage) on a 390 px phone, and the errors the page logs. */
 async function open(l: Lang): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  const context = await web.browser.newContext({ viewport: { width: 390, height: 844 } })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text())
   })
-  await page.goto(`${server.url}/calculator${l === 'fr' ? '?lang=fr' : ''}`)
+  await page.goto(`${web.server.url}/calculator${l === 'fr' ? '?lang=fr' : ''}`)
   await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
   return { page, context, errors }
 }

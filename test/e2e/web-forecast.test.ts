@@ -3,41 +3,25 @@
  * driven by playwright-core through Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH).
  */
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
+import { describe, expect, it } from 'vitest'
+import { useWebApp } from './web-harness.js'
 
-let app: WebApp
-let server: WebApp['server']
-let browser: WebApp['browser']
 let page: Page
-
-beforeAll(async () => {
-  app = await startWebApp('web-forecast')
-  server = app.server
-  browser = app.browser
-}, 120_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-afterEach(async (ctx) => {
-  await screenshotIfFailed(page, ctx)
-})
+const web = useWebApp('web-forecast', {}, () => page)
 
 describe('forecast page', () => {
   it('shows the API forecast: probability, a 12-month chart, cut-off ranges, and the track record in words', async () => {
-    page = await browser.newPage({ locale: 'en-CA' })
+    page = await web.browser.newPage({ locale: 'en-CA' })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}/forecast`)
+    await page.goto(`${web.server.url}/forecast`)
     await expect.poll(() => page.getByTestId('fc-track-text').count()).toBe(1)
     expect(await page.getByTestId('fc-track-text').textContent()).toMatch(/Brier score \(lower is better\) was [\d.]+/)
     await page.getByRole('button', { name: 'Forecast' }).click()
     await page.getByTestId('fc-probability').waitFor()
     const shown = await page.getByTestId('fc-probability').textContent()
     const body = JSON.parse(await page.locator('#fc-input').inputValue()) as Record<string, unknown>
-    const res = await fetch(`${server.url}/v1/forecast`, { method: 'POST', body: JSON.stringify({ ...body, horizonDays: 90 }), headers: { 'content-type': 'application/json' } })
+    const res = await fetch(`${web.server.url}/v1/forecast`, { method: 'POST', body: JSON.stringify({ ...body, horizonDays: 90 }), headers: { 'content-type': 'application/json' } })
     const api = (await res.json()) as { probability: number; rounds: unknown[] }
     expect(shown).toBe(`${Math.round(api.probability * 100)}%`)
     expect(await page.getByTestId('fc-chart').locator('rect').count()).toBe(12)
@@ -46,10 +30,10 @@ describe('forecast page', () => {
   })
 
   it("in French: round types, reasons and notes worded from the API's codes, none left in English", async () => {
-    page = await browser.newPage({ locale: 'fr-CA' })
+    page = await web.browser.newPage({ locale: 'fr-CA' })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}/forecast?lang=fr`)
+    await page.goto(`${web.server.url}/forecast?lang=fr`)
     await page.getByRole('button', { name: 'Prévoir' }).click()
     await page.getByTestId('fc-probability').waitFor()
     expect(await page.locator('[data-testid=fc-rounds] tbody tr[data-type="program:cec"] td').first().textContent()).toBe('Catégorie de l’expérience canadienne')
@@ -66,8 +50,8 @@ describe('forecast page', () => {
     ['en', 'Forecast', /^Can't tell for Canadian Experience Class, .*\. If open to you: \d+% within 90 days/],
     ['fr', 'Prévoir', /^Impossible à dire pour Catégorie de l’expérience canadienne, .*\. S’ils vous sont accessibles\u00a0: \d+\u00a0% d’ici 90\u00a0jours/],
   ])("CrsFactors (%s): can't tell is shown as such, with the chance if open, never as a no", async (lang, button, ifOpen) => {
-    page = await browser.newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' })
-    await page.goto(`${server.url}/forecast?lang=${lang}`)
+    page = await web.browser.newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' })
+    await page.goto(`${web.server.url}/forecast?lang=${lang}`)
     const factors = { age: 30, education: 'masters', canadianEducation: 'none', firstLanguage: { language: 'english', clb: { speaking: 10, listening: 10, reading: 10, writing: 10 } }, secondLanguage: null, canadianWorkYears: 3, foreignWorkYears: 3, certificateOfQualification: false, jobOffer: 'none', provincialNomination: false, siblingInCanada: false, spouse: null }
     await page.locator('#fc-input').fill(JSON.stringify(factors))
     await page.getByRole('button', { name: button }).click()
@@ -84,8 +68,8 @@ describe('forecast page', () => {
       ['en', /^Chance of an invitation by each date, every 30 or 31 days from (\d{4}-\d\d-\d\d) to 365 days$/, /^\d{4}-\d\d-\d\d \(in 30 days\): \d+%$/],
       ['fr', /^Probabilité d’une invitation au plus tard à chaque date, tous les 30 ou 31\u00a0jours à partir du (\d{4}-\d\d-\d\d) jusqu’à 365\u00a0jours$/, /^\d{4}-\d\d-\d\d \(dans 30\u00a0jours\)\u00a0: \d+\u00a0%$/],
     ] as const) {
-      page = await browser.newPage({ locale: language === 'fr' ? 'fr-CA' : 'en-CA', viewport: { width: 390, height: 844 } })
-      await page.goto(`${server.url}/forecast?lang=${language}`)
+      page = await web.browser.newPage({ locale: language === 'fr' ? 'fr-CA' : 'en-CA', viewport: { width: 390, height: 844 } })
+      await page.goto(`${web.server.url}/forecast?lang=${language}`)
       await page.locator('#fc-form button[type=submit]').click()
       await page.getByTestId('fc-probability').waitFor()
       const text = (await page.getByTestId('fc-chart-caption').textContent())!
@@ -108,8 +92,8 @@ describe('forecast page', () => {
   })
 
   it('keeps what was typed across the language switch and Back/Forward; the example looks from today', async () => {
-    page = await browser.newPage({ locale: 'en-CA' })
-    await page.goto(`${server.url}/forecast`)
+    page = await web.browser.newPage({ locale: 'en-CA' })
+    await page.goto(`${web.server.url}/forecast`)
     const example = JSON.parse(await page.locator('#fc-input').inputValue()) as Record<string, unknown>
     // No day set: the example looks from today (its expected rounds are ahead, not in the past).
     expect(example).not.toHaveProperty('asOf')
@@ -122,7 +106,7 @@ describe('forecast page', () => {
     await page.getByRole('button', { name: 'Prévoir' }).waitFor()
     const kept = async () => [await page.locator('#fc-input').inputValue(), await page.locator('#fc-horizon').inputValue(), await page.locator('#fc-asof').inputValue()]
     expect(await kept()).toEqual([mine, '180', '2026-09-01'])
-    await page.goto(`${server.url}/rounds?lang=fr`)
+    await page.goto(`${web.server.url}/rounds?lang=fr`)
     await page.goBack()
     await page.getByRole('button', { name: 'Prévoir' }).waitFor()
     expect(await kept()).toEqual([mine, '180', '2026-09-01'])
@@ -134,8 +118,8 @@ describe('forecast page', () => {
   })
 
   it('bad input shows the field path from the API', async () => {
-    page = await browser.newPage({ locale: 'en-CA' })
-    await page.goto(`${server.url}/forecast`)
+    page = await web.browser.newPage({ locale: 'en-CA' })
+    await page.goto(`${web.server.url}/forecast`)
     await page.locator('#fc-horizon').fill('0')
     await page.getByRole('button', { name: 'Forecast' }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/horizonDays/)

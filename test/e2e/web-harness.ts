@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { build } from 'vite'
 import { startServer, type RunningServer } from '../../src/api/server.js'
 import type { IsoDate } from '../../src/domain/dates.js'
@@ -65,4 +66,34 @@ export async function screenshotIfFailed(page: Page | undefined, ctx: { task: { 
     await page.screenshot({ path: join(RESULTS, `${ctx.task.name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined)
   }
   await page?.close().catch(() => undefined)
+}
+
+/**
+ * The web app for one test file: started before its tests, closed after them, and (given the file's
+ * current page) a screenshot of each failed test. The handle reads the running app.
+ */
+export function useWebApp(name: string, options: Parameters<typeof startWebApp>[1] = {}, currentPage?: () => Page | undefined): Pick<WebApp, 'server' | 'browser' | 'store'> {
+  let app: WebApp | undefined
+  beforeAll(async () => {
+    app = await startWebApp(name, options)
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+  })
+  if (currentPage) afterEach(async (ctx) => screenshotIfFailed(currentPage(), ctx))
+  const running = (): WebApp => {
+    if (!app) throw new Error(`the web app ${name} is not started`)
+    return app
+  }
+  return {
+    get server() {
+      return running().server
+    },
+    get browser() {
+      return running().browser
+    },
+    get store() {
+      return running().store
+    },
+  }
 }

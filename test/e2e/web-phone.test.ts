@@ -3,37 +3,21 @@
  * sideways, in English and French, and the primary controls are big enough to tap (44 px).
  */
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
+import { describe, expect, it } from 'vitest'
+import { useWebApp } from './web-harness.js'
 
 const PHONE = { width: 390, height: 844 }
 const PAGES = ['/', '/calculator', '/eligibility', '/forecast', '/rounds', '/simulator'] as const
 
-let app: WebApp
-let server: WebApp['server']
-let browser: WebApp['browser']
 let page: Page | undefined
-
-beforeAll(async () => {
-  app = await startWebApp('web-phone', { pool: { size: 200, seed: 3, like: '2025-06-01' } })
-  server = app.server
-  browser = app.browser
-}, 120_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-afterEach(async (ctx) => {
-  await screenshotIfFailed(page, ctx)
-})
+const web = useWebApp('web-phone', { pool: { size: 200, seed: 3, like: '2025-06-01' } }, () => page)
 
 /** Opens `path` on a phone, once the script has drawn the page (the shell's loading line is gone). */
 async function onPhone(path: string): Promise<Page> {
-  page = await browser.newPage({ viewport: PHONE, locale: 'en-CA' })
+  page = await web.browser.newPage({ viewport: PHONE, locale: 'en-CA' })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server.url}${path}`)
+  await page.goto(`${web.server.url}${path}`)
   await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
   // What the page loads after its shell (the record, the pool, the track record) is drawn too.
   await page.waitForLoadState('networkidle')

@@ -3,34 +3,18 @@
  * Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH). Screenshots of failures go to test-results/.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotIfFailed, startWebApp, type WebApp } from './web-harness.js'
+import { describe, expect, it } from 'vitest'
+import { useWebApp } from './web-harness.js'
 import { loadRounds } from '../../src/history/load.js'
 
-let app: WebApp
-let server: WebApp['server']
-let browser: WebApp['browser']
 let page: Page
-
-beforeAll(async () => {
-  app = await startWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } })
-  server = app.server
-  browser = app.browser
-}, 120_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-afterEach(async (ctx) => {
-  await screenshotIfFailed(page, ctx)
-})
+const web = useWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } }, () => page)
 
 async function open(path: string): Promise<Page> {
-  page = await browser.newPage({ locale: 'en-CA' })
+  page = await web.browser.newPage({ locale: 'en-CA' })
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server.url}${path}`)
+  await page.goto(`${web.server.url}${path}`)
   // Drawn by the script (the shell's loading line replaced): what follows checks the page, not the shell.
   await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
   expect(errors).toEqual([])
@@ -55,14 +39,14 @@ describe('calculator', () => {
   })
 
   it('a key pressed on the page shell, before the page\'s words arrive, keeps its focus when the script draws the page', async () => {
-    page = await browser.newPage({ locale: 'en-CA' })
+    page = await web.browser.newPage({ locale: 'en-CA' })
     const p = page
     // The words come a moment after the shell (one module per language): here, slowly.
     await p.route(/\/assets\/site\.en-[^/]*\.js$/, async (route) => {
       await new Promise((done) => setTimeout(done, 700))
       await route.continue()
     })
-    await p.goto(`${server.url}/calculator`, { waitUntil: 'domcontentloaded' })
+    await p.goto(`${web.server.url}/calculator`, { waitUntil: 'domcontentloaded' })
     await p.keyboard.press('Tab')
     expect(await p.evaluate(() => document.getElementById('shell-loading') !== null)).toBe(true)
     // Drawn by the script (the shell's loading line is gone), the skip link still has the focus.
@@ -122,7 +106,7 @@ describe('the simulator', () => {
     await p.locator('#sim-at').fill('2025-06-02T00:00:00Z')
     await p.getByRole('button', { name: 'Simulate the round' }).click()
     await p.getByTestId('sim-lowest').waitFor()
-    const api = (await (await fetch(`${server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 100 }) })).json()) as { lowestScore: number }
+    const api = (await (await fetch(`${web.server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 100 }) })).json()) as { lowestScore: number }
     expect(await p.getByTestId('sim-lowest').textContent()).toBe(String(api.lowestScore))
     // Who would be invited names profiles: not for the public page (issue 14).
     expect(await p.locator('#sim-result tbody tr').count()).toBe(0)
@@ -132,7 +116,7 @@ describe('the simulator', () => {
 
 describe('the simulator: categories in force, a day for the round, and answers people can read', () => {
   type Categories = { categories: { id: string; roundable: boolean }[] }
-  const inForce = async (day: string) => ((await (await fetch(`${server.url}/v1/rounds/categories?on=${day}`)).json()) as Categories).categories
+  const inForce = async (day: string) => ((await (await fetch(`${web.server.url}/v1/rounds/categories?on=${day}`)).json()) as Categories).categories
   const options = (p: Page) => p.locator('#sim-category option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).disabled]))
 
   it('a category round picks from the categories in force on the round’s day, given as a plain date (taken at 14:00 UTC)', async () => {
@@ -150,7 +134,7 @@ describe('the simulator: categories in force, a day for the round, and answers p
     await p.locator('#sim-size').fill('50')
     await p.getByRole('button', { name: 'Simulate the round' }).click()
     await p.getByTestId('sim-lowest').waitFor()
-    const api = (await (await fetch(`${server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T14:00:00Z', kind: 'category', category: chosen, size: 50 }) })).json()) as { lowestScore: number | null; label: string }
+    const api = (await (await fetch(`${web.server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T14:00:00Z', kind: 'category', category: chosen, size: 50 }) })).json()) as { lowestScore: number | null; label: string }
     expect(await p.getByTestId('sim-lowest').textContent()).toBe(api.lowestScore === null ? '—' : String(api.lowestScore))
     expect(await p.locator('#sim-result h2').textContent()).toBe(api.label)
     expect(await p.getByRole('alert').count()).toBe(0)
@@ -185,13 +169,13 @@ describe('the simulator: categories in force, a day for the round, and answers p
 describe('past rounds: where the record comes from, in the page\'s language', () => {
   it('in French, the shipped record\'s English description of its copies is said in French; a feed address stays as it is', async () => {
     const source = "copies of IRCC's feed ee_rounds_123_en.json (rounds 1-437: data/ee-rounds.PROVENANCE.md; rounds 438-447: public automated copies found on 2026-11-29)"
-    page = await browser.newPage({ locale: 'fr-CA' })
+    page = await web.browser.newPage({ locale: 'fr-CA' })
     await page.route('**/v1/rounds', async (route) => {
       const res = await route.fetch()
       const body = (await res.json()) as Record<string, unknown>
       await route.fulfill({ response: res, json: { ...body, record: { source, refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: null, lastFailure: null, rounds: 448, lastRound: { number: '447', date: '2026-10-01' } } } })
     })
-    await page.goto(`${server.url}/rounds?lang=fr`)
+    await page.goto(`${web.server.url}/rounds?lang=fr`)
     const text = await page.getByTestId('record-refreshed').textContent()
     expect(text).toContain('depuis des copies du fil d’IRCC livrées avec ce logiciel')
     expect(text).not.toContain("copies of IRCC's feed")
@@ -257,7 +241,7 @@ describe('past rounds', () => {
   it('with a score in the link: which past rounds would have invited it, as the API says', async () => {
     const p = await open(`/rounds?factors=${encodeURIComponent(JSON.stringify(golden))}&asOf=2025-06-01`)
     await p.locator('#mine-summary').waitFor()
-    const api = (await (await fetch(`${server.url}/v1/outlook`, { method: 'POST', body: JSON.stringify({ asOf: '2025-06-01', factors: golden }) })).json()) as { pastRounds: { summary: { invited: number; rounds: number } } }
+    const api = (await (await fetch(`${web.server.url}/v1/outlook`, { method: 'POST', body: JSON.stringify({ asOf: '2025-06-01', factors: golden }) })).json()) as { pastRounds: { summary: { invited: number; rounds: number } } }
     const { invited, rounds } = api.pastRounds.summary
     expect(await p.locator('#mine-summary').textContent()).toContain(`Invited in ${invited} of ${rounds} rounds`)
   })
