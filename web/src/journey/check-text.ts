@@ -4,6 +4,8 @@
  * @module
  */
 import { conversionFor, type DesignatedTest } from '../../../src/language/tests.js'
+import type { TestConversion } from '../../../src/rules/language/shared.js'
+import { tefCanadaTable } from '../../../src/rules/language/tef-canada.js'
 import { isIsoDate } from '../../../src/domain/dates.js'
 import { lang } from '../i18n.js'
 import type { Issue, Pending } from './checks.js'
@@ -117,22 +119,33 @@ export const invitedUnknownText = (pending: readonly Pending[]): string => L(`No
 /** The results when the date of birth cannot be. */
 export const blockedText = (issues: readonly Issue[]): string => issues.map(issueText).join(' ')
 
+/** A scale as the form's hints write it: "0–699" in one span, else each ability's ("reading 0–300, …"). */
+function spans(scale: TestConversion['scale']): string {
+  const span = (a: (typeof ABILITIES)[number]) => `${scale[a].min}–${scale[a].max}`
+  return ABILITIES.every((a) => span(a) === span('speaking')) ? span('speaking') : ABILITIES.map((a) => `${ability(a)} ${span(a)}`).join(', ')
+}
+
 /**
  * The scale of a test on its date, next to its scores: "IELTS General Training: 0 to 9, in steps of 0.5".
- * TEF Canada changed scale on 2023-12-11: both are said until the date is given, then the date's.
+ * TEF Canada changed scale (the day and both scales read from its rule table, src/rules/language):
+ * both are said until the date is given, then the date's.
  */
 export function scaleText(test: string, date: string): string {
   if (!test) return ''
   if (test === 'tef-canada') {
-    const both = L('TEF Canada: tests taken from 2023-12-11 use the 0–699 scale; before, the old scale (reading 0–300, listening 0–360, speaking and writing 0–450; for tests from 2019-10-01, the “équivalence ancien score” printed on the result).', 'TEF Canada\u00a0: les tests passés à partir du 2023-12-11 utilisent l’échelle de 0 à 699\u202f; avant, l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450\u202f; pour les tests à partir du 2019-10-01, l’«\u00a0équivalence ancien score\u00a0» imprimée sur l’attestation).')
-    if (!isIsoDate(date)) return both
-    if (date >= '2023-12-11') return L('TEF Canada, test taken from 2023-12-11: the 0–699 scale in all four abilities (not the old scale used before).', 'TEF Canada, test passé à partir du 2023-12-11\u00a0: l’échelle de 0 à 699 dans les quatre compétences (pas l’ancienne échelle utilisée avant).')
-    return L('TEF Canada, test taken before 2023-12-11: the old scale (reading 0–300, listening 0–360, speaking and writing 0–450); for tests from 2019-10-01, enter the “équivalence ancien score” printed on the result.', 'TEF Canada, test passé avant le 2023-12-11\u00a0: l’ancienne échelle (compréhension de l’écrit 0 à 300, de l’oral 0 à 360, expression orale et écrite 0 à 450)\u202f; pour les tests à partir du 2019-10-01, entrez l’«\u00a0équivalence ancien score\u00a0» imprimée sur l’attestation.')
+    const [old, current] = [tefCanadaTable.versions.at(-2)!, tefCanadaTable.versions.at(-1)!]
+    const from = current.from
+    const [was, now] = [spans(old.value!.scale), spans(current.value!.scale)]
+    // A result of the old scale printed since the new one's results began shows the old score as "équivalence ancien score".
+    const ancien = L('if the result shows an “équivalence ancien score”, enter that', 'si l’attestation montre une «\u00a0équivalence ancien score\u00a0», entrez celle-ci')
+    if (!isIsoDate(date)) return L(`TEF Canada: tests taken from ${from} use the ${now} scale; before, the old scale (${was}; ${ancien}).`, `TEF Canada\u00a0: les tests passés à partir du ${from} utilisent l’échelle de ${now.replace('–', ' à ')}\u202f; avant, l’ancienne échelle (${was}\u202f; ${ancien}).`)
+    if (date >= from) return L(`TEF Canada, test taken from ${from}: the ${now} scale in all four abilities (not the old scale used before).`, `TEF Canada, test passé à partir du ${from}\u00a0: l’échelle de ${now.replace('–', ' à ')} dans les quatre compétences (pas l’ancienne échelle utilisée avant).`)
+    return L(`TEF Canada, test taken before ${from}: the old scale (${was}); ${ancien}.`, `TEF Canada, test passé avant le ${from}\u00a0: l’ancienne échelle (${was})\u202f; ${ancien}.`)
   }
   const conversion = conversionFor(test as DesignatedTest, isIsoDate(date) ? date : '2099-01-01')
   if (!conversion) return ''
   const s = conversion.scale
   const same = s.speaking.max === s.listening.max && s.listening.max === s.reading.max && s.reading.max === s.writing.max
   const scale = same ? range(s.speaking.min, s.speaking.max, s.speaking.step) : ABILITIES.map((a) => `${ability(a)} ${range(s[a].min, s[a].max, s[a].step)}`).join(', ')
-  return `${testName(test)}${FR ? ' : ' : ': '}${scale}`
+  return `${testName(test)}${FR ? '\u00a0: ' : ': '}${scale}`
 }
