@@ -30,8 +30,8 @@ async function open(l: Lang): Promise<{ page: Page; context: BrowserContext; err
 }
 
 const W = {
-  en: { asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', single: 'Never married / single', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', hours: 'Hours a week', funds: 'Settlement funds you can show (CAD)', bachelors: 'Bachelor’s degree, or a program of three years or more' },
-  fr: { asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', single: 'Jamais marié(e) / célibataire', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada\u202f?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada\u202f?', from: 'Du', hours: 'Heures par semaine', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', bachelors: 'Baccalauréat, ou programme de trois ans ou plus' },
+  en: { offer: 'Do you have a valid job offer supported by an LMIA (if needed)?', offerNoc: 'Occupation of the job offer (job title or NOC code)', asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', single: 'Never married / single', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', hours: 'Hours a week', funds: 'Settlement funds you can show (CAD)', bachelors: 'Bachelor’s degree, or a program of three years or more' },
+  fr: { offer: 'Avez-vous une offre d’emploi valide appuyée par une EIMT (si nécessaire)\u202f?', offerNoc: 'Profession de l’offre d’emploi (titre d’emploi ou code CNP)', asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', single: 'Jamais marié(e) / célibataire', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada\u202f?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada\u202f?', from: 'Du', hours: 'Heures par semaine', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', bachelors: 'Baccalauréat, ou programme de trois ans ou plus' },
 } as const
 
 const group = (scope: Page | Locator, name: string): Locator => scope.getByRole('group', { name, exact: true })
@@ -101,15 +101,12 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     const categories = page.locator('#categories > li')
     for (const li of await categories.all()) {
       const cls = await li.locator('.badge').getAttribute('class')
-      // French-language proficiency (no French test) fails on its own: a no. Skilled military recruits need an
-      // offer from the Forces, which the form does not ask on this date (offers give no points): can't tell,
-      // never a no. Every other occupation category: can't tell (the occupation).
+      // French-language proficiency (no French test) fails on its own: a no. So do skilled military recruits
+      // (no job offer from the Forces: the form's answer is no). Every other occupation category: can't tell
+      // (the occupation).
       const id = (await li.getAttribute('data-category'))!
-      if (id.startsWith('french-')) expect(cls).toBe('badge no')
-      else if (id.startsWith('military-')) {
-        expect(cls).toBe('badge unknown')
-        expect(await li.getByTestId('cant-tell').textContent()).toContain(l === 'en' ? 'this calculator does not ask about job offers on this date' : 'ce calculateur ne demande pas d’offre d’emploi à cette date')
-      } else {
+      if (id.startsWith('french-') || id.startsWith('military-')) expect(cls).toBe('badge no')
+      else {
         expect(cls).toBe('badge unknown')
         expect(await li.textContent()).not.toMatch(/none of your work|aucun de vos emplois/)
       }
@@ -120,6 +117,38 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge yes')
     expect(await page.locator('#not-counted-yet').count()).toBe(0)
     expect(await job.locator('.field-error[data-field=noc]').isHidden()).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('a job offer is asked on a day it gives no points, and counts for FST; answered yes without its occupation, it is can\'t tell', async () => {
+    const { page, context, errors } = await open(l)
+    // A welder (72106) with two and a half years abroad, CLB 7+ in English, funds, no certificate.
+    await fill(page, l, { test: ielts, job: { search: '72106', from: '2023-01-01', inCanada: false } })
+    await page.getByLabel(W[l].funds).fill('20000')
+    await expect.poll(() => program(page, 'fst').locator('.badge').getAttribute('class')).toBe('badge no')
+    expect(await program(page, 'fst').locator('.reasons li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['no_offer_or_certificate'])
+    // The question is there, and says an offer gives no CRS points on this day but still counts for programs.
+    const offer = page.getByRole('group', { name: W[l].offer })
+    expect(await offer.isVisible()).toBe(true)
+    expect(await offer.locator('p.hint').textContent()).toContain(l === 'en' ? 'no CRS points' : 'aucun point au SCG')
+    const total = await page.getByTestId('crs-total').textContent()
+    await offer.getByLabel(W[l].yes, { exact: true }).check()
+    // Yes, but no occupation chosen yet: FST can't be told, and the field says why.
+    await expect.poll(() => program(page, 'fst').locator('.badge').getAttribute('class')).toBe('badge unknown')
+    expect(await program(page, 'fst').getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: choose the occupation for the job offer.' : 'Impossible à dire\u00a0: choisissez la profession (l’offre d’emploi).')
+    expect(await page.locator('.field-error[data-field=offerNoc]').textContent()).toBe(l === 'en' ? 'Choose the occupation from the list: the job offer is not counted until you do.' : 'Choisissez la profession dans la liste\u00a0: l’offre n’est pas comptée tant que ce n’est pas fait.')
+    // Chosen in the trade: FST is open, and the score is unchanged (no points for an offer since 2025-03-25).
+    await page.getByLabel(W[l].offerNoc).fill('72106')
+    await expect.poll(() => program(page, 'fst').locator('.badge').getAttribute('class')).toBe('badge yes')
+    expect(await page.getByTestId('crs-total').textContent()).toBe(total)
+    expect(await page.locator('.field-error[data-field=offerNoc]').isHidden()).toBe(true)
+    // On a day an offer scored, the hint is gone and the offer counts in the score too (50 for TEER 2 then).
+    await page.getByLabel(W[l].asOf).fill('2024-06-01')
+    await expect.poll(() => offer.locator('p.hint').isHidden()).toBe(true)
+    const withOffer = Number(await page.getByTestId('crs-total').textContent())
+    await offer.getByLabel(W[l].no, { exact: true }).check()
+    await expect.poll(async () => Number(await page.getByTestId('crs-total').textContent())).toBe(withOffer - 50)
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)

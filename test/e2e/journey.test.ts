@@ -229,10 +229,7 @@ async function checkCandidate(page: Page, c: Candidate, l: Lang): Promise<void> 
     await expect.poll(() => badge.getAttribute('class')).toBe(`badge ${x.e.programs[id].eligible ? 'yes' : 'no'}`)
   }
   for (const cat of x.e.categories) {
-    // On this day the form does not ask for a job offer (it gives no points): a category failing only for the
-    // want of one (skilled military recruits: an offer from the Forces) can't be told, not a no (W8).
-    const offerOnly = cat.unmet.length > 0 && cat.unmet.every((u) => u.code === 'canadian_armed_forces_offer_missing')
-    const verdict = cat.eligible ? 'yes' : cat.unmet.some((u) => u.code === 'category_list_unknown') || offerOnly ? 'unknown' : 'no'
+    const verdict = cat.eligible ? 'yes' : cat.unmet.some((u) => u.code === 'category_list_unknown') ? 'unknown' : 'no'
     expect(await page.locator(`#categories li[data-category="${cat.id}"] .badge`).getAttribute('class')).toBe(`badge ${verdict}`)
   }
   // Unlock advice: one line per target and change the library finds.
@@ -318,11 +315,15 @@ describe('the rules of the day, visibly', () => {
     expect(statuses).toEqual(expect.arrayContaining(['Annulled marriage', 'Legally separated']))
     expect(await page.getByLabel('Date of birth', { exact: true }).inputValue()).toBe('')
     expect(await group(page, 'Credential 1').getByLabel('Level').inputValue()).toBe('')
-    // The job-offer question is asked only on dates when an offer scores (before 2025-03-25).
-    expect(await page.getByRole('group', { name: /valid job offer/ }).isVisible()).toBe(false)
+    // The job-offer question is asked on every date (FSW, FST and the funds read it); on a date it gives no
+    // CRS points (from 2025-03-25) a hint says so.
+    const offer = page.getByRole('group', { name: /valid job offer/ })
+    expect(await offer.isVisible()).toBe(true)
     await page.getByLabel('Date of birth', { exact: true }).fill('1990-01-01')
+    await page.getByLabel('Score on this date').fill('2026-06-01')
+    await expect.poll(() => offer.locator('p.hint').isVisible()).toBe(true)
     await page.getByLabel('Score on this date').fill('2024-06-01')
-    await expect.poll(() => page.getByRole('group', { name: /valid job offer/ }).isVisible()).toBe(true)
+    await expect.poll(() => offer.locator('p.hint').isVisible()).toBe(false)
     expect(await page.getByRole('group', { name: /brother or sister/ }).textContent()).toContain('your spouse or common-law partner')
     await context.close()
   }, 60_000)

@@ -44,6 +44,23 @@ describe('checks', () => {
     expect(codes({})).toEqual([])
   })
 
+  it('a job offer or certificate answered yes without its occupation: pending, and left out of the Profile until chosen', () => {
+    const a = { ...base(), jobOffer: 'yes', certificate: 'yes' } satisfies Answers
+    const c = checksOf(a)
+    expect(c.issues.map((i) => [i.field, i.code, i.params.row])).toEqual([
+      ['certNoc', 'occupation_not_chosen', 'certificate'],
+      ['offerNoc', 'occupation_not_chosen', 'offer'],
+    ])
+    expect(c.pending.map((p) => [p.kind, p.fix])).toEqual([['certificate', 'occupation'], ['offer', 'occupation']])
+    // An offer can change FST, FSW's grid (arranged employment), the funds (waived) and the military category.
+    expect(c.pending[1]!.affects).toEqual(expect.arrayContaining(['no_offer_or_certificate', 'grid_below_pass_mark', 'settlement_funds_insufficient', 'canadian_armed_forces_offer_missing']))
+    const p = toProfile(a)!
+    expect([p.jobOffer, p.certificateOfQualification]).toEqual([null, null])
+    const chosen = checksOf({ ...a, jobOfferNoc: '72106', certificateNoc: '72106' })
+    expect([chosen.issues, chosen.pending]).toEqual([[], []])
+    expect(toProfile({ ...a, jobOfferNoc: '72106' })!.jobOffer).toEqual({ noc: '72106', lmiaExempt: false })
+  })
+
   it('funds: negative or not a number refused; none given is not known', () => {
     const fix = (funds: string) => checksOf({ ...base(), funds }).pending.map((p) => p.fix)
     expect(fix('-500')).toEqual(['funds'])

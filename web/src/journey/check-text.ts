@@ -26,8 +26,16 @@ function range(min: string | number | undefined, max: string | number | undefine
   return Number(step) === 1 ? L(`${min} to ${max}`, `${min} à ${max}`) : L(`${min} to ${dec(max)}, in steps of ${dec(step)}`, `${min} à ${dec(max)}, par pas de ${dec(step)}`)
 }
 
-const ROW: Record<string, [string, string]> = { credential: ['Credential', 'Diplôme'], test: ['Language test', 'Test de langue'], job: ['Job', 'Emploi'] }
-const rowName = (kind: string | number | undefined, n: string | number | undefined, spouse = false): string => `${spouse ? L('your spouse’s ', 'de votre époux(se), ') : ''}${(ROW[String(kind)] ?? [String(kind), String(kind)])[FR ? 1 : 0]} ${n}`
+const ROW: Record<string, [string, string]> = {
+  credential: ['Credential', 'Diplôme'],
+  test: ['Language test', 'Test de langue'],
+  job: ['Job', 'Emploi'],
+  offer: ['the job offer', 'l’offre d’emploi'],
+  certificate: ['the certificate of qualification', 'le certificat de compétence'],
+}
+/** "Job 1", "your spouse’s Language test 2"; the job offer and the certificate are one each (n 0). */
+const rowName = (kind: string | number | undefined, n: string | number | undefined, spouse = false): string =>
+  `${spouse ? L('your spouse’s ', 'de votre époux(se), ') : ''}${(ROW[String(kind)] ?? [String(kind), String(kind)])[FR ? 1 : 0]}${Number(n) > 0 ? ` ${n}` : ''}`
 
 /** The message next to a field. */
 export function issueText(i: Issue): string {
@@ -57,8 +65,10 @@ export function issueText(i: Issue): string {
       return L(`“${p.value}” is not a number: enter the ${ability(p.ability)} score as printed on the result.`, `«\u00a0${p.value}\u00a0» n’est pas un nombre\u00a0: entrez le résultat en ${ability(p.ability)} tel qu’il est imprimé.`)
     case 'score_off_scale':
       return L(`${testName(String(p.test))}, ${ability(p.ability)}: ${dec(p.value)} is not on the scale (${range(p.min, p.max, p.step)}).`, `${testName(String(p.test))}, ${ability(p.ability)}\u00a0: ${dec(p.value)} n’est pas sur l’échelle (${range(p.min, p.max, p.step)}).`)
-    case 'occupation_not_chosen':
-      return L('Choose the occupation from the list: the job is not counted until you do.', 'Choisissez la profession dans la liste\u00a0: l’emploi n’est pas compté tant que ce n’est pas fait.')
+    case 'occupation_not_chosen': {
+      const [en, fr] = p.row === 'offer' ? ['the job offer is', 'l’offre n’est pas comptée'] : p.row === 'certificate' ? ['the certificate is', 'le certificat n’est pas compté'] : ['the job is', 'l’emploi n’est pas compté']
+      return L(`Choose the occupation from the list: ${en} not counted until you do.`, `Choisissez la profession dans la liste\u00a0: ${fr} tant que ce n’est pas fait.`)
+    }
     case 'funds_not_number':
       return L(`“${p.value}” is not an amount: enter the funds in Canadian dollars, digits only.`, `«\u00a0${p.value}\u00a0» n’est pas un montant\u00a0: entrez les fonds en dollars canadiens, en chiffres.`)
     case 'funds_negative':
@@ -90,8 +100,6 @@ export function pendingFix(p: Pending): string {
       return L('enter your settlement funds', 'entrez vos fonds d’établissement')
     case 'children':
       return L('correct the number of dependent children', 'corrigez le nombre d’enfants à charge')
-    case 'offer_not_asked':
-      return L('this calculator does not ask about job offers on this date (they give no points), and this category needs one from the Canadian Forces', 'ce calculateur ne demande pas d’offre d’emploi à cette date (elles ne donnent pas de points), et cette catégorie en exige une des Forces canadiennes')
   }
 }
 

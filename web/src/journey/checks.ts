@@ -44,11 +44,11 @@ export interface Issue {
 }
 
 /** What a pending row is and what would make it count. */
-export type PendingFix = 'occupation' | 'job' | 'test_date' | 'test_scores' | 'test' | 'credential' | 'funds' | 'funds_missing' | 'children' | 'offer_not_asked'
+export type PendingFix = 'occupation' | 'job' | 'test_date' | 'test_scores' | 'test' | 'credential' | 'funds' | 'funds_missing' | 'children'
 
 export interface Pending {
-  readonly kind: 'job' | 'test' | 'credential' | 'funds' | 'offer'
-  /** The row's number (1 for the first job), 0 for funds. */
+  readonly kind: 'job' | 'test' | 'credential' | 'funds' | 'offer' | 'certificate'
+  /** The row's number (1 for the first job), 0 for funds, the job offer and the certificate. */
   readonly n: number
   readonly spouse: boolean
   readonly fix: PendingFix
@@ -79,6 +79,9 @@ const LANGUAGE: readonly UnmetCode[] = ['no_language_result', 'language_below_mi
 const WORK: readonly UnmetCode[] = ['experience_insufficient', 'canadian_experience_insufficient', 'trade_experience_insufficient', 'grid_below_pass_mark', 'category_experience_insufficient', 'settlement_funds_insufficient']
 const EDUCATION: readonly UnmetCode[] = ['no_education', 'grid_below_pass_mark', 'military_credential_missing']
 const FUNDS: readonly UnmetCode[] = ['settlement_funds_insufficient']
+/** A job offer: FST's offer, FSW's arranged employment (grid) and funds waiver, skilled military recruits' offer. */
+const OFFER: readonly UnmetCode[] = ['no_offer_or_certificate', 'grid_below_pass_mark', 'settlement_funds_insufficient', 'canadian_armed_forces_offer_missing']
+const CERTIFICATE: readonly UnmetCode[] = ['no_offer_or_certificate']
 /** A spouse's rows change only the FSW grid (adaptability). */
 const SPOUSE: readonly UnmetCode[] = ['grid_below_pass_mark']
 
@@ -160,6 +163,22 @@ export function dobIssues(target: object, dob: string, asOf: string, today: stri
   return first ? [issue('dob_after_row', { row: first[0], n: first[1], date: first[2] })] : []
 }
 
+/** A job offer or certificate of qualification answered yes, its occupation not chosen: not counted yet. */
+function occupationIssues(a: Answers): { issues: Issue[]; pending: Pending[] } {
+  const issues: Issue[] = []
+  const pending: Pending[] = []
+  const asked: [Answers['jobOffer'], string, 'offer' | 'certificate', string, readonly UnmetCode[]][] = [
+    [a.certificate, a.certificateNoc, 'certificate', 'certNoc', CERTIFICATE],
+    [a.jobOffer, a.jobOfferNoc, 'offer', 'offerNoc', OFFER],
+  ]
+  for (const [answer, noc, kind, field, affects] of asked) {
+    if (answer !== 'yes' || /^\d{5}$/.test(noc)) continue
+    issues.push({ target: a, field, code: 'occupation_not_chosen', params: { row: kind } })
+    pending.push({ kind, n: 0, spouse: false, fix: 'occupation', affects })
+  }
+  return { issues, pending }
+}
+
 /** Settlement funds and children: numbers, not negative. */
 function amountIssues(a: Answers): { issues: Issue[]; pending: Pending[] } {
   const issues: Issue[] = []
@@ -192,12 +211,8 @@ export function checkAnswers(a: Answers, spouseCounts: boolean, today: string, j
   const spouse = spouseCounts ? personChecks(a.spouse, true, jobComplete, credentialComplete) : { issues: [], pending: [] }
   // The spouse's date of birth is not scored: one that cannot be is said, and left out of the Profile.
   const spouseDob = spouseCounts ? dobIssues(a.spouse, a.spouse.dob, a.asOf, today, a.spouse) : []
+  const occupations = occupationIssues(a)
   const amounts = amountIssues(a)
-  return { issues: [...blocking, ...spouseDob, ...me.issues, ...spouse.issues, ...amounts.issues], pending: [...me.pending, ...spouse.pending, ...amounts.pending], blocking }
+  return { issues: [...blocking, ...spouseDob, ...me.issues, ...spouse.issues, ...occupations.issues, ...amounts.issues], pending: [...me.pending, ...spouse.pending, ...occupations.pending, ...amounts.pending], blocking }
 }
 
-/**
- * The job offer, when the form does not ask for it (on dates an offer gives no points, as IRCC's tool):
- * a category that needs one (skilled military recruits: an offer from the Canadian Forces) can't be told.
- */
-export const OFFER_NOT_ASKED: Pending = { kind: 'offer', n: 0, spouse: false, fix: 'offer_not_asked', affects: ['canadian_armed_forces_offer_missing'] }

@@ -95,7 +95,8 @@ function yesNo(base: string, question: string, value: YesNo, set: (v: YesNo) => 
 }
 
 /** Finds an occupation by title words or code; shows the choice, or buttons to choose from. */
-function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed, row?: JobAnswer): HTMLElement {
+/** An occupation chosen from NOC 2021 by words or code; `row` keeps a job's typed words, `slot` says what is wrong beside it. */
+function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed, slot: { target: object; field: string }, row?: JobAnswer): HTMLElement {
   const el = h('input', { id: nextId(base), type: 'text', autocomplete: 'off', value: value ? `${value} ${nocByCode(value)?.title ?? ''}`.trim() : (row?.nocText ?? '') })
   const status = h('div', { class: 'noc-status', 'aria-live': 'polite' })
   const show = (code: string): void => {
@@ -130,7 +131,7 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
   })
   if (value) show(value)
   el.setAttribute('aria-describedby', `${el.id}-hint`)
-  return h('div', { class: 'field noc-field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status, row ? slotFor(row, 'noc', el) : null)
+  return h('div', { class: 'field noc-field' }, h('label', { for: el.id }, label), el, hint(`${el.id}-hint`, m('occupationHint')), status, slotFor(slot.target, slot.field, el))
 }
 
 /** The levels one credential can have (two or more credentials, or none, are what the library derives). */
@@ -230,7 +231,7 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
     person.work,
     (n) => `${prefix}${m('jobN', { n })}`,
     (j: JobAnswer) => [
-      nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed, j),
+      nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed, { target: j, field: 'noc' }, j),
       yesNo('workCanada', m('workInCanada'), j.inCanada, (v) => (j.inCanada = v), changed),
       h('div', { class: 'row' }, field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)), field(m('to'), input('to', 'date', j.to, (v) => (j.to = v), changed)), field(m('hours'), input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' }))),
       (() => {
@@ -281,12 +282,14 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
     jobRows(a.spouse, changed, m('spousePrefix')),
   )
   spouseSection.id = 'spouse-section'
-  const certificateNoc = nocPicker('certNoc', m('certificateNoc'), a.certificateNoc, (c) => (a.certificateNoc = c), changed)
+  const certificateNoc = nocPicker('certNoc', m('certificateNoc'), a.certificateNoc, (c) => (a.certificateNoc = c), changed, { target: a, field: 'certNoc' })
   const nominationOn = field(m('nominationOn'), input('nomOn', 'date', a.nominationOn, (v) => (a.nominationOn = v), changed))
+  // Asked on every date: an offer still counts for FSW's arranged employment, FST and the proof of funds
+  // when it gives no CRS points (since 2025-03-25); the hint says so (showJobOffer).
   const jobOffer = yesNo('jobOffer', m('jobOffer'), a.jobOffer, (v) => (a.jobOffer = v), changed)
-  // Shown once the results know an offer scores on the date (showJobOffer).
-  jobOffer.hidden = true
-  const jobOfferNoc = nocPicker('offerNoc', m('jobOfferNoc'), a.jobOfferNoc, (c) => (a.jobOfferNoc = c), changed)
+  jobOffer.append(h('p', { class: 'hint', id: `${jobOffer.id}-points`, hidden: true }, m('jobOfferNoPoints')))
+  jobOffer.setAttribute('aria-describedby', `${jobOffer.id}-points`)
+  const jobOfferNoc = nocPicker('offerNoc', m('jobOfferNoc'), a.jobOfferNoc, (c) => (a.jobOfferNoc = c), changed, { target: a, field: 'offerNoc' })
   const firstLanguage = select('firstLanguage', [['', m('firstAuto')], ['english', m('english')], ['french', m('french')]], a.firstLanguage, (v) => (a.firstLanguage = v as Answers['firstLanguage']), changed)
 
   const form = h(
@@ -335,17 +338,14 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
     spouseSection.hidden = !spouseScores(a)
     certificateNoc.hidden = a.certificate !== 'yes'
     nominationOn.hidden = a.nomination !== 'yes'
-    jobOfferNoc.hidden = a.jobOffer !== 'yes' || jobOffer.hidden
+    jobOfferNoc.hidden = a.jobOffer !== 'yes'
   }
   refresh()
   return { form, refresh: () => refresh() }
 }
 
-/** Shows the job-offer question only on dates when an offer scores (the results decide; IRCC's tool asks it only then). */
-export function showJobOffer(form: HTMLFormElement, scores: boolean, a: Answers): void {
-  const group = form.querySelector<HTMLElement>('fieldset[id^="jobOffer"]')
-  if (!group) return
-  group.hidden = !scores
-  const noc = form.querySelector<HTMLElement>('input[id^="offerNoc"]')?.closest<HTMLElement>('.field')
-  if (noc) noc.hidden = !scores || a.jobOffer !== 'yes'
+/** Says beside the job-offer question whether an offer gives CRS points on the date (the results decide). */
+export function showJobOffer(form: HTMLFormElement, scores: boolean): void {
+  const hint = form.querySelector<HTMLElement>('fieldset[id^="jobOffer"] > p.hint')
+  if (hint) hint.hidden = scores
 }

@@ -14,7 +14,7 @@ import { h } from '../dom.js'
 import { colon, datePattern, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
 import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
-import { OFFER_NOT_ASKED, parseNumber, type Pending } from './checks.js'
+import { parseNumber } from './checks.js'
 import { blockedText, issueText, notCountedText, summaryUnknownText } from './check-text.js'
 import { buildForm, showIssues, showJobOffer, testNotes } from './form.js'
 import { noticeText, programName, verifiedText } from './messages.js'
@@ -123,18 +123,17 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const issueRows = new Set(checks.issues.map((i) => i.target))
     testLines([], issueRows)
     if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
-    if (missing.length > 0 || checks.blocking.length > 0) showJobOffer(form, false, answers)
+    if (missing.length > 0 || checks.blocking.length > 0) showJobOffer(form, true)
     if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
     // A date of birth that cannot be is not scored: the field and the results say why.
     if (checks.blocking.length > 0) return clear(h('p', { class: 'error', id: 'need' }, blockedText(checks.blocking)))
     const profile = toProfile(answers)!
-    // A job offer scores only on some dates (IRCC's tool asks only then): otherwise it is not asked, and not counted.
-    const noOffer = explainFactors({ ...profile, jobOffer: null }, asOf).factors
-    const offerScores = scoreCrs({ ...noOffer, jobOffer: 'teer-0-3' }, asOf).total !== scoreCrs({ ...noOffer, jobOffer: 'none' }, asOf).total
-    showJobOffer(form, offerScores, answers)
-    if (!offerScores) profile.jobOffer = null
-    // Not asked is not "no offer": what needs one can't be told (the score is unaffected: no points then).
-    const pending: readonly Pending[] = offerScores ? checks.pending : [...checks.pending, OFFER_NOT_ASKED]
+    // A job offer gives CRS points only on some dates (none since 2025-03-25), but it is asked on every date:
+    // FSW's arranged employment, FST and the proof of funds still read it. The hint says when it gives none
+    // (the nomination left out, as its 600 points would hide the offer's under the cap).
+    const noOffer = { ...explainFactors({ ...profile, jobOffer: null }, asOf).factors, provincialNomination: false }
+    showJobOffer(form, scoreCrs({ ...noOffer, jobOffer: 'teer-0-3' }, asOf).total !== scoreCrs({ ...noOffer, jobOffer: 'none' }, asOf).total)
+    const pending = checks.pending
     const { factors, notices } = explainFactors(profile, asOf)
     testLines(notices, issueRows)
     const crs = scoreCrs(factors, asOf)
@@ -142,7 +141,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const judged = verdicts(r, pending)
     const someUnknown = Object.values(judged.programs).some((p) => p.verdict === 'unknown')
     // Rows begun but not counted (a job without its occupation, a test without its date): the score leaves them out, and says so.
-    const uncounted = pending.filter((p) => p.kind !== 'funds' && p.kind !== 'offer')
+    const uncounted = pending.filter((p) => p.kind !== 'funds')
     total.textContent = String(crs.total)
     meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})${semicolon}${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
