@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { explainFactors, factorsOf } from '../../src/crs/factors.js'
 import { addDays } from '../../src/domain/dates.js'
 import { eligibility } from '../../src/eligibility/index.js'
+import { loadRecord } from '../../src/history/load.js'
 import { whatIf } from '../../src/history/outlook.js'
 import { unlocks, type Unlock } from '../../src/history/unlock.js'
 import { profileSchema, type Profile } from '../../src/schemas/profile.js'
@@ -77,5 +78,30 @@ describe('French typography of the worded codes', () => {
     texts.add(w.verifiedText({ code: 'rules_not_verified', message: 'rules last verified on 2026-01-01', lastVerified: '2026-01-01' } as Parameters<Messages['verifiedText']>[0]))
     expect(texts.size).toBeGreaterThan(20)
     for (const t of texts) expect(problems(t), t).toEqual([])
+  })
+})
+
+describe("IRCC's French names of rounds (W7)", () => {
+  it('the rounds whose French name the record holds are worded the same from their English names (IRCC writes "version" with either capital)', async () => {
+    const w = await messagesIn('fr')
+    const named = loadRecord().rounds.filter((r) => r.labelFr !== undefined)
+    // The shipped names: rounds 436-447 (data/ee-rounds.labels-fr.json).
+    expect(named.map((r) => r.number)).toEqual(Array.from({ length: 12 }, (_, i) => String(436 + i)))
+    const same = (s: string) => s.replace(/-version /i, '-version ')
+    for (const r of named) expect(same(w.roundLabel(r.label)), r.label).toBe(same(r.labelFr!))
+  })
+
+  it('the categories those rounds confirm are named the same on every version, and in English as IRCC labels them', async () => {
+    const fr = await messagesIn('fr')
+    expect(fr.roundLabel('Healthcare and social services occupations (Version 2)')).toBe('Professions de la santé et des services sociaux (Version 2)')
+    expect(fr.roundLabel('Healthcare occupations (Version 1)')).toBe('Professions de la santé (Version 1)')
+    expect(fr.roundLabel('Trade occupations (Version 2)')).toBe('Métiers spécialisés (Version 2)')
+    expect(fr.roundLabel('STEM occupations (2023-1)')).toBe('Professions en sciences, technologies, ingénierie et mathématiques (STIM) (2023-1)')
+    expect(fr.categoryName('healthcare-social-2026', 'Healthcare and Social Services Occupations, 2026-Version 3')).toBe('Professions de la santé et des services sociaux 2026-Version 3')
+    // A forecast type spans its category's versions: healthcare is named as it is now.
+    expect(fr.roundTypeName('category:healthcare')).toBe('Professions de la santé et des services sociaux')
+    const en = await messagesIn('en')
+    expect(en.roundTypeName('category:healthcare')).toBe('Healthcare and social services occupations')
+    expect(en.roundLabel('Trades Occupations, 2026-Version 3')).toBe('Trades Occupations, 2026-Version 3')
   })
 })

@@ -35,32 +35,46 @@ function level(minimum: string | number | undefined, sc = 'CLB'): string {
   return L(`${sc} ${s} (speaking/listening/reading/writing)`, `${sc} ${s} (oral/compréhension de l’oral/de l’écrit/écrit)`)
 }
 
+/**
+ * Each category's name in English and in IRCC's French. The French names of French-language proficiency,
+ * healthcare and social services, trades, physicians and senior managers are IRCC's own, as its French
+ * feed names rounds 436-447 (data/ee-rounds.labels-fr.json); the others follow them and are UNCONFIRMED
+ * (docs/decisions.md W7).
+ */
 const CATEGORY_NAMES: Record<string, [string, string]> = {
   french: ['French-language proficiency', 'Compétence linguistique en français'],
-  healthcare: ['Healthcare and social services occupations', 'Professions dans le domaine des soins de santé et des services sociaux'],
-  'healthcare-social': ['Healthcare and social services occupations', 'Professions dans le domaine des soins de santé et des services sociaux'],
+  healthcare: ['Healthcare occupations', 'Professions de la santé'],
+  'healthcare-social': ['Healthcare and social services occupations', 'Professions de la santé et des services sociaux'],
   stem: ['STEM occupations', 'Professions en sciences, technologies, ingénierie et mathématiques (STIM)'],
-  trade: ['Trade occupations', 'Professions de métiers'],
-  transport: ['Transport occupations', 'Professions dans le domaine du transport'],
-  agriculture: ['Agriculture and agri-food occupations', 'Professions dans le domaine de l’agriculture et de l’agroalimentaire'],
-  education: ['Education occupations', 'Professions dans le domaine de l’éducation'],
-  physicians: ['Physicians with Canadian work experience', 'Médecins ayant une expérience de travail au Canada'],
-  'senior-managers': ['Senior managers with Canadian work experience', 'Cadres supérieurs ayant une expérience de travail au Canada'],
-  researchers: ['Researchers with Canadian work experience', 'Chercheurs ayant une expérience de travail au Canada'],
+  trade: ['Trade occupations', 'Métiers spécialisés'],
+  transport: ['Transport occupations', 'Professions du transport'],
+  agriculture: ['Agriculture and agri-food occupations', 'Professions de l’agriculture et de l’agroalimentaire'],
+  education: ['Education occupations', 'Professions de l’éducation'],
+  physicians: ['Physicians with Canadian work experience', 'Médecins ayant de l’expérience de travail au Canada'],
+  'senior-managers': ['Senior managers with Canadian work experience', 'Cadres supérieurs/cadres supérieures ayant de l’expérience de travail au Canada'],
+  researchers: ['Researchers with Canadian work experience', 'Chercheurs/chercheuses ayant de l’expérience de travail au Canada'],
   military: ['Skilled military recruits', 'Recrues militaires qualifiées'],
+}
+
+/** A version as IRCC's French feed writes it after the name: "2026-Version 3" as published, "(Version 1)" for the older labels. */
+const versionAfter = (label: string): string => {
+  const year = /,?\s*(\d{4}-Version \d+)\s*$/i.exec(label)?.[1]
+  if (year) return ` ${year}`
+  const older = /\(([^)]*)\)\s*$/.exec(label)?.[1]
+  return older ? ` (${older})` : ''
 }
 
 /** A category version's name: the library's (IRCC's) label in English, IRCC's French name in French. */
 export function categoryName(id: string, label: string): string {
   if (!FR) return label
   const key = Object.keys(CATEGORY_NAMES).sort((a, b) => b.length - a.length).find((k) => id.startsWith(`${k}-`))
-  const version = /\(([^)]*)\)\s*$/.exec(label)?.[1]
-  return key ? `${CATEGORY_NAMES[key]![1]}${version ? ` (${version.replace(/Version/g, 'version')})` : ''}` : label
+  return key ? `${CATEGORY_NAMES[key]![1]}${versionAfter(label)}` : label
 }
 
 /**
  * IRCC's French name of a round (its English name as published: "No Program Specified",
- * "Healthcare and Social Services Occupations, 2026-Version 3", "STEM occupations (2023-1)"...).
+ * "Healthcare and Social Services Occupations, 2026-Version 3", "STEM occupations (2023-1)"...). The
+ * rounds page prefers the French feed's own name, when the record has it (`labelFr`).
  */
 export function roundLabel(label: string): string {
   if (!FR) return label
@@ -75,14 +89,11 @@ export function roundLabel(label: string): string {
   if (fixed[label]) return fixed[label]
   const lower = label.toLowerCase()
   const patterns: [RegExp, string][] = [
-    [/^french/, 'french'], [/^healthcare/, 'healthcare'], [/^stem/, 'stem'], [/^trade/, 'trade'], [/^transport/, 'transport'], [/^agriculture/, 'agriculture'],
+    [/^french/, 'french'], [/^healthcare and social/, 'healthcare-social'], [/^healthcare/, 'healthcare'], [/^stem/, 'stem'], [/^trade/, 'trade'], [/^transport/, 'transport'], [/^agriculture/, 'agriculture'],
     [/^education/, 'education'], [/^physicians/, 'physicians'], [/^senior managers/, 'senior-managers'], [/^researchers/, 'researchers'], [/^skilled military/, 'military'],
   ]
   const hit = patterns.find(([re]) => re.test(lower))
-  if (!hit) return label
-  const version = /(?:\(([^)]*)\)|,?\s*(\d{4}-Version \d+|\d{4}-\d))\s*$/.exec(label)
-  const v = version ? (version[1] ?? version[2] ?? '') : ''
-  return `${CATEGORY_NAMES[hit[1]]![1]}${v ? ` (${v.replace(/Version/g, 'version')})` : ''}`
+  return hit ? `${CATEGORY_NAMES[hit[1]]![1]}${versionAfter(label)}` : label
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -95,7 +106,9 @@ const TYPE_NAMES: Record<string, [string, string]> = {
 
 /** A round type of the forecast (`general`, `program:cec`, `category:stem`) by name; `fallback` (the library's label) when unknown. */
 export function roundTypeName(type: string, fallback = type): string {
-  const names = TYPE_NAMES[type] ?? CATEGORY_NAMES[type.replace(/^category:/, '')]
+  // A category's type spans its versions: healthcare is named as it is now (with social services since 2025).
+  const key = type.replace(/^category:/, '')
+  const names = TYPE_NAMES[type] ?? CATEGORY_NAMES[key === 'healthcare' ? 'healthcare-social' : key]
   return names ? names[FR ? 1 : 0] : fallback
 }
 
