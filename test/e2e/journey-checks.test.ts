@@ -30,8 +30,8 @@ async function open(l: Lang): Promise<{ page: Page; context: BrowserContext; err
 }
 
 const W = {
-  en: { offer: 'Do you have a valid job offer supported by an LMIA (if needed)?', offerNoc: 'Occupation of the job offer (job title or NOC code)', asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', single: 'Never married / single', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', hours: 'Hours a week', funds: 'Settlement funds you can show (CAD)', bachelors: 'Bachelor’s degree, or a program of three years or more' },
-  fr: { offer: 'Avez-vous une offre d’emploi valide appuyée par une EIMT (si nécessaire)\u202f?', offerNoc: 'Profession de l’offre d’emploi (titre d’emploi ou code CNP)', asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', single: 'Jamais marié(e) / célibataire', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada\u202f?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada\u202f?', from: 'Du', hours: 'Heures par semaine', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', bachelors: 'Baccalauréat, ou programme de trois ans ou plus' },
+  en: { student: 'While a full-time student', offer: 'Do you have a valid job offer supported by an LMIA (if needed)?', offerNoc: 'Occupation of the job offer (job title or NOC code)', asOf: 'Score on this date', dob: 'Date of birth', marital: 'Marital status', single: 'Never married / single', yes: 'Yes', no: 'No', credential: 'Credential 1', level: 'Level', inCanada: 'Studied in Canada?', completedOn: 'Completed on', years: 'Length of the program (years)', eca: 'ECA issued on (studies outside Canada)', test: 'Language test 1', testName: 'Test', testDate: 'Test date', speaking: 'Speaking', listening: 'Listening', reading: 'Reading', writing: 'Writing', job: 'Job 1', occupation: 'Occupation (job title or NOC code)', workInCanada: 'In Canada?', from: 'From', hours: 'Hours a week', funds: 'Settlement funds you can show (CAD)', bachelors: 'Bachelor’s degree, or a program of three years or more' },
+  fr: { student: 'Pendant des études à temps plein', offer: 'Avez-vous une offre d’emploi valide appuyée par une EIMT (si nécessaire)\u202f?', offerNoc: 'Profession de l’offre d’emploi (titre d’emploi ou code CNP)', asOf: 'Calculer à cette date', dob: 'Date de naissance', marital: 'État matrimonial', single: 'Jamais marié(e) / célibataire', yes: 'Oui', no: 'Non', credential: 'Diplôme 1', level: 'Niveau', inCanada: 'Études au Canada\u202f?', completedOn: 'Obtenu le', years: 'Durée du programme (années)', eca: 'EDE délivrée le (études hors du Canada)', test: 'Test de langue 1', testName: 'Test', testDate: 'Date du test', speaking: 'Expression orale', listening: 'Compréhension de l’oral', reading: 'Compréhension de l’écrit', writing: 'Expression écrite', job: 'Emploi 1', occupation: 'Profession (titre d’emploi ou code CNP)', workInCanada: 'Au Canada\u202f?', from: 'Du', hours: 'Heures par semaine', funds: 'Fonds d’établissement que vous pouvez montrer (CAD)', bachelors: 'Baccalauréat, ou programme de trois ans ou plus' },
 } as const
 
 const group = (scope: Page | Locator, name: string): Locator => scope.getByRole('group', { name, exact: true })
@@ -149,6 +149,19 @@ describe.each(['en', 'fr'] as const)('unknowns are "can\'t tell", never "not eli
     const withOffer = Number(await page.getByTestId('crs-total').textContent())
     await offer.getByLabel(W[l].no, { exact: true }).check()
     await expect.poll(async () => Number(await page.getByTestId('crs-total').textContent())).toBe(withOffer - 50)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('work while a full-time student is asked for each job: it does not count for CEC or as Canadian work', async () => {
+    const { page, context, errors } = await open(l)
+    await fill(page, l, { credential: { completedOn: '2019-05-31', eca: '2024-03-01' }, test: ielts, job: { search: '21231', from: '2024-06-01' } })
+    await page.getByLabel(W[l].funds).fill('20000')
+    await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge yes')
+    const total = Number(await page.getByTestId('crs-total').textContent())
+    await group(page, W[l].job).getByLabel(W[l].student).check()
+    await expect.poll(() => program(page, 'cec').locator('.badge').getAttribute('class')).toBe('badge no')
+    expect(Number(await page.getByTestId('crs-total').textContent())).toBeLessThan(total)
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)

@@ -15,7 +15,7 @@ const yesNo = fc.constantFrom('', 'yes', 'no') as fc.Arbitrary<'' | 'yes' | 'no'
 const num = (min: number, max: number) => fc.oneof(fc.integer({ min, max }).map(String), fc.constant(''), fc.constant('-3'), fc.constant('7.5'))
 const credential = fc.record({ level: fc.constantFrom('', 'secondary', 'one-year', 'two-year', 'bachelors', 'masters', 'doctoral'), inCanada: yesNo, years: num(0, 20), completedOn: maybeDate, ecaOn: maybeDate })
 const test = fc.record({ test: fc.constantFrom('', ...DESIGNATED_TESTS), date: maybeDate, speaking: num(0, 12), listening: num(0, 12), reading: num(0, 12), writing: num(0, 12) }) as fc.Arbitrary<Answers['tests'][number]>
-const job = fc.record({ noc: fc.constantFrom('', '21232', '33102', '72410', '1234'), inCanada: yesNo, from: maybeDate, to: maybeDate, hours: num(0, 200), selfEmployed: fc.boolean() })
+const job = fc.record({ noc: fc.constantFrom('', '21232', '33102', '72410', '1234'), inCanada: yesNo, from: maybeDate, to: maybeDate, hours: num(0, 200), selfEmployed: fc.boolean(), student: fc.boolean() }, { requiredKeys: ['noc', 'inCanada', 'from', 'to', 'hours', 'selfEmployed'] })
 const person = fc.record({ dob: maybeDate, education: fc.array(credential, { maxLength: 3 }), tests: fc.array(test, { maxLength: 3 }), work: fc.array(job, { maxLength: 3 }) })
 const answers: fc.Arbitrary<Answers> = fc
   .record({
@@ -60,6 +60,12 @@ describe('toProfile', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  it('work while a full-time student is marked as such (it is not Canadian work); answers saved before the question read as not', () => {
+    const row = { noc: '21232', inCanada: 'yes', from: '2024-01-01', to: '', hours: '20', selfEmployed: false } as const
+    const work = (student?: boolean) => toProfile({ ...emptyAnswers(), dob: '1990-01-01', marital: 'single', work: [student === undefined ? row : { ...row, student }] })!.work[0]!.fullTimeStudent
+    expect([work(true), work(false), work()]).toEqual([true, false, false])
   })
 
   it('a spouse who is a citizen or does not come brings no facts of their own to the Profile', () => {

@@ -39,6 +39,8 @@ export interface JobAnswer {
   to: string
   hours: string
   selfEmployed: boolean
+  /** Work while a full-time student (it does not count as Canadian work: IRPR 87.1(3)); absent in answers saved before it was asked. */
+  student?: boolean
 }
 
 export interface PersonAnswers {
@@ -70,7 +72,7 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10)
 
 export const emptyCredential = (): CredentialAnswer => ({ level: '', inCanada: '', years: '', completedOn: '', ecaOn: '' })
 export const emptyTest = (): TestAnswer => ({ test: '', date: '', speaking: '', listening: '', reading: '', writing: '' })
-export const emptyJob = (): JobAnswer => ({ noc: '', inCanada: '', from: '', to: '', hours: '', selfEmployed: false })
+export const emptyJob = (): JobAnswer => ({ noc: '', inCanada: '', from: '', to: '', hours: '', selfEmployed: false, student: false })
 const emptyPerson = (): PersonAnswers => ({ dob: '', education: [emptyCredential()], tests: [emptyTest()], work: [emptyJob()] })
 
 /** A blank form: nothing pre-filled but the scoring day (today). */
@@ -199,7 +201,7 @@ export function jobComplete(j: JobAnswer): boolean {
 function jobs(list: readonly JobAnswer[]): Job[] {
   return list
     .filter(jobComplete)
-    .map((j) => ({ noc: j.noc, country: j.inCanada === 'yes' ? 'CA' : ABROAD, from: j.from, to: isDate(j.to) ? j.to : null, hoursPerWeek: Number(j.hours), selfEmployed: j.selfEmployed, fullTimeStudent: false }))
+    .map((j) => ({ noc: j.noc, country: j.inCanada === 'yes' ? 'CA' : ABROAD, from: j.from, to: isDate(j.to) ? j.to : null, hoursPerWeek: Number(j.hours), selfEmployed: j.selfEmployed, fullTimeStudent: j.student === true }))
 }
 
 const FRENCH_TESTS = new Set(['tef-canada', 'tcf-canada'])

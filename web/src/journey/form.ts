@@ -226,6 +226,12 @@ function testRows(person: PersonAnswers, changed: Changed, prefix: string): HTML
   )
 }
 
+function checkbox(base: string, label: string, checked: boolean, set: (v: boolean) => void, changed: Changed): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: nextId(base), checked })
+  box.addEventListener('change', () => (set(box.checked), changed()))
+  return h('div', { class: 'field' }, h('label', { for: box.id }, box, ' ', label))
+}
+
 function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {
   return list(
     person.work,
@@ -234,11 +240,9 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
       nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed, { target: j, field: 'noc' }, j),
       yesNo('workCanada', m('workInCanada'), j.inCanada, (v) => (j.inCanada = v), changed),
       h('div', { class: 'row' }, field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)), field(m('to'), input('to', 'date', j.to, (v) => (j.to = v), changed)), field(m('hours'), input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' }))),
-      (() => {
-        const box = h('input', { type: 'checkbox', id: nextId('self'), checked: j.selfEmployed })
-        box.addEventListener('change', () => ((j.selfEmployed = box.checked), changed()))
-        return h('div', { class: 'field' }, h('label', { for: box.id }, box, ' ', m('selfEmployed')))
-      })(),
+      checkbox('self', m('selfEmployed'), j.selfEmployed, (v) => (j.selfEmployed = v), changed),
+      // Work while a full-time student counts neither for CEC nor as Canadian work for the CRS.
+      checkbox('student', m('fullTimeStudent'), j.student === true, (v) => (j.student = v), changed),
       rowNote(() => ((j.noc || j.inCanada || j.from || j.to || j.hours) && !jobComplete(j) ? m('jobIncomplete') : '')),
     ],
     emptyJob,

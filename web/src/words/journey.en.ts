@@ -70,6 +70,7 @@ export const en = {
   to: 'To (leave empty if you still work there)',
   hours: 'Hours a week',
   selfEmployed: 'Self-employed',
+  fullTimeStudent: 'While a full-time student',
   addJob: 'Add a job',
   jobIncomplete: 'Not counted yet: choose the occupation, say where, give the start date and the hours a week (1 to 168); the end cannot be before the start.',
   credentialIncomplete: 'Not counted yet: give the level, where you studied and the date completed (a program of 0 to 15 years).',

@@ -72,6 +72,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   to: 'Au (laisser vide si vous y travaillez encore)',
   hours: 'Heures par semaine',
   selfEmployed: 'Travailleur autonome',
+  fullTimeStudent: 'Pendant des études à temps plein',
   addJob: 'Ajouter un emploi',
   jobIncomplete: 'Pas encore compté\u00a0: choisissez la profession, indiquez où, la date de début et les heures par semaine (1 à 168)\u202f; la fin ne peut précéder le début.',
   credentialIncomplete: 'Pas encore compté\u00a0: indiquez le niveau, le lieu des études et la date d’obtention (programme de 0 à 15\u00a0ans).',
