@@ -64,9 +64,10 @@ export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, 
   for (const c of result.categories) {
     const key = categoryById(c.id)?.key
     if (!key) continue
-    // An unknown occupation list is "can't tell", unless no program is open anyway.
+    // An unknown occupation list is "can't tell", unless no program is open anyway; so is a condition the
+    // profile does not let eligibility() decide (eligible null: skilled military recruits' service).
     const unknown = c.unmet.some((u) => u.code === 'category_list_unknown') && !c.unmet.some((u) => u.code === 'not_eligible_for_program')
-    const value: Eligible = c.eligible ? true : unknown ? null : false
+    const value: Eligible = c.eligible === true ? true : c.eligible === null || unknown ? null : false
     const type = `category:${key}`
     const before = map.get(type)
     // Two versions of one category in force on a day: eligible under either.
@@ -113,7 +114,7 @@ function sameTypes(a: ReadonlyMap<RoundTypeKey, Eligible>, b: ReadonlyMap<RoundT
  * columns, src/pool/derived.ts, whose windows test/consistency/one-answer.test.ts holds to the plain
  * answer on every day), so a birthday or a year of work moves the score, and a program or category
  * opens or closes, on the day itself. The first sample's eligibility is eligibility()'s own (with
- * "can't tell"); on later ones a category that can't tell is not open, as it counts in the forecast.
+ * "can't tell"); a type that can't be told on it stays so on later ones unless they open it.
  * CrsFactors carry no dates, so their score stays and only general rounds (and, with a nomination, PNP
  * rounds) are taken as open to them, with a note saying so.
  */
@@ -139,10 +140,15 @@ export function candidateTrack(input: ForecastInput, asOf: IsoDate, options: Tra
   const today = eligibility(profile, asOf)
   const start = toDayNumber(asOf)
   const samples: TrackSample[] = []
+  const todayByType = eligibilityByType(today)
+  // The derived columns answer yes or no: a type that can't be told today stays can't tell on the days
+  // after, unless they open it (they cannot tell a no from an unknown), so the bound if open covers them.
+  const unknownToday = [...todayByType].filter(([, e]) => e === null).map(([type]) => type)
   for (let day = start; day <= start + options.days; ) {
     const derived = deriveAt(profile, fromDayNumber(day), pool)
     const first = day === start
-    const eligible = first ? eligibilityByType(today) : typesOf(derived.programs, derived.categories)
+    const eligible = first ? todayByType : typesOf(derived.programs, derived.categories)
+    if (!first) for (const type of unknownToday) if (eligible.get(type) !== true) eligible.set(type, null)
     const last = samples.at(-1)
     // A stretch that changed nothing the forecast reads (the calendar is cautious while work goes on) adds no sample.
     if (first || last!.score !== derived.score || !sameTypes(last!.eligible, eligible)) samples.push({ offset: day - start, score: derived.score, eligible, programsUnmet: first ? programsUnmet(today) : [] })

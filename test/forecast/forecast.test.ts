@@ -4,6 +4,8 @@ import fc from 'fast-check'
 import { addDays, addYears, LAST_DAY } from '../../src/domain/dates.js'
 import { isExpressEntryError } from '../../src/errors.js'
 import { forecast } from '../../src/forecast/index.js'
+import { candidateTrack, eligibleFor } from '../../src/forecast/candidate.js'
+import { eligibility } from '../../src/eligibility/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
 import { cecProfile, neverEligible, steadyCecRecord } from './helpers.js'
@@ -130,6 +132,21 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     expect(cec.eligible).toBeNull()
     expect(cec.chance).toBe(0)
     expect(cec.chanceIfOpen).toBeGreaterThan(0)
+  })
+
+  it("a category eligibility() can't decide for a Profile is can't tell on every day of the track, and counted in the bound", () => {
+    // An offer from the Canadian Forces Recruiting Group, the service in a foreign military not said.
+    const recruit = cecProfile(asOf, { jobOffer: { noc: '40042', lmiaExempt: true, employer: 'canadian-forces-recruiting-group', termYears: 3 } })
+    const military = eligibility(recruit, asOf).categories.find((c) => c.id === 'military-2026')!
+    expect([military.eligible, military.undecided?.map((u) => u.code)]).toEqual([null, ['military_service_unknown']])
+    const track = candidateTrack({ kind: 'profile', profile: recruit }, asOf, { days: 365 })
+    // The birthday (03-10) and the years of work move the score within the year: several samples, each can't tell.
+    expect(track.samples.length).toBeGreaterThan(1)
+    for (const s of track.samples) expect(eligibleFor(track, s, 'category:military')).toBeNull()
+    const f = forecast({ kind: 'profile', profile: recruit }, rounds, { asOf })
+    // Round 430 (2026-07-23) holds the type in the year looked back on.
+    expect(f.rounds.find((r) => r.type === 'category:military')?.eligible).toBeNull()
+    expect(f.ifOpen!.types).toContain('category:military')
   })
 
   it('a Profile whose every type can be told has no bound, and never-eligible stays never-eligible', () => {
