@@ -64,11 +64,11 @@ function testAt(language: OfficialLanguage, date: IsoDate, level: number): Langu
   return scores ? { test, testDate: date, ...scores } : null
 }
 
-/** Targets (programs and categories in force) not eligible, except categories whose list is unknown. */
+/** Targets (programs and categories in force) not eligible; a category that can't be told (its list unknown, or a condition the profile does not decide) is no target. */
 function closedTargets(r: EligibilityResult): string[] {
   const targets: string[] = []
   for (const id of FEDERAL_PROGRAMS) if (!r.programs[id].eligible) targets.push(id)
-  for (const c of r.categories) if (!c.eligible && !c.unmet.some((u) => u.code === 'category_list_unknown')) targets.push(c.id)
+  for (const c of r.categories) if (c.eligible === false && !c.unmet.some((u) => u.code === 'category_list_unknown')) targets.push(c.id)
   return targets
 }
 
