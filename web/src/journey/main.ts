@@ -7,6 +7,7 @@
 import { explainFactors } from '../../../src/crs/factors.js'
 import { scoreCrs } from '../../../src/crs/score.js'
 import { eligibility } from '../../../src/eligibility/index.js'
+import { jobOfferTable } from '../../../src/rules/crs/additional/job-offer.js'
 import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
@@ -123,16 +124,13 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const issueRows = new Set(checks.issues.map((i) => i.target))
     testLines([], issueRows)
     if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
-    if (missing.length > 0 || checks.blocking.length > 0) showJobOffer(form, true)
+    // A job offer gives CRS points only on some dates (none since 2025-03-25: the rule table), but it is asked
+    // on every date, as FSW's arranged employment, FST and the proof of funds still read it: the hint says when.
+    showJobOffer(form, jobOfferTable.valueAt(asOf) !== null)
     if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
     // A date of birth that cannot be is not scored: the field and the results say why.
     if (checks.blocking.length > 0) return clear(h('p', { class: 'error', id: 'need' }, blockedText(checks.blocking)))
     const profile = toProfile(answers)!
-    // A job offer gives CRS points only on some dates (none since 2025-03-25), but it is asked on every date:
-    // FSW's arranged employment, FST and the proof of funds still read it. The hint says when it gives none
-    // (the nomination left out, as its 600 points would hide the offer's under the cap).
-    const noOffer = { ...explainFactors({ ...profile, jobOffer: null }, asOf).factors, provincialNomination: false }
-    showJobOffer(form, scoreCrs({ ...noOffer, jobOffer: 'teer-0-3' }, asOf).total !== scoreCrs({ ...noOffer, jobOffer: 'none' }, asOf).total)
     const pending = checks.pending
     const { factors, notices } = explainFactors(profile, asOf)
     testLines(notices, issueRows)
