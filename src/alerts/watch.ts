@@ -101,6 +101,8 @@ export interface WatchOptions {
   readonly timeoutMs?: number
   /** Called with each alert as it is sent (the CLI prints it). */
   readonly onAlert?: (alert: RoundAlertPayload) => void
+  /** Called on a channel's first check, before any alert, with the number of rounds taken as its baseline. */
+  readonly onBaseline?: (rounds: number) => void
   readonly now?: () => Date
 }
 
@@ -145,6 +147,7 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
           .execute()
       }
     })
+    options.onBaseline?.(baseline)
   }
 
   let refresh: RefreshReport | null = null

@@ -42,9 +42,13 @@ export function formatAlert(a: RoundAlertPayload): string {
   return lines.join('\n')
 }
 
+/** The channel in words: "the webhook https://… for profile example-1", "printed alerts". */
+function channelWords(webhook: string | undefined, profile: Profile | undefined): string {
+  return `${webhook ? `the webhook ${webhook}` : 'printed alerts'}${profile ? ` for profile ${profile.id}` : ''}`
+}
+
 function summary(result: WatchResult): string {
   const lines: string[] = []
-  if (result.baseline > 0) lines.push(`First check of ${result.channel}: the ${result.baseline} rounds already in the record are its baseline (not sent)`)
   if (result.refreshError) lines.push(`Feed not read: ${result.refreshError}`)
   if (result.failed) lines.push(`Round #${result.failed.number} not delivered after ${result.failed.delivery.attempts} attempt(s) (${result.failed.delivery.error}); it and any later round will be sent at the next check`)
   if (result.sent.length === 0 && !result.failed) lines.push('No new round')
@@ -74,6 +78,11 @@ async function runWatch(file: string | undefined, options: WatchCliOptions): Pro
       ...(options.webhook !== undefined ? { webhook: { url: options.webhook, secret: secret!, ...(retries === undefined ? {} : { retries }) } } : {}),
       ...(profile ? { profile } : {}),
       onAlert: (a) => process.stdout.write(options.json ? `${JSON.stringify(a)}\n` : `${formatAlert(a)}\n`),
+      // Said before the alerts of the same check, so the rounds sent read as those added since.
+      onBaseline: (rounds) => {
+        const line = `First check of ${channelWords(options.webhook, profile)}: the ${fmt(rounds)} rounds already in the record are taken as seen (not sent); rounds added after them are sent`
+        if (!options.json) process.stdout.write(`${line}\n`)
+      },
     })
     if (!options.json) {
       const text = summary(result)
