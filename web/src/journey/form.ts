@@ -94,8 +94,10 @@ function yesNo(base: string, question: string, value: YesNo, set: (v: YesNo) => 
   return h('fieldset', { class: 'radios', id: name }, h('legend', {}, question), option('yes'), option('no'))
 }
 
-/** Finds an occupation by title words or code; shows the choice, or buttons to choose from. */
-/** An occupation chosen from NOC 2021 by words or code; `row` keeps a job's typed words, `slot` says what is wrong beside it. */
+/**
+ * Finds an occupation by title words or code; shows the choice, or buttons to choose from. `row` keeps a
+ * job's typed words; `slot` names the answer and field whose issues are said beside it.
+ */
 function nocPicker(base: string, label: string, value: string, set: (code: string) => void, changed: Changed, slot: { target: object; field: string }, row?: JobAnswer): HTMLElement {
   const el = h('input', { id: nextId(base), type: 'text', autocomplete: 'off', value: value ? `${value} ${nocByCode(value)?.title ?? ''}`.trim() : (row?.nocText ?? '') })
   const status = h('div', { class: 'noc-status', 'aria-live': 'polite' })
@@ -348,7 +350,7 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
   return { form, refresh: () => refresh() }
 }
 
-/** Says beside the job-offer question whether an offer gives CRS points on the date (the results decide). */
+/** Says beside the job-offer question when an offer gives no CRS points on the date. */
 export function showJobOffer(form: HTMLFormElement, scores: boolean): void {
   const hint = form.querySelector<HTMLElement>('fieldset[id^="jobOffer"] > p.hint')
   if (hint) hint.hidden = scores
