@@ -74,9 +74,31 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146_097 + doe - 719_468
 }
 
+/** Day numbers of 0000-01-01 and 9999-12-31: the days written `YYYY-MM-DD` with four digits. */
+const FIRST_FOUR_DIGIT_DAY = -719_528
+const LAST_FOUR_DIGIT_DAY = 2_932_896
+
+/** `n` as two digits. */
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
 /** The `YYYY-MM-DD` date of a day number. */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+  // Hinnant's civil-from-days, the inverse of toDayNumber: the pool generator makes several dates per
+  // profile drawn, and a Date object and its ISO string cost more than all the rest of a date's work.
+  // Other days (fractions, years outside 0000-9999) keep the Date path and its answers.
+  if (!Number.isInteger(day) || day < FIRST_FOUR_DIGIT_DAY || day > LAST_FOUR_DIGIT_DAY) return new Date(day * 86_400_000).toISOString().slice(0, 10)
+  const z = day + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${y >= 1000 ? String(y) : String(y).padStart(4, '0')}-${twoDigits(m)}-${twoDigits(d)}`
 }
 
 /** `date` plus `days` days (negative goes back). */

@@ -94,6 +94,13 @@ describe('day numbers', () => {
     )
   })
 
+  it('fromDayNumber by arithmetic writes every day of 0000-9999 as the JavaScript calendar does; fractions and other years keep its answers', () => {
+    let differ = 0
+    for (let day = toDayNumber('0000-01-01') - 3; day <= toDayNumber('9999-12-31') + 3; day++) if (fromDayNumber(day) !== iso(day * 86_400_000)) differ++
+    expect(differ).toBe(0)
+    for (const day of [0.5, -0.5, 19_000.99, -800_000, 3_000_000]) expect(fromDayNumber(day)).toBe(iso(day * 86_400_000))
+  }, 30_000)
+
   it('addDays moves by whole days, across months, years and leap days', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
     expect(addDays('2023-02-28', 1)).toBe('2023-03-01')
