@@ -338,6 +338,8 @@ export function steeredTypes(mix: PoolMix, like: IsoDate): SteeredType[] {
 const TIER_WEAK_BELOW = 400
 const TIER_STRONG_FROM = 491
 const NO_OCCUPATIONS: ReadonlySet<string> = new Set()
+/** The steer of a draw out of patience without a tier: the applicant model as it is. */
+const FREE: Steer = { avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
 
 /** Draws per profile after which a profile whose score bin has room goes even if its programs and categories do not fit. */
 const MIX_PATIENCE = 100
@@ -414,7 +416,22 @@ class MixPlan {
       return Int32Array.from({ length: MAX_SCORE + 1 }, (_, score) => edges.findLastIndex((min) => score >= min))
     })
     this.deficit = types.map(() => new Float64Array(MIX_GROUPS.length + 1))
+    // steer() marks the occupation types as bits of a 32-bit number.
+    if (this.occ.length > 31) throw new Error(`${this.occ.length} occupation categories steered at once: at most 31`)
+    this.impliedBy = this.occ.map((i) => this.occ.filter((j) => j !== i && this.implied[j]!.includes(i)))
+    this.conflicts = this.occ.map((i) => this.occ.filter((j) => j !== i && !this.implied[i]!.includes(j)))
+    this.wanted = types.map(() => null)
+    this.alone = new Float64Array(this.occ.length)
   }
+
+  /** Per occupation type (in `occ` order), the other occupation types whose eligibility implies it. */
+  private readonly impliedBy: readonly (readonly number[])[]
+  /** Per occupation type (in `occ` order), the other occupation types it does not imply (one profile is not steered to both). */
+  private readonly conflicts: readonly (readonly number[])[]
+  /** Scratch for steer(): each type's probability at the score aimed at (null: not known there). */
+  private readonly wanted: (number | null)[]
+  /** Scratch for draw(): each occupation type's probability of being the one drawn. */
+  private readonly alone: Float64Array
 
   private readonly keys: readonly RoundTypeKey[]
 
@@ -434,36 +451,43 @@ class MixPlan {
   }
 
   /**
-   * One eligibility vector, each type eligible with probability `p(i)`, under the joint rules of the
-   * pool; undefined for a type whose share is not known there (p(i) null: the maker draws it freely).
+   * One eligibility vector, each type eligible with probability `p[i]`, under the joint rules of the
+   * pool; undefined for a type whose share is not known there (p[i] null: the maker draws it freely).
    */
-  private draw(p: (i: number) => number | null, r: () => number): (boolean | undefined)[] {
+  private draw(p: readonly (number | null)[], r: () => number): (boolean | undefined)[] {
     const e: (boolean | undefined)[] = this.types.map(() => false)
     const clamp = (x: number) => Math.max(0, Math.min(1, x))
     const { ic, ifsw, ifr } = this
-    const pc = ic >= 0 ? p(ic) : null
+    const pc = ic >= 0 ? p[ic]! : null
     if (ic >= 0) e[ic] = pc === null ? undefined : r() < pc
     if (ifsw >= 0) {
-      const pf = p(ifsw)
+      const pf = p[ifsw]!
       // Every candidate is eligible for a program: not CEC means FSW (FST is not steered).
       if (pf === null) e[ifsw] = undefined
       else if (pc === null) e[ifsw] = r() < pf
       else e[ifsw] = !e[ic] || r() < clamp(pc > 0 ? (pf - (1 - pc)) / pc : 1)
     }
     if (ifr >= 0) {
-      const pr = p(ifr)
+      const pr = p[ifr]!
       e[ifr] = pr === null ? undefined : r() < pr
     }
-    for (const i of this.occ) if (p(i) === null) e[i] = undefined
-    const known = (i: number) => p(i) ?? 0
-    if (this.occ.length > 0) {
+    const occ = this.occ
+    for (const i of occ) if (p[i] === null) e[i] = undefined
+    if (occ.length > 0) {
       // At most one category's occupation; a category whose list holds another's is eligible with it.
-      const alone = this.occ.map((i) => Math.max(0, known(i) - this.occ.filter((j) => j !== i && this.implied[j]!.includes(i)).reduce((a, j) => a + known(j), 0)))
-      const sum = alone.reduce((a, b) => a + b, 0)
+      // (Summed in the same order as ever: the same floating-point sums, so the same draw.)
+      const alone = this.alone
+      let sum = 0
+      for (let k = 0; k < occ.length; k++) {
+        let held = 0
+        for (const j of this.impliedBy[k]!) held += p[j] ?? 0
+        alone[k] = Math.max(0, (p[occ[k]!] ?? 0) - held)
+        sum += alone[k]!
+      }
       let x = r() * Math.max(1, sum)
-      for (let k = 0; k < this.occ.length; k++) {
+      for (let k = 0; k < occ.length; k++) {
         if ((x -= alone[k]!) < 0) {
-          for (const j of this.implied[this.occ[k]!]!) if (e[j] !== undefined) e[j] = true
+          for (const j of this.implied[occ[k]!]!) if (e[j] !== undefined) e[j] = true
           break
         }
       }
@@ -483,52 +507,69 @@ class MixPlan {
     while (b < quotas.length - 1 && (x -= Math.max(0, quotas[b]!)) >= 0) b++
     const bin = this.bins[b]!
     // Above 600, the score aimed at is a nominee's: a base score plus the nomination's 600.
-    const [lo, hi] = bin.min > 600 ? [bin.min - 600, bin.max - 600] : [bin.min, bin.max]
+    const lo = bin.min > 600 ? bin.min - 600 : bin.min
+    const hi = bin.min > 600 ? bin.max - 600 : bin.max
     // Half the time, a tier that scores near the bin aimed at: the steered facts move the score (a year
     // in Canada, French), and a low or high bin needing a mix the usual draw rarely puts there would
     // otherwise wait long.
     const tier = hi <= TIER_WEAK_BELOW && r() < 0.5 ? 'weak' : lo >= TIER_STRONG_FROM && r() < 0.5 ? 'strong' : undefined
     // Out of patience (the last of the bins, out of the maker's usual reach): the mix left to chance.
-    if (free) return { ...(tier ? { tier } : {}), avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
+    if (free) return tier ? { tier, avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 } : FREE
     const at = Math.round(bin.max - (bin.max - bin.min) / 4)
-    const e = this.draw((i) => {
+    const p = this.wanted
+    for (let i = 0; i < p.length; i++) {
       const share = this.share(i, at)
-      return share === null ? null : share - this.deficit[i]![this.groupAt[i]![at]!]! / 2
-    }, r)
-    const pick = this.occ.find((i) => e[i] === true && !this.occ.some((j) => j !== i && e[j] === true && !this.implied[i]!.includes(j)))
+      p[i] = share === null ? null : share - this.deficit[i]![this.groupAt[i]![at]!]! / 2
+    }
+    const e = this.draw(p, r)
+    const occ = this.occ
+    // The first category eligible with no other eligible beside those it implies; and the categories
+    // the mix can't tell of here (neither sought nor avoided), as bits in `occ` order.
+    let pick: number | undefined
+    let unknown = 0
+    for (let k = 0; k < occ.length; k++) {
+      const i = occ[k]!
+      if (e[i] === undefined) unknown |= 1 << k
+      if (pick === undefined && e[i] === true && this.conflicts[k]!.every((j) => e[j] !== true)) pick = i
+    }
     const cec = this.ic >= 0 ? e[this.ic] : undefined
     const fsw = this.ifsw >= 0 ? e[this.ifsw] : undefined
     const skilled = cec === true || fsw !== undefined
-    const [minTeer, maxTeer] = skilled ? [0, 3] : [0, 5]
-    // A category the mix can't tell of here is neither sought nor avoided.
-    const unknown = this.occ.filter((i) => e[i] === undefined)
-    const { avoid, nocs } = this.occupations(pick, minTeer, maxTeer, unknown)
+    const maxTeer = skilled ? 3 : 5
+    const { avoid, nocs } = this.occupations(pick, 0, maxTeer, unknown)
     const t = pick === undefined ? undefined : this.types[pick]!
     // Without Canadian work, only the strong tier reaches a high bin (the applicant model rarely scores
     // over 500 without it): always that tier there, not half the time.
     const tierNow = cec === false && lo >= TIER_STRONG_FROM ? 'strong' : tier
-    return {
-      ...(tierNow ? { tier: tierNow } : {}),
-      ...(cec === undefined ? {} : { cec }),
-      ...(fsw === undefined ? {} : { fsw }),
-      ...(this.ifr >= 0 && e[this.ifr] !== undefined ? { french: e[this.ifr]! } : {}),
-      ...(t ? { nocs: nocs!, categoryMonths: t.months!, categoryInCanada: t.inCanada! } : {}),
-      avoid,
-      minTeer,
-      maxTeer,
+    const french = this.ifr >= 0 ? e[this.ifr] : undefined
+    const steer: { -readonly [K in keyof Steer]: Steer[K] } = { avoid, minTeer: 0, maxTeer }
+    if (tierNow) steer.tier = tierNow
+    if (cec !== undefined) steer.cec = cec
+    if (fsw !== undefined) steer.fsw = fsw
+    if (french !== undefined) steer.french = french
+    if (t) {
+      steer.nocs = nocs!
+      steer.categoryMonths = t.months!
+      steer.categoryInCanada = t.inCanada!
     }
+    return steer
   }
 
   private readonly occupationCache = new Map<string, { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined }>()
 
-  /** The occupations to draw from for a target category (`pick`, or none) and TEER range, and those to avoid. */
-  private occupations(pick: number | undefined, minTeer: number, maxTeer: number, unknown: readonly number[]): { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined } {
-    const key = `${pick ?? -1}/${minTeer}/${maxTeer}/${unknown.join(',')}`
+  /**
+   * The occupations to draw from for a target category (`pick`, or none) and TEER range, and those to
+   * avoid; `unknown`: the categories the mix can't tell of, as bits in `occ` order.
+   */
+  private occupations(pick: number | undefined, minTeer: number, maxTeer: number, unknown: number): { avoid: ReadonlySet<string>; nocs: readonly string[] | undefined } {
+    const key = `${pick ?? -1}/${minTeer}/${maxTeer}/${unknown}`
     let hit = this.occupationCache.get(key)
     if (hit) return hit
     const avoid = new Set<string>()
     const implied = pick === undefined ? [] : this.implied[pick]!
-    for (const i of this.occ) if (!implied.includes(i) && !unknown.includes(i)) for (const c of this.types[i]!.list!) avoid.add(c)
+    this.occ.forEach((i, k) => {
+      if (!implied.includes(i) && (unknown & (1 << k)) === 0) for (const c of this.types[i]!.list!) avoid.add(c)
+    })
     let nocs: string[] | undefined
     if (pick !== undefined) {
       const own = this.own[pick]!
