@@ -638,6 +638,12 @@ export interface GenerateOptions {
   readonly shape?: PoolShape
   /** Shape `model`: the mix to follow (default: the pool model's on `like`, from the shipped record). */
   readonly mix?: PoolMix
+  /**
+   * The latest submission, an instant (default: the end of `like`). The year of submissions ends there
+   * when it is earlier: a pool made like today is submitted by now, since no profile enters the pool
+   * before it is submitted (the import refuses one submitted after now).
+   */
+  readonly submittedBy?: string
 }
 
 export interface GeneratedProfile {
@@ -663,12 +669,16 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
   const topBins = bins.filter((b) => b.min > 600).length
   const rangeIndex = (score: number) => binIndex(bins, score)
   const maxDraws = (options.maxDrawsPerProfile ?? 200) * size
-  const start = toDayNumber(addDays(like, -364)) * 86_400
-  const slot = (365 * 86_400 - 1) / Math.max(1, size)
+  const year = 365 * 86_400 - 1
+  const endOfLike = (toDayNumber(like) + 1) * 86_400 - 1
+  const submittedBy = options.submittedBy === undefined ? endOfLike : Math.floor(Date.parse(options.submittedBy) / 1000)
+  if (Number.isNaN(submittedBy)) throw new RangeError(`submittedBy: not an instant (${options.submittedBy})`)
+  const start = Math.min(endOfLike, submittedBy) - year
+  const slot = year / Math.max(1, size)
   const width = String(size).length
   let draws = 0
   for (let i = 0; i < size; i++) {
-    // Distinct seconds: slot i of the year before `like`, at a random second within it.
+    // Distinct seconds: slot i of the year to `like` (or to submittedBy), at a random second within it.
     const second = Math.floor(start + i * slot + m.r() * Math.max(0, slot - 1))
     const submittedAt = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
     const id = `g${seed}-${String(i + 1).padStart(width, '0')}`

@@ -102,6 +102,19 @@ describe('pool generate --like: programs and categories follow the pool model', 
     expect(run(5)).not.toEqual(a)
   }, 60_000)
 
+  it('submitted over the year to the end of the day, or to submittedBy when earlier (a pool like today, by now): every second distinct', () => {
+    const times = (submittedBy?: string) => [...generatePool({ size: 200, seed: 3, like: '2026-08-20', eligibility: realEligibility(), shape: 'model', ...(submittedBy ? { submittedBy } : {}) })].map((g) => g.profile.submittedAt)
+    const plain = times()
+    expect([plain[0]! >= '2025-08-21T00:00:00Z', plain.at(-1)! <= '2026-08-20T23:59:59Z', plain.at(-1)! > '2026-08-18']).toEqual([true, true, true])
+    const byMorning = times('2026-08-20T06:00:00Z')
+    expect(byMorning.every((t) => t <= '2026-08-20T06:00:00Z')).toBe(true)
+    expect(byMorning[0]! >= '2025-08-20T06:00:01Z').toBe(true)
+    expect(new Set(byMorning).size).toBe(200)
+    // A later instant than the day's end changes nothing.
+    expect(times('2026-09-01T00:00:00Z')).toEqual(plain)
+    expect(() => times('the morning')).toThrow(/submittedBy/)
+  }, 60_000)
+
   it("shape 'published' (the library default) is what it was before the mix: the same bytes for the same seed", () => {
     // Digests of the pools generated before `model` steered programs and categories (seeded tests and demo pools depend on them).
     const digest = (like: string) => {

@@ -168,7 +168,7 @@ export function registerPool(program: Command): void {
     .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band, and with the programs and categories, of the pool model that pool replay uses (JSONL on stdout, or into --db)')
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
-    .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year before it')
+    .requiredOption('--like <date>', 'match the distribution IRCC published nearest this date; profiles are submitted in the year to the end of it (to now, for today, so that all can be imported)')
     .option('--out <file>', 'write the JSONL to this file (whole or not at all) rather than standard output')
     .action(async (o: { db?: string; size: string; seed: string; like: string; out?: string }) => {
       const size = intOption(o.size, '--size', 1)
@@ -177,7 +177,7 @@ export function registerPool(program: Command): void {
       const eligibility = realEligibility()
       const target = targetFor(like)
       process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
-      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model' })
+      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model', submittedBy: new Date().toISOString() })
       if (o.db) {
         const onProgress = progress()
         const lines = (function* () {
