@@ -104,4 +104,13 @@ describe("IRCC's French names of rounds (W7)", () => {
     expect(en.roundTypeName('category:healthcare')).toBe('Healthcare and social services occupations')
     expect(en.roundLabel('Trades Occupations, 2026-Version 3')).toBe('Trades Occupations, 2026-Version 3')
   })
+
+  it("a page names a round by the French feed's own name when the record holds it, else worded from the English; English pages by IRCC's label", async () => {
+    const fr = await messagesIn('fr')
+    const en = await messagesIn('en')
+    const label = 'Senior managers with Canadian Work Experience, 2026-Version 1'
+    const feed = 'Cadres supérieurs/cadres supérieures ayant de l’expérience de travail au Canada 2026-version 1'
+    expect([fr.roundName(label, feed), fr.roundName(label)]).toEqual([feed, 'Cadres supérieurs/cadres supérieures ayant de l’expérience de travail au Canada 2026-Version 1'])
+    expect(en.roundName(label, feed)).toBe(label)
+  })
 })

@@ -96,6 +96,11 @@ export function roundLabel(label: string): string {
   return hit ? `${CATEGORY_NAMES[hit[1]]![1]}${versionAfter(label)}` : label
 }
 
+/** A round's name on a page: in French, the French feed's own (`labelFr`, when the record holds it), else worded from the English. */
+export function roundName(label: string, labelFr?: string): string {
+  return FR && labelFr ? labelFr : roundLabel(label)
+}
+
 const TYPE_NAMES: Record<string, [string, string]> = {
   general: ['General rounds (all programs)', 'Rondes générales (tous les programmes)'],
   'program:cec': ['Canadian Experience Class', 'Catégorie de l’expérience canadienne'],

@@ -14,12 +14,19 @@ import { h } from '../dom.js'
 import { colon, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
-import { roundLabel } from './messages.js'
+import { roundName } from './messages.js'
 import { m, mk } from './text.js'
 
 
+/** A round checked by its name in the page's language: the French feed's own when the record holds it. */
+type Namer = (c: { readonly number: string; readonly label: string }) => string
+const namer = (rounds: readonly PastRound[]): Namer => {
+  const french = new Map(rounds.map((r) => [r.number, r.labelFr]))
+  return (c) => roundName(c.label, french.get(c.number))
+}
+
 /** On a phone each round stacks its cells, each with its column's name (style.css `.stack`). */
-function table(rows: readonly PastRoundCheck[], id: string): HTMLElement {
+function table(rows: readonly PastRoundCheck[], id: string, name: Namer): HTMLElement {
   const columns = [m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')]
   const cell = (i: number, text: string, cls: string | null = i === 3 || i === 4 ? 'n' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
   return h(
@@ -29,7 +36,7 @@ function table(rows: readonly PastRoundCheck[], id: string): HTMLElement {
       'table',
       { id, class: 'stack' },
       h('thead', {}, h('tr', {}, ...columns.map((x, i) => h('th', { scope: 'col', class: i === 3 || i === 4 ? 'n' : null }, x)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, cell(0, roundNo(r.number)), cell(1, r.date), cell(2, roundLabel(r.label)), cell(3, String(r.score)), cell(4, String(r.lowestScore)), cell(5, mk(`outcome_${r.outcome}`), `outcome ${r.outcome}`)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, cell(0, roundNo(r.number)), cell(1, r.date), cell(2, name(r)), cell(3, String(r.score)), cell(4, String(r.lowestScore)), cell(5, mk(`outcome_${r.outcome}`), `outcome ${r.outcome}`)))),
     ),
   )
 }
@@ -56,6 +63,7 @@ function after(a: string, b: string): boolean {
 function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: Visit): HTMLElement {
   const since = rounds.filter((r) => (previous.lastRound ? after(r.number, previous.lastRound) : r.date > previous.on))
   const checks = since.length > 0 ? pastInvitations({ kind: 'profile', profile }, since).rounds : []
+  const name = namer(rounds)
   const verdictOf = (c: PastRoundCheck): string => (c.outcome === 'invited' ? m('sinceYes') : c.outcome === 'unknown' ? m('sinceUnknown') : m('sinceNo'))
   return h(
     'section',
@@ -63,7 +71,7 @@ function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: V
     h('h4', { id: 'since-title' }, m('sinceTitle', { date: previous.on })),
     checks.length === 0
       ? h('p', {}, m('sinceNone'))
-      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) ${roundLabel(c.label)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
+      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) ${name(c)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
   )
 }
 
@@ -94,16 +102,17 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     .filter((c) => c.outcome === 'below-cutoff' && c.date > yearAgo && c.eligible !== false)
     .sort((a, b) => a.lowestScore - a.score - (b.lowestScore - b.score))
     .slice(0, 3)
-  const unknownLabels = [...new Set(unknown.map((c) => roundLabel(c.label)))]
+  const name = namer(upTo)
+  const unknownLabels = [...new Set(unknown.map(name))]
   const parts: (HTMLElement | null)[] = [
     news,
     h('p', { class: 'verdict', id: 'past-verdict' }, h('strong', {}, verdict(checks))),
     unknown.length > 0 ? h('p', { class: 'unknown-line' }, m('pastUnknown', { n: unknown.length, reason: unknownLabels.slice(0, 3).join(semicolon) + (unknownLabels.length > 3 ? '…' : '') })) : null,
     h('p', { class: 'hint', id: 'past-record' }, m('pastRecord', { last: last.date, number: last.number })),
     invited.length + unknown.length > 0 ? h('h4', {}, m('pastListTitle')) : null,
-    invited.length + unknown.length > 0 ? table([...invited.slice(0, 8), ...unknown.slice(0, 4)], 'past-rounds') : null,
+    invited.length + unknown.length > 0 ? table([...invited.slice(0, 8), ...unknown.slice(0, 4)], 'past-rounds', name) : null,
     close.length > 0 ? h('h4', {}, m('pastCloseTitle')) : null,
-    close.length > 0 ? table(close, 'past-close') : null,
+    close.length > 0 ? table(close, 'past-close', name) : null,
   ]
   box.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null))
 }

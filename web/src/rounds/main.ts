@@ -6,7 +6,7 @@
  * @module
  */
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
-import { programName, roundLabel } from '../journey/messages.js'
+import { programName, roundName } from '../journey/messages.js'
 import { h } from '../dom.js'
 import { lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
@@ -80,7 +80,7 @@ function table(head: readonly string[], rows: readonly (readonly Cell[])[], nume
 /** A link to the round's own view. */
 const roundLink = (number: string): HTMLElement => h('a', { href: `/rounds?round=${encodeURIComponent(number)}${keep}`, 'aria-label': t('roundOpen', { number }) }, number)
 /** The round's name in the page's language (IRCC's French name when the server has it). */
-const nameOf = (r: Round): string => (lang === 'fr' && r.labelFr ? r.labelFr : roundLabel(r.label))
+const nameOf = (r: Round): string => roundName(r.label, r.labelFr)
 
 /** The rounds, filtered by type and year (kept in the address), newest first, 25 more at a time. */
 function roundsList(rounds: readonly Round[]): HTMLElement {
@@ -183,6 +183,7 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
   const asOf = params.get('asOf') ?? new Date().toISOString().slice(0, 10)
   if (!parsed.success || !isoDate.safeParse(asOf).success) return [h('p', { class: 'error' }, t('invalidLink'))]
   const past = pastInvitations({ kind: 'factors', factors: parsed.data }, rounds.filter((r) => r.date <= asOf))
+  const french = new Map(rounds.map((r) => [r.number, r.labelFr]))
   const s = past.summary
   const invited = past.rounds.filter((r) => r.outcome === 'invited' || r.outcome === 'lost-tie-break' || r.outcome === 'unknown').reverse()
   return [
@@ -194,7 +195,7 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
       ? h('p', {}, t('mineNone'))
       : table(
           [t('roundNo'), t('date'), t('label'), t('total'), t('lowest'), t('mineOutcome')],
-          invited.slice(0, 50).map((r) => [r.number, r.date, roundLabel(r.label), r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
+          invited.slice(0, 50).map((r) => [r.number, r.date, roundName(r.label, french.get(r.number)), r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
           [false, false, false, true, true, false],
           { stack: true },
         ),
@@ -209,7 +210,7 @@ async function load(): Promise<void> {
     color: COLORS[type],
     shape: SHAPES[type],
     key: type,
-    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `${roundNo(r.number)} ${r.date} · ${roundLabel(r.label)} · ${r.lowestScore} (${num(r.size)})` })),
+    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `${roundNo(r.number)} ${r.date} · ${nameOf(r)} · ${r.lowestScore} (${num(r.size)})` })),
   }))
   const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, swatch(x.shape, x.color), ' ', x.name)))
   const latest = stats.distributions.at(-1)
