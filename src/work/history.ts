@@ -299,7 +299,7 @@ export function hoursByCountry(jobs: readonly Job[], window: DayWindow, filter: 
 
 /**
  * Canadian skilled work that counts for CRS points and CEC: in Canada, TEER 0-3, paid, not self-employed,
- * not while a full-time study (MI s.15(7)(a)-(b) for the CRS, IRPR 87.1(3)(a)-(b) for CEC; docs/decisions.md 10).
+ * not during full-time study (MI s.15(7)(a)-(b) for the CRS, IRPR 87.1(3)(a)-(b) for CEC; docs/decisions.md 10).
  */
 export const isCanadianSkilledWork: JobFilter = (job) => job.country === 'CA' && isSkilledNoc(job.noc) && !job.selfEmployed && !job.fullTimeStudent
 
