@@ -16,7 +16,7 @@ let page: Page | undefined
 let context: BrowserContext | undefined
 const web = useWebApp('web-keyboard', {}, () => page)
 
-export const W = {
+const W = {
   en: { addJob: 'Add a job', removeJob2: 'Remove (Job 2)', job2: 'Job 2', occupation: 'Occupation (job title or NOC code)', share: 'Copy a link with my answers', copied: 'Link copied', breakdown: 'Breakdown', forecast: 'Show the forecast', speaking: 'Speaking', test1: 'Language test 1' },
   fr: { addJob: 'Ajouter un emploi', removeJob2: 'Retirer (Emploi 2)', job2: 'Emploi 2', occupation: 'Profession (titre d’emploi ou code CNP)', share: 'Copier un lien avec mes réponses', copied: 'Lien copié', breakdown: 'Détail', forecast: 'Afficher la prévision', speaking: 'Expression orale', test1: 'Test de langue 1' },
 } as const
@@ -65,12 +65,107 @@ async function tabTo(p: Page, selector: string, { back = false, max = 80 } = {})
   throw new Error(`${selector} not reached in ${max} Tab presses; last: ${stops.at(-1)?.selector}`)
 }
 
+const isFocused = (p: Page, selector: string): Promise<boolean> => p.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
+
 describe.each(['en', 'fr'] as const)('keyboard alone, in %s', (l) => {
+  const w = W[l]
+
   it('from the top of /calculator, Tab reaches every question in reading order, each with its focus ring (date fields too), and Shift+Tab comes back', async () => {
     const p = await calculator(l)
     const order = ['input[id^=asOf]', 'input[id^=dob]', 'select[id^=marital]', 'input[id^=children]', 'select[id^=level]', 'input[id^=inCanada]', 'input[id^=completed]', 'input[id^=years]', 'select[id^=firstLanguage]', 'select[id^=test]', 'input[id^=testDate]', 'input[id^=speaking]', 'input[id^=writing]', 'input[id^=noc]', 'input[id^=workCanada]', 'input[id^=from]', 'input[id^=hours]', 'input[id^=self]', 'input[id^=student]', 'input[id^=certificate]', 'input[id^=funds]', '#share', '#clear']
     for (const selector of order) await tabTo(p, selector, { max: 12 })
     // A date field is several stops (month, day, year, the calendar button): each shows the ring.
     for (const selector of ['input[id^=funds]', 'input[id^=certificate]', 'input[id^=student]']) await tabTo(p, selector, { back: true, max: 12 })
+  })
+
+  it('a whole candidate is entered with the keyboard alone, and the results read', async () => {
+    const p = await calculator(l)
+    await tabTo(p, 'input[id^=dob]')
+    await p.keyboard.type('01011995')
+    await tabTo(p, 'select[id^=marital]')
+    await p.keyboard.press('ArrowDown') // never married / single
+    await tabTo(p, 'select[id^=level]')
+    for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowDown') // bachelor's
+    await tabTo(p, 'input[id^=inCanada]')
+    await p.keyboard.press('Space') // Yes
+    await p.keyboard.press('ArrowRight') // No: the arrows move the choice within the group
+    expect(await p.locator('input[id^=inCanada][value=no]').first().isChecked()).toBe(true)
+    await tabTo(p, 'input[id^=completed]')
+    await p.keyboard.type('06012018')
+    await tabTo(p, 'input[id^=years]')
+    await p.keyboard.type('4')
+    await tabTo(p, 'input[id^=eca]')
+    await p.keyboard.type('01152024')
+    await tabTo(p, 'select[id^=test]')
+    await p.keyboard.press('ArrowDown') // IELTS General Training
+    await tabTo(p, 'input[id^=testDate]')
+    await p.keyboard.type('03152026')
+    for (const [a, v] of [['speaking', '7.5'], ['listening', '8.5'], ['reading', '8'], ['writing', '7']] as const) {
+      await tabTo(p, `input[id^=${a}]`)
+      await p.keyboard.type(v)
+    }
+    await tabTo(p, 'input[id^=noc]')
+    await p.keyboard.type('software eng')
+    await tabTo(p, '.noc-hits button', { max: 1 })
+    await p.keyboard.press('Enter')
+    // The choice made, the buttons go: the focus comes back to the occupation's field, which shows it.
+    expect(await isFocused(p, 'input[id^=noc]')).toBe(true)
+    expect(await p.locator('input[id^=noc]').first().inputValue()).toMatch(/^21231 /)
+    await tabTo(p, 'input[id^=workCanada]')
+    await p.keyboard.press('Space')
+    await tabTo(p, 'input[id^=from]')
+    await p.keyboard.type('01012020')
+    await tabTo(p, 'input[id^=hours]')
+    await p.keyboard.type('40')
+    await tabTo(p, 'input[id^=self]')
+    await p.keyboard.press('Space')
+    expect(await p.locator('input[id^=self]').first().isChecked()).toBe(true)
+    await p.keyboard.press('Space')
+    expect(await p.locator('input[id^=self]').first().isChecked()).toBe(false)
+    await p.waitForFunction(() => /^\d+$/.test(document.getElementById('crs-total')?.textContent ?? ''))
+    expect(Number(await p.locator('#crs-total').textContent())).toBeGreaterThan(400)
+
+    // The link with the answers: Enter copies it, says so, and the focus stays on the button.
+    await tabTo(p, '#share')
+    await p.keyboard.press('Enter')
+    await expect.poll(() => p.locator('.share [role=status]').textContent()).toContain(w.copied)
+    expect(await isFocused(p, '#share')).toBe(true)
+
+    // The breakdown opens with Enter, and stays open as the answers change.
+    await tabTo(p, '#score-details summary')
+    await p.keyboard.press('Enter')
+    expect(await p.locator('#score-details details').getAttribute('open')).not.toBeNull()
+    await tabTo(p, 'input[id^=hours]', { back: true, max: 40 })
+    await p.keyboard.press('Backspace')
+    await p.keyboard.type('5')
+    await p.waitForFunction(() => document.getElementById('crs-total')?.textContent !== '—')
+    expect(await p.locator('#score-details details').getAttribute('open')).not.toBeNull()
+
+    // The forecast: Enter asks for it; the focus stays in the forecast (not lost to the page), which then shows.
+    await tabTo(p, '#forecast-show')
+    // The heavier results are drawn a moment after each answer: drawn again, they leave the focus on the button.
+    await p.evaluate(() => document.querySelector('input[id^=hours]')!.dispatchEvent(new Event('input')))
+    await p.waitForTimeout(600)
+    expect(await isFocused(p, '#forecast-show')).toBe(true)
+    await p.keyboard.press('Enter')
+    expect((await focused(p)).tag).not.toBe('body')
+    await p.locator('#forecast [data-testid=fc-probability]').waitFor({ timeout: 20_000 })
+    expect((await focused(p)).tag).not.toBe('body')
+    // Nothing traps the focus: Tab goes on past the results to the end of the page, Shift+Tab comes back.
+    await tabTo(p, 'footer a, #forecast a[href^="/forecast"]', { max: 40 })
+    await tabTo(p, '#share', { back: true, max: 200 })
+  }, 90_000)
+
+  it('adding a row puts the focus in it; removing one puts it on the add button (never lost to the page)', async () => {
+    const p = await calculator(l)
+    const add = p.getByRole('button', { name: w.addJob, exact: true }).first()
+    await add.focus()
+    await p.keyboard.press('Enter')
+    const job2 = p.getByRole('group', { name: w.job2, exact: true })
+    expect(await job2.getByRole('textbox', { name: w.occupation }).evaluate((e) => e === document.activeElement)).toBe(true)
+    await job2.getByRole('button', { name: w.removeJob2 }).focus()
+    await p.keyboard.press('Enter')
+    expect(await job2.count()).toBe(0)
+    expect(await add.evaluate((e) => e === document.activeElement)).toBe(true)
   })
 })

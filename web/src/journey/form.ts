@@ -128,7 +128,8 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
     if (hits.length === 0) return status.replaceChildren(h('p', { class: 'hint' }, m('nocNone')))
     status.replaceChildren(
       h('p', { class: 'hint' }, m('nocPick')),
-      h('ul', { class: 'noc-hits' }, ...hits.map(({ unitGroup: u }) => h('li', {}, h('button', { type: 'button', class: 'secondary', onclick: () => choose(u.code) }, `${u.code} ${u.title}`)))),
+      // Chosen with a button, which then goes: the focus comes back to the field, which shows the choice.
+      h('ul', { class: 'noc-hits' }, ...hits.map(({ unitGroup: u }) => h('li', {}, h('button', { type: 'button', class: 'secondary', onclick: () => (choose(u.code), el.focus()) }, `${u.code} ${u.title}`)))),
     )
   })
   if (value) show(value)
@@ -139,7 +140,11 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
 /** The levels one credential can have (two or more credentials, or none, are what the library derives). */
 const LEVELS = EDUCATION_LEVELS.filter((l): l is Exclude<(typeof EDUCATION_LEVELS)[number], 'none' | 'two-or-more'> => l !== 'none' && l !== 'two-or-more')
 
-/** A growing list of rows: each a fieldset with its number, a remove button, and an add button below. */
+/**
+ * A growing list of rows: each a fieldset with its number, a remove button, and an add button below.
+ * The rows are drawn anew, so the focus is put back: on the new row's first control after adding, on
+ * the add button after removing.
+ */
 function list<T>(items: T[], legend: (n: number) => string, row: (item: T, n: number) => HTMLElement[], blank: () => T, addLabel: string, changed: Changed): HTMLElement {
   const box = h('div', { class: 'list' })
   const render = (): void => {
@@ -150,10 +155,10 @@ function list<T>(items: T[], legend: (n: number) => string, row: (item: T, n: nu
           { class: 'item' },
           h('legend', {}, legend(i + 1)),
           ...row(item, i + 1),
-          h('button', { type: 'button', class: 'secondary small', onclick: () => (items.splice(i, 1), render(), changed()) }, `${m('remove')} (${legend(i + 1)})`),
+          h('button', { type: 'button', class: 'secondary small', onclick: () => (items.splice(i, 1), render(), changed(), (box.lastElementChild as HTMLElement).focus()) }, `${m('remove')} (${legend(i + 1)})`),
         ),
       ),
-      h('button', { type: 'button', class: 'secondary', onclick: () => (items.push(blank()), render(), changed()) }, addLabel),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (items.push(blank()), render(), changed(), box.querySelector<HTMLElement>('fieldset.item:last-of-type :is(input, select)')?.focus()) }, addLabel),
     )
   }
   render()

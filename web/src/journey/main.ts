@@ -43,9 +43,12 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   // The answers not counted yet, said again where past rounds and the forecast are judged without them.
   const pastPending = h('p', { class: 'unknown-line', id: 'past-not-counted' })
   pastPending.hidden = true
-  const forecastBox = h('div', { id: 'forecast', 'aria-live': 'polite' })
+  // Its button goes once pressed: the focus moves to the box, which then says it is loading, then the forecast.
+  const forecastBox = h('div', { id: 'forecast', 'aria-live': 'polite', tabindex: -1 })
   // Asked for once, the forecast follows the answers (it simulates a year of rounds: not before asked).
   let forecastWanted = false
+  // The question and its button, made once: the results drawn again a moment after an answer keep them, and the focus on the button.
+  const forecastAsk = [h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), showForecast(), forecastBox.focus()) }, m('forecastShow')))]
   let current: { profile: Profile; asOf: string; gen: number } | null = null
   const shareStatus = h('span', { role: 'status', class: 'hint' })
   let generation = 0
@@ -149,7 +152,9 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const pendingNote = uncounted.length > 0 ? h('p', { class: 'unknown-line', id: 'not-counted-yet' }, notCountedText(uncounted)) : null
     pastPending.textContent = uncounted.length > 0 ? notCountedText(uncounted) : ''
     pastPending.hidden = uncounted.length === 0
-    scoreBox.replaceChildren(...[pendingNote, noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', {}, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
+    // The breakdown, once opened, stays open as the answers change.
+    const opened = scoreBox.querySelector('details')?.open === true
+    scoreBox.replaceChildren(...[pendingNote, noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', { open: opened }, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
     eligBox.replaceChildren(...eligibilitySection(r, profile, pending))
     improveBox.replaceChildren()
     unlockBox.replaceChildren(h('p', { class: 'hint' }, '…'))
@@ -174,7 +179,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   function showForecast(): void {
     if (!current) return
     if (!forecastWanted) {
-      forecastBox.replaceChildren(h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), showForecast()) }, m('forecastShow'))))
+      if (forecastBox.firstChild !== forecastAsk[0]) forecastBox.replaceChildren(...forecastAsk)
       return
     }
     const { profile, asOf, gen } = current
