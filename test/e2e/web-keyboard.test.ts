@@ -58,7 +58,7 @@ async function tabTo(p: Page, selector: string, { back = false, max = 80 } = {})
     await p.keyboard.press(back ? 'Shift+Tab' : 'Tab')
     const f = await focused(p)
     stops.push(f)
-    expect(f.tag, `Tab ${i + 1} lost the focus to the page`).not.toBe('body')
+    expect(f.tag, `Tab ${i + 1} lost the focus to the page, after ${stops.slice(-4, -1).map((x) => `${x.selector} ${x.text.slice(0, 30)}`).join(' / ')}`).not.toBe('body')
     expect(f.ring, `no focus ring on ${f.selector} "${f.text}"`).toBe(true)
     if (await p.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return stops
   }
@@ -140,6 +140,8 @@ describe.each(['en', 'fr'] as const)('keyboard alone, in %s', (l) => {
     await p.keyboard.type('5')
     await p.waitForFunction(() => document.getElementById('crs-total')?.textContent !== '—')
     expect(await p.locator('#score-details details').getAttribute('open')).not.toBeNull()
+    // The heavier results (drawn a moment after the last answer) are there before the Tab walk through them.
+    await p.waitForFunction(() => document.getElementById('unlock')?.dataset.ready === '1' && document.getElementById('past-verdict') !== null)
 
     // The forecast: Enter asks for it; the focus stays in the forecast (not lost to the page), which then shows.
     await tabTo(p, '#forecast-show')
@@ -167,5 +169,70 @@ describe.each(['en', 'fr'] as const)('keyboard alone, in %s', (l) => {
     await p.keyboard.press('Enter')
     expect(await job2.count()).toBe(0)
     expect(await add.evaluate((e) => e === document.activeElement)).toBe(true)
+  })
+})
+
+/** Starts counting the live regions (aria-live not off, role status or alert) whose content changes. */
+const watchLive = (p: Page): Promise<void> =>
+  p.evaluate(() => {
+    const changed = new Set<Element>()
+    ;(window as unknown as { liveChanged: Set<Element> }).liveChanged = changed
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('[aria-live]:not([aria-live=off]), [role=status], [role=alert]')
+        if (region) changed.add(region)
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+
+/** The live regions changed since the last call, by id (or class), and forgets them. */
+const liveChanged = (p: Page): Promise<string[]> =>
+  p.evaluate(() => {
+    const changed = (window as unknown as { liveChanged: Set<Element> }).liveChanged
+    const ids = [...changed].map((e) => e.id || `.${e.className}`)
+    changed.clear()
+    return ids.sort()
+  })
+
+describe.each(['en', 'fr'] as const)('a screen reader, in %s', (l) => {
+  const w = W[l]
+
+  it('every control of the calculator has a name, in the page’s language', async () => {
+    const p = await calculator(l)
+    const tree = await p.locator('main').ariaSnapshot()
+    const controls = tree.split('\n').filter((x) => /^\s*- (textbox|combobox|spinbutton|checkbox|radio|button|link)\b/.test(x))
+    expect(controls.length).toBeGreaterThan(40)
+    for (const c of controls) expect(c, 'a control without a name').toMatch(/^\s*- \w+ "[^"]+"/)
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe(l)
+    if (l === 'fr') {
+      const en = await calculator('en')
+      const english = new Set((await en.locator('main').ariaSnapshot()).split('\n').filter((x) => /^\s*- (textbox|combobox|spinbutton|checkbox|radio|button)\b/.test(x)).map((x) => x.trim()))
+      // The same name in both languages only where the words are the same: "Test", and the tests' own names.
+      expect(controls.map((x) => x.trim()).filter((x) => english.has(x) && !/^- combobox "Test"/.test(x))).toEqual([])
+    }
+  })
+
+  it('a field’s error is tied to it (aria-invalid, aria-describedby) and one keystroke announces only that field’s message, not those of the fields not reached yet', async () => {
+    const p = await calculator(l)
+    const speaking = p.getByRole('group', { name: w.test1, exact: true }).getByRole('textbox', { name: w.speaking, exact: true })
+    // The message line is in the page before its first message, so that it is heard.
+    expect(await p.locator(`#${await speaking.getAttribute('id')}-error`).evaluate((e) => !(e as HTMLElement).hidden && getComputedStyle(e).display !== 'none')).toBe(true)
+    await watchLive(p)
+    await speaking.focus()
+    await p.keyboard.type('x')
+    await p.waitForTimeout(600)
+    expect(await speaking.getAttribute('aria-invalid')).toBe('true')
+    const described = await speaking.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '))
+    expect(described).toMatch(/“x”|«\sx\s»/)
+    // Heard: the summary, the field's own message, and its row's line; the five other fields' messages are shown, not said.
+    const changed = await liveChanged(p)
+    expect(changed).toContain(`${await speaking.getAttribute('id')}-error`)
+    expect(changed.length, changed.join(', ')).toBeLessThanOrEqual(3)
+    expect(await p.locator('.field-error[data-field=listening]').first().textContent()).not.toBe('')
+    // The next keystroke, which changes nothing said, is silent.
+    await p.keyboard.type('x')
+    await p.waitForTimeout(600)
+    const again = await liveChanged(p)
+    expect(again.filter((id) => !id.endsWith('-error')), again.join(', ')).toEqual([])
   })
 })

@@ -34,8 +34,8 @@ const fieldSlots = new Map<object, Map<string, { control: HTMLElement; slot: HTM
 
 /** The message line of one field, right below it (empty and hidden while the field is fine). */
 function slotFor(target: object, name: string, control: HTMLElement): HTMLElement {
-  const slot = h('p', { class: 'error field-error', id: `${control.id}-error`, 'data-field': name, 'aria-live': 'polite' })
-  slot.hidden = true
+  // In the page from the start (empty), so that a screen reader hears its first message; live only while its field has the focus (showIssues).
+  const slot = h('p', { class: 'error field-error', id: `${control.id}-error`, 'data-field': name, 'aria-live': 'off' })
   let fields = fieldSlots.get(target)
   if (!fields) fieldSlots.set(target, (fields = new Map()))
   fields.set(name, { control, slot })
@@ -48,8 +48,9 @@ export function showIssues(issues: readonly Issue[], text: (i: Issue) => string)
     for (const [name, { control, slot }] of fields) {
       const mine = issues.filter((i) => i.target === target && i.field === name)
       const words = mine.map(text).join(' ')
+      // One keystroke says the message of the field typed in, not those it brings up on the fields not reached yet.
+      slot.setAttribute('aria-live', control === document.activeElement ? 'polite' : 'off')
       if (slot.textContent !== words) slot.textContent = words
-      slot.hidden = mine.length === 0
       const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== slot.id)
       if (mine.length > 0) {
         control.setAttribute('aria-invalid', 'true')
@@ -178,7 +179,11 @@ function rowNote(check: () => string): HTMLElement {
 }
 
 function updateRowNotes(): void {
-  for (const [note, check] of rowNotes) note.textContent = check()
+  // Written only when it changes: a live line written again is said again.
+  for (const [note, check] of rowNotes) {
+    const text = check()
+    if (note.textContent !== text) note.textContent = text
+  }
 }
 
 function credentialRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLElement {

@@ -39,16 +39,18 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   const improveBox = h('div', { id: 'improve' })
   const unlockBox = h('div', { id: 'unlock' })
   const timelineBox = h('div', { id: 'timeline-box' })
-  const pastBox = h('div', { id: 'past', 'aria-live': 'polite' })
+  // Not live: drawn again after every answer, it would be said each time (the summary bar says the score).
+  const pastBox = h('div', { id: 'past' })
   // The answers not counted yet, said again where past rounds and the forecast are judged without them.
   const pastPending = h('p', { class: 'unknown-line', id: 'past-not-counted' })
   pastPending.hidden = true
   // Its button goes once pressed: the focus moves to the box, which then says it is loading, then the forecast.
-  const forecastBox = h('div', { id: 'forecast', 'aria-live': 'polite', tabindex: -1 })
+  // Live only while the forecast asked for is drawn: drawn again after each answer, it is not said again each time.
+  const forecastBox = h('div', { id: 'forecast', 'aria-live': 'off', tabindex: -1 })
   // Asked for once, the forecast follows the answers (it simulates a year of rounds: not before asked).
   let forecastWanted = false
   // The question and its button, made once: the results drawn again a moment after an answer keep them, and the focus on the button.
-  const forecastAsk = [h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), showForecast(), forecastBox.focus()) }, m('forecastShow')))]
+  const forecastAsk = [h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), forecastBox.setAttribute('aria-live', 'polite'), showForecast(), forecastBox.focus()) }, m('forecastShow')))]
   let current: { profile: Profile; asOf: string; gen: number } | null = null
   const shareStatus = h('span', { role: 'status', class: 'hint' })
   let generation = 0
@@ -91,25 +93,31 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     for (const [t, note] of testNotes) {
       const own = answers.tests.includes(t) ? 'languageTests.' : 'spouse.languageTests.'
       if (issueRows.has(t)) {
-        note.replaceChildren(h('p', { class: 'hint' }, m('testIncomplete')))
+        show(note, h('p', { class: 'hint' }, m('testIncomplete')))
         continue
       }
       const done = t.test && isDate(t.date) && [t.speaking, t.listening, t.reading, t.writing].every((s) => s !== '')
       if (!done) {
-        note.replaceChildren()
+        show(note, null)
         continue
       }
       const scores = { speaking: parseNumber(t.speaking), listening: parseNumber(t.listening), reading: parseNumber(t.reading), writing: parseNumber(t.writing) }
       const notice = notices.find((n) => n.path.startsWith(own) && !n.path.slice(own.length).includes('.') && n.params?.test === t.test && n.params?.testDate === t.date && (n.code === 'language_result_expired' || n.code === 'language_result_future'))
       const clb = toClb(t.test as DesignatedTest, t.date, scores)
-      note.replaceChildren(notice ? h('p', { class: 'error test-invalid' }, noticeText(notice as Parameters<typeof noticeText>[0])) : h('p', { class: 'derived' }, m('clbIs', { s: clb.speaking, l: clb.listening, r: clb.reading, w: clb.writing })))
+      show(note, notice ? h('p', { class: 'error test-invalid' }, noticeText(notice as Parameters<typeof noticeText>[0])) : h('p', { class: 'derived' }, m('clbIs', { s: clb.speaking, l: clb.listening, r: clb.reading, w: clb.writing })))
     }
+  }
+
+  /** Puts `content` in the live `box` only when it says something else: what is drawn again is said again. */
+  function show(box: HTMLElement, ...content: (Node | string | null)[]): void {
+    const next = h('div', {}, ...content)
+    if (box.innerHTML !== next.innerHTML) box.replaceChildren(...next.childNodes)
   }
 
   function clear(message: HTMLElement | null): void {
     total.textContent = '—'
     meta.textContent = ''
-    summary.textContent = m('summaryWait')
+    if (summary.textContent !== m('summaryWait')) summary.textContent = m('summaryWait')
     scoreBox.replaceChildren(...(message ? [message] : []))
     for (const box of [verified, eligBox, improveBox, unlockBox, timelineBox, pastBox, forecastBox]) box.replaceChildren()
     pastPending.hidden = true
@@ -148,7 +156,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
     const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
     verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))
-    summary.replaceChildren(h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : someUnknown ? summaryUnknownText(crs.total) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : someUnknown ? 'unknown' : 'no'))
+    show(summary, h('a', { href: '#results' }, r.invitedUnder ? m('summary', { score: crs.total, program: programName(r.invitedUnder) }) : someUnknown ? summaryUnknownText(crs.total) : m('summaryNone', { score: crs.total })), ' ', badge(r.invitedUnder ? 'yes' : someUnknown ? 'unknown' : 'no'))
     const pendingNote = uncounted.length > 0 ? h('p', { class: 'unknown-line', id: 'not-counted-yet' }, notCountedText(uncounted)) : null
     pastPending.textContent = uncounted.length > 0 ? notCountedText(uncounted) : ''
     pastPending.hidden = uncounted.length === 0
@@ -187,6 +195,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     const stale = () => gen !== generation
     import('./forecast.js')
       .then(({ renderForecast }) => renderForecast(forecastBox, profile, asOf, stale))
+      .then(() => stale() || forecastBox.setAttribute('aria-live', 'off'))
       .catch((e: unknown) => stale() || forecastBox.replaceChildren(h('p', { class: 'error' }, m('forecastFailed', { error: e instanceof Error ? e.message : String(e) }))))
   }
 
