@@ -236,3 +236,33 @@ describe.each(['en', 'fr'] as const)('a screen reader, in %s', (l) => {
     expect(again.filter((id) => !id.endsWith('-error')), again.join(', ')).toEqual([])
   })
 })
+
+describe.each(['en', 'fr'] as const)('headings and languages, in %s', (l) => {
+  const q = l === 'fr' ? 'lang=fr' : ''
+  it.each(['/calculator?married', '/forecast', '/rounds?round=254'])('%s: one h1, then headings that never skip a level', async (path) => {
+    const [where, extra] = path.split('?') as [string, string | undefined]
+    const p = await open(`${where}?${[extra === 'married' ? '' : extra, q].filter(Boolean).join('&')}`)
+    await p.waitForLoadState('networkidle')
+    // The spouse's questions shown (their headings with them): married, the spouse coming.
+    if (extra === 'married') {
+      await p.locator('select[id^=marital]').selectOption('married')
+      await p.locator('input[id^=spouseCitizen][value=no]').check()
+      await p.locator('input[id^=spouseComing][value=yes]').check()
+    }
+    const levels = await p.locator('main').evaluate((m) => Array.from(m.querySelectorAll('h1, h2, h3, h4, h5, h6')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Number(e.tagName[1])))
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((x) => x === 1)).toHaveLength(1)
+    for (const [i, x] of levels.entries()) if (i > 0) expect(x, `heading ${i + 1} of ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1]! + 1)
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe(l)
+  })
+
+  it('occupation titles (NOC 2021 has them in English only) are marked as English on French pages', async () => {
+    const p = await calculator(l)
+    const field = p.locator('input[id^=noc]').first()
+    await field.fill('software eng')
+    const hit = p.locator('.noc-hits button').first()
+    expect(await hit.evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe('en')
+    await hit.click()
+    expect(await p.locator('.noc-status .derived').first().evaluate((e) => Array.from(e.querySelectorAll('[lang=en]')).map((x) => x.textContent).join())).toContain('Software engineers')
+  })
+})

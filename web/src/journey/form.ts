@@ -104,7 +104,9 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
   const status = h('div', { class: 'noc-status', 'aria-live': 'polite' })
   const show = (code: string): void => {
     const u = nocByCode(code)
-    status.replaceChildren(u ? h('p', { class: 'derived' }, m('nocChosen', { code: u.code, title: u.title, teer: u.teer })) : '')
+    // The NOC's titles exist in English only: said as English on French pages.
+    const [before, after] = m('nocChosen', { code: u?.code ?? '', title: '\u0000', teer: u?.teer ?? '' }).split('\u0000') as [string, string]
+    status.replaceChildren(u ? h('p', { class: 'derived' }, before, h('span', { lang: 'en' }, u.title), after) : '')
   }
   const choose = (code: string): void => {
     set(code)
@@ -130,7 +132,7 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
     status.replaceChildren(
       h('p', { class: 'hint' }, m('nocPick')),
       // Chosen with a button, which then goes: the focus comes back to the field, which shows the choice.
-      h('ul', { class: 'noc-hits' }, ...hits.map(({ unitGroup: u }) => h('li', {}, h('button', { type: 'button', class: 'secondary', onclick: () => (choose(u.code), el.focus()) }, `${u.code} ${u.title}`)))),
+      h('ul', { class: 'noc-hits' }, ...hits.map(({ unitGroup: u }) => h('li', {}, h('button', { type: 'button', class: 'secondary', lang: 'en', onclick: () => (choose(u.code), el.focus()) }, `${u.code} ${u.title}`)))),
     )
   })
   if (value) show(value)

@@ -86,7 +86,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
 
   const share = h('p', { class: 'share' }, h('button', { type: 'button', class: 'secondary', id: 'share', onclick: () => void navigator.clipboard?.writeText(shareLink(answers)).then(() => (shareStatus.textContent = ` ${m('copied')}`), () => undefined) }, m('share')), ' ', h('button', { type: 'button', class: 'secondary', id: 'clear', onclick: () => (forgetAnswers(), location.reload()) }, m('clear')), shareStatus, h('span', { class: 'hint block' }, m('shareHint')))
 
-  layout(page === 'eligibility' ? m('eligTitle') : m('title'), h('p', {}, m('intro')), summary, h('div', { class: 'calc' }, h('div', {}, form, share), results))
+  layout(page === 'eligibility' ? m('eligTitle') : m('title'), h('p', {}, m('intro')), summary, h('div', { class: 'calc' }, h('div', {}, h('h2', { class: 'visually-hidden' }, m('formLabel')), form, share), results))
 
   /** Each test row's line: its CLB levels, that it does not count yet (what is wrong is said next to each field), or why it does not count on the day. */
   function testLines(notices: readonly { code: string; path: string; params?: Readonly<Record<string, string | number>> }[], issueRows: ReadonlySet<object>): void {
