@@ -23,6 +23,8 @@ const W = {
 
 /** A fresh phone (its own storage), the page drawn; dates are typed month, day, year (the en-US date field). */
 async function open(path: string): Promise<Page> {
+  // One phone at a time: the one before is closed.
+  await context?.close()
   context = await web.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.server.url })
   page = await context.newPage()
@@ -264,5 +266,12 @@ describe.each(['en', 'fr'] as const)('headings and languages, in %s', (l) => {
     expect(await hit.evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe('en')
     await hit.click()
     expect(await p.locator('.noc-status .derived').first().evaluate((e) => Array.from(e.querySelectorAll('[lang=en]')).map((x) => x.textContent).join())).toContain('Software engineers')
+    // And in the results: a nurse's line under healthcare names the occupation in English, marked so.
+    const nurse = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
+    const hash = Buffer.from(JSON.stringify(nurse), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
+    const r = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}#answers=${hash}`)
+    const line = r.locator('#categories li[data-category="healthcare-social-2026"] .hint').first()
+    await line.waitFor()
+    expect(await line.locator('[lang=en]').textContent()).toBe('Registered nurses and registered psychiatric nurses')
   })
 })

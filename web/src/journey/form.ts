@@ -12,7 +12,7 @@ import { emptyCredential, emptyJob, emptyTest, isDate, jobComplete, partnered, s
 import type { Issue } from './checks.js'
 import { scaleText } from './check-text.js'
 import { testName } from './messages.js'
-import { m, mk, type TextKey } from './text.js'
+import { m, mEnglish, mk, type TextKey } from './text.js'
 
 let uid = 0
 const nextId = (base: string): string => `${base}-${++uid}`
@@ -105,8 +105,7 @@ function nocPicker(base: string, label: string, value: string, set: (code: strin
   const show = (code: string): void => {
     const u = nocByCode(code)
     // The NOC's titles exist in English only: said as English on French pages.
-    const [before, after] = m('nocChosen', { code: u?.code ?? '', title: '\u0000', teer: u?.teer ?? '' }).split('\u0000') as [string, string]
-    status.replaceChildren(u ? h('p', { class: 'derived' }, before, h('span', { lang: 'en' }, u.title), after) : '')
+    status.replaceChildren(u ? h('p', { class: 'derived' }, ...mEnglish('nocChosen', { code: u.code, title: u.title, teer: u.teer }, 'title')) : '')
   }
   const choose = (code: string): void => {
     set(code)

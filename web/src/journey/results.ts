@@ -18,7 +18,7 @@ import { colon, lang, num, semicolon, tk } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import type { Pending } from './checks.js'
 import { cantTellText, invitedUnknownText, notCountedShort } from './check-text.js'
-import { m } from './text.js'
+import { m, mEnglish } from './text.js'
 
 export type Verdict = 'yes' | 'no' | 'unknown'
 
@@ -180,7 +180,7 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile, pendi
             const j = judged.categories.get(c.id)!
             const firm = j.why.length > 0 ? j.firm : [...c.unmet, ...(c.eligible === null ? (c.undecided ?? []) : [])]
             const shown = judgedReasons({ ...j, firm: firm.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || firm.length === 1) }, firm.filter((u) => c.eligible || u.code !== 'not_eligible_for_program' || firm.length === 1), name)
-            return h('li', { 'data-category': c.id }, badge(j.verdict), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ` ${m('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months })}`) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, ...shown, confidenceOf(c))
+            return h('li', { 'data-category': c.id }, badge(j.verdict), ' ', h('strong', {}, name), c.occupation ? h('span', { class: 'hint' }, ' ', ...mEnglish('qualifying', { noc: c.occupation.noc, title: c.occupation.title, months: c.occupation.months }, 'title')) : null, categoryVerdict(c) === 'unknown' ? knownOfUnknown(c, nocs) : null, ...shown, confidenceOf(c))
           }),
         ),
   ]

@@ -4,6 +4,7 @@
  * worded here.
  * @module
  */
+import { h } from '../dom.js'
 import { fill, lang } from '../i18n.js'
 import type { JourneyWords } from '../words/journey.en.js'
 
@@ -22,3 +23,12 @@ export function mk(key: string, vars?: Record<string, string | number>): string 
   return key in DICT ? m(key as TextKey, vars) : key
 }
 
+
+/**
+ * A message whose `english` placeholder holds a name that exists in English only (a NOC title): that
+ * name is marked `lang="en"`, so a screen reader on a French page says it as English.
+ */
+export function mEnglish(key: TextKey, vars: Record<string, string | number>, english: string): (string | HTMLElement)[] {
+  const [before = '', after = ''] = m(key, { ...vars, [english]: '\u0000' }).split('\u0000')
+  return [before, h('span', { lang: 'en' }, String(vars[english] ?? '')), after]
+}
