@@ -258,6 +258,30 @@ describe.each(['en', 'fr'] as const)('headings and languages, in %s', (l) => {
     expect(await p.evaluate(() => document.documentElement.lang)).toBe(l)
   })
 
+  it('results drawn again while the keyboard is in them keep its place: the same control, never the page', async () => {
+    const nurse = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
+    const hash = Buffer.from(JSON.stringify(nurse), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
+    const p = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}#answers=${hash}`)
+    await p.locator('#unlock[data-ready]').waitFor()
+    // The keyboard on the second "sources" of the eligibility section, then an answer changes (as a Tab
+    // taken in the quarter second before the slower results are drawn again would leave it).
+    const summaries = p.locator('#eligibility details > summary')
+    await summaries.nth(1).focus()
+    const before = await p.evaluate(() => document.activeElement?.textContent)
+    await p.locator('input[id^=hours]').first().evaluate((e) => {
+      const input = e as HTMLInputElement
+      input.value = '41'
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    await p.locator('#unlock[data-ready]').waitFor()
+    await p.waitForTimeout(300)
+    const after = await p.evaluate(() => ({ inEligibility: document.getElementById('eligibility')?.contains(document.activeElement) ?? false, tag: document.activeElement?.tagName, text: document.activeElement?.textContent }))
+    expect(after).toEqual({ inEligibility: true, tag: 'SUMMARY', text: before })
+    // Tab goes on from there, not from the top of the page.
+    await p.keyboard.press('Tab')
+    expect(await p.evaluate(() => document.activeElement !== document.body && (document.getElementById('results')?.contains(document.activeElement) ?? false))).toBe(true)
+  })
+
   it('occupation titles (NOC 2021 has them in English only) are marked as English on French pages', async () => {
     const p = await calculator(l)
     const field = p.locator('input[id^=noc]').first()

@@ -22,6 +22,27 @@ export function append(el: Element, children: readonly Child[]): void {
   }
 }
 
+/** What a focused control is, to find it again among new children: its tag and its text. */
+const focusKey = (e: Element): string => `${e.tagName}|${e.textContent ?? ''}`
+
+/**
+ * Replaces `box`'s children, keeping the keyboard's place: when the focus was inside, it goes to the same
+ * control among the new children (same tag and text, the same one of its kind), else to the box itself,
+ * never to the page, so a Tab goes on from where it was. Results drawn again while someone tabs through
+ * them would otherwise drop the focus to the top of the page.
+ */
+export function replaceKeepingFocus(box: HTMLElement, ...children: (Node | string)[]): void {
+  const active = document.activeElement
+  if (!(active instanceof HTMLElement) || active === box || !box.contains(active)) return box.replaceChildren(...children)
+  const key = focusKey(active)
+  const nth = [...box.querySelectorAll(active.tagName)].filter((e) => focusKey(e) === key).indexOf(active)
+  box.replaceChildren(...children)
+  const same = [...box.querySelectorAll<HTMLElement>(active.tagName)].filter((e) => focusKey(e) === key)[nth]
+  if (same) return same.focus({ preventScroll: true })
+  if (!box.hasAttribute('tabindex')) box.setAttribute('tabindex', '-1')
+  box.focus({ preventScroll: true })
+}
+
 const SVG = 'http://www.w3.org/2000/svg'
 
 /** Creates an SVG element. */

@@ -8,7 +8,7 @@
 import { isExpressEntryError } from '../../../src/errors.js'
 import { forecast } from '../../../src/forecast/forecast.js'
 import type { Profile } from '../../../src/schemas/profile.js'
-import { h } from '../dom.js'
+import { h, replaceKeepingFocus } from '../dom.js'
 import { dec, lang } from '../i18n.js'
 import { m } from '../forecast/messages.js'
 import { forecastView } from '../forecast/view.js'
@@ -32,12 +32,12 @@ export async function renderForecast(box: HTMLElement, profile: Profile, asOf: s
   } catch (e) {
     // A day too far past the record (or the calendar) to forecast from: can't tell, said in the page's language.
     if (!isExpressEntryError(e, 'invalid_input')) throw e
-    box.replaceChildren(h('p', { class: 'unknown-line', 'data-testid': 'fc-cant-tell' }, m('tooFar', { asOf, until: currentAsOf?.slice(0, 10) ?? rounds.at(-1)?.date ?? '—' })))
+    replaceKeepingFocus(box, h('p', { class: 'unknown-line', 'data-testid': 'fc-cant-tell' }, m('tooFar', { asOf, until: currentAsOf?.slice(0, 10) ?? rounds.at(-1)?.date ?? '—' })))
     return
   }
   const track = await trackRecord
   if (stale()) return
-  box.replaceChildren(
+  replaceKeepingFocus(box, 
     h('p', { class: 'hint' }, m('journeyIntro', { asOf })),
     ...forecastView(f, box.clientWidth || undefined),
     track ? h('p', { class: 'hint', 'data-testid': 'fc-track-line' }, m('trackShort', { from: track.from, model: dec(track.brier.model), rule: dec(track.brier.lastCutoffRule) }), ' ', h('a', { href: lang === 'fr' ? '/forecast?lang=fr' : '/forecast' }, m('trackMore'))) : h('p', { class: 'hint' }, m('trackMissing')),

@@ -11,7 +11,7 @@ import { jobOfferTable } from '../../../src/rules/crs/additional/job-offer.js'
 import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
-import { h } from '../dom.js'
+import { h, replaceKeepingFocus } from '../dom.js'
 import { colon, datePattern, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
 import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
@@ -162,10 +162,10 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     pastPending.hidden = uncounted.length === 0
     // The breakdown, once opened, stays open as the answers change.
     const opened = scoreBox.querySelector('details')?.open === true
-    scoreBox.replaceChildren(...[pendingNote, noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', { open: opened }, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
-    eligBox.replaceChildren(...eligibilitySection(r, profile, pending))
-    improveBox.replaceChildren()
-    unlockBox.replaceChildren(h('p', { class: 'hint' }, '…'))
+    replaceKeepingFocus(scoreBox, ...[pendingNote, noticeList(notices.filter((n) => n.code !== 'spouse_missing'), asOf), h('details', { open: opened }, h('summary', {}, m('breakdown')), breakdown(crs))].filter((x): x is HTMLElement => x !== null))
+    replaceKeepingFocus(eligBox, ...eligibilitySection(r, profile, pending))
+    replaceKeepingFocus(improveBox)
+    replaceKeepingFocus(unlockBox, h('p', { class: 'hint' }, '…'))
     delete unlockBox.dataset.ready
     clearTimeout(slowTimer)
     // The heavier parts (each scores many days or changed profiles) wait for a pause in typing.
@@ -174,11 +174,11 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
 
   function slow(profile: Profile, asOf: string, r: ReturnType<typeof eligibility>, gen: number): void {
     if (gen !== generation) return
-    unlockBox.replaceChildren(unlockSection(profile, asOf, r))
+    replaceKeepingFocus(unlockBox, unlockSection(profile, asOf, r))
     unlockBox.dataset.ready = '1'
-    improveBox.replaceChildren(improveSection(profile, asOf))
-    timelineBox.replaceChildren(...timelineSection(profile, asOf))
-    pastBox.replaceChildren(h('p', { class: 'hint' }, m('pastLoading')))
+    replaceKeepingFocus(improveBox, improveSection(profile, asOf))
+    replaceKeepingFocus(timelineBox, ...timelineSection(profile, asOf))
+    replaceKeepingFocus(pastBox, h('p', { class: 'hint' }, m('pastLoading')))
     void import('./past.js').then(({ renderPast }) => renderPast(pastBox, profile, asOf, () => gen !== generation, previous))
     current = { profile, asOf, gen }
     showForecast()

@@ -10,7 +10,7 @@ import { addYears } from '../../../src/domain/dates.js'
 import { pastInvitations, type PastRoundCheck } from '../../../src/history/invited.js'
 import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
-import { h } from '../dom.js'
+import { h, replaceKeepingFocus } from '../dom.js'
 import { colon, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
@@ -84,7 +84,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
   try {
     rounds = (await loadRecord()).rounds
   } catch (e) {
-    box.replaceChildren(h('p', { class: 'error' }, m('pastFailed', { error: e instanceof Error ? e.message : String(e) })))
+    replaceKeepingFocus(box, h('p', { class: 'error' }, m('pastFailed', { error: e instanceof Error ? e.message : String(e) })))
     return
   }
   if (stale()) return
@@ -92,7 +92,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
   saveVisit({ on: todayIso(), lastRound: newest })
   const news = previous ? roundsSince(rounds, profile, previous) : null
   const upTo = rounds.filter((r) => r.date <= asOf)
-  if (upTo.length === 0) return void box.replaceChildren(...(news ? [news] : []))
+  if (upTo.length === 0) return void replaceKeepingFocus(box, ...(news ? [news] : []))
   const { rounds: checks } = pastInvitations({ kind: 'profile', profile }, upTo)
   const last = upTo.at(-1)!
   const invited = checks.filter((c) => c.outcome === 'invited' || c.outcome === 'lost-tie-break').reverse()
@@ -114,5 +114,5 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     close.length > 0 ? h('h4', {}, m('pastCloseTitle')) : null,
     close.length > 0 ? table(close, 'past-close', name) : null,
   ]
-  box.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null))
+  replaceKeepingFocus(box, ...parts.filter((p): p is HTMLElement => p !== null))
 }
