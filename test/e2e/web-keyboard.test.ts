@@ -35,6 +35,13 @@ async function open(path: string): Promise<Page> {
 
 const calculator = (l: Lang): Promise<Page> => open(`/calculator${l === 'fr' ? '?lang=fr' : ''}`)
 
+/** The calculator opened on a nurse's answers (a shared link's hash): results with categories and unlocks. */
+function nurse(l: Lang): Promise<Page> {
+  const answers = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
+  const hash = Buffer.from(JSON.stringify(answers), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
+  return open(`/calculator${l === 'fr' ? '?lang=fr' : ''}#answers=${hash}`)
+}
+
 /** What has the focus: its tag, id and accessible text; and whether a focus ring is drawn around it. */
 interface Focused {
   readonly tag: string
@@ -259,9 +266,7 @@ describe.each(['en', 'fr'] as const)('headings and languages, in %s', (l) => {
   })
 
   it('results drawn again while the keyboard is in them keep its place: the same control, never the page', async () => {
-    const nurse = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
-    const hash = Buffer.from(JSON.stringify(nurse), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
-    const p = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}#answers=${hash}`)
+    const p = await nurse(l)
     await p.locator('#unlock[data-ready]').waitFor()
     // The keyboard on the second "sources" of the eligibility section, then an answer changes (as a Tab
     // taken in the quarter second before the slower results are drawn again would leave it).
@@ -291,9 +296,7 @@ describe.each(['en', 'fr'] as const)('headings and languages, in %s', (l) => {
     await hit.click()
     expect(await p.locator('.noc-status .derived').first().evaluate((e) => Array.from(e.querySelectorAll('[lang=en]')).map((x) => x.textContent).join())).toContain('Software engineers')
     // And in the results: a nurse's line under healthcare names the occupation in English, marked so.
-    const nurse = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
-    const hash = Buffer.from(JSON.stringify(nurse), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')
-    const r = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}#answers=${hash}`)
+    const r = await nurse(l)
     const line = r.locator('#categories li[data-category="healthcare-social-2026"] .hint').first()
     await line.waitFor()
     expect(await line.locator('[lang=en]').textContent()).toBe('Registered nurses and registered psychiatric nurses')
