@@ -35,9 +35,9 @@ export function replaceKeepingFocus(box: HTMLElement, ...children: (Node | strin
   const active = document.activeElement
   if (!(active instanceof HTMLElement) || active === box || !box.contains(active)) return box.replaceChildren(...children)
   const key = focusKey(active)
-  const nth = [...box.querySelectorAll(active.tagName)].filter((e) => focusKey(e) === key).indexOf(active)
+  const nth = Array.from(box.querySelectorAll(active.tagName)).filter((e) => focusKey(e) === key).indexOf(active)
   box.replaceChildren(...children)
-  const same = [...box.querySelectorAll<HTMLElement>(active.tagName)].filter((e) => focusKey(e) === key)[nth]
+  const same = Array.from(box.querySelectorAll<HTMLElement>(active.tagName)).filter((e) => focusKey(e) === key)[nth]
   if (same) return same.focus({ preventScroll: true })
   if (!box.hasAttribute('tabindex')) box.setAttribute('tabindex', '-1')
   box.focus({ preventScroll: true })
