@@ -8,9 +8,18 @@ import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibilit
 
 const EXPRESS_ENTRY_OPENED = '2015-01-01'
 
+/**
+ * One spelling per instant (milliseconds of zero dropped, others to three digits): `…:22.000Z` and
+ * `…:22Z` are the same round, so the same request (its default key) and stored as instants are written.
+ */
+function oneSpelling(at: string): string {
+  const ms = Date.parse(at)
+  return Number.isNaN(ms) ? at : new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
 export const roundRequestSchema = z
   .strictObject({
-    at: isoInstant,
+    at: isoInstant.overwrite(oneSpelling),
     kind: z.enum(ROUND_TYPES),
     program: z.enum(PROGRAMS).optional(),
     category: z.string().min(1).max(100).optional(),

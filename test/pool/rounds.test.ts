@@ -83,6 +83,17 @@ for (const dialect of DIALECTS) {
       expect((await roundInvitations(t.store, 1)).length).toBe(2)
     })
 
+    it('the same instant written with milliseconds is the same request: one round, its instant stored as YYYY-MM-DDTHH:mm:ssZ', async () => {
+      await load(t.store, tiedPool(), '2023-07-05')
+      const first = await holdRound(t.store, { at: '2023-07-05T13:38:22Z', kind: 'general', size: 2 }, { eligibility })
+      const again = await holdRound(t.store, { at: '2023-07-05T13:38:22.000Z', kind: 'general', size: 2 }, { eligibility })
+      expect(again).toEqual({ ...first, replayed: true })
+      const other = await holdRound(t.store, { at: '2023-07-05T13:38:23.000Z', kind: 'general', size: 1 }, { eligibility })
+      expect(other.at).toBe('2023-07-05T13:38:23Z')
+      const rows = await t.store.db.selectFrom('round').select('at').execute()
+      expect(rows.map((r) => r.at)).toEqual(['2023-07-05T13:38:22Z', '2023-07-05T13:38:23Z'])
+    })
+
     it('a failure in the middle of a round leaves nothing written, and the number is not used', async () => {
       await load(t.store, tiedPool(), '2023-07-05')
       const attempt = holdRound(t.store, { at: '2023-07-05T13:38:22Z', kind: 'general', size: 3 }, { eligibility, failAfterInvitations: 1 })
