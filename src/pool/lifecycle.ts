@@ -411,13 +411,27 @@ export async function expireInvitations(trx: Kysely<Database>, atMs: number, now
   return due.length
 }
 
-/** Withdraws a profile still in the pool (or holding an open invitation, which is then declined). */
+/**
+ * Withdraws a profile still in the pool at `at` (or holding an open invitation, which is then declined).
+ * A withdrawal is a fact of the pool's history: refused before the profile was submitted, once it has
+ * left the pool (12 months after submission), or before the invitation it holds was issued.
+ */
 export async function withdrawProfile(store: Store, id: string, at: string = nowInstant()): Promise<void> {
+  const atMs = instantMs(at)
+  // As for an answer: an invitation whose window ran out by `at` has expired, it is not declined.
+  await store.write((trx) => expireInvitations(trx, atMs, at))
   await store.write(async (trx) => {
     const row = await getProfile(trx, id)
     if (!row) throw new ExpressEntryError('not_found', { entity: 'profile', id })
+    if (atMs < row.submitted_ms) {
+      throw new ExpressEntryError('invalid_input', { issues: [{ path: 'at', value: at, message: `is before the profile was submitted (${row.submitted_at}): it cannot be withdrawn before it is in the pool` }] })
+    }
     if (row.status !== 'active' && row.status !== 'invited') throw new ExpressEntryError('conflict', { entity: 'profile', id, reason: `is ${describeStatus(row.status)}` })
+    if (row.status === 'active' && row.expires_ms <= atMs) {
+      throw new ExpressEntryError('conflict', { entity: 'profile', id, reason: `left the pool on ${expiryOf(row.submitted_at)}, ${profileValidity.at(dateOfInstant(row.submitted_at)).value.years * 12} months after its submission, before ${at}` })
+    }
     const open = await openInvitationOf(trx, id)
+    if (open && atMs < open.issued_ms) throw new ExpressEntryError('conflict', { entity: 'profile', id, reason: `holds invitation ${open.id}, issued after ${at}` })
     if (open) await setInvitationStatus(trx, open.id, 'declined', at)
     await setProfileStatus(trx, [id], 'withdrawn', at)
     await appendEvents(trx, [{ at, kind: 'profile_withdrawn', profile_id: id, round_number: null, data: '{}' }])

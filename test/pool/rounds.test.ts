@@ -149,6 +149,24 @@ for (const dialect of DIALECTS) {
       expect(ids).toEqual(['top-2', 'tie-1', 'tie-0', 'low-1'])
     })
 
+    it('a withdrawal is refused before the profile was submitted, after it left the pool, and before its invitation; an invitation past its window expires, not declined', async () => {
+      await load(t.store, tiedPool(), '2023-07-05')
+      const statusOf = async (id: string) => (await t.store.db.selectFrom('profile').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
+      // top-1 was submitted on 2023-01-05.
+      await expect(withdrawProfile(t.store, 'top-1', '2022-12-31T00:00:00Z')).rejects.toSatisfy((e) => isExpressEntryError(e, 'invalid_input') && /before the profile was submitted/.test(String((e as ExpressEntryError).message)))
+      // tie-0 was submitted on 2022-11-23T00:01:29Z: out of the pool 12 months later.
+      await expect(withdrawProfile(t.store, 'tie-0', '2023-12-01T00:00:00Z')).rejects.toSatisfy((e) => isExpressEntryError(e, 'conflict') && /left the pool on 2023-11-23T00:01:29Z/.test(String((e as ExpressEntryError).message)))
+      await holdRound(t.store, { at: '2023-07-05T13:38:22Z', kind: 'general', size: 2 }, { eligibility })
+      await expect(withdrawProfile(t.store, 'top-1', '2023-07-01T00:00:00Z')).rejects.toSatisfy((e) => isExpressEntryError(e, 'conflict') && /issued after 2023-07-01T00:00:00Z/.test(String((e as ExpressEntryError).message)))
+      // top-2's invitation (60 days) ran out on 2023-09-03: withdrawing later finds it expired.
+      await expect(withdrawProfile(t.store, 'top-2', '2023-10-01T00:00:00Z')).rejects.toSatisfy((e) => isExpressEntryError(e, 'conflict'))
+      expect(await statusOf('top-2')).toBe('ita_expired')
+      const invitations = await t.store.db.selectFrom('invitation').select(['id', 'status']).orderBy('id').execute()
+      expect(invitations).toEqual([{ id: '1-1', status: 'expired' }, { id: '1-2', status: 'expired' }])
+      expect(await statusOf('top-1')).toBe('ita_expired')
+      expect(await statusOf('tie-0')).toBe('active')
+    })
+
     it('the digest reproduces from the profiles alone', async () => {
       const inputs = tiedPool()
       await load(t.store, inputs, '2023-07-05')
