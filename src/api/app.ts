@@ -13,6 +13,7 @@ import { FAVICON_SVG, notFoundHtml, pageLanguage, wantsHtmlPage } from './not-fo
 import { ApiProblem, errorHandler, notFoundHandler, type ErrorLogger } from './error-handler.js'
 import { DEFAULT_BODY_LIMIT, isJsonLines } from './json-body.js'
 import { auth } from './auth.js'
+import { queryOnce } from './query.js'
 import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
 import { forecastRoutes } from './routes/forecast.js'
@@ -104,7 +105,7 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
   app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION, pool: !!options.pool, history: !!options.history }))
   app.get('/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
   app.get('/v1/rules/status', (c) => {
-    const { asOf } = parseOrThrow(z.strictObject({ asOf: isoDate.optional() }), c.req.query())
+    const { asOf } = parseOrThrow(z.strictObject({ asOf: isoDate.optional() }), queryOnce(c))
     return c.json(rulesStatusOn(asOf ?? todayUtc()))
   })
   // The site's icon, drawn in code; /favicon.ico (asked for by browsers on pages without an icon link) leads to it.

@@ -67,6 +67,20 @@ describe('query parameters an endpoint does not take are refused, naming each (n
     expect(problem.issues).toEqual([expect.objectContaining({ path: param, message: expect.stringMatching(message) as unknown as string })])
   })
 
+  it.each([
+    '/v1/pool/distribution?at=2023-07-05T13:38:22Z&at=2024-07-05T13:38:22Z',
+    '/v1/rounds/categories?on=2023-07-05&on=2026-07-05',
+    '/v1/rules/status?asOf=2020-01-01&asOf=2026-01-01',
+    '/v1/rounds?year=2023&year=2024',
+    '/v1/rounds/feed.atom?limit=5&limit=50',
+  ])('a parameter given twice is refused, naming it (one would be answered, the other ignored): %s', async (path) => {
+    const res = await app.request(path, { headers: auth })
+    expect(res.status).toBe(400)
+    const param = new URL(path, 'http://x').searchParams.keys().next().value
+    const problem = (await res.json()) as { issues: { path: string; message: string }[] }
+    expect(problem.issues).toEqual([{ path: param, message: expect.stringMatching(/^given 2 times/) as unknown as string }])
+  })
+
   it('the parameters they do take still work: ?explain, ?explain=0, /v1/rules/status?asOf', async () => {
     for (const q of ['?explain', '?explain=1', '?explain=true', '?explain=0', '?explain=false', '']) {
       const res = await app.request(`/v1/crs/score${q}`, { method: 'POST', headers: auth, body: JSON.stringify({ asOf: '2026-01-15', profile: example }) })

@@ -13,6 +13,7 @@ import { answerScore } from '../../usecases/score.js'
 import { isJsonLines, parseJsonLine, readBodyText, readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
 import { ApiProblem } from '../error-handler.js'
+import { queryOnce } from '../query.js'
 
 /** Whether a query flag is on (`?explain`, `?explain=1`, `?explain=true`). */
 /** `?explain`, `?explain=1` or `=true` asks for the trace of every award; `=0` or `=false` (or none) does not. */
@@ -21,7 +22,7 @@ const scoreQuerySchema = z.strictObject({
 })
 
 function explainOf(c: Context): boolean {
-  const { explain } = parseOrThrow(scoreQuerySchema, c.req.query())
+  const { explain } = parseOrThrow(scoreQuerySchema, queryOnce(c))
   return explain !== undefined && explain !== '0' && explain !== 'false'
 }
 

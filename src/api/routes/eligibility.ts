@@ -15,7 +15,7 @@ import { readJsonBody } from '../json-body.js'
 import type { ApiEnv } from '../app.js'
 import type { HistoryService } from './rounds.js'
 import { notConfigured } from './pool.js'
-import { noQuery } from '../query.js'
+import { noQuery, queryOnce } from '../query.js'
 
 const outlookQuerySchema = z.strictObject({
   size: z
@@ -35,7 +35,7 @@ export function eligibilityRoutes(bodyLimit: number): Hono<ApiEnv> {
 export function outlookRoutes(history: HistoryService | null, bodyLimit: number): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', async (c) => {
     if (!history) throw notConfigured('record of past rounds')
-    const query = parseOrThrow(outlookQuerySchema, c.req.query())
+    const query = parseOrThrow(outlookQuerySchema, queryOnce(c))
     const sizes = query.size ? query.size.split(',').map(Number).filter((n) => n >= 1) : undefined
     return c.json(answerOutlook(await readJsonBody(c.req.raw, bodyLimit), todayUtc(), { rounds: history.rounds(), sizes, years: query.years }))
   })

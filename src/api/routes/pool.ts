@@ -15,7 +15,7 @@ import type { Store } from '../../store/index.js'
 import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
-import { noQuery } from '../query.js'
+import { noQuery, queryOnce } from '../query.js'
 import type { ApiEnv } from '../app.js'
 
 /** The pool engine over storage, as the API uses it. */
@@ -72,7 +72,7 @@ export function poolRoutes(options: PoolRouteOptions): Hono<ApiEnv> {
 
   app.get('/distribution', async (c) => {
     const { store, eligibility } = pool()
-    const { at } = parseOrThrow(distributionQuerySchema, c.req.query())
+    const { at } = parseOrThrow(distributionQuerySchema, queryOnce(c))
     const when = at ?? nowInstant()
     return c.json({ at: when, distribution: await poolDistribution(store, when, eligibility) })
   })

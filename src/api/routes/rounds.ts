@@ -18,7 +18,7 @@ import { parseOrThrow } from '../../schemas/issues.js'
 import type { Auth } from '../auth.js'
 import { ExpressEntryError } from '../../errors.js'
 import { ApiProblem } from '../error-handler.js'
-import { noQuery } from '../query.js'
+import { noQuery, queryOnce } from '../query.js'
 import type { ApiEnv } from '../app.js'
 import { notConfigured, type PoolService } from './pool.js'
 import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
@@ -127,7 +127,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   })
   app.get('/categories', (c) => {
     const { eligibility } = pool()
-    const { on } = parseOrThrow(categoriesQuerySchema, c.req.query())
+    const { on } = parseOrThrow(categoriesQuerySchema, queryOnce(c))
     const day = on ?? todayUtc()
     return c.json({ on: day, categories: roundableCategories(eligibility, day) })
   })
@@ -146,7 +146,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
 
   app.get('/', (c) => {
     const rounds = record()
-    const { distribution, ...filter } = parseOrThrow(roundsQuerySchema, c.req.query())
+    const { distribution, ...filter } = parseOrThrow(roundsQuerySchema, queryOnce(c))
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
       throw new ExpressEntryError('invalid_input', { issues: [{ path: 'to', value: filter.to, message: `is before from (${filter.from}): no day is in that span` }] })
     }
@@ -158,7 +158,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   })
   app.get('/feed.atom', (c) => {
     const rounds = record()
-    const { limit } = parseOrThrow(atomQuerySchema, c.req.query())
+    const { limit } = parseOrThrow(atomQuerySchema, queryOnce(c))
     const url = new URL(c.req.url)
     const origin = `${url.protocol}//${url.host}`
     const info = options.history?.info?.()
