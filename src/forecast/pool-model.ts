@@ -576,6 +576,12 @@ export interface Replay {
   /** The same, leaving out each type's first round (nothing of its own to calibrate on). */
   readonly byGroupAfterFirst: Readonly<Record<string, ErrorSummary>>
   readonly rows: readonly ReplayRow[]
+  /**
+   * The span's rounds that could not be replayed: no pool distribution published with them (before
+   * 2022, or one published after the round), or a type the model does not know (a category of unknown
+   * version). Can't tell how the model would have done on them: not an error of 0.
+   */
+  readonly notReplayed: readonly { readonly number: string; readonly date: IsoDate; readonly reason: 'no-distribution' | 'unknown-type' }[]
 }
 
 export function summarize(errors: readonly number[]): ErrorSummary {
@@ -605,10 +611,14 @@ const NOMINEES_LEFT = 0.5
  */
 export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: IsoDate, seed = 1, model: PoolModel = new PoolModel(rounds)): Replay {
   const rows: ReplayRow[] = []
+  const notReplayed: Replay['notReplayed'][number][] = []
   const seen = new Set<RoundTypeKey>()
   for (const round of rounds) {
     const type = roundTypeOf(round)
-    if (!type || !round.distribution || !round.distributionAsOf || round.distributionAsOf > round.date) continue
+    if (!type || !round.distribution || !round.distributionAsOf || round.distributionAsOf > round.date) {
+      if (round.date >= from && round.date <= to) notReplayed.push({ number: round.number, date: round.date, reason: type ? 'no-distribution' : 'unknown-type' })
+      continue
+    }
     const firstOfType = !seen.has(type)
     seen.add(type)
     if (round.date < from || round.date > to) continue
@@ -635,6 +645,7 @@ export function replayRounds(rounds: readonly PastRound[], from: IsoDate, to: Is
     byGroup: Object.fromEntries(groups.map((g) => [g, summarize(rows.filter((x) => x.group === g).map((x) => x.error))])),
     byGroupAfterFirst: Object.fromEntries(groups.map((g) => [g, summarize(rows.filter((x) => x.group === g && !x.firstOfType).map((x) => x.error))])),
     rows,
+    notReplayed,
   }
 }
 

@@ -110,6 +110,18 @@ describe('express-entry pool replay', () => {
     expect(bad.code).toBe(2)
   })
 
+  it("rounds it cannot replay (no distribution published with them) are named, and no error is claimed for a span of none", async () => {
+    const { code, stdout } = await runCli(registerPool, ['pool', 'replay', '--from', '2020-01-01', '--to', '2020-03-01', '--json'])
+    expect(code).toBe(0)
+    const r = JSON.parse(stdout) as { overall: { rounds: number }; notReplayed: { number: string; date: string; reason: string }[] }
+    expect(r.overall.rounds).toBe(0)
+    expect(r.notReplayed.length).toBeGreaterThan(0)
+    expect(r.notReplayed[0]).toEqual({ number: expect.any(String) as unknown as string, date: expect.stringMatching(/^2020-0[1-3]/) as unknown as string, reason: 'no-distribution' })
+    const text = await runCli(registerPool, ['pool', 'replay', '--from', '2020-01-01', '--to', '2020-03-01'])
+    expect(text.stdout).toMatch(/^all\s+0\s+-\s+-\s+-$/m)
+    expect(text.stdout).toContain(`${r.notReplayed.length} rounds in the span not replayed: no pool distribution was published with them (can't tell how the model would have done)`)
+  })
+
   it('--rounds lists every round with how it was replayed', async () => {
     const { code, stdout } = await runCli(registerPool, ['pool', 'replay', '--from', '2026-01-01', '--rounds'])
     expect(code).toBe(0)

@@ -222,11 +222,16 @@ export function registerPool(program: Command): void {
 function formatReplay(r: Replay, everyRound: boolean): string {
   const rows = [...Object.entries(r.byGroup), ['all', r.overall] as const].map(([g, e]) => {
     const after = g === 'all' ? null : r.byGroupAfterFirst[g]
-    return [g, String(e.rounds), String(e.meanAbsoluteError), String(e.meanError), after && after.rounds > 0 ? `${after.meanAbsoluteError} (${after.rounds})` : '-']
+    // No round replayed is no error measured, not an error of 0.
+    const none = e.rounds === 0
+    return [g, String(e.rounds), none ? '-' : String(e.meanAbsoluteError), none ? '-' : String(e.meanError), after && after.rounds > 0 ? `${after.meanAbsoluteError} (${after.rounds})` : '-']
   })
+  const skipped = (reason: Replay['notReplayed'][number]['reason']) => r.notReplayed.filter((x) => x.reason === reason).length
   return [
     `Rounds from ${r.from} to ${r.to} replayed on generated pools (seed ${r.seed}): lowest score, replayed - published`,
     formatTable(['round types', 'rounds', 'mean abs. error', 'mean error (bias)', 'mean abs. error, first of each type left out (rounds)'], rows, [false, true, true, true, true]),
+    ...(skipped('no-distribution') > 0 ? [`${skipped('no-distribution')} rounds in the span not replayed: no pool distribution was published with them (can't tell how the model would have done)`] : []),
+    ...(skipped('unknown-type') > 0 ? [`${skipped('unknown-type')} rounds in the span not replayed: a category of unknown version (can't tell how the model would have done)`] : []),
     ...(everyRound
       ? ['', formatTable(['round', 'date', 'type', 'size', 'published', 'replayed', 'error', 'how'], r.rows.map((x) => [x.number, x.date, x.type, x.size.toLocaleString('en-US'), String(x.lowestScore), String(x.replayed), String(x.error), x.method + (x.firstOfType ? ' (first of its type)' : '')]), [false, false, false, true, true, true, true, false])]
       : []),
