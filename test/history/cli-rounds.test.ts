@@ -172,6 +172,15 @@ describe('rounds estimate', () => {
     expect(out.backtest.rows).toHaveLength(37)
   })
 
+  it('--round and --as-of together are bad input (one distribution is read: the other would be ignored); a size out of range says the range', async () => {
+    const both = await run('estimate', '3000', '--round', '254', '--as-of', '2023-01-01')
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('--round and --as-of each pick the distribution: give one')
+    const big = await run('estimate', '10000000')
+    expect(big.code).toBe(2)
+    expect(big.stderr).toContain('expected a whole number of invitations from 1 to 9999999 (got "10000000")')
+  })
+
   it('a round without a distribution is bad input', async () => {
     const { code, stderr } = await run('estimate', '3000', '--round', '100')
     expect(code).toBe(2)

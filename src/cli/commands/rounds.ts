@@ -189,7 +189,8 @@ interface EstimateOptions extends RecordOption, JsonOption {
 }
 
 function runEstimate(sizeText: string, options: EstimateOptions): number {
-  if (!/^\d{1,7}$/.test(sizeText) || Number(sizeText) < 1) throw new CliError(`size: expected a number of invitations, 1 or more (got ${JSON.stringify(sizeText)})`, EXIT_BAD_INPUT)
+  if (!/^\d{1,7}$/.test(sizeText) || Number(sizeText) < 1) throw new CliError(`size: expected a whole number of invitations from 1 to 9999999 (got ${JSON.stringify(sizeText)})`, EXIT_BAD_INPUT)
+  if (options.round !== undefined && options.asOf !== undefined) throw new CliError('--round and --as-of each pick the distribution: give one', EXIT_BAD_INPUT)
   const size = Number(sizeText)
   const rounds = loadFrom(options.record).rounds
   let source: PastRound | undefined
