@@ -50,6 +50,14 @@ export function isIsoInstant(s: unknown): s is IsoInstant {
   return isIsoDate(s.slice(0, 10)) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60
 }
 
+/**
+ * The instant of a round given only its day: 14:00 UTC, when IRCC's rounds are usually held. One rule
+ * for the web simulator's day and `round --at DAY`, so the same day ranks the same pool everywhere.
+ */
+export function roundInstantOfDay(day: IsoDate): IsoInstant {
+  return `${day}T14:00:00Z`
+}
+
 /** The UTC calendar date of an instant. */
 export function dateOfInstant(instant: IsoInstant): IsoDate {
   return instant.slice(0, 10)

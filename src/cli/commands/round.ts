@@ -1,5 +1,6 @@
 /** `express-entry round`: hold a round of invitations on the pool and print it as published. @module */
 import type { Command } from 'commander'
+import { isIsoDate, roundInstantOfDay } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
 import type { RoundOutcome, RoundResult } from '../../pool/engine.js'
@@ -55,7 +56,7 @@ export function registerRound(program: Command): void {
     .option('--program <program>', `a program round: ${PROGRAMS.join(', ')}`)
     .option('--category <id>', 'a category round, e.g. stem-2023-1')
     .requiredOption('--size <n>', 'number of invitations')
-    .requiredOption('--at <instant>', 'the round instant, YYYY-MM-DDTHH:mm:ssZ')
+    .requiredOption('--at <instant>', 'the round instant, YYYY-MM-DDTHH:mm:ssZ, or a day YYYY-MM-DD (at 14:00 UTC, as the web simulator takes it)')
     .option('--key <key>', 'idempotency key (default: a hash of the request)')
     .option('--dry-run', 'rank and decide the round as holding would, and write nothing (any instant, a round to come too)')
     .option('--json', 'print the round as JSON')
@@ -64,7 +65,8 @@ export function registerRound(program: Command): void {
       if (kinds.length !== 1) throw new CliError('choose exactly one of --general, --program P, --category ID', EXIT_BAD_INPUT)
       const request = {
         kind: kinds[0],
-        at: instantOption(o.at, '--at'),
+        // A day alone is the round's usual hour, as the simulator reads it (not the start of the day).
+        at: instantOption(o.at !== undefined && isIsoDate(o.at) ? roundInstantOfDay(o.at) : o.at, '--at'),
         size: intOption(o.size, '--size', 1),
         ...(o.program !== undefined ? { program: o.program } : {}),
         ...(o.category !== undefined ? { category: o.category } : {}),

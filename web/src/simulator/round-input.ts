@@ -1,9 +1,10 @@
 /** The simulator's round instant as people write it: a day (taken at 14:00 UTC, when IRCC's rounds are usually held) or a UTC instant. @module */
+import { roundInstantOfDay } from '../../../src/domain/dates.js'
 
 /** The instant for `text`: `YYYY-MM-DD` → that day at 14:00:00Z; `YYYY-MM-DDTHH:mm[:ss]Z` (or without Z, read as UTC) → itself with seconds; else null. */
 export function roundInstant(text: string): string | null {
   const t = text.trim()
-  if (/^\d{4}-\d\d-\d\d$/.test(t)) return validDay(t) ? `${t}T14:00:00Z` : null
+  if (/^\d{4}-\d\d-\d\d$/.test(t)) return validDay(t) ? roundInstantOfDay(t) : null
   const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d)?Z?$/.exec(t)
   if (!m || !validDay(m[1]!)) return null
   const [hh, mm] = m[2]!.split(':').map(Number) as [number, number]
