@@ -22,7 +22,8 @@ export const roundRequestSchema = z
     at: isoInstant.overwrite(oneSpelling),
     kind: z.enum(ROUND_TYPES),
     program: z.enum(PROGRAMS).optional(),
-    category: z.string().min(1).max(100).optional(),
+    // Empty is said by the check below, once: a category round needs one; no other kind takes one.
+    category: z.string().max(100).optional(),
     size: z.int().min(1).max(1_000_000),
     /** The same key twice holds one round; defaults to a hash of the other fields. */
     idempotencyKey: printableString(200, 'a key').optional(),
@@ -34,7 +35,7 @@ export const roundRequestSchema = z
     if (r.kind === 'program' && !r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `a program round needs a program: one of ${PROGRAMS.join(', ')}` })
     if (r.kind !== 'program' && r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `program is only allowed when kind is program (got kind ${r.kind})` })
     if (r.kind === 'category' && !r.category) ctx.issues.push({ code: 'custom', input: r.category, path: ['category'], message: 'a category round needs a category id, e.g. stem-2023-1' })
-    if (r.kind !== 'category' && r.category) ctx.issues.push({ code: 'custom', input: r.category, path: ['category'], message: `category is only allowed when kind is category (got kind ${r.kind})` })
+    if (r.kind !== 'category' && r.category !== undefined) ctx.issues.push({ code: 'custom', input: r.category, path: ['category'], message: `category is only allowed when kind is category (got kind ${r.kind})` })
   })
 
 export type RoundRequest = z.output<typeof roundRequestSchema>
