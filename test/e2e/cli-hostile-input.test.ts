@@ -169,8 +169,9 @@ describe('a folder that cannot be written (item 15)', () => {
     // root writes anywhere: run as an ordinary user then (the postgres user the test cluster runs as).
     const asUser = process.getuid?.() === 0
     if (asUser) chmodSync(dir, 0o755)
-    const argv = [process.execPath, CLI, 'pool', 'distribution', '--db', join(locked, 'pool.db')]
-    const r = asUser ? spawnSync('runuser', ['-u', 'postgres', '--', ...argv], { encoding: 'utf8' }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' })
+    // pool import: the command that creates a database (the others refuse a path with none).
+    const argv = [process.execPath, CLI, 'pool', 'import', '--db', join(locked, 'pool.db')]
+    const r = asUser ? spawnSync('runuser', ['-u', 'postgres', '--', ...argv], { encoding: 'utf8', input: '' }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', input: '' })
     expect(r.status).toBe(1)
     expect(r.stderr).toBe(`express-entry: storage failure during opening SQLite database ${join(locked, 'pool.db')}: the folder ${locked} is not writable (SQLite needs to create the database and its journal files there): give this user write access, or use another --db\n`)
   })

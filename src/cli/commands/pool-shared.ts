@@ -1,8 +1,9 @@
 /** What the pool commands share: opening the store, parsing instants, printing a distribution. @module */
+import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { PoolDistribution } from '../../history/distribution.js'
 import { isIsoInstant } from '../../domain/dates.js'
-import { openStore, type Store } from '../../store/index.js'
+import { isPostgresUrl, openStore, type Store } from '../../store/index.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 
 /** Adds `--db` (default: $EE_DB). */
@@ -10,9 +11,17 @@ export function dbOption(command: Command): Command {
   return command.option('--db <target>', 'SQLite file path or postgres:// URL (default: $EE_DB)')
 }
 
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on the store at `--db` (or $EE_DB). Only the commands that put profiles in (`create`:
+ * pool import, pool generate --db) may create a SQLite file: any other on a path where there is none
+ * (a typo) would answer from an empty pool, "0 eligible", where the truth is that there is no pool there.
+ */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
   const target = db ?? process.env.EE_DB
   if (!target) throw new CliError('--db is required: a SQLite file path (e.g. pool.db) or a postgres:// URL (or set EE_DB)', EXIT_BAD_INPUT)
+  if (!options.create && !isPostgresUrl(target) && target !== ':memory:' && !existsSync(target)) {
+    throw new CliError(`--db: no database at ${target}: check the path, or create one with pool import --db ${target} FILE`, EXIT_BAD_INPUT)
+  }
   const store = await openStore(target)
   try {
     return await fn(store)

@@ -89,6 +89,7 @@ export function registerPool(program: Command): void {
       const onProgress = progress()
       const result = await withStore(o.db, (store) =>
         importAndAnalyze(store, input, { eligibility: realEligibility(), workers: importWorkers(), ...(asOf ? { asOf } : {}), ...(onProgress ? { onProgress } : {}) }),
+        { create: true },
       )
       if (onProgress) process.stderr.write('\n')
       process.exitCode = reportImport(result, o.json === true)
@@ -183,7 +184,7 @@ export function registerPool(program: Command): void {
         const lines = (function* () {
           for (const g of profiles) yield JSON.stringify(g.profile)
         })()
-        const result = await withStore(o.db, (store) => importAndAnalyze(store, lines, { eligibility, asOf: like, workers: importWorkers(), ...(onProgress ? { onProgress } : {}) }))
+        const result = await withStore(o.db, (store) => importAndAnalyze(store, lines, { eligibility, asOf: like, workers: importWorkers(), ...(onProgress ? { onProgress } : {}) }), { create: true })
         if (onProgress) process.stderr.write('\n')
         process.exitCode = reportImport(result, false)
         return
