@@ -33,6 +33,7 @@ import { distributionOverTime } from '../history/analysis.js'
 import { loadRounds } from '../history/load.js'
 import type { Profile } from '../schemas/profile.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
+import { ExpressEntryError } from '../errors.js'
 
 /** mulberry32: a small, fast, seedable PRNG (32-bit state), shared with the forecast. */
 export const prng = mulberry32
@@ -343,6 +344,11 @@ const FREE: Steer = { avoid: NO_OCCUPATIONS, minTeer: 0, maxTeer: 5 }
 
 /** Draws per profile after which a profile whose score bin has room goes even if its programs and categories do not fit. */
 const MIX_PATIENCE = 100
+/**
+ * Draws in a row eligible for no program on their submission day before giving up on a slot: then none
+ * can be (facts dated like a day far after the submissions, as a language test taken after them).
+ */
+const INELIGIBLE_PATIENCE = 5_000
 
 /**
  * The score groups over which who is eligible for what is counted: the pool model's bands below 601
@@ -683,11 +689,18 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
     const submittedAt = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
     const id = `g${seed}-${String(i + 1).padStart(width, '0')}`
     let tries = 0
+    let ineligible = 0
     for (;;) {
       draws++
       tries++
       let profile = makeProfile(m, id, submittedAt, like, plan?.steer(quotas, m.r, tries > MIX_PATIENCE))
-      if (!eligibility.isEligibleForAnyProgram(profile, submittedAt.slice(0, 10))) continue
+      if (!eligibility.isEligibleForAnyProgram(profile, submittedAt.slice(0, 10))) {
+        if (++ineligible > INELIGIBLE_PATIENCE) {
+          const message = `no profile made like ${like} and submitted at ${submittedAt} is eligible for a program on its submission day (${INELIGIBLE_PATIENCE.toLocaleString('en-US')} drawn): its facts would be dated after it was submitted; choose a day closer to the submissions`
+          throw new ExpressEntryError('invalid_input', { issues: [{ path: 'like', value: like, message }] })
+        }
+        continue
+      }
       let score = scoreCrs(factorsOf(profile, like), like).total
       let range = rangeIndex(score)
       if (quotas[range]! <= 0 && score <= 600 && quotas.slice(0, topBins).some((q) => q > 0)) {
