@@ -27,6 +27,19 @@ beforeAll(() => {
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+describe('pool generate like today or later', () => {
+  it('like today: every profile is submitted by now, so the import takes them all; like a later day: refused on --like', () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const file = join(dir, 'today.jsonl')
+    const generated = run(['pool', 'generate', '--size', '60', '--seed', '2', '--like', today, '--out', file])
+    expect(generated.status).toBe(0)
+    const imported = run(['pool', 'import', '--db', join(dir, 'today.db'), file])
+    expect([imported.status, imported.stdout]).toEqual([0, expect.stringContaining('added 60, updated 0, rejected 0')])
+    const later = run(['pool', 'generate', '--size', '5', '--like', '2099-01-01'])
+    expect([later.status, later.stderr]).toEqual([2, expect.stringContaining('--like: 2099-01-01 is after today')])
+  }, 120_000)
+})
+
 describe('pool import', () => {
   it('reads a file with CRLF endings; a bad line is reported with its number and the rest go in (exit 2)', () => {
     const lines = pool.trimEnd().split('\n')

@@ -175,10 +175,13 @@ export function registerPool(program: Command): void {
       const size = intOption(o.size, '--size', 1)
       const seed = intOption(o.seed, '--seed', 0)
       const like = dateOption(o.like, '--like')!
+      const now = new Date().toISOString()
+      // A pool is submitted by now (pool import refuses a profile submitted later): none like a later day can be.
+      if (like > now.slice(0, 10)) throw new CliError(`--like: ${like} is after today (${now.slice(0, 10)}): its profiles would be submitted after now, which a pool cannot hold; give a day up to today`, EXIT_BAD_INPUT)
       const eligibility = realEligibility()
       const target = targetFor(like)
       process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
-      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model', submittedBy: new Date().toISOString() })
+      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model', submittedBy: now })
       if (o.db) {
         const onProgress = progress()
         const lines = (function* () {
