@@ -451,6 +451,11 @@ export async function respondToInvitation(store: Store, idOrProfile: string, res
   return store.write(async (trx) => {
     const invitation = (await getInvitation(trx, idOrProfile)) ?? (await openInvitationOf(trx, idOrProfile)) ?? (await latestInvitationOf(trx, idOrProfile))
     if (!invitation) throw new ExpressEntryError('not_found', { entity: 'invitation', id: idOrProfile })
+    if (invitation.status === 'expired' && atMs < invitation.expires_ms) {
+      // Expired by a later answer or withdrawal already recorded: the pool's history runs past this instant.
+      const expired = new Date(invitation.expires_ms).toISOString().replace('.000Z', 'Z')
+      throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `expired at ${expired}, as an event recorded after ${at} found; an answer dated before that comes after the pool's history and cannot be recorded (answers are recorded in time order)` })
+    }
     if (invitation.status !== 'open') {
       throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `is ${invitation.status}${invitation.status === 'expired' ? ` (${Math.round((invitation.expires_ms - invitation.issued_ms) / 86_400_000)} days after it was issued)` : ''}; it can no longer be ${response === 'accept' ? 'accepted' : 'declined'}` })
     }

@@ -138,6 +138,8 @@ for (const dialect of DIALECTS) {
       expect(profile.status).toBe('ita_expired')
       const r2 = await holdRound(t.store, { at: '2023-09-04T00:00:00Z', kind: 'general', size: 1 }, { eligibility })
       expect((await roundInvitations(t.store, r2.number))[0]!.profileId).toBe('top-2')
+      // An answer dated while it was still open, after its expiry was recorded: said as out of time order, not as 60 days old.
+      await expect(respondToInvitation(t.store, '1-1', 'accept', '2023-07-20T00:00:00Z')).rejects.toThrow('expired at 2023-09-03T13:38:22Z, as an event recorded after 2023-07-20T00:00:00Z found; an answer dated before that comes after the pool')
     })
 
     it('a profile leaves the pool 12 months after submission, and a withdrawn one at once', async () => {
