@@ -149,13 +149,27 @@ describe('the simulator: categories in force, a day for the round, and answers p
 
   it('a problem from the server is shown once, its field named', async () => {
     const p = await open('/simulator')
-    await p.locator('#sim-size').fill('0')
+    // A day the page can read, but before Express Entry: the server refuses it.
+    await p.locator('#sim-at').fill('2014-06-01')
     await p.getByRole('button', { name: 'Simulate the round' }).click()
     const alert = p.getByRole('alert')
     await expect.poll(() => alert.count()).toBe(1)
     const text = (await alert.textContent())!
-    expect(text).toMatch(/^Invitations: Too small/)
-    expect(text.split('Too small')).toHaveLength(2)
+    expect(text).toMatch(/^Day of the round \(YYYY-MM-DD, taken at 14:00 UTC\) or instant \(YYYY-MM-DDTHH:mm:ssZ\): /)
+    expect(text.split('2014')).toHaveLength(2)
+  })
+
+  it.each(['en', 'fr'] as const)('a size that is not a whole number from 1 to 1,000,000 is said beside the field in the page\'s language, before anything is sent (%s)', async (l) => {
+    const p = await open(`/simulator${l === 'fr' ? '?lang=fr' : ''}`)
+    for (const bad of ['0', '2.5', '2000000']) {
+      await p.locator('#sim-size').fill(bad)
+      await p.locator('#sim-form button[type=submit]').click()
+      await expect.poll(() => p.locator('#sim-size').getAttribute('aria-invalid')).toBe('true')
+      expect(await p.locator('#sim-size-error').textContent()).toBe(l === 'en' ? 'Write a whole number of invitations from 1 to 1,000,000.' : 'Écrivez un nombre entier d’invitations de 1 à 1\u00a0000\u00a0000.')
+      expect(await p.getByRole('alert').count()).toBe(0)
+    }
+    await p.locator('#sim-size').fill('50')
+    expect(await p.locator('#sim-size-error').isHidden()).toBe(true)
   })
 
   it('an unreadable round time is said beside the field, before anything is sent', async () => {

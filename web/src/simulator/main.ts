@@ -39,7 +39,13 @@ const kind = h('select', { id: 'sim-kind' }, ...ROUND_TYPES.map((k) => h('option
 const program = h('select', { id: 'sim-program' }, ...PROGRAMS.map((p) => h('option', { value: p }, p.toUpperCase())))
 const category = h('select', { id: 'sim-category' })
 const categoryHint = h('p', { class: 'hint', id: 'sim-category-hint' })
-const size = h('input', { id: 'sim-size', type: 'number', min: 1, max: 1_000_000, step: 1, value: 500, required: true })
+const size = h('input', { id: 'sim-size', type: 'number', min: 1, max: 1_000_000, step: 1, value: 500, required: true, 'aria-describedby': 'sim-size-error' })
+// Said here in the page's language (the API's own words are English): a whole number from 1 to 1,000,000.
+const sizeError = h('p', { class: 'error', id: 'sim-size-error', hidden: true }, t('simSizeInvalid'))
+const sizeOk = (): boolean => {
+  const n = Number(size.value)
+  return size.value.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 1_000_000
+}
 const at = h('input', { id: 'sim-at', value: nowInstant(), required: true, autocomplete: 'off', spellcheck: false, 'aria-describedby': 'sim-at-error' })
 const atError = h('p', { class: 'error', id: 'sim-at-error', hidden: true }, t('simAtInvalid'))
 const programField = h('div', { class: 'field' }, h('label', { for: program.id }, t('simProgram')), program)
@@ -49,7 +55,7 @@ const form = h(
   'form',
   { id: 'sim-form', novalidate: true },
   h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: kind.id }, t('type')), kind), programField, categoryField),
-  h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: size.id }, t('size')), size), h('div', { class: 'field' }, h('label', { for: at.id }, t('simAtDay')), at, atError)),
+  h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: size.id }, t('size')), size, sizeError), h('div', { class: 'field' }, h('label', { for: at.id }, t('simAtDay')), at, atError)),
   h('p', {}, h('button', { type: 'submit' }, t('simRun'))),
 )
 
@@ -116,9 +122,22 @@ async function loadDistribution(): Promise<void> {
   distribution.replaceChildren(h('p', {}, t('simPoolSize', { n: num(total) })), barChart(rows, t('distChart'), '#176b36'))
 }
 
+size.addEventListener('input', () => {
+  const ok = sizeOk()
+  sizeError.hidden = ok
+  size.setAttribute('aria-invalid', String(!ok))
+})
+
 form.addEventListener('submit', (e) => {
   e.preventDefault()
   void (async () => {
+    if (!sizeOk()) {
+      sizeError.hidden = false
+      size.setAttribute('aria-invalid', 'true')
+      size.focus()
+      output.replaceChildren()
+      return
+    }
     const instant = roundInstant(at.value)
     if (instant === null) {
       atError.hidden = false

@@ -213,6 +213,7 @@ export const fr: Record<keyof SiteWords, string> = {
   simCategoryNoList: '{label} (pas de ronde\u00a0: sa liste de professions n’est pas connue)',
   simNoCategory: 'Aucune catégorie n’est en vigueur le {day}.',
   simAtDay: 'Jour de la ronde (AAAA-MM-JJ, pris à 14\u00a0h UTC) ou moment (AAAA-MM-JJTHH:mm:ssZ)',
+  simSizeInvalid: 'Écrivez un nombre entier d’invitations de 1 à 1\u00a0000\u00a0000.',
   simAtInvalid: 'Écrivez un jour (AAAA-MM-JJ) ou un moment UTC (AAAA-MM-JJTHH:mm:ssZ).',
   simNoneActive: 'Aucun profil du bassin de démonstration n’était dans le bassin le {at}\u00a0: un profil y est de sa soumission jusqu’à son expiration 12\u00a0mois plus tard (ou jusqu’à une invitation), et à ce moment tous les profils avaient expiré ou n’étaient pas encore soumis. Choisissez un jour où le bassin avait des profils.',
   simNoneEligible: '{n}\u00a0profils du bassin de démonstration étaient dans le bassin le {at}, mais aucun n’était admissible au programme ou à la catégorie de cette ronde ce jour-là.',
