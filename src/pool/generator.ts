@@ -34,6 +34,7 @@ import { loadRounds } from '../history/load.js'
 import type { Profile } from '../schemas/profile.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { ExpressEntryError } from '../errors.js'
+import { EXPRESS_ENTRY_LAUNCH } from '../rules/fsw/shared.js'
 
 /** mulberry32: a small, fast, seedable PRNG (32-bit state), shared with the forecast. */
 export const prng = mulberry32
@@ -661,6 +662,10 @@ export interface GeneratedProfile {
 /** The pool, lazily, in id (= submission) order. */
 export function* generatePool(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
   const { size, seed, like, eligibility } = options
+  // Profiles are submitted over the year before `like`, and none was before Express Entry opened.
+  if (addDays(like, -364) < EXPRESS_ENTRY_LAUNCH) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'like', value: like, message: `profiles are submitted over the year before it, and Express Entry opened on ${EXPRESS_ENTRY_LAUNCH}: give a day from ${addDays(EXPRESS_ENTRY_LAUNCH, 364)}` }] })
+  }
   const m = new Maker(prng(seed))
   const shape = options.shape ?? 'published'
   const bins = binsOf(shape)

@@ -17,4 +17,10 @@ describe('generatePool on a day far after its submissions', () => {
       expect((e as ExpressEntryError<'invalid_input'>).details.issues[0]).toMatchObject({ path: 'like', value: '2028-06-01' })
     }
   }, 30_000)
+
+  it('refuses a day whose year of submissions would begin before Express Entry opened (2015-01-01), naming the first day it takes', () => {
+    const draw = (like: string) => [...generatePool({ size: 3, seed: 1, like, eligibility, shape: 'model' })]
+    expect(() => draw('2015-06-01')).toThrow(expect.objectContaining({ code: 'invalid_input', details: { issues: [expect.objectContaining({ path: 'like', value: '2015-06-01', message: expect.stringContaining('give a day from 2015-12-31') })] } }) as unknown as Error)
+    expect(draw('2015-12-31')).toHaveLength(3)
+  }, 30_000)
 })
