@@ -107,6 +107,7 @@ export const simulationSchema = z.object({
   ranked: z.int(),
   rules: z.string(),
   invitations: z.array(invitation).optional().describe('the first 100 invited; only for a client with EE_API_TOKEN or EE_API_READ_TOKEN'),
+  notices: z.array(verificationNoticeSchema.extend({ path: z.literal('at') })).optional().describe('a round on a day after the rules were last verified: a change after that day is not known to this version'),
 })
 
 export const invitationsSchema = z.object({ round: z.int(), count: z.int(), invitations: z.array(invitation.extend({ id: z.string(), status: z.string() })) })

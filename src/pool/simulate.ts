@@ -9,6 +9,7 @@
  */
 import { dateOfInstant } from '../domain/dates.js'
 import { crsRulesAt } from '../crs/index.js'
+import { verificationNotice } from '../rules/verified.js'
 import type { Store } from '../store/index.js'
 import type { PoolEligibility } from './eligibility.js'
 import { decideRound, roundOutcome } from './engine.js'
@@ -25,6 +26,9 @@ const SIMULATION_LISTED = 100
 export async function simulateRound(store: Store, input: unknown, eligibility: PoolEligibility, options: { listInvitations?: boolean } = {}) {
   const request = parseRoundRequest(input)
   const label = roundLabel(request, eligibility)
+  // A round decided on a day after the rules were last verified says so, as a score or an eligibility does.
+  const notice = verificationNotice(dateOfInstant(request.at))
+  const notices = notice ? { notices: [{ ...notice, path: 'at' as const }] } : {}
   const held = await alreadyHeld(store.db, request)
   if (held) {
     const invitations = options.listInvitations === false ? null : await roundInvitations(store, held.number)
@@ -33,6 +37,7 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
       replayed: true,
       ...held,
       ...(invitations ? { invitations: invitations.slice(0, SIMULATION_LISTED).map(({ profileId, rank, score, submittedAt }) => ({ profileId, rank, score, submittedAt })) } : {}),
+      ...notices,
     }
   }
   const decision = decideRound(request, await rankedPoolOnDay(store.db, request, eligibility))
@@ -42,5 +47,6 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
     ranked: decision.ranked,
     rules: crsRulesAt(dateOfInstant(request.at)).id,
     ...(options.listInvitations === false ? {} : { invitations: decision.invitations.slice(0, SIMULATION_LISTED) }),
+    ...notices,
   }
 }

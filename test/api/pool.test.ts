@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays } from '../../src/domain/dates.js'
+import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
 import { createApp } from '../../src/api/app.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
@@ -89,6 +91,13 @@ describe('rounds on the pool', () => {
     expect(sim.invitations.at(-1)!.score).toBe(sim.lowestScore)
     const again = (await (await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify(round) })).json()) as { lowestScore: number }
     expect(again.lowestScore).toBe(sim.lowestScore)
+  })
+
+  it('a round simulated on a day after the rules were last verified says so; one before does not', async () => {
+    const on = async (at: string) => (await (await app.request('/v1/rounds/simulate', { method: 'POST', body: JSON.stringify({ ...round, at }) })).json()) as { notices?: { code: string; path: string; lastVerified: string; message: string }[] }
+    const later = await on(`${addDays(AREA_LAST_VERIFIED.crs, 1)}T14:00:00Z`)
+    expect(later.notices).toEqual([expect.objectContaining({ code: 'rules_not_verified', path: 'at', lastVerified: AREA_LAST_VERIFIED.crs, message: `rules last verified on ${AREA_LAST_VERIFIED.crs}; a change after that day is not known to this version` })])
+    expect(await on(round.at)).not.toHaveProperty('notices')
   })
 
   it('run needs the token', async () => {

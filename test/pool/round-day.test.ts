@@ -32,4 +32,10 @@ describe('round --at DAY', () => {
     expect(dry.at).toBe(roundInstant('2023-07-05'))
     expect(dry).toMatchObject({ at: '2023-07-05T14:00:00Z', ranked: 2 })
   })
+
+  it('a dry run on a day after the rules were last verified ends with the note; before it, no note', async () => {
+    const dry = async (at: string) => (await runCli(registerRound, ['round', '--db', t.target, '--general', '--size', '5', '--at', at, '--dry-run'])).stdout
+    expect(await dry('2027-01-05')).toMatch(/\nNote: rules last verified on \d{4}-\d\d-\d\d; a change after that day is not known to this version\n$/)
+    expect(await dry('2023-07-05')).not.toContain('Note:')
+  })
 })

@@ -76,7 +76,7 @@ export function registerRound(program: Command): void {
       if (o.dryRun) {
         const dry = await withStore(o.db, (store) => simulateRound(store, request, eligibility))
         // The same request already held: its round, as holding would answer.
-        const text = 'number' in dry ? formatRound(dry) : formatDryRun(dry)
+        const text = `${'number' in dry ? formatRound(dry) : formatDryRun(dry)}${dry.notices ? dry.notices.map((n) => `\nNote: ${n.message}`).join('') : ''}`
         process.stdout.write(o.json ? `${JSON.stringify(dry, null, 2)}\n` : `${text}\n`)
         return
       }

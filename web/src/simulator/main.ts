@@ -29,6 +29,8 @@ interface Simulation {
   readonly rules: string
   /** Who would be invited: only for a client with a token (the API keeps it from the public). */
   readonly invitations?: readonly { profileId: string; rank: number; score: number; submittedAt: string }[]
+  /** A round on a day after the rules were last verified. */
+  readonly notices?: readonly { code: string; lastVerified: string }[]
 }
 
 const FINEST = ['601-1200', '501-600', '491-500', '481-490', '471-480', '461-470', '451-460', '441-450', '431-440', '421-430', '411-420', '401-410', '351-400', '301-350', '0-300']
@@ -166,6 +168,7 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ? stamp(body.tieBreakCutoff) : '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
+      ...(body.notices ?? []).map((n) => h('p', { class: 'notice', role: 'note', 'data-testid': 'sim-rules-notice' }, t('simRulesNotVerified', { date: n.lastVerified }))),
       body.ranked === 0 ? await whyNoneRanked(instant) : '',
       body.invitations
         ? h(

@@ -214,6 +214,7 @@ export const fr: Record<keyof SiteWords, string> = {
   simNoCategory: 'Aucune catégorie n’est en vigueur le {day}.',
   simAtDay: 'Jour de la ronde (AAAA-MM-JJ, pris à 14\u00a0h UTC) ou moment (AAAA-MM-JJTHH:mm:ssZ)',
   simSizeInvalid: 'Écrivez un nombre entier d’invitations de 1 à 1\u00a0000\u00a0000.',
+  simRulesNotVerified: 'Remarque\u00a0: règles vérifiées pour la dernière fois le {date}\u202f; un changement après ce jour n’est pas connu de cette version.',
   simAtInvalid: 'Écrivez un jour (AAAA-MM-JJ) ou un moment UTC (AAAA-MM-JJTHH:mm:ssZ).',
   simNoneActive: 'Aucun profil du bassin de démonstration n’était dans le bassin le {at}\u00a0: un profil y est de sa soumission jusqu’à son expiration 12\u00a0mois plus tard (ou jusqu’à une invitation), et à ce moment tous les profils avaient expiré ou n’étaient pas encore soumis. Choisissez un jour où le bassin avait des profils.',
   simNoneEligible: '{n}\u00a0profils du bassin de démonstration étaient dans le bassin le {at}, mais aucun n’était admissible au programme ou à la catégorie de cette ronde ce jour-là.',
