@@ -40,6 +40,9 @@ describe('checks', () => {
     expect(codes({ dob: '1826-01-01' })).toEqual(['dob_too_old'])
     expect(codes({ dob: '2015-01-01' })).toEqual(['dob_too_young'])
     expect(codes({ work: [{ ...emptyJob(), noc: '21231', inCanada: 'yes', from: '1990-01-01', hours: '40' }] })).toEqual(['dob_after_row'])
+    // An ECA issued before the birth (the library refuses such a Profile), for studies outside Canada only: a Canadian credential's ECA is not counted.
+    const eca = (inCanada: 'yes' | 'no') => checksOf({ ...base(), education: [{ level: 'bachelors', inCanada, years: '4', completedOn: '2018-06-01', ecaOn: '1990-01-01' }] }).blocking.map((i) => [i.code, i.params.row])
+    expect([eca('no'), eca('yes')]).toEqual([[['dob_after_row', 'eca']], []])
     expect(toProfile({ ...base(), dob: '1826-01-01' })).toBeNull()
     expect(codes({})).toEqual([])
   })

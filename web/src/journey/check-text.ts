@@ -50,6 +50,7 @@ export function issueText(i: Issue): string {
     case 'dob_too_young':
       return L(`This date of birth gives an age of ${p.age} on ${p.asOf}: check it.`, `Cette date de naissance donne un âge de ${p.age} ans le ${p.asOf}\u00a0: vérifiez-la.`)
     case 'dob_after_row': {
+      if (p.row === 'eca') return L(`The date of birth is after the ECA of ${rowName('credential', p.n)} (issued on ${p.date}): check the dates.`, `La date de naissance est postérieure à l’EDE du ${rowName('credential', p.n).toLowerCase()} (délivrée le ${p.date}). Vérifiez les dates.`)
       const what = p.row === 'credential' ? L('completed', 'obtenu') : p.row === 'test' ? L('taken', 'passé') : L('started', 'commencé')
       return L(`The date of birth is after ${rowName(p.row, p.n)} (${what} on ${p.date}): check the dates.`, `La date de naissance est postérieure à\u00a0: ${rowName(p.row, p.n)} (${what} le ${p.date}). Vérifiez les dates.`)
     }

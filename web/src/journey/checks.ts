@@ -142,7 +142,7 @@ function personChecks(p: PersonAnswers, spouse: boolean, jobComplete: (j: JobAns
 
 /**
  * A date of birth that cannot be: after today or the scoring day, an age over 100 or under 16 on the
- * scoring day, or after a credential's completion, a test or a job's start.
+ * scoring day, or after a credential's completion, its ECA, a test or a job's start.
  */
 export function dobIssues(target: object, dob: string, asOf: string, today: string, p: PersonAnswers | null): Issue[] {
   if (!isIsoDate(dob)) return []
@@ -156,6 +156,8 @@ export function dobIssues(target: object, dob: string, asOf: string, today: stri
   if (!p) return []
   const dated: [string, number, string][] = [
     ...p.education.map((c, i) => ['credential', i + 1, c.completedOn] as [string, number, string]),
+    // The ECA counts only for studies outside Canada (answers.ts), and the library refuses one issued before the birth.
+    ...p.education.filter((c) => c.inCanada === 'no').map((c) => ['eca', p.education.indexOf(c) + 1, c.ecaOn] as [string, number, string]),
     ...p.tests.map((t, i) => ['test', i + 1, t.date] as [string, number, string]),
     ...p.work.map((j, i) => ['job', i + 1, j.from] as [string, number, string]),
   ]
