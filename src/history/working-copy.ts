@@ -57,6 +57,11 @@ export async function ensureWorkingRecord(workingPath: string, shippedPath: stri
     // Measured on the copy it replaces; the shipped one goes with this copy.
     await unlink(trackRecordPathFor(workingPath)).catch(() => undefined)
   }
+  // A copy kept that has no French labels takes the shipped ones (a refresh that reaches IRCC's French feed
+  // replaces them): a copy made by a version that shipped none would otherwise show no French name until then.
+  if (reason === null && !existsSync(frenchLabelsPathFor(workingPath)) && existsSync(frenchLabelsPathFor(shippedPath))) {
+    await copyAtomically(frenchLabelsPathFor(shippedPath), frenchLabelsPathFor(workingPath))
+  }
   const now = reason === null ? loadRecord(workingPath).rounds : shipped
   return { path: workingPath, copiedBecause: reason, rounds: now.length, newest: newestOf(now)?.date ?? null }
 }

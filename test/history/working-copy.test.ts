@@ -2,12 +2,12 @@
  * The working copy of the record `npm start` refreshes (history/working-copy.ts): made from the shipped
  * record when absent, unreadable or behind it; kept when as current or ahead (refreshed from the feed).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RawRound } from '../../src/history/feed.js'
-import { changesPathFor, loadRecord, shippedRecordPath } from '../../src/history/load.js'
+import { changesPathFor, frenchLabelsPathFor, loadRecord, shippedRecordPath } from '../../src/history/load.js'
 import { round448 as made448, shippedFeed } from './feed-fixture.js'
 import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { ensureWorkingRecord } from '../../src/history/working-copy.js'
@@ -46,6 +46,19 @@ describe('ensureWorkingRecord', () => {
     expect(report.copiedBecause).toBeNull()
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(report.rounds).toBe(loadRecord(path).rounds.length)
+  })
+
+  it("a copy kept without French labels (made by a version that shipped none) takes the shipped ones; labels of its own stay", async () => {
+    const path = fresh()
+    await ensureWorkingRecord(path)
+    unlinkSync(frenchLabelsPathFor(path))
+    expect(loadRecord(path).rounds.find((r) => r.number === '447')?.labelFr).toBeUndefined()
+    expect((await ensureWorkingRecord(path)).copiedBecause).toBeNull()
+    expect(loadRecord(path).rounds.find((r) => r.number === '447')?.labelFr).toBe('Métiers spécialisés 2026-Version 3')
+    // Labels a refresh wrote (every round's) are never replaced by the shipped twelve.
+    writeFileSync(frenchLabelsPathFor(path), JSON.stringify({ labels: { '1': 'Aucun programme spécifié' } }))
+    await ensureWorkingRecord(path)
+    expect(JSON.parse(readFileSync(frenchLabelsPathFor(path), 'utf8'))).toEqual({ labels: { '1': 'Aucun programme spécifié' } })
   })
 
   it.each([
