@@ -113,4 +113,13 @@ describe("IRCC's French names of rounds (W7)", () => {
     expect([fr.roundName(label, feed), fr.roundName(label)]).toEqual([feed, 'Cadres supérieurs/cadres supérieures ayant de l’expérience de travail au Canada 2026-Version 1'])
     expect(en.roundName(label, feed)).toBe(label)
   })
+
+  it("a round name the page cannot give in French stays IRCC's English, marked lang=en; a French one is plain text", async () => {
+    const fr = await messagesIn('fr')
+    // A minimal element (h() sets attributes and appends text): enough to read what it was given.
+    vi.stubGlobal('document', { documentElement: {}, createElement: (tag: string) => ({ tag, attrs: {} as Record<string, string>, text: '', setAttribute(k: string, v: string) { this.attrs[k] = v }, append(t: string) { this.text += t } }) })
+    const unknown = fr.roundNameElement('Construction occupations, 2027-Version 1') as unknown as { tag: string; attrs: Record<string, string>; text: string }
+    expect(unknown).toMatchObject({ tag: 'span', attrs: { lang: 'en' }, text: 'Construction occupations, 2027-Version 1' })
+    expect(fr.roundNameElement('Canadian Experience Class')).toBe('Catégorie de l’expérience canadienne')
+  })
 })

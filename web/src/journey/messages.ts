@@ -10,6 +10,7 @@ import type { WhatIf } from '../../../src/history/outlook.js'
 import type { Unlock } from '../../../src/history/unlock.js'
 import type { CrsFactors } from '../../../src/schemas/crs-factors.js'
 import { addYears } from '../../../src/domain/dates.js'
+import { h } from '../dom.js'
 import { lang } from '../i18n.js'
 
 const FR = lang === 'fr'
@@ -99,6 +100,12 @@ export function roundLabel(label: string): string {
 /** A round's name on a page: in French, the French feed's own (`labelFr`, when the record holds it), else worded from the English. */
 export function roundName(label: string, labelFr?: string): string {
   return FR && labelFr ? labelFr : roundLabel(label)
+}
+
+/** The same name for a table or a line: a name the page cannot give in French stays IRCC's English, marked so. */
+export function roundNameElement(label: string, labelFr?: string): string | HTMLElement {
+  const name = roundName(label, labelFr)
+  return FR && name === label ? h('span', { lang: 'en' }, name) : name
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {

@@ -14,21 +14,22 @@ import { h, replaceKeepingFocus } from '../dom.js'
 import { colon, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
-import { roundName } from './messages.js'
+import { roundNameElement } from './messages.js'
 import { m, mk } from './text.js'
 
 
 /** A round checked by its name in the page's language: the French feed's own when the record holds it. */
-type Namer = (c: { readonly number: string; readonly label: string }) => string
+const textOf = (n: string | HTMLElement): string => (typeof n === 'string' ? n : (n.textContent ?? ''))
+type Namer = (c: { readonly number: string; readonly label: string }) => string | HTMLElement
 const namer = (rounds: readonly PastRound[]): Namer => {
   const french = new Map(rounds.map((r) => [r.number, r.labelFr]))
-  return (c) => roundName(c.label, french.get(c.number))
+  return (c) => roundNameElement(c.label, french.get(c.number))
 }
 
 /** On a phone each round stacks its cells, each with its column's name (style.css `.stack`). */
 function table(rows: readonly PastRoundCheck[], id: string, name: Namer): HTMLElement {
   const columns = [m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')]
-  const cell = (i: number, text: string, cls: string | null = i === 3 || i === 4 ? 'n' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
+  const cell = (i: number, text: string | HTMLElement, cls: string | null = i === 3 || i === 4 ? 'n' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
   return h(
     'div',
     { class: 'table-wrap' },
@@ -71,7 +72,7 @@ function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: V
     h('h4', { id: 'since-title' }, m('sinceTitle', { date: previous.on })),
     checks.length === 0
       ? h('p', {}, m('sinceNone'))
-      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) ${name(c)}, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
+      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) `, name(c), `, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
   )
 }
 
@@ -103,7 +104,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     .sort((a, b) => a.lowestScore - a.score - (b.lowestScore - b.score))
     .slice(0, 3)
   const name = namer(upTo)
-  const unknownLabels = [...new Set(unknown.map(name))]
+  const unknownLabels = [...new Set(unknown.map((c) => textOf(name(c))))]
   const parts: (HTMLElement | null)[] = [
     news,
     h('p', { class: 'verdict', id: 'past-verdict' }, h('strong', {}, verdict(checks))),

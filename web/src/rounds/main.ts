@@ -6,7 +6,7 @@
  * @module
  */
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
-import { programName, roundName } from '../journey/messages.js'
+import { programName, roundName, roundNameElement } from '../journey/messages.js'
 import { h } from '../dom.js'
 import { lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
@@ -100,7 +100,7 @@ function roundsList(rounds: readonly Round[]): HTMLElement {
         ? ''
         : table(
             [t('roundNo'), t('date'), t('label'), t('size'), t('lowest'), t('tieBreak')],
-            page.map((r) => [roundLink(r.number), r.date, nameOf(r), r.size, r.lowestScore, r.tieBreakCutoff ? stamp(r.tieBreakCutoff) : '—']),
+            page.map((r) => [roundLink(r.number), r.date, roundNameElement(r.label, r.labelFr), r.size, r.lowestScore, r.tieBreakCutoff ? stamp(r.tieBreakCutoff) : '—']),
             [false, false, false, true, true, false],
             { stack: true, testId: 'rounds-list' },
           ),
