@@ -149,3 +149,11 @@ export function findRound(rounds: readonly PastRound[], number: string): PastRou
   const wanted = number.trim().toLowerCase().replace(/^#/, '')
   return rounds.find((r) => r.number === wanted)
 }
+
+/**
+ * The record's statistics as every surface gives them (`GET /v1/rounds/stats`, `rounds stats --json`): per
+ * round type, per year and type, and the pool's published distributions over time.
+ */
+export function recordStatistics(rounds: readonly PastRound[]) {
+  return { byType: statsByType(rounds), byYearAndType: roundStats(rounds), distributions: distributionOverTime(rounds) }
+}

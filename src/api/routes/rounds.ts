@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { distributionOverTime, filterRounds, findRound, roundsNumberedLike, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { filterRounds, findRound, recordStatistics, roundsNumberedLike, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../schemas/common.js'
 import { roundsAtom } from '../../history/atom.js'
 import type { RecordInfo } from '../../history/live.js'
@@ -168,7 +168,7 @@ export function roundsRoutes(options: RoundsRouteOptions): Hono<ApiEnv> {
   app.get('/stats', (c) => {
     noQuery(c, 'the statistics cover the whole record; GET /v1/rounds filters rounds')
     const rounds = record()
-    return c.json({ byType: statsByType(rounds), byYearAndType: roundStats(rounds), distributions: distributionOverTime(rounds) })
+    return c.json(recordStatistics(rounds))
   })
   app.get('/:number', (c) => {
     noQuery(c, 'the round is named by its number in the path')

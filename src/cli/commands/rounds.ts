@@ -13,7 +13,7 @@
  * @module
  */
 import type { Command } from 'commander'
-import { distributionOverTime, filterRounds, findRound, roundsNumberedLike, roundStats, statsByType, type RoundFilter } from '../../history/analysis.js'
+import { recordStatistics, distributionOverTime, filterRounds, findRound, roundsNumberedLike, type RoundFilter } from '../../history/analysis.js'
 import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS } from '../../history/labels.js'
 import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
@@ -154,10 +154,10 @@ function runShow(number: string, options: RecordOption & JsonOption): number {
 
 function runStats(options: RecordOption & JsonOption): number {
   const rounds = loadFrom(options.record).rounds
-  const byYear = roundStats(rounds)
-  const byType = statsByType(rounds)
+  // One answer: --json is GET /v1/rounds/stats.
+  const { byType, byYearAndType: byYear, ...rest } = recordStatistics(rounds)
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ byType, byYear }, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify({ byType, byYearAndType: byYear, ...rest }, null, 2)}\n`)
     return EXIT_OK
   }
   const rows = byYear.map((s) => [String(s.year), s.type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
