@@ -71,8 +71,12 @@ for (const dialect of DIALECTS) {
       expect(round).toMatchObject({ number: 1, label: 'STEM occupations (2023-1)', size: 500, invited: 500, replayed: false })
 
       const listed = await cli('invitations', '--db', t.target, '--round', '1', '--json')
-      const invited = JSON.parse(listed.out) as { profileId: string; rank: number; score: number; submittedAt: string }[]
+      // As GET /v1/rounds/run/1/invitations answers.
+      const answer = JSON.parse(listed.out) as { round: number; count: number; invitations: { profileId: string; rank: number; score: number; submittedAt: string; id: string; status: string }[] }
+      expect(answer).toMatchObject({ round: 1, count: 500 })
+      const invited = answer.invitations
       expect(invited).toHaveLength(500)
+      expect(invited[0]).toMatchObject({ id: '1-1', status: 'open' })
       expect(invited.at(-1)).toMatchObject({ rank: 500, score: round.lowestScore, submittedAt: round.tieBreakCutoff })
 
       // Re-run from the facts alone: same ranking, same digest.

@@ -7,12 +7,13 @@ export function registerInvitations(program: Command): void {
   dbOption(program.command('invitations'))
     .description('the invitations of a round, in rank order')
     .requiredOption('--round <n>', 'round number')
-    .option('--json', 'a JSON array of { profileId, rank, score, submittedAt }')
+    .option('--json', 'as GET /v1/rounds/run/{n}/invitations answers: { round, count, invitations: [{ profileId, rank, score, submittedAt, id, status }] }')
     .action(async (o: { db?: string; round: string; json?: boolean }) => {
       const number = intOption(o.round, '--round', 1)
       const rows = await withStore(o.db, (store) => roundInvitations(store, number))
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(rows.map(({ profileId, rank, score, submittedAt }) => ({ profileId, rank, score, submittedAt })))}\n`)
+        // One answer: the API's JSON (the invitation's id and status included).
+        process.stdout.write(`${JSON.stringify({ round: number, count: rows.length, invitations: rows })}\n`)
         return
       }
       process.stdout.write(`${'rank'.padStart(6)}  ${'profile'.padEnd(16)} ${'CRS'.padStart(4)}  submitted             invitation  status\n`)
