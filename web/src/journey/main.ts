@@ -191,12 +191,12 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
       return
     }
     const { profile, asOf, gen } = current
-    forecastBox.replaceChildren(h('p', { class: 'hint', role: 'status' }, m('forecastLoading')))
+    replaceKeepingFocus(forecastBox, h('p', { class: 'hint', role: 'status' }, m('forecastLoading')))
     const stale = () => gen !== generation
     import('./forecast.js')
       .then(({ renderForecast }) => renderForecast(forecastBox, profile, asOf, stale))
       .then(() => stale() || forecastBox.setAttribute('aria-live', 'off'))
-      .catch((e: unknown) => stale() || forecastBox.replaceChildren(h('p', { class: 'error' }, m('forecastFailed', { error: e instanceof Error ? e.message : String(e) }))))
+      .catch((e: unknown) => stale() || replaceKeepingFocus(forecastBox, h('p', { class: 'error' }, m('forecastFailed', { error: e instanceof Error ? e.message : String(e) }))))
   }
 
   update()
