@@ -58,6 +58,11 @@ export function roundInstantOfDay(day: IsoDate): IsoInstant {
   return `${day}T14:00:00Z`
 }
 
+/** The instant of epoch milliseconds as the product writes instants: `YYYY-MM-DDTHH:mm:ssZ` (milliseconds kept only when not zero). */
+export function instantOfMs(ms: number): IsoInstant {
+  return new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
 /** The UTC calendar date of an instant. */
 export function dateOfInstant(instant: IsoInstant): IsoDate {
   return instant.slice(0, 10)

@@ -21,7 +21,7 @@
  * @module
  */
 import { mulberry32 } from '../forecast/rng.js'
-import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { addDays, addYears, fromDayNumber, instantOfMs, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { factorsOf, scoreCrs } from '../crs/index.js'
 import { FINEST_RANGES, countIn, type PoolDistribution } from '../history/distribution.js'
 import { MAX_SCORE, poolDensity, poolMix, type PoolMix } from '../forecast/pool-model.js'
@@ -691,7 +691,7 @@ export function* generatePool(options: GenerateOptions): Generator<GeneratedProf
   for (let i = 0; i < size; i++) {
     // Distinct seconds: slot i of the year to `like` (or to submittedBy), at a random second within it.
     const second = Math.floor(start + i * slot + m.r() * Math.max(0, slot - 1))
-    const submittedAt = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+    const submittedAt = instantOfMs(second * 1000)
     const id = `g${seed}-${String(i + 1).padStart(width, '0')}`
     let tries = 0
     let ineligible = 0

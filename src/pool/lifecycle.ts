@@ -10,7 +10,7 @@ import { profileValidity } from '../rules/pool/profile-validity.js'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql, type Kysely } from 'kysely'
-import { addDays, addYears, dateOfInstant, isIsoDate, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { addDays, addYears, dateOfInstant, instantOfMs, isIsoDate, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError, type InputIssue } from '../errors.js'
 import { profileSchema, type Profile } from '../schemas/profile.js'
 import { inputIssues } from '../schemas/issues.js'
@@ -453,7 +453,7 @@ export async function respondToInvitation(store: Store, idOrProfile: string, res
     if (!invitation) throw new ExpressEntryError('not_found', { entity: 'invitation', id: idOrProfile })
     if (invitation.status === 'expired' && atMs < invitation.expires_ms) {
       // Expired by a later answer or withdrawal already recorded: the pool's history runs past this instant.
-      const expired = new Date(invitation.expires_ms).toISOString().replace('.000Z', 'Z')
+      const expired = instantOfMs(invitation.expires_ms)
       throw new ExpressEntryError('conflict', { entity: 'invitation', id: invitation.id, reason: `expired at ${expired}, as an event recorded after ${at} found; an answer dated before that comes after the pool's history and cannot be recorded (answers are recorded in time order)` })
     }
     if (invitation.status !== 'open') {

@@ -1,12 +1,12 @@
 /** The Round input of DESIGN.md, validated. @module */
 import { z } from 'zod'
-import { dateOfInstant, type IsoDate } from '../domain/dates.js'
+import { dateOfInstant, instantOfMs, type IsoDate } from '../domain/dates.js'
+import { EXPRESS_ENTRY_LAUNCH } from '../rules/fsw/shared.js'
 import { ExpressEntryError } from '../errors.js'
 import { isoInstant, printableString, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { GENERAL_LABEL, PROGRAM_LABEL, type PoolEligibility } from './eligibility.js'
 
-const EXPRESS_ENTRY_OPENED = '2015-01-01'
 
 /**
  * One spelling per instant (milliseconds of zero dropped, others to three digits): `…:22.000Z` and
@@ -14,7 +14,7 @@ const EXPRESS_ENTRY_OPENED = '2015-01-01'
  */
 function oneSpelling(at: string): string {
   const ms = Date.parse(at)
-  return Number.isNaN(ms) ? at : new Date(ms).toISOString().replace('.000Z', 'Z')
+  return Number.isNaN(ms) ? at : instantOfMs(ms)
 }
 
 export const roundRequestSchema = z
@@ -31,7 +31,7 @@ export const roundRequestSchema = z
   .check((ctx) => {
     const r = ctx.value
     // Express Entry's first round was 2015-01-31; no rule is in force before 2015-01-01 (said on the field asked).
-    if (r.at < EXPRESS_ENTRY_OPENED) ctx.issues.push({ code: 'custom', input: r.at, path: ['at'], message: `is before ${EXPRESS_ENTRY_OPENED}, when Express Entry opened: no round can be held then` })
+    if (dateOfInstant(r.at) < EXPRESS_ENTRY_LAUNCH) ctx.issues.push({ code: 'custom', input: r.at, path: ['at'], message: `is before ${EXPRESS_ENTRY_LAUNCH}, when Express Entry opened: no round can be held then` })
     if (r.kind === 'program' && !r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `a program round needs a program: one of ${PROGRAMS.join(', ')}` })
     if (r.kind !== 'program' && r.program) ctx.issues.push({ code: 'custom', input: r.program, path: ['program'], message: `program is only allowed when kind is program (got kind ${r.kind})` })
     if (r.kind === 'category' && !r.category) ctx.issues.push({ code: 'custom', input: r.category, path: ['category'], message: 'a category round needs a category id, e.g. stem-2023-1' })

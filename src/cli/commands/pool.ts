@@ -12,7 +12,7 @@ import { generatePool, targetFor } from '../../pool/generator.js'
 import { importAndAnalyze, jsonlBytes, withdrawProfile, type ImportResult, type JsonlBytes } from '../../pool/lifecycle.js'
 import { poolDistribution } from '../../pool/rounds.js'
 import { categoriesOfColumn } from '../../pool/derived.js'
-import { fromDayNumber } from '../../domain/dates.js'
+import { fromDayNumber, instantOfMs } from '../../domain/dates.js'
 import { eventsOf } from '../../store/event.repository.js'
 import { countProfiles, getProfile, listProfiles } from '../../store/profile.repository.js'
 import { PROFILE_STATUSES, type ProfileStatus } from '../../store/profile.table.js'
@@ -132,7 +132,7 @@ export function registerPool(program: Command): void {
           id: row.id,
           submittedAt: row.submitted_at,
           status: row.status,
-          expiresAt: new Date(Number(row.expires_ms)).toISOString().replace('.000Z', 'Z'),
+          expiresAt: instantOfMs(Number(row.expires_ms)),
           score: Number(row.score),
           scoreHolds: { from: fromDayNumber(Number(row.derived_from)), until: fromDayNumber(Number(row.derived_until)) },
           programs: programsOf(Number(row.programs)),

@@ -154,12 +154,13 @@ function runShow(number: string, options: RecordOption & JsonOption): number {
 
 function runStats(options: RecordOption & JsonOption): number {
   const rounds = loadFrom(options.record).rounds
+  const stats = recordStatistics(rounds)
   // One answer: --json is GET /v1/rounds/stats.
-  const { byType, byYearAndType: byYear, ...rest } = recordStatistics(rounds)
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ byType, byYearAndType: byYear, ...rest }, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`)
     return EXIT_OK
   }
+  const { byType, byYearAndType: byYear } = stats
   const rows = byYear.map((s) => [String(s.year), s.type, String(s.rounds), fmt(s.invitations), fmt(s.minLowestScore), fmt(s.medianLowestScore), fmt(s.maxLowestScore)])
   for (const type of [...ROUND_TYPES, 'all'] as const) {
     const s = byType[type]
