@@ -304,7 +304,7 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
   // Asked on every date: an offer still counts for FSW's arranged employment, FST and the proof of funds
   // when it gives no CRS points (since 2025-03-25); the hint says so (showJobOffer).
   const jobOffer = yesNo('jobOffer', m('jobOffer'), a.jobOffer, (v) => (a.jobOffer = v), changed)
-  jobOffer.append(h('p', { class: 'hint', id: `${jobOffer.id}-points`, hidden: true }, m('jobOfferNoPoints')))
+  jobOffer.append(h('p', { class: 'hint', id: `${jobOffer.id}-points`, hidden: true }))
   jobOffer.setAttribute('aria-describedby', `${jobOffer.id}-points`)
   const jobOfferNoc = nocPicker('offerNoc', m('jobOfferNoc'), a.jobOfferNoc, (c) => (a.jobOfferNoc = c), changed, { target: a, field: 'offerNoc' })
   const firstLanguage = select('firstLanguage', [['', m('firstAuto')], ['english', m('english')], ['french', m('french')]], a.firstLanguage, (v) => (a.firstLanguage = v as Answers['firstLanguage']), changed)
@@ -361,8 +361,11 @@ export function buildForm(a: Answers, onChange: Changed): { form: HTMLFormElemen
   return { form, refresh: () => refresh() }
 }
 
-/** Says beside the job-offer question when an offer gives no CRS points on the date. */
-export function showJobOffer(form: HTMLFormElement, scores: boolean): void {
+/** Says beside the job-offer question when an offer gives no CRS points on the date: `noPointsSince`, the day that rule began (null: it gives points). */
+export function showJobOffer(form: HTMLFormElement, noPointsSince: string | null): void {
   const hint = form.querySelector<HTMLElement>('fieldset[id^="jobOffer"] > p.hint')
-  if (hint) hint.hidden = scores
+  if (!hint) return
+  hint.hidden = noPointsSince === null
+  const text = noPointsSince === null ? '' : m('jobOfferNoPoints', { since: noPointsSince })
+  if (hint.textContent !== text) hint.textContent = text
 }

@@ -137,7 +137,8 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
     // A job offer gives CRS points only on some dates (none since 2025-03-25: the rule table), but it is asked
     // on every date, as FSW's arranged employment, FST and the proof of funds still read it: the hint says when.
-    showJobOffer(form, jobOfferTable.valueAt(asOf) !== null)
+    const offerRule = jobOfferTable.versionAt(asOf)
+    showJobOffer(form, offerRule && offerRule.value === null ? offerRule.from : null)
     if (missing.length > 0) return clear(h('p', { class: 'hint', id: 'need' }, m('needAnswers', { list: missing.map((k) => m(k as TextKey)).join(', ') })))
     // A date of birth that cannot be is not scored: the field and the results say why.
     if (checks.blocking.length > 0) return clear(h('p', { class: 'error', id: 'need' }, blockedText(checks.blocking)))

@@ -87,7 +87,7 @@ export const en = {
   nominationOn: 'Nominated on',
   jobOffer: 'Do you have a valid job offer supported by an LMIA (if needed)?',
   jobOfferNoc: 'Occupation of the job offer (job title or NOC code)',
-  jobOfferNoPoints: 'On this date a job offer gives no CRS points (none since 2025-03-25), but it still counts for the Federal Skilled Worker grid, the Federal Skilled Trades Program and the proof of funds.',
+  jobOfferNoPoints: 'On this date a job offer gives no CRS points (none since {since}), but it still counts for the Federal Skilled Worker grid, the Federal Skilled Trades Program and the proof of funds.',
   sibling: 'Do you or your spouse or common-law partner (if they will come with you to Canada) have at least one brother or sister living in Canada who is a citizen or permanent resident?',
   funds: 'Settlement funds you can show (CAD)',
   share: 'Copy a link with my answers',

@@ -89,7 +89,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   nominationOn: 'Désigné le',
   jobOffer: 'Avez-vous une offre d’emploi valide appuyée par une EIMT (si nécessaire)\u202f?',
   jobOfferNoc: 'Profession de l’offre d’emploi (titre d’emploi ou code CNP)',
-  jobOfferNoPoints: 'À cette date, une offre d’emploi ne donne aucun point au SCG (aucun depuis le 2025-03-25), mais elle compte toujours pour la grille du PTQF, pour le PTMSF et pour la preuve de fonds.',
+  jobOfferNoPoints: 'À cette date, une offre d’emploi ne donne aucun point au SCG (aucun depuis le {since}), mais elle compte toujours pour la grille du PTQF, pour le PTMSF et pour la preuve de fonds.',
   sibling: 'Avez-vous, ou votre époux(se) ou conjoint(e) de fait (s’il ou elle vous accompagne au Canada), au moins un frère ou une sœur vivant au Canada qui est citoyen(ne) ou résident(e) permanent(e)\u202f?',
   funds: 'Fonds d’établissement que vous pouvez montrer (CAD)',
   share: 'Copier un lien avec mes réponses',
