@@ -85,6 +85,13 @@ const roundOutcome = {
   invited: z.int(),
   lowestScore: z.int().nullable(),
   tieBreakCutoff: z.string().nullable(),
+  undecided: z
+    .object({
+      count: z.int().describe("candidates whose eligibility for the category cannot be told on the day (e.g. skilled military recruits whose foreign service is not stated): not invited"),
+      withinReach: z.int().describe('of them, how many the round would have reached had they been eligible: ranked at or above its cut-off, or all when it invited fewer than its size'),
+    })
+    .nullable()
+    .describe('a category round only; null for a general or program round, and for a round held before these were counted'),
 }
 
 export const heldRoundSchema = z.object({

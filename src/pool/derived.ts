@@ -18,7 +18,7 @@ import { ChangeCalendar } from '../facts/calendar.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
 import { profileValidity } from '../rules/pool/profile-validity.js'
 import type { Profile } from '../schemas/profile.js'
-import { eligibleCategories, programsMask, type PoolEligibility } from './eligibility.js'
+import { eligibleCategories, programsMask, undecidedCategories, type PoolEligibility } from './eligibility.js'
 
 export interface Derived {
   /** First day the values hold (day number). */
@@ -30,6 +30,8 @@ export interface Derived {
   readonly programs: number
   /** Eligible category ids in force, sorted. */
   readonly categories: readonly string[]
+  /** Category ids in force that cannot be told for the profile, sorted (PoolAnswers.undecided). */
+  readonly undecided: readonly string[]
 }
 
 /** The rule-change days of an eligibility, as sorted day numbers (once per eligibility). */
@@ -50,11 +52,11 @@ export function deriveAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligi
   if (!eligibility.evaluateFacts) return { from, until: from + 1, ...valuesAt(profile, asOf, eligibility) }
   const f = new ProfileFacts(profile, asOf)
   const score = scoreCrs(crsFactorsOf(f), asOf).total
-  const { programs, categories } = eligibility.evaluateFacts(f)
+  const { programs, categories, undecided } = eligibility.evaluateFacts(f)
   // A profile leaves the pool a year after its submission at the latest: no window needs to run longer.
   const validUntil = toDayNumber(addYears(asOf, profileValidity.at(asOf).value.years))
   const until = Math.min(validUntil, new ChangeCalendar(profile).holdsUntil(f, ruleChangeDays(eligibility)))
-  return { from, until, score, programs, categories }
+  return { from, until, score, programs, categories, undecided }
 }
 
 /** The derived columns without the window (what a round re-checks). */
@@ -65,15 +67,33 @@ export function valuesAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligi
   }
   const score = scoreCrs(crsFactorsOf(new ProfileFacts(profile, asOf)), asOf).total
   if (eligibility.evaluate) return { score, ...eligibility.evaluate(profile, asOf) }
-  return { score, programs: programsMask(eligibility, profile, asOf), categories: eligibleCategories(eligibility, profile, asOf) }
+  return { score, programs: programsMask(eligibility, profile, asOf), categories: eligibleCategories(eligibility, profile, asOf), undecided: undecidedCategories(eligibility, profile, asOf) }
 }
 
-/** `,a,b,` for a list of category ids (`,` for none), so `LIKE '%,id,%'` finds one. */
-export function categoriesColumn(ids: readonly string[]): string {
-  return ids.length === 0 ? ',' : `,${ids.join(',')},`
+/** Marks an undecided category in the `categories` column: `,?id,` is not found by `LIKE '%,id,%'`. */
+const UNDECIDED_MARK = '?'
+
+/**
+ * `,a,b,?c,` for the eligible category ids and the undecided ones (`,` for none), so `LIKE '%,id,%'`
+ * finds the eligible and `LIKE '%,?id,%'` the undecided in one narrow column.
+ */
+export function categoriesColumn(ids: readonly string[], undecided: readonly string[]): string {
+  const all = undecided.length === 0 ? ids : [...ids, ...undecided.map((id) => UNDECIDED_MARK + id)]
+  return all.length === 0 ? ',' : `,${all.join(',')},`
 }
 
+/** The eligible category ids of a `categories` column. */
 export function categoriesOfColumn(column: string): string[] {
-  return column.split(',').filter(Boolean)
+  return column.split(',').filter((id) => id !== '' && !id.startsWith(UNDECIDED_MARK))
+}
+
+/** The undecided category ids of a `categories` column. */
+export function undecidedOfColumn(column: string): string[] {
+  return column.split(',').filter((id) => id.startsWith(UNDECIDED_MARK)).map((id) => id.slice(UNDECIDED_MARK.length))
+}
+
+/** What a `categories` column holds for a round of `category`: the profile is eligible, can't tell, or neither. */
+export function needleOf(category: string): { eligible: string; undecided: string } {
+  return { eligible: `,${category},`, undecided: `,${UNDECIDED_MARK}${category},` }
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { addDays, type IsoDate } from '../domain/dates.js'
-import { checkCategoryRule, compiledCategory, compiledList } from '../eligibility/categories.js'
+import { checkCategoryRule, compiledCategory, compiledList, militaryAnswer } from '../eligibility/categories.js'
 import { checkCec } from '../eligibility/cec.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
 import { checkFst } from '../eligibility/fst.js'
@@ -37,6 +37,20 @@ export interface CategoryInfo {
   readonly listUnknown?: string
 }
 
+/** What the pool stores of a profile's eligibility on a day. */
+export interface PoolAnswers {
+  /** Programs bitmask (PROGRAM_BIT). */
+  readonly programs: number
+  /** The categories in force the profile is certainly eligible for, sorted. */
+  readonly categories: string[]
+  /**
+   * The categories in force, with a known list, that cannot be told for the profile (eligible null:
+   * skilled military recruits whose service is not stated), sorted: not invited by their rounds, but
+   * counted, so a round can say how many it could not decide (an unknown is not a no).
+   */
+  readonly undecided: string[]
+}
+
 export interface PoolEligibility {
   isEligibleForProgram(profile: Profile, program: ProgramId, asOf: IsoDate): boolean
   isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolean
@@ -45,13 +59,13 @@ export interface PoolEligibility {
   /** The category, or undefined for an unknown id. */
   categoryById(id: string): CategoryInfo | undefined
   categoriesInForce(asOf: IsoDate): readonly CategoryInfo[]
-  /** Programs bitmask and eligible category ids in one go (optional; faster than asking one by one). */
-  evaluate?(profile: Profile, asOf: IsoDate): { programs: number; categories: string[] }
+  /** Programs bitmask and category ids in one go (optional; faster than asking one by one). */
+  evaluate?(profile: Profile, asOf: IsoDate): PoolAnswers
   /**
    * The same from the profile's facts on the date (optional): the facts record what the answer read,
    * so the change calendar can tell how long it holds (derived.ts).
    */
-  evaluateFacts?(f: ProfileFacts): { programs: number; categories: string[] }
+  evaluateFacts?(f: ProfileFacts): PoolAnswers
   /** Days on which a program or category rule starts or stops (the derived columns change there). */
   readonly ruleChangeDates: readonly IsoDate[]
 }
@@ -70,6 +84,18 @@ export function eligibleCategories(eligibility: PoolEligibility, profile: Profil
   return ids.sort()
 }
 
+/**
+ * The categories in force, with a known list, whose answer for the profile is "can't tell", sorted. A
+ * category whose list is not known is left out: it can't tell for everyone, and no round is held for it.
+ */
+export function undecidedCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
+  const ids: string[] = []
+  for (const c of eligibility.categoriesInForce(asOf)) {
+    if (eligibility.categoryById(c.id)?.listUnknown === undefined && eligibility.isEligibleForCategory(profile, c.id, asOf) === null) ids.push(c.id)
+  }
+  return ids.sort()
+}
+
 let real: PoolEligibility | undefined
 
 /**
@@ -77,12 +103,12 @@ let real: PoolEligibility | undefined
  * `rules.eligibility` runs but without building the explanation of each unmet condition (the pool
  * only needs the answers; test/pool/eligibility.test.ts checks they are the same).
  */
-export function evaluateFast(p: Profile, asOf: IsoDate): { programs: number; categories: string[] } {
+export function evaluateFast(p: Profile, asOf: IsoDate): PoolAnswers {
   return evaluateFacts(new ProfileFacts(p, asOf))
 }
 
 /** evaluateFast on facts already derived (their reads recorded for the change calendar). */
-export function evaluateFacts(f: ProfileFacts): { programs: number; categories: string[] } {
+export function evaluateFacts(f: ProfileFacts): PoolAnswers {
   const asOf = f.asOf
   const fsw = checkFsw(f, null)
   const cec = checkCec(f, null)
@@ -92,15 +118,20 @@ export function evaluateFacts(f: ProfileFacts): { programs: number; categories: 
   f.programs.fst = fst
   let programs = (fsw ? PROGRAM_BIT.fsw : 0) | (cec ? PROGRAM_BIT.cec : 0) | (fst ? PROGRAM_BIT.fst : 0)
   const categories: string[] = []
+  const undecided: string[] = []
   // Not eligible for a program: no category either (rules.eligibility: eligible = eligibleForAny && met).
-  if (programs === 0) return { programs, categories }
+  if (programs === 0) return { programs, categories, undecided }
   // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
   if (f.nomination !== null) programs |= PROGRAM_BIT.pnp
   // A category whose list is not known answers "can't tell" (null): not stored as eligible.
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
-    if (c.listUnknown === null && checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
+    if (c.listUnknown !== null) continue
+    // Skilled military recruits may be neither yes nor no (militaryAnswer null): counted apart.
+    const answer = c.category.rule.type === 'military' ? militaryAnswer(f, c, null, null) : checkCategoryRule(f, c, null) !== null
+    if (answer === true) categories.push(c.category.id)
+    else if (answer === null) undecided.push(c.category.id)
   }
-  return { programs, categories: categories.sort() }
+  return { programs, categories: categories.sort(), undecided: undecided.sort() }
 }
 
 /** The real eligibility rules (src/eligibility), adapted to PoolEligibility. */

@@ -41,6 +41,28 @@ export interface RoundResult {
   readonly digest: string
   /** Id of the CRS rule set of the round's day. */
   readonly rules: string
+  /**
+   * A category round: the candidates whose eligibility for the category cannot be told (not invited:
+   * an unknown is not a yes, nor counted as a no); null for a general or program round, and for a
+   * round stored before they were counted.
+   */
+  readonly undecided: UndecidedCount | null
+}
+
+/** Candidates a category round could not decide (PoolAnswers.undecided). */
+export interface UndecidedCount {
+  readonly count: number
+  /**
+   * Of them, how many the round would have reached had they been eligible: ranked at or above its
+   * cut-off (lowest score, then the tie-break), or any of them when it invited fewer than its size.
+   */
+  readonly withinReach: number
+}
+
+/** Where a candidate the round could not decide stands: its score and submission instant. */
+export interface UndecidedCandidate {
+  readonly score: number
+  readonly submittedMs: number
 }
 
 /** Rank order: CRS descending, then submission time ascending, then id. */
@@ -59,7 +81,18 @@ export interface Decision {
 /** What a round publishes of its request and its decision's invitations, held or simulated. */
 export type RoundOutcome = Omit<RoundResult, 'number' | 'distribution' | 'ranked' | 'digest' | 'rules'>
 
-export function roundOutcome(request: RoundRequest, label: string, decision: Decision): RoundOutcome {
+/** The undecided count of a round (RoundResult.undecided) from where its undecided candidates stand. */
+export function undecidedCount(request: RoundRequest, decision: Decision, undecided: readonly UndecidedCandidate[]): UndecidedCount | null {
+  if (request.kind !== 'category') return null
+  const last = decision.invitations[decision.invitations.length - 1]
+  if (last === undefined || decision.invitations.length < request.size) return { count: undecided.length, withinReach: undecided.length }
+  const cutoffMs = Date.parse(last.submittedAt)
+  let withinReach = 0
+  for (const u of undecided) if (u.score > last.score || (u.score === last.score && u.submittedMs <= cutoffMs)) withinReach++
+  return { count: undecided.length, withinReach }
+}
+
+export function roundOutcome(request: RoundRequest, label: string, decision: Decision, undecided: readonly UndecidedCandidate[]): RoundOutcome {
   return {
     at: request.at,
     kind: request.kind,
@@ -70,6 +103,7 @@ export function roundOutcome(request: RoundRequest, label: string, decision: Dec
     invited: decision.invitations.length,
     lowestScore: decision.lowestScore,
     tieBreakCutoff: decision.tieBreakCutoff,
+    undecided: undecidedCount(request, decision, undecided),
   }
 }
 

@@ -78,7 +78,7 @@ export function profileRow(profile: Profile, derived: Derived, now: string, fact
     derived_until: derived.until,
     score: derived.score,
     programs: derived.programs,
-    categories: categoriesColumn(derived.categories),
+    categories: categoriesColumn(derived.categories, derived.undecided),
     updated_at: now,
   }
 }

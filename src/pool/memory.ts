@@ -6,10 +6,10 @@
 import { dateOfInstant, toDayNumber } from '../domain/dates.js'
 import type { PoolDistribution } from '../history/distribution.js'
 import type { Profile } from '../schemas/profile.js'
-import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
+import { categoriesColumn, deriveAt, needleOf, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
-import { decideRound, rankCandidates, type Candidate, type Decision } from './engine.js'
+import { decideRound, rankCandidates, undecidedCount, type Candidate, type Decision, type UndecidedCandidate, type UndecidedCount } from './engine.js'
 import { expiryOf, instantMs } from './lifecycle.js'
 import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
@@ -31,6 +31,8 @@ export interface MemoryEntry {
 
 export interface MemoryRound extends Decision {
   readonly distribution: PoolDistribution
+  /** As a held round counts them (RoundResult.undecided). */
+  readonly undecided: UndecidedCount | null
 }
 
 /** A profile as the in-memory engine holds it: its derived values on `day` (the same as the store's). */
@@ -45,7 +47,7 @@ export function memoryEntry(profile: Profile, day: string, eligibility: PoolElig
     day: d.from,
     score: d.score,
     programs: d.programs,
-    categories: categoriesColumn(d.categories),
+    categories: categoriesColumn(d.categories, d.undecided),
   }
 }
 
@@ -59,8 +61,9 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
   const atMs = instantMs(request.at)
   const day = toDayNumber(dateOfInstant(request.at))
   const bit = request.kind === 'program' ? PROGRAM_BIT[request.program!] : 0
-  const needle = request.kind === 'category' ? `,${request.category!},` : ''
+  const needles = request.kind === 'category' ? needleOf(request.category!) : null
   const candidates: Candidate[] = []
+  const undecided: UndecidedCandidate[] = []
   const chosen: MemoryEntry[] = []
   // Scores are 0-1200 (CRS maximum): an array beats a Map over a million profiles.
   const counts = new Float64Array(1201)
@@ -69,7 +72,10 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
     if (e.day !== day) throw new Error(`entry ${e.profileId} was computed for another day`)
     counts[e.score]!++
     if (bit !== 0 && (e.programs & bit) === 0) continue
-    if (needle && !e.categories.includes(needle)) continue
+    if (needles !== null && !e.categories.includes(needles.eligible)) {
+      if (e.categories.includes(needles.undecided)) undecided.push({ score: e.score, submittedMs: e.submittedMs })
+      continue
+    }
     candidates.push({ profileId: e.profileId, score: e.score, submittedAt: e.submittedAt, submittedMs: e.submittedMs })
     chosen.push(e)
   }
@@ -83,7 +89,7 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
   counts.forEach((count, score) => {
     if (count > 0) pairs.push([score, count])
   })
-  return { ...decision, distribution: distributionOfScoreCounts(pairs) }
+  return { ...decision, distribution: distributionOfScoreCounts(pairs), undecided: undecidedCount(request, decision, undecided) }
 }
 
 /**

@@ -20,13 +20,13 @@ import type { Database } from '../store/database.js'
 import { appendEvents } from '../store/event.repository.js'
 import type { Store } from '../store/index.js'
 import { insertInvitations, invitationsOfRound } from '../store/invitation.repository.js'
-import { factsOfProfiles, heldScoreCounts, poolSummary, rankedCandidates, setProfileStatus, staleProfiles, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
+import { factsOfProfiles, heldScoreCounts, poolSummary, rankedCandidates, setProfileStatus, staleProfiles, undecidedCandidates, updateDerived, type CandidateFilter } from '../store/profile.repository.js'
 import { findRoundByKey, getRound, insertRound, lastRound } from '../store/round.repository.js'
 import type { RoundRow } from '../store/round.table.js'
 import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
-import { decideRound, rankCandidates, roundOutcome, type Candidate, type InvitationLine, type RoundResult } from './engine.js'
+import { decideRound, rankCandidates, roundOutcome, type Candidate, type InvitationLine, type RoundResult, type UndecidedCandidate } from './engine.js'
 import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
 import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
@@ -80,6 +80,7 @@ function resultOfRow(row: RoundRow): RoundResult {
     ranked: Number(row.ranked),
     digest: row.digest,
     rules: row.rules,
+    undecided: row.undecided === null ? null : { count: Number(row.undecided), withinReach: Number(row.undecided_within_reach) },
   }
 }
 
@@ -92,7 +93,7 @@ async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, e
 
 async function writeDerived(trx: Kysely<Database>, id: string, profile: ReturnType<typeof factsOf>, day: IsoDate, eligibility: PoolEligibility): Promise<void> {
   const d = deriveAt(profile, day, eligibility)
-  await updateDerived(trx, id, { derived_from: d.from, derived_until: d.until, score: d.score, programs: d.programs, categories: categoriesColumn(d.categories) })
+  await updateDerived(trx, id, { derived_from: d.from, derived_until: d.until, score: d.score, programs: d.programs, categories: categoriesColumn(d.categories, d.undecided) })
 }
 
 function passes(request: RoundRequest, v: { programs: number; categories: readonly string[] }): boolean {
@@ -142,9 +143,10 @@ async function* valuesOnDay(db: Kysely<Database>, ids: readonly string[], day: I
 /**
  * A round's candidates in rank order without writing anything (a simulation): the stored values that
  * hold on the round's day, and the profiles whose values do not, scored from their facts in memory;
- * the same ranking a held round makes after refreshing them.
+ * the same ranking a held round makes after refreshing them. With them, for a category round, the
+ * candidates it cannot decide (RoundResult.undecided).
  */
-export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundRequest, eligibility: PoolEligibility): Promise<Candidate[]> {
+export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundRequest, eligibility: PoolEligibility): Promise<{ ranked: Candidate[]; undecided: UndecidedCandidate[] }> {
   const atMs = instantMs(request.at)
   const day = dateOfInstant(request.at)
   const { staleIds } = await heldScoreCounts(db, toDayNumber(day), atMs)
@@ -153,10 +155,13 @@ export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundReques
   for (const r of await rankedCandidates(db, candidateFilter(request), atMs)) {
     if (!stale.has(r.id)) candidates.push({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })
   }
+  const category = request.kind === 'category' ? request.category! : null
+  const undecided = category === null ? [] : await undecidedCandidates(db, category, atMs, toDayNumber(day))
   for await (const { profile, values } of valuesOnDay(db, staleIds, day, eligibility)) {
     if (passes(request, values)) candidates.push({ profileId: profile.id, score: values.score, submittedAt: profile.submittedAt, submittedMs: instantMs(profile.submittedAt) })
+    else if (category !== null && values.undecided.includes(category)) undecided.push({ score: values.score, submittedMs: instantMs(profile.submittedAt) })
   }
-  return rankCandidates(candidates)
+  return { ranked: rankCandidates(candidates), undecided }
 }
 
 /**
@@ -228,7 +233,9 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     const decision = decideRound(request, ranked)
     const distribution = distributionOfScoreCounts(summary.counts)
     const number = (last.number ?? 0) + 1
-    const result: RoundResult = { number, ...roundOutcome(request, label, decision), distribution, ranked: decision.ranked, digest: decision.digest, rules }
+    // Every stored value holds on the day by now (refreshed above): the undecided are read as stored.
+    const undecided = request.kind === 'category' ? await undecidedCandidates(trx, request.category!, atMs) : []
+    const result: RoundResult = { number, ...roundOutcome(request, label, decision, undecided), distribution, ranked: decision.ranked, digest: decision.digest, rules }
     await insertRound(trx, {
       number,
       request_key: key,
@@ -246,6 +253,8 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
       distribution: JSON.stringify(distribution),
       digest: result.digest,
       rules,
+      undecided: result.undecided?.count ?? null,
+      undecided_within_reach: result.undecided?.withinReach ?? null,
       created_at: now,
     })
     const expiresMs = invitationExpiryMs(request.at)

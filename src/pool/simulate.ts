@@ -40,10 +40,11 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
       ...notices,
     }
   }
-  const decision = decideRound(request, await rankedPoolOnDay(store.db, request, eligibility))
+  const { ranked, undecided } = await rankedPoolOnDay(store.db, request, eligibility)
+  const decision = decideRound(request, ranked)
   return {
     simulated: true,
-    ...roundOutcome(request, label, decision),
+    ...roundOutcome(request, label, decision, undecided),
     ranked: decision.ranked,
     rules: crsRulesAt(dateOfInstant(request.at)).id,
     ...(options.listInvitations === false ? {} : { invitations: decision.invitations.slice(0, SIMULATION_LISTED) }),

@@ -121,6 +121,18 @@ export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFi
 }
 
 /**
+ * Where the active, unexpired profiles that cannot be told for a category stand (score, submission
+ * instant), from the stored values: `,?id,` in `categories` (pool/derived.ts categoriesColumn).
+ * `day` given: only those whose stored values hold on it (a read that scores the rest itself).
+ */
+export async function undecidedCandidates(db: Kysely<Database>, categoryId: string, atMs: number, day?: number): Promise<{ score: number; submittedMs: number }[]> {
+  let q = db.selectFrom('profile').select(['score', 'submitted_ms']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).where('categories', 'like', `%,?${categoryId},%`)
+  if (day !== undefined) q = q.where('derived_from', '<=', day).where('derived_until', '>', day)
+  const rows = await q.execute()
+  return rows.map((r) => ({ score: Number(r.score), submittedMs: Number(r.submitted_ms) }))
+}
+
+/**
  * In one pass over the active, unexpired profiles: `[score, count]` of those eligible for at least
  * one program, and how many have derived columns that do not hold on `day` (0: the counts are exact).
  */

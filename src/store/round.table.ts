@@ -24,6 +24,10 @@ export interface RoundTable {
   digest: string
   /** Id of the CRS rule set used. */
   rules: string
+  /** A category round: how many candidates it could not decide (null: not a category round, or held before they were counted). */
+  undecided: number | null
+  /** Of them, how many it would have reached had they been eligible (engine.ts UndecidedCount). */
+  undecided_within_reach: number | null
   created_at: string
 }
 

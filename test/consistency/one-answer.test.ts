@@ -522,7 +522,7 @@ describe('rounds: SQLite (simulated and held) and memory rank the same candidate
           )
           // The dry run (POST /v1/rounds/simulate) before the round is held: stale stored values scored in memory.
           const parsed = parseRoundRequest(request)
-          const simulated = decideRound(parsed, await rankedPoolOnDay(t.store.db, parsed, pool))
+          const simulated = decideRound(parsed, (await rankedPoolOnDay(t.store.db, parsed, pool)).ranked)
           const held = await holdRound(t.store, request, { eligibility: pool })
           const invited = (await roundInvitations(t.store, held.number)).map((i) => `${i.profileId}:${i.score}`)
           const want = byFacts.invitations.map((i) => `${i.profileId}:${i.score}`)

@@ -6,6 +6,10 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useWebApp } from './web-harness.js'
 import { loadRounds } from '../../src/history/load.js'
+import { realEligibility } from '../../src/pool/eligibility.js'
+import { generatePool } from '../../src/pool/generator.js'
+import { importProfiles } from '../../src/pool/lifecycle.js'
+import { withMilitaryRecruits } from '../pool/fixtures.js'
 
 let page: Page
 const web = useWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } }, () => page)
@@ -258,5 +262,36 @@ describe('past rounds', () => {
     const api = (await (await fetch(`${web.server.url}/v1/outlook`, { method: 'POST', body: JSON.stringify({ asOf: '2025-06-01', factors: golden }) })).json()) as { pastRounds: { summary: { invited: number; rounds: number } } }
     const { invited, rounds } = api.pastRounds.summary
     expect(await p.locator('#mine-summary').textContent()).toContain(`Invited in ${invited} of ${rounds} rounds`)
+  })
+})
+
+describe('the simulator: candidates a category round cannot decide', () => {
+  it('says how many, in English and in French, as the API counts them', async () => {
+    // Recruits submitted before 2026-03-01 (expired by the earlier tests' 2027 round), some whose
+    // foreign service is not stated: can't tell for skilled military recruits.
+    const eligibility = realEligibility()
+    const recruits = withMilitaryRecruits([...generatePool({ size: 80, seed: 9, like: '2026-03-01', eligibility, shape: 'model' })].map((g) => g.profile))
+    await importProfiles(web.store!, recruits.map((p) => JSON.stringify(p)), { eligibility, asOf: '2026-03-02', now: '2026-03-01T00:00:00Z' })
+    const request = { at: '2026-03-02T14:00:00Z', kind: 'category', category: 'military-2026', size: 2 }
+    const api = (await (await fetch(`${web.server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify(request) })).json()) as { undecided: { count: number; withinReach: number } }
+    expect(api.undecided.count).toBeGreaterThan(5)
+    for (const [language, words] of [
+      ['en', `Can't tell for ${api.undecided.count} candidates: `],
+      ['fr', `Impossible à dire pour ${api.undecided.count}\u00a0candidats\u00a0: `],
+    ] as const) {
+      const p = await open(`/simulator?lang=${language}`)
+      await p.locator('#sim-kind').selectOption('category')
+      await p.locator('#sim-at').fill('2026-03-02')
+      await expect.poll(() => p.locator('#sim-category option[value="military-2026"]').count()).toBe(1)
+      await p.locator('#sim-category').selectOption('military-2026')
+      await p.locator('#sim-size').fill('2')
+      await p.locator('form button[type=submit]').click()
+      const line = p.getByTestId('sim-undecided')
+      await line.waitFor()
+      const text = (await line.textContent())!
+      expect(text.startsWith(words), text).toBe(true)
+      expect(text).toContain(String(api.undecided.withinReach))
+      await p.close()
+    }
   })
 })

@@ -3,24 +3,31 @@ import fc from 'fast-check'
 import { addDays, type IsoDate } from '../../src/domain/dates.js'
 import * as rules from '../../src/eligibility/index.js'
 import { eligibleCategories, evaluateFast, PROGRAM_BIT, realEligibility } from '../../src/pool/eligibility.js'
-import { UNKNOWN_LIST_CATEGORY, withUnknownList } from './fixtures.js'
+import { UNKNOWN_LIST_CATEGORY, withMilitaryRecruits, withUnknownList } from './fixtures.js'
 import { generatePool } from '../../src/pool/generator.js'
 import type { Profile } from '../../src/schemas/profile.js'
 
 /** The answers of the full explanation (rules.eligibility), as the pool stores them. */
-function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string[] } {
+function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string[]; undecided: string[] } {
   const r = rules.eligibility(p, asOf)
   let programs = (r.programs.fsw.eligible ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible ? PROGRAM_BIT.fst : 0)
   if (programs !== 0 && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
-  return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort() }
+  // Can't tell, where the list is known (a list not known can't tell for everyone and holds no round).
+  const undecided = r.categories.filter((c) => c.eligible === null && rules.compiledCategory(c.id)!.listUnknown === null)
+  return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort(), undecided: undecided.map((c) => c.id).sort() }
 }
 
 describe('evaluateFast (the import and rounds path)', () => {
   const eligibility = realEligibility()
-  const pools = (['2023-07-04', '2024-06-01', '2025-06-01'] as const).map((like, i) => ({ like, profiles: [...generatePool({ size: 300, seed: 11 + i, like, eligibility })].map((g) => g.profile) }))
+  const pools = (['2023-07-04', '2024-06-01', '2025-06-01', '2026-08-20'] as const).map((like, i) => ({ like, profiles: withMilitaryRecruits([...generatePool({ size: 300, seed: 11 + i, like, eligibility })].map((g) => g.profile)) }))
 
   it.each(pools.map((p) => [p.like, p.profiles] as const))('answers as rules.eligibility on a pool like %s', (like, profiles) => {
     for (const p of profiles) for (const asOf of [like, addDays(like, 1), addDays(like, 200), p.submittedAt.slice(0, 10)]) expect(evaluateFast(p, asOf)).toEqual(slow(p, asOf))
+  })
+
+  it('the military variants give every answer: yes, no and can\'t tell', () => {
+    const answers = new Set(pools.flatMap((pool) => pool.profiles.map((p) => rules.isEligibleForCategory(p, 'military-2026', '2026-09-01'))))
+    expect([...answers].sort()).toEqual([false, null, true].sort())
   })
 
   it('answers as rules.eligibility on any day of 2019-2026', () => {

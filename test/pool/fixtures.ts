@@ -100,3 +100,32 @@ export function withUnknownList(base: PoolEligibility): PoolEligibility {
     ruleChangeDates: base.ruleChangeDates,
   }
 }
+
+/**
+ * Skilled military recruits (military-2026) of every answer: every `every`-th profile given an offer
+ * from the Canadian Forces in a listed occupation, with or without who made it and its length, and a
+ * foreign service said, not said, none, or of a military not known to be recognized. On a pool
+ * eligible for programs this gives yes, no and can't tell (eligible null).
+ */
+export function withMilitaryRecruits(profiles: readonly Profile[], every = 2): Profile[] {
+  const offers = [
+    { noc: '42102', lmiaExempt: true, employer: 'canadian-forces-recruiting-group' as const, termYears: 3 },
+    { noc: '40042', lmiaExempt: true }, // who made it and for how long not said: can't tell
+    { noc: '43204', lmiaExempt: true, employer: 'canadian-forces-recruiting-group' as const, termYears: 1 }, // too short: no
+    { noc: '43204', lmiaExempt: true, employer: 'canadian-forces-recruiting-group' as const, termYears: 4 },
+  ]
+  const services = [
+    undefined, // not said: can't tell
+    { country: 'GB', from: '2008-01-01', to: null, recognized: true },
+    { country: 'FR', from: '2012-05-01', to: null, recognized: null }, // recognition not known: can't tell
+    null, // none: no
+    { country: 'US', from: '2005-03-01', to: null, recognized: true },
+  ]
+  return profiles.map((p, i) => {
+    if (i % every !== 0) return p
+    const k = i / every
+    const service = services[k % services.length]
+    const { foreignMilitaryService: _, ...rest } = p
+    return { ...rest, jobOffer: offers[k % offers.length]!, ...(service === undefined ? {} : { foreignMilitaryService: service }) } as Profile
+  })
+}

@@ -120,7 +120,7 @@ for (const dialect of DIALECTS) {
             staleSeen += staleIds.length
 
             const simulated = await simulateRound(t.store, input, eligibility, { listInvitations: true })
-            const dry = decideRound(request, await rankedPoolOnDay(t.store.db, request, eligibility))
+            const dry = decideRound(request, (await rankedPoolOnDay(t.store.db, request, eligibility)).ranked)
             const left = admitted.filter((p) => !invited.has(p.id))
             const memory = roundInMemory(left.map((p) => memoryEntry(p, day, eligibility)), input)
             const facts = rankProfiles(left, input, eligibility)

@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
       expect(t.store.dialect).toBe(dialect)
       const again = await openStore(t.target)
       const migrations = await sql<{ name: string }>`select name from ee_migration order by name`.execute(again.db)
-      expect(migrations.rows.map((r) => r.name)).toEqual(['2026_11_25_220000_create_pool', '2026_11_29_200000_create_round_alert'])
+      expect(migrations.rows.map((r) => r.name)).toEqual(['2026_11_25_220000_create_pool', '2026_11_29_200000_create_round_alert', '2026_11_30_100000_round_undecided'])
       await again.close()
     })
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { isIsoDate, roundInstantOfDay } from '../../domain/dates.js'
 import { realEligibility } from '../../pool/eligibility.js'
 import { PROGRAMS } from '../../schemas/common.js'
-import type { RoundOutcome, RoundResult } from '../../pool/engine.js'
+import type { RoundOutcome, RoundResult, UndecidedCount } from '../../pool/engine.js'
 import { holdRound } from '../../pool/rounds.js'
 import { simulateRound } from '../../pool/simulate.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
@@ -21,6 +21,12 @@ interface RoundOptions {
   readonly json?: boolean
 }
 
+/** The line of a category round's candidates it could not decide, when there are any (none: no line). */
+function undecidedLines(undecided: UndecidedCount | null): string[] {
+  if (undecided === null || undecided.count === 0) return []
+  return [`  Can't tell:                    ${formatCount(undecided.count)} candidates whose eligibility for the category cannot be told (not invited; ${formatCount(undecided.withinReach)} of them within the round's reach, had they been eligible)`]
+}
+
 /** The round as IRCC publishes it, in words. */
 export function formatRound(r: RoundResult & { replayed?: boolean }): string {
   return [
@@ -29,6 +35,7 @@ export function formatRound(r: RoundResult & { replayed?: boolean }): string {
     `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
     `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
     `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
+    ...undecidedLines(r.undecided),
     `  Rules:                         ${r.rules}`,
     `  Digest of the ranked input:    sha256:${r.digest}`,
     '',
@@ -45,6 +52,7 @@ export function formatDryRun(r: RoundOutcome & { ranked: number; rules: string }
     `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
     `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
     `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
+    ...undecidedLines(r.undecided),
     `  Rules:                         ${r.rules}`,
   ].join('\n')
 }

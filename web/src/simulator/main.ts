@@ -27,6 +27,8 @@ interface Simulation {
   readonly lowestScore: number | null
   readonly tieBreakCutoff: string | null
   readonly rules: string
+  /** A category round: the candidates it could not decide (not invited). */
+  readonly undecided: { readonly count: number; readonly withinReach: number } | null
   /** Who would be invited: only for a client with a token (the API keeps it from the public). */
   readonly invitations?: readonly { profileId: string; rank: number; score: number; submittedAt: string }[]
   /** A round on a day after the rules were last verified. */
@@ -169,6 +171,7 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
       ...(body.notices ?? []).map((n) => h('p', { class: 'notice', role: 'note', 'data-testid': 'sim-rules-notice' }, t('simRulesNotVerified', { date: n.lastVerified }))),
+      body.undecided && body.undecided.count > 0 ? h('p', { class: 'notice', 'data-testid': 'sim-undecided' }, t('simUndecided', { n: num(body.undecided.count), reach: num(body.undecided.withinReach) })) : '',
       body.ranked === 0 ? await whyNoneRanked(instant) : '',
       body.invitations
         ? h(

@@ -186,6 +186,7 @@ export const en = {
   simProgram: 'Program',
   simRun: 'Simulate the round',
   simRanked: '{n} eligible candidates ranked',
+  simUndecided: "Can't tell for {n} candidates: whether they are eligible for this category cannot be told from their profiles (for skilled military recruits, their foreign service is not stated). They are not invited; {reach} of them are within the round's reach, had they been eligible.",
   simFirst: 'The first {n} invited',
   simPrivate: 'Who would be invited is not shown: naming or ranking profiles needs the API token.',
   simProfile: 'Profile',

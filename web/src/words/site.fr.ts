@@ -188,6 +188,7 @@ export const fr: Record<keyof SiteWords, string> = {
   simProgram: 'Programme',
   simRun: 'Simuler la ronde',
   simRanked: '{n}\u00a0candidats admissibles classés',
+  simUndecided: 'Impossible à dire pour {n}\u00a0candidats\u00a0: leur admissibilité à cette catégorie ne peut pas être établie d’après leur profil (pour les recrues militaires qualifiées, leur service militaire à l’étranger n’est pas indiqué). Ils ne sont pas invités\u202f; {reach} d’entre eux seraient à la portée de la ronde s’ils étaient admissibles.',
   simFirst: 'Les {n}\u00a0premiers invités',
   simPrivate: 'Les personnes qui seraient invitées ne sont pas montrées\u00a0: nommer ou classer des profils exige le jeton de l’API.',
   simProfile: 'Profil',
