@@ -190,6 +190,20 @@ describe('settlement funds by family size (dated tables)', () => {
     expect(fundsRequired(settlementFundsTable.at(date).value, size)).toBe(required)
   })
 
+  // rules.md §7.3, every row of the three columns: [first day in force, 1..7 members, each additional].
+  // The 2022-06-09 table is not in rules.md (its values rest on FUNDS-2022 alone), so it is not here.
+  const FUNDS_TABLES: readonly (readonly [string, readonly number[], number])[] = [
+    ['2023-04-25', [13_757, 17_127, 21_055, 25_564, 28_994, 32_700, 36_407], 3_706], // "Before 2024-05-28 (2023 table)"
+    ['2024-05-28', [14_690, 18_288, 22_483, 27_297, 30_690, 34_917, 38_875], 3_958], // "2024-05-28 → 2025-07-06"
+    ['2025-07-07', [15_263, 19_001, 23_360, 28_362, 32_168, 36_280, 40_392], 4_112], // "From 2025-07-07"
+  ]
+  it.each(FUNDS_TABLES.flatMap(([from, bySize, extra]) => [...bySize.map((amount, i) => [from, i + 1, amount] as const), [from, 8, bySize[6]! + extra] as const, [from, 10, bySize[6]! + 3 * extra] as const]))(
+    'table of %s, family of %i: CAD %i (rules.md §7.3)',
+    (from, size, required) => {
+      expect(fundsRequired(settlementFundsTable.at(from).value, size)).toBe(required)
+    },
+  )
+
   it('has no table before 2022-06-09, so funds are not checked then', () => {
     expect(settlementFundsTable.valueAt('2022-06-08')).toBeNull()
     const r = fsw({ settlementFundsCad: 0, work: [job('21231', '2012-01-01', '2021-12-31')], languageTests: [celpip(9, '2021-06-01')] }, '2022-01-15')
