@@ -103,6 +103,19 @@ describe('occupation categories from 2026-02-18: 12 months within 3 years, not n
     expect(r.eligible).toBe(eligible)
   })
 
+  // categories.md §1: "6 months of full-time, continuous work" (2023-2025) → "Rule from 2026-02-18: at least
+  // 12 months ... need not be continuous". Carpenters (72310) are on both trade lists (§3 trade-2025, trade-2026).
+  it.each([
+    { name: '7 months continuous', work: [job('72310', '2025-07-01', '2026-01-31')], before: true, from: false },
+    { name: '13 months in spans of 5, 5 and 3 months', work: [job('72310', '2023-03-01', '2023-07-31'), job('72310', '2024-03-01', '2024-07-31'), job('72310', '2025-03-01', '2025-05-31')], before: false, from: true },
+  ])('the same carpenter with $name: trade-2025 on 2026-02-17 $before, trade-2026 on 2026-02-18 $from', ({ work, before, from }) => {
+    const overrides = { work: [job('21231', '2018-01-01', '2024-12-31'), ...work] }
+    expect(category(overrides, 'trade-2025', '2026-02-17').eligible).toBe(before)
+    expect(category(overrides, 'trade-2026', '2026-02-18').eligible).toBe(from)
+    expect(ids('2026-02-17')).not.toContain('trade-2026')
+    expect(ids('2026-02-18')).not.toContain('trade-2025')
+  })
+
   it('senior managers need the 12 months in Canada', () => {
     const abroad = { work: [job('00012', '2023-06-01', '2025-12-31')], jobOffer: null }
     expect(codes(category(abroad, 'senior-managers-2026', '2026-03-01'))).toEqual(['category_experience_insufficient'])
