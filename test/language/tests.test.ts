@@ -205,6 +205,32 @@ describe('TCF Canada → NCLC (rules.md §6.5)', () => {
   })
 })
 
+describe('the conversion is chosen by the test date, not by the day scored (rules.md §6.4: "tests taken on or after 2023-12-11")', () => {
+  // §6.4(b) old scale NCLC 10 minimums (reading 263, listening 316, speaking and writing 393), and §6.4(a)
+  // 0-699 NCLC 10 minimums (reading and listening 546, writing 558, speaking 556).
+  const old = { reading: 263, listening: 316, writing: 393, speaking: 393 }
+  const scale699 = { reading: 546, listening: 546, writing: 558, speaking: 556 }
+  it.each([
+    ['2023-12-10', old, '2023-12-10'],
+    ['2023-12-10', old, '2025-06-01'], // scored a year and a half later, under the new table's days: still the old scale
+    ['2023-12-11', scale699, '2023-12-11'],
+    ['2023-12-11', scale699, '2025-06-01'],
+  ] as const)('a TEF Canada taken %s with %j, scored on %s: NCLC 10 in all four', (testDate, scores, asOf) => {
+    const p = profile({ firstOfficialLanguage: 'french', languageTests: [{ test: 'tef-canada', testDate, ...scores }] })
+    expect(factorsOfLanguage(p, asOf)).toEqual({ language: 'french', clb: { speaking: 10, listening: 10, reading: 10, writing: 10 } })
+  })
+
+  it('the old-scale scores of a test taken on 2023-12-11 are read on the 0-699 scale, whatever the day scored', () => {
+    const p = profile({ firstOfficialLanguage: 'french', languageTests: [{ test: 'tef-canada', testDate: '2023-12-11', ...old }] })
+    for (const asOf of ['2023-12-11', '2025-06-01']) {
+      const level = factorsOfLanguage(p, asOf)!.clb
+      // §6.4(a): reading 263 < 306 (below NCLC 4); listening 316 in 306-351 (4); writing 393 in 379-427 (6); speaking 393 in 387-421 (5).
+      expect(level.reading).toBeLessThan(4)
+      expect([level.listening, level.writing, level.speaking]).toEqual([4, 6, 5])
+    }
+  })
+})
+
 describe('results 2 years old on the scoring date do not count (rules.md §6; S4 s.3(4))', () => {
   const p = profile({ languageTests: [ieltsClb9('2023-05-10')] })
 
