@@ -35,6 +35,12 @@ export interface CategoryInfo {
   readonly label: string
   /** Why who belongs to the category cannot be told (its list of occupations is not known); absent when it can. */
   readonly listUnknown?: string
+  /**
+   * Its rule can answer "can't tell" for one profile and not another (skilled military recruits:
+   * service not stated): only such a category is counted in PoolAnswers.undecided, so a round of any
+   * other category need not look for undecided candidates.
+   */
+  readonly mayBeUndecided?: boolean
 }
 
 /** What the pool stores of a profile's eligibility on a day. */
@@ -85,13 +91,15 @@ export function eligibleCategories(eligibility: PoolEligibility, profile: Profil
 }
 
 /**
- * The categories in force, with a known list, whose answer for the profile is "can't tell", sorted. A
- * category whose list is not known is left out: it can't tell for everyone, and no round is held for it.
+ * The categories in force that may be undecided (CategoryInfo.mayBeUndecided) whose answer for the
+ * profile is "can't tell", sorted. A category whose list is not known is left out: it can't tell for
+ * everyone, and no round is held for it.
  */
 export function undecidedCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
   const ids: string[] = []
   for (const c of eligibility.categoriesInForce(asOf)) {
-    if (eligibility.categoryById(c.id)?.listUnknown === undefined && eligibility.isEligibleForCategory(profile, c.id, asOf) === null) ids.push(c.id)
+    const info = eligibility.categoryById(c.id)
+    if (info?.mayBeUndecided === true && info.listUnknown === undefined && eligibility.isEligibleForCategory(profile, c.id, asOf) === null) ids.push(c.id)
   }
   return ids.sort()
 }
@@ -150,7 +158,8 @@ export function realEligibility(): PoolEligibility {
     categoryById: (id) => {
       const c = compiledCategory(id)
       if (!c) return undefined
-      return c.listUnknown ? { id: c.category.id, label: c.category.label, listUnknown: c.listUnknown.message } : { id: c.category.id, label: c.category.label }
+      const info = { id: c.category.id, label: c.category.label, ...(c.category.rule.type === 'military' ? { mayBeUndecided: true } : {}) }
+      return c.listUnknown ? { ...info, listUnknown: c.listUnknown.message } : info
     },
     categoriesInForce: (asOf) => rules.categoriesInForce(asOf),
     evaluate: evaluateFast,

@@ -84,6 +84,16 @@ function resultOfRow(row: RoundRow): RoundResult {
   }
 }
 
+/**
+ * The category of a round whose undecided candidates must be looked for: only one that may be
+ * undecided (CategoryInfo.mayBeUndecided); every other category has none, and a round over a million
+ * profiles need not scan them again to find so.
+ */
+function undecidedCategoryOf(request: RoundRequest, eligibility: PoolEligibility): string | null {
+  if (request.kind !== 'category') return null
+  return eligibility.categoryById(request.category!)?.mayBeUndecided === true ? request.category! : null
+}
+
 /** Recomputes the derived columns of the active profiles that do not hold on `day`. */
 async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, eligibility: PoolEligibility): Promise<number> {
   const stale = await staleProfiles(trx, toDayNumber(day), atMs)
@@ -155,7 +165,7 @@ export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundReques
   for (const r of await rankedCandidates(db, candidateFilter(request), atMs)) {
     if (!stale.has(r.id)) candidates.push({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })
   }
-  const category = request.kind === 'category' ? request.category! : null
+  const category = undecidedCategoryOf(request, eligibility)
   const undecided = category === null ? [] : await undecidedCandidates(db, category, atMs, toDayNumber(day))
   for await (const { profile, values } of valuesOnDay(db, staleIds, day, eligibility)) {
     if (passes(request, values)) candidates.push({ profileId: profile.id, score: values.score, submittedAt: profile.submittedAt, submittedMs: instantMs(profile.submittedAt) })
@@ -234,7 +244,8 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     const distribution = distributionOfScoreCounts(summary.counts)
     const number = (last.number ?? 0) + 1
     // Every stored value holds on the day by now (refreshed above): the undecided are read as stored.
-    const undecided = request.kind === 'category' ? await undecidedCandidates(trx, request.category!, atMs) : []
+    const undecidedCategory = undecidedCategoryOf(request, eligibility)
+    const undecided = undecidedCategory === null ? [] : await undecidedCandidates(trx, undecidedCategory, atMs)
     const result: RoundResult = { number, ...roundOutcome(request, label, decision, undecided), distribution, ranked: decision.ranked, digest: decision.digest, rules }
     await insertRound(trx, {
       number,
