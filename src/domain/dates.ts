@@ -50,6 +50,15 @@ export function isIsoInstant(s: unknown): s is IsoInstant {
   return isIsoDate(s.slice(0, 10)) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60
 }
 
+/** What is wrong with a value that is not an instant (isIsoInstant false), in words: the date or the time named when only it fails. */
+export function instantProblem(s: string): string {
+  const expected = 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ'
+  const m = INSTANT_RE.exec(s)
+  if (!m) return expected
+  if (!isIsoDate(s.slice(0, 10))) return `${expected}: ${s.slice(0, 10)} is not a real calendar date`
+  return `${expected}: ${s.slice(11, 19)} is not a time of day (hours 00-23, minutes and seconds 00-59)`
+}
+
 /**
  * The instant of a round given only its day: 14:00 UTC, when IRCC's rounds are usually held. One rule
  * for the web simulator's day and `round --at DAY`, so the same day ranks the same pool everywhere.

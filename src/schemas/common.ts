@@ -1,12 +1,12 @@
 /** Building blocks shared by the schemas: dates, levels, abilities; and the domain's words (src/domain/words.ts), re-exported. @module */
 import { z } from 'zod'
-import { isIsoDate, isIsoInstant } from '../domain/dates.js'
+import { instantProblem, isIsoDate, isIsoInstant } from '../domain/dates.js'
 import { EDUCATION_LEVELS, OFFICIAL_LANGUAGES } from '../domain/words.js'
 
 export * from '../domain/words.js'
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD' })
-export const isoInstant = z.string().refine(isIsoInstant, { message: 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ' })
+export const isoInstant = z.string().refine(isIsoInstant, { error: (issue) => instantProblem(String(issue.input)) })
 
 export const educationLevel = z.enum(EDUCATION_LEVELS)
 

@@ -323,6 +323,16 @@ describe('Profile', () => {
     `)
   })
 
+  it.each([
+    ['2023-02-30T14:00:00Z', 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ: 2023-02-30 is not a real calendar date'],
+    ['2023-02-29T14:00:00Z', 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ: 2023-02-29 is not a real calendar date'],
+    ['2023-02-28T24:00:00Z', 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ: 24:00:00 is not a time of day (hours 00-23, minutes and seconds 00-59)'],
+    ['2023-02-28T10:60:00Z', 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ: 10:60:00 is not a time of day (hours 00-23, minutes and seconds 00-59)'],
+    ['2023-02-28', 'expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ'],
+  ])('an instant %s: the message names what is wrong', (submittedAt, message) => {
+    expect(profileIssues(profileInput({ submittedAt })).map((i) => i.message)).toEqual([`${message} (got ${JSON.stringify(submittedAt)})`])
+  })
+
   it('a spouse on a single profile', () => {
     expect(profileIssues(profileInput({ spouse: { accompanying: true, canadianCitizenOrPR: false } }))).toMatchInlineSnapshot(`
       [

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { PoolDistribution } from '../../history/distribution.js'
-import { isIsoInstant } from '../../domain/dates.js'
+import { instantProblem, isIsoInstant } from '../../domain/dates.js'
 import { isPostgresUrl, openStore, type Store } from '../../store/index.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 
@@ -35,7 +35,7 @@ export function instantOption(value: string | undefined, name: string): string {
   if (value === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
   // A bare date means the start of that day (UTC).
   const v = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value
-  if (!isIsoInstant(v)) throw new CliError(`${name}: expected a UTC instant written YYYY-MM-DDTHH:mm:ssZ (or a date YYYY-MM-DD) (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  if (!isIsoInstant(v)) throw new CliError(`${name}: ${instantProblem(v).replace('YYYY-MM-DDTHH:mm:ssZ', 'YYYY-MM-DDTHH:mm:ssZ (or a date YYYY-MM-DD)')} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return v
 }
 
