@@ -177,7 +177,11 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       if (e instanceof FeedFetchError) throw e
       throw new FeedFetchError(url, controller.signal.aborted ? unanswered('complete ') : `the answer was cut short after ${bytes} bytes`, { cause: e })
     }
-    if (Number.isFinite(declared) && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
+    // Content-Length counts the bytes sent: for a compressed answer (Content-Encoding: gzip, which fetch
+    // asks for and undoes) that is the compressed size, not the size of the feed read here; a compressed
+    // body cut short fails in the decompression above instead.
+    const encoding = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase()
+    if (Number.isFinite(declared) && (encoding === '' || encoding === 'identity') && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
     const text = decodeFeed(Buffer.concat(chunks), response.headers.get('content-type'))
     let feed: unknown
     try {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
@@ -285,6 +286,25 @@ describe('the library', () => {
     const r = await fetchFeed(`${base}/f.json`)
     expect(r).toMatchObject({ status: 'ok', feed: { rounds: [] } })
     expect(requests.at(-1)!.headers['if-none-match']).toBeUndefined()
+  })
+
+  it('a gzip-compressed answer (Content-Length the compressed size, as a CDN sends it) is read whole; one cut short is refused', async () => {
+    const text = JSON.stringify(newerFeed())
+    const zipped = gzipSync(Buffer.from(text))
+    handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length }).end(zipped)
+    const report = await refreshRecord(record, { url: `${base}/gz.json` })
+    expect(requests.at(-1)!.headers['accept-encoding']).toMatch(/gzip/)
+    expect(report).toMatchObject({ written: true, rounds: 448 })
+    expect(report.added).toHaveLength(10)
+
+    const before = snapshot()
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length })
+      res.write(zipped.subarray(0, 2000))
+      setTimeout(() => res.socket?.destroy(), 20)
+    }
+    await expect(refreshRecord(record, { url: `${base}/gz-cut.json` })).rejects.toThrow(/cut short/)
+    expect(snapshot()).toEqual(before)
   })
 
   it('refreshRecord with --dry-run fetches and reports but writes nothing', async () => {
