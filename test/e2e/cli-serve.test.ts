@@ -170,6 +170,29 @@ describe('express-entry serve', () => {
     }
   }, 90_000)
 
+  it('--record naming a file not made yet: made from the shipped record at start, served, and refreshed in place (no 503 until a restart)', async () => {
+    const feed = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ ...shippedFeed(), rounds: [round448(), ...shippedFeed().rounds] }))
+    })
+    await new Promise<void>((done) => feed.listen(0, '127.0.0.1', done))
+    const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/ee_rounds_123_en.json`
+    const record = join(mkdtempSync(join(dir, 'new-record-')), 'mine.json')
+    const s = await run(['serve', '--port', '0', '--host', '127.0.0.1', '--record', record, '--refresh', '1h', '--feed-url', feedUrl])
+    try {
+      expect(s.lines.find((l) => l.msg === 'listening')).toMatchObject({ history: true })
+      expect(s.lines.find((l) => l.msg === 'record of rounds copied from the shipped one')).toMatchObject({ record, because: 'absent', rounds: 448 })
+      const info = async () => ((await (await fetch(`${s.url}/v1/rounds?year=2015`)).json()) as { record?: { rounds: number; source: string | null } }).record
+      await expect.poll(info, { timeout: 30_000 }).toMatchObject({ rounds: 449, source: feedUrl })
+      expect((await fetch(`${s.url}/v1/rounds/448`)).status).toBe(200)
+    } finally {
+      s.child.kill('SIGTERM')
+      expect(await s.exit).toBe(0)
+      feed.closeAllConnections()
+      await new Promise<void>((done) => feed.close(() => done()))
+    }
+  }, 60_000)
+
   it.each([
     [['serve', '--port', '0'], /EE_API_TOKEN is 5 characters long: use at least 32/, { EE_API_TOKEN: 'short' }],
     [['serve', '--port', '0'], /EE_API_READ_TOKEN is 9 characters long: use at least 32/, { EE_API_READ_TOKEN: 'too-short' }],

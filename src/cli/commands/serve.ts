@@ -217,7 +217,10 @@ export async function runServer(options: ServeOptions): Promise<void> {
     }
   }
   const recordPath = recordPathOf(options.record)
-  if (cluster.isPrimary && options.workingRecord) {
+  // A record named (--record, EE_ROUNDS_RECORD) that does not exist yet is made from the shipped one, as
+  // `rounds update --record` and `watch` make it: otherwise the server would answer 503 for the record
+  // until a restart, even after its own refresh had written the file.
+  if (cluster.isPrimary && (options.workingRecord || !existsSync(recordPath))) {
     const copy = await ensureWorkingRecord(recordPath).catch((e: Error) => {
       throw new CliError(`storage failure: cannot keep the working copy of the record of rounds at ${recordPath}: ${e.message}`, EXIT_FAILURE)
     })
