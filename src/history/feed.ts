@@ -14,8 +14,9 @@ const text = z.string().max(2000)
 // Copies of the feed (data/ee-rounds.PROVENANCE.md, rounds 438-447) write null for a value no copy had:
 // read as an empty value, which the record reads as "not published".
 const optionalText = z.string().max(2000).nullable().transform((v) => v ?? '')
-// Distribution fields were absent nowhere so far, but a newer feed may drop them: default to "0".
-const count = z.string().max(20).default('0')
+// Distribution fields were absent nowhere so far, but a newer feed may drop them: default to "0". Empty
+// (or null, as copies write a value they did not hold) is "not published" (record.ts: no distribution).
+const count = z.string().max(20).nullable().transform((v) => v ?? '').default('0')
 
 /** One round as the feed publishes it. Fields we do not read (HTML links) are kept as they are. */
 export const rawRoundSchema = z.looseObject({

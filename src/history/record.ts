@@ -177,8 +177,11 @@ function parseRound(raw: RawRound, index: number, firstNames: Map<string, Map<st
   if (lowestScore === null || lowestScore > 1200) errors.add(index, 'drawCRS', raw.drawCRS, 'expected a CRS score 0-1200')
 
   const counts: number[] = []
+  // A distribution with empty fields is not published (yet): read as none, never as zeros in those bands.
+  const empty = CRS_RANGES.filter((r) => raw[r.dd].trim() === '').map((r) => r.dd)
+  if (empty.length > 0) note(empty[0]!, '', `${empty.length === CRS_RANGES.length ? 'no distribution field' : `${empty.join(', ')}`} published; no distribution read`)
   for (const r of CRS_RANGES) {
-    const value = raw[r.dd]
+    const value = empty.length > 0 ? '0' : raw[r.dd]
     const n = parseCount(value)
     if (n === null) {
       errors.add(index, r.dd, value, 'expected a whole number, e.g. "12,915"')

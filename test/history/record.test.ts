@@ -92,6 +92,18 @@ describe('anomalies of the feed (PROVENANCE.md), one case each', () => {
     expect(round('223').distributionAsOf).toBeNull()
   })
 
+  it.each([
+    ['every distribution field empty', (r: RawRound) => { for (let i = 1; i <= 18; i++) (r as Record<string, unknown>)[`dd${i}`] = '' }],
+    ['every distribution field null (as copies of the feed write a value not held)', (r: RawRound) => { for (let i = 1; i <= 18; i++) (r as Record<string, unknown>)[`dd${i}`] = null }],
+    ['some distribution fields empty (dd1-dd3)', (r: RawRound) => { r.dd1 = ''; r.dd2 = ''; r.dd3 = '' }],
+  ])('%s: the round is kept with no distribution (not zeros), and noted', (_, blank) => {
+    const r = raw('447')
+    blank(r)
+    const { rounds: [read], notes } = parseOne(r)
+    expect(read).toMatchObject({ number: '447', size: 3500, lowestScore: 476, distribution: null })
+    expect(notes).toContainEqual(expect.objectContaining({ number: '447', field: 'dd1', note: expect.stringContaining('no distribution read') }))
+  })
+
   it("round 226's distribution date (July 11, 2022) is after its round (2022-07-06): noted", () => {
     const { notes } = parseOne(raw('226'))
     expect(notes).toContainEqual(expect.objectContaining({ number: '226', field: 'drawDistributionAsOn' }))
