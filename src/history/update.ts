@@ -5,6 +5,7 @@
  * hours and came back, PROVENANCE.md).
  * @module
  */
+import { ExpressEntryError } from '../errors.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { fieldChangesSchema, rawFeedSchema, type FieldChange, type FieldChanges, type RawRound } from './feed.js'
 import { compareRoundNumbers, parseRounds, type ParsedRecord, type PastRound } from './record.js'
@@ -55,6 +56,7 @@ export function updateRounds(existing: StoredRecord, newerFeed: unknown, options
   const history = existing.changes === undefined || existing.changes === null ? { changes: [] } : parseOrThrow(fieldChangesSchema, existing.changes, 'changes')
   parseRounds(newerFeed) // refuses a newer feed with unreadable values before anything is merged
   const newer = parseOrThrow(rawFeedSchema, newerFeed)
+  refuseBrokenFeed(current.rounds, newer.rounds)
 
   const merged = new Map<string, RawRound>()
   for (const r of current.rounds) merged.set(r.drawNumber.trim(), r)
@@ -93,4 +95,33 @@ export function updateRounds(existing: StoredRecord, newerFeed: unknown, options
   const record = parseRounds(feed, changes)
   const addedSet = new Set(addedNumbers)
   return { feed, changes, record, added: record.rounds.filter((r) => addedSet.has(r.number)), changed, missing }
+}
+
+/** What identifies a round apart from its number: its date, name, size and lowest score as published. */
+const identity = (r: RawRound): string => [r.drawDate, r.drawName, r.drawSize, r.drawCRS].map((v) => v.trim()).join('\u0000')
+
+/**
+ * Refuses a newer feed the record cannot be merged with by round number (`invalid_input`, nothing
+ * written): one that lists no round (a placeholder served instead of the feed: merged, it would change
+ * nothing yet say the record was seen whole), or one that numbers differently a round the record holds
+ * (IRCC renumbered rounds: merged by number, each round would take another's date, name and values as
+ * "edits", and the last would be kept twice).
+ */
+function refuseBrokenFeed(current: readonly RawRound[], newer: readonly RawRound[]): void {
+  if (newer.length === 0) throw new ExpressEntryError('invalid_input', { issues: [{ path: 'rounds', message: `the feed lists no round (the record holds ${current.length}): not a copy of IRCC's feed; the record is left as it is` }] })
+  // Numbers by identity (two rounds could share one: a set).
+  const numbersOf = new Map<string, string[]>()
+  for (const r of current) numbersOf.set(identity(r), [...(numbersOf.get(identity(r)) ?? []), r.drawNumber.trim()])
+  const byNumber = new Map(current.map((r) => [r.drawNumber.trim(), r]))
+  const issues: { path: string; message: string; value: string }[] = []
+  newer.forEach((r, i) => {
+    const number = r.drawNumber.trim()
+    const was = numbersOf.get(identity(r))
+    const old = byNumber.get(number)
+    // The same round (date, name, size, lowest score) under another number, where the record holds that number for another round.
+    if (was !== undefined && !was.includes(number) && (old === undefined || identity(old) !== identity(r))) {
+      issues.push({ path: `rounds.${i}.drawNumber`, value: r.drawNumber, message: `round ${was.join(' or ')} of the record (${r.drawDate.trim()}, ${r.drawName.trim()}) is numbered ${number} in this feed: rounds renumbered; the record, kept by round number, is left as it is` })
+    }
+  })
+  if (issues.length > 0) throw new ExpressEntryError('invalid_input', { issues: issues.slice(0, 20) })
 }

@@ -58,6 +58,27 @@ describe('updateRounds', () => {
     expect(u.record.rounds).toHaveLength(448)
   })
 
+  it('a feed listing no round is refused (a placeholder, not the feed): nothing merged', () => {
+    expect(() => updateRounds({ feed, changes }, { classes: 'wb-tables', rounds: [] })).toThrow(/rounds: the feed lists no round \(the record holds 448\)/)
+  })
+
+  it('rounds renumbered (440 gone, 441-447 now 440-446) are refused, naming the round moved; in any order', () => {
+    const newer = clone()
+    newer.rounds = newer.rounds.filter((r) => r.drawNumber !== '440')
+    for (const r of newer.rounds) if (Number.parseInt(r.drawNumber, 10) > 440) r.drawNumber = String(Number.parseInt(r.drawNumber, 10) - 1)
+    expect(() => updateRounds({ feed, changes }, newer)).toThrow(/drawNumber: round 441 of the record \(2026-09-04, Healthcare and Social Services Occupations, 2026-Version 3\) is numbered 440 in this feed: rounds renumbered/)
+    newer.rounds.reverse()
+    expect(() => updateRounds({ feed, changes }, newer)).toThrow(/rounds renumbered/)
+  })
+
+  it('the same feed in any order (oldest first) merges as IRCC\'s order does', () => {
+    const newer = clone()
+    newer.rounds.reverse()
+    const u = updateRounds({ feed: upTo437(), changes }, newer)
+    expect(u.added.map((r) => r.number)).toEqual(['438', '439', '440', '441', '442', '443', '444', '445', '446', '447'])
+    expect(u.feed.rounds[0]!.drawNumber).toBe('447')
+  })
+
   it('a newer feed with an unreadable value is refused before merging', () => {
     const newer = clone()
     newer.rounds[0]!.drawCRS = 'n/a'
