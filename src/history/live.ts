@@ -4,7 +4,7 @@
  * @module
  */
 import { statSync } from 'node:fs'
-import { loadRecord } from './load.js'
+import { changesPathFor, frenchLabelsPathFor, loadRecord } from './load.js'
 import type { PastRound } from './record.js'
 import { readRecordSource } from './refresh.js'
 
@@ -31,17 +31,30 @@ export interface LiveRecord {
   reload(): void
 }
 
+/** The modification times of the files a record is read from: the record, its change history and its French labels (each replaced whole by a refresh; the French labels after the record). */
+function stampOf(recordPath: string): string {
+  const record = statSync(recordPath).mtimeMs
+  const other = (path: string): number => {
+    try {
+      return statSync(path).mtimeMs
+    } catch {
+      return -1
+    }
+  }
+  return `${record}|${other(changesPathFor(recordPath))}|${other(frenchLabelsPathFor(recordPath))}`
+}
+
 /**
- * The record at `recordPath`, re-read when the file's modification time changes (checked at most every
+ * The record at `recordPath`, re-read when the modification time of its file, its change history or its French labels changes (checked at most every
  * `checkEveryMs`). A file that cannot be read or parsed keeps the last good record.
  */
 export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord {
   let rounds: readonly PastRound[] = []
   let info: RecordInfo
-  let mtime = -1
+  let mtime = ''
   let checked = 0
   const load = (): void => {
-    const stamp = statSync(recordPath).mtimeMs
+    const stamp = stampOf(recordPath)
     const parsed = loadRecord(recordPath)
     rounds = parsed.rounds
     const last = rounds.at(-1)
@@ -64,7 +77,7 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
     if (now - checked < checkEveryMs) return
     checked = now
     try {
-      const stamp = statSync(recordPath).mtimeMs
+      const stamp = stampOf(recordPath)
       // The source file changes alone on a 304 or a failure.
       if (stamp !== mtime) load()
       else info = { ...info, ...sourceInfo() }

@@ -13,7 +13,7 @@ import { createApp } from '../../src/api/app.js'
 import { refreshOption, scheduleRefresh } from '../../src/cli/commands/serve.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { liveRecord } from '../../src/history/live.js'
-import { changesPathFor, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { changesPathFor, frenchLabelsPathFor, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { feedText } from '../../src/history/refresh.js'
 
 type Feed = { classes: string; rounds: RawRound[] }
@@ -83,6 +83,19 @@ describe('GET /v1/rounds: when the record was last refreshed and from where', ()
     answer = 'feed'
     expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: expect.stringContaining('HTTP 502') })
     expect(readFileSync(record, 'utf8')).toBe(text)
+  })
+
+  it('another process refreshing the record (a cluster primary, rounds update): the French labels it writes after the record are served too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-serve-labels-'))
+    const record = join(dir, 'ee-rounds.json')
+    writeFileSync(record, feedText(shipped))
+    writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
+    const app = createApp({ history: liveRecord(record, 0) })
+    const labelOf = async () => ((await (await app.request('/v1/rounds/447')).json()) as { labelFr?: string }).labelFr
+    expect(await labelOf()).toBeUndefined()
+    // The record file is not touched (the English feed had nothing new); the labels file alone is replaced.
+    writeFileSync(frenchLabelsPathFor(record), JSON.stringify({ source: 'test', labels: { '447': 'Métiers, 2026-Version 3' } }))
+    expect(await labelOf()).toBe('Métiers, 2026-Version 3')
   })
 
   it.each([
