@@ -8,7 +8,7 @@
  */
 import { asStorageFailure } from '../store/failure.js'
 import { existsSync, readFileSync } from 'node:fs'
-import { rename, unlink, writeFile } from 'node:fs/promises'
+import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { ExpressEntryError } from '../errors.js'
 import { parseOrThrow } from '../schemas/issues.js'
@@ -91,15 +91,76 @@ export function readRecordSource(recordPath: string): RecordSource | null {
   }
 }
 
+let temps = 0
+
 /** Writes `text` to `path` by a temporary file renamed over it: readers see the old file or the new one. */
 export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`
+  // Unique in this process too: two writes of one file in the same millisecond must not share a temporary file.
+  const temp = `${path}.${process.pid}.${Date.now()}.${++temps}.tmp`
   try {
     await writeFile(temp, text, 'utf8')
     await rename(temp, path)
   } catch (e) {
     await unlink(temp).catch(() => undefined)
     throw asStorageFailure(e, `writing ${path} (left as it was)`) ?? new ExpressEntryError('storage_failure', { operation: `writing ${path} (left as it was)`, reason: e instanceof Error ? e.message : String(e) }, { cause: e })
+  }
+}
+
+/** The lock file of a record (`x.json` -> `x.json.lock`): held while a process reads, merges and writes it. */
+export function lockPathFor(recordPath: string): string {
+  return `${recordPath}.lock`
+}
+
+/** A lock older than this is taken as left by a process that died (a merge and its writes take well under a second). */
+const STALE_LOCK_MS = 60_000
+
+/** Whether the process `pid` of this machine is alive. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Runs `fn` holding the record's lock, so that two processes refreshing one record (the server and
+ * `watch`, or `rounds update`) merge one after the other: each reads the record the other wrote, and
+ * neither writes back a record merged from files the other was replacing (a round lost, a change
+ * recorded twice). The lock is a file created exclusively; one left by a dead process, or older than a
+ * minute, is taken over. Waits at most `waitMs`, then fails as a storage failure, the record as it was.
+ */
+export async function withRecordLock<T>(recordPath: string, fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
+  const lock = lockPathFor(recordPath)
+  const until = Date.now() + waitMs
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx')
+      try {
+        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`)
+      } finally {
+        await handle.close()
+      }
+      break
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw asStorageFailure(e, `locking ${recordPath} (left as it was)`) ?? new ExpressEntryError('storage_failure', { operation: `locking ${recordPath} (left as it was)`, reason: (e as Error).message }, { cause: e })
+      }
+      const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10)
+      const age = await stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0)
+      if ((Number.isInteger(holder) && holder > 0 && holder !== process.pid && !alive(holder)) || age > STALE_LOCK_MS) {
+        await unlink(lock).catch(() => undefined)
+        continue
+      }
+      if (Date.now() > until) throw new ExpressEntryError('storage_failure', { operation: `refreshing ${recordPath} (left as it was)`, reason: `another process${Number.isInteger(holder) ? ` (${holder})` : ''} has held ${lock} for ${Math.round(age / 1000)} s` })
+      await new Promise((done) => setTimeout(done, 25 + Math.random() * 50))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    await unlink(lock).catch(() => undefined)
   }
 }
 
@@ -265,6 +326,11 @@ export function unknownLabelsOf(rounds: readonly PastRound[]): RefreshReport['un
  * A record path that does not exist yet starts as a copy of the shipped record.
  */
 export async function applyFeed(recordPath: string, newer: unknown, source: string, options: { dryRun?: boolean; now?: () => Date; fetched?: Partial<RecordSource> } = {}): Promise<{ update: RoundsUpdate; report: RefreshReport }> {
+  // Read, merged and written under the record's lock: another process refreshing it meanwhile goes before or after, whole.
+  return options.dryRun ? mergeFeed(recordPath, newer, source, options) : withRecordLock(recordPath, () => mergeFeed(recordPath, newer, source, options))
+}
+
+async function mergeFeed(recordPath: string, newer: unknown, source: string, options: { dryRun?: boolean; now?: () => Date; fetched?: Partial<RecordSource> }): Promise<{ update: RoundsUpdate; report: RefreshReport }> {
   const now = options.now ?? (() => new Date())
   const base = existsSync(recordPath) ? recordPath : shippedRecordPath()
   const { feed, changes } = readRecordFiles(base)
@@ -329,8 +395,11 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
   if (fetched.status === 'not-modified') {
     const at = isoNow(now)
     if (!options.dryRun && previous) {
-      const { lastFailure: _cleared, ...state } = previous
-      await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...state, refreshedAt: at, checkedAt: at, currentAsOf: at }, null, 1)}\n`)
+      await withRecordLock(recordPath, async () => {
+        // Read again under the lock: another process may have refreshed the record since.
+        const { lastFailure: _cleared, ...state } = readRecordSource(recordPath) ?? previous
+        await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...state, refreshedAt: at, checkedAt: at, currentAsOf: at }, null, 1)}\n`)
+      })
     }
     const rounds = readRecordFiles(recordPath)
     const count = Array.isArray((rounds.feed as { rounds?: unknown[] }).rounds) ? (rounds.feed as { rounds: unknown[] }).rounds.length : 0
@@ -347,9 +416,11 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
  * refresh that works clears it). Nothing is noted for a record with no source file.
  */
 export async function noteRefreshFailure(recordPath: string, reason: string, now: () => Date = () => new Date()): Promise<void> {
-  const previous = readRecordSource(recordPath)
-  if (!previous) return
-  await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, lastFailure: { at: isoNow(now), reason } }, null, 1)}\n`)
+  await withRecordLock(recordPath, async () => {
+    const previous = readRecordSource(recordPath)
+    if (!previous) return
+    await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, lastFailure: { at: isoNow(now), reason } }, null, 1)}\n`)
+  })
 }
 
 /** Parses a period such as `6h`, `30m`, `1d` or `90s` into milliseconds; null if unreadable. */

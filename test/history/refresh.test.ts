@@ -4,7 +4,7 @@
  * the internet.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
-import { decodeFeed, feedText, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
+import { applyFeed, decodeFeed, feedText, lockPathFor, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
 import { runCli } from './cli-helper.js'
 
 const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
@@ -305,6 +305,37 @@ describe('the library', () => {
     }
     await expect(refreshRecord(record, { url: `${base}/gz-cut.json` })).rejects.toThrow(/cut short/)
     expect(snapshot()).toEqual(before)
+  })
+
+  it('two refreshes of one record at once (the server and watch) merge one after the other: no round lost, no change recorded twice, no lock or temporary file left', async () => {
+    const withRound = (n: string, date: string): Feed => {
+      const feed = newerFeed()
+      feed.rounds.unshift({ ...structuredClone(feed.rounds[0]!), drawNumber: n, drawDate: date, drawDateFull: date, drawName: 'Canadian Experience Class', drawSize: '2,000', drawCRS: '515' })
+      return feed
+    }
+    // Each brings a round the other lacks (a round missing from a feed is kept: merged one after the other, both stay).
+    const a = withRound('448', '2026-10-14')
+    const b = withRound('449', '2026-10-15')
+    await Promise.all([applyFeed(record, a, 'a'), applyFeed(record, b, 'b')])
+    expect(loadRecord(record).rounds.slice(-3).map((r) => r.number)).toEqual(['447', '448', '449'])
+    const history = JSON.parse(readFileSync(changesPathFor(record), 'utf8')) as { changes: { drawNumber: string; field: string; new: string }[] }
+    expect(history.changes.filter((c) => c.drawNumber === '437' && c.field === 'drawCutOff' && c.new === 'March 01, 2026 at 18:34:06 UTC')).toHaveLength(1)
+    expect(readdirSync(dir).filter((f) => /\.(lock|tmp)$/.test(f))).toEqual([])
+  })
+
+  it('a lock left by a process that died is taken over; one held by a live process is waited for', async () => {
+    writeFileSync(lockPathFor(record), '999999999 2026-11-30T00:00:00Z\n')
+    serveFeed(JSON.stringify(newerFeed()))
+    expect((await refreshRecord(record, { url: `${base}/f.json` })).added).toHaveLength(10)
+    expect(existsSync(lockPathFor(record))).toBe(false)
+    // Held by a live process (this one's parent) for 300 ms: the note waits, then goes in.
+    const { unlinkSync } = await import('node:fs')
+    writeFileSync(lockPathFor(record), `${process.ppid} now\n`)
+    const started = Date.now()
+    setTimeout(() => unlinkSync(lockPathFor(record)), 300)
+    await noteRefreshFailure(record, 'HTTP 503')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+    expect(readRecordSource(record)!.lastFailure!.reason).toBe('HTTP 503')
   })
 
   it('refreshRecord with --dry-run fetches and reports but writes nothing', async () => {
