@@ -17,7 +17,7 @@ import { factorsOf } from '../../src/crs/factors.js'
 import { scoreCrs } from '../../src/crs/score.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRounds, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
-import { feedText } from '../../src/history/refresh.js'
+import { feedText, readRecordSource, sourcePathFor } from '../../src/history/refresh.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { openStore } from '../../src/store/index.js'
 import { runCli } from '../history/cli-helper.js'
@@ -160,6 +160,16 @@ describe('express-entry watch --webhook', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('Feed not read:')
     expect(readFileSync(record, 'utf8')).toBe(text)
+  })
+
+  it('a failed check of the feed is noted beside the record (lastFailure, as the server notes it); the next check that works clears it', async () => {
+    writeFileSync(sourcePathFor(record), JSON.stringify({ source: feedUrl, refreshedAt: '2026-11-01T00:00:00Z' }))
+    const failed = await run('--url', 'http://127.0.0.1:9/feed.json', '--record', record, '--db', db)
+    expect(failed.code).toBe(1)
+    expect(readRecordSource(record)!.lastFailure).toMatchObject({ reason: expect.stringMatching(/^network error/) })
+    expect(readRecordSource(record)!.refreshedAt).toBe('2026-11-01T00:00:00Z')
+    expect((await run('--url', feedUrl, '--record', record, '--db', db)).code).toBe(0)
+    expect(readRecordSource(record)!.lastFailure).toBeUndefined()
   })
 
   it('bad input is exit 2: --webhook without EE_WEBHOOK_SECRET, a URL that is not http(s), a profile that is not one', async () => {
