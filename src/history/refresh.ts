@@ -248,6 +248,8 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     try {
       feed = JSON.parse(text)
     } catch (e) {
+      // An error or maintenance page served with 200 (a CDN, a login wall): say so rather than quote a JSON parser.
+      if (/^\s*</.test(text)) throw new FeedFetchError(url, `the answer is an HTML page (${response.headers.get('content-type') ?? 'no content type'}), not the JSON feed: ${JSON.stringify(htmlTitle(text))}`, { cause: e })
       throw new FeedFetchError(url, `the answer is not valid JSON (${(e as Error).message})`, { cause: e })
     }
     const etag = response.headers.get('etag') ?? undefined
@@ -257,6 +259,13 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     clearTimeout(timer)
     options.signal?.removeEventListener('abort', stop)
   }
+}
+
+/** The title of an HTML page (or its first words), to say what was served instead of the feed. */
+function htmlTitle(html: string): string {
+  const title = /<title[^>]*>([^<]*)</i.exec(html)?.[1]
+  const words = (title ?? html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+  return words.length > 80 ? `${words.slice(0, 80)}…` : words
 }
 
 /**

@@ -239,6 +239,7 @@ describe('rounds update --url (a local server)', () => {
       /cut short/,
     ],
     ['malformed JSON', () => (handler = (_req, res) => (res.writeHead(200, { 'content-type': 'application/json' }), res.end('{"rounds": [ {"drawNumber": "448",'))), [], /not valid JSON/],
+    ['an HTML error page served with 200', () => (handler = (_req, res) => (res.writeHead(200, { 'content-type': 'text/html' }), res.end('<!DOCTYPE html><html><head><title>Service unavailable - Canada.ca</title></head><body>Try later</body></html>'))), [], /the answer is an HTML page \(text\/html\), not the JSON feed: "Service unavailable - Canada.ca"/],
     ['a body over the size limit', () => serveFeed(JSON.stringify(newerFeed())), ['--max-bytes', '100000'], /over the limit of 100000/],
     ['a server that is not there', () => undefined, ['--url', 'http://127.0.0.1:9/feed.json'], /network error/],
   ]
