@@ -30,8 +30,14 @@ export interface PoolRouteOptions {
   readonly bodyLimit: number
 }
 
-export function notConfigured(what: string): ApiProblem {
-  return new ApiProblem('not_configured', `the ${what} is not configured on this server (it needs storage: express-entry serve --db FILE)`, { headers: { 'retry-after': '3600' } })
+/** What a server lacks, and what would give it: storage for the pool, a readable record file for the record. */
+const NEEDS = {
+  pool: 'it needs storage: express-entry serve --db FILE',
+  'record of past rounds': "it could not read its record file: see the server's log (express-entry serve --record FILE, or the shipped data/ee-rounds.json)",
+} as const
+
+export function notConfigured(what: keyof typeof NEEDS): ApiProblem {
+  return new ApiProblem('not_configured', `the ${what} is not configured on this server (${NEEDS[what]})`, { headers: { 'retry-after': '3600' } })
 }
 
 /** Profiles per request: a body is at most 1 MiB anyway; bulk loads go through `pool import`. */
