@@ -13,7 +13,7 @@ import { createApp } from '../../src/api/app.js'
 import { refreshOption, scheduleRefresh } from '../../src/cli/commands/serve.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { liveRecord } from '../../src/history/live.js'
-import { changesPathFor, frenchLabelsPathFor, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { changesPathFor, frenchLabelsPathFor, readFrenchLabels, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { feedText } from '../../src/history/refresh.js'
 
 type Feed = { classes: string; rounds: RawRound[] }
@@ -23,9 +23,19 @@ const body = JSON.stringify(shipped)
 let server: Server
 let url = ''
 let answer: 'feed' | 'error' = 'feed'
+/** The French feed at /fr: failing (502) or IRCC's French names (here, `FR ` before each English one). */
+let french: 'feed' | 'error' = 'feed'
+let frenchAsked = 0
+const frenchBody = JSON.stringify({ ...shipped, rounds: shipped.rounds.map((r) => ({ ...r, drawName: `FR ${r.drawName}` })) })
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
+    if (req.url === '/fr') {
+      frenchAsked++
+      if (french === 'error') return void (res.writeHead(502), res.end())
+      return void (res.writeHead(200, { 'content-type': 'application/json' }), res.end(frenchBody))
+    }
     if (answer === 'error') return void (res.writeHead(502), res.end())
+    if (req.url?.includes('conditional') && req.headers['if-none-match'] === '"v1"') return void (res.writeHead(304), res.end())
     res.writeHead(200, { 'content-type': 'application/json', etag: '"v1"' })
     res.end(body)
   })
@@ -83,6 +93,32 @@ describe('GET /v1/rounds: when the record was last refreshed and from where', ()
     answer = 'feed'
     expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: expect.stringContaining('HTTP 502') })
     expect(readFileSync(record, 'utf8')).toBe(text)
+  })
+
+  it('French labels that failed are asked again at the next refresh, though the English feed has not changed (304); once whole, not again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ee-serve-french-'))
+    const record = join(dir, 'ee-rounds.json')
+    writeFileSync(record, feedText(shipped))
+    writeFileSync(changesPathFor(record), readFileSync(changesPathFor(shippedRecordPath())))
+    const base = url.replace(/\/[^/]*$/, '')
+    const refreshOnce = () =>
+      new Promise<Record<string, unknown>[]>((resolve) => {
+        const logs: Record<string, unknown>[] = []
+        const stop = scheduleRefresh(record, 3_600_000, `${base}/conditional.json`, (e) => logs.push(e), () => (stop(), resolve(logs)), `${base}/fr`)
+      })
+    french = 'error'
+    const first = await refreshOnce()
+    expect(first.map((l) => l.msg)).toEqual(['record of rounds refreshed', expect.stringContaining('French labels not refreshed: ')])
+    expect(readFrenchLabels(record).size).toBe(0)
+    french = 'feed'
+    const second = await refreshOnce()
+    expect(second[0]).toMatchObject({ msg: 'record of rounds refreshed', notModified: true })
+    expect(readFrenchLabels(record).size).toBe(shipped.rounds.length)
+    expect(readFrenchLabels(record).get('447')).toBe(`FR ${shipped.rounds.find((r) => r.drawNumber.trim() === '447')!.drawName.trim()}`)
+    // Every round named and the English feed unchanged: the French feed is not fetched again.
+    const asked = frenchAsked
+    await refreshOnce()
+    expect(frenchAsked).toBe(asked)
   })
 
   it('another process refreshing the record (a cluster primary, rounds update): the French labels it writes after the record are served too', async () => {
