@@ -14,7 +14,7 @@ import { ExpressEntryError } from '../errors.js'
 import { parseOrThrow } from '../schemas/issues.js'
 import { rawFeedSchema } from './feed.js'
 import { changesPathFor, frenchLabelsPathFor, readFrenchLabels, readRecordFiles, shippedRecordPath } from './load.js'
-import type { PastRound } from './record.js'
+import { compareRoundNumbers, type PastRound } from './record.js'
 import { updateRounds, type RoundChange, type RoundsUpdate } from './update.js'
 
 /** IRCC's rounds feed in English (the labels the record reads). */
@@ -339,6 +339,14 @@ export async function applyFeed(recordPath: string, newer: unknown, source: stri
   return options.dryRun ? mergeFeed(recordPath, newer, source, options) : withRecordLock(recordPath, () => mergeFeed(recordPath, newer, source, options))
 }
 
+/** Whether the newer feed stops before the record's newest round (a round above all the feed holds is missing from it). */
+function feedBehind(update: RoundsUpdate): boolean {
+  if (update.missing.length === 0) return false
+  const missing = new Set(update.missing)
+  const newestInFeed = update.record.rounds.filter((r) => !missing.has(r.number)).at(-1)
+  return newestInFeed === undefined || update.missing.some((n) => compareRoundNumbers(n, newestInFeed.number) > 0)
+}
+
 async function mergeFeed(recordPath: string, newer: unknown, source: string, options: { dryRun?: boolean; now?: () => Date; fetched?: Partial<RecordSource> }): Promise<{ update: RoundsUpdate; report: RefreshReport }> {
   const now = options.now ?? (() => new Date())
   const base = existsSync(recordPath) ? recordPath : shippedRecordPath()
@@ -368,7 +376,11 @@ async function mergeFeed(recordPath: string, newer: unknown, source: string, opt
     const before = readRecordSource(base)?.currentAsOf
     const atNewest = newest ? `${newest.date}T00:00:00Z` : undefined
     const currentAsOf = before !== undefined && (atNewest === undefined || before > atNewest) ? before : atNewest
-    const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...(currentAsOf ? { currentAsOf } : {}), ...options.fetched }
+    // A feed that lacks the record's newest rounds is an older copy (a cache): seen whole, it still
+    // says nothing of today, so the record is not called current to the instant it was fetched.
+    const { currentAsOf: fetchedCurrent, ...fetched } = options.fetched ?? {}
+    const behind = feedBehind(update)
+    const state: RecordSource = { source, refreshedAt: seenAt, checkedAt: seenAt, ...fetched, ...(behind || !fetchedCurrent ? (currentAsOf ? { currentAsOf } : {}) : { currentAsOf: fetchedCurrent }) }
     await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify(state, null, 1)}\n`)
   }
   const report: RefreshReport = {

@@ -122,6 +122,24 @@ describe('rounds update --url (a local server)', () => {
     expect(readRecordSource(other)!.currentAsOf).toBe('2026-10-01T00:00:00Z')
   })
 
+  it('a feed seen whole but older than the record (a cache lacking its newest rounds) does not make the record current to the instant it was fetched', async () => {
+    const fixed = (iso: string) => () => new Date(iso)
+    serveFeed(JSON.stringify(newerFeed()))
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T08:00:00Z') })
+    expect(readRecordSource(record)!.currentAsOf).toBe('2026-11-29T08:00:00Z')
+    // The same feed without rounds 446 and 447, as an old copy would be.
+    const stale = newerFeed()
+    serveFeed(JSON.stringify({ ...stale, rounds: stale.rounds.filter((r: { drawNumber: string }) => Number.parseInt(r.drawNumber, 10) < 446) }))
+    const report = await refreshRecord(record, { url: `${base}/stale.json`, now: fixed('2026-11-30T08:00:00Z') })
+    expect(report.missing).toEqual(['446', '447'])
+    expect(readRecordSource(record)).toMatchObject({ currentAsOf: '2026-11-29T08:00:00Z', refreshedAt: '2026-11-30T08:00:00Z' })
+    expect(loadRecord(record).rounds.at(-1)!.number).toBe('447')
+    // Whole again: current to the instant it was seen.
+    serveFeed(JSON.stringify(newerFeed()))
+    await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-12-01T08:00:00Z') })
+    expect(readRecordSource(record)!.currentAsOf).toBe('2026-12-01T08:00:00Z')
+  })
+
   it('a failed scheduled refresh is noted beside the record (lastFailure), and the next one that works, 200 or 304, clears it', async () => {
     serveFeed(JSON.stringify(newerFeed()))
     const fixed = (iso: string) => () => new Date(iso)
