@@ -102,10 +102,80 @@ export const instruments = {
     kind: 'guidance',
     url: 'https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=377&top=29',
   },
+  'FUNDS-2017': {
+    title: 'Proof of funds, skilled immigrants (Express Entry): "Settlement funds requirement, as of January 27, 2017", 1 to "7 or more" members (Abhinav, copying the CIC News text of January 2017)',
+    kind: 'secondary',
+    url: 'https://www.abhinav.com/news/proof-funds-skilled-immigrants-canada-express-entry.aspx',
+  },
+  'FUNDS-2017-B': {
+    title: 'The proof of funds varies as per the number of family members (Canada Updates, 2017-07-24): the 2017 table, 1 to 7 members',
+    kind: 'secondary',
+    url: 'https://www.canadaupdates.com/2017/07/24/amount-need-entering-canada-proof-funds-varies-per-number-family-members/',
+  },
+  'FUNDS-2018': {
+    title: 'IRCC increases settlement funds for PR candidates: "A 1.42 per cent increase was implemented January 5, 2018", 2017 and 2018 columns (Global Education Ideas, from the CIC News text of January 2018)',
+    kind: 'secondary',
+    url: 'https://www.globaleducationideas.com/ircc-increases-settlement-funds-for-pr-candidates/',
+  },
+  'FUNDS-2018-B': {
+    title: 'IRCC issues updated proof of funds requirements list (Visas Abroad, 2018-01-15): the 2018 table with each additional member',
+    kind: 'secondary',
+    url: 'https://visasabroad.com/2018/01/15/canada-immigration-ircc-issues-updated-proof-funds-requirements-list/',
+  },
+  'FUNDS-2019': {
+    title: 'Proof of settlement funds requirement increases for Express Entry candidates (CIC News, published 2019-01-17): 2018 and 2019 columns',
+    kind: 'secondary',
+    url: 'https://www.cicnews.com/2019/01/proof-of-settlement-funds-requirement-increases-for-express-entry-candidates-0111751.html',
+  },
+  'FUNDS-2019-B': {
+    title: "Canada's minimum required settlement fund increased (Visa Time): last year's and this year's amounts, 1 to 7 members and each additional",
+    kind: 'secondary',
+    url: 'https://www.visatime.com/uncategorized/canadas-minimum-required-settlement-fund-increased',
+  },
+  'FUNDS-2019-DATE': {
+    title: 'Updates settlement funds for 2019 (Canada Open): "Revised Proof of Funds (as of January 16, 2019)"',
+    kind: 'secondary',
+    url: 'https://canadaopen.org/en/news/novyie-finansovyie-trebovaniya-dlya-immigraczii-v-kanadu.html',
+  },
+  'FUNDS-2020': {
+    title: 'Express Entry skilled immigrants, updated settlement funds requirement (FSS Canada Immigration, copying the IRCC notice: profiles to be updated no later than 2020-02-25)',
+    kind: 'secondary',
+    url: 'https://fsscanadaimmigration.com/express-entry-skilled-immigrants-updated-settlement-funds-requirement/',
+  },
+  'FUNDS-2020-B': {
+    title: 'Federal Skilled Worker Program fund requirements have been updated (Kansas Overseas): the 2020 table with each additional member',
+    kind: 'secondary',
+    url: 'https://www.kansaz.in/Latest-news/79/federal-skilled-worker-program-fund-requirements-have-been-updated',
+  },
+  'FUNDS-2020-DATE': {
+    title: 'Canada released the new financial requirements for PR applicants (A4Z Immigration, 2020-01-03): "On January 1, 2020, IRCC updated the financial requirements"',
+    kind: 'secondary',
+    url: 'https://www.a4zimmigration.com/news/canada-released-the-new-financial-requirements-for-pr-applicants-5th',
+  },
+  'FUNDS-2021': {
+    title: 'Canada updates Express Entry proof of funds for 2021 (CIC News text, July 2021; profiles to be updated no later than 2021-07-15), as copied by Bluebird Immigration',
+    kind: 'secondary',
+    url: 'https://bluebird-immigration.com/en/posts/canada-updates-express-entry-proof-of-funds-for-2021',
+  },
+  'FUNDS-2021-B': {
+    title: 'Proof of funds for Express Entry candidates updated for 2021 (Swift Connect): the 2021 table with each additional member',
+    kind: 'secondary',
+    url: 'https://www.swiftconnect.ca/blogs/certified-canadian-immigration-consultant-blog/716129-proof-of-funds-for-express-entry-candidates-updated-for-2021',
+  },
+  'FUNDS-2021-DATE': {
+    title: 'Settlement fund requirement updated for Express Entry skilled worker applicants (Settlement Calgary, 2021-07-12): IRCC "has recently updated the table"',
+    kind: 'secondary',
+    url: 'https://settlementcalgary.com/2021/07/12/settlement-fund-requirement-updated-for-express-entry-skilled-worker-applicants/',
+  },
   'FUNDS-2022': {
     title: 'Settlement funds table in force from 2022-06-09 (previous-year column of the 2023 update; date from Immigration News Canada, 2023-05-02)',
     kind: 'secondary',
     url: 'https://canapprove.ae/tag/canadian-permanent-residency/',
+  },
+  'FUNDS-2022-B': {
+    title: 'Change in the amount of proof of funds (ICP Immigration, copying the IRCC notice: the table "as of June 9, 2022", profiles to be updated no later than 2022-06-08)',
+    kind: 'secondary',
+    url: 'https://icpimmigration.com/index.php?option=com_content&view=article&id=4014:change-in-the-amount-of-proof-of-funds&catid=85&lang=en&Itemid=1003',
   },
   'FUNDS-2023': {
     title: 'Express Entry proof of funds updated, effective 2023-04-25 (published 2023-05-02)',

@@ -190,25 +190,66 @@ describe('settlement funds by family size (dated tables)', () => {
     expect(fundsRequired(settlementFundsTable.at(date).value, size)).toBe(required)
   })
 
-  // rules.md §7.3, every row of the three columns: [first day in force, 1..7 members, each additional].
-  // The 2022-06-09 table is not in rules.md (its values rest on FUNDS-2022 alone), so it is not here.
+  // Every row of every table: [first day in force, 1..7 members, each additional]. 2023-2025 are rules.md
+  // §7.3's three columns. 2017-2022 are copied from the pages cited (docs/decisions.md E9), two per table:
+  // 2017 abhinav.com ("as of January 27, 2017", "7 or more") and canadaupdates.com 2017-07-24;
+  // 2018 globaleducationideas.com ("implemented January 5, 2018") and visasabroad.com 2018-01-15;
+  // 2019 cicnews.com 2019-01-17 and visatime.com; 2020 fsscanadaimmigration.com (IRCC notice, update by
+  // 2020-02-25) and kansaz.in; 2021 bluebird-immigration.com (CIC News text) and swiftconnect.ca;
+  // 2022 canapprove.ae and icpimmigration.com ("as of June 9, 2022").
   const FUNDS_TABLES: readonly (readonly [string, readonly number[], number])[] = [
+    ['2017-01-27', [12_300, 15_312, 18_825, 22_856, 25_923, 29_236, 32_550], 0], // "7 or more $32,550": no increment (E9)
+    ['2018-01-05', [12_474, 15_530, 19_092, 23_181, 26_291, 29_652, 33_013], 3_361],
+    ['2019-01-16', [12_669, 15_772, 19_390, 23_542, 26_701, 30_114, 33_528], 3_414],
+    ['2020-01-01', [12_960, 16_135, 19_836, 24_083, 27_315, 30_806, 34_299], 3_492],
+    ['2021-07-12', [13_213, 16_449, 20_222, 24_553, 27_847, 31_407, 34_967], 3_560],
+    ['2022-06-09', [13_310, 16_570, 20_371, 24_733, 28_052, 31_638, 35_224], 3_586],
     ['2023-04-25', [13_757, 17_127, 21_055, 25_564, 28_994, 32_700, 36_407], 3_706], // "Before 2024-05-28 (2023 table)"
     ['2024-05-28', [14_690, 18_288, 22_483, 27_297, 30_690, 34_917, 38_875], 3_958], // "2024-05-28 → 2025-07-06"
     ['2025-07-07', [15_263, 19_001, 23_360, 28_362, 32_168, 36_280, 40_392], 4_112], // "From 2025-07-07"
   ]
   it.each(FUNDS_TABLES.flatMap(([from, bySize, extra]) => [...bySize.map((amount, i) => [from, i + 1, amount] as const), [from, 8, bySize[6]! + extra] as const, [from, 10, bySize[6]! + 3 * extra] as const]))(
-    'table of %s, family of %i: CAD %i (rules.md §7.3)',
+    'table of %s, family of %i: CAD %i',
     (from, size, required) => {
       expect(fundsRequired(settlementFundsTable.at(from).value, size)).toBe(required)
     },
   )
 
-  it('has no table before 2022-06-09, so funds are not checked then', () => {
-    expect(settlementFundsTable.valueAt('2022-06-08')).toBeNull()
-    const r = fsw({ settlementFundsCad: 0, work: [job('21231', '2012-01-01', '2021-12-31')], languageTests: [celpip(9, '2021-06-01')] }, '2022-01-15')
+  // The day before and the day of each table, single: [day of, old amount (null: no table), new amount].
+  it.each([
+    ['2017-01-27', null, 12_300],
+    ['2018-01-05', 12_300, 12_474],
+    ['2019-01-16', 12_474, 12_669],
+    ['2020-01-01', 12_669, 12_960],
+    ['2021-07-12', 12_960, 13_213],
+    ['2022-06-09', 13_213, 13_310],
+    ['2023-04-25', 13_310, 13_757],
+    ['2024-05-28', 13_757, 14_690],
+    ['2025-07-07', 14_690, 15_263],
+  ] as const)('the table of %s: CAD %s the day before, CAD %i that day', (day, before, after) => {
+    const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+    expect(settlementFundsTable.valueAt(dayBefore)?.bySize[0] ?? null).toBe(before)
+    expect(settlementFundsTable.valueAt(day)?.bySize[0]).toBe(after)
+  })
+
+  it('has no table before 2017-01-27 (the 2015 and 2016 tables were not found), so funds are not checked then', () => {
+    expect(settlementFundsTable.valueAt('2017-01-26')).toBeNull()
+    const r = fsw({ settlementFundsCad: 0, work: [job('21231', '2008-01-01', '2016-12-31')], languageTests: [celpip(9, '2016-06-01')], education: [{ level: 'bachelors', country: 'IN', programYears: 4, completedOn: '2007-06-30', eca: { organization: 'WES', issuedOn: '2015-01-10' } }] as never, dateOfBirth: '1988-01-01' }, '2017-01-15')
     expect(r.funds.required).toBeNull()
     expect(codes(r)).not.toContain('settlement_funds_insufficient')
+  })
+
+  // The audit's case: a single candidate with CAD 0 was FSW-eligible on 2021-06-01 (no table before 2022-06-09).
+  it.each([
+    { funds: 0, eligible: false },
+    { funds: 12_959, eligible: false },
+    { funds: 12_960, eligible: true },
+  ])('2021-06-01, single with CAD $funds (2020 table, CAD 12,960): eligible $eligible', ({ funds, eligible }) => {
+    const r = fsw({ settlementFundsCad: funds, work: [job('21231', '2012-01-01', '2021-05-31')], languageTests: [celpip(9, '2021-01-10')], education: [{ level: 'bachelors', country: 'IN', programYears: 4, completedOn: '2011-06-30', eca: { organization: 'WES', issuedOn: '2020-01-10' } }] as never, dateOfBirth: '1990-01-01' }, '2021-06-01')
+    expect(r.funds).toEqual({ familySize: 1, required: 12_960, available: funds, waived: false })
+    expect(r.eligible).toBe(eligible)
+    expect(codes(r)).toEqual(eligible ? [] : ['settlement_funds_insufficient'])
+    if (!eligible) expect(r.unmet[0]!.message).toMatch(/CAD 12,960 for a family of 1 on 2021-06-01 \(table of 2020-01-01\)/)
   })
 
   it.each([
