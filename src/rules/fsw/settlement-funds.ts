@@ -76,7 +76,7 @@ export const settlementFundsTable = defineRule<FundsTable>({
         cite('FUNDS-2021-DATE', 'dated 2021-07-12: IRCC "has recently updated the table"'),
         cite('IRPR', 's. 76(1)(b)(i)'),
       ],
-      note: 'The day IRCC published the 2021 table was not found; the earliest dated report of it (2021-07-12) is taken, so the 2020 table carries on until then. No round open to FSW or FST falls between early July and that day (the rounds of 2021-07-07 and 2021-07-08 were PNP and CEC).',
+      note: 'The day IRCC published the 2021 table was not found; the earliest dated report of it (2021-07-12) is taken, so the 2020 table carries on until then (a Jamaica Observer column of 2021-07-07 already says the amounts "have been updated", without figures). No round open to FSW or FST falls between early July and that day (the rounds of 2021-07-07 and 2021-07-08 were PNP and CEC).',
       value: { bySize: [13_213, 16_449, 20_222, 24_553, 27_847, 31_407, 34_967], eachAdditional: 3_560 },
     },
     {
