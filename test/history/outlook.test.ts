@@ -59,6 +59,36 @@ describe('(d) cut-off estimate from a published distribution', () => {
   })
 })
 
+describe('(a) would I have been invited: settlement funds in general rounds (docs/decisions.md E9)', () => {
+  // A strong single FSW candidate in the pool from 2015 (a 2011 master's, ECA 2014-10-01, CELPIP 10
+  // retaken every two years, software engineer abroad since 2011). With CAD 0 the scan used to say
+  // "invited" in every general round up to the ECA's expiry: no funds table was encoded before 2022-06-09.
+  const candidate = (settlementFundsCad: number) =>
+    profileSchema.parse({
+      id: 'cad0', submittedAt: '2015-01-01T12:00:00Z', dateOfBirth: '1988-01-01', maritalStatus: 'single', firstOfficialLanguage: 'english',
+      education: [{ level: 'masters', country: 'IN', programYears: 2, completedOn: '2011-06-30', eca: { organization: 'WES', issuedOn: '2014-10-01' } }],
+      languageTests: ['2014-12-01', '2016-11-20', '2018-11-20'].map((testDate) => ({ test: 'celpip-general', testDate, speaking: 10, listening: 10, reading: 10, writing: 10 })),
+      work: [{ noc: '21231', country: 'IN', from: '2011-07-01', to: null, hoursPerWeek: 40 }],
+      settlementFundsCad,
+    })
+  it.each([
+    // round, date, funds, outcome: the table in force (none before 2017-01-27), and its single amount
+    ['53', '2017-01-25', 0, 'invited'], // no table known yet: funds not checked
+    ['54', '2017-02-08', 0, 'not-eligible'], // 2017 table: CAD 12,300
+    ['54', '2017-02-08', 12_300, 'invited'],
+    ['81', '2018-01-10', 12_300, 'not-eligible'], // 2018 table: CAD 12,474
+    ['81', '2018-01-10', 12_474, 'invited'],
+    ['109', '2019-01-23', 12_474, 'not-eligible'], // 2019 table: CAD 12,669
+    ['109', '2019-01-23', 12_669, 'invited'],
+  ] as const)('round %s (%s), CAD %i: %s', (number, date, funds, outcome) => {
+    const profile = candidate(funds)
+    const i = rounds.findIndex((r) => r.number === number)
+    expect(rounds[i]!.date).toBe(date)
+    expect(pastInvitations({ kind: 'profile', profile }, rounds, plan).rounds[i]!.outcome).toBe(outcome)
+    expect(invitedRoundIndices(profile, plan).includes(i)).toBe(outcome === 'invited')
+  })
+})
+
 describe('(a) would I have been invited', () => {
   it('property: the fast scan scores every round date exactly as scoreCrs(factorsOf(profile, date), date)', () => {
     fc.assert(
