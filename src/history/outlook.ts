@@ -56,7 +56,7 @@ export interface WhatIf {
   readonly to: string | number
   readonly gain: number
   readonly score: number
-  /** For one more year of Canadian work in a Profile: the day it accrues if the current job goes on (null: no job going on). */
+  /** For one more year of Canadian work in a Profile: the day it accrues as the Canadian jobs entered go on (null: not with the work entered, within 3 years). */
   readonly accruesOn?: IsoDate | null
   readonly note?: string
 }
@@ -80,11 +80,13 @@ function allAt(level: number): Abilities {
 
 /**
  * The day one more full-time-equivalent year of Canadian skilled work accrues (the 10-year window
- * used by factorsOf), if the jobs going on continue; null when none goes on or it takes over `horizonYears`.
+ * used by factorsOf), as the jobs entered go on: without an end, or to the end entered (a work permit's,
+ * a contract's); null when no Canadian skilled work is entered after `asOf`, when it ends before the
+ * year, or when it takes over `horizonYears`. The timeline gives the same day.
  * The days between are skipped by the change calendar: the count cannot reach the next year sooner.
  */
 export function nextCanadianWorkYearOn(profile: Profile, asOf: IsoDate, horizonYears = 3): IsoDate | null {
-  if (!profile.work.some((j) => j.to === null && isCanadianSkilledWork(j))) return null
+  if (!profile.work.some((j) => (j.to === null || j.to >= asOf) && isCanadianSkilledWork(j))) return null
   const calendar = new ChangeCalendar(profile)
   const current = new ProfileFacts(profile, asOf).canadianWorkYears(CRS_WORK_WINDOW_YEARS)
   const end = toDayNumber(addYears(asOf, horizonYears))

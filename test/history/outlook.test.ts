@@ -273,6 +273,24 @@ describe('(b) what-if', () => {
     expect(factorsOf(p, '2026-01-05').canadianWorkYears).toBe(1)
     expect(nextCanadianWorkYearOn(profileSchema.parse({ ...engineer, work: [] }), '2025-06-01')).toBeNull()
   })
+
+  // A job in Canada with its end date known (a post-graduation work permit, a contract) goes on until
+  // that day: the year accrues on the same day as in the timeline. It was read as "no Canadian job going
+  // on" (only jobs without an end were looked at), and `outlook` said so beside the year.
+  it.each([
+    ['a job to 2026-02-28 (after the year)', '2026-02-28', '2026-01-05'],
+    ['a job to 2026-01-04 (its last day completes the year, counted the next day)', '2026-01-04', '2026-01-05'],
+    ['a job to 2026-01-03 (the year falls one day short)', '2026-01-03', null],
+    ['a job that ended before the day', '2025-05-31', null],
+    ['a job going on (no end)', null, '2026-01-05'],
+  ] as const)('one more Canadian year, %s: the day the timeline gives', (_name, to, accrues) => {
+    const p = profileSchema.parse({ ...engineer, work: [{ noc: '21231', country: 'CA', from: '2025-01-06', to, hoursPerWeek: 40 }] })
+    expect(nextCanadianWorkYearOn(p, '2025-06-01')).toBe(accrues)
+    const w = whatIf({ kind: 'profile', profile: p }, '2025-06-01').changes.find((c) => c.code === 'canadian-work-year')
+    expect(w?.accruesOn).toBe(accrues)
+    const entry = timeline({ kind: 'profile', profile: p }, '2025-06-01', 3).changes.find((e) => e.reasons.some((r) => r.startsWith('Canadian work')))
+    expect(entry?.date ?? null).toBe(accrues)
+  })
 })
 
 describe('(c) timeline', () => {

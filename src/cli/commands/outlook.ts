@@ -42,7 +42,7 @@ function parseYears(value: string | undefined): number {
 function formatOutlook(score: number, asOf: string, what: WhatIfResult, line: Timeline, cut: CutoffOutlook, past: PastInvitations, allRounds: boolean, opens: readonly Unlock[] | null): string {
   const out: string[] = [`CRS score ${score} on ${asOf}`, '', 'What would raise it most:']
   if (what.changes.length === 0) out.push('  (nothing listed raises it)')
-  for (const c of what.changes) out.push(`  +${String(c.gain).padStart(3)}  -> ${String(c.score).padStart(4)}  ${c.description}${c.accruesOn ? ` (accrues on ${c.accruesOn})` : c.accruesOn === null ? ' (no Canadian job going on)' : ''}${c.note ? `; ${c.note}` : ''}`)
+  for (const c of what.changes) out.push(`  +${String(c.gain).padStart(3)}  -> ${String(c.score).padStart(4)}  ${c.description}${c.accruesOn ? ` (accrues on ${c.accruesOn})` : c.accruesOn === null ? ' (not with the Canadian work entered)' : ''}${c.note ? `; ${c.note}` : ''}`)
   for (const n of what.notes) out.push(`  note: ${n}`)
 
   if (opens !== null) {
