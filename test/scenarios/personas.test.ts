@@ -22,6 +22,7 @@ import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import { eligibility } from '../../src/eligibility/index.js'
 import { forecast } from '../../src/forecast/index.js'
 import { pastInvitations } from '../../src/history/invited.js'
+import { timeline, whatIf } from '../../src/history/outlook.js'
 import { loadRounds } from '../../src/history/load.js'
 import { readRecordSource } from '../../src/history/refresh.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
@@ -312,4 +313,124 @@ describe('one answer: library, CLI and API agree for every persona and date', ()
     expect(cli.forecast[c.key], 'CLI forecast --json').toEqual(f)
     expect(apiF, 'POST /v1/forecast').toEqual(f)
   }, 60_000)
+})
+
+// ---- honest answers ---------------------------------------------------------------------------------
+
+describe('every "no" names a condition that fails, every "can\'t tell" its reason', () => {
+  it.each(CASES.map((c) => [c.key, c] as const))('%s', (_key, c) => {
+    const e = eligibility(c.p.profile, c.date)
+    for (const [id, r] of Object.entries(e.programs)) {
+      if (!r.eligible) expect(r.unmet.length, `${id} answers no without a failing condition`).toBeGreaterThan(0)
+      else expect(r.unmet, id).toEqual([])
+    }
+    for (const r of e.categories) {
+      if (r.eligible === false) expect(r.unmet.length, `${r.id} answers no without a failing condition`).toBeGreaterThan(0)
+      // Can't tell: no condition fails and at least one is undecided, with its reason.
+      if (r.eligible === null) expect({ unmet: r.unmet.filter((u) => u.code !== 'category_list_unknown').length, undecided: (r.undecided?.length ?? 0) > 0 || r.unmet.some((u) => u.code === 'category_list_unknown') }, r.id).toEqual({ unmet: 0, undecided: true })
+      if (r.eligible === true) expect(r.unmet, r.id).toEqual([])
+    }
+    // The forecast says "never eligible" only of a candidate open to no round type on the day, and a can't
+    // tell is never counted as a no.
+    const f = forecast({ kind: 'profile', profile: c.p.profile }, rounds, { asOf: c.date, ...(recordCurrentTo ? { recordCurrentTo } : {}) })
+    if (f.reasons.some((r) => r.code === 'never_eligible')) {
+      expect(f.rounds.filter((r) => r.eligible !== false).map((r) => r.type)).toEqual([])
+      expect(f.probability).toBe(0)
+    }
+  })
+})
+
+// ---- what each persona asks -------------------------------------------------------------------------
+
+const total = (slug: string, date: string): number => scoreCrs(factorsOf(persona(slug).profile, date), date).total
+const facts = (slug: string, date: string) => factorsOf(persona(slug).profile, date)
+
+describe('what each persona asks', () => {
+  it('the couple: Priya as principal applicant scores 61 more, and the outlook of Arjun\'s profile says so', () => {
+    expect(total('couple-priya-principal', '2026-11-30') - total('couple-arjun-principal', '2026-11-30')).toBe(61)
+    const swap = whatIf({ kind: 'profile', profile: persona('couple-arjun-principal').profile }, '2026-11-30').changes.find((c) => c.code === 'swap-applicant-and-spouse')
+    expect({ gain: swap?.gain, score: swap?.score }).toEqual({ gain: 61, score: 502 })
+    // Priya's own outlook lists no swap: it would lower her score.
+    expect(whatIf({ kind: 'profile', profile: persona('couple-priya-principal').profile }, '2026-11-30').changes.map((c) => c.code)).not.toContain('swap-applicant-and-spouse')
+  })
+
+  it('the French speaker: the 2023 TEF is read on the old scale (NCLC 9/9/9/10) while valid, the 2025 TEF on the 0-699 scale', () => {
+    expect(facts('french-tef-old-and-new', '2024-06-01').firstLanguage).toEqual({ language: 'french', clb: { speaking: 10, listening: 9, reading: 9, writing: 9 } })
+    expect(facts('french-tef-old-and-new', '2026-11-30').firstLanguage).toEqual({ language: 'french', clb: { speaking: 10, listening: 10, reading: 9, writing: 9 } })
+    // Old-scale scores on a test from 2023-12-11 would be read on the new scale; new-scale scores on an older test are refused.
+    const p = persona('french-tef-old-and-new').input
+    const bad = { ...p, languageTests: [{ test: 'tef-canada', testDate: '2023-12-10', listening: 550, reading: 510, writing: 520, speaking: 560 }] }
+    expect(profileSchema.safeParse(bad).error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['languageTests.0.listening', 'languageTests.0.reading', 'languageTests.0.speaking', 'languageTests.0.writing'])
+  })
+
+  it('the nurse abroad: the healthcare category with 31301 from abroad (2026: in Canada or abroad), through FSW', () => {
+    const e = eligibility(persona('nurse-abroad').profile, '2026-11-30')
+    expect({ fsw: e.programs.fsw.eligible, cec: e.programs.cec.eligible, health: e.categories.find((c) => c.id === 'healthcare-social-2026')?.occupation?.noc }).toEqual({ fsw: true, cec: false, health: '31301' })
+  })
+
+  it('the nominee: 600 points from the day of the nomination, not the day before', () => {
+    expect(total('pnp-nominee', '2026-06-15') - total('pnp-nominee', '2026-06-14')).toBe(600)
+  })
+
+  it('the welder: FST (certificate of qualification in 72106) and the trades category, not FSW (CLB 6 < 7)', () => {
+    const e = eligibility(persona('welder-fst').profile, '2026-11-30')
+    expect({ fst: e.programs.fst.eligible, fsw: e.programs.fsw.unmet.map((u) => u.code), trade: e.categories.find((c) => c.id === 'trade-2026')?.eligible }).toEqual({ fst: true, fsw: ['language_below_minimum', 'grid_below_pass_mark'], trade: true })
+  })
+
+  it('the former student: the co-op year counts for FSW, not for CEC or CRS points; CEC and the year open on 2025-05-31, as the outlook says', () => {
+    const p = persona('former-student-coop').profile
+    expect(facts('former-student-coop', '2025-03-24').canadianWorkYears).toBe(0)
+    expect(eligibility(p, '2025-03-24').programs.cec.eligible).toBe(false)
+    expect(eligibility(p, '2025-03-24').programs.fsw.eligible).toBe(true)
+    expect(eligibility(p, '2025-05-31').programs.cec.eligible).toBe(true)
+    expect(eligibility(p, '2025-05-30').programs.cec.eligible).toBe(false)
+    // The PGWP job ends on 2025-05-31 but is going on on 2025-03-24: the year accrues on the timeline's day.
+    const year = whatIf({ kind: 'profile', profile: p }, '2025-03-24').changes.find((c) => c.code === 'canadian-work-year')
+    const entry = timeline({ kind: 'profile', profile: p }, '2025-03-24', 3).changes.find((x) => x.reasons.some((r) => r.startsWith('Canadian work')))
+    expect({ whatIf: year?.accruesOn, timeline: entry?.date }).toEqual({ whatIf: '2025-05-31', timeline: '2025-05-31' })
+  })
+
+  it('the expiring IELTS: the timeline shows the drop on 2027-01-30, and FSW closes for certain (no valid result)', () => {
+    const t = timeline({ kind: 'profile', profile: persona('ielts-expiring').profile }, '2026-11-30', 3)
+    expect(t.changes[0]).toMatchObject({ date: '2027-01-30', score: 223, change: -236 })
+    expect(eligibility(persona('ielts-expiring').profile, '2027-02-01').programs.fsw.unmet.map((u) => u.code)).toContain('no_language_result')
+  })
+
+  it('married to a Canadian citizen: the columns without a spouse and no spouse factors, as if single', () => {
+    const married = persona('spouse-canadian-citizen')
+    const single = profileSchema.parse({ ...married.input, maritalStatus: 'single', spouse: null })
+    for (const d of married.dates) expect(total('spouse-canadian-citizen', d), d).toBe(scoreCrs(factorsOf(single, d), d).total)
+    // The funds still count the spouse (decisions.md E9): a family of two.
+    expect(eligibility(married.profile, '2026-11-30').programs.fsw.funds?.familySize).toBe(2)
+  })
+
+  it('turning 30: -5 on the birthday (29 -> 30, 110 -> 105), the first change of the timeline', () => {
+    expect(total('turning-30', '2026-12-20') - total('turning-30', '2026-12-19')).toBe(-5)
+    expect(timeline({ kind: 'profile', profile: persona('turning-30').profile }, '2026-11-30', 3).changes[0]).toMatchObject({ date: '2026-12-20', change: -5 })
+  })
+
+  it('PTE Core: a test before 2024-01-30 is refused at its field by the library, the CLI (exit 2) and the API (400)', async () => {
+    const p = persona('pte-core').input
+    const bad = { asOf: '2024-06-01', profile: { ...p, languageTests: [{ test: 'pte-core', testDate: '2024-01-29', listening: 72, reading: 70, writing: 80, speaking: 77 }] } }
+    expect(profileSchema.safeParse(bad.profile).error?.issues.map((i) => i.path.join('.'))).toEqual(['languageTests.0.testDate'])
+    const file = join(tmp, 'pte-bad.json')
+    writeFileSync(file, JSON.stringify(bad))
+    const cliRun = await run(process.execPath, [CLI, 'score', '--json', file], { env: { ...process.env, EE_ROUNDS_RECORD: '' } }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }))
+    expect(cliRun.code).toBe(2)
+    expect(cliRun.stderr).toContain('profile.languageTests.0.testDate')
+    const res = await app.request('/v1/crs/score', { method: 'POST', body: JSON.stringify(bad), headers: { 'content-type': 'application/json' } })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['profile.languageTests.0.testDate'])
+  })
+
+  it('the sibling in Canada: 15 CRS points and 5 FSW adaptability points; with the TCF at NCLC 7, the French category', () => {
+    const e = eligibility(persona('sibling-in-canada').profile, '2026-11-30')
+    expect({ sibling: scoreCrs(facts('sibling-in-canada', '2026-11-30'), '2026-11-30').additional.sibling, adaptability: e.programs.fsw.grid.adaptability, french: e.categories.find((c) => c.id === 'french-2026')?.eligible }).toEqual({ sibling: 15, adaptability: 5, french: true })
+  })
+
+  it('the Canadian two-year diploma: job-offer points (50) before 2025-03-25 only; the offer still makes FST and waives the funds', () => {
+    expect(total('canadian-two-year-diploma', '2025-03-24') - total('canadian-two-year-diploma', '2025-03-25')).toBe(50)
+    const e = eligibility(persona('canadian-two-year-diploma').profile, '2026-11-30')
+    expect({ fst: e.programs.fst.eligible, waived: e.programs.fsw.funds?.waived }).toEqual({ fst: true, waived: true })
+  })
 })
