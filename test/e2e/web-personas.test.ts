@@ -48,6 +48,8 @@ function asTheFormMakesIt(p: Profile, asOf: string): Profile {
     certificateOfQualification: p.certificateOfQualification ? { ...p.certificateOfQualification, province: 'ON' } : null,
     provincialNomination: p.provincialNomination ? { ...p.provincialNomination, province: 'ON' } : null,
     jobOffer: p.jobOffer ? { noc: p.jobOffer.noc, lmiaExempt: false } : null,
+    // A citizen or PR spouse: only that is asked (not coming, nothing of theirs scores).
+    spouse: p.spouse ? { accompanying: false, canadianCitizenOrPR: true } : null,
   })
 }
 
@@ -66,10 +68,12 @@ async function occupation(scope: Locator | Page, label: string, noc: string): Pr
 /** Fills the calculator with a single candidate's Profile, row by row, by the form's labels. */
 async function fill(p: Page, profile: Profile, asOf: string, l: Lang): Promise<void> {
   const w = WORDS[l]
-  expect(profile.spouse, 'the browser personas are single: the couple is covered by journey.test.ts').toBeNull()
+  // A spouse who scores is covered by journey.test.ts; here, only one who is a citizen or PR (not scored).
+  if (profile.spouse) expect(profile.spouse.canadianCitizenOrPR, 'a browser persona with a spouse has a citizen or PR spouse').toBe(true)
   await p.getByLabel(w.asOf, { exact: true }).fill(asOf)
   await p.getByLabel(w.dob, { exact: true }).fill(profile.dateOfBirth)
   await p.getByLabel(w.marital, { exact: true }).selectOption(profile.maritalStatus)
+  if (profile.spouse) await yesNo(p, w.spouseCitizen, true, l)
   await p.getByLabel(w.firstLanguage, { exact: true }).selectOption(profile.firstOfficialLanguage)
   for (const [i, c] of profile.education.entries()) {
     if (i > 0) await p.getByRole('button', { name: w.addCredential, exact: true }).click()
@@ -162,6 +166,7 @@ const CASES: readonly { slug: string; asOf: string; l: Lang; forecast?: boolean 
   { slug: 'welder-fst', asOf: '2026-11-30', l: 'en' },
   { slug: 'former-student-coop', asOf: '2025-06-15', l: 'en' },
   { slug: 'canadian-two-year-diploma', asOf: '2024-06-01', l: 'en' },
+  { slug: 'spouse-canadian-citizen', asOf: '2026-11-30', l: 'en' },
   { slug: 'french-tef-old-and-new', asOf: '2026-11-30', l: 'fr', forecast: true },
   { slug: 'sibling-in-canada', asOf: '2026-11-30', l: 'fr' },
 ]
@@ -177,6 +182,13 @@ describe('personas typed into the calculator show the library\'s answer', () => 
     const profile = persona(slug)
     await fill(page, profile, asOf, l)
     const made = asTheFormMakesIt(profile, asOf)
+    // What the form leaves out (countries, organizations, the day submitted) changes no score or verdict:
+    // the page answers for the persona itself, as the CLI and the API do (test/scenarios/personas.test.ts).
+    const verdicts = (x: Profile) => {
+      const e = eligibility(x, asOf)
+      return { crs: scoreCrs(factorsOf(x, asOf), asOf).total, programs: Object.values(e.programs).map((r) => r.eligible), categories: e.categories.map((c) => c.eligible) }
+    }
+    expect(verdicts(made)).toEqual(verdicts(profile))
     await check(page, made, asOf, l)
     if (withForecast) await checkForecast(page, made, asOf, l)
     expect(errors).toEqual([])

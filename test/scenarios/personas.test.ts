@@ -305,7 +305,8 @@ describe('one answer: library, CLI and API agree for every persona and date', ()
     // The API lists every round too (the CLI lists only those that would have invited unless --all-rounds).
     expect(rows(apiOutlook.pastRounds.rounds), 'POST /v1/outlook').toEqual(rows(past.rounds))
     expect(apiOutlook.score).toBe(lib.total)
-    expect(cli.outlook[c.key]!.score).toBe(lib.total)
+    // The rest of the outlook too (what-if, unlocks, timeline, cut-off estimates): one answer.
+    expect(cli.outlook[c.key], 'CLI outlook vs POST /v1/outlook').toEqual(apiOutlook)
 
     // The forecast: the same probabilities, curve and rounds (the record whole to its source's day).
     const f = plain(forecast({ kind: 'profile', profile }, rounds, { asOf: c.date, ...(recordCurrentTo ? { recordCurrentTo } : {}) }))
