@@ -144,6 +144,10 @@ async function check(p: Page, profile: Profile, asOf: string, l: Lang): Promise<
   expect(listed.map((t) => t.replace(/\D/g, ''))).toEqual(invited.slice(0, 8).map((x) => x.number.replace(/\D/g, '')))
   const text = (await p.locator('#past-verdict').textContent())!
   if (invited.length === 0) expect(text).toMatch(l === 'en' ? /None of the \d+ rounds/ : /Aucune des \d+\u00a0rondes/)
+  // The changes ahead: each reason of a row as written, a notice (whole sentences) never run on after a
+  // semicolon ("…expires; This IELTS result…").
+  const why = await p.locator('#timeline tbody tr td:nth-child(3)').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText))
+  for (const cell of why) expect(cell).not.toMatch(/;\s*\p{Lu}/u)
 }
 
 /** The forecast the journey computes on the device, against the library's. */

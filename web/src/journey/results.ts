@@ -217,8 +217,11 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
     // An ECA expiring is said as such ("your ECA ... expired on ..."), not as the education level left ("less than secondary school").
     const [fb, fa] = [factorsOf(profile, before), factorsOf(profile, c.date)]
     const why = changeReasons(fb, news.some((n) => n.code === 'eca_expired') ? { ...fa, education: fb.education } : fa, scoreCrs(fb, before).rules !== scoreCrs(fa, c.date).rules)
-    for (const n of news) why.push(noticeText(n))
-    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, why.join(semicolon)))
+    // The short reasons ("age 33 → 34") joined by semicolons; each notice, whole sentences, on a line of its own
+    // (joined to the reasons, it read "…expires; This IELTS result…").
+    const lines: (string | HTMLElement)[] = why.length > 0 ? [why.join(semicolon)] : []
+    for (const n of news) lines.push(...(lines.length > 0 ? [h('br')] : []), noticeText(n))
+    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, ...lines))
   })
   return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
 }
