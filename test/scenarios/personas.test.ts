@@ -296,6 +296,8 @@ describe('one answer: library, CLI and API agree for every persona and date', ()
     const pick = (x: typeof e) => ({ programs: x.programs, categories: x.categories })
     expect(pick(cli.eligibility[c.key] as typeof e), 'CLI eligibility --jsonl').toEqual(pick(e))
     expect(pick(apiE), 'POST /v1/eligibility').toEqual(pick(e))
+    expect(cli.eligibility[c.key], 'CLI eligibility --jsonl vs POST /v1/eligibility, notices and all').toEqual(apiE)
+    expect(cli.score[c.key], 'CLI score --jsonl vs POST /v1/crs/score, notices and all').toEqual(apiScore)
 
     // Past rounds: the same rounds, outcome and score on each.
     const past = pastInvitations({ kind: 'profile', profile }, rounds.filter((r) => r.date <= c.date))
