@@ -146,12 +146,14 @@ export function whatIf(input: OutlookInput, asOf: IsoDate): WhatIfResult {
 
   const first = base.firstLanguage
   if (first) {
+    // Levels of English results are CLB, of French ones NCLC (the unlocks and eligibility say so too).
+    const scale = first.language === 'french' ? 'NCLC' : 'CLB'
     for (const ability of ABILITIES) {
       const level = first.clb[ability]
       for (let to = level + 1; to <= TOP_CLB; to++) {
         const factors = { ...base, firstLanguage: { ...first, clb: withAbilities(first.clb, { [ability]: to }) } }
         if (scoreCrs(factors, asOf).total > score) {
-          consider({ code: 'first-language-ability', field: `firstLanguage.clb.${ability}`, description: `${first.language} ${ability} from CLB ${level} to ${to}`, from: level, to }, factors)
+          consider({ code: 'first-language-ability', field: `firstLanguage.clb.${ability}`, description: `${first.language} ${ability} from ${scale} ${level} to ${to}`, from: level, to }, factors)
           break
         }
       }
@@ -159,7 +161,7 @@ export function whatIf(input: OutlookInput, asOf: IsoDate): WhatIfResult {
     const lowest = Math.min(...ABILITIES.map((a) => first.clb[a]))
     if (lowest < 9) {
       const clb = { speaking: Math.max(9, first.clb.speaking), listening: Math.max(9, first.clb.listening), reading: Math.max(9, first.clb.reading), writing: Math.max(9, first.clb.writing) }
-      consider({ code: 'first-language-all', field: 'firstLanguage.clb', description: `${first.language} CLB 9 or more in all four abilities`, from: lowest, to: 9 }, { ...base, firstLanguage: { ...first, clb } })
+      consider({ code: 'first-language-all', field: 'firstLanguage.clb', description: `${first.language} ${scale} 9 or more in all four abilities`, from: lowest, to: 9 }, { ...base, firstLanguage: { ...first, clb } })
     }
   } else {
     notes.push('no valid first-language result: a language test is the first step (and a requirement of every program)')

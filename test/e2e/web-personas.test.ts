@@ -148,6 +148,9 @@ async function check(p: Page, profile: Profile, asOf: string, l: Lang): Promise<
   // semicolon ("…expires; This IELTS result…").
   const why = await p.locator('#timeline tbody tr td:nth-child(3)').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText))
   for (const cell of why) expect(cell).not.toMatch(/;\s*\p{Lu}/u)
+  // What would raise the score names the levels of the first language's scale (CLB English, NCLC French), as the unlocks do.
+  const scale = factorsOf(profile, asOf).firstLanguage?.language === 'french' ? 'NCLC' : 'CLB'
+  for (const item of await p.locator('#whatif li[data-code^="first-language-"]').allTextContents()) expect(item).toMatch(new RegExp(`\\b${scale} \\d`))
 }
 
 /** The forecast the journey computes on the device, against the library's. */

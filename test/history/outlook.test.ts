@@ -10,7 +10,7 @@ import { nextCanadianWorkYearOn, swappedProfile, timeline, whatIf } from '../../
 import type { PastRound } from '../../src/history/record.js'
 import { crsFactorsSchema } from '../../src/schemas/crs-factors.js'
 import { profileSchema } from '../../src/schemas/profile.js'
-import { engineer, profileArbitrary } from './profiles.js'
+import { engineer, francophone, profileArbitrary } from './profiles.js'
 import { makeProfile } from '../eligibility/helpers.js'
 
 const rounds = loadRounds()
@@ -290,6 +290,22 @@ describe('(b) what-if', () => {
     expect(w?.accruesOn).toBe(accrues)
     const entry = timeline({ kind: 'profile', profile: p }, '2025-06-01', 3).changes.find((e) => e.reasons.some((r) => r.startsWith('Canadian work')))
     expect(entry?.date ?? null).toBe(accrues)
+  })
+})
+
+describe('(b) what-if: the language scale of the first official language', () => {
+  // CLB for English results, NCLC for French ones, as the unlocks and the eligibility messages say
+  // (the what-if wrote "CLB" for a French first language: "french speaking from CLB 9 to 10").
+  it.each([
+    ['English first (CLB)', profileSchema.parse({ ...engineer, languageTests: [{ test: 'ielts-general', testDate: '2025-01-12', listening: 7, reading: 6.5, writing: 6.5, speaking: 6.5 }] }), 'CLB', 'NCLC'],
+    ['French first (NCLC)', profileSchema.parse(francophone), 'NCLC', 'CLB'],
+  ] as const)('%s', (_name, profile, scale, other) => {
+    const changes = whatIf({ kind: 'profile', profile }, '2026-11-29').changes.filter((c) => c.code === 'first-language-ability' || c.code === 'first-language-all')
+    expect(changes.length).toBeGreaterThan(0)
+    for (const c of changes) {
+      expect(c.description).toContain(`${scale} `)
+      expect(c.description).not.toContain(`${other} `)
+    }
   })
 })
 

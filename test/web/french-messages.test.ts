@@ -56,6 +56,25 @@ describe('changes ahead and unlocks', () => {
   })
 })
 
+describe('what-ifs name the scale of the first official language (CLB for English, NCLC for French), in both page languages', () => {
+  // As the unlocks do ("Un test d’anglais au CLB 9"): the what-if wrote NCLC on every French page and CLB on
+  // every English one, so an English-first candidate read "NCLC 9" beside "CLB 9" in French.
+  const englishFirst = profileSchema.parse({ ...engineer, languageTests: [{ test: 'ielts-general', testDate: '2025-01-12', listening: 7, reading: 6.5, writing: 6.5, speaking: 6.5 }] })
+  it.each([
+    ['en', 'English first', 'CLB', 'NCLC', englishFirst],
+    ['fr', 'English first', 'CLB', 'NCLC', englishFirst],
+    ['en', 'French first', 'NCLC', 'CLB', profileSchema.parse(francophone)],
+    ['fr', 'French first', 'NCLC', 'CLB', profileSchema.parse(francophone)],
+  ] as const)('%s page, %s: %s', async (lang, _who, scale, other, p) => {
+    const w = await messagesIn(lang)
+    const first = factorsOf(p, '2026-11-29').firstLanguage?.language
+    const texts = whatIf({ kind: 'profile', profile: p }, '2026-11-29').changes.filter((c) => c.code.startsWith('first-language-')).map((c) => w.whatIfText(c, first))
+    expect(texts.length).toBeGreaterThan(0)
+    for (const t of texts) expect(t).toMatch(new RegExp(`\\b${scale} \\d`))
+    for (const t of texts) expect(t).not.toMatch(new RegExp(`\\b${other}\\b`))
+  })
+})
+
 describe('French typography of the worded codes', () => {
   it('unmet conditions, notices, what-ifs, unlocks and changes ahead of many profiles and days', async () => {
     const w = await messagesIn('fr')

@@ -223,15 +223,19 @@ const EDU: Record<string, [string, string]> = {
 }
 const edu = (e: string | number | null): string => (EDU[String(e)] ?? [String(e), String(e)])[FR ? 1 : 0]
 
-/** A what-if change worded from its code, field and values. */
-export function whatIfText(c: WhatIf): string {
+/**
+ * A what-if change worded from its code, field and values; `firstLanguage` is the language of the
+ * first-language result scored (its levels are CLB for English, NCLC for French, in both page languages,
+ * as in the unlocks and the eligibility messages).
+ */
+export function whatIfText(c: WhatIf, firstLanguage?: string): string {
   switch (c.code) {
     case 'first-language-ability': {
       const ability = c.field.split('.').pop()!
-      return L(`Your ${(ABILITY[ability] ?? [ability])[0]} from CLB ${c.from} to ${c.to}`, `Votre ${(ABILITY[ability] ?? [ability, ability])[1]} de NCLC ${c.from} à ${c.to}`)
+      return L(`Your ${(ABILITY[ability] ?? [ability])[0]} from ${scale(firstLanguage)} ${c.from} to ${c.to}`, `Votre ${(ABILITY[ability] ?? [ability, ability])[1]} de ${scale(firstLanguage)} ${c.from} à ${c.to}`)
     }
     case 'first-language-all':
-      return L('CLB 9 or more in all four abilities of your first language', 'NCLC 9 ou plus dans les quatre compétences de votre première langue')
+      return L(`${scale(firstLanguage)} 9 or more in all four abilities of your first language`, `${scale(firstLanguage)} 9 ou plus dans les quatre compétences de votre première langue`)
     case 'education':
       return L(`Your education raised to ${edu(c.to)}`, `Vos études portées à ${edu(c.to)}`)
     case 'french-nclc-7':

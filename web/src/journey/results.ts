@@ -189,7 +189,8 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile, pendi
 export function improveSection(profile: Profile, asOf: string): HTMLElement {
   const { changes } = whatIf({ kind: 'profile', profile }, asOf)
   if (changes.length === 0) return h('p', {}, m('improveNone'))
-  return h('ol', { id: 'whatif' }, ...changes.slice(0, 6).map((c) => h('li', { 'data-code': c.code }, h('strong', {}, `+${c.gain} → ${c.score}`), ' ', whatIfText(c))))
+  const first = factorsOf(profile, asOf).firstLanguage?.language
+  return h('ol', { id: 'whatif' }, ...changes.slice(0, 6).map((c) => h('li', { 'data-code': c.code }, h('strong', {}, `+${c.gain} → ${c.score}`), ' ', whatIfText(c, first))))
 }
 
 export function unlockSection(profile: Profile, asOf: string, r: EligibilityResult): HTMLElement {
