@@ -51,6 +51,12 @@ export interface ForecastRound {
   readonly cutoff: CutoffRange | null
   /** Whether the candidate can be invited by this type on the day looked from (null: can't tell). */
   readonly eligible: Eligible
+  /**
+   * For a type not open on the day looked from: the first day within the year ahead it opens to the
+   * candidate (a job going on, a test or a nomination dated later); null when it is open on the day, or
+   * does not open within the year. A chance above 0 beside "not open" is read with it.
+   */
+  readonly opensOn: IsoDate | null
   /** Chance that the type's next round (within a year) invites the candidate (a type that can't be told counted as not open). */
   readonly chance: number
   /** For a type that can't be told on some day (eligible null): the chance if it were open to the candidate then; otherwise null. */
@@ -222,6 +228,12 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
     }
   }
   const today = track.samples[0]!
+  // The first day a type not open on the day opens, within the span the track covers.
+  const opensOn = (type: RoundTypeKey): IsoDate | null => {
+    if (eligibleFor(track, today, type) === true) return null
+    const opening = track.samples.find((s) => s.offset < span && eligibleFor(track, s, type) === true)
+    return opening ? addDays(asOf, opening.offset) : null
+  }
   const roundsOut: ForecastRound[] = model.types.map((t, i) => {
     const e = perType[i]!
     const days = [...e.days].sort((a, b) => a - b)
@@ -232,6 +244,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       held: round4(days.length / paths),
       cutoff: days.length > 0 ? nextCutoffRange(t, model.unseenDays, span) : null,
       eligible: eligibleFor(track, today, t.type),
+      opensOn: opensOn(t.type),
       chance: e.days.length > 0 ? round4(e.invites / e.days.length) : 0,
       chanceIfOpen: cantTellTypes.includes(t.type) ? (e.days.length > 0 ? round4(e.invitesIfOpen / e.days.length) : 0) : null,
       lastCutoff: t.lastCutoff,

@@ -81,6 +81,7 @@ export const forecastSchema = z
         held: share.describe('share of simulated futures holding a round of this type within a year'),
         cutoff: z.object({ p10: z.int(), p50: z.int(), p90: z.int() }).nullable(),
         eligible,
+        opensOn: isoDate.nullable().describe('for a type not open on the day: the first day within the year ahead it opens to the candidate (a job going on, a test or a nomination dated later); null when open on the day or not within the year'),
         chance: share.describe("chance that the next round of this type invites the candidate (can't tell counted as not open)"),
         chanceIfOpen: share.nullable().describe("for a type that can't be told on some day: the chance if it were open; null otherwise"),
         lastCutoff: z.int(),

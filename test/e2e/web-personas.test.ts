@@ -162,16 +162,19 @@ async function checkForecast(p: Page, profile: Profile, asOf: string, l: Lang): 
   const pct = (x: number) => new Intl.NumberFormat(l === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' }).format(x)
   await p.getByRole('button', { name: l === 'fr' ? 'Afficher la prévision' : 'Show the forecast' }).click()
   await expect.poll(() => p.getByTestId('fc-probability').textContent(), { timeout: 20_000 }).toBe(pct(f.probability))
+  const yesNo = (e: boolean | null) => (e === null ? (l === 'fr' ? 'impossible à dire' : "can't tell") : e ? (l === 'fr' ? 'oui' : 'yes') : l === 'fr' ? 'non' : 'no')
   for (const x of f.rounds) {
     const cells = await p.locator(`[data-testid=fc-rounds] tbody tr[data-type="${x.type}"] td`).allTextContents()
     expect(cells[5], x.type).toBe(pct(x.chance))
+    // Open to the candidate on the day, or from when.
+    expect(cells[4], x.type).toBe(x.opensOn ? `${yesNo(x.eligible)}, ${l === 'fr' ? 'à partir du' : 'from'} ${x.opensOn}` : yesNo(x.eligible))
   }
 }
 
 const CASES: readonly { slug: string; asOf: string; l: Lang; forecast?: boolean }[] = [
   { slug: 'nurse-abroad', asOf: '2026-11-30', l: 'en', forecast: true },
   { slug: 'welder-fst', asOf: '2026-11-30', l: 'en' },
-  { slug: 'former-student-coop', asOf: '2025-06-15', l: 'en' },
+  { slug: 'former-student-coop', asOf: '2025-03-24', l: 'en', forecast: true },
   { slug: 'canadian-two-year-diploma', asOf: '2024-06-01', l: 'en' },
   { slug: 'spouse-canadian-citizen', asOf: '2026-11-30', l: 'en' },
   { slug: 'french-tef-old-and-new', asOf: '2026-11-30', l: 'fr', forecast: true },

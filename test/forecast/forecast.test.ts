@@ -181,6 +181,20 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     // From a day after every fact, no such note.
     expect(forecast({ kind: 'profile', profile }, rounds, { asOf: '2025-08-03' }).notes.some((n) => n.code === 'facts_after_as_of')).toBe(false)
   })
+
+  it('a round type closed on the day but open later says from when (opensOn), so "not open" beside a chance above 0 is not a contradiction', () => {
+    // Not open to CEC (nor anything) before the test of 2025-08-02; then open to CEC: "no, from 2025-08-02".
+    const profile = cecProfile('2025-03-25', { languageTests: [{ test: 'celpip-general', testDate: '2025-08-02', listening: 9, reading: 9, writing: 9, speaking: 9 }] })
+    const f = forecast({ kind: 'profile', profile }, rounds, { asOf: '2025-03-25', paths: 200 })
+    const cec = f.rounds.find((r) => r.type === 'program:cec')!
+    expect({ eligible: cec.eligible, opensOn: cec.opensOn }).toEqual({ eligible: false, opensOn: '2025-08-02' })
+    // A type open on the day has no opening day; one never open within the year neither.
+    const later = forecast({ kind: 'profile', profile }, rounds, { asOf: '2025-08-03', paths: 200 })
+    expect(later.rounds.find((r) => r.type === 'program:cec')).toMatchObject({ eligible: true, opensOn: null })
+    expect(later.rounds.find((r) => r.type === 'program:pnp')).toMatchObject({ eligible: false, opensOn: null })
+    // Every type with a chance above 0 is open on the day, or says when it opens.
+    for (const x of [f, later]) for (const r of x.rounds) if (r.chance > 0) expect(r.eligible === true || r.opensOn !== null, r.type).toBe(true)
+  })
 })
 
 describe('forecast: days it cannot forecast from', () => {

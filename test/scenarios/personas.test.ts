@@ -336,6 +336,9 @@ describe('every "no" names a condition that fails, every "can\'t tell" its reaso
     // The forecast says "never eligible" only of a candidate open to no round type on the day, and a can't
     // tell is never counted as a no.
     const f = forecast({ kind: 'profile', profile: c.p.profile }, rounds, { asOf: c.date, ...(recordCurrentTo ? { recordCurrentTo } : {}) })
+    // A round type not open on the day with a chance of inviting says from when it opens (the nominee the
+    // day before the nomination read "PNP: not open, 93%").
+    for (const r of f.rounds) if (r.chance > 0 && r.eligible !== true) expect(typeof r.opensOn, `${r.type}: not open on ${c.date} but ${r.chance}`).toBe('string')
     if (f.reasons.some((r) => r.code === 'never_eligible')) {
       expect(f.rounds.filter((r) => r.eligible !== false).map((r) => r.type)).toEqual([])
       expect(f.probability).toBe(0)

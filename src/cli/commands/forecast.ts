@@ -39,7 +39,7 @@ function formatForecast(f: Forecast): string {
   if (f.first) out.push(`  most likely to invite first: ${f.first.label}, around ${f.first.expectedDate} (in the ${pct(f.first.share)} of futures where it does)`)
   for (const r of f.reasons) out.push(`  why: ${r.message}`)
   out.push('', 'Next round of each type (cut-off: 10th-50th-90th percentile):')
-  const rows = f.rounds.map((r) => [r.label, r.expectedDate ?? '-', r.cutoff ? `${r.cutoff.p10}-${r.cutoff.p50}-${r.cutoff.p90}` : '-', String(r.lastCutoff), r.eligible === null ? "can't tell" : r.eligible ? 'yes' : 'no', r.chanceIfOpen !== null && r.eligible !== true ? `${pct(r.chance)} (${pct(r.chanceIfOpen)} if open)` : pct(r.chance)])
+  const rows = f.rounds.map((r) => [r.label, r.expectedDate ?? '-', r.cutoff ? `${r.cutoff.p10}-${r.cutoff.p50}-${r.cutoff.p90}` : '-', String(r.lastCutoff), `${r.eligible === null ? "can't tell" : r.eligible ? 'yes' : 'no'}${r.opensOn ? `, from ${r.opensOn}` : ''}`, r.chanceIfOpen !== null && r.eligible !== true ? `${pct(r.chance)} (${pct(r.chanceIfOpen)} if open)` : pct(r.chance)])
   out.push(formatTable(['round type', 'next round', 'cut-off', 'last', 'eligible', 'chance'], rows, [false, false, true, true, false, true]).replace(/^/gm, '  '))
   for (const n of f.notes) out.push(`note: ${n.message}`)
   out.push(`model: ${f.model.fittedOn} rounds published before ${f.asOf} (record until ${f.model.recordUntil ?? '-'}), ${f.model.paths} simulated futures, seed ${f.model.seed}`)

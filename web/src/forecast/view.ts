@@ -92,7 +92,10 @@ export function noticeText(n: ForecastNotice): string {
 
 /** The forecast's parts, in order, for a box `width` px wide (default: the screen). */
 export function forecastView(f: Forecast, width?: number): HTMLElement[] {
-  const eligible = (e: boolean | null) => (e === null ? m('cantTell') : e ? m('yes') : m('no'))
+  const eligible = (e: boolean | null, opensOn: string | null) => {
+    const now = e === null ? m('cantTell') : e ? m('yes') : m('no')
+    return opensOn ? m('opensOn', { now, date: opensOn }) : now
+  }
   // A table wider than its box scrolls: the region takes the keyboard's focus, and has a name.
   const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': m('rounds') })
   const columns = [m('type'), m('expected'), m('cutoff'), m('last'), m('eligible'), m('chance')]
@@ -109,7 +112,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
         {},
         ...f.rounds.map((r) => {
           const chance = r.chanceIfOpen !== null && r.eligible !== true ? `${pct(r.chance)} (${m('chanceIfOpen', { p: pct(r.chanceIfOpen) })})` : pct(r.chance)
-          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible), chance]
+          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible, r.opensOn), chance]
           return h('tr', { 'data-type': r.type }, ...cells.map((c, i) => h('td', { class: numeric(i), 'data-label': columns[i]! }, c)))
         }),
       ),

@@ -25,6 +25,7 @@ export const en = {
   yes: 'yes',
   no: 'no',
   cantTell: "can't tell",
+  opensOn: '{now}, from {date}',
   model: 'Fitted on {n} rounds published before {asOf} (record until {until}); {paths} simulated futures, seed {seed}.',
   track: 'How good are these forecasts?',
   trackText:

@@ -27,6 +27,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   yes: 'oui',
   no: 'non',
   cantTell: 'impossible à dire',
+  opensOn: '{now}, à partir du {date}',
   model: 'Ajusté sur {n}\u00a0rondes publiées avant le {asOf} (registre jusqu’au {until})\u202f; {paths}\u00a0avenirs simulés, graine {seed}.',
   track: 'Que valent ces prévisions\u202f?',
   trackText:
