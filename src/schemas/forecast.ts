@@ -30,10 +30,13 @@ export interface ForecastRequest {
   readonly seed: number
 }
 
-/** Parses a forecast request; throws `invalid_input` naming each bad field. */
-export function parseForecastRequest(input: unknown, defaultAsOf: IsoDate): ForecastRequest {
-  let horizonDays = DEFAULT_HORIZON
-  let seed = DEFAULT_SEED
+/**
+ * Parses a forecast request; throws `invalid_input` naming each bad field. `defaultAsOf`, and
+ * `defaults`' horizon and seed (the CLI's flags), apply when the envelope does not say.
+ */
+export function parseForecastRequest(input: unknown, defaultAsOf: IsoDate, defaults: { readonly horizonDays?: number; readonly seed?: number } = {}): ForecastRequest {
+  let horizonDays = defaults.horizonDays ?? DEFAULT_HORIZON
+  let seed = defaults.seed ?? DEFAULT_SEED
   let rest = input
   if (typeof input === 'object' && input !== null && !Array.isArray(input) && ('factors' in input || 'profile' in input)) {
     const { horizonDays: h, seed: s, ...others } = input as Record<string, unknown>

@@ -37,6 +37,22 @@ describe('express-entry forecast', () => {
     }
   })
 
+  it("an envelope's own horizonDays and seed are the answer's, as POST /v1/forecast reads them; the flags are the default", async () => {
+    const profile = profileSchema.parse(JSON.parse(readFileSync(example, 'utf8')))
+    const envelope = join(dir, 'envelope.json')
+    writeFileSync(envelope, JSON.stringify({ asOf: '2026-08-20', horizonDays: 30, seed: 5, profile: JSON.parse(readFileSync(example, 'utf8')) as unknown }))
+    const library = JSON.parse(JSON.stringify(forecast({ kind: 'profile', profile }, loadRounds(), { asOf: '2026-08-20', horizonDays: 30, seed: 5 }))) as unknown
+    // Table-driven: with no flag, and with flags the envelope overrides (as its asOf overrides --as-of).
+    for (const flags of [[], ['--horizon', '180', '--seed', '2', '--as-of', '2026-06-01']]) {
+      const { code, stdout } = await runCli(registerForecast, ['forecast', envelope, '--json', ...flags])
+      expect(code, flags.join(' ')).toBe(0)
+      expect(JSON.parse(stdout), flags.join(' ')).toEqual(library)
+    }
+    // A bare profile takes the flags.
+    const bare = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-08-20', '--horizon', '30', '--seed', '5', '--json'])
+    expect(JSON.parse(bare.stdout)).toEqual(library)
+  })
+
   it('prints a table for people, and CrsFactors get the score-only note', async () => {
     const { code, stdout } = await runCli(registerForecast, ['forecast', factors, '--as-of', '2026-08-20', '--horizon', '30'])
     expect(code).toBe(0)

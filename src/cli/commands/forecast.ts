@@ -80,9 +80,9 @@ async function runForecast(file: string | undefined, options: ForecastOptions): 
     return EXIT_OK
   }
   const asOf = asOfOption(options.asOf)
-  const horizonDays = parseHorizon(options.horizon)
-  const seed = parseSeed(options.seed)
-  const { request } = parseForecastRequest(parseJson(await readInput(file), 'the input'), asOf)
+  // The flags are what an input that does not say gets, as --as-of is: an envelope's own asOf,
+  // horizonDays and seed are its answer, as POST /v1/forecast reads them.
+  const { request, horizonDays, seed } = parseForecastRequest(parseJson(await readInput(file), 'the input'), asOf, { horizonDays: parseHorizon(options.horizon), seed: parseSeed(options.seed) })
   const input = request.kind === 'factors' ? { kind: 'factors' as const, factors: request.factors } : { kind: 'profile' as const, profile: request.profile }
   const currentTo = dateOption(options.recordCurrentTo, '--record-current-to') ?? readRecordSource(recordPath)?.currentAsOf?.slice(0, 10)
   const f = forecast(input, rounds, { asOf: request.asOf, horizonDays, seed, ...(currentTo ? { recordCurrentTo: currentTo } : {}) })
@@ -95,11 +95,11 @@ export function registerForecast(program: Command): void {
     .command('forecast')
     .description('when a candidate is likely to be invited: probabilities within 30/90/180/365 days and the next rounds with cut-off ranges, from the rounds published before --as-of (CrsFactors or a Profile, JSON from FILE or stdin); --backtest measures the track record')
     .argument('[file]', 'input file; - or nothing reads standard input')
-    .option('--as-of <date>', 'the day to look from, YYYY-MM-DD (default: today, UTC); only rounds published before it are used')
+    .option('--as-of <date>', "the day to look from, YYYY-MM-DD (default: the input envelope's asOf, else today, UTC); only rounds published before it are used")
     .option('--record <path>', 'record of rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
     .option('--record-current-to <date>', "the last day the record is known to hold every round IRCC published (default: its .source.json's currentAsOf; without one, whole to --as-of); the rounds after it are counted as unseen")
-    .option('--horizon <days>', 'days ahead for the headline probability (1-730, default 90)')
-    .option('--seed <n>', 'random seed (same seed, same answer; default 1)')
+    .option('--horizon <days>', "days ahead for the headline probability (1-730; default: the input envelope's horizonDays, else 90)")
+    .option('--seed <n>', "random seed (same seed, same answer; default: the input envelope's seed, else 1)")
     .option('--backtest', 'measure the forecast on the record: Brier score, calibration and cut-off error against the baselines')
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, options: ForecastOptions) => {
