@@ -10,6 +10,9 @@ import type { PastRound } from '../history/record.js'
 import { RECORD_SHORT_DAYS } from '../history/record-currency.js'
 import type { UnmetCondition } from '../eligibility/types.js'
 import { verificationNotice } from '../rules/verified.js'
+import { FEDERAL_PROGRAMS } from '../domain/words.js'
+import { eligibility } from '../eligibility/index.js'
+import type { Profile } from '../schemas/profile.js'
 import { candidateTrack, eligibleFor, factsAfter, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -124,6 +127,13 @@ export type ForecastNoticeCode =
   | 'rules_not_verified'
   /** The profile holds facts dated after the day looked from, counted from their dates as planned (params: count, first, paths). */
   | 'facts_after_as_of'
+  /**
+   * Open to some round type, the candidate is open to none from a day of the span (a language test or
+   * an ECA expiring, work leaving its window): no invitation is counted from then (params: date, types
+   * open the day before, reopens: the day one opens again or ''; unmet: the conditions the programs
+   * open the day before fail on that day).
+   */
+  | 'eligibility_ends'
 
 /** A reason or note: a code and its values (as eligibility's unmet conditions), with its words in English. */
 export interface ForecastNotice {
@@ -155,6 +165,33 @@ export function firstInvitations(sim: SimulatedRounds, model: RoundsModel, track
     }
   }
   return { day, round }
+}
+
+/**
+ * The first day of the track on which a Profile open to some modelled round type (or one it can't
+ * tell) is open to none, after a day it was: the note that says so, with the day it opens again and
+ * the conditions that close the programs open the day before (eligibility() on both days). Null when
+ * the candidate never closes.
+ */
+function eligibilityEnds(profile: Profile, track: CandidateTrack, model: RoundsModel): ForecastNotice | null {
+  const openTypes = (s: CandidateTrack['samples'][number]) => model.types.filter((t) => eligibleFor(track, s, t.type) !== false).map((t) => t.type)
+  const samples = track.samples
+  const k = samples.findIndex((s, i) => i > 0 && openTypes(s).length === 0 && samples.slice(0, i).some((b) => openTypes(b).length > 0))
+  if (k < 0) return null
+  const before = openTypes(samples[k - 1]!)
+  const reopening = samples.slice(k + 1).find((s) => openTypes(s).length > 0)
+  const date = addDays(track.asOf, samples[k]!.offset)
+  const reopens = reopening ? addDays(track.asOf, reopening.offset) : ''
+  const then = eligibility(profile, addDays(date, -1))
+  const now = eligibility(profile, date)
+  const unmet = FEDERAL_PROGRAMS.filter((id) => then.programs[id].eligible && !now.programs[id].eligible).flatMap((id) => now.programs[id].unmet)
+  const labels = model.types.filter((t) => before.includes(t.type)).map((t) => t.label)
+  return {
+    code: 'eligibility_ends',
+    message: `open to ${labels.join(', ')} through ${addDays(date, -1)}; from ${date} open to none of the round types held in the past year${reopens ? ` until ${reopens}` : ''}, so no invitation is counted ${reopens ? 'on those days' : 'after it'}${unmet.length > 0 ? ` (${unmet.map((u) => u.message).join('; ')})` : ''}`,
+    params: { date, types: before.join(','), reopens },
+    ...(unmet.length > 0 ? { unmet } : {}),
+  }
 }
 
 /**
@@ -289,6 +326,8 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const cantTell = roundsOut.filter((r) => r.eligible === null)
   if (cantTell.length > 0) notes.push({ code: 'cant_tell_types', message: `can't tell for: ${cantTell.map((r) => r.label).join(', ')} (counted as not open)`, params: { types: cantTell.map((r) => r.type).join(',') } })
   if (input.kind === 'profile') {
+    const ends = eligibilityEnds(input.profile, track, model)
+    if (ends) notes.push(ends)
     const later = factsAfter(input.profile, asOf)
     if (later.length > 0) {
       notes.push({

@@ -197,6 +197,39 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
   })
 })
 
+describe('forecast: the day the candidate stops being open to any round type is said', () => {
+  // A steady CEC record the candidate's score (CLB 9, master's) clears, from 2026-03-01.
+  const day = '2026-03-01'
+  const record = steadyCecRecord(day, 450, 2)
+  const test = (testDate: string) => ({ test: 'celpip-general' as const, testDate, listening: 9, reading: 9, writing: 9, speaking: 9 })
+  const cases: readonly { name: string; tests: ReturnType<typeof test>[]; date: string | null; reopens?: string }[] = [
+    // The test taken 2024-05-01 is valid to 2026-04-30: from 2026-05-01 no program is open.
+    { name: 'the only language test expires inside the span', tests: [test('2024-05-01')], date: '2026-05-01', reopens: '' },
+    { name: 'a new test booked after the old one expires opens the rounds again', tests: [test('2024-05-01'), test('2026-07-15')], date: '2026-05-01', reopens: '2026-07-15' },
+    { name: 'a test valid past the span', tests: [test('2025-12-01')], date: null },
+  ]
+  it.each(cases)('$name', ({ tests, date, reopens }) => {
+    const f = forecast({ kind: 'profile', profile: cecProfile(day, { languageTests: tests }) }, record, { asOf: day })
+    const note = f.notes.find((n) => n.code === 'eligibility_ends')
+    if (date === null) {
+      expect(note).toBeUndefined()
+      return
+    }
+    expect(note).toMatchObject({ params: { date, types: expect.stringContaining('program:cec'), reopens } })
+    expect(note!.message).toMatch(new RegExp(`^open to Canadian Experience Class through ${addDays(date, -1)}; from ${date} open to none`))
+    // What closes it, as eligibility() says it: CEC's language result, no longer valid.
+    expect(note!.unmet).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_language_result', params: expect.objectContaining({ program: 'cec' }) })]))
+    // And the chance stops growing on the days it is closed.
+    if (!reopens) for (const c of f.curve.filter((x) => x.date >= date)) expect(c.probability).toBe(f.curve.find((x) => x.date >= date)!.probability)
+  })
+
+  it('not said of a candidate never open, nor of CrsFactors', () => {
+    expect(forecast({ kind: 'profile', profile: neverEligible(day) }, record, { asOf: day }).notes.some((n) => n.code === 'eligibility_ends')).toBe(false)
+    const factors = factorsOf(cecProfile(day, { languageTests: [test('2024-05-01')] }), day)
+    expect(forecast({ kind: 'factors', factors }, record, { asOf: day }).notes.some((n) => n.code === 'eligibility_ends')).toBe(false)
+  })
+})
+
 describe('forecast: days it cannot forecast from', () => {
   const profile = cecProfile(asOf)
   const refusal = (day: string, currentTo?: string) => {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Forecast, ForecastNotice } from '../../../src/forecast/forecast.js'
+import { addDays } from '../../../src/domain/dates.js'
 import { chartWidth } from '../charts.js'
 import { h, s } from '../dom.js'
 import { colon, lang } from '../i18n.js'
@@ -85,6 +86,13 @@ export function noticeText(n: ForecastNotice): string {
       return m('n_cant_tell_eligibility', { days: p.days ?? '', types: typeNames(p.types), probability: pct(Number(p.probability ?? 0)) })
     case 'not_open_yet':
       return m('n_not_open_yet', { date: p.date ?? '', types: typeNames(p.types) })
+    case 'eligibility_ends': {
+      // What closes the programs that were open (a test expiring...), each condition worded as eligibility's.
+      const date = String(p.date ?? '')
+      const values = { types: typeNames(p.types), date, last: date ? addDays(date, -1) : '', reopens: p.reopens ?? '' }
+      const why = (n.unmet ?? []).map((u) => unmetText(u)).join(' ')
+      return `${m(p.reopens ? 'n_eligibility_ends_reopens' : 'n_eligibility_ends', values)}${why ? ` ${why}` : ''}`
+    }
     default:
       return m(`n_${n.code}` as ForecastTextKey, p)
   }

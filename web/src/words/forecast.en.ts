@@ -46,6 +46,8 @@ export const en = {
   n_cant_tell_types: "Can't tell for: {types} (counted as not open).",
   n_cant_tell_eligibility: "You are open to none of the round types that can be told, on any day of the next {days} days; can't tell for {types}: if they were open to you, the chance within the horizon would be {probability}.",
   n_not_open_yet: 'On this day you are open to no round type; the first opens on {date} ({types}).',
+  n_eligibility_ends: 'Round types open to you through {last}: {types}. From {date} you are open to none of the round types held in the past year, so no invitation is counted after it.',
+  n_eligibility_ends_reopens: 'Round types open to you through {last}: {types}. From {date} to {reopens} you are open to none of the round types held in the past year, so no invitation is counted on those days.',
   n_facts_after_as_of: 'Your profile holds {count} fact(s) dated after this day, the first on {first}: each counts from its date, as planned.',
   ifOpen: "Can't tell for {types}. If open to you: {p} within {days} days (30 days: {d30} · 90 days: {d90} · 180 days: {d180} · 365 days: {d365}).",
   chanceIfOpen: '{p} if open',

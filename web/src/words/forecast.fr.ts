@@ -51,6 +51,8 @@ export const fr: Record<keyof ForecastWords, string> = {
   tooFar: 'Impossible à dire à partir du {asOf}\u00a0: le relevé contient les rondes d’IRCC jusqu’au {until}, plus d’un an avant (ou le jour dépasse le calendrier de ce moteur)\u202f; il n’y a rien sur quoi fonder une prévision. Choisissez un jour plus tôt.',
   n_cant_tell_eligibility: 'Vous n’êtes admissible à aucun des types de ronde pour lesquels on peut le dire, à aucun jour des {days}\u00a0prochains jours\u202f; impossible à dire pour {types}\u00a0: s’ils vous étaient accessibles, la probabilité d’ici l’horizon serait de {probability}.',
   n_not_open_yet: 'Ce jour-là, aucun type de ronde ne vous est accessible\u202f; le premier s’ouvre le {date} ({types}).',
+  n_eligibility_ends: 'Rondes auxquelles vous êtes admissible jusqu’au {last}\u00a0: {types}. À partir du {date}, vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année\u00a0: aucune invitation n’est comptée après.',
+  n_eligibility_ends_reopens: 'Rondes auxquelles vous êtes admissible jusqu’au {last}\u00a0: {types}. Du {date} au {reopens}, vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année\u00a0: aucune invitation n’est comptée ces jours-là.',
   n_facts_after_as_of: 'Votre profil contient {count}\u00a0fait(s) daté(s) après ce jour, le premier le {first}\u00a0: chacun compte à partir de sa date, comme prévu.',
   ifOpen: 'Impossible à dire pour {types}. S’ils vous sont accessibles\u00a0: {p} d’ici {days}\u00a0jours (30\u00a0jours\u00a0: {d30} · 90\u00a0jours\u00a0: {d90} · 180\u00a0jours\u00a0: {d180} · 365\u00a0jours\u00a0: {d365}).',
   chanceIfOpen: '{p} si accessible',
