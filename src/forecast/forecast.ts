@@ -116,6 +116,8 @@ export type ForecastNoticeCode =
   | 'program_unmet'
   /** Eligible, but the score is below every open type's likely cut-off (params: score). */
   | 'below_expected_cutoffs'
+  /** Eligible, and the score may clear an open type's next cut-off, but no such round is likely within the horizon (params: days, types, within365). */
+  | 'no_round_within_horizon'
   | 'factors_no_programs'
   | 'factors_no_dates'
   /** Types the candidate can't tell about, counted as not open (params: types, comma-separated keys). */
@@ -312,7 +314,15 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
     for (const p of today.programsUnmet) reasons.push({ code: 'program_unmet', message: `${p.program.toUpperCase()}: ${p.unmet.map((u) => u.message).join('; ') || 'not eligible'}`, params: { program: p.program }, unmet: p.unmet })
   } else if (probability === 0) {
     const open = roundsOut.filter((r) => r.eligible === true && r.cutoff)
-    if (open.length > 0) {
+    const inviting = open.filter((r) => r.chance > 0)
+    if (inviting.length > 0) {
+      // The score clears some open type's cut-offs: the horizon is too short for its next round, not the score too low.
+      reasons.push({
+        code: 'no_round_within_horizon',
+        message: `no round likely to invite the candidate is expected within ${horizonDays} ${horizonDays === 1 ? 'day' : 'days'}: the next that may (${inviting.map((r) => `${r.label}, around ${r.expectedDate}: ${Math.round(r.chance * 100)}%`).join('; ')}) come later; within 365 days the chance is ${Math.round(share(365) * 100)}%`,
+        params: { days: horizonDays, types: inviting.map((r) => r.type).join(','), within365: share(365) },
+      })
+    } else if (open.length > 0) {
       reasons.push({ code: 'below_expected_cutoffs', message: `the score ${today.score} is below the cut-offs expected for the rounds open to the candidate (${open.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`, params: { score: today.score } })
     } else {
       // Open to nothing today: say from when something opens, rather than a score against no cut-off.

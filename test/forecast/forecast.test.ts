@@ -8,7 +8,7 @@ import { candidateTrack, eligibleFor } from '../../src/forecast/candidate.js'
 import { eligibility } from '../../src/eligibility/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
-import { cecProfile, neverEligible, steadyCecRecord } from './helpers.js'
+import { cecProfile, cecRound, neverEligible, steadyCecRecord } from './helpers.js'
 
 const rounds = loadRounds()
 const recordEnd = rounds[rounds.length - 1]!.date
@@ -194,6 +194,26 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     expect(later.rounds.find((r) => r.type === 'program:pnp')).toMatchObject({ eligible: false, opensOn: null })
     // Every type with a chance above 0 is open on the day, or says when it opens.
     for (const x of [f, later]) for (const r of x.rounds) if (r.chance > 0) expect(r.eligible === true || r.opensOn !== null, r.type).toBe(true)
+  })
+})
+
+describe('forecast: why the chance within the horizon is 0', () => {
+  // CEC rounds seldom held (two, 355 and 360 days before the day): a day's horizon holds none.
+  const day = '2026-03-01'
+  const cases = [
+    { name: 'a score over the cut-offs, a horizon too short for the next round', cutoff: 450, horizonDays: 1, code: 'no_round_within_horizon' },
+    { name: 'a score under every cut-off', cutoff: 700, horizonDays: 1, code: 'below_expected_cutoffs' },
+  ] as const
+  it.each(cases)('$name: $code', ({ cutoff, horizonDays, code }) => {
+    const rounds = [cecRound(addDays(day, -360), cutoff), cecRound(addDays(day, -355), cutoff + 2)]
+    const f = forecast({ kind: 'profile', profile: cecProfile(day) }, rounds, { asOf: day, horizonDays, paths: 200 })
+    expect(f.probability).toBe(0)
+    expect(f.reasons.map((r) => r.code)).toEqual([code])
+    if (code === 'no_round_within_horizon') {
+      expect(f.score).toBeGreaterThan(cutoff + 20)
+      expect(f.within['365']).toBeGreaterThan(0)
+      expect(f.reasons[0]).toMatchObject({ params: { days: 1, types: 'program:cec', within365: f.within['365'] }, message: expect.stringMatching(/^no round likely to invite the candidate is expected within 1 day: the next that may \(Canadian Experience Class, around \d{4}-\d\d-\d\d: 100%\) come later/) })
+    }
   })
 })
 
