@@ -114,7 +114,7 @@ export type ForecastNoticeCode =
   | 'not_open_yet'
   /** A program the candidate does not meet on the day (params: program; unmet: its conditions). */
   | 'program_unmet'
-  /** Eligible, but the score is below every open type's likely cut-off (params: score). */
+  /** Eligible, but the score is below every open type's likely cut-off (params: score; date: for a candidate open to nothing yet, the day the first type opens, whose score it is). */
   | 'below_expected_cutoffs'
   /** Eligible, and the score may clear an open type's next cut-off, but no such round is likely within the horizon (params: days, types, within365). */
   | 'no_round_within_horizon'
@@ -330,6 +330,11 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       const types = model.types.filter((t) => eligibleFor(track, opening, t.type) === true)
       const date = addDays(asOf, opening.offset)
       reasons.push({ code: 'not_open_yet', message: `open to no round type on this day; the first opens on ${date} (${types.map((t) => t.label).join(', ')})`, params: { date, types: types.map((t) => t.type).join(',') } })
+      // Not invited on any day of the span once open either: the score then is the reason too.
+      const later = roundsOut.filter((r) => types.some((t) => t.type === r.type) && r.cutoff)
+      if (share(span) === 0 && later.length > 0) {
+        reasons.push({ code: 'below_expected_cutoffs', message: `once open, on ${date}, the score ${opening.score} is below the cut-offs expected for the rounds open to the candidate (${later.map((r) => `${r.label}: ${r.cutoff!.p10}-${r.cutoff!.p90}`).join('; ')})`, params: { score: opening.score, date } })
+      }
     }
   }
   const notes: ForecastNotice[] = [...track.notes]

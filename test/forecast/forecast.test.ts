@@ -204,6 +204,20 @@ describe('forecast: why the chance within the horizon is 0', () => {
     { name: 'a score over the cut-offs, a horizon too short for the next round', cutoff: 450, horizonDays: 1, code: 'no_round_within_horizon' },
     { name: 'a score under every cut-off', cutoff: 700, horizonDays: 1, code: 'below_expected_cutoffs' },
   ] as const
+  it('open to nothing yet, and once open still under the cut-offs: both are said, with the score on the day it opens', () => {
+    // 11 months of Canadian work: CEC opens in a month; the steady CEC rounds sit far above the score.
+    const profile = cecProfile(day, { work: [{ noc: '21231', country: 'CA', from: addDays(day, -335), to: null, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false }] })
+    const high = forecast({ kind: 'profile', profile }, steadyCecRecord(day, 700), { asOf: day })
+    expect(high.within['365']).toBe(0)
+    expect(high.reasons.map((r) => r.code)).toEqual(['not_open_yet', 'below_expected_cutoffs'])
+    const opens = String(high.reasons[0]!.params!.date)
+    expect(high.reasons[1]).toMatchObject({ params: { date: opens, score: expect.any(Number) }, message: expect.stringMatching(new RegExp(`^once open, on ${opens}, the score \\d+ is below the cut-offs expected for the rounds open to the candidate \\(Canadian Experience Class: \\d+-\\d+\\)$`)) })
+    // Under cut-offs it clears once open, a horizon ending before it opens: not_open_yet alone.
+    const low = forecast({ kind: 'profile', profile }, steadyCecRecord(day, 300), { asOf: day, horizonDays: 14 })
+    expect(low.within['365']).toBeGreaterThan(0)
+    expect(low.reasons.map((r) => r.code)).toEqual(['not_open_yet'])
+  })
+
   it.each(cases)('$name: $code', ({ cutoff, horizonDays, code }) => {
     const rounds = [cecRound(addDays(day, -360), cutoff), cecRound(addDays(day, -355), cutoff + 2)]
     const f = forecast({ kind: 'profile', profile: cecProfile(day) }, rounds, { asOf: day, horizonDays, paths: 200 })

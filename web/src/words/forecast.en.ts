@@ -41,6 +41,7 @@ export const en = {
   n_no_recent_rounds: 'The record holds no round in the year before this day (its last: {lastRound}): it gives nothing to forecast from. If IRCC held rounds since, the record lacks them.',
   n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',
   n_below_expected_cutoffs: 'Your score of {score} is below the cut-offs expected for the rounds open to you.',
+  n_below_expected_cutoffs_once_open: 'Once open to you, on {date}, your score of {score} is below the cut-offs expected for those rounds.',
   n_no_round_within_horizon: 'No round likely to invite you is expected within {days} days ({types} may, later); within 365 days the chance is {within365}.',
   n_factors_no_programs: 'CrsFactors say nothing of programs or categories: general rounds (and PNP rounds, with a nomination) are taken as open to you, the others as "can\'t tell". Give a Profile for them.',
   n_factors_no_dates: 'CrsFactors carry no dates: the score is held as it is today (birthdays, work and expiring results are not followed).',

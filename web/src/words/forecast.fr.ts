@@ -42,6 +42,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière\u00a0: {lastRound})\u00a0: il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',
   n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days}\u00a0prochains jours.',
   n_below_expected_cutoffs: 'Votre note de {score} est sous les notes de passage prévues des rondes auxquelles vous êtes admissible.',
+  n_below_expected_cutoffs_once_open: 'Une fois ces rondes accessibles, le {date}, votre note de {score} est sous leurs notes de passage prévues.',
   n_no_round_within_horizon: 'Aucune ronde susceptible de vous inviter n’est attendue d’ici {days}\u00a0jours ({types}\u00a0: plus tard, peut-être)\u202f; d’ici 365\u00a0jours, la probabilité est de {within365}.',
   n_factors_no_programs: 'Les CrsFactors ne disent rien des programmes ni des catégories\u00a0: les rondes générales (et celles du PCP, avec une désignation) sont tenues pour accessibles, les autres pour «\u00a0impossible à dire\u00a0». Donnez un Profile pour celles-ci.',
   n_factors_no_dates: 'Les CrsFactors ne portent pas de dates\u00a0: la note reste celle d’aujourd’hui (anniversaires, travail et résultats qui expirent ne sont pas suivis).',
