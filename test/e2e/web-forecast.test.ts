@@ -117,6 +117,35 @@ describe('forecast page', () => {
     expect(await kept()).toEqual([mine, '180', '2026-09-01'])
   })
 
+  it.each([
+    ['en', 'Forecast', 'en-CA', /^Round types open to you through 2027-08-01: Canadian Experience Class\. From 2027-08-02 you are open to none .*CEC needs a valid English test result/],
+    ['fr', 'Prévoir', 'fr-CA', /^Rondes auxquelles vous êtes admissible jusqu’au 2027-08-01\u00a0: Catégorie de l’expérience canadienne\. À partir du 2027-08-02, vous n’êtes admissible à aucun .*exige un résultat valide/],
+  ] as const)('(%s) the same probability, chances and cut-off ranges as the API for the same day and horizon, the day eligibility ends said, the track record beside it', async (language, button, locale, ends) => {
+    page = await web.browser.newPage({ locale })
+    await page.goto(`${web.server.url}/forecast?lang=${language}`)
+    // The page's example profile: its IELTS (2025-08-02) expires inside the year looked at from 2026-11-30.
+    const example = JSON.parse(await page.locator('#fc-input').inputValue()) as { profile: unknown }
+    await page.locator('#fc-asof').fill('2026-11-30')
+    await page.locator('#fc-horizon').fill('180')
+    await page.getByRole('button', { name: button }).click()
+    await page.getByTestId('fc-probability').waitFor()
+    const res = await fetch(`${web.server.url}/v1/forecast`, { method: 'POST', body: JSON.stringify({ asOf: '2026-11-30', horizonDays: 180, profile: example.profile }), headers: { 'content-type': 'application/json' } })
+    const api = (await res.json()) as { probability: number; within: Record<string, number>; rounds: { type: string; cutoff: { p10: number; p50: number; p90: number } | null; chance: number }[] }
+    const pct = (p: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(p)
+    expect(await page.getByTestId('fc-probability').textContent()).toBe(pct(api.probability))
+    const result = (await page.locator('#fc-result').textContent())!
+    for (const d of ['30', '90', '180', '365']) expect(result).toContain(pct(api.within[d]!))
+    for (const r of api.rounds) {
+      const cells = await page.locator(`[data-testid=fc-rounds] tbody tr[data-type="${r.type}"] td`).allTextContents()
+      expect(cells[2], r.type).toBe(r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—')
+      expect(cells[5], r.type).toBe(pct(r.chance))
+    }
+    expect(await page.locator('#fc-result [data-code=eligibility_ends]').textContent()).toMatch(ends)
+    if (language === 'fr') for (const n of await page.locator('#fc-result [data-code]').allTextContents()) expect(n).not.toMatch(/\b(the|counted|invited|record|rules|needs)\b/)
+    await expect.poll(() => page.getByTestId('fc-track-text').count()).toBe(1)
+    expect(await page.getByTestId('fc-track-text').textContent()).toMatch(/Brier/)
+  })
+
   it('bad input shows the field path from the API', async () => {
     page = await web.browser.newPage({ locale: 'en-CA' })
     await page.goto(`${web.server.url}/forecast`)
