@@ -104,7 +104,7 @@ export interface Forecast {
 
 /** What a reason or note says, as a code a surface can word in its own language. */
 export type ForecastNoticeCode =
-  /** No round of any type was held in the year before the day looked from. */
+  /** No round of any type was held in the year before the day looked from (params: lastRound; firstRound, when the record holds none before the day, its first after). */
   | 'no_recent_rounds'
   /** Eligible for no round type on any day of the span (params: days); the programs' reasons follow. */
   | 'never_eligible'
@@ -297,10 +297,15 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const everEligible = track.samples.some((s) => model.types.some((t) => eligibleFor(track, s, t.type) === true))
   if (model.types.length === 0) {
     const last = rounds.filter((r) => r.date < asOf).at(-1)?.date ?? null
+    const firstAfter = rounds.find((r) => r.date >= asOf)?.date ?? null
     reasons.push({
       code: 'no_recent_rounds',
-      message: `the record holds no round in the year before this day${last ? ` (its last: ${last})` : ''}: it gives nothing to forecast from. If IRCC held rounds since, this record lacks them: refresh it (express-entry rounds update)`,
-      params: { lastRound: last ?? '' },
+      // Before the record's first round (Express Entry's first was 2015-01-31), no refresh would help.
+      message:
+        !last && firstAfter
+          ? `the record holds no round before this day (its first: ${firstAfter}): it gives nothing to forecast from`
+          : `the record holds no round in the year before this day${last ? ` (its last: ${last})` : ''}: it gives nothing to forecast from. If IRCC held rounds since, this record lacks them: refresh it (express-entry rounds update)`,
+      params: { lastRound: last ?? '', firstRound: last ? '' : (firstAfter ?? '') },
     })
   } else if (!everEligible && shareIfOpen) {
     const names = model.types.filter((t) => cantTellTypes.includes(t.type)).map((t) => t.label)

@@ -106,6 +106,12 @@ describe('forecast: what it uses', () => {
     expect(f.reasons[0]).toMatchObject({ code: 'no_recent_rounds', params: { lastRound: last }, message: `the record holds no round in the year before this day (its last: ${last}): it gives nothing to forecast from. If IRCC held rounds since, this record lacks them: refresh it (express-entry rounds update)` })
   })
 
+  it("before the record's first round (Express Entry's first, 2015-01-31): nothing to forecast from, and no refresh suggested", () => {
+    const f = forecast({ kind: 'profile', profile: cecProfile('2015-01-10', { dateOfBirth: '1985-03-10', education: [{ level: 'masters', country: 'CA', programYears: 2, completedOn: '2012-04-30' }], work: [{ noc: '21231', country: 'CA', from: '2012-06-01', to: null, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false }] }) }, rounds, { asOf: '2015-01-10' })
+    expect(f.probability).toBe(0)
+    expect(f.reasons).toEqual([{ code: 'no_recent_rounds', params: { lastRound: '', firstRound: rounds[0]!.date }, message: `the record holds no round before this day (its first: ${rounds[0]!.date}): it gives nothing to forecast from` }])
+  })
+
   it("says when the days it scores reach past the day the rules were last verified, and not before", () => {
     const late = forecast({ kind: 'profile', profile: cecProfile('2026-11-30') }, rounds, { asOf: '2026-11-30' })
     expect(late.notes.find((n) => n.code === 'rules_not_verified')).toMatchObject({ params: { lastVerified: AREA_LAST_VERIFIED.crs } })

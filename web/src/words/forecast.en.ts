@@ -39,6 +39,7 @@ export const en = {
   tooFar: "Can't tell from {asOf}: the record of rounds holds IRCC's rounds to {until}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.",
   badJson: 'This is not valid JSON: {detail}. Paste a Profile or CrsFactors as JSON (the example above shows the shape).',
   n_no_recent_rounds: 'The record holds no round in the year before this day (its last: {lastRound}): it gives nothing to forecast from. If IRCC held rounds since, the record lacks them.',
+  n_no_rounds_before: 'The record holds no round before this day (its first: {firstRound}): it gives nothing to forecast from.',
   n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',
   n_below_expected_cutoffs: 'Your score of {score} is below the cut-offs expected for the rounds open to you.',
   n_below_expected_cutoffs_once_open: 'Once open to you, on {date}, your score of {score} is below the cut-offs expected for those rounds.',

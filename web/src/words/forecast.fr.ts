@@ -40,6 +40,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   journeyIntro: 'À partir du {asOf}, d’après les rondes publiées avant ce jour, votre note au fil du temps (anniversaires, travail, tests qui expirent) et les programmes et catégories auxquels vous êtes admissible chaque jour. Calculé sur cet appareil.',
   badJson: 'Ce n’est pas du JSON valide\u00a0: {detail}. Collez un Profile ou des CrsFactors en JSON (l’exemple ci-dessus en montre la forme).',
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière\u00a0: {lastRound})\u00a0: il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',
+  n_no_rounds_before: 'Le relevé ne contient aucune ronde avant ce jour (sa première\u00a0: {firstRound})\u00a0: il ne permet aucune prévision.',
   n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days}\u00a0prochains jours.',
   n_below_expected_cutoffs: 'Votre note de {score} est sous les notes de passage prévues des rondes auxquelles vous êtes admissible.',
   n_below_expected_cutoffs_once_open: 'Une fois ces rondes accessibles, le {date}, votre note de {score} est sous leurs notes de passage prévues.',
