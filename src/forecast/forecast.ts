@@ -311,7 +311,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
     const names = model.types.filter((t) => cantTellTypes.includes(t.type)).map((t) => t.label)
     reasons.push({
       code: 'cant_tell_eligibility',
-      message: `open to no round type that can be told on any day of the next ${span} days; can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it were' : 'they were all'} open to the candidate, the chance within ${horizonDays} days would be ${Math.round(shareIfOpen(horizonDays) * 100)}%`,
+      message: `open to no round type that can be told on any day of the next ${span} days; can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it were' : 'they were all'} open to the candidate, the chance within ${horizonDays} ${horizonDays === 1 ? 'day' : 'days'} would be ${Math.round(shareIfOpen(horizonDays) * 100)}%`,
       params: { types: cantTellTypes.join(','), days: span, probability: shareIfOpen(horizonDays) },
     })
   } else if (!everEligible) {

@@ -60,6 +60,15 @@ describe('express-entry forecast', () => {
     expect(stdout).toMatch(/CrsFactors say nothing of programs/)
   })
 
+  it.each([
+    ['1', 'within 1 day:'],
+    ['2', 'within 2 days:'],
+  ])('--horizon %s reads "%s"', async (horizon, words) => {
+    const { stdout } = await runCli(registerForecast, ['forecast', factors, '--as-of', '2026-08-20', '--horizon', horizon])
+    expect(stdout).toContain(`Chance of an invitation ${words}`)
+    expect(stdout).toContain(words.replace(':', ' ('))
+  })
+
   it('bad options exit 2 with the reason', async () => {
     const bad = await runCli(registerForecast, ['forecast', example, '--horizon', '0'])
     expect(bad.code).toBe(2)

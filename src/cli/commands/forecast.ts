@@ -26,15 +26,16 @@ interface ForecastOptions {
   readonly recordCurrentTo?: string
 }
 
+const period = (days: number) => `${days} ${days === 1 ? 'day' : 'days'}`
 const pct = (p: number) => `${(p * 100).toFixed(p > 0 && p < 0.01 ? 1 : 0)}%`
 
 function formatForecast(f: Forecast): string {
   const out = [`CRS score ${f.score} on ${f.asOf}${f.input === 'factors' ? ' (CrsFactors: score-only forecast)' : ''}`, '']
-  out.push(`Chance of an invitation within ${f.horizonDays} days: ${pct(f.probability)}`)
+  out.push(`Chance of an invitation within ${period(f.horizonDays)}: ${pct(f.probability)}`)
   out.push(`  within 30 days ${pct(f.within['30'])}, 90 days ${pct(f.within['90'])}, 180 days ${pct(f.within['180'])}, 365 days ${pct(f.within['365'])}`)
   if (f.ifOpen) {
     const names = f.rounds.filter((r) => f.ifOpen!.types.includes(r.type)).map((r) => r.label)
-    out.push(`  can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it is' : 'all are'} open to you, ${pct(f.ifOpen.probability)} within ${f.horizonDays} days (30 days ${pct(f.ifOpen.within['30'])}, 90 days ${pct(f.ifOpen.within['90'])}, 180 days ${pct(f.ifOpen.within['180'])}, 365 days ${pct(f.ifOpen.within['365'])})`)
+    out.push(`  can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it is' : 'all are'} open to you, ${pct(f.ifOpen.probability)} within ${period(f.horizonDays)} (30 days ${pct(f.ifOpen.within['30'])}, 90 days ${pct(f.ifOpen.within['90'])}, 180 days ${pct(f.ifOpen.within['180'])}, 365 days ${pct(f.ifOpen.within['365'])})`)
   }
   if (f.first) out.push(`  most likely to invite first: ${f.first.label}, around ${f.first.expectedDate} (in the ${pct(f.first.share)} of futures where it does)`)
   for (const r of f.reasons) out.push(`  why: ${r.message}`)

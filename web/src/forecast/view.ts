@@ -63,6 +63,9 @@ export function curveChart(curve: Forecast['curve'], width = chartWidth(), asOf?
   return svg
 }
 
+/** A number of days in the page's language: "1 day", "90 days". */
+export const period = (days: number | string): string => m(Number(days) === 1 ? 'oneDay' : 'nDays', { days })
+
 /** Round type keys (comma-separated, as a notice's params carry them) as names in the page's language. */
 const typeNames = (keys: string | number | undefined): string =>
   String(keys ?? '')
@@ -89,7 +92,7 @@ export function noticeText(n: ForecastNotice): string {
     case 'below_expected_cutoffs':
       return m(p.date ? 'n_below_expected_cutoffs_once_open' : 'n_below_expected_cutoffs', p)
     case 'no_round_within_horizon':
-      return m('n_no_round_within_horizon', { days: p.days ?? '', types: typeNames(p.types), within365: pct(Number(p.within365 ?? 0)) })
+      return m('n_no_round_within_horizon', { period: period(p.days ?? ''), types: typeNames(p.types), within365: pct(Number(p.within365 ?? 0)) })
     case 'not_open_yet':
       return m('n_not_open_yet', { date: p.date ?? '', types: typeNames(p.types) })
     case 'eligibility_ends': {
@@ -134,11 +137,11 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
   )
   const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width, f.asOf), h('figcaption', { class: 'hint', 'data-testid': 'fc-chart-caption' }, chartCaption(f.asOf)))
   return [
-    h('p', { class: 'verdict' }, h('strong', {}, m('headline', { days: f.horizonDays }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
+    h('p', { class: 'verdict' }, h('strong', {}, m('headline', { period: period(f.horizonDays) }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
     h('p', {}, `${m('scoreIs', { score: f.score })} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
     // Can't tell is bounded, never shown as a no: the chances if the types that can't be told were open.
     ...(f.ifOpen
-      ? [h('p', { class: 'unknown-line', 'data-testid': 'fc-if-open' }, m('ifOpen', { types: typeNames(f.ifOpen.types.join(',')), p: pct(f.ifOpen.probability), days: f.horizonDays, d30: pct(f.ifOpen.within['30']), d90: pct(f.ifOpen.within['90']), d180: pct(f.ifOpen.within['180']), d365: pct(f.ifOpen.within['365']) }))]
+      ? [h('p', { class: 'unknown-line', 'data-testid': 'fc-if-open' }, m('ifOpen', { types: typeNames(f.ifOpen.types.join(',')), p: pct(f.ifOpen.probability), period: period(f.horizonDays), d30: pct(f.ifOpen.within['30']), d90: pct(f.ifOpen.within['90']), d180: pct(f.ifOpen.within['180']), d365: pct(f.ifOpen.within['365']) }))]
       : []),
     h('p', {}, f.first ? m('first', { label: roundTypeName(f.first.type, f.first.label), date: f.first.expectedDate }) : m('none')),
     ...f.reasons.map((r) => h('p', { class: r.code === 'cant_tell_eligibility' ? 'unknown-line' : 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),

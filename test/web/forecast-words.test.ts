@@ -1,0 +1,68 @@
+/**
+ * The forecast's reasons and notes as the web app words them (web/src/forecast/view.ts noticeText),
+ * in English and French, from the codes and values the library gives: every case here is one the
+ * library answers (test/forecast/forecast.test.ts), worded with its values, none left in the other
+ * language.
+ */
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import type { ForecastNotice } from '../../src/forecast/forecast.js'
+import type { UnmetCondition } from '../../src/eligibility/types.js'
+import { problems } from './french-typography.js'
+
+type View = typeof import('../../web/src/forecast/view.js')
+
+async function viewIn(lang: 'en' | 'fr'): Promise<View> {
+  vi.resetModules()
+  vi.stubGlobal('location', { search: `?lang=${lang}`, href: `http://localhost/forecast?lang=${lang}` })
+  vi.stubGlobal('document', { documentElement: {} })
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined })
+  return import('../../web/src/forecast/view.js')
+}
+afterAll(() => vi.unstubAllGlobals())
+
+const unmetCec: UnmetCondition = { code: 'no_language_result' as const, message: 'CEC needs a valid English (first official language) test result less than 2 years old on 2027-08-02', params: { program: 'cec', language: 'english', asOf: '2027-08-02' }, source: { ruleId: 'programs.cec', title: 'IRPR', pinpoint: 's. 87.1(2)', url: 'https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/' } }
+const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
+  {
+    notice: { code: 'eligibility_ends', message: '', params: { date: '2027-08-02', types: 'program:cec', reopens: '' }, unmet: [unmetCec] },
+    en: /^Round types open to you through 2027-08-01: Canadian Experience Class\. From 2027-08-02 you are open to none of the round types held in the past year, so no invitation is counted after it\. CEC needs a valid English test result/,
+    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 2027-08-01\u00a0: Catégorie de l’expérience canadienne\. À partir du 2027-08-02, vous n’êtes admissible à aucun .* La CEC exige un résultat valide/,
+  },
+  {
+    notice: { code: 'eligibility_ends', message: '', params: { date: '2026-05-01', types: 'program:cec', reopens: '2026-07-15' } },
+    en: /^Round types open to you through 2026-04-30: Canadian Experience Class\. From 2026-05-01 to 2026-07-15 you are open to none .* on those days\.$/,
+    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 2026-04-30\u00a0: Catégorie de l’expérience canadienne\. Du 2026-05-01 au 2026-07-15, .* ces jours-là\.$/,
+  },
+  {
+    notice: { code: 'no_round_within_horizon', message: '', params: { days: 1, types: 'program:cec', within365: 0.42 } },
+    en: /^No round likely to invite you is expected within 1 day \(Canadian Experience Class may, later\); within 365 days the chance is 42%\.$/,
+    fr: /^Aucune ronde susceptible de vous inviter n’est attendue d’ici 1\u00a0jour \(Catégorie de l’expérience canadienne\u00a0: plus tard, peut-être\)\u202f; d’ici 365\u00a0jours, la probabilité est de 42\u00a0%\.$/,
+  },
+  {
+    notice: { code: 'below_expected_cutoffs', message: '', params: { score: 484, date: '2026-12-29' } },
+    en: /^Once open to you, on 2026-12-29, your score of 484 is below the cut-offs expected for those rounds\.$/,
+    fr: /^Une fois ces rondes accessibles, le 2026-12-29, votre note de 484 est sous leurs notes de passage prévues\.$/,
+  },
+  {
+    notice: { code: 'no_recent_rounds', message: '', params: { lastRound: '', firstRound: '2015-01-31' } },
+    en: /^The record holds no round before this day \(its first: 2015-01-31\): it gives nothing to forecast from\.$/,
+    fr: /^Le relevé ne contient aucune ronde avant ce jour \(sa première\u00a0: 2015-01-31\)\u00a0: il ne permet aucune prévision\.$/,
+  },
+]
+
+describe('the forecast notices in the web app', () => {
+  it.each(cases)('$notice.code $notice.params', async ({ notice, en, fr }) => {
+    expect((await viewIn('en')).noticeText(notice)).toMatch(en)
+    const french = (await viewIn('fr')).noticeText(notice)
+    expect(french).toMatch(fr)
+    expect(problems(french)).toEqual([])
+  })
+
+  it.each([
+    [1, '1 day', '1\u00a0jour'],
+    [2, '2 days', '2\u00a0jours'],
+    [90, '90 days', '90\u00a0jours'],
+  ] as const)('a horizon of %i reads "%s" / "%s"', async (days, en, fr) => {
+    expect((await viewIn('en')).period(days)).toBe(en)
+    expect((await viewIn('fr')).period(days)).toBe(fr)
+  })
+})
