@@ -13,6 +13,7 @@ import { verificationNotice } from '../rules/verified.js'
 import { FEDERAL_PROGRAMS } from '../domain/words.js'
 import { eligibility } from '../eligibility/index.js'
 import type { Profile } from '../schemas/profile.js'
+import { timeline } from '../history/outlook.js'
 import { candidateTrack, eligibleFor, factsAfter, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
 import type { RoundTypeKey } from './round-types.js'
@@ -136,6 +137,11 @@ export type ForecastNoticeCode =
    * open the day before fail on that day).
    */
   | 'eligibility_ends'
+  /**
+   * The Profile's score changes on days of the span (a birthday, a year of work, a result expiring),
+   * each counted from its day (params: dates and scores, comma-separated, in order; the message says why).
+   */
+  | 'score_changes'
 
 /** A reason or note: a code and its values (as eligibility's unmet conditions), with its words in English. */
 export interface ForecastNotice {
@@ -346,6 +352,16 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   const cantTell = roundsOut.filter((r) => r.eligible === null)
   if (cantTell.length > 0) notes.push({ code: 'cant_tell_types', message: `can't tell for: ${cantTell.map((r) => r.label).join(', ')} (counted as not open)`, params: { types: cantTell.map((r) => r.type).join(',') } })
   if (input.kind === 'profile') {
+    // The score the forecast follows, said: each change in the span, with why (the outlook's timeline).
+    const end = addDays(asOf, span)
+    const changes = timeline({ kind: 'profile', profile: input.profile }, asOf, Math.ceil(span / 365)).changes.filter((c) => c.date < end)
+    if (changes.length > 0) {
+      notes.push({
+        code: 'score_changes',
+        message: `the score changes in the next ${span} days, each change counted from its day: ${changes.map((c) => `${c.score} from ${c.date} (${c.reasons.join('; ')})`).join(', ')}`,
+        params: { days: span, dates: changes.map((c) => c.date).join(','), scores: changes.map((c) => c.score).join(',') },
+      })
+    }
     const ends = eligibilityEnds(input.profile, track, model)
     if (ends) notes.push(ends)
     const later = factsAfter(input.profile, asOf)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import fc from 'fast-check'
@@ -8,6 +9,7 @@ import { candidateTrack, eligibleFor } from '../../src/forecast/candidate.js'
 import { eligibility } from '../../src/eligibility/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { AREA_LAST_VERIFIED } from '../../src/rules/verified.js'
+import { profileSchema } from '../../src/schemas/profile.js'
 import { cecProfile, cecRound, neverEligible, steadyCecRecord } from './helpers.js'
 
 const rounds = loadRounds()
@@ -261,6 +263,25 @@ describe('forecast: the day the candidate stops being open to any round type is 
     expect(note!.unmet).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'no_language_result', params: expect.objectContaining({ program: 'cec' }) })]))
     // And the chance stops growing on the days it is closed.
     if (!reopens) for (const c of f.curve.filter((x) => x.date >= date)) expect(c.probability).toBe(f.curve.find((x) => x.date >= date)!.probability)
+  })
+
+  it("the score's changes in the span are said, on the days and at the scores the forecast follows", () => {
+    // examples/profile.json from 2026-11-30: the TEF (2025-03-22) expires, a birthday (04-18), a fourth
+    // year of Canadian work, the spouse's CELPIP and the IELTS (2025-08-02) expire within the year.
+    const example = profileSchema.parse(JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')))
+    const day = '2026-11-30'
+    const f = forecast({ kind: 'profile', profile: example }, rounds, { asOf: day, recordCurrentTo: '2026-10-01' })
+    const note = f.notes.find((n) => n.code === 'score_changes')!
+    expect(note.params).toEqual({ days: 365, dates: '2027-03-22,2027-04-18,2027-05-27,2027-06-14,2027-08-02', scores: '552,547,554,542,392' })
+    expect(note.message).toMatch(/547 from 2027-04-18 \(age 30 -> 31\)/)
+    // One answer: each is where the candidate's track, which the chances are counted on, changes its score.
+    const track = candidateTrack({ kind: 'profile', profile: example }, day, { days: 365 })
+    const steps = track.samples.filter((s, i) => i > 0 && s.score !== track.samples[i - 1]!.score).map((s) => `${addDays(day, s.offset)}:${s.score}`)
+    expect(steps).toEqual(String(note.params!.dates).split(',').map((d, i) => `${d}:${String(note.params!.scores).split(',')[i]}`))
+    // Nothing that scores changes within the year (aged 25, no test, no work): no note; nor for CrsFactors.
+    const steady = cecProfile(day, { dateOfBirth: '2001-06-01', languageTests: [], work: [] })
+    expect(forecast({ kind: 'profile', profile: steady }, rounds, { asOf: day }).notes.some((n) => n.code === 'score_changes')).toBe(false)
+    expect(forecast({ kind: 'factors', factors: factorsOf(example, day) }, rounds, { asOf: day }).notes.some((n) => n.code === 'score_changes')).toBe(false)
   })
 
   it('not said of a candidate never open, nor of CrsFactors', () => {

@@ -47,6 +47,11 @@ const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
     en: /^The record holds no round before this day \(its first: 2015-01-31\): it gives nothing to forecast from\.$/,
     fr: /^Le relevé ne contient aucune ronde avant ce jour \(sa première\u00a0: 2015-01-31\)\u00a0: il ne permet aucune prévision\.$/,
   },
+  {
+    notice: { code: 'score_changes', message: '', params: { days: 365, dates: '2027-03-22,2027-04-18', scores: '552,547' } },
+    en: /^Your score as the forecast follows it over the next 365 days, each change counted from its day: 552 from 2027-03-22, 547 from 2027-04-18\.$/,
+    fr: /^Votre note telle que la prévision la suit sur les 365\u00a0prochains jours, chaque changement compté à partir de son jour\u00a0: 552 à partir du 2027-03-22, 547 à partir du 2027-04-18\.$/,
+  },
 ]
 
 describe('the forecast notices in the web app', () => {

@@ -89,6 +89,11 @@ export function noticeText(n: ForecastNotice): string {
       return m('n_cant_tell_eligibility', { days: p.days ?? '', types: typeNames(p.types), probability: pct(Number(p.probability ?? 0)) })
     case 'no_recent_rounds':
       return m(p.firstRound ? 'n_no_rounds_before' : 'n_no_recent_rounds', p)
+    case 'score_changes': {
+      const scores = String(p.scores ?? '').split(',')
+      const changes = String(p.dates ?? '').split(',').filter(Boolean).map((date, i) => m('scoreFrom', { score: scores[i] ?? '', date }))
+      return m('n_score_changes', { days: p.days ?? '', changes: changes.join(', ') })
+    }
     case 'below_expected_cutoffs':
       return m(p.date ? 'n_below_expected_cutoffs_once_open' : 'n_below_expected_cutoffs', p)
     case 'no_round_within_horizon':

@@ -53,6 +53,8 @@ export const en = {
   n_not_open_yet: 'On this day you are open to no round type; the first opens on {date} ({types}).',
   n_eligibility_ends: 'Round types open to you through {last}: {types}. From {date} you are open to none of the round types held in the past year, so no invitation is counted after it.',
   n_eligibility_ends_reopens: 'Round types open to you through {last}: {types}. From {date} to {reopens} you are open to none of the round types held in the past year, so no invitation is counted on those days.',
+  n_score_changes: 'Your score as the forecast follows it over the next {days} days, each change counted from its day: {changes}.',
+  scoreFrom: '{score} from {date}',
   n_facts_after_as_of: 'Your profile holds {count} fact(s) dated after this day, the first on {first}: each counts from its date, as planned.',
   ifOpen: "Can't tell for {types}. If open to you: {p} within {period} (30 days: {d30} · 90 days: {d90} · 180 days: {d180} · 365 days: {d365}).",
   chanceIfOpen: '{p} if open',

@@ -58,6 +58,8 @@ export const fr: Record<keyof ForecastWords, string> = {
   n_not_open_yet: 'Ce jour-là, aucun type de ronde ne vous est accessible\u202f; le premier s’ouvre le {date} ({types}).',
   n_eligibility_ends: 'Rondes auxquelles vous êtes admissible jusqu’au {last}\u00a0: {types}. À partir du {date}, vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année\u00a0: aucune invitation n’est comptée après.',
   n_eligibility_ends_reopens: 'Rondes auxquelles vous êtes admissible jusqu’au {last}\u00a0: {types}. Du {date} au {reopens}, vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année\u00a0: aucune invitation n’est comptée ces jours-là.',
+  n_score_changes: 'Votre note telle que la prévision la suit sur les {days}\u00a0prochains jours, chaque changement compté à partir de son jour\u00a0: {changes}.',
+  scoreFrom: '{score} à partir du {date}',
   n_facts_after_as_of: 'Votre profil contient {count}\u00a0fait(s) daté(s) après ce jour, le premier le {first}\u00a0: chacun compte à partir de sa date, comme prévu.',
   ifOpen: 'Impossible à dire pour {types}. S’ils vous sont accessibles\u00a0: {p} d’ici {period} (30\u00a0jours\u00a0: {d30} · 90\u00a0jours\u00a0: {d90} · 180\u00a0jours\u00a0: {d180} · 365\u00a0jours\u00a0: {d365}).',
   chanceIfOpen: '{p} si accessible',
