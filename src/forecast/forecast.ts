@@ -11,12 +11,12 @@ import { RECORD_SHORT_DAYS } from '../history/record-currency.js'
 import type { UnmetCondition } from '../eligibility/types.js'
 import { verificationNotice } from '../rules/verified.js'
 import { FEDERAL_PROGRAMS } from '../domain/words.js'
-import { eligibility } from '../eligibility/index.js'
+import { categoryById, eligibility } from '../eligibility/index.js'
 import type { Profile } from '../schemas/profile.js'
 import { timeline } from '../history/outlook.js'
 import { candidateTrack, eligibleFor, factsAfter, sampleAt, type CandidateTrack, type Eligible, type ForecastInput } from './candidate.js'
 import { fitRoundsModel, nextCutoffRange, quantile, simulateRounds, type CutoffRange, type RoundsModel, type SimulatedRounds } from './rounds-model.js'
-import type { RoundTypeKey } from './round-types.js'
+import { roundTypeLabel, roundTypeOf, type RoundTypeKey } from './round-types.js'
 
 export type { CutoffRange }
 
@@ -115,6 +115,14 @@ export type ForecastNoticeCode =
   | 'not_open_yet'
   /** A program the candidate does not meet on the day (params: program; unmet: its conditions). */
   | 'program_unmet'
+  /**
+   * Eligible for a program on the day but open to no round type held in the past year: no general or
+   * program round open to it was (params: programs, lastRound: the last such round or ''); the
+   * categories held follow as category_unmet.
+   */
+  | 'program_rounds_not_held'
+  /** A category held in the past year whose conditions the candidate does not meet on the day (params: category, the type key; unmet: its conditions). */
+  | 'category_unmet'
   /** Eligible, but the score is below every open type's likely cut-off (params: score; date: for a candidate open to nothing yet, the day the first type opens, whose score it is). */
   | 'below_expected_cutoffs'
   /** Eligible, and the score may clear an open type's next cut-off, but no such round is likely within the horizon (params: days, types, within365). */
@@ -200,6 +208,33 @@ function eligibilityEnds(profile: Profile, track: CandidateTrack, model: RoundsM
     params: { date, types: before.join(','), reopens },
     ...(unmet.length > 0 ? { unmet } : {}),
   }
+}
+
+/**
+ * Why a candidate eligible for a program on the day is open to no round type held in the past year:
+ * the rounds open to the program (general, and the program's own) were not held in it, and each
+ * category held in it is not met (eligibility()'s conditions on the day).
+ */
+function programOnlyReasons(profile: Profile, asOf: IsoDate, rounds: readonly PastRound[], model: RoundsModel): ForecastNotice[] {
+  const result = eligibility(profile, asOf)
+  const programs = FEDERAL_PROGRAMS.filter((id) => result.programs[id].eligible)
+  const theirs = new Set<RoundTypeKey>(['general', ...programs.map((id) => `program:${id}`)])
+  const lastRound = rounds.filter((r) => r.date < asOf && theirs.has(roundTypeOf(r) ?? '')).at(-1)?.date ?? ''
+  const out: ForecastNotice[] = [
+    {
+      code: 'program_rounds_not_held',
+      message: `eligible for ${programs.map((id) => id.toUpperCase()).join(', ')} on this day, but no general or ${programs.map((id) => id.toUpperCase()).join(' or ')} round was held in the year before it${lastRound ? ` (the last: ${lastRound})` : ''}; a round type not held for a year is not forecast to come back`,
+      params: { programs: programs.join(','), lastRound },
+    },
+  ]
+  const held = new Set(model.types.map((t) => t.type))
+  for (const c of result.categories) {
+    const key = categoryById(c.id)?.key
+    const type = key ? `category:${key}` : null
+    if (type === null || !held.has(type) || c.eligible !== false || out.some((n) => n.params?.category === type)) continue
+    out.push({ code: 'category_unmet', message: c.unmet.map((u) => u.message).join('; ') || `${roundTypeLabel(type)}: not met`, params: { category: type }, unmet: c.unmet })
+  }
+  return out
 }
 
 /**
@@ -323,6 +358,7 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
   } else if (!everEligible) {
     reasons.push({ code: 'never_eligible', message: `not eligible for any round type held in the past year on any day of the next ${span} days`, params: { days: span } })
     for (const p of today.programsUnmet) reasons.push({ code: 'program_unmet', message: `${p.program.toUpperCase()}: ${p.unmet.map((u) => u.message).join('; ') || 'not eligible'}`, params: { program: p.program }, unmet: p.unmet })
+    if (input.kind === 'profile' && today.programsUnmet.length === 0) reasons.push(...programOnlyReasons(input.profile, asOf, rounds, model))
   } else if (probability === 0) {
     const open = roundsOut.filter((r) => r.eligible === true && r.cutoff)
     const inviting = open.filter((r) => r.chance > 0)

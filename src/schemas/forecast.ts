@@ -54,10 +54,10 @@ const eligible = z.boolean().nullable().describe('true | false | null (null: can
 
 const notice = z
   .object({
-    code: z.enum(['no_recent_rounds', 'never_eligible', 'cant_tell_eligibility', 'not_open_yet', 'program_unmet', 'below_expected_cutoffs', 'no_round_within_horizon', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short', 'rules_not_verified', 'facts_after_as_of', 'eligibility_ends', 'score_changes']),
+    code: z.enum(['no_recent_rounds', 'never_eligible', 'cant_tell_eligibility', 'not_open_yet', 'program_unmet', 'program_rounds_not_held', 'category_unmet', 'below_expected_cutoffs', 'no_round_within_horizon', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short', 'rules_not_verified', 'facts_after_as_of', 'eligibility_ends', 'score_changes']),
     message: z.string().describe('in English; a surface words the code and params in its own language'),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    unmet: z.array(z.object({ code: z.string(), message: z.string() }).loose()).optional().describe("program_unmet, eligibility_ends: eligibility()'s unmet conditions"),
+    unmet: z.array(z.object({ code: z.string(), message: z.string() }).loose()).optional().describe("program_unmet, category_unmet, eligibility_ends: eligibility()'s unmet conditions"),
   })
   .describe('a reason or note: a code and its values')
 

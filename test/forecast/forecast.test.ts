@@ -52,6 +52,23 @@ describe('forecast on the shipped record', () => {
     expect(f.rounds.every((r) => r.eligible === false && r.chance === 0)).toBe(true)
   })
 
+  it('a profile eligible for FSW only, in a year of no general or FSW round, is told so, and why each category held is not open', () => {
+    // A truck driver abroad (NOC 73300, not on the transport list of 2026), bachelor's with an ECA, CLB 9: FSW, nothing else.
+    const driver = cecProfile(asOf, { education: [{ level: 'bachelors', country: 'IN', programYears: 4, completedOn: '2014-04-30', eca: { organization: 'WES', issuedOn: '2025-01-01' } }], work: [{ noc: '73300', country: 'IN', from: '2018-01-01', to: null, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false }] })
+    expect(eligibility(driver, asOf).invitedUnder).toBe('fsw')
+    const f = forecast({ kind: 'profile', profile: driver }, rounds, { asOf })
+    expect(f.within['365']).toBe(0)
+    const codes = f.reasons.map((r) => r.code)
+    expect(codes.slice(0, 2)).toEqual(['never_eligible', 'program_rounds_not_held'])
+    expect(codes).not.toContain('program_unmet')
+    const lastFsw = rounds.filter((r) => r.date < asOf && (r.type === 'general' || (r.type === 'program' && r.program === 'fsw'))).at(-1)!.date
+    expect(f.reasons[1]).toMatchObject({ params: { programs: 'fsw', lastRound: lastFsw }, message: expect.stringMatching(/^eligible for FSW on this day, but no general or FSW round was held in the year before it/) })
+    // Each category held in the year: its own conditions, as eligibility() gives them.
+    const transport = f.reasons.find((r) => r.code === 'category_unmet' && r.params?.category === 'category:transport')!
+    expect(transport.unmet!.map((u) => u.code)).toEqual(['category_experience_insufficient'])
+    expect(f.reasons.filter((r) => r.code === 'category_unmet').map((r) => r.params!.category).sort()).toEqual(f.rounds.filter((r) => r.type.startsWith('category:')).map((r) => r.type).sort())
+  })
+
   it('a provincial nominee is all but certain to be invited within 90 days', () => {
     const profile = cecProfile(asOf, { provincialNomination: { province: 'ON', nominatedOn: addDays(asOf, -10) } })
     const f = forecast({ kind: 'profile', profile }, rounds, { asOf })

@@ -52,6 +52,16 @@ const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
     en: /^Your score as the forecast follows it over the next 365 days, each change counted from its day: 552 from 2027-03-22, 547 from 2027-04-18\.$/,
     fr: /^Votre note telle que la prévision la suit sur les 365\u00a0prochains jours, chaque changement compté à partir de son jour\u00a0: 552 à partir du 2027-03-22, 547 à partir du 2027-04-18\.$/,
   },
+  {
+    notice: { code: 'program_rounds_not_held', message: '', params: { programs: 'fsw', lastRound: '2024-04-23' } },
+    en: /^On this day you are eligible for Federal Skilled Worker, but no round open to you through it \(a general round, or one of the program itself\) was held in the year before it \(the last: 2024-04-23\)/,
+    fr: /^Ce jour-là, vous êtes admissible\u00a0: Programme des travailleurs qualifiés \(fédéral\)\. Mais aucune ronde générale, .*\(la dernière\u00a0: 2024-04-23\)/,
+  },
+  {
+    notice: { code: 'category_unmet', message: '', params: { category: 'category:military' }, unmet: [{ code: 'canadian_armed_forces_offer_missing', message: '', params: {}, source: unmetCec.source }] },
+    en: /^Skilled military recruits: Needs a job offer from the Canadian Armed Forces/,
+    fr: /^Recrues militaires qualifiées\u00a0: Exige une offre d’emploi des Forces armées canadiennes/,
+  },
 ]
 
 describe('the forecast notices in the web app', () => {

@@ -83,6 +83,14 @@ export function noticeText(n: ForecastNotice): string {
       const name = roundTypeName(`program:${program}`, program.toUpperCase())
       return `${name}${colon}${(n.unmet ?? []).map((u) => unmetText(u)).join(' ') || m('no')}`
     }
+    case 'program_rounds_not_held': {
+      const programs = typeNames(String(p.programs ?? '').split(',').filter(Boolean).map((id) => `program:${id}`).join(','))
+      return m(p.lastRound ? 'n_program_rounds_not_held' : 'n_program_rounds_not_held_none', { programs, lastRound: p.lastRound ?? '' })
+    }
+    case 'category_unmet': {
+      const name = roundTypeName(String(p.category ?? ''))
+      return `${name}${colon}${(n.unmet ?? []).map((u) => unmetText(u, name)).join(' ') || m('no')}`
+    }
     case 'cant_tell_types':
       return m('n_cant_tell_types', { types: typeNames(p.types) })
     case 'cant_tell_eligibility':
