@@ -14,8 +14,19 @@ import { parseOrThrow } from './issues.js'
 import { profileSchema } from './profile.js'
 import { parseScoreRequest, type ScoreRequest } from './score-request.js'
 
-export const horizonDaysSchema = z.int().min(1).max(MAX_HORIZON).describe(`days ahead the probability is for (1-${MAX_HORIZON}, default ${DEFAULT_HORIZON})`)
-export const seedSchema = z.int().min(0).max(2_147_483_647).describe(`the random seed (same seed, same answer; default ${DEFAULT_SEED})`)
+// What is allowed, said in every refusal (as the CLI's --horizon and --seed say it).
+const horizonWords = `expected a whole number of days, 1 to ${MAX_HORIZON}`
+const seedWords = 'expected a whole number 0 to 2147483647'
+export const horizonDaysSchema = z
+  .int({ error: horizonWords })
+  .min(1, { error: horizonWords })
+  .max(MAX_HORIZON, { error: horizonWords })
+  .describe(`days ahead the probability is for (1-${MAX_HORIZON}, default ${DEFAULT_HORIZON})`)
+export const seedSchema = z
+  .int({ error: seedWords })
+  .min(0, { error: seedWords })
+  .max(2_147_483_647, { error: seedWords })
+  .describe(`the random seed (same seed, same answer; default ${DEFAULT_SEED})`)
 
 const options = { asOf: isoDate.optional(), horizonDays: horizonDaysSchema.optional(), seed: seedSchema.optional() }
 

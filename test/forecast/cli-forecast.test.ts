@@ -72,7 +72,7 @@ describe('express-entry forecast', () => {
   it('bad options exit 2 with the reason', async () => {
     const bad = await runCli(registerForecast, ['forecast', example, '--horizon', '0'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/--horizon: expected a number of days, 1 to 730/)
+    expect(bad.stderr).toMatch(/--horizon: expected a whole number of days, 1 to 730/)
     const date = await runCli(registerForecast, ['forecast', example, '--as-of', '2026-02-30'])
     expect(date.code).toBe(2)
     const file = await runCli(registerForecast, ['forecast', '--backtest', example])

@@ -548,7 +548,25 @@ describe('one bound per field', () => {
     const issues = issuesOf(() => parseForecastRequest({ asOf: '2026-01-15', seed: 1e20, factors: {} }, '2026-01-15'))
     const seed = issues.filter((i) => i.path === 'seed')
     expect(seed).toHaveLength(1)
-    expect(seed[0]!.message).toMatch(/<=2147483647/)
+    expect(seed[0]!.message).toMatch(/0 to 2147483647/)
+  })
+})
+
+describe('the forecast request: a bad horizon or seed is told what is allowed', () => {
+  const cases: readonly [string, unknown, RegExp][] = [
+    ['horizonDays', 0, /^expected a whole number of days, 1 to 730 \(got 0\)$/],
+    ['horizonDays', -1, /^expected a whole number of days, 1 to 730 \(got -1\)$/],
+    ['horizonDays', 1.5, /^expected a whole number of days, 1 to 730 \(got 1\.5\)$/],
+    ['horizonDays', 731, /^expected a whole number of days, 1 to 730 \(got 731\)$/],
+    ['horizonDays', 1e12, /^expected a whole number of days, 1 to 730 /],
+    ['horizonDays', '90', /^expected a whole number of days, 1 to 730 \(got "90"\)$/],
+    ['horizonDays', null, /^expected a whole number of days, 1 to 730 \(got null\)$/],
+    ['seed', -1, /^expected a whole number 0 to 2147483647 \(got -1\)$/],
+    ['seed', 0.5, /^expected a whole number 0 to 2147483647 \(got 0\.5\)$/],
+  ]
+  it.each(cases)('%s: %j', (field, value, message) => {
+    const issues = issuesOf(() => parseForecastRequest({ asOf: '2026-01-15', [field]: value, factors: {} }, '2026-01-15'))
+    expect(issues.filter((i) => i.path === field)).toEqual([expect.objectContaining({ path: field, message: expect.stringMatching(message) })])
   })
 })
 

@@ -61,7 +61,7 @@ function formatBacktest(b: ForecastBacktest): string {
 
 function parseHorizon(value: string | undefined): number {
   if (value === undefined) return 90
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 730) throw new CliError(`--horizon: expected a number of days, 1 to 730 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 730) throw new CliError(`--horizon: expected a whole number of days, 1 to 730 (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
   return Number(value)
 }
 
