@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { categoriesAsRead } from '../src/rules/categories/fields.js'
+import { withoutSourceTitles } from '../src/rules/sources-for-pages.js'
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 
@@ -41,9 +42,19 @@ const categoriesForPages = {
   },
 }
 
+/** The instruments without their titles, which the pages never print (src/rules/sources-for-pages.ts). */
+const sourcesForPages = {
+  name: 'sources-for-pages',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.endsWith('/src/rules/sources.ts')) return null
+    return { code: withoutSourceTitles(code), map: null }
+  },
+}
+
 export default defineConfig({
   root: here('.'),
-  plugins: [zodForPages, categoriesForPages],
+  plugins: [zodForPages, categoriesForPages, sourcesForPages],
   base: '/',
   publicDir: false,
   build: {

@@ -16,7 +16,8 @@ import type { UnmetCondition } from '../eligibility/types.js'
 import { deriveAt } from '../pool/derived.js'
 import { PROGRAM_BIT, realEligibility } from '../pool/eligibility.js'
 import type { CrsFactors } from '../schemas/crs-factors.js'
-import { personFacts, type Profile } from '../schemas/profile.js'
+import { personFacts } from '../facts/person-facts.js'
+import type { Profile } from '../schemas/profile.js'
 import type { RoundTypeKey } from './round-types.js'
 
 export type ForecastInput = { readonly kind: 'profile'; readonly profile: Profile } | { readonly kind: 'factors'; readonly factors: CrsFactors }

@@ -88,27 +88,12 @@ export const profileId = printableString(MAX_ID_LENGTH, 'an id')
 
 export const MARITAL_STATUSES = ['single', 'married', 'common-law', 'divorced', 'separated', 'widowed', 'annulled'] as const
 
+import { personFacts, type PersonFact } from '../facts/person-facts.js'
+
+export { personFacts, type PersonFact }
+
 /** No candidate was born before this day: an earlier date of birth is a typo, not a person (age 126 and more in 2026). */
 const EARLIEST_BIRTH = '1900-01-01'
-
-/** A dated fact of a person: a credential completed, an ECA issued, a test taken, a job started. */
-export interface PersonFact {
-  readonly path: readonly (string | number)[]
-  readonly date: string
-  readonly kind: 'credential' | 'eca' | 'test' | 'job'
-}
-
-/** The dated facts of a person (the candidate or the spouse), with their paths in the person. */
-export function personFacts(person: { readonly education?: readonly Credential[] | undefined; readonly languageTests?: readonly { readonly testDate: string }[] | undefined; readonly work?: readonly Job[] | undefined }): PersonFact[] {
-  const out: PersonFact[] = []
-  person.education?.forEach((c, i) => {
-    out.push({ path: ['education', i, 'completedOn'], date: c.completedOn, kind: 'credential' })
-    if (c.eca) out.push({ path: ['education', i, 'eca', 'issuedOn'], date: c.eca.issuedOn, kind: 'eca' })
-  })
-  person.languageTests?.forEach((t, i) => out.push({ path: ['languageTests', i, 'testDate'], date: t.testDate, kind: 'test' }))
-  person.work?.forEach((w, i) => out.push({ path: ['work', i, 'from'], date: w.from, kind: 'job' }))
-  return out
-}
 
 const HAPPENED: Readonly<Record<PersonFact['kind'], string>> = { credential: 'the credential was completed', eca: 'the ECA was issued', test: 'the test was taken', job: 'the job started' }
 
