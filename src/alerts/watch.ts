@@ -123,6 +123,39 @@ export function channelOf(webhookUrl: string | undefined, profile: Profile | und
   return `${webhookUrl ? `webhook:${webhookUrl}` : 'print'}${profile ? `|profile:${profile.id}` : ''}`
 }
 
+/**
+ * How long a claim (`sending`) holds off other runs: longer than a delivery with its retries takes
+ * (4 retries from 1 s doubling, each answer within its timeout), so only a run that died mid-send
+ * leaves one this old, and the next check sends the round.
+ */
+export const CLAIM_STALE_MS = 10 * 60_000
+
+/**
+ * Claims a round for this run (`sending`), in one write: false when the channel has sent it, took it as
+ * its baseline, or another run claimed it less than CLAIM_STALE_MS ago.
+ */
+async function claim(store: Store, channel: string, round: { readonly number: string; readonly date: string }, now: () => Date): Promise<boolean> {
+  const at = `${now().toISOString().slice(0, 19)}Z`
+  return store.write(async (trx) => {
+    const inserted = await trx
+      .insertInto('round_alert')
+      .values({ channel, round_number: round.number, round_date: round.date, status: 'sending', sent_at: at })
+      .onConflict((oc) => oc.columns(['channel', 'round_number']).doNothing())
+      .executeTakeFirst()
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true
+    const stale = `${new Date(now().getTime() - CLAIM_STALE_MS).toISOString().slice(0, 19)}Z`
+    const taken = await trx
+      .updateTable('round_alert')
+      .set({ sent_at: at })
+      .where('channel', '=', channel)
+      .where('round_number', '=', round.number)
+      .where('status', '=', 'sending')
+      .where('sent_at', '<', stale)
+      .executeTakeFirst()
+    return Number(taken.numUpdatedRows) > 0
+  })
+}
+
 /** One check: refresh, then send what this channel has not sent. */
 export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
   const { store, recordPath } = options
@@ -170,10 +203,13 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
   }
 
   const rounds = loadRecord(existsSync(recordPath) ? recordPath : shippedRecordPath()).rounds
-  const done = new Set((await db.selectFrom('round_alert').select('round_number').where('channel', '=', channel).execute()).map((r) => r.round_number))
+  // Claims of another run still sending are not done: claim() decides on them, one round at a time.
+  const done = new Set((await db.selectFrom('round_alert').select('round_number').where('channel', '=', channel).where('status', '<>', 'sending').execute()).map((r) => r.round_number))
   const sent: RoundAlertPayload[] = []
   for (const round of rounds) {
     if (done.has(round.number)) continue
+    // A second watch on the same channel overlapping this one (a cron run that lasts) must not send it too.
+    if (!(await claim(store, channel, round, now))) continue
     const payload = alertPayload(round, options.profile)
     if (options.webhook) {
       const delivery = await deliver(options.webhook.url, payload, {
@@ -183,16 +219,13 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
         ...(options.webhook.backoffMs === undefined ? {} : { backoffMs: options.webhook.backoffMs }),
         ...(options.webhook.sleep ? { sleep: options.webhook.sleep } : {}),
       })
-      // In order: a round not delivered holds back the later ones until the next check.
-      if (!delivery.ok) return { channel, refresh, refreshError, baseline, sent, failed: { number: round.number, delivery } }
+      // In order: a round not delivered holds back the later ones until the next check, which sends it.
+      if (!delivery.ok) {
+        await store.write((trx) => trx.deleteFrom('round_alert').where('channel', '=', channel).where('round_number', '=', round.number).where('status', '=', 'sending').execute())
+        return { channel, refresh, refreshError, baseline, sent, failed: { number: round.number, delivery } }
+      }
     }
-    await store.write((trx) =>
-      trx
-        .insertInto('round_alert')
-        .values({ channel, round_number: round.number, round_date: round.date, status: 'sent', sent_at: stamp() })
-        .onConflict((oc) => oc.columns(['channel', 'round_number']).doNothing())
-        .execute(),
-    )
+    await store.write((trx) => trx.updateTable('round_alert').set({ status: 'sent', sent_at: stamp() }).where('channel', '=', channel).where('round_number', '=', round.number).execute())
     options.onAlert?.(payload)
     sent.push(payload)
   }

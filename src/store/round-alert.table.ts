@@ -10,8 +10,11 @@ export interface RoundAlertTable {
   /** The round's number in IRCC's record ("447", "91a"). */
   round_number: string
   round_date: string
-  /** `sent` (delivered) or `baseline` (already in the record when the channel started watching). */
-  status: 'sent' | 'baseline'
+  /**
+   * `sent` (delivered), `baseline` (already in the record when the channel started watching), or
+   * `sending` (claimed by a run delivering it now; `sent_at` is when it was claimed: alerts/watch.ts).
+   */
+  status: 'sent' | 'baseline' | 'sending'
   sent_at: string
 }
 

@@ -21,6 +21,7 @@ import { feedText, readRecordSource, sourcePathFor } from '../../src/history/ref
 import { profileSchema } from '../../src/schemas/profile.js'
 import { openStore } from '../../src/store/index.js'
 import { runCli } from '../history/cli-helper.js'
+import { freshStore, postgresSkipReason } from '../setup/dialects.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const PROFILE = join(ROOT, 'examples/profile.json')
@@ -38,6 +39,8 @@ interface Received {
 let received: Received[] = []
 /** Status codes the webhook answers in turn (then 204). */
 let answers: number[] = []
+/** How long the webhook takes to answer (ms). */
+let hookDelayMs = 0
 let feedServer: Server
 let hookServer: Server
 let feedUrl = ''
@@ -51,8 +54,7 @@ beforeAll(async () => {
     req.on('end', () => {
       const status = answers.shift() ?? 204
       if (status < 300) received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
-      res.writeHead(status)
-      res.end()
+      setTimeout(() => (res.writeHead(status), res.end()), hookDelayMs)
     })
   })
   for (const s of [feedServer, hookServer]) await new Promise<void>((done) => s.listen(0, '127.0.0.1', done))
@@ -78,6 +80,7 @@ beforeEach(() => {
   db = join(dir, 'alerts.db')
   received = []
   answers = []
+  hookDelayMs = 0
   process.env.EE_WEBHOOK_SECRET = SECRET
 })
 afterEach(() => {
@@ -142,6 +145,48 @@ describe('express-entry watch --webhook', () => {
     expect(again.code).toBe(0)
     expect(received.map((r) => (JSON.parse(r.body) as RoundAlertPayload).round.number)).toEqual(NEW)
   }, 15_000)
+
+  // Two processes at once: on PostgreSQL two stores in this process are two connections, as two processes
+  // would hold (two SQLite connections in one process would block each other: better-sqlite3 waits
+  // synchronously). Without the claim, both runs read "not sent" and both send.
+  it.skipIf(postgresSkipReason() !== null)('two checks of one channel at once (a cron run that lasts into the next): each round is sent once (PostgreSQL)', async () => {
+    hookDelayMs = 40
+    const t = await freshStore('postgres')
+    const stores = [t.store, await openStore(t.target)]
+    try {
+      const results = await Promise.all(stores.map((store) => watchOnce({ store, recordPath: record, url: feedUrl, webhook: { url: hookUrl, secret: SECRET, sleep: async () => undefined } })))
+      const numbers = received.map((r) => (JSON.parse(r.body) as RoundAlertPayload).round.number)
+      expect(numbers.sort()).toEqual(NEW)
+      // Between them the two runs sent each round once, and both say so.
+      expect(results.flatMap((r) => r.sent.map((a) => a.round.number)).sort()).toEqual(NEW)
+      const rows = await stores[0]!.db.selectFrom('round_alert').select(['round_number', 'status']).where('round_number', 'in', NEW).execute()
+      expect(rows.map((r) => r.status)).toEqual(NEW.map(() => 'sent'))
+    } finally {
+      await stores[1]!.close()
+      await t.cleanup()
+    }
+  }, 60_000)
+
+  it("a round claimed by a run that died mid-send is sent by the next check once the claim is stale, not before", async () => {
+    const store = await openStore(db)
+    try {
+      const at = new Date('2026-12-01T12:00:00Z')
+      // The channel's first check: the baseline, then the rounds not delivered (the webhook refuses: 410).
+      answers = [410]
+      await watchOnce({ store, recordPath: record, url: feedUrl, webhook: { url: hookUrl, secret: SECRET, sleep: async () => undefined }, now: () => at })
+      const channel = `webhook:${hookUrl}`
+      // A run claimed 438 and died before delivering it.
+      await store.db.insertInto('round_alert').values({ channel, round_number: '438', round_date: '2026-08-31', status: 'sending', sent_at: '2026-12-01T11:55:00Z' }).execute()
+      received = []
+      const soon = await watchOnce({ store, recordPath: record, refresh: false, webhook: { url: hookUrl, secret: SECRET, sleep: async () => undefined }, now: () => at })
+      expect(soon.sent.map((a) => a.round.number)).toEqual(NEW.slice(1))
+      const later = await watchOnce({ store, recordPath: record, refresh: false, webhook: { url: hookUrl, secret: SECRET, sleep: async () => undefined }, now: () => new Date('2026-12-01T12:06:00Z') })
+      expect(later.sent.map((a) => a.round.number)).toEqual(['438'])
+      expect(received.map((r) => (JSON.parse(r.body) as RoundAlertPayload).round.number).sort()).toEqual(NEW)
+    } finally {
+      await store.close()
+    }
+  })
 
   it('a 4xx answer is final (no retry)', async () => {
     answers = [410]
