@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs'
 import { pastInvitations, type InvitationOutcome } from '../history/invited.js'
-import { loadRecord, shippedRecordPath } from '../history/load.js'
+import { loadRecord, readFrenchLabels, shippedRecordPath } from '../history/load.js'
 import type { PastRound } from '../history/record.js'
 import { roundSummary } from '../history/atom.js'
-import { applyFeed, FeedFetchError, noteRefreshFailure, refreshRecord, type RefreshReport } from '../history/refresh.js'
+import { applyFeed, FeedFetchError, IRCC_FEED_URL, IRCC_FEED_URL_FR, noteRefreshFailure, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../history/refresh.js'
 import type { Profile } from '../schemas/profile.js'
 import type { Store } from '../store/index.js'
 import { deliver, type DeliveryResult } from './webhook.js'
@@ -41,6 +41,8 @@ export interface RoundAlertPayload {
     readonly date: string
     readonly at: string
     readonly label: string
+    /** IRCC's French name of the round, when the record keeps its French labels. */
+    readonly labelFr?: string
     readonly type: PastRound['type']
     readonly program?: string
     readonly categoryId?: string | null
@@ -76,6 +78,7 @@ export function alertPayload(round: PastRound, profile?: Profile): RoundAlertPay
       date: round.date,
       at: round.at,
       label: round.label,
+      ...(round.labelFr === undefined ? {} : { labelFr: round.labelFr }),
       type: round.type,
       ...(round.program === undefined ? {} : { program: round.program }),
       ...(round.type === 'category' ? { categoryId: round.categoryId ?? null } : {}),
@@ -99,6 +102,12 @@ export interface WatchOptions {
   readonly webhook?: { readonly url: string; readonly secret: string; readonly retries?: number; readonly backoffMs?: number; readonly sleep?: (ms: number) => Promise<void> }
   readonly profile?: Profile
   readonly timeoutMs?: number
+  /**
+   * IRCC's French feed, whose labels are kept beside the record (`labelFr` in the alerts), fetched after
+   * the English one while they do not name every round or the English feed changed; null: not fetched.
+   * Default: IRCC's French feed when the English feed is IRCC's (no `url`, or IRCC_FEED_URL), else none.
+   */
+  readonly frenchUrl?: string | null
   /** Called with each alert as it is sent (the CLI prints it). */
   readonly onAlert?: (alert: RoundAlertPayload) => void
   /** Called on a channel's first check, before any alert, with the number of rounds taken as its baseline. */
@@ -111,6 +120,8 @@ export interface WatchResult {
   /** The refresh of the record, or null when none was asked or it failed (see refreshError). */
   readonly refresh: RefreshReport | null
   readonly refreshError: string | null
+  /** Why IRCC's French labels could not be refreshed (the English record is refreshed all the same), or null. */
+  readonly frenchError: string | null
   /** Rounds taken as this channel's baseline on its first run (not sent). */
   readonly baseline: number
   readonly sent: readonly RoundAlertPayload[]
@@ -185,6 +196,7 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
 
   let refresh: RefreshReport | null = null
   let refreshError: string | null = null
+  let frenchError: string | null = null
   if (options.refresh !== false) {
     try {
       if (options.file !== undefined) {
@@ -192,6 +204,11 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
         refresh = (await applyFeed(recordPath, JSON.parse(readFileSync(options.file, 'utf8')), options.file)).report
       } else {
         refresh = await refreshRecord(recordPath, { ...(options.url ? { url: options.url } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
+        const frenchUrl = options.frenchUrl !== undefined ? options.frenchUrl : options.url === undefined || options.url === IRCC_FEED_URL ? IRCC_FEED_URL_FR : null
+        // As the server does (serve --refresh): a French feed that fails leaves the English record refreshed.
+        if (frenchUrl !== null && (!refresh.notModified || readFrenchLabels(recordPath).size < refresh.rounds)) {
+          await refreshFrenchLabels(recordPath, frenchUrl, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}).catch((e: Error) => void (frenchError = e.message))
+        }
       }
     } catch (e) {
       // The record stays as it was; rounds not yet sent are still sent.
@@ -222,12 +239,12 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
       // In order: a round not delivered holds back the later ones until the next check, which sends it.
       if (!delivery.ok) {
         await store.write((trx) => trx.deleteFrom('round_alert').where('channel', '=', channel).where('round_number', '=', round.number).where('status', '=', 'sending').execute())
-        return { channel, refresh, refreshError, baseline, sent, failed: { number: round.number, delivery } }
+        return { channel, refresh, refreshError, frenchError, baseline, sent, failed: { number: round.number, delivery } }
       }
     }
     await store.write((trx) => trx.updateTable('round_alert').set({ status: 'sent', sent_at: stamp() }).where('channel', '=', channel).where('round_number', '=', round.number).execute())
     options.onAlert?.(payload)
     sent.push(payload)
   }
-  return { channel, refresh, refreshError, baseline, sent, failed: null }
+  return { channel, refresh, refreshError, frenchError, baseline, sent, failed: null }
 }

@@ -16,7 +16,7 @@ import { registerWatch } from '../../src/cli/commands/watch.js'
 import { factorsOf } from '../../src/crs/factors.js'
 import { scoreCrs } from '../../src/crs/score.js'
 import type { RawRound } from '../../src/history/feed.js'
-import { changesPathFor, loadRounds, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
+import { changesPathFor, loadRecord, loadRounds, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
 import { feedText, readRecordSource, sourcePathFor } from '../../src/history/refresh.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { openStore } from '../../src/store/index.js'
@@ -31,6 +31,9 @@ const run = (...args: string[]) => runCli(registerWatch, ['watch', ...args])
 type Feed = { classes: string; rounds: RawRound[] }
 const shipped = readRecordFiles(shippedRecordPath()).feed as Feed
 const feedBody = JSON.stringify(shipped)
+/** IRCC's French feed at /fr (here, `FR ` before each English name), or a 502 while `frenchFails`. */
+const frenchBody = JSON.stringify({ ...shipped, rounds: shipped.rounds.map((r) => ({ ...r, drawName: `FR ${r.drawName}` })) })
+let frenchFails = false
 
 interface Received {
   readonly headers: IncomingHttpHeaders
@@ -47,7 +50,11 @@ let feedUrl = ''
 let hookUrl = ''
 
 beforeAll(async () => {
-  feedServer = createServer((_req, res) => (res.writeHead(200, { 'content-type': 'application/json' }), res.end(feedBody)))
+  feedServer = createServer((req, res) => {
+    if (req.url === '/fr') return void (frenchFails ? (res.writeHead(502), res.end()) : (res.writeHead(200, { 'content-type': 'application/json' }), res.end(frenchBody)))
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(feedBody)
+  })
   hookServer = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -81,6 +88,7 @@ beforeEach(() => {
   received = []
   answers = []
   hookDelayMs = 0
+  frenchFails = false
   process.env.EE_WEBHOOK_SECRET = SECRET
 })
 afterEach(() => {
@@ -183,6 +191,34 @@ describe('express-entry watch --webhook', () => {
       const later = await watchOnce({ store, recordPath: record, refresh: false, webhook: { url: hookUrl, secret: SECRET, sleep: async () => undefined }, now: () => new Date('2026-12-01T12:06:00Z') })
       expect(later.sent.map((a) => a.round.number)).toEqual(['438'])
       expect(received.map((r) => (JSON.parse(r.body) as RoundAlertPayload).round.number).sort()).toEqual(NEW)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it("with IRCC's French feed (--french-url): its labels are kept beside the record and each alert carries its labelFr", async () => {
+    const frenchUrl = feedUrl.replace(/\/[^/]*$/, '/fr')
+    const r = await run('--url', feedUrl, '--french-url', frenchUrl, '--record', record, '--db', db, '--json')
+    expect(r.code).toBe(0)
+    const alerts = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as RoundAlertPayload)
+    expect(alerts.map((a) => a.round.labelFr)).toEqual(NEW.map((n) => `FR ${shipped.rounds.find((x) => x.drawNumber.trim() === n)!.drawName.trim()}`))
+  })
+
+  it('a French feed that fails is said; the English record is refreshed and its rounds still go; the next check brings the labels, though the English feed is unchanged', async () => {
+    const frenchUrl = feedUrl.replace(/\/[^/]*$/, '/fr')
+    frenchFails = true
+    const store = await openStore(db)
+    try {
+      const first = await watchOnce({ store, recordPath: record, url: feedUrl, frenchUrl })
+      expect(first.frenchError).toMatch(/502/)
+      expect(first.sent.map((a) => a.round.number)).toEqual(NEW)
+      expect(first.sent.every((a) => a.round.labelFr === undefined)).toBe(true)
+      expect((await run('--url', feedUrl, '--french-url', frenchUrl, '--record', record, '--db', join(dir, 'other.db'))).stdout).toContain('French labels not refreshed (the English record is): ')
+      frenchFails = false
+      const second = await watchOnce({ store, recordPath: record, url: feedUrl, frenchUrl })
+      expect(second.frenchError).toBeNull()
+      expect(second.sent).toEqual([])
+      expect(loadRecord(record).rounds.find((x) => x.number === '447')!.labelFr).toMatch(/^FR /)
     } finally {
       await store.close()
     }

@@ -18,6 +18,7 @@ import { defaultDb, recordPathOf } from '../record-path.js'
 
 interface WatchCliOptions {
   readonly url?: string
+  readonly frenchUrl?: string
   readonly record?: string
   readonly db?: string
   readonly webhook?: string
@@ -50,6 +51,7 @@ function channelWords(webhook: string | undefined, profile: Profile | undefined)
 function summary(result: WatchResult): string {
   const lines: string[] = []
   if (result.refreshError) lines.push(`Feed not read: ${result.refreshError}`)
+  if (result.frenchError) lines.push(`French labels not refreshed (the English record is): ${result.frenchError}`)
   if (result.failed) lines.push(`Round #${result.failed.number} not delivered after ${result.failed.delivery.attempts} attempt(s) (${result.failed.delivery.error}); it and any later round will be sent at the next check`)
   if (result.sent.length === 0 && !result.failed) lines.push('No new round')
   return lines.join('\n')
@@ -62,6 +64,7 @@ async function readProfile(file: string): Promise<Profile> {
 async function runWatch(file: string | undefined, options: WatchCliOptions): Promise<number> {
   if (file !== undefined && options.url !== undefined) throw new CliError('give a feed FILE or --url URL, not both', EXIT_BAD_INPUT)
   httpUrlOption('--url', options.url)
+  httpUrlOption('--french-url', options.frenchUrl)
   httpUrlOption('--webhook', options.webhook)
   const secret = process.env.EE_WEBHOOK_SECRET
   if (options.webhook !== undefined && !secret) throw new CliError('--webhook: set EE_WEBHOOK_SECRET to the secret the receiver checks the X-EE-Signature with', EXIT_BAD_INPUT)
@@ -75,6 +78,7 @@ async function runWatch(file: string | undefined, options: WatchCliOptions): Pro
       store,
       recordPath,
       ...(file !== undefined ? { file } : { url: options.url ?? IRCC_FEED_URL }),
+      ...(options.frenchUrl !== undefined ? { frenchUrl: options.frenchUrl } : {}),
       ...(options.webhook !== undefined ? { webhook: { url: options.webhook, secret: secret!, ...(retries === undefined ? {} : { retries }) } } : {}),
       ...(profile ? { profile } : {}),
       onAlert: (a) => process.stdout.write(options.json ? `${JSON.stringify(a)}\n` : `${formatAlert(a)}\n`),
@@ -129,6 +133,7 @@ export function registerWatch(program: Command): void {
     .description("alerts on new rounds: check IRCC's feed (once, or --every 1h), print each new round, POST it to --webhook signed with HMAC-SHA256 (EE_WEBHOOK_SECRET); each round is sent once (state in --db)")
     .argument('[file]', 'a copy of the feed to read instead of fetching')
     .option('--url <url>', "fetch the feed from this address instead of IRCC's")
+    .option('--french-url <url>', "also keep the French labels from this copy of IRCC's French feed (default with IRCC's feed: ee_rounds_123_fr.json)")
     .option('--every <period>', 'check every period (e.g. 1h, 30m) until stopped; default: once', refreshOption)
     .option('--webhook <url>', 'POST each new round there as JSON, signed (X-EE-Signature: sha256=<hex>)')
     .option('--retries <n>', 'webhook retries with exponential backoff from 1 s (default 4)')
