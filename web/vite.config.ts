@@ -3,10 +3,12 @@
  * `npm run build:web` builds it; `npx vite --config web/vite.config.ts` serves it live with /v1 proxied
  * to a server on port 8080.
  */
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { categoriesAsRead } from '../src/rules/categories/fields.js'
 import { withoutSourceTitles } from '../src/rules/sources-for-pages.js'
+import { nocModuleForPages } from '../src/noc/for-pages.js'
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url))
 
@@ -52,9 +54,25 @@ const sourcesForPages = {
   },
 }
 
+/**
+ * The NOC 2021 unit groups written compactly (src/noc/for-pages.ts): src/noc/index.ts, the only reader
+ * of data/noc2021.json, gets them in place of the file, without its provenance note.
+ */
+const NOC_FOR_PAGES = '\0noc2021-for-pages'
+const nocForPages = {
+  name: 'noc-for-pages',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    return source.endsWith('/data/noc2021.json') && importer?.endsWith('/src/noc/index.ts') ? NOC_FOR_PAGES : null
+  },
+  load(id: string) {
+    return id === NOC_FOR_PAGES ? nocModuleForPages(readFileSync(here('../data/noc2021.json'), 'utf8')) : null
+  },
+}
+
 export default defineConfig({
   root: here('.'),
-  plugins: [zodForPages, categoriesForPages, sourcesForPages],
+  plugins: [zodForPages, categoriesForPages, sourcesForPages, nocForPages],
   base: '/',
   publicDir: false,
   build: {
