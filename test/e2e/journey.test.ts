@@ -248,6 +248,13 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
     const { page, context, errors } = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}`)
     await fill(page, c, l)
     await checkCandidate(page, c, l)
+    // The breakdown's words are the journey's, in the page's language (the site's words are not loaded here): never a key.
+    const breakdown = page.locator('#crs-breakdown')
+    expect(await breakdown.locator('thead th').allTextContents()).toEqual(l === 'en' ? ['Factor', 'Points'] : ['Facteur', 'Points'])
+    const rows = await breakdown.locator('tbody th').allTextContents()
+    expect(rows.slice(0, 2)).toEqual(l === 'en' ? ['A. Core / human capital factors', 'Age'] : ['A. Facteurs de base / capital humain', 'Âge'])
+    expect(rows).toHaveLength(21)
+    expect(rows.filter((r) => /^[A-D]$|^\w+\.\w+$/.test(r))).toEqual([])
     const x = expected(c)
     if (c === developer) {
       // CEC opens, and the summary bar says so.

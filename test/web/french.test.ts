@@ -11,10 +11,13 @@ import { en as forecastEn } from '../../web/src/words/forecast.en.js'
 import { fr as forecastFr } from '../../web/src/words/forecast.fr.js'
 import { en as journeyEn } from '../../web/src/words/journey.en.js'
 import { fr as journeyFr } from '../../web/src/words/journey.fr.js'
+import { en as frameEn } from '../../web/src/words/frame.en.js'
+import { fr as frameFr } from '../../web/src/words/frame.fr.js'
 import { en as siteEn } from '../../web/src/words/site.en.js'
 import { fr as siteFr } from '../../web/src/words/site.fr.js'
 
 const TABLES: readonly [string, Readonly<Record<string, string>>, Readonly<Record<string, string>>][] = [
+  ['frame', frameEn, frameFr],
   ['site', siteEn, siteFr],
   ['journey', journeyEn, journeyFr],
   ['forecast', forecastEn, forecastFr],

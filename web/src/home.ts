@@ -1,4 +1,5 @@
 /** The home page: what the app does and where to go. @module */
+import './site-words.js'
 import { h } from './dom.js'
 import { lang, t, type MessageKey } from './i18n.js'
 import { layout } from './layout.js'

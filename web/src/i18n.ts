@@ -1,12 +1,15 @@
 /**
  * English and French. The language comes from `?lang=`, then the last choice, then the browser; the
  * switch in the header keeps the rest of the URL (and so the calculator's state). The words are in
- * web/src/words/, one module per language, and only the page's is loaded.
+ * web/src/words/, one module per language, and only the page's is loaded: here the frame's (layout.ts),
+ * which every page shows; the home, rounds and simulator pages add the site's (web/src/site-words.ts),
+ * which the journey's pages do without (they have their own, web/src/journey/text.ts).
  * @module
  */
+import type { FrameWords } from './words/frame.en.js'
 import type { SiteWords } from './words/site.en.js'
 
-export type MessageKey = keyof SiteWords
+export type MessageKey = keyof FrameWords | keyof SiteWords
 
 export type Lang = 'en' | 'fr'
 
@@ -26,11 +29,22 @@ export const lang: Lang = detect()
 document.documentElement.lang = lang
 
 // Only the page's language is downloaded: the other one's words never reach the device.
-const DICT: Readonly<Record<MessageKey, string>> = lang === 'fr' ? (await import('./words/site.fr.js')).fr : (await import('./words/site.en.js')).en
+const DICT: Partial<Record<MessageKey, string>> = { ...(lang === 'fr' ? (await import('./words/frame.fr.js')).fr : (await import('./words/frame.en.js')).en) }
 
-/** The message `key` in the page's language, with `{name}` placeholders filled (numbers as the page's language writes them). */
+/** Adds the site's words (web/src/site-words.ts, in the page's language) to the frame's. */
+export function addSiteWords(words: Readonly<Record<keyof SiteWords, string>>): void {
+  Object.assign(DICT, words)
+}
+
+/**
+ * The message `key` in the page's language, with `{name}` placeholders filled (numbers as the page's
+ * language writes them). A key of the site's words on a page that did not import web/src/site-words.ts
+ * is a mistake of the page's, said as such.
+ */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return fill(DICT[key], vars)
+  const template = DICT[key]
+  if (template === undefined) throw new Error(`The words "${key}" are not loaded on this page: it must import web/src/site-words.ts`)
+  return fill(template, vars)
 }
 
 /**

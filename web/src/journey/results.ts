@@ -14,11 +14,11 @@ import { timeline, whatIf } from '../../../src/history/outlook.js'
 import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
-import { colon, lang, num, semicolon, tk } from '../i18n.js'
+import { colon, lang, num, semicolon } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import type { Pending } from './checks.js'
 import { cantTellText, invitedUnknownText, notCountedShort } from './check-text.js'
-import { m, mEnglish } from './text.js'
+import { m, mEnglish, mk } from './text.js'
 
 export type Verdict = 'yes' | 'no' | 'unknown'
 
@@ -40,11 +40,11 @@ export function breakdown(result: CrsResult): HTMLElement {
   const rows: HTMLElement[] = []
   for (const [title, group, lines] of GROUPS) {
     const values = result[group] as unknown as Record<string, number>
-    rows.push(h('tr', { class: 'group' }, h('th', { scope: 'row' }, tk(title)), h('td', { class: 'n' }, num(values.subtotal!))))
-    for (const line of lines) rows.push(h('tr', {}, h('th', { scope: 'row', class: 'sub' }, tk(`${group}.${line}`)), h('td', { class: 'n', 'data-line': `${group}.${line}` }, num(values[line]!))))
+    rows.push(h('tr', { class: 'group' }, h('th', { scope: 'row' }, mk(title)), h('td', { class: 'n' }, num(values.subtotal!))))
+    for (const line of lines) rows.push(h('tr', {}, h('th', { scope: 'row', class: 'sub' }, mk(`${group}.${line}`)), h('td', { class: 'n', 'data-line': `${group}.${line}` }, num(values[line]!))))
   }
   rows.push(h('tr', { class: 'sum' }, h('th', { scope: 'row' }, m('crs')), h('td', { class: 'n' }, num(result.total))))
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'crs-breakdown' }, h('caption', { class: 'visually-hidden' }, m('breakdown')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tk('factor')), h('th', { scope: 'col', class: 'n' }, tk('points')))), h('tbody', {}, ...rows)))
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'crs-breakdown' }, h('caption', { class: 'visually-hidden' }, m('breakdown')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('factor')), h('th', { scope: 'col', class: 'n' }, m('points')))), h('tbody', {}, ...rows)))
 }
 
 export function noticeList(notices: readonly FactorNotice[], asOf: string): HTMLElement | null {

@@ -5,6 +5,7 @@
  * distribution when published). Data from the API (`/v1/rounds`, `/v1/rounds/stats`, `/v1/rounds/{number}`).
  * @module
  */
+import '../site-words.js'
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
 import { programName, roundName, roundNameElement } from '../journey/messages.js'
 import { h } from '../dom.js'

@@ -5,6 +5,7 @@
  * categories in force on the round's day (`GET /v1/rounds/categories`); the round's time may be a day.
  * @module
  */
+import '../site-words.js'
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
 import { colon, lang, num, t, tk, type MessageKey } from '../i18n.js'

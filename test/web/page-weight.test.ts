@@ -1,0 +1,38 @@
+/**
+ * The calculator and eligibility pages' scripts (issue 12, bench/web.bench.ts): as they run, within 80 kB
+ * gzip in each language; the site's words of the other pages (web/src/words/site.*.ts) and the NOC
+ * list's provenance note are not among them; the other pages still load the site's words.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildPages, pageScripts, TARGET, weigh, type Manifest } from '../../bench/web-weight.js'
+
+let built: Awaited<ReturnType<typeof buildPages>>
+let manifest: Manifest
+beforeAll(async () => {
+  built = await buildPages(process.cwd())
+  manifest = built.manifest
+}, 180_000)
+afterAll(() => built?.remove())
+
+const JOURNEY = (['calculator', 'eligibility'] as const).flatMap((page) => (['en', 'fr'] as const).map((language) => [page, language] as const))
+
+describe("the journey's pages", () => {
+  it.each(JOURNEY)('%s in %s, as it runs: within the target, with the frame’s and the journey’s words of its language only', (page, language) => {
+    const keys = pageScripts(manifest, page, 'runs', language)
+    const words = [...keys].filter((k) => k.startsWith('src/words/')).sort()
+    expect(words).toEqual([`src/words/frame.${language}.ts`, `src/words/journey.${language}.ts`])
+    expect(weigh(built.out, manifest, keys).gzip).toBeLessThanOrEqual(TARGET)
+  })
+
+  it('carry the NOC 2021 titles without the file’s provenance note', () => {
+    const scripts = [...pageScripts(manifest, 'calculator', 'runs', 'en')].map((k) => readFileSync(join(built.out, manifest[k]!.file), 'utf8')).join('\n')
+    expect(scripts).toContain('Software engineers and designers')
+    expect(scripts).not.toContain('Level-5')
+  })
+
+  it.each(['index', 'rounds', 'simulator'])('the %s page loads the site’s words in its language', (page) => {
+    for (const language of ['en', 'fr'] as const) expect(pageScripts(manifest, page, 'first', language)).toContain(`src/words/site.${language}.ts`)
+  })
+})
