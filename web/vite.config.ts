@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { categoriesAsRead } from '../src/rules/categories/fields.js'
+import { categoriesForPages as categoriesCut } from '../src/rules/categories/fields.js'
 import { withoutSourceTitles } from '../src/rules/sources-for-pages.js'
 import { nocModuleForPages } from '../src/noc/for-pages.js'
 
@@ -32,15 +32,16 @@ const zodForPages = {
 
 /**
  * The category versions as the library reads them (src/rules/categories/fields.ts): the research fields
- * of data/categories.json stay out of the pages (test/rules/categories-fields.test.ts holds the catalog
- * built from the cut file equal to the one built from the whole).
+ * of data/categories.json stay out of the pages, and so do the rules' texts, which no page prints
+ * (test/rules/categories-fields.test.ts holds the catalog built from the cut file equal to the one built
+ * from the whole, rule texts apart).
  */
 const categoriesForPages = {
   name: 'categories-for-pages',
   enforce: 'pre' as const,
   transform(code: string, id: string) {
     if (!id.endsWith('/data/categories.json')) return null
-    return { code: JSON.stringify(categoriesAsRead(JSON.parse(code) as Parameters<typeof categoriesAsRead>[0])), map: null }
+    return { code: JSON.stringify(categoriesCut(JSON.parse(code) as Parameters<typeof categoriesCut>[0])), map: null }
   },
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { catalogOf, categoryVersions } from '../../src/rules/categories/catalog.js'
-import { CATEGORY_FIELDS_READ, categoriesAsRead } from '../../src/rules/categories/fields.js'
+import { CATEGORY_FIELDS_READ, categoriesAsRead, categoriesForPages } from '../../src/rules/categories/fields.js'
 
 const whole = JSON.parse(readFileSync(new URL('../../data/categories.json', import.meta.url), 'utf8')) as { categories: Record<string, unknown>[] }
 
@@ -23,5 +23,12 @@ describe('categories as the library reads them', () => {
     const without = (field: string) => ({ categories: whole.categories.map(({ [field]: _dropped, ...rest }) => rest) })
     expect(catalogOf(without('confidence'))).not.toEqual(catalogOf(whole))
     expect(() => catalogOf(without('rule'))).toThrow()
+  })
+
+  it("the pages' copy gives the same catalog with every rule's text empty, and nothing else changed", () => {
+    const pages = catalogOf(categoriesForPages(whole))
+    expect(pages.map((v) => v.rule.text)).toEqual(pages.map(() => ''))
+    expect(categoryVersions.every((v) => v.rule.text.length > 0)).toBe(true)
+    expect(pages).toEqual(categoryVersions.map((v) => ({ ...v, rule: { ...v.rule, text: '' } })))
   })
 })

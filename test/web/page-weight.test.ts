@@ -1,7 +1,7 @@
 /**
  * The calculator and eligibility pages' scripts (issue 12, bench/web.bench.ts): as they run, within 80 kB
- * gzip in each language; the site's words of the other pages (web/src/words/site.*.ts) and the NOC
- * list's provenance note are not among them; the other pages still load the site's words.
+ * gzip in each language; the site's words of the other pages (web/src/words/site.*.ts), the NOC list's
+ * provenance note and the categories' rule texts are not among them; the other pages still load the site's words.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,10 +26,12 @@ describe("the journey's pages", () => {
     expect(weigh(built.out, manifest, keys).gzip).toBeLessThanOrEqual(TARGET)
   })
 
-  it('carry the NOC 2021 titles without the file’s provenance note', () => {
+  it('carry the NOC 2021 titles without the file’s provenance note, and the categories without their rules’ texts', () => {
     const scripts = [...pageScripts(manifest, 'calculator', 'runs', 'en')].map((k) => readFileSync(join(built.out, manifest[k]!.file), 'utf8')).join('\n')
     expect(scripts).toContain('Software engineers and designers')
     expect(scripts).not.toContain('Level-5')
+    expect(scripts).toContain('French language proficiency (2023-1)')
+    expect(scripts).not.toContain('French-language test results showing a minimum of NCLC 7')
   })
 
   it.each(['index', 'rounds', 'simulator'])('the %s page loads the site’s words in its language', (page) => {
