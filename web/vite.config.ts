@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { categoriesForPages as categoriesCut } from '../src/rules/categories/fields.js'
+import { fstNocAsRead } from '../src/rules/programs/fst-noc-fields.js'
 import { withoutSourceTitles } from '../src/rules/sources-for-pages.js'
 import { nocModuleForPages } from '../src/noc/for-pages.js'
 
@@ -45,6 +46,16 @@ const categoriesForPages = {
   },
 }
 
+/** The FST trades as the library reads them (src/rules/programs/fst-noc-fields.ts): the research record of data/fst-noc.json stays out. */
+const fstNocForPages = {
+  name: 'fst-noc-for-pages',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.endsWith('/data/fst-noc.json')) return null
+    return { code: JSON.stringify(fstNocAsRead(JSON.parse(code) as Parameters<typeof fstNocAsRead>[0])), map: null }
+  },
+}
+
 /** The instruments without their titles, which the pages never print (src/rules/sources-for-pages.ts). */
 const sourcesForPages = {
   name: 'sources-for-pages',
@@ -73,7 +84,7 @@ const nocForPages = {
 
 export default defineConfig({
   root: here('.'),
-  plugins: [zodForPages, categoriesForPages, sourcesForPages, nocForPages],
+  plugins: [zodForPages, categoriesForPages, fstNocForPages, sourcesForPages, nocForPages],
   base: '/',
   publicDir: false,
   build: {

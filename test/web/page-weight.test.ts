@@ -1,7 +1,7 @@
 /**
  * The calculator and eligibility pages' scripts (issue 12, bench/web.bench.ts): as they run, within 80 kB
  * gzip in each language; the site's words of the other pages (web/src/words/site.*.ts), the NOC list's
- * provenance note and the categories' rule texts are not among them; the other pages still load the site's words.
+ * provenance note, the categories' rule texts and data/fst-noc.json's research record are not among them; the other pages still load the site's words.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,12 +26,15 @@ describe("the journey's pages", () => {
     expect(weigh(built.out, manifest, keys).gzip).toBeLessThanOrEqual(TARGET)
   })
 
-  it('carry the NOC 2021 titles without the file’s provenance note, and the categories without their rules’ texts', () => {
+  it('carry the NOC 2021 titles without the file’s provenance note, the categories without their rules’ texts, the FST trades without their research record', () => {
     const scripts = [...pageScripts(manifest, 'calculator', 'runs', 'en')].map((k) => readFileSync(join(built.out, manifest[k]!.file), 'utf8')).join('\n')
     expect(scripts).toContain('Software engineers and designers')
     expect(scripts).not.toContain('Level-5')
     expect(scripts).toContain('French language proficiency (2023-1)')
     expect(scripts).not.toContain('French-language test results showing a minimum of NCLC 7')
+    // data/fst-noc.json: the trades, not the research record's note and groups.
+    expect(scripts).toContain('72106')
+    expect(scripts).not.toContain('skilled-trade NOC 2021 groups expanded')
   })
 
   it.each(['index', 'rounds', 'simulator'])('the %s page loads the site’s words in its language', (page) => {
