@@ -15,9 +15,11 @@ export const fstRules: readonly Rule<unknown>[] = [fstRequirements, settlementFu
 
 /**
  * Whether the profile is eligible for FST on the date: 2 years in one skilled trade within 5 years,
- * and a job offer or certificate of qualification in that same trade (unit group; docs/decisions.md).
+ * and a job offer or certificate of qualification in that same trade (unit group; docs/decisions.md),
+ * and settlement funds; null (can't tell) when nothing fails but the funds are needed and not given
+ * (recorded in `undecided`).
  */
-export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
+export function checkFst(f: Facts, out: UnmetCondition[] | null, undecided: UnmetCondition[] | null = null): boolean | null {
   const { value: req, version } = fstRequirements.at(f.asOf)
   const source = sourceOf(fstRequirements, version)
   const p = f.profile
@@ -62,9 +64,12 @@ export function checkFst(f: Facts, out: UnmetCondition[] | null): boolean {
     out.push({ code: 'no_offer_or_certificate', message: `FST needs an offer of full-time work for at least a year, or a Canadian certificate of qualification, in ${trade}${held ? `; the profile has a ${held}` : ''}`, source, params: { program: 'fst', trades: qualifying.join(', ') } })
   }
 
-  if (!checkFunds(f, out, 'FST')) {
+  // Funds go last: without `out`, any failure above has returned false, so a null here is a true can't tell.
+  const funds = checkFunds(f, out, undecided, 'FST')
+  if (funds === false) {
     if (!out) return false
     ok = false
   }
-  return ok
+  // A failed condition wins over one that cannot be decided.
+  return ok && funds === null ? null : ok
 }

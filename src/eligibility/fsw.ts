@@ -86,10 +86,11 @@ function bestContinuousOccupation(f: Facts, windowYears: number, maxTeer: number
 }
 
 /**
- * Whether the profile is eligible for FSW on the date. With `out`, every unmet condition is recorded;
- * without, it stops at the first. `grid` is reused when already computed.
+ * Whether the profile is eligible for FSW on the date: true, false, or null (can't tell: no condition
+ * fails but settlement funds are needed and not given, recorded in `undecided`). With `out`, every unmet
+ * condition is recorded; without, it stops at the first. `grid` is reused when already computed.
  */
-export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid | null = null): boolean {
+export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid | null = null, undecided: UnmetCondition[] | null = null): boolean | null {
   const asOf = f.asOf
   const { value: min, version } = fswMinimums.at(asOf)
   const source = sourceOf(fswMinimums, version)
@@ -128,9 +129,12 @@ export function checkFsw(f: Facts, out: UnmetCondition[] | null, grid: FswGrid |
     out.push({ code: 'grid_below_pass_mark', message: `FSW needs ${min.passMark} of 100 points on the selection grid; the profile scores ${points} (language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability})`, source, params: { program: 'fsw', passMark: min.passMark, points } })
   }
 
-  if (!checkFunds(f, out, 'FSW')) {
+  // Funds go last: without `out`, any failure above has returned false, so a null here is a true can't tell.
+  const funds = checkFunds(f, out, undecided, 'FSW')
+  if (funds === false) {
     if (!out) return false
     ok = false
   }
-  return ok
+  // A failed condition wins over one that cannot be decided.
+  return ok && funds === null ? null : ok
 }

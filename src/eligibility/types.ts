@@ -23,6 +23,7 @@ export type UnmetCode =
   | 'no_education'
   | 'grid_below_pass_mark'
   | 'settlement_funds_insufficient'
+  | 'settlement_funds_unknown'
   | 'not_eligible_for_program'
   | 'category_list_unknown'
   | 'no_french_result'
@@ -55,27 +56,36 @@ export interface FswGrid {
   readonly adaptability: number
 }
 
-/** Settlement funds on the date: the family size, what is required (null when no table is known for the date), and whether it is waived. */
+/**
+ * Settlement funds on the date: the family size, what is required (null when no table is known for the
+ * date), what the profile shows (null when it does not say: can't tell where funds are needed), and
+ * whether it is waived.
+ */
 export interface FundsCheck {
   readonly familySize: number
   readonly required: number | null
-  readonly available: number
+  readonly available: number | null
   /** Authorized to work in Canada with a valid job offer (IRPR 76(1)(b)(ii)). */
   readonly waived: boolean
 }
 
-export interface FswResult {
-  readonly eligible: boolean
+export interface ProgramResult {
+  /**
+   * true or false, or null (can't tell): no condition fails but one cannot be decided from the profile
+   * (FSW and FST: settlement funds not given where they are needed, `settlement_funds_unknown`), the
+   * conditions in `undecided`. A failed condition wins over an unknown one (false).
+   */
+  readonly eligible: boolean | null
+  readonly unmet: readonly UnmetCondition[]
+  /** Conditions the profile does not let the engine decide (when `eligible` is null). */
+  readonly undecided?: readonly UnmetCondition[]
+}
+
+export interface FswResult extends ProgramResult {
   /** Grid total out of 100 (the pass mark is fsw.minimums passMark). */
   readonly points: number
   readonly grid: FswGrid
   readonly funds: FundsCheck
-  readonly unmet: readonly UnmetCondition[]
-}
-
-export interface ProgramResult {
-  readonly eligible: boolean
-  readonly unmet: readonly UnmetCondition[]
 }
 
 export interface FstResult extends ProgramResult {
@@ -118,8 +128,17 @@ export interface EligibilityResult {
   readonly programs: { readonly fsw: FswResult; readonly cec: ProgramResult; readonly fst: FstResult }
   /** Only the category versions in force on `asOf`. */
   readonly categories: readonly CategoryResult[]
-  /** The program an invitation would be issued under (PNP, then CEC, FSW, FST), or null. */
+  /**
+   * The program an invitation would be issued under (PNP, then CEC, FSW, FST), or null: none, or it
+   * cannot be told (then `invitedUnderUndecided`).
+   */
   readonly invitedUnder: ProgramId | null
+  /**
+   * When `invitedUnder` is null because a program that comes first in the order is can't tell: the
+   * programs the invitation could be issued under, in that order (the can't-tell ones, then the first
+   * certain one if any). Absent otherwise.
+   */
+  readonly invitedUnderUndecided?: readonly ProgramId[]
   /** For a date after the rules were last verified: that notice (rules/verified.ts). */
   readonly notices?: readonly VerificationNotice[]
 }

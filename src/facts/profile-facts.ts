@@ -312,7 +312,7 @@ export class ProfileFacts {
   /** The counts hours() computed, by (years, filter). */
   private hoursMemo: CountRead[] | null = null
   /** Program answers, memoized for categories and the invitation program. */
-  readonly programs: { fsw?: boolean; cec?: boolean; fst?: boolean } = {}
+  readonly programs: { fsw?: boolean | null; cec?: boolean | null; fst?: boolean | null } = {}
 
   constructor(
     readonly profile: Profile,

@@ -31,10 +31,20 @@ export function eligibilityRuleDays(): EligibilityRuleDays {
 interface Held {
   readonly from: number
   readonly until: number
-  readonly answer: boolean
+  /** null: can't tell (FSW or FST settlement funds needed and not given, E21). */
+  readonly answer: boolean | null
 }
 
 const NOTHING_HELD: Held = { from: 0, until: Number.NEGATIVE_INFINITY, answer: false }
+
+/** FSW or FST: true when one is a yes, null when neither is but one can't tell, else false (anyProgram's order). */
+function fswOrFst(f: ProfileFacts): boolean | null {
+  const fsw = checkFsw(f, null)
+  if (fsw === true) return true
+  const fst = checkFst(f, null)
+  if (fst === true) return true
+  return fsw === null || fst === null ? null : false
+}
 
 export class EligibilityScan {
   private factsDate = ''
@@ -62,7 +72,7 @@ export class EligibilityScan {
   }
 
   /** Asks `check` of the facts on `date` and how long its answer holds: until the calendar sees a change in what it read. */
-  private ask(date: IsoDate, day: number, rules: Int32Array, check: (f: ProfileFacts) => boolean): Held {
+  private ask(date: IsoDate, day: number, rules: Int32Array, check: (f: ProfileFacts) => boolean | null): Held {
     const f = this.factsOn(date)
     const mark = f.beginAnswer()
     const answer = check(f)
@@ -73,7 +83,7 @@ export class EligibilityScan {
   /** Whether the profile is eligible for CEC on `date` (day number `day`), as checkCec. */
   cecOn(date: IsoDate, day: number): boolean {
     if (day < this.cec.from || day >= this.cec.until) this.cec = this.ask(date, day, this.ruleDays.cec, (f) => checkCec(f, null))
-    return this.cec.answer
+    return this.cec.answer === true
   }
 
   /** The last FSW-or-FST answer and the days [from, until) it holds on (for tests). */
@@ -81,14 +91,14 @@ export class EligibilityScan {
     return this.fswOrFst
   }
 
-  /** Whether the profile is eligible for FSW or FST on `date`, reused over the days the answer holds. */
-  fswOrFstOn(date: IsoDate, day: number): boolean {
-    if (day < this.fswOrFst.from || day >= this.fswOrFst.until) this.fswOrFst = this.ask(date, day, this.ruleDays.fswOrFst, (f) => checkFsw(f, null) || checkFst(f, null))
+  /** Whether the profile is eligible for FSW or FST on `date` (null: can't tell), reused over the days the answer holds. */
+  fswOrFstOn(date: IsoDate, day: number): boolean | null {
+    if (day < this.fswOrFst.from || day >= this.fswOrFst.until) this.fswOrFst = this.ask(date, day, this.ruleDays.fswOrFst, fswOrFst)
     return this.fswOrFst.answer
   }
 
-  /** Whether the profile is eligible for FSW, CEC or FST on `date`, as isEligibleForAnyProgram. */
-  anyProgramOn(date: IsoDate, day: number): boolean {
+  /** Whether the profile is eligible for FSW, CEC or FST on `date`, as anyProgramAnswer (null: can't tell). */
+  anyProgramOn(date: IsoDate, day: number): boolean | null {
     return this.cecOn(date, day) || this.fswOrFstOn(date, day)
   }
 
@@ -96,8 +106,8 @@ export class EligibilityScan {
   categoryOn(categoryId: string, date: IsoDate, day: number): boolean | null {
     const c = compiledCategory(categoryId)
     if (!c || c.category.from > date || (c.category.to !== null && date > c.category.to)) return false
-    if (c.listUnknown !== null) return this.anyProgramOn(date, day) ? null : false
-    return this.categoryRuleOn(c, date, day) && this.anyProgramOn(date, day)
+    if (c.listUnknown !== null) return this.anyProgramOn(date, day) === false ? false : null
+    return this.categoryRuleOn(c, date, day) ? this.anyProgramOn(date, day) : false
   }
 
   /** The last answer for the rule of category version `id` and the days [from, until) it holds on (for tests). */
@@ -113,6 +123,6 @@ export class EligibilityScan {
       held = this.ask(date, day, this.ruleDays.categoryRule, (f) => checkCategoryRule(f, c, null) !== null)
       this.categoryRules.set(id, held)
     }
-    return held.answer
+    return held.answer === true
   }
 }

@@ -18,7 +18,7 @@ import { crsRulesAt, hasScoringSpouse, scoreCrs } from '../crs/index.js'
 import { crsFactorsOf } from '../crs/factors.js'
 import { ChangeCalendar, nextBirthday, WatchedCount } from '../facts/calendar.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
-import { categoryById, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../eligibility/index.js'
+import { anyProgramAnswer, categoryById, isEligibleForCategory, isEligibleForProgram, programAnswer } from '../eligibility/index.js'
 import { crsRules, factRules } from '../rules/index.js'
 import { languageValidity } from '../rules/language/validity.js'
 import { fstRequirements } from '../rules/programs/fst.js'
@@ -335,7 +335,7 @@ function eligibleForRound(profile: Profile, round: PastRound): { eligible: boole
     // A PNP round needs a nomination held on the day (eligibility engine: nominated and any program).
     const nomination = profile.provincialNomination
     if (round.program === 'pnp' && (nomination === null || nomination.nominatedOn > round.date)) return { eligible: false, note: `PNP on ${round.date}: no provincial nomination by then` }
-    return { eligible: isEligibleForProgram(profile, round.program!, round.date), note: `${round.program!.toUpperCase()} on ${round.date}` }
+    return withFundsNote(programAnswer(profile, round.program!, round.date), `${round.program!.toUpperCase()} on ${round.date}`)
   }
   if (round.type === 'category') {
     if (!round.categoryId) return { eligible: null, note: `category "${round.label}" not known to the eligibility engine` }
@@ -345,12 +345,22 @@ function eligibleForRound(profile: Profile, round: PastRound): { eligible: boole
     if (certainlyNotInCategory(profile, round.categoryId, at.date)) return { eligible: false, note }
     const eligible = isEligibleForCategory(profile, round.categoryId, at.date)
     // Can't tell: say why (the category's list of occupations is not known).
-    if (eligible === null) return { eligible, note: `${note}: can't tell, ${compiledCategory(round.categoryId)?.listUnknown?.message ?? 'the eligibility engine cannot decide'}` }
+    if (eligible === null) return { eligible, note: `${note}: can't tell, ${compiledCategory(round.categoryId)?.listUnknown?.message ?? `the category needs FSW, CEC or FST, and ${FUNDS_UNKNOWN}`}` }
     return { eligible, note }
   }
   const programs = round.programs
-  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return { eligible: isEligibleForAnyProgram(profile, round.date), note: `FSW, CEC or FST on ${round.date}` }
-  return { eligible: programs.some((p) => isEligibleForProgram(profile, p, round.date)), note: `${programs.join(', ').toUpperCase()} on ${round.date}` }
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return withFundsNote(anyProgramAnswer(profile, round.date), `FSW, CEC or FST on ${round.date}`)
+  // A yes in any program wins; else a can't tell in one of them; else no.
+  const answers = programs.map((p) => programAnswer(profile, p, round.date))
+  const eligible = answers.includes(true) ? true : answers.includes(null) ? null : false
+  return withFundsNote(eligible, `${programs.join(', ').toUpperCase()} on ${round.date}`)
+}
+
+/** Why a program answer can't tell: the only one there is (E21). */
+const FUNDS_UNKNOWN = "the profile does not give its settlement funds (settlementFundsCad), which FSW and FST need: can't tell"
+
+function withFundsNote(eligible: boolean | null, note: string): { eligible: boolean | null; note: string } {
+  return { eligible, note: eligible === null ? `${note}: ${FUNDS_UNKNOWN}` : note }
 }
 
 function decide(score: number, round: PastRound, submittedAt: string | null): { outcome: InvitationOutcome; reason: string } {
@@ -412,7 +422,7 @@ export function invitedRoundIndices(profile: Profile, plan: RoundsPlan): number[
 function isEligibleForRound(profile: Profile, round: PastRound, date: IsoDate, day: number, scan: EligibilityScan): boolean {
   if (round.type === 'program') {
     const nomination = profile.provincialNomination
-    if (round.program === 'pnp') return nomination !== null && nomination.nominatedOn <= date && scan.anyProgramOn(date, day)
+    if (round.program === 'pnp') return nomination !== null && nomination.nominatedOn <= date && scan.anyProgramOn(date, day) === true
     if (round.program === 'cec') return scan.cecOn(date, day)
     if (round.program === 'fst' && !holdsTradeOfferOrCertificate(profile, date)) return false
     return isEligibleForProgram(profile, round.program!, date)
@@ -424,7 +434,7 @@ function isEligibleForRound(profile: Profile, round: PastRound, date: IsoDate, d
     return scan.categoryOn(round.categoryId, date, day) === true
   }
   const programs = round.programs
-  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(date, day)
+  if (programs.includes('fsw') && programs.includes('cec') && programs.includes('fst')) return scan.anyProgramOn(date, day) === true
   return programs.some((p) => (p === 'cec' ? scan.cecOn(date, day) : isEligibleForProgram(profile, p, date)))
 }
 

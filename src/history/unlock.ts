@@ -64,16 +64,20 @@ function testAt(language: OfficialLanguage, date: IsoDate, level: number): Langu
   return scores ? { test, testDate: date, ...scores } : null
 }
 
-/** Targets (programs and categories in force) not eligible; a category that can't be told (its list unknown, or a condition the profile does not decide) is no target. */
+/**
+ * Targets (programs and categories in force) not eligible; a category that can't be told (its list
+ * unknown, or a condition the profile does not decide) is no target. A program that can't tell (its
+ * settlement funds not given, E21) is one: stating the funds required opens it.
+ */
 function closedTargets(r: EligibilityResult): string[] {
   const targets: string[] = []
-  for (const id of FEDERAL_PROGRAMS) if (!r.programs[id].eligible) targets.push(id)
+  for (const id of FEDERAL_PROGRAMS) if (r.programs[id].eligible !== true) targets.push(id)
   for (const c of r.categories) if (c.eligible === false && !c.unmet.some((u) => u.code === 'category_list_unknown')) targets.push(c.id)
   return targets
 }
 
 function isOpen(r: EligibilityResult, target: string): boolean {
-  if (target === 'fsw' || target === 'cec' || target === 'fst') return r.programs[target].eligible
+  if (target === 'fsw' || target === 'cec' || target === 'fst') return r.programs[target].eligible === true
   return r.categories.find((c) => c.id === target)?.eligible === true
 }
 
@@ -135,9 +139,9 @@ export function unlocks(profile: Profile, asOf: IsoDate, horizonYears = 3): Unlo
     const education = profile.education.map((c) => (c.country !== 'CA' && c.completedOn <= asOf && (!c.eca || addYears(c.eca.issuedOn, 5) <= asOf) ? { ...c, eca: { organization: 'ECA', issuedOn: asOf } } : c))
     tryChange('eca', {}, { ...profile, education })
   }
-  // The settlement funds required for the family on the date.
+  // The settlement funds required for the family on the date (also when the profile does not give them).
   for (const funds of [base.programs.fsw.funds, base.programs.fst.funds]) {
-    if (funds.required !== null && !funds.waived && funds.available < funds.required) {
+    if (funds.required !== null && !funds.waived && (funds.available === null || funds.available < funds.required)) {
       tryChange('settlement-funds', { amount: funds.required, familySize: funds.familySize }, { ...profile, settlementFundsCad: funds.required })
     }
   }

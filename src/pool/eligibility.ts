@@ -124,20 +124,25 @@ export function evaluateFacts(f: ProfileFacts): PoolAnswers {
   f.programs.fsw = fsw
   f.programs.cec = cec
   f.programs.fst = fst
-  let programs = (fsw ? PROGRAM_BIT.fsw : 0) | (cec ? PROGRAM_BIT.cec : 0) | (fst ? PROGRAM_BIT.fst : 0)
+  // Only a certain yes is stored (a program that can't tell, FSW or FST funds not given, is not: E21).
+  let programs = (fsw === true ? PROGRAM_BIT.fsw : 0) | (cec ? PROGRAM_BIT.cec : 0) | (fst === true ? PROGRAM_BIT.fst : 0)
+  const certain = programs !== 0
   const categories: string[] = []
   const undecided: string[] = []
   // Not eligible for a program: no category either (rules.eligibility: eligible = eligibleForAny && met).
-  if (programs === 0) return { programs, categories, undecided }
+  if (!certain && fsw !== null && fst !== null) return { programs, categories, undecided }
   // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
-  if (f.nomination !== null) programs |= PROGRAM_BIT.pnp
+  if (certain && f.nomination !== null) programs |= PROGRAM_BIT.pnp
   // A category whose list is not known answers "can't tell" (null): not stored as eligible.
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
     if (c.listUnknown !== null) continue
-    // Skilled military recruits may be neither yes nor no (militaryAnswer null): counted apart.
-    const answer = c.category.rule.type === 'military' ? militaryAnswer(f, c, null, null) : checkCategoryRule(f, c, null) !== null
-    if (answer === true) categories.push(c.category.id)
-    else if (answer === null) undecided.push(c.category.id)
+    // Skilled military recruits may be neither yes nor no (militaryAnswer null): counted apart, and so
+    // is their yes when the programs can't tell. Another category's can't tell is not counted (mayBeUndecided).
+    if (c.category.rule.type === 'military') {
+      const answer = militaryAnswer(f, c, null, null)
+      if (answer === true && certain) categories.push(c.category.id)
+      else if (answer !== false) undecided.push(c.category.id)
+    } else if (certain && checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
   }
   return { programs, categories: categories.sort(), undecided: undecided.sort() }
 }

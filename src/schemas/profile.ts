@@ -138,7 +138,12 @@ export const profileSchema = z
       .nullable()
       .optional(),
     siblingInCanada: z.boolean().default(false),
-    settlementFundsCad: z.number().min(0).max(1e12).default(0),
+    /**
+     * Settlement funds in Canadian dollars (FSW and FST, IRPR 76(1)(b)(i)); absent = not said: where funds
+     * are needed (not waived, a table known for the date) the program answers can't tell (null), never
+     * "CAD 0" (docs/decisions.md E21).
+     */
+    settlementFundsCad: z.number().min(0).max(1e12).optional(),
     /** Dependent children (for the settlement-funds family size). */
     dependentChildren: z.int().min(0).max(30).default(0),
   })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { categoriesInForce, categoryEligibility, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
+import { anyProgramAnswer, categoriesInForce, categoryEligibility, eligibility, invitationProgram, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram, programAnswer } from '../../src/eligibility/index.js'
 import { profileSchema, type Profile, type ProfileInput } from '../../src/schemas/profile.js'
 import { bornBeforeFacts } from '../crs/arbitraries.js'
 import { celpip, job, makeProfile, tcf, unknownListCategory } from './helpers.js'
@@ -87,7 +87,8 @@ const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
   french: fc.option(fc.integer({ min: 5, max: 9 }), { nil: null }),
   firstFrench: fc.boolean(),
   jobs: fc.array(arbJob, { maxLength: 4 }),
-  funds: fc.constantFrom(0, 14_000, 20_000, 60_000),
+  // null: not said (settlementFundsCad absent; FSW and FST can't tell where funds are needed, E21).
+  funds: fc.constantFrom(0, 14_000, 20_000, 60_000, null),
   married: fc.boolean(),
   children: fc.integer({ min: 0, max: 3 }),
   offer: fc.option(fc.constantFrom(...NOCS), { nil: null }),
@@ -116,7 +117,7 @@ const arbProfile: fc.Arbitrary<ProfileInput> = fc.record({
     certificateOfQualification: r.certificate ? { noc: r.certificate, province: 'AB' } : null,
     provincialNomination: r.nominated ? { province: 'BC', nominatedOn: r.nominated } : null,
     jobOffer: r.offer ? { noc: r.offer, lmiaExempt: false } : null,
-    settlementFundsCad: r.funds,
+    ...(r.funds === null ? {} : { settlementFundsCad: r.funds }),
     dependentChildren: r.children,
   } satisfies ProfileInput)
 })
@@ -129,9 +130,18 @@ describe('properties', () => {
       fc.property(arbProfile, arbDate, (input, asOf) => {
         const p = parse(input)
         const r = eligibility(p, asOf)
-        for (const program of ['fsw', 'cec', 'fst'] as const) expect(isEligibleForProgram(p, program, asOf)).toBe(r.programs[program].eligible)
-        expect(isEligibleForAnyProgram(p, asOf)).toBe(r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible)
+        const answers = [r.programs.fsw.eligible, r.programs.cec.eligible, r.programs.fst.eligible]
+        const any = answers.includes(true) ? true : answers.includes(null) ? null : false
+        for (const program of ['fsw', 'cec', 'fst'] as const) {
+          // isEligibleForProgram: a certain yes only; programAnswer: the three-valued answer.
+          expect(isEligibleForProgram(p, program, asOf)).toBe(r.programs[program].eligible === true)
+          expect(programAnswer(p, program, asOf)).toBe(r.programs[program].eligible)
+        }
+        expect(isEligibleForAnyProgram(p, asOf)).toBe(any === true)
+        expect(anyProgramAnswer(p, asOf)).toBe(any)
         expect(isEligibleForProgram(p, 'pnp', asOf)).toBe(r.invitedUnder === 'pnp')
+        const nominated = p.provincialNomination !== null && p.provincialNomination.nominatedOn <= asOf
+        expect(programAnswer(p, 'pnp', asOf)).toBe(nominated ? any : false)
         for (const c of r.categories) expect(isEligibleForCategory(p, c.id, asOf)).toBe(c.eligible)
       }),
       { numRuns: 300 },
@@ -141,25 +151,42 @@ describe('properties', () => {
   it("eligible exactly when nothing is unmet or undecided; can't tell only for an unknown list or an undecided condition; a category needs a program; an occupation only when eligible by occupation", () => {
     fc.assert(
       fc.property(arbProfile, arbDate, (input, asOf) => {
-        const r = eligibility(parse(input), asOf)
-        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst]) expect(x.eligible).toBe(x.unmet.length === 0)
-        const any = r.programs.fsw.eligible || r.programs.cec.eligible || r.programs.fst.eligible
+        const p = parse(input)
+        const r = eligibility(p, asOf)
+        for (const x of [r.programs.fsw, r.programs.cec, r.programs.fst]) {
+          // A failed condition wins over an unknown one: no when something fails, can't tell when nothing
+          // fails but the funds are not given (the only undecided condition), else yes.
+          const undecided = x.undecided ?? []
+          expect(x.eligible).toBe(x.unmet.length > 0 ? false : undecided.length > 0 ? null : true)
+          if (x.eligible !== null) expect(x.undecided).toBeUndefined()
+          for (const u of undecided) expect(u.code).toBe('settlement_funds_unknown')
+          if (x.eligible === null) expect(p.settlementFundsCad).toBeUndefined()
+        }
+        expect(r.programs.cec.eligible).not.toBeNull()
+        const answers = [r.programs.fsw.eligible, r.programs.cec.eligible, r.programs.fst.eligible]
+        const any = answers.includes(true) ? true : answers.includes(null) ? null : false
         for (const c of r.categories) {
           const undecided = c.undecided ?? []
           expect(c.eligible === true, c.id).toBe(c.unmet.length === 0 && undecided.length === 0)
-          // null (can't tell) only for a program-eligible profile, with its reasons: the list is not known,
-          // or nothing fails but a condition cannot be decided from the profile (skilled military recruits).
+          // null (can't tell) only for a profile eligible for a program or that can't tell for one, with its
+          // reasons: the list is not known, or nothing fails but a condition cannot be decided from the
+          // profile (skilled military recruits; the funds of the only programs possible, E21).
           if (c.eligible === null) {
-            expect(any).toBe(true)
+            expect(any).not.toBe(false)
             if (undecided.length === 0) expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
             else expect(c.unmet).toEqual([])
+            if (any === null && c.unmet.length === 0) expect(undecided.some((u) => u.code === 'settlement_funds_unknown')).toBe(true)
           }
           if (c.eligible) expect(any).toBe(true)
           if (c.occupation) expect(c.occupation.months).toBeGreaterThanOrEqual(5.9)
         }
         expect(r.programs.fsw.points).toBe(Object.values(r.programs.fsw.grid).reduce((a, b) => a + b, 0))
         expect(r.programs.fsw.points).toBeLessThanOrEqual(100)
-        expect(r.invitedUnder === null).toBe(!any)
+        // An invitation program only for a certain yes; when none can be named because a program before
+        // the first yes can't tell, the candidates are listed; eligible for none: null and nothing listed.
+        if (r.invitedUnder !== null) expect(any).toBe(true)
+        if (any === false) expect([r.invitedUnder, r.invitedUnderUndecided]).toEqual([null, undefined])
+        if (r.invitedUnder === null && any !== false) expect(r.invitedUnderUndecided!.length).toBeGreaterThan(0)
       }),
       { numRuns: 300 },
     )
@@ -170,9 +197,34 @@ describe('properties', () => {
     fc.assert(
       fc.property(arbProfile, arbDate, (input, asOf) => {
         const p = parse(input)
-        const expected = isEligibleForAnyProgram(p, asOf) ? null : false
+        const expected = anyProgramAnswer(p, asOf) === false ? false : null
         expect(isEligibleForCategory(p, unknown, asOf)).toBe(expected)
         expect(categoryEligibility(p, unknown, asOf)!.eligible).toBe(expected)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('stating enough funds never turns a yes into a no or a can\'t tell, and turns every can\'t tell into a yes or a no', () => {
+    fc.assert(
+      fc.property(arbProfile, arbDate, fc.constantFrom(0, 14_000, 1_000_000), (input, asOf, stated) => {
+        const { settlementFundsCad: _, ...unsaid } = input
+        const before = eligibility(parse(unsaid), asOf)
+        const said = eligibility(parse({ ...unsaid, settlementFundsCad: stated }), asOf)
+        const rich = eligibility(parse({ ...unsaid, settlementFundsCad: 1_000_000 }), asOf)
+        for (const program of ['fsw', 'cec', 'fst'] as const) {
+          // Any amount said decides; a yes without funds stays a yes with any amount (funds were not needed).
+          expect(said.programs[program].eligible).not.toBeNull()
+          if (before.programs[program].eligible === true) expect(said.programs[program].eligible).toBe(true)
+          if (before.programs[program].eligible === false) expect(rich.programs[program].eligible).toBe(false)
+          if (before.programs[program].eligible === null) expect(rich.programs[program].eligible).toBe(true)
+        }
+        // The same for the categories: a can't tell caused only by the funds is decided once they are said.
+        for (const c of before.categories) {
+          const d = rich.categories.find((x) => x.id === c.id)!
+          if (c.eligible === true) expect(d.eligible).toBe(true)
+          if (c.eligible === null && (c.undecided ?? []).every((u) => u.code === 'settlement_funds_unknown') && c.unmet.length === 0) expect(d.eligible).not.toBeNull()
+        }
       }),
       { numRuns: 200 },
     )
@@ -185,6 +237,7 @@ describe('properties', () => {
         const richer = eligibility(parse({ ...input, settlementFundsCad: 1_000_000 }), asOf).programs
         const better = eligibility(parse({ ...input, languageTests: input.languageTests!.map((t) => (t.test === 'celpip-general' ? { ...t, speaking: 10, listening: 10, reading: 10, writing: 10 } : t)) }), asOf).programs
         for (const program of ['fsw', 'cec', 'fst'] as const) {
+          if (before[program].eligible !== false) expect(richer[program].eligible).not.toBe(false)
           if (before[program].eligible) {
             expect(richer[program].eligible).toBe(true)
             if (input.firstOfficialLanguage === 'english') expect(better[program].eligible).toBe(true)

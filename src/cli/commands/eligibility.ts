@@ -21,27 +21,39 @@ function reasons(unmet: readonly UnmetCondition[]): string[] {
   return unmet.map((u) => `      - ${u.message}\n        (${u.source.ruleId}; ${u.source.pinpoint} — ${u.source.url})`)
 }
 
+function verdict(eligible: boolean | null): string {
+  return eligible === null ? "can't tell" : eligible ? 'yes' : 'no '
+}
+
 /** A readable account of an EligibilityResult. */
 export function formatEligibility(r: EligibilityResult, profileId: string): string {
   const lines = [`Eligibility of ${profileId} on ${r.asOf}`, '', 'Programs']
   for (const id of FEDERAL_PROGRAMS) {
     const p = r.programs[id]
-    lines.push(`  ${p.eligible ? 'yes' : 'no '}  ${PROGRAM_NAMES[id]}`)
+    // null: can't tell (settlement funds needed and not given); the reason follows.
+    lines.push(`  ${verdict(p.eligible)}  ${PROGRAM_NAMES[id]}`)
     if (id === 'fsw') {
       const g = r.programs.fsw.grid
       lines.push(`       grid ${r.programs.fsw.points}/100 (pass mark ${fswMinimums.at(r.asOf).value.passMark}): language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability}`)
     }
     lines.push(...reasons(p.unmet))
+    if (p.undecided && p.undecided.length > 0) lines.push("       can't tell:", ...reasons(p.undecided))
   }
   const f = r.programs.fsw.funds
-  const funds = f.waived ? 'waived (job offer while working in Canada)' : f.required === null ? 'no table known for this date' : `CAD ${thousands(f.required)} required for a family of ${f.familySize}, CAD ${thousands(f.available)} shown`
+  const shown = f.available === null ? 'not given' : `CAD ${thousands(f.available)} shown`
+  const funds = f.waived ? 'waived (job offer while working in Canada)' : f.required === null ? 'no table known for this date' : `CAD ${thousands(f.required)} required for a family of ${f.familySize}, ${shown}`
   lines.push(`  Settlement funds (FSW, FST): ${funds}`)
-  lines.push('', `Invitation would be issued under: ${r.invitedUnder ? r.invitedUnder.toUpperCase() : 'none (eligible for no program)'}`)
+  const under = r.invitedUnder
+    ? r.invitedUnder.toUpperCase()
+    : r.invitedUnderUndecided
+      ? `can't tell (${r.invitedUnderUndecided.map((id) => id.toUpperCase()).join(' or ')}${r.invitedUnderUndecided.length === 1 ? ', or none' : ''}: a program above can't tell)`
+      : 'none (eligible for no program)'
+  lines.push('', `Invitation would be issued under: ${under}`)
   lines.push('', r.categories.length === 0 ? 'Categories: none in force on this date' : 'Categories in force')
   for (const c of r.categories) {
     const occupation = c.occupation ? ` — ${c.occupation.noc} ${c.occupation.title}, ${c.occupation.months} months` : ''
     // null: can't tell (the category's list is not known); the reason follows.
-    lines.push(`  ${c.eligible === null ? "can't tell" : c.eligible ? 'yes' : 'no '}  ${c.label} [${c.id}]${occupation}`)
+    lines.push(`  ${verdict(c.eligible)}  ${c.label} [${c.id}]${occupation}`)
     lines.push(...reasons(c.unmet))
     if (c.undecided && c.undecided.length > 0) lines.push("       can't tell:", ...reasons(c.undecided))
     if (c.confidence) lines.push(`       confidence: ${c.confidence.level}`)

@@ -156,7 +156,7 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile, pendi
   const fsw = r.programs.fsw
   const judged = verdicts(r, pending)
   // A "can't tell" caused by rows not counted yet says what to do, not the conditions those rows would change.
-  const program = (id: 'fsw' | 'cec' | 'fst', _eligible: boolean, extra: string, unmet: readonly UnmetCondition[]) => {
+  const program = (id: 'fsw' | 'cec' | 'fst', _eligible: boolean | null, extra: string, unmet: readonly UnmetCondition[]) => {
     const j = judged.programs[id]
     return h('li', { 'data-program': id }, badge(j.verdict), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', ...judgedReasons(j, unmet))
   }
