@@ -63,13 +63,13 @@ describe('(a) would I have been invited: settlement funds in general rounds (doc
   // A strong single FSW candidate in the pool from 2015 (a 2011 master's, ECA 2014-10-01, CELPIP 10
   // retaken every two years, software engineer abroad since 2011). With CAD 0 the scan used to say
   // "invited" in every general round up to the ECA's expiry: no funds table was encoded before 2022-06-09.
-  const candidate = (settlementFundsCad: number) =>
+  const candidate = (settlementFundsCad: number | undefined) =>
     profileSchema.parse({
       id: 'cad0', submittedAt: '2015-01-01T12:00:00Z', dateOfBirth: '1988-01-01', maritalStatus: 'single', firstOfficialLanguage: 'english',
       education: [{ level: 'masters', country: 'IN', programYears: 2, completedOn: '2011-06-30', eca: { organization: 'WES', issuedOn: '2014-10-01' } }],
       languageTests: ['2014-12-01', '2016-11-20', '2018-11-20'].map((testDate) => ({ test: 'celpip-general', testDate, speaking: 10, listening: 10, reading: 10, writing: 10 })),
       work: [{ noc: '21231', country: 'IN', from: '2011-07-01', to: null, hoursPerWeek: 40 }],
-      settlementFundsCad,
+      ...(settlementFundsCad === undefined ? {} : { settlementFundsCad }),
     })
   it.each([
     // round, date, funds, outcome: the table in force (none before 2017-01-27), and its single amount
@@ -80,7 +80,12 @@ describe('(a) would I have been invited: settlement funds in general rounds (doc
     ['81', '2018-01-10', 12_474, 'invited'],
     ['109', '2019-01-23', 12_474, 'not-eligible'], // 2019 table: CAD 12,669
     ['109', '2019-01-23', 12_669, 'invited'],
-  ] as const)('round %s (%s), CAD %i: %s', (number, date, funds, outcome) => {
+    // Funds not given (E21): FSW, its only program, can't tell where a table is known, so the round is
+    // unknown, not not-eligible; before 2017-01-27 funds are not checked, so it is invited as with any amount.
+    ['53', '2017-01-25', undefined, 'invited'],
+    ['54', '2017-02-08', undefined, 'unknown'],
+    ['109', '2019-01-23', undefined, 'unknown'],
+  ] as const)('round %s (%s), CAD %s: %s', (number, date, funds, outcome) => {
     const profile = candidate(funds)
     const i = rounds.findIndex((r) => r.number === number)
     expect(rounds[i]!.date).toBe(date)

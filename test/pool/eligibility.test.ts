@@ -10,16 +10,20 @@ import type { Profile } from '../../src/schemas/profile.js'
 /** The answers of the full explanation (rules.eligibility), as the pool stores them. */
 function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string[]; undecided: string[] } {
   const r = rules.eligibility(p, asOf)
-  let programs = (r.programs.fsw.eligible ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible ? PROGRAM_BIT.fst : 0)
+  // A certain yes only: a program that can't tell (funds not given, E21) is not stored.
+  let programs = (r.programs.fsw.eligible === true ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible === true ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible === true ? PROGRAM_BIT.fst : 0)
   if (programs !== 0 && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
-  // Can't tell, where the list is known (a list not known can't tell for everyone and holds no round).
-  const undecided = r.categories.filter((c) => c.eligible === null && rules.compiledCategory(c.id)!.listUnknown === null)
+  // Can't tell, where the list is known (a list not known can't tell for everyone and holds no round),
+  // counted for the categories that may be undecided (skilled military recruits, CategoryInfo.mayBeUndecided).
+  const undecided = r.categories.filter((c) => c.eligible === null && rules.compiledCategory(c.id)!.listUnknown === null && realEligibility().categoryById(c.id)?.mayBeUndecided === true)
   return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort(), undecided: undecided.map((c) => c.id).sort() }
 }
 
 describe('evaluateFast (the import and rounds path)', () => {
   const eligibility = realEligibility()
-  const pools = (['2023-07-04', '2024-06-01', '2025-06-01', '2026-08-20'] as const).map((like, i) => ({ like, profiles: withMilitaryRecruits([...generatePool({ size: 300, seed: 11 + i, like, eligibility })].map((g) => g.profile)) }))
+  // Every third profile does not give its funds (E21: FSW and FST can't tell where they are needed).
+  const withoutFunds = (profiles: Profile[]): Profile[] => profiles.map((p, i) => (i % 3 === 0 ? (({ settlementFundsCad: _, ...rest }) => rest)(p) : p))
+  const pools = (['2023-07-04', '2024-06-01', '2025-06-01', '2026-08-20'] as const).map((like, i) => ({ like, profiles: withoutFunds(withMilitaryRecruits([...generatePool({ size: 300, seed: 11 + i, like, eligibility })].map((g) => g.profile))) }))
 
   it.each(pools.map((p) => [p.like, p.profiles] as const))('answers as rules.eligibility on a pool like %s', (like, profiles) => {
     for (const p of profiles) for (const asOf of [like, addDays(like, 1), addDays(like, 200), p.submittedAt.slice(0, 10)]) expect(evaluateFast(p, asOf)).toEqual(slow(p, asOf))
@@ -28,6 +32,12 @@ describe('evaluateFast (the import and rounds path)', () => {
   it('the military variants give every answer: yes, no and can\'t tell', () => {
     const answers = new Set(pools.flatMap((pool) => pool.profiles.map((p) => rules.isEligibleForCategory(p, 'military-2026', '2026-09-01'))))
     expect([...answers].sort()).toEqual([false, null, true].sort())
+  })
+
+  it('the profiles without funds give can\'t-tell programs, and categories that can\'t tell because of them', () => {
+    const all = pools.flatMap((pool) => pool.profiles.map((p) => rules.eligibility(p, pool.like)))
+    expect(all.filter((r) => r.programs.fsw.eligible === null).length).toBeGreaterThan(20)
+    expect(all.filter((r) => r.categories.some((c) => c.eligible === null && (c.undecided ?? []).some((u) => u.code === 'settlement_funds_unknown'))).length).toBeGreaterThan(5)
   })
 
   it('answers as rules.eligibility on any day of 2019-2026', () => {
