@@ -48,14 +48,16 @@ export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSch
 export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.string()), message: z.string() })
 
 const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
-const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number(), waived: z.boolean() })
+const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number().nullable().describe('null: the profile does not give its settlement funds (not said, never CAD 0)'), waived: z.boolean() })
+const programEligible = z.boolean().nullable().describe("null: can't tell (no condition fails, but one cannot be decided from the profile: settlement funds needed and not given, code settlement_funds_unknown in undecided); a failed condition answers false")
+const programUndecided = z.array(unmet).optional().describe('the conditions that cannot be decided from the profile, when eligible is null')
 
 export const eligibilityResultSchema = z.object({
   asOf: z.string(),
   programs: z.object({
-    fsw: z.object({ eligible: z.boolean(), points: z.int(), grid: z.record(z.string(), z.int()), funds, unmet: z.array(unmet) }),
+    fsw: z.object({ eligible: programEligible, points: z.int(), grid: z.record(z.string(), z.int()), funds, unmet: z.array(unmet), undecided: programUndecided }),
     cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
-    fst: z.object({ eligible: z.boolean(), funds, unmet: z.array(unmet) }),
+    fst: z.object({ eligible: programEligible, funds, unmet: z.array(unmet), undecided: programUndecided }),
   }),
   categories: z.array(
     z.object({
@@ -68,7 +70,8 @@ export const eligibilityResultSchema = z.object({
       confidence: z.object({ level: z.string(), sources: z.array(z.string()) }).optional(),
     }),
   ),
-  invitedUnder: z.enum(PROGRAMS).nullable(),
+  invitedUnder: z.enum(PROGRAMS).nullable().describe('null: eligible for no program, or it cannot be told (then invitedUnderUndecided)'),
+  invitedUnderUndecided: z.array(z.enum(PROGRAMS)).optional().describe("when invitedUnder is null because a program before the first yes can't tell: the programs the invitation could be issued under, in order"),
   notices: z.array(verificationNoticeSchema).optional().describe('for a date after the rules were last verified: that notice'),
 })
 

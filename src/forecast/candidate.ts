@@ -57,11 +57,13 @@ export interface CandidateTrack {
 /** The eligibility of a Profile for each round type on a day, from one eligibility() answer. */
 export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, Eligible> {
   const map = new Map<RoundTypeKey, Eligible>()
-  map.set('general', result.invitedUnder !== null)
+  // A program that can't tell (settlement funds not given, E21) makes can't tell every round open only through it.
+  const answers = FEDERAL_PROGRAMS.map((id) => result.programs[id].eligible)
+  map.set('general', answers.includes(true) ? true : answers.includes(null) ? null : false)
   map.set('program:cec', result.programs.cec.eligible)
   map.set('program:fsw', result.programs.fsw.eligible)
   map.set('program:fst', result.programs.fst.eligible)
-  map.set('program:pnp', result.invitedUnder === 'pnp')
+  map.set('program:pnp', result.invitedUnder === 'pnp' ? true : result.invitedUnderUndecided?.includes('pnp') ? null : false)
   for (const c of result.categories) {
     const key = categoryById(c.id)?.key
     if (!key) continue
@@ -78,8 +80,9 @@ export function eligibilityByType(result: EligibilityResult): Map<RoundTypeKey, 
 }
 
 function programsUnmet(result: EligibilityResult): ProgramUnmet[] {
-  if (result.invitedUnder !== null) return []
-  return FEDERAL_PROGRAMS.filter((id) => !result.programs[id].eligible).map((id) => ({ program: id, unmet: result.programs[id].unmet }))
+  // Eligible for a program, or can't tell for one: no program is certainly closed to every round.
+  if (result.invitedUnder !== null || result.invitedUnderUndecided !== undefined) return []
+  return FEDERAL_PROGRAMS.filter((id) => result.programs[id].eligible === false).map((id) => ({ program: id, unmet: result.programs[id].unmet }))
 }
 
 export interface TrackOptions {

@@ -200,7 +200,7 @@ function eligibilityEnds(profile: Profile, track: CandidateTrack, model: RoundsM
   const reopens = reopening ? addDays(track.asOf, reopening.offset) : ''
   const then = eligibility(profile, addDays(date, -1))
   const now = eligibility(profile, date)
-  const unmet = FEDERAL_PROGRAMS.filter((id) => then.programs[id].eligible && !now.programs[id].eligible).flatMap((id) => now.programs[id].unmet)
+  const unmet = FEDERAL_PROGRAMS.filter((id) => then.programs[id].eligible === true && now.programs[id].eligible === false).flatMap((id) => now.programs[id].unmet)
   const labels = model.types.filter((t) => before.includes(t.type)).map((t) => t.label)
   return {
     code: 'eligibility_ends',
@@ -217,7 +217,7 @@ function eligibilityEnds(profile: Profile, track: CandidateTrack, model: RoundsM
  */
 function programOnlyReasons(profile: Profile, asOf: IsoDate, rounds: readonly PastRound[], model: RoundsModel): ForecastNotice[] {
   const result = eligibility(profile, asOf)
-  const programs = FEDERAL_PROGRAMS.filter((id) => result.programs[id].eligible)
+  const programs = FEDERAL_PROGRAMS.filter((id) => result.programs[id].eligible === true)
   const theirs = new Set<RoundTypeKey>(['general', ...programs.map((id) => `program:${id}`)])
   const lastRound = rounds.filter((r) => r.date < asOf && theirs.has(roundTypeOf(r) ?? '')).at(-1)?.date ?? ''
   const out: ForecastNotice[] = [

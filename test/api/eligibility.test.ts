@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/api/app.js'
+import { eligibilityResultSchema } from '../../src/api/response-schemas.js'
 import { loadRounds } from '../../src/history/load.js'
 import { eligibility, type EligibilityResult } from '../../src/eligibility/index.js'
 import { profileSchema } from '../../src/schemas/profile.js'
@@ -44,6 +45,18 @@ describe('POST /v1/eligibility', () => {
     const body = (await res.json()) as EligibilityResult
     expect(body).toEqual(JSON.parse(JSON.stringify(eligibility(profileSchema.parse(example), '2026-03-01'))))
     for (const c of body.categories) if (c.eligible === null) expect(c.unmet.map((u) => u.code)).toEqual(['category_list_unknown'])
+  })
+
+  it("a Profile that does not give its funds: FSW eligible null (can't tell) with settlement_funds_unknown, funds.available null, as the library says, and in the published schema (E21)", async () => {
+    // Work abroad only: FSW is the only program open (CEC needs Canadian work).
+    const { settlementFundsCad: _, ...unsaid } = { ...(example as { settlementFundsCad?: number }), work: [{ noc: '21231', country: 'IN', from: '2017-07-15', to: '2024-08-31', hoursPerWeek: 40 }] }
+    const res = await post('/v1/eligibility', { asOf: '2026-03-01', profile: unsaid })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as EligibilityResult
+    expect(body).toEqual(JSON.parse(JSON.stringify(eligibility(profileSchema.parse(unsaid), '2026-03-01'))))
+    expect([body.programs.fsw.eligible, body.programs.fsw.funds.available, body.programs.fsw.undecided?.map((u) => u.code), body.invitedUnder, body.invitedUnderUndecided]).toEqual([null, null, ['settlement_funds_unknown'], null, ['fsw']])
+    const parsed = eligibilityResultSchema.safeParse(body)
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true)
   })
 
   it('a bad field names its path under profile.', async () => {

@@ -174,6 +174,29 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     expect(f.ifOpen!.types).toContain('category:military')
   })
 
+  it("a Profile without funds whose only program is FSW (E21): the rounds open through it are can't tell, bounded, never a no; with funds said they are open", () => {
+    // A nominee working abroad: FSW is the only program; PNP rounds are held in the year looked back on.
+    const { settlementFundsCad: _, ...unsaid } = cecProfile(asOf, {
+      work: [{ noc: '21231', country: 'IN', from: '2018-01-01', to: null, hoursPerWeek: 40, selfEmployed: false, fullTimeStudent: false }],
+      provincialNomination: { province: 'ON', nominatedOn: addDays(asOf, -30) },
+    })
+    const r = eligibility(unsaid, asOf)
+    expect([r.programs.fsw.eligible, r.programs.cec.eligible, r.invitedUnder, r.invitedUnderUndecided]).toEqual([null, false, null, ['pnp', 'fsw']])
+    const track = candidateTrack({ kind: 'profile', profile: unsaid }, asOf, { days: 365 })
+    for (const s of track.samples) for (const type of ['general', 'program:fsw', 'program:pnp'] as const) expect(eligibleFor(track, s, type), type).toBeNull()
+    expect(track.samples[0]!.programsUnmet).toEqual([])
+    const f = forecast({ kind: 'profile', profile: unsaid }, rounds, { asOf })
+    const pnp = f.rounds.find((x) => x.type === 'program:pnp')!
+    expect([pnp.eligible, pnp.chance]).toEqual([null, 0])
+    expect(pnp.chanceIfOpen).toBeGreaterThan(0)
+    expect(f.ifOpen!.types).toContain('program:pnp')
+    expect(f.reasons.map((x) => x.code)).toEqual(['cant_tell_eligibility'])
+    // Said: the same rounds are open, and the bound was the answer.
+    const said = forecast({ kind: 'profile', profile: { ...unsaid, settlementFundsCad: 40_000 } }, rounds, { asOf })
+    expect(said.rounds.find((x) => x.type === 'program:pnp')!.eligible).toBe(true)
+    expect(said.probability).toBeGreaterThan(0)
+  })
+
   it('a Profile whose every type can be told has no bound, and never-eligible stays never-eligible', () => {
     const f = forecast({ kind: 'profile', profile: neverEligible(asOf) }, rounds, { asOf })
     expect(f.ifOpen).toBeNull()
