@@ -43,6 +43,19 @@ const lines = (stdout: string): unknown[] => stdout.split('\n').filter((l) => l 
 const example = JSON.parse(readFileSync(PROFILE, 'utf8')) as Record<string, unknown>
 
 describe('express-entry eligibility FILE', () => {
+  it("a Profile that does not give its funds: FSW can't tell with the reason, funds 'not given', the invitation program can't tell; --json is the library's answer (E21)", () => {
+    const { settlementFundsCad: _, ...unsaid } = { ...(example as { settlementFundsCad?: number }), work: [{ noc: '21231', country: 'IN', from: '2017-07-15', to: '2024-08-31', hoursPerWeek: 40 }] }
+    const r = cli(['eligibility', '-', '--as-of', '2026-03-01'], JSON.stringify(unsaid))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/can't tell {2}Federal Skilled Worker \(FSW\)\n {7}grid \d+\/100 \(pass mark 67\)[^\n]*\n {7}can't tell:\n {6}- FSW needs settlement funds of CAD [\d,]+ for a family of 2 on 2026-03-01 .*does not give its funds/)
+    expect(r.stdout).not.toMatch(/shows CAD 0/)
+    expect(r.stdout).toMatch(/Settlement funds \(FSW, FST\): CAD [\d,]+ required for a family of 2, not given/)
+    expect(r.stdout).toMatch(/Invitation would be issued under: can't tell \(FSW, or none: a program above can't tell\)/)
+    const json = JSON.parse(cli(['eligibility', '-', '--as-of', '2026-03-01', '--json'], JSON.stringify(unsaid)).stdout) as EligibilityResult
+    expect(json).toEqual(JSON.parse(JSON.stringify(eligibility(profileSchema.parse(unsaid), '2026-03-01'))))
+    expect(json.programs.fsw.eligible).toBeNull()
+  })
+
   it('prints a readable account: programs, grid, funds, invitation program, categories with reasons', () => {
     const r = cli(['eligibility', PROFILE, '--as-of', '2026-03-01'])
     expect(r.code).toBe(0)
