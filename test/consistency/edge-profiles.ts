@@ -142,7 +142,8 @@ export const caseSpec = fc.record({
   offer: fc.oneof({ weight: 3, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: NOCS.length - 1 }) }),
   certificate: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   sibling: fc.boolean(),
-  funds: fc.constantFrom(0, 14_000, 100_000),
+  /** null: not said (settlementFundsCad absent: FSW and FST can't tell where funds are needed, E21). */
+  funds: fc.constantFrom(0, 14_000, 100_000, null),
   children: fc.integer({ min: 0, max: 2 }),
   submittedDaysBefore: fc.integer({ min: 0, max: 300 }),
   submittedSecond: fc.integer({ min: 0, max: 86_399 }),
@@ -294,7 +295,7 @@ export function buildCase(spec: CaseSpec, anchor?: { r1: IsoDate; r2: IsoDate; m
         : { province: 'ON', nominatedOn: { mid, R1: r1, R2: r2, 'after-R2': addDays(r2, 1), before: addDays(r1, -100) }[spec.nomination]! },
     jobOffer: spec.offer < 0 ? null : { noc: NOCS[spec.offer]!, lmiaExempt: spec.offer % 2 === 0 },
     siblingInCanada: spec.sibling,
-    settlementFundsCad: spec.funds,
+    ...(spec.funds === null ? {} : { settlementFundsCad: spec.funds }),
     dependentChildren: spec.children,
   }
   // The schema refuses facts dated before a birth: an edge date of birth that lands after one is moved back.

@@ -25,7 +25,7 @@ import { createApp } from '../../src/api/app.js'
 const UNLIMITED = { burst: 1_000_000, perSecond: 1_000_000 }
 import { factorsOf, scoreCrs } from '../../src/crs/index.js'
 import { addDays, addYears, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/dates.js'
-import { categoriesInForce, categoryById, eligibility, isEligibleForCategory, isEligibleForProgram } from '../../src/eligibility/index.js'
+import { anyProgramAnswer, categoriesInForce, categoryById, eligibility, isEligibleForAnyProgram, isEligibleForCategory, isEligibleForProgram, programAnswer } from '../../src/eligibility/index.js'
 import { EligibilityScan, eligibilityRuleDays } from '../../src/history/eligibility-scan.js'
 import { invitedRoundIndices, pastInvitations, planRounds, scoresOnPlanDates } from '../../src/history/invited.js'
 import { loadRounds } from '../../src/history/load.js'
@@ -175,12 +175,17 @@ describe('library: score and eligibility agree with each other', () => {
           categories: Object.fromEntries(e.categories.map((x) => [x.id, x.eligible])),
         }
         const want = {
-          fsw: isEligibleForProgram(p, 'fsw', d),
-          cec: isEligibleForProgram(p, 'cec', d),
-          fst: isEligibleForProgram(p, 'fst', d),
+          fsw: programAnswer(p, 'fsw', d),
+          cec: programAnswer(p, 'cec', d),
+          fst: programAnswer(p, 'fst', d),
           categories: Object.fromEntries(categoriesInForce(d).map((x) => [x.id, isEligibleForCategory(p, x.id, d)])),
         }
         expect(got, show(c)).toEqual(want)
+        // The certain-yes helpers are the three-valued answers' yes (a can't tell is not a yes), and a
+        // can't tell comes only from funds not given (E21).
+        for (const id of ['fsw', 'cec', 'fst', 'pnp'] as const) expect(isEligibleForProgram(p, id, d), `${id} ${show(c)}`).toBe(programAnswer(p, id, d) === true)
+        expect(isEligibleForAnyProgram(p, d)).toBe(anyProgramAnswer(p, d) === true)
+        if (got.fsw === null || got.fst === null) expect(p.settlementFundsCad).toBeUndefined()
         // Facts read by both models: a program needs a valid first-language result (factorsOf must see
         // one too), and CEC a year of Canadian skilled work in 3 years (so at least a year in 10).
         if (got.fsw || got.cec || got.fst) expect(f.firstLanguage, `eligible for a program without a first-language result in factorsOf: ${show(c)}`).not.toBeNull()
@@ -312,9 +317,12 @@ describe('history: past-round scores and eligibility equal the engine on each ro
         for (const d of [...days].sort()) {
           const day = toDayNumber(d)
           const cec = isEligibleForProgram(c.profile, 'cec', d)
-          const other = isEligibleForProgram(c.profile, 'fsw', d) || isEligibleForProgram(c.profile, 'fst', d)
+          // Three-valued: a yes wins, then a can't tell (funds not given, E21), then no.
+          const fsw = programAnswer(c.profile, 'fsw', d)
+          const fst = programAnswer(c.profile, 'fst', d)
+          const other = fsw === true || fst === true ? true : fsw === null || fst === null ? null : false
           const got = { cec: scan.cecOn(d, day), fswOrFst: scan.fswOrFstOn(d, day), any: scan.anyProgramOn(d, day) }
-          const want = { cec, fswOrFst: other, any: cec || other }
+          const want = { cec, fswOrFst: other, any: anyProgramAnswer(c.profile, d) }
           if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${d}: scan ${JSON.stringify(got)} vs engine ${JSON.stringify(want)}`)
           for (const k of categoriesInForce(d)) {
             const a = scan.categoryOn(k.id, d, day)
