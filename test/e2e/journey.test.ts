@@ -98,7 +98,8 @@ interface Candidate {
   married: boolean
   spouse?: Person & { dob: string }
   me: Person
-  funds: number
+  /** null: left blank (not said: FSW and FST can't tell where funds are needed, E21). */
+  funds: number | null
   firstFrench?: boolean
 }
 
@@ -146,7 +147,7 @@ async function fill(page: Page, c: Candidate, l: Lang): Promise<void> {
     await page.getByLabel(w.spouseDob).fill(c.spouse.dob)
     await fillPerson(page, c.spouse, l, w.spouse)
   }
-  await page.getByLabel(w.funds).fill(String(c.funds))
+  if (c.funds !== null) await page.getByLabel(w.funds).fill(String(c.funds))
 }
 
 /** The same candidate as a Profile, for the library run here. */
@@ -164,7 +165,7 @@ function profileOf(c: Candidate): ReturnType<typeof profileSchema.parse> {
     spouse: c.spouse ? { accompanying: true, canadianCitizenOrPR: false, dateOfBirth: c.spouse.dob, ...person(c.spouse) } : null,
     ...person(c.me),
     firstOfficialLanguage: c.firstFrench ? 'french' : 'english',
-    settlementFundsCad: c.funds,
+    ...(c.funds === null ? {} : { settlementFundsCad: c.funds }),
   }
   return profileSchema.parse(input)
 }
@@ -226,10 +227,10 @@ async function checkCandidate(page: Page, c: Candidate, l: Lang): Promise<void> 
   await expect.poll(() => page.getByTestId('crs-total').textContent()).toBe(String(x.total))
   for (const id of ['fsw', 'cec', 'fst'] as const) {
     const badge = page.locator(`#programs li[data-program=${id}] .badge`)
-    await expect.poll(() => badge.getAttribute('class')).toBe(`badge ${x.e.programs[id].eligible ? 'yes' : 'no'}`)
+    await expect.poll(() => badge.getAttribute('class')).toBe(`badge ${x.e.programs[id].eligible === null ? 'unknown' : x.e.programs[id].eligible ? 'yes' : 'no'}`)
   }
   for (const cat of x.e.categories) {
-    const verdict = cat.eligible ? 'yes' : cat.unmet.some((u) => u.code === 'category_list_unknown') ? 'unknown' : 'no'
+    const verdict = cat.eligible ? 'yes' : cat.eligible === null || cat.unmet.some((u) => u.code === 'category_list_unknown') ? 'unknown' : 'no'
     expect(await page.locator(`#categories li[data-category="${cat.id}"] .badge`).getAttribute('class')).toBe(`badge ${verdict}`)
   }
   // Unlock advice: one line per target and change the library finds.
@@ -284,6 +285,37 @@ describe.each(['en', 'fr'] as const)('the three candidates fill the form by its 
       await page.locator('#past-verdict').waitFor({ timeout: 20_000 })
       await page.locator('#results').screenshot({ path: join(ARTIFACTS, `journey-${l}-francophone-results.png`) })
     }
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+})
+
+describe('settlement funds left blank are can\'t tell, as the library says (E21)', () => {
+  // A software developer abroad for six years: FSW is the only program, if the funds are there.
+  const abroad: Candidate = {
+    name: 'software developer abroad, funds left blank',
+    dob: '1997-05-10',
+    married: false,
+    me: {
+      credential: { level: 'bachelors', inCanada: false, completedOn: '2019-05-31', years: 4, eca: '2024-03-01' },
+      test: { test: 'ielts-general', date: '2026-03-15', speaking: 7.5, listening: 8.5, reading: 8, writing: 7 },
+      job: { search: '21232', noc: '21232', inCanada: false, from: '2019-06-01', to: '2025-12-31', hours: 40 },
+    },
+    funds: null,
+  }
+  it.each(['en', 'fr'] as const)('FSW: can\'t tell with "enter your settlement funds", then yes once they are entered (%s)', async (l) => {
+    const x = expected(abroad)
+    expect(x.e.programs.fsw.eligible).toBeNull()
+    const { page, context, errors } = await open(`/calculator${l === 'fr' ? '?lang=fr' : ''}`)
+    await fill(page, abroad, l)
+    await checkCandidate(page, abroad, l)
+    const fsw = page.locator('#programs li[data-program=fsw]')
+    expect(await fsw.locator('.badge').getAttribute('class')).toBe('badge unknown')
+    expect(await fsw.getByTestId('cant-tell').textContent()).toBe(l === 'en' ? 'Can’t tell: enter your settlement funds.' : 'Impossible à dire\u00a0: entrez vos fonds d’établissement.')
+    expect(await page.locator('#programs').textContent()).not.toMatch(/CAD 0|0\u00a0\$/)
+    await page.getByLabel(W[l].funds).fill('20000')
+    await expect.poll(() => fsw.locator('.badge').getAttribute('class')).toBe('badge yes')
+    expect(expected({ ...abroad, funds: 20000 }).e.programs.fsw.eligible).toBe(true)
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)

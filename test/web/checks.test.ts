@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { UnmetCondition } from '../../src/eligibility/types.js'
 import { checksOf, emptyAnswers, emptyJob, emptyTest, toProfile, type Answers } from '../../web/src/journey/answers.js'
 import { parseAmount, parseNumber } from '../../web/src/journey/checks.js'
+import { eligibility } from '../../src/eligibility/index.js'
 
 const base = (): Answers => ({ ...emptyAnswers(), asOf: '2026-11-29', dob: '1995-01-01', marital: 'single', funds: '20000' })
 
@@ -70,7 +71,10 @@ describe('checks', () => {
     expect(fix('lots')).toEqual(['funds'])
     expect(fix('')).toEqual(['funds_missing'])
     expect(fix('20 000')).toEqual([])
-    expect(toProfile({ ...base(), funds: '-500' })!.settlementFundsCad).toBe(0)
+    // Blank or not an amount: no funds are sent (not said, E21), never CAD 0.
+    for (const funds of ['-500', 'lots', '', '  ']) expect('settlementFundsCad' in toProfile({ ...base(), funds })!, funds).toBe(false)
+    expect(toProfile({ ...base(), funds: '20 000' })!.settlementFundsCad).toBe(20_000)
+    expect(toProfile({ ...base(), funds: '0' })!.settlementFundsCad).toBe(0)
     expect(parseAmount('20,000')).toBe(20000)
     expect(parseNumber('7,5')).toBe(7.5)
     expect(parseNumber('seven')).toBeNaN()
@@ -80,7 +84,7 @@ describe('checks', () => {
 // results.ts loads the page's words (i18n reads the page's URL): judged here through a minimal window.
 describe('judge', async () => {
   Object.assign(globalThis, { location: new URL('http://x/calculator'), navigator: { language: 'en' }, localStorage: { getItem: () => null }, document: { documentElement: {} } })
-  const { judge } = await import('../../web/src/journey/results.js')
+  const { judge, verdicts } = await import('../../web/src/journey/results.js')
   const u = (code: UnmetCondition['code']) => ({ code, message: code, source: { ruleId: '', title: '', pinpoint: '', url: '' } }) as UnmetCondition
   const a = base()
   a.work = [{ ...emptyJob(), nocText: 'engineer' }]
@@ -95,6 +99,31 @@ describe('judge', async () => {
     expect(j.firm.map((x) => x.code)).toEqual(['no_offer_or_certificate'])
     expect(j.why).toHaveLength(1)
   })
+  it.each([
+    // funds typed, verdict of the page = the library's answer for FSW (yes, can't tell, no)
+    { funds: '', fsw: 'unknown', why: ['funds_missing'] },
+    { funds: 'lots', fsw: 'unknown', why: ['funds'] },
+    { funds: '20000', fsw: 'yes', why: [] },
+    { funds: '100', fsw: 'no', why: [] },
+  ])("funds '$funds': one answer, the library's (FSW $fsw), the page's pending row behind a can't tell (E21)", ({ funds, fsw, why }) => {
+    // A software developer abroad for 6 years, a bachelor's with an ECA, CLB 9: FSW only, if the funds are there.
+    const a: Answers = {
+      ...base(),
+      funds,
+      firstLanguage: 'english',
+      education: [{ level: 'bachelors', inCanada: 'no', completedOn: '2018-05-31', years: '4', ecaOn: '2024-03-01' }],
+      tests: [{ ...emptyTest(), test: 'celpip-general', date: '2026-03-15', speaking: '9', listening: '9', reading: '9', writing: '9' }],
+      work: [{ ...emptyJob(), noc: '21232', inCanada: 'no', from: '2019-06-01', to: '2025-12-31', hours: '40' }],
+    }
+    const checks = checksOf(a)
+    const profile = toProfile(a)!
+    const r = eligibility(profile, a.asOf)
+    const j = verdicts(r, checks.pending).programs.fsw
+    const library = r.programs.fsw.eligible === null ? 'unknown' : r.programs.fsw.eligible ? 'yes' : 'no'
+    expect([j.verdict, library]).toEqual([fsw, fsw])
+    expect(j.why.map((p) => p.fix)).toEqual(why)
+  })
+
   it('nothing pending: the library\'s answer', () => {
     expect(judge(false, [u('canadian_experience_insufficient')], []).verdict).toBe('no')
     expect(judge(true, [], pending).verdict).toBe('yes')

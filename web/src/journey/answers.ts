@@ -228,6 +228,18 @@ export function checksOf(a: Answers): Checks {
  * unanswered or the date of birth cannot be. Rows left incomplete (a test without its scores) are left
  * out; the form says so beside them.
  */
+function fundsField(text: string): { settlementFundsCad?: number } {
+  const funds = fundsOf(text)
+  return funds === null ? {} : { settlementFundsCad: funds }
+}
+
+/** The settlement funds answered, in CAD (at most 1e12), or null when blank or not an amount (not said: nothing is sent). */
+export function fundsOf(text: string): number | null {
+  if (text.trim() === '') return null
+  const funds = parseAmount(text)
+  return Number.isNaN(funds) || funds < 0 ? null : Math.min(1e12, funds)
+}
+
 export function toProfile(a: Answers): Profile | null {
   if (missingAnswers(a).length > 0) return null
   const checks = checksOf(a)
@@ -259,7 +271,8 @@ export function toProfile(a: Answers): Profile | null {
     provincialNomination: a.nomination === 'yes' ? { province: 'ON', nominatedOn: isDate(a.nominationOn) ? a.nominationOn : a.asOf } : null,
     jobOffer: a.jobOffer === 'yes' && /^\d{5}$/.test(a.jobOfferNoc) ? { noc: a.jobOfferNoc, lmiaExempt: false } : null,
     siblingInCanada: a.sibling === 'yes',
-    settlementFundsCad: a.funds === '' ? 0 : Math.min(1e12, Math.max(0, parseAmount(a.funds) || 0)),
+    // Blank, or not an amount: not said (none sent), so the library answers can't tell where funds are needed (E21), never CAD 0.
+    ...fundsField(a.funds),
     dependentChildren: Math.max(0, Math.min(30, Math.trunc(parseNumber(a.children) || 0))),
   }
 }

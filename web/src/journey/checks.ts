@@ -79,6 +79,8 @@ const LANGUAGE: readonly UnmetCode[] = ['no_language_result', 'language_below_mi
 const WORK: readonly UnmetCode[] = ['experience_insufficient', 'canadian_experience_insufficient', 'trade_experience_insufficient', 'grid_below_pass_mark', 'category_experience_insufficient', 'settlement_funds_insufficient']
 const EDUCATION: readonly UnmetCode[] = ['no_education', 'grid_below_pass_mark', 'military_credential_missing']
 const FUNDS: readonly UnmetCode[] = ['settlement_funds_insufficient']
+/** Funds not given, or not an amount: the page sends none, and the library answers can't tell (settlement_funds_unknown, docs/decisions.md E21). */
+const FUNDS_UNSAID: readonly UnmetCode[] = ['settlement_funds_unknown']
 /** A job offer: FST's offer, FSW's arranged employment (grid) and funds waiver, skilled military recruits' offer. */
 const OFFER: readonly UnmetCode[] = ['no_offer_or_certificate', 'grid_below_pass_mark', 'settlement_funds_insufficient', 'canadian_armed_forces_offer_missing']
 const CERTIFICATE: readonly UnmetCode[] = ['no_offer_or_certificate']
@@ -185,13 +187,13 @@ function occupationIssues(a: Answers): { issues: Issue[]; pending: Pending[] } {
 function amountIssues(a: Answers): { issues: Issue[]; pending: Pending[] } {
   const issues: Issue[] = []
   const pending: Pending[] = []
-  // Funds not given are not known (they are counted as none, and a program short of them is "can't tell").
-  if (a.funds.trim() === '') pending.push({ kind: 'funds', n: 0, spouse: false, fix: 'funds_missing', affects: FUNDS })
+  // Funds not given are not known: none are sent, and a program that needs them is the library's "can't tell".
+  if (a.funds.trim() === '') pending.push({ kind: 'funds', n: 0, spouse: false, fix: 'funds_missing', affects: FUNDS_UNSAID })
   else {
     const funds = parseAmount(a.funds)
     if (Number.isNaN(funds)) issues.push({ target: a, field: 'funds', code: 'funds_not_number', params: { value: a.funds.trim() } })
     else if (funds < 0) issues.push({ target: a, field: 'funds', code: 'funds_negative', params: { value: a.funds.trim() } })
-    if (issues.length > 0) pending.push({ kind: 'funds', n: 0, spouse: false, fix: 'funds', affects: FUNDS })
+    if (issues.length > 0) pending.push({ kind: 'funds', n: 0, spouse: false, fix: 'funds', affects: FUNDS_UNSAID })
   }
   if (a.children.trim() !== '') {
     const n = parseNumber(a.children)

@@ -147,6 +147,8 @@ export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
       return L(`${who} needs ${p.passMark} of 100 points on the selection grid; you have ${p.points} (${Number(p.passMark) - Number(p.points)} short).`, `${theFr(p.program, who)} exige ${p.passMark}\u00a0points sur 100 à la grille de sélection\u202f; vous en avez ${p.points} (il en manque ${Number(p.passMark) - Number(p.points)}).`)
     case 'settlement_funds_insufficient':
       return L('Not enough settlement funds for your family size (not needed with a valid job offer while authorized to work in Canada).', 'Fonds d’établissement insuffisants pour la taille de votre famille (pas nécessaires avec une offre d’emploi valide si vous êtes autorisé à travailler au Canada).')
+    case 'settlement_funds_unknown':
+      return L(`${who}: can't tell without your settlement funds (CAD ${Number(p.required).toLocaleString('en-CA')} needed for a family of ${p.familySize}; not needed with a valid job offer while authorized to work in Canada).`, `${who}\u00a0: impossible de le dire sans vos fonds d’établissement (${Number(p.required).toLocaleString('fr-CA')}\u00a0$\u00a0CA exigés pour une famille de ${p.familySize}\u202f; pas nécessaires avec une offre d’emploi valide si vous êtes autorisé à travailler au Canada).`)
     case 'not_eligible_for_program':
       return L('Open only to candidates eligible for FSW, CEC or FST.', 'Ouverte seulement aux candidats admissibles au PTQF, à la CEC ou au PTMSF.')
     case 'category_list_unknown':

@@ -79,9 +79,10 @@ export interface Judged {
  * without its date): an unknown is never a no. `more` gives further rows for a code (a category's
  * "eligible for no program" when a program is "can't tell").
  */
-export function judge(eligible: boolean | null, unmet: readonly UnmetCondition[], pending: readonly Pending[], more: (code: string) => readonly Pending[] = () => []): Judged {
+export function judge(eligible: boolean | null, unmet: readonly UnmetCondition[], pending: readonly Pending[], more: (code: string) => readonly Pending[] = () => [], undecided: readonly UnmetCondition[] = []): Judged {
   if (eligible) return { verdict: 'yes', why: [], firm: [] }
-  if (unmet.length === 0) return { verdict: eligible === null ? 'unknown' : 'no', why: [], firm: [] }
+  // The library's can't tell (e.g. settlement funds not given): the rows pending behind its undecided conditions.
+  if (unmet.length === 0) return eligible === null ? { verdict: 'unknown', why: pendingBehind(undecided, pending), firm: [] } : { verdict: 'no', why: [], firm: [] }
   const why = new Set<Pending>()
   const firm: UnmetCondition[] = []
   for (const u of unmet) {
@@ -92,14 +93,19 @@ export function judge(eligible: boolean | null, unmet: readonly UnmetCondition[]
   return { verdict: firm.length > 0 ? 'no' : 'unknown', why: [...why], firm }
 }
 
+/** The pending rows that could decide the conditions the library cannot (its `undecided`). */
+function pendingBehind(undecided: readonly UnmetCondition[], pending: readonly Pending[]): Pending[] {
+  return [...new Set(undecided.flatMap((u) => pending.filter((p) => p.affects.includes(u.code))))]
+}
+
 /** The verdict of each federal program, and of each category, with the pending rows. */
 export function verdicts(r: EligibilityResult, pending: readonly Pending[]): { programs: Record<'fsw' | 'cec' | 'fst', Judged>; categories: Map<string, Judged> } {
-  const programs = { fsw: judge(r.programs.fsw.eligible, r.programs.fsw.unmet, pending), cec: judge(r.programs.cec.eligible, r.programs.cec.unmet, pending), fst: judge(r.programs.fst.eligible, r.programs.fst.unmet, pending) }
+  const programs = { fsw: judge(r.programs.fsw.eligible, r.programs.fsw.unmet, pending, undefined, r.programs.fsw.undecided), cec: judge(r.programs.cec.eligible, r.programs.cec.unmet, pending), fst: judge(r.programs.fst.eligible, r.programs.fst.unmet, pending, undefined, r.programs.fst.undecided) }
   const open = Object.values(programs).filter((p) => p.verdict === 'unknown').flatMap((p) => p.why)
   const categories = new Map<string, Judged>()
   for (const c of r.categories) {
     const own = categoryVerdict(c)
-    categories.set(c.id, own === 'unknown' ? { verdict: 'unknown', why: [], firm: c.unmet } : judge(c.eligible, c.unmet, pending, (code) => (code === 'not_eligible_for_program' ? open : [])))
+    categories.set(c.id, own === 'unknown' ? { verdict: 'unknown', why: pendingBehind(c.undecided ?? [], pending), firm: c.unmet } : judge(c.eligible, c.unmet, pending, (code) => (code === 'not_eligible_for_program' ? open : [])))
   }
   return { programs, categories }
 }
@@ -156,9 +162,10 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile, pendi
   const fsw = r.programs.fsw
   const judged = verdicts(r, pending)
   // A "can't tell" caused by rows not counted yet says what to do, not the conditions those rows would change.
-  const program = (id: 'fsw' | 'cec' | 'fst', _eligible: boolean | null, extra: string, unmet: readonly UnmetCondition[]) => {
+  // A can't tell with no row pending behind it gives the library's undecided conditions as its reasons.
+  const program = (id: 'fsw' | 'cec' | 'fst', eligible: boolean | null, extra: string, unmet: readonly UnmetCondition[], undecided: readonly UnmetCondition[] = []) => {
     const j = judged.programs[id]
-    return h('li', { 'data-program': id }, badge(j.verdict), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', ...judgedReasons(j, unmet))
+    return h('li', { 'data-program': id }, badge(j.verdict), ' ', h('strong', {}, m(id)), extra ? ` — ${extra}` : '', ...judgedReasons(j, eligible === null ? [...unmet, ...undecided] : unmet))
   }
   const unknownPrograms = [...new Set(Object.values(judged.programs).filter((p) => p.verdict === 'unknown').flatMap((p) => p.why))]
   return [
@@ -166,9 +173,9 @@ export function eligibilitySection(r: EligibilityResult, profile: Profile, pendi
     h(
       'ul',
       { class: 'verdicts', id: 'programs' },
-      program('fsw', fsw.eligible, m('grid', { points: fsw.points }), fsw.unmet),
+      program('fsw', fsw.eligible, m('grid', { points: fsw.points }), fsw.unmet, fsw.undecided),
       program('cec', r.programs.cec.eligible, '', r.programs.cec.unmet),
-      program('fst', r.programs.fst.eligible, '', r.programs.fst.unmet),
+      program('fst', r.programs.fst.eligible, '', r.programs.fst.unmet, r.programs.fst.undecided),
     ),
     r.categories.length === 0
       ? h('p', {}, m('categoriesNone'))
