@@ -44,6 +44,15 @@ describe('unlocks', () => {
     expect(u).toMatchObject({ code: 'settlement-funds', params: { amount: r.programs.fsw.funds.required } })
   })
 
+  it("settlement funds not given (FSW can't tell, E21): the amount required is offered as what opens FSW", () => {
+    const { settlementFundsCad: _, ...unsaid } = { ...francophone, languageTests: [...francophone.languageTests!, { test: 'celpip-general' as const, testDate: '2026-06-01', speaking: 5, listening: 5, reading: 5, writing: 5 }] }
+    const p = profileSchema.parse(unsaid)
+    const r = eligibility(p, asOf)
+    expect([r.programs.fsw.eligible, r.programs.fsw.undecided?.map((u) => u.code)]).toEqual([null, ['settlement_funds_unknown']])
+    const u = unlocks(p, asOf).unlocks.find((x) => x.target === 'fsw')!
+    expect(u).toMatchObject({ code: 'settlement-funds', params: { amount: r.programs.fsw.funds.required, familySize: 1 } })
+  })
+
   it('nothing for what is already open; only closed targets are listed', () => {
     const p = profileSchema.parse(francophone)
     const before = eligibility(p, asOf)
