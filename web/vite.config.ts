@@ -31,40 +31,30 @@ const zodForPages = {
   },
 }
 
+/** A plugin that gives the pages `cut(text)` for the file ending in `suffix` (before any other transform). */
+function cutForPages(name: string, suffix: string, cut: (text: string) => string) {
+  return {
+    name,
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      return id.endsWith(suffix) ? { code: cut(code), map: null } : null
+    },
+  }
+}
+
 /**
  * The category versions as the library reads them (src/rules/categories/fields.ts): the research fields
  * of data/categories.json stay out of the pages, and so do the rules' texts, which no page prints
  * (test/rules/categories-fields.test.ts holds the catalog built from the cut file equal to the one built
  * from the whole, rule texts apart).
  */
-const categoriesForPages = {
-  name: 'categories-for-pages',
-  enforce: 'pre' as const,
-  transform(code: string, id: string) {
-    if (!id.endsWith('/data/categories.json')) return null
-    return { code: JSON.stringify(categoriesCut(JSON.parse(code) as Parameters<typeof categoriesCut>[0])), map: null }
-  },
-}
+const categoriesForPages = cutForPages('categories-for-pages', '/data/categories.json', (text) => JSON.stringify(categoriesCut(JSON.parse(text) as Parameters<typeof categoriesCut>[0])))
 
 /** The FST trades as the library reads them (src/rules/programs/fst-noc-fields.ts): the research record of data/fst-noc.json stays out. */
-const fstNocForPages = {
-  name: 'fst-noc-for-pages',
-  enforce: 'pre' as const,
-  transform(code: string, id: string) {
-    if (!id.endsWith('/data/fst-noc.json')) return null
-    return { code: JSON.stringify(fstNocAsRead(JSON.parse(code) as Parameters<typeof fstNocAsRead>[0])), map: null }
-  },
-}
+const fstNocForPages = cutForPages('fst-noc-for-pages', '/data/fst-noc.json', (text) => JSON.stringify(fstNocAsRead(JSON.parse(text) as Parameters<typeof fstNocAsRead>[0])))
 
 /** The instruments without their titles, which the pages never print (src/rules/sources-for-pages.ts). */
-const sourcesForPages = {
-  name: 'sources-for-pages',
-  enforce: 'pre' as const,
-  transform(code: string, id: string) {
-    if (!id.endsWith('/src/rules/sources.ts')) return null
-    return { code: withoutSourceTitles(code), map: null }
-  },
-}
+const sourcesForPages = cutForPages('sources-for-pages', '/src/rules/sources.ts', withoutSourceTitles)
 
 /**
  * The NOC 2021 unit groups written compactly (src/noc/for-pages.ts): src/noc/index.ts, the only reader
