@@ -23,6 +23,12 @@ afterAll(() => vi.unstubAllGlobals())
 const unmetCec: UnmetCondition = { code: 'no_language_result' as const, message: 'CEC needs a valid English (first official language) test result less than 2 years old on 2027-08-02', params: { program: 'cec', language: 'english', asOf: '2027-08-02' }, source: { ruleId: 'programs.cec', title: 'IRPR', pinpoint: 's. 87.1(2)', url: 'https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/' } }
 const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
   {
+    // A record with no round at all: neither a last nor a first round to name.
+    notice: { code: 'no_recent_rounds', message: '', params: { lastRound: '', firstRound: '' } },
+    en: /^The record holds no round: it gives nothing to forecast from\. Refresh it from IRCC’s feed\.$/,
+    fr: /^Le relevé ne contient aucune ronde\u00a0: il ne permet aucune prévision\. Mettez-le à jour depuis le flux d’IRCC\.$/,
+  },
+  {
     notice: { code: 'eligibility_ends', message: '', params: { date: '2027-08-02', types: 'program:cec', reopens: '' }, unmet: [unmetCec] },
     en: /^Round types open to you through 2027-08-01: Canadian Experience Class\. From 2027-08-02 you are open to none of the round types held in the past year, so no invitation is counted after it\. CEC needs a valid English test result/,
     fr: /^Rondes auxquelles vous êtes admissible jusqu’au 2027-08-01\u00a0: Catégorie de l’expérience canadienne\. À partir du 2027-08-02, vous n’êtes admissible à aucun .* La CEC exige un résultat valide/,

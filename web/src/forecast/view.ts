@@ -96,7 +96,8 @@ export function noticeText(n: ForecastNotice): string {
     case 'cant_tell_eligibility':
       return m('n_cant_tell_eligibility', { days: p.days ?? '', types: typeNames(p.types), probability: pct(Number(p.probability ?? 0)) })
     case 'no_recent_rounds':
-      return m(p.firstRound ? 'n_no_rounds_before' : 'n_no_recent_rounds', p)
+      // A record with no round at all has neither a last nor a first to name.
+      return m(p.firstRound ? 'n_no_rounds_before' : p.lastRound ? 'n_no_recent_rounds' : 'n_no_rounds_at_all', p)
     case 'score_changes': {
       const scores = String(p.scores ?? '').split(',')
       const changes = String(p.dates ?? '').split(',').filter(Boolean).map((date, i) => m('scoreFrom', { score: scores[i] ?? '', date }))

@@ -42,6 +42,7 @@ export const en = {
   badJson: 'This is not valid JSON: {detail}. Paste a Profile or CrsFactors as JSON (the example above shows the shape).',
   n_no_recent_rounds: 'The record holds no round in the year before this day (its last: {lastRound}): it gives nothing to forecast from. If IRCC held rounds since, the record lacks them.',
   n_no_rounds_before: 'The record holds no round before this day (its first: {firstRound}): it gives nothing to forecast from.',
+  n_no_rounds_at_all: 'The record holds no round: it gives nothing to forecast from. Refresh it from IRCC’s feed.',
   n_program_rounds_not_held: 'On this day you are eligible for {programs}, but no round open to you through it (a general round, or one of the program itself) was held in the year before it (the last: {lastRound}); a round type not held for a year is not forecast to come back.',
   n_program_rounds_not_held_none: 'On this day you are eligible for {programs}, but no round open to you through it (a general round, or one of the program itself) is in the record before it; a round type not held for a year is not forecast to come back.',
   n_never_eligible: 'You are eligible for none of the round types held in the past year, on any day of the next {days} days.',

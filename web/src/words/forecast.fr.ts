@@ -43,6 +43,7 @@ export const fr: Record<keyof ForecastWords, string> = {
   badJson: 'Ce n’est pas du JSON valide\u00a0: {detail}. Collez un Profile ou des CrsFactors en JSON (l’exemple ci-dessus en montre la forme).',
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière\u00a0: {lastRound})\u00a0: il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',
   n_no_rounds_before: 'Le relevé ne contient aucune ronde avant ce jour (sa première\u00a0: {firstRound})\u00a0: il ne permet aucune prévision.',
+  n_no_rounds_at_all: 'Le relevé ne contient aucune ronde\u00a0: il ne permet aucune prévision. Mettez-le à jour depuis le flux d’IRCC.',
   n_program_rounds_not_held: 'Ce jour-là, vous êtes admissible\u00a0: {programs}. Mais aucune ronde générale, ni aucune ronde propre à ce ou ces programmes, n’a été tenue dans l’année qui précède (la dernière\u00a0: {lastRound})\u202f; un type de ronde non tenu depuis un an n’est pas prévu.',
   n_program_rounds_not_held_none: 'Ce jour-là, vous êtes admissible\u00a0: {programs}. Mais aucune ronde générale, ni aucune ronde propre à ce ou ces programmes, ne figure au relevé avant ce jour\u202f; un type de ronde non tenu depuis un an n’est pas prévu.',
   n_never_eligible: 'Vous n’êtes admissible à aucun des types de ronde tenus dans la dernière année, à aucun jour des {days}\u00a0prochains jours.',
