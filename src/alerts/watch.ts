@@ -8,10 +8,10 @@
  */
 import { existsSync } from 'node:fs'
 import { pastInvitations, type InvitationOutcome } from '../history/invited.js'
-import { loadRecord, readFrenchLabels, shippedRecordPath } from '../history/load.js'
+import { loadRecord, shippedRecordPath } from '../history/load.js'
 import type { PastRound } from '../history/record.js'
 import { roundSummary } from '../history/atom.js'
-import { applyFeed, FeedFetchError, IRCC_FEED_URL, IRCC_FEED_URL_FR, noteRefreshFailure, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../history/refresh.js'
+import { applyFeed, FeedFetchError, frenchFeedFor, noteRefreshFailure, refreshFrenchLabelsIfDue, refreshRecord, type RefreshReport } from '../history/refresh.js'
 import type { Profile } from '../schemas/profile.js'
 import type { Store } from '../store/index.js'
 import { deliver, type DeliveryResult } from './webhook.js'
@@ -204,11 +204,9 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
         refresh = (await applyFeed(recordPath, JSON.parse(readFileSync(options.file, 'utf8')), options.file)).report
       } else {
         refresh = await refreshRecord(recordPath, { ...(options.url ? { url: options.url } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })
-        const frenchUrl = options.frenchUrl !== undefined ? options.frenchUrl : options.url === undefined || options.url === IRCC_FEED_URL ? IRCC_FEED_URL_FR : null
+        const frenchUrl = options.frenchUrl !== undefined ? options.frenchUrl : frenchFeedFor(options.url)
         // As the server does (serve --refresh): a French feed that fails leaves the English record refreshed.
-        if (frenchUrl !== null && (!refresh.notModified || readFrenchLabels(recordPath).size < refresh.rounds)) {
-          await refreshFrenchLabels(recordPath, frenchUrl, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}).catch((e: Error) => void (frenchError = e.message))
-        }
+        if (frenchUrl !== null) frenchError = await refreshFrenchLabelsIfDue(recordPath, refresh, frenchUrl, options.timeoutMs ? { timeoutMs: options.timeoutMs } : {})
       }
     } catch (e) {
       // The record stays as it was; rounds not yet sent are still sent.

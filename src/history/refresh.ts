@@ -74,6 +74,25 @@ export async function refreshFrenchLabels(recordPath: string, url: string = IRCC
   return feed.rounds.length
 }
 
+/** The French feed that goes with an English one: IRCC's with IRCC's (or none given), else none. */
+export function frenchFeedFor(url: string | undefined): string | null {
+  return url === undefined || url === IRCC_FEED_URL ? IRCC_FEED_URL_FR : null
+}
+
+/**
+ * After a refresh of the English record: its French labels, when the English feed changed or they do
+ * not name every round yet (a French feed that failed before, or the shipped few), even when the English
+ * feed answered 304. Null when done or not due; the error's words when the French feed failed (the
+ * English record stays refreshed either way).
+ */
+export async function refreshFrenchLabelsIfDue(recordPath: string, report: RefreshReport, frenchUrl: string, options: FetchOptions = {}): Promise<string | null> {
+  if (report.notModified && readFrenchLabels(recordPath).size >= report.rounds) return null
+  return refreshFrenchLabels(recordPath, frenchUrl, options).then(
+    () => null,
+    (e: Error) => e.message,
+  )
+}
+
 /** The fetch state file that goes with a record file. */
 export function sourcePathFor(recordPath: string): string {
   return recordPath.replace(/(\.json)?$/i, '.source.json')

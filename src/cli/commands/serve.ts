@@ -13,9 +13,8 @@ import { jsonLogger, startServer, type JsonLogger, type RunningServer } from '..
 import { DEFAULT_EXPENSIVE_LIMIT } from '../../api/app.js'
 import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate-limit.js'
 import { liveRecord } from '../../history/live.js'
-import { readFrenchLabels } from '../../history/load.js'
 import { recordPathOf } from '../record-path.js'
-import { FeedFetchError, IRCC_FEED_URL, IRCC_FEED_URL_FR, noteRefreshFailure, parsePeriod, refreshFrenchLabels, refreshRecord } from '../../history/refresh.js'
+import { FeedFetchError, frenchFeedFor, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabelsIfDue, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
 import { measureTrackRecord, readTrackRecord, trackRecordBehind } from '../../forecast/track-record-file.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, httpUrlOption } from '../io.js'
@@ -117,7 +116,7 @@ export function refreshOption(value: string): number {
  * logged and the record stays as it was. Returns the function that stops it, a fetch under way too (a
  * feed that does not answer must not hold a stopping server for its 30 s timeout).
  */
-export function scheduleRefresh(recordPath: string, ms: number, url: string, log: ErrorLogger, after: () => void = () => undefined, frenchUrl: string | null = url === IRCC_FEED_URL ? IRCC_FEED_URL_FR : null): () => void {
+export function scheduleRefresh(recordPath: string, ms: number, url: string, log: ErrorLogger, after: () => void = () => undefined, frenchUrl: string | null = frenchFeedFor(url)): () => void {
   let running = false
   const stopping = new AbortController()
   const once = async (): Promise<void> => {
@@ -127,10 +126,9 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
       const r = await refreshRecord(recordPath, { url, signal: stopping.signal })
       log({ level: 'notice', msg: 'record of rounds refreshed', source: url, notModified: r.notModified, added: r.added.map((a) => a.number), changed: r.changed.length, unknownLabels: r.unknownLabels.map((u) => u.label), rounds: r.rounds })
       // With IRCC's own feed, its French labels too; a failure there leaves the English record refreshed.
-      // Asked again while they do not name every round (a French feed that failed before, or the shipped
-      // few), even when the English feed has not changed.
-      if (frenchUrl !== null && (!r.notModified || readFrenchLabels(recordPath).size < r.rounds)) {
-        await refreshFrenchLabels(recordPath, frenchUrl, { signal: stopping.signal }).catch((e: Error) => log({ level: 'warn', msg: `French labels not refreshed: ${e.message}` }))
+      if (frenchUrl !== null) {
+        const frenchError = await refreshFrenchLabelsIfDue(recordPath, r, frenchUrl, { signal: stopping.signal })
+        if (frenchError !== null) log({ level: 'warn', msg: `French labels not refreshed: ${frenchError}` })
       }
       after()
     } catch (e) {
