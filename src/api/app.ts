@@ -18,8 +18,9 @@ import { openApiDocument, operations } from './openapi.js'
 import { crsRoutes } from './routes/crs.js'
 import { forecastRoutes } from './routes/forecast.js'
 import { eligibilityRoutes, outlookRoutes } from './routes/eligibility.js'
-import { poolRoutes, type PoolService } from './routes/pool.js'
-import { roundsRoutes, type HistoryService } from './routes/rounds.js'
+import { poolRoutes } from './routes/pool.js'
+import { roundsRoutes } from './routes/rounds.js'
+import type { ApiEnv, HistoryService, PoolService } from './services.js'
 import { loadStaticFiles, staticResponse, type StaticFile } from './static.js'
 import { rateLimit, type BucketStore, type RateLimit } from './rate-limit.js'
 import { todayUtc } from '../domain/dates.js'
@@ -46,9 +47,6 @@ function notFound(c: Context): Response {
 
 /** Costly public operations per client: 10 at once, then 5 a second. */
 export const DEFAULT_EXPENSIVE_LIMIT: RateLimit = { burst: 10, perSecond: 5 }
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type ApiEnv = { Variables: {} }
 
 export interface AppOptions {
   /** The bearer token write endpoints require (EE_API_TOKEN); without one they answer 401. */

@@ -11,7 +11,7 @@ import { todayUtc } from '../../domain/dates.js'
 import { lineError } from '../../usecases/lines.js'
 import { answerScore } from '../../usecases/score.js'
 import { isJsonLines, parseJsonLine, readBodyText, readJsonBody } from '../json-body.js'
-import type { ApiEnv } from '../app.js'
+import type { ApiEnv } from '../services.js'
 import { ApiProblem } from '../error-handler.js'
 import { queryOnce } from '../query.js'
 

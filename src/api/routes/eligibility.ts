@@ -12,9 +12,7 @@ import { parseOrThrow } from '../../schemas/issues.js'
 import { answerEligibility } from '../../usecases/eligibility.js'
 import { answerOutlook } from '../../usecases/outlook.js'
 import { readJsonBody } from '../json-body.js'
-import type { ApiEnv } from '../app.js'
-import type { HistoryService } from './rounds.js'
-import { notConfigured } from './pool.js'
+import { notConfigured, type ApiEnv, type HistoryService } from '../services.js'
 import { noQuery, queryOnce } from '../query.js'
 
 const outlookQuerySchema = z.strictObject({

@@ -12,12 +12,10 @@ import { forecast } from '../../forecast/index.js'
 import { shippedTrackRecordPath } from '../../forecast/track-record-file.js'
 import { forecastRequestSchema, forecastSchema, parseForecastRequest } from '../../schemas/forecast.js'
 import { noQuery } from '../query.js'
-import type { ApiEnv } from '../app.js'
+import { notConfigured, type ApiEnv, type HistoryService } from '../services.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
 import { registerOperation, registerSchema } from '../openapi.js'
-import { notConfigured } from './pool.js'
-import type { HistoryService } from './rounds.js'
 
 const errorSummary = z.object({ rounds: z.int(), meanAbsoluteError: z.number(), meanError: z.number() })
 

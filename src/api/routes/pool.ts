@@ -7,37 +7,19 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { importProfiles } from '../../pool/lifecycle.js'
-import type { PoolEligibility } from '../../pool/eligibility.js'
 import { poolDistribution } from '../../pool/rounds.js'
 import { isoInstant } from '../../schemas/common.js'
 import { parseOrThrow } from '../../schemas/issues.js'
-import type { Store } from '../../store/index.js'
 import type { Auth } from '../auth.js'
 import { ApiProblem } from '../error-handler.js'
 import { readJsonBody } from '../json-body.js'
 import { noQuery, queryOnce } from '../query.js'
-import type { ApiEnv } from '../app.js'
-
-/** The pool engine over storage, as the API uses it. */
-export interface PoolService {
-  readonly store: Store
-  readonly eligibility: PoolEligibility
-}
+import { notConfigured, type ApiEnv, type PoolService } from '../services.js'
 
 export interface PoolRouteOptions {
   readonly pool: PoolService | null
   readonly auth: Auth
   readonly bodyLimit: number
-}
-
-/** What a server lacks, and what would give it: storage for the pool, a readable record file for the record. */
-const NEEDS = {
-  pool: 'it needs storage: express-entry serve --db FILE',
-  'record of past rounds': "it could not read its record file: see the server's log (express-entry serve --record FILE, or the shipped data/ee-rounds.json)",
-} as const
-
-export function notConfigured(what: keyof typeof NEEDS): ApiProblem {
-  return new ApiProblem('not_configured', `the ${what} is not configured on this server (${NEEDS[what]})`, { headers: { 'retry-after': '3600' } })
 }
 
 /** Profiles per request: a body is at most 1 MiB anyway; bulk loads go through `pool import`. */

@@ -9,7 +9,6 @@ import { z } from 'zod'
 import { filterRounds, findRound, recordStatistics, roundsNumberedLike, type RoundFilter } from '../../history/analysis.js'
 import { PROGRAMS, ROUND_TYPES } from '../../schemas/common.js'
 import { roundsAtom } from '../../history/atom.js'
-import type { RecordInfo } from '../../history/live.js'
 import type { PastRound } from '../../history/record.js'
 import { isoDate } from '../../schemas/common.js'
 import { todayUtc } from '../../domain/dates.js'
@@ -19,22 +18,11 @@ import type { Auth } from '../auth.js'
 import { ExpressEntryError } from '../../errors.js'
 import { ApiProblem } from '../error-handler.js'
 import { noQuery, queryOnce } from '../query.js'
-import type { ApiEnv } from '../app.js'
-import { notConfigured, type PoolService } from './pool.js'
+import { notConfigured, type ApiEnv, type HistoryService, type PoolService } from '../services.js'
 import { holdRound, roundByNumber, roundInvitations } from '../../pool/rounds.js'
 import { roundableCategories } from '../../pool/round-request.js'
 import { readJsonBody } from '../json-body.js'
 import { simulateRound } from '../../pool/simulate.js'
-
-/** What the API needs from the record of past rounds. */
-export interface HistoryService {
-  /** Every past round, oldest first. */
-  rounds(): readonly PastRound[]
-  /** When the record was last refreshed and from where (live.ts), when known. */
-  info?(): RecordInfo
-  /** The forecast's track record measured on this record (forecast/track-record-file.ts), when one is kept beside it. */
-  trackRecord?(): unknown
-}
 
 export interface RoundsRouteOptions {
   readonly pool: PoolService | null
