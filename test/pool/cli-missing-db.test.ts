@@ -3,10 +3,10 @@
  * put profiles in: before, a read created an empty database and answered "0 eligible", a no where the
  * truth is that there is no pool there.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Command } from 'commander'
+import { Command } from 'commander'
 import { afterAll, describe, expect, it } from 'vitest'
 import { registerInvitation } from '../../src/cli/commands/invitation.js'
 import { registerInvitations } from '../../src/cli/commands/invitations.js'
@@ -33,5 +33,33 @@ describe('--db where there is no database', () => {
     expect(stdout).toBe('')
     expect(stderr).toBe(`express-entry: --db: no database at ${missing}: check the path, or create one with pool import --db ${missing} FILE\n`)
     expect(existsSync(missing)).toBe(false)
+  })
+})
+
+describe('pool generate and $EE_DB', () => {
+  // Its --help said "(default: $EE_DB)", but generate never read it: without --db the JSONL goes to
+  // standard output (README: `pool generate ... > pool.jsonl`), whatever EE_DB says.
+  it('writes JSONL (here to --out) with EE_DB set, and makes no database there', async () => {
+    const saved = process.env.EE_DB
+    const db = join(dir, 'env.db')
+    const out = join(dir, 'generated.jsonl')
+    process.env.EE_DB = db
+    try {
+      const { code } = await runCli(registerPool, ['pool', 'generate', '--size', '3', '--seed', '5', '--like', '2023-07-04', '--out', out])
+      expect(code).toBe(0)
+      expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toHaveLength(3)
+      expect(existsSync(db)).toBe(false)
+    } finally {
+      process.env.EE_DB = saved
+    }
+  })
+
+  it('its --help does not claim $EE_DB as the default of --db', () => {
+    const program = new Command()
+    registerPool(program)
+    const generate = program.commands.find((c) => c.name() === 'pool')!.commands.find((c) => c.name() === 'generate')!
+    const db = generate.options.find((o) => o.long === '--db')!
+    expect(db.description).not.toMatch(/default: \$EE_DB/)
+    expect(db.description).toMatch(/\$EE_DB is not read/)
   })
 })

@@ -166,7 +166,11 @@ export function registerPool(program: Command): void {
       process.stdout.write(o.json ? `${JSON.stringify(d, null, 2)}\n` : `CRS score distribution of the pool at ${at}\n${formatDistribution(d)}\n`)
     })
 
-  dbOption(pool.command('generate'))
+  pool
+    .command('generate')
+    // Not dbOption: the JSONL goes to standard output unless --db is given, whatever $EE_DB says (a
+    // `pool generate ... > pool.jsonl` must not go into the server's database because EE_DB is set).
+    .option('--db <target>', 'import the profiles into this SQLite file or postgres:// URL instead of writing JSONL ($EE_DB is not read: without --db, standard output or --out)')
     .description('a synthetic, realistic pool whose CRS distribution matches the one IRCC published nearest a date, shaped inside each band, and with the programs and categories, of the pool model that pool replay uses (JSONL on stdout, or into --db)')
     .requiredOption('--size <n>', 'number of profiles')
     .option('--seed <n>', 'random seed (same seed, same pool)', '1')
