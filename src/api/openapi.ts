@@ -10,7 +10,7 @@ import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
 import { roundRequestSchema } from '../pool/round-request.js'
-import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema } from './response-schemas.js'
+import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema, verificationNoticeSchema } from './response-schemas.js'
 
 const points = z.int().min(0)
 
@@ -23,7 +23,7 @@ export const crsResultSchema = z
     additional: z.object({ provincialNomination: points, jobOffer: points, canadianEducation: points, french: points, sibling: points, subtotal: points }),
     rules: z.string().describe('id of the dated rule set used'),
     asOf: isoDate,
-    notices: z.array(z.object({ code: z.string(), path: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional().describe('what in a profile did not count on the date, and why; and, for a date after the rules were last verified, that notice (code rules_not_verified)'),
+    notices: z.array(z.union([verificationNoticeSchema, z.object({ code: z.string(), path: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })])).optional().describe('what in a profile did not count on the date, and why; and, for a date after the rules were last verified, that notice (code rules_not_verified)'),
     trace: z
       .array(
         z.object({
@@ -99,6 +99,7 @@ export const operations: ApiOperation[] = [
       200: { description: 'the score and its breakdown', schema: 'CrsResult' },
       ...problemResponses,
       422: { description: 'no rules in force on that date (before 2015-01-01)', schema: 'Problem', contentType: 'application/problem+json' },
+      429: { ...tooMany, description: `a JSON Lines batch only: ${tooMany.description}` },
     },
   },
   {
@@ -195,7 +196,7 @@ export const operations: ApiOperation[] = [
     summary: 'the rounds as an Atom feed (application/atom+xml), one entry per round, newest first: type, size, lowest CRS, tie-break',
     tags: ['rounds'],
     parameters: [{ name: 'limit', in: 'query', description: 'the most recent rounds to include, 1-1000 (default 50)', schema: { type: 'integer' } }],
-    responses: { 200: { description: 'an Atom 1.0 document', schema: null }, 400: problemResponses[400], 503: notConfigured },
+    responses: { 200: { description: 'an Atom 1.0 document', schema: null, contentType: 'application/atom+xml' }, 400: problemResponses[400], 503: notConfigured },
   },
   {
     method: 'get',
@@ -300,7 +301,7 @@ export function openApiDocument(version: string): object {
     const responses: Record<string, unknown> = {}
     const all = op.auth ? { ...op.responses, 401: { description: 'missing or wrong bearer token', schema: 'Problem', contentType: 'application/problem+json' } } : op.responses
     for (const [status, r] of Object.entries(all)) {
-      responses[status] = r.schema === null ? { description: r.description } : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: ref(r.schema) } } }
+      responses[status] = r.schema === null ? { description: r.description, ...(r.contentType ? { content: { [r.contentType]: {} } } : {}) } : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: ref(r.schema) } } }
     }
     const operation: Record<string, unknown> = {
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
@@ -320,13 +321,13 @@ export function openApiDocument(version: string): object {
       title: 'Express Entry Engine API',
       version,
       description:
-        "Canada's Express Entry rules as code: CRS scores on any date since 2015, eligibility, the record of past rounds, and a pool and rounds engine. Errors are application/problem+json with the field paths. Read endpoints are public; write endpoints need `Authorization: Bearer <EE_API_TOKEN>`.",
+        "Canada's Express Entry rules as code: CRS scores on any date since 2015, eligibility, the record of past rounds, and a pool and rounds engine. Errors are application/problem+json with the field paths. Reads are public, but for those that name profiles (a held round's invitations, a simulation's list of who would be invited), which need `Authorization: Bearer <EE_API_TOKEN>` or the read-only `<EE_API_READ_TOKEN>`; writes need `Authorization: Bearer <EE_API_TOKEN>`.",
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the value of EE_API_TOKEN on the server' } } },
+    components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the value of EE_API_TOKEN on the server, or of EE_API_READ_TOKEN for the reads that name profiles' } } },
   }
   cached = { key, doc }
   return doc

@@ -99,3 +99,68 @@ describe('query parameters an endpoint does not take are refused, naming each (n
     expect(paths).not.toContain('age')
   })
 })
+
+type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; additionalProperties?: JsonSchema | boolean; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; const?: unknown; enum?: unknown[] }
+type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }>>; components: { schemas: Record<string, JsonSchema> } }
+
+/** What in `value` its published schema does not describe: a field it leaves out, a type or constant it does not allow. */
+function undescribed(doc: OpenApi, value: unknown, schema: JsonSchema, path: string): string[] {
+  let s = schema
+  while (s.$ref) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')]!
+  const options = s.anyOf ?? s.oneOf
+  if (options) {
+    const each = options.map((o) => undescribed(doc, value, o, path))
+    return each.some((e) => e.length === 0) ? [] : each.reduce((a, b) => (b.length < a.length ? b : a))
+  }
+  if ('const' in s && value !== s.const) return [`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(s.const)}`]
+  if (s.enum && !s.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(s.enum)}`]
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value
+  const types = s.type === undefined ? undefined : [s.type].flat()
+  if (types && !types.includes(kind) && !(kind === 'integer' && types.includes('number'))) return [`${path}: ${kind}, published as ${types.join(' or ')}`]
+  if (Array.isArray(value)) return s.items ? value.flatMap((v, i) => undescribed(doc, v, s.items!, `${path}[${i}]`)) : []
+  if (kind !== 'object') return []
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+    const field = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined)
+    if (field) return undescribed(doc, v, field, `${path}.${k}`)
+    return s.properties ? [`${path}.${k}: not in the published schema`] : []
+  })
+}
+
+describe('answers carry nothing their published schema leaves out', () => {
+  it.each<{ method: string; path: string; schemaPath: string; body?: unknown }>([
+    // After the day the rules were last verified, the answer carries the rules_not_verified notice
+    // ({ code, path, lastVerified, areas, message }): CrsResult's notices described only the other kind.
+    { method: 'POST', path: '/v1/crs/score', schemaPath: '/v1/crs/score', body: { asOf: '2027-01-15', profile: example } },
+    { method: 'POST', path: '/v1/crs/score?explain=1', schemaPath: '/v1/crs/score', body: { asOf: '2025-03-24', profile: example } },
+    { method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', body: { asOf: '2027-01-15', profile: example } },
+    { method: 'GET', path: '/v1/rounds?year=2023&distribution=1', schemaPath: '/v1/rounds' },
+    { method: 'GET', path: '/v1/rounds/91a', schemaPath: '/v1/rounds/{number}' },
+    { method: 'POST', path: '/v1/rounds/simulate', schemaPath: '/v1/rounds/simulate', body: { at: '2025-06-03T00:00:00Z', kind: 'category', category: 'healthcare-social-2025', size: 5 } },
+    { method: 'POST', path: '/v1/rounds/simulate', schemaPath: '/v1/rounds/simulate', body: { at: '2027-01-15T00:00:00Z', kind: 'general', size: 5 } },
+    { method: 'GET', path: '/v1/rounds/run/1', schemaPath: '/v1/rounds/run/{number}' },
+    { method: 'GET', path: '/healthz', schemaPath: '/healthz' },
+  ])('$method $path', async ({ method, path, schemaPath, body }) => {
+    const doc = (await (await app.request('/openapi.json')).json()) as OpenApi
+    const res = await app.request(path, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    expect(res.status).toBe(200)
+    const schema = doc.paths[schemaPath]![method.toLowerCase()]!.responses['200']!.content!['application/json']!.schema!
+    expect(undescribed(doc, await res.json(), schema, '$')).toEqual([])
+  })
+
+  it('a JSON Lines batch over the rate limit is answered 429, and POST /v1/crs/score publishes it', async () => {
+    const limited = createApp({ expensiveLimit: { burst: 1, perSecond: 0.001 } })
+    const batch = { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ age: 30, education: 'masters', firstLanguage: null })}\n` }
+    expect((await limited.request('/v1/crs/score', batch)).status).toBe(200)
+    expect((await limited.request('/v1/crs/score', batch)).status).toBe(429)
+    const doc = (await (await limited.request('/openapi.json')).json()) as OpenApi
+    expect(Object.keys(doc.paths['/v1/crs/score']!.post!.responses)).toContain('429')
+  })
+
+  it('GET /v1/rounds/feed.atom publishes the media type it answers (application/atom+xml)', async () => {
+    const res = await app.request('/v1/rounds/feed.atom?limit=1')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/)
+    const doc = (await (await app.request('/openapi.json')).json()) as OpenApi
+    expect(Object.keys(doc.paths['/v1/rounds/feed.atom']!.get!.responses['200']!.content ?? {})).toEqual(['application/atom+xml'])
+  })
+})
