@@ -24,6 +24,7 @@ import { registerStart } from '../../src/cli/commands/start.js'
 import { registerWatch } from '../../src/cli/commands/watch.js'
 import { eligibility, factorsOf, forecast, loadRounds, profileSchema, scoreCrs } from '../../src/index.js'
 import { findRound } from '../../src/history/index.js'
+import { replayRounds } from '../../src/forecast/pool-model.js'
 
 const root = new URL('../../', import.meta.url)
 const readme = readFileSync(new URL('README.md', root), 'utf8')
@@ -119,6 +120,39 @@ describe('the README\'s example outputs are what the code answers', () => {
     expect(quoted(/eligibility\(profile, '2027-01-15'\)\.notices +\/\/ \[\{ code: '[a-z_]+', lastVerified: '([0-9-]+)'/)).toBe(notice.lastVerified)
     const within = forecast({ kind: 'profile', profile }, rounds, { asOf: '2026-08-20' }).within['90']
     expect(quoted(/\.within\['90'\] +\/\/ ([0-9.]+)/)).toBe(String(within))
+  })
+})
+
+describe('the README\'s forecast from a record that stops short, and its pool replay', () => {
+  const rounds = loadRounds()
+
+  it('from 2026-11-30 on the shipped record (whole to 2026-10-01): the note, and CEC\'s range against the day before', () => {
+    const profile = profileSchema.parse(example)
+    const short = forecast({ kind: 'profile', profile }, rounds, { asOf: '2026-11-30', recordCurrentTo: '2026-10-01' })
+    const whole = forecast({ kind: 'profile', profile }, rounds, { asOf: '2026-11-30', recordCurrentTo: '2026-11-29' })
+    const note = short.notes.find((n) => n.code === 'record_stops_short')!
+    expect(quoted(/from 2026-11-30, "(the record holds IRCC's rounds to [^"]+? are not in it)"/)).toBe(note.message.slice(0, note.message.indexOf(' are not in it') + ' are not in it'.length))
+    const range = (f: typeof short): string => {
+      const cec = f.rounds.find((r) => r.type === 'program:cec')!.cutoff!
+      return `${cec.p10}-${cec.p90}`
+    }
+    expect(quoted(/The CEC range there is (\d+-\d+), against \d+-\d+ on a record seen the day before/)).toBe(range(short))
+    expect(quoted(/The CEC range there is \d+-\d+, against (\d+-\d+) on a record seen the day before/)).toBe(range(whole))
+  })
+
+  it('pool replay from 2023-01-01: rounds, and each group\'s mean absolute error and bias', () => {
+    const last = rounds[rounds.length - 1]!.date
+    const r = replayRounds(rounds, '2023-01-01', last, 1)
+    // The replay's figures have two decimals (28.45); the README gives one, halves away from zero (28.5, -2.6).
+    const one = (x: number): string => (Math.sign(x) * (Math.round(Math.abs(x) * 10 + 1e-9) / 10)).toFixed(1)
+    const signed = (x: number): string => `${x > 0 ? '+' : ''}${one(x)}`
+    const g = r.byGroup
+    expect(quoted(/\(`express-entry pool replay`\): the (\d+) rounds from 2023-01-01/)).toBe(String(r.overall.rounds))
+    expect(quoted(/(General rounds miss by [^;]+?); 16/)).toBe(
+      `General rounds miss by ${one(g.general!.meanAbsoluteError)} points on average (bias ${signed(g.general!.meanError)}), CEC ${one(g.cec!.meanAbsoluteError)} (${signed(g.cec!.meanError)}), French ${one(g.french!.meanAbsoluteError)} (${signed(g.french!.meanError)}), PNP ${one(g.pnp!.meanAbsoluteError)} (${signed(g.pnp!.meanError)}) and the other categories ${one(g.category!.meanAbsoluteError)} (${signed(g.category!.meanError)}`,
+    )
+    expect(quoted(/\(\+?-?[0-9.]+; ([0-9.]+) leaving out each category's first round\)/)).toBe(one(r.byGroupAfterFirst.category!.meanAbsoluteError))
+    expect(quoted(/first round\), all together ([0-9.]+):/)).toBe(one(r.overall.meanAbsoluteError))
   })
 })
 
