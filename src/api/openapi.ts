@@ -10,7 +10,7 @@ import { crsFactorsSchema } from '../schemas/crs-factors.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
 import { roundRequestSchema } from '../pool/round-request.js'
-import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema, verificationNoticeSchema } from './response-schemas.js'
+import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundStatisticsSchema, roundsListSchema, rulesStatusSchema, simulationSchema, verificationNoticeSchema } from './response-schemas.js'
 
 const points = z.int().min(0)
 
@@ -203,7 +203,7 @@ export const operations: ApiOperation[] = [
     path: '/v1/rounds/stats',
     summary: 'statistics over past rounds',
     tags: ['rounds'],
-    responses: { 200: { description: 'statistics', schema: null }, 503: notConfigured },
+    responses: { 200: { description: 'statistics', schema: 'RoundStatistics' }, 503: notConfigured },
   },
   {
     method: 'get',
@@ -219,7 +219,7 @@ export const operations: ApiOperation[] = [
     summary: 'each rule area with the day it was last verified against its sources, and the notice answers for asOf carry',
     tags: ['meta'],
     parameters: [{ name: 'asOf', in: 'query', description: 'date, YYYY-MM-DD (default today)', schema: { type: 'string' } }],
-    responses: { 200: { description: 'the areas and the notice (null when none)', schema: null }, 400: problemResponses[400] },
+    responses: { 200: { description: 'the areas and the notice (null when none)', schema: 'RulesStatus' }, 400: problemResponses[400] },
   },
   {
     method: 'get',
@@ -260,6 +260,8 @@ const components = new Map<string, z.ZodType>([
   ['HeldRound', heldRoundSchema],
   ['Simulation', simulationSchema],
   ['Invitations', invitationsSchema],
+  ['RoundStatistics', roundStatisticsSchema],
+  ['RulesStatus', rulesStatusSchema],
 ])
 
 /** Adds a named schema to the document's components (route modules that document themselves: forecast). */

@@ -121,3 +121,19 @@ export const simulationSchema = z.object({
 })
 
 export const invitationsSchema = z.object({ round: z.int(), count: z.int(), invitations: z.array(invitation.extend({ id: z.string(), status: z.string() })) })
+
+/** `GET /v1/rules/status` (app.ts rulesStatusOn): each rule area with the day it was last verified, and the notice for asOf. */
+export const rulesStatusSchema = z.object({
+  asOf: z.string(),
+  areas: z.array(z.object({ id: z.string().describe('crs, language, fsw, programs, categories'), title: z.string(), lastVerified: z.string(), checked: z.string().describe('what the last check found') })),
+  notice: verificationNoticeSchema.nullable().describe('the notice answers for asOf carry (null: none, asOf is not after the day the rules were last verified)'),
+})
+
+const typeStats = { rounds: z.int(), invitations: z.int(), minLowestScore: z.number().nullable(), medianLowestScore: z.number().nullable(), maxLowestScore: z.number().nullable() }
+
+/** `GET /v1/rounds/stats` (history/analysis.ts recordStatistics). */
+export const roundStatisticsSchema = z.object({
+  byType: z.record(z.string(), z.object(typeStats)).describe('general, program, category (a type with no round is absent)'),
+  byYearAndType: z.array(z.object({ year: z.int(), type: z.string().describe('general, program, category, or all'), ...typeStats })),
+  distributions: z.array(z.object({ asOf: z.string(), distribution, rounds: z.array(z.string()).describe('the rounds it was published with') })).describe("the pool's published distributions, oldest first"),
+})

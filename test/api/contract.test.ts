@@ -139,6 +139,9 @@ describe('answers carry nothing their published schema leaves out', () => {
     { method: 'POST', path: '/v1/rounds/simulate', schemaPath: '/v1/rounds/simulate', body: { at: '2027-01-15T00:00:00Z', kind: 'general', size: 5 } },
     { method: 'GET', path: '/v1/rounds/run/1', schemaPath: '/v1/rounds/run/{number}' },
     { method: 'GET', path: '/healthz', schemaPath: '/healthz' },
+    // These two had no published schema at all.
+    { method: 'GET', path: '/v1/rounds/stats', schemaPath: '/v1/rounds/stats' },
+    { method: 'GET', path: '/v1/rules/status?asOf=2027-01-15', schemaPath: '/v1/rules/status' },
   ])('$method $path', async ({ method, path, schemaPath, body }) => {
     const doc = (await (await app.request('/openapi.json')).json()) as OpenApi
     const res = await app.request(path, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
