@@ -63,6 +63,16 @@ describe('the README\'s commands exist, with the options it gives them', () => {
     .flatMap((l) => [...l.matchAll(/(?:^|\|\s*|\s)express-entry\s+([^|<>]+)/g)].map((m) => m[1]!.trim()))
   const synopsis = quoted(/`express-entry (serve [^`]+)`/)
 
+  it('a --db said to default to $EE_DB is one of the commands that read it (pool generate and serve do not)', () => {
+    const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)]
+    const said = all(program).flatMap((c) => c.options.filter((o) => o.long === '--db').map((o) => [c.name(), o.description] as const))
+    expect(said.length).toBeGreaterThan(8)
+    for (const [name, description] of said) {
+      if (name === 'generate' || name === 'serve') expect(description, name).toMatch(/\$EE_DB is not read/)
+      else expect(description, name).toMatch(/default: \$EE_DB/)
+    }
+  })
+
   it('the README shows the commands (this test reads them)', () => {
     expect(lines.length).toBeGreaterThanOrEqual(25)
   })

@@ -376,7 +376,7 @@ export function registerServe(program: Command): void {
     .description('run the HTTP API (/v1, /openapi.json, /docs) and the web app; EE_API_TOKEN enables write endpoints')
     .option('--port <port>', 'port to listen on (default: $PORT or 8080)', portOption)
     .option('--host <host>', 'address to listen on', '0.0.0.0')
-    .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL')
+    .option('--db <target>', 'the pool: a SQLite file or a postgres:// URL (none without it: $EE_DB is not read here; npm start reads it)')
     .option('--web <dir>', 'folder of the built web app (default: dist/web)')
     .option('--workers <n>', 'processes sharing the port (node:cluster), e.g. one per core; a worker that dies is replaced', workersOption, 1)
     .option('--record <path>', 'the record of past rounds (default: $EE_ROUNDS_RECORD, else the express-entry.rounds.json npm start keeps beside $EE_DB if there is one, else the shipped data/ee-rounds.json)')
