@@ -22,7 +22,7 @@ import { registerScore } from '../../src/cli/commands/score.js'
 import { registerServe } from '../../src/cli/commands/serve.js'
 import { registerStart } from '../../src/cli/commands/start.js'
 import { registerWatch } from '../../src/cli/commands/watch.js'
-import { eligibility, factorsOf, forecast, loadRounds, profileSchema, scoreCrs } from '../../src/index.js'
+import { eligibility, factorsOf, forecast, loadRounds, profileSchema, ruleById, scoreCrs } from '../../src/index.js'
 import { findRound } from '../../src/history/index.js'
 import { replayRounds } from '../../src/forecast/pool-model.js'
 
@@ -166,6 +166,25 @@ describe('the README\'s forecast from a record that stops short, and its pool re
     )
     expect(quoted(/\(\+?-?[0-9.]+; ([0-9.]+) leaving out each category's first round\)/)).toBe(one(r.byGroupAfterFirst.category!.meanAbsoluteError))
     expect(quoted(/first round\), all together ([0-9.]+):/)).toBe(one(r.overall.meanAbsoluteError))
+  })
+})
+
+describe('the README\'s table of rule changes is the rules\' dated versions', () => {
+  const rows = [...readme.matchAll(/^\| ([^|]+) \| ([^|]*\d{4}-\d{2}-\d{2}[^|]*) \| ([^|]+) \|$/gm)]
+    .map((m) => ({ change: m[1]!.trim(), days: [...m[2]!.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((d) => d[0]), ids: [...m[3]!.matchAll(/`([a-z.-]+)`/g)].map((i) => i[1]!) }))
+    .filter((r) => r.ids.length > 0)
+
+  it('the README has the table (this test reads it)', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(8)
+  })
+
+  it.each(rows)('$change: $days in $ids', ({ days, ids }) => {
+    const versions = ids.flatMap((id) => {
+      const rule = ruleById(id)
+      expect(rule, id).toBeDefined()
+      return rule!.versions.map((v) => v.from)
+    })
+    expect(days.filter((d) => !versions.includes(d))).toEqual([])
   })
 })
 
