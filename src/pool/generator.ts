@@ -659,13 +659,17 @@ export interface GeneratedProfile {
   readonly score: number
 }
 
-/** The pool, lazily, in id (= submission) order. */
-export function* generatePool(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
-  const { size, seed, like, eligibility } = options
+/** The pool, lazily, in id (= submission) order; a `like` day it cannot imitate is refused at the call, before any profile. */
+export function generatePool(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
   // Profiles are submitted over the year before `like`, and none was before Express Entry opened.
-  if (addDays(like, -364) < EXPRESS_ENTRY_LAUNCH) {
-    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'like', value: like, message: `profiles are submitted over the year before it, and Express Entry opened on ${EXPRESS_ENTRY_LAUNCH}: give a day from ${addDays(EXPRESS_ENTRY_LAUNCH, 364)}` }] })
+  if (addDays(options.like, -364) < EXPRESS_ENTRY_LAUNCH) {
+    throw new ExpressEntryError('invalid_input', { issues: [{ path: 'like', value: options.like, message: `profiles are submitted over the year before it, and Express Entry opened on ${EXPRESS_ENTRY_LAUNCH}: give a day from ${addDays(EXPRESS_ENTRY_LAUNCH, 364)}` }] })
   }
+  return profilesLike(options)
+}
+
+function* profilesLike(options: GenerateOptions): Generator<GeneratedProfile, void, undefined> {
+  const { size, seed, like, eligibility } = options
   const m = new Maker(prng(seed))
   const shape = options.shape ?? 'published'
   const bins = binsOf(shape)

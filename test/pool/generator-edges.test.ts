@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { isExpressEntryError, type ExpressEntryError } from '../../src/errors.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
+import { registerPool } from '../../src/cli/commands/pool.js'
+import { runCli } from '../history/cli-helper.js'
 
 const eligibility = realEligibility()
 
@@ -22,5 +24,14 @@ describe('generatePool on a day far after its submissions', () => {
     const draw = (like: string) => [...generatePool({ size: 3, seed: 1, like, eligibility, shape: 'model' })]
     expect(() => draw('2015-06-01')).toThrow(expect.objectContaining({ code: 'invalid_input', details: { issues: [expect.objectContaining({ path: 'like', value: '2015-06-01', message: expect.stringContaining('give a day from 2015-12-31') })] } }) as unknown as Error)
     expect(draw('2015-12-31')).toHaveLength(3)
+  }, 30_000)
+
+  it('refuses such a day at the call, before any profile is asked for: pool generate says only the refusal, not which distribution it would match', async () => {
+    expect(() => generatePool({ size: 3, seed: 1, like: '2015-06-01', eligibility, shape: 'model' })).toThrow(expect.objectContaining({ code: 'invalid_input' }) as unknown as Error)
+    const run = await runCli(registerPool, ['pool', 'generate', '--size', '3', '--like', '2015-06-01'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('give a day from 2015-12-31')
+    expect(run.stderr).not.toContain('matching the pool distribution')
+    expect(run.stdout).toBe('')
   }, 30_000)
 })

@@ -184,9 +184,9 @@ export function registerPool(program: Command): void {
       // A pool is submitted by now (pool import refuses a profile submitted later): none like a later day can be.
       if (like > now.slice(0, 10)) throw new CliError(`--like: ${like} is after today (${now.slice(0, 10)}): its profiles would be submitted after now, which a pool cannot hold; give a day up to today`, EXIT_BAD_INPUT)
       const eligibility = realEligibility()
+      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model', submittedBy: now })
       const target = targetFor(like)
       process.stderr.write(`express-entry: matching the pool distribution of ${target.asOf} (published with round ${target.rounds.join(', ')})\n`)
-      const profiles = generatePool({ size, seed, like, eligibility, shape: 'model', submittedBy: now })
       if (o.db) {
         const onProgress = progress()
         const lines = (function* () {
