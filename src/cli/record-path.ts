@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { shippedRecordPath } from '../history/load.js'
+import { CliError, EXIT_BAD_INPUT } from './io.js'
 
 export const DEFAULT_DB = 'express-entry.db'
 /** The working copy of the record `start` keeps, beside its database. */
@@ -33,4 +34,19 @@ export function recordPathOf(option: string | undefined): string {
   if (process.env.EE_ROUNDS_RECORD) return process.env.EE_ROUNDS_RECORD
   const working = workingRecordPath(defaultDb())
   return existsSync(working) ? working : shippedRecordPath()
+}
+
+/**
+ * recordPathOf for a command that only reads the record: a path given that holds no file is refused with
+ * how to make one, where the library would only say "not found" (`rounds update`, `serve` and `watch`
+ * make the file they are given, so they take recordPathOf).
+ */
+export function readableRecordPathOf(option: string | undefined): string {
+  const path = recordPathOf(option)
+  if (existsSync(path)) return path
+  const given = option !== undefined ? '--record' : 'EE_ROUNDS_RECORD'
+  throw new CliError(
+    `${given}: there is no record of rounds at ${path}; make one from IRCC's feed with \`express-entry rounds update --record ${path}\` (it starts from the shipped record), or leave out ${given} to read the record this version ships (data/ee-rounds.json)`,
+    EXIT_BAD_INPUT,
+  )
 }

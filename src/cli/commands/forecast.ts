@@ -13,7 +13,7 @@ import { parseForecastRequest } from '../../schemas/forecast.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { dateOption } from './pool.js'
 import { formatTable } from './rounds.js'
-import { recordPathOf } from '../record-path.js'
+import { readableRecordPathOf } from '../record-path.js'
 import { asOfOption } from './score.js'
 
 interface ForecastOptions {
@@ -72,7 +72,7 @@ function parseSeed(value: string | undefined): number {
 }
 
 async function runForecast(file: string | undefined, options: ForecastOptions): Promise<number> {
-  const recordPath = recordPathOf(options.record)
+  const recordPath = readableRecordPathOf(options.record)
   const rounds = loadRecord(recordPath).rounds
   if (options.backtest) {
     if (file !== undefined) throw new CliError('--backtest takes no input file: it forecasts for its own fixed population', EXIT_BAD_INPUT)

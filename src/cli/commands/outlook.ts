@@ -14,7 +14,7 @@ import { answerOutlook, DEFAULT_ROUND_SIZES, DEFAULT_TIMELINE_YEARS, type Cutoff
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, parseJson, readInput } from '../io.js'
 import { asOfOption } from './score.js'
 import { formatTable } from './rounds.js'
-import { recordPathOf } from '../record-path.js'
+import { readableRecordPathOf } from '../record-path.js'
 
 interface OutlookOptions {
   readonly asOf?: string
@@ -76,7 +76,7 @@ async function runOutlook(file: string | undefined, options: OutlookOptions): Pr
   const defaultAsOf = asOfOption(options.asOf)
   const sizes = parseSizes(options.size)
   const years = parseYears(options.years)
-  const outlook = answerOutlook(parseJson(await readInput(file), 'the input'), defaultAsOf, { rounds: loadRecord(recordPathOf(options.record)).rounds, sizes, years })
+  const outlook = answerOutlook(parseJson(await readInput(file), 'the input'), defaultAsOf, { rounds: loadRecord(readableRecordPathOf(options.record)).rounds, sizes, years })
   if (options.json) {
     process.stdout.write(`${JSON.stringify(outlook, null, 2)}\n`)
   } else {

@@ -23,7 +23,7 @@ import { PROGRAMS } from '../../schemas/common.js'
 import { replayRounds, type Replay } from '../../forecast/pool-model.js'
 import { loadRecord } from '../../history/load.js'
 import { formatTable } from './rounds.js'
-import { recordPathOf } from '../record-path.js'
+import { readableRecordPathOf } from '../record-path.js'
 
 /** A date option (`name` for the message), checked; undefined when not given. */
 export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
@@ -219,7 +219,7 @@ export function registerPool(program: Command): void {
     .option('--rounds', 'also list every round: published and replayed lowest score, and how it was replayed')
     .option('--json', 'print JSON (every round with its error)')
     .action((o: { from?: string; to?: string; seed: string; record?: string; rounds?: boolean; json?: boolean }) => {
-      const rounds = loadRecord(recordPathOf(o.record)).rounds
+      const rounds = loadRecord(readableRecordPathOf(o.record)).rounds
       const from = dateOption(o.from, '--from') ?? '2023-01-01'
       const to = dateOption(o.to, '--to') ?? rounds[rounds.length - 1]?.date ?? from
       if (to < from) throw new CliError(`--to (${to}) is before --from (${from})`, EXIT_BAD_INPUT)

@@ -18,7 +18,7 @@ import { CRS_RANGES } from '../../history/distribution.js'
 import { CATEGORY_VERSIONS } from '../../history/labels.js'
 import { PROGRAMS, ROUND_TYPES, type ProgramId, type RoundType } from '../../schemas/common.js'
 import { loadRecord } from '../../history/load.js'
-import { recordPathOf } from '../record-path.js'
+import { readableRecordPathOf, recordPathOf } from '../record-path.js'
 import { applyFeed, IRCC_FEED_URL, IRCC_FEED_URL_FR, refreshFrenchLabels, refreshRecord, type RefreshReport } from '../../history/refresh.js'
 import type { PastRound, ParsedRecord } from '../../history/record.js'
 import { backtestCutoffs, estimateCutoff } from '../../history/cutoff.js'
@@ -35,7 +35,7 @@ interface JsonOption {
 }
 
 function loadFrom(option: string | undefined): ParsedRecord {
-  return loadRecord(recordPathOf(option))
+  return loadRecord(readableRecordPathOf(option))
 }
 
 const fmt = (n: number | null): string => (n === null ? '-' : Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1))
