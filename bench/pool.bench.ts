@@ -124,9 +124,9 @@ async function phase(name: string, arg?: string): Promise<void> {
     }
     case 'memory': {
       const store = await openStore(SQLITE)
-      const rows = await store.db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'derived_from', 'score', 'programs', 'categories']).orderBy('score', 'desc').orderBy('submitted_ms').orderBy('id').execute()
+      const rows = await store.db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'derived_from', 'score', 'programs', 'categories', 'undecided_programs']).orderBy('score', 'desc').orderBy('submitted_ms').orderBy('id').execute()
       await store.close()
-      const entries: MemoryEntry[] = rows.map((r) => ({ profileId: r.id, submittedAt: r.submitted_at, submittedMs: r.submitted_ms, expiresMs: r.expires_ms, active: true, day: r.derived_from, score: r.score, programs: r.programs, categories: r.categories }))
+      const entries: MemoryEntry[] = rows.map((r) => ({ profileId: r.id, submittedAt: r.submitted_at, submittedMs: r.submitted_ms, expiresMs: r.expires_ms, active: true, day: r.derived_from, score: r.score, programs: r.programs, categories: r.categories, undecidedPrograms: r.undecided_programs }))
       ;(globalThis as { gc?: () => void }).gc?.()
       const start = process.hrtime.bigint()
       const cpu = process.cpuUsage()

@@ -18,7 +18,7 @@ import { ChangeCalendar } from '../facts/calendar.js'
 import { ProfileFacts } from '../facts/profile-facts.js'
 import { profileValidity } from '../rules/pool/profile-validity.js'
 import type { Profile } from '../schemas/profile.js'
-import { eligibleCategories, programsMask, undecidedCategories, type PoolEligibility } from './eligibility.js'
+import { eligibleCategories, programsMask, undecidedCategories, undecidedProgramsMask, type PoolEligibility } from './eligibility.js'
 
 export interface Derived {
   /** First day the values hold (day number). */
@@ -32,6 +32,8 @@ export interface Derived {
   readonly categories: readonly string[]
   /** Category ids in force that cannot be told for the profile, sorted (PoolAnswers.undecided). */
   readonly undecided: readonly string[]
+  /** Programs bitmask of the programs that cannot be told (PoolAnswers.undecidedPrograms). */
+  readonly undecidedPrograms: number
 }
 
 /** The rule-change days of an eligibility, as sorted day numbers (once per eligibility). */
@@ -52,11 +54,11 @@ export function deriveAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligi
   if (!eligibility.evaluateFacts) return { from, until: from + 1, ...valuesAt(profile, asOf, eligibility) }
   const f = new ProfileFacts(profile, asOf)
   const score = scoreCrs(crsFactorsOf(f), asOf).total
-  const { programs, categories, undecided } = eligibility.evaluateFacts(f)
+  const { programs, categories, undecided, undecidedPrograms } = eligibility.evaluateFacts(f)
   // A profile leaves the pool a year after its submission at the latest: no window needs to run longer.
   const validUntil = toDayNumber(addYears(asOf, profileValidity.at(asOf).value.years))
   const until = Math.min(validUntil, new ChangeCalendar(profile).holdsUntil(f, ruleChangeDays(eligibility)))
-  return { from, until, score, programs, categories, undecided }
+  return { from, until, score, programs, categories, undecided, undecidedPrograms }
 }
 
 /** The derived columns without the window (what a round re-checks). */
@@ -67,7 +69,13 @@ export function valuesAt(profile: Profile, asOf: IsoDate, eligibility: PoolEligi
   }
   const score = scoreCrs(crsFactorsOf(new ProfileFacts(profile, asOf)), asOf).total
   if (eligibility.evaluate) return { score, ...eligibility.evaluate(profile, asOf) }
-  return { score, programs: programsMask(eligibility, profile, asOf), categories: eligibleCategories(eligibility, profile, asOf), undecided: undecidedCategories(eligibility, profile, asOf) }
+  return {
+    score,
+    programs: programsMask(eligibility, profile, asOf),
+    categories: eligibleCategories(eligibility, profile, asOf),
+    undecided: undecidedCategories(eligibility, profile, asOf),
+    undecidedPrograms: undecidedProgramsMask(eligibility, profile, asOf),
+  }
 }
 
 /** Marks an undecided category in the `categories` column: `,?id,` is not found by `LIKE '%,id,%'`. */

@@ -36,9 +36,10 @@ export interface CategoryInfo {
   /** Why who belongs to the category cannot be told (its list of occupations is not known); absent when it can. */
   readonly listUnknown?: string
   /**
-   * Its rule can answer "can't tell" for one profile and not another (skilled military recruits:
-   * service not stated): only such a category is counted in PoolAnswers.undecided, so a round of any
-   * other category need not look for undecided candidates.
+   * Its own rule can answer "can't tell" (skilled military recruits: service not stated), for a
+   * profile certainly eligible for a program too: a round of it looks for its undecided candidates
+   * over the whole pool. Any other category can be undecided only through a program that can't tell
+   * (E13, E21), so its round looks for them among the profiles with undecided programs alone.
    */
   readonly mayBeUndecided?: boolean
 }
@@ -51,15 +52,27 @@ export interface PoolAnswers {
   readonly categories: string[]
   /**
    * The categories in force, with a known list, that cannot be told for the profile (eligible null:
-   * skilled military recruits whose service is not stated), sorted: not invited by their rounds, but
-   * counted, so a round can say how many it could not decide (an unknown is not a no).
+   * skilled military recruits whose service is not stated; a category whose rule is met, or can't tell,
+   * when the profile's only possible programs can't tell, E13), sorted: not invited by their rounds,
+   * but counted, so a round can say how many it could not decide (an unknown is not a no).
    */
   readonly undecided: string[]
+  /**
+   * Programs bitmask (PROGRAM_BIT) of the programs that can't tell (`programAnswer` null: FSW or FST
+   * settlement funds needed and not given, E21; PNP nominated whose only way is such a program).
+   * Never shares a bit with `programs`.
+   */
+  readonly undecidedPrograms: number
 }
 
 export interface PoolEligibility {
   isEligibleForProgram(profile: Profile, program: ProgramId, asOf: IsoDate): boolean
   isEligibleForAnyProgram(profile: Profile, asOf: IsoDate): boolean
+  /**
+   * true, false, or null when it cannot be told (programAnswer): optional; without it no program is
+   * ever undecided.
+   */
+  programAnswer?(profile: Profile, program: ProgramId, asOf: IsoDate): boolean | null
   /** true, false, or null when it cannot be told (the category's list is not known): the pool stores only true. */
   isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean | null
   /** The category, or undefined for an unknown id. */
@@ -83,6 +96,13 @@ export function programsMask(eligibility: PoolEligibility, profile: Profile, asO
   return mask
 }
 
+/** The bitmask of the programs that can't tell for a profile on a date (PoolAnswers.undecidedPrograms). */
+export function undecidedProgramsMask(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): number {
+  let mask = 0
+  if (eligibility.programAnswer) for (const program of PROGRAMS) if (eligibility.programAnswer(profile, program, asOf) === null) mask |= PROGRAM_BIT[program]
+  return mask
+}
+
 /** The ids of the categories in force on `asOf` that the profile is certainly eligible for (not "can't tell"), sorted. */
 export function eligibleCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
   const ids: string[] = []
@@ -91,15 +111,14 @@ export function eligibleCategories(eligibility: PoolEligibility, profile: Profil
 }
 
 /**
- * The categories in force that may be undecided (CategoryInfo.mayBeUndecided) whose answer for the
- * profile is "can't tell", sorted. A category whose list is not known is left out: it can't tell for
- * everyone, and no round is held for it.
+ * The categories in force whose answer for the profile is "can't tell", sorted. A category whose list
+ * is not known is left out: it can't tell for everyone, and no round is held for it.
  */
 export function undecidedCategories(eligibility: PoolEligibility, profile: Profile, asOf: IsoDate): string[] {
   const ids: string[] = []
   for (const c of eligibility.categoriesInForce(asOf)) {
     const info = eligibility.categoryById(c.id)
-    if (info?.mayBeUndecided === true && info.listUnknown === undefined && eligibility.isEligibleForCategory(profile, c.id, asOf) === null) ids.push(c.id)
+    if (info !== undefined && info.listUnknown === undefined && eligibility.isEligibleForCategory(profile, c.id, asOf) === null) ids.push(c.id)
   }
   return ids.sort()
 }
@@ -124,27 +143,33 @@ export function evaluateFacts(f: ProfileFacts): PoolAnswers {
   f.programs.fsw = fsw
   f.programs.cec = cec
   f.programs.fst = fst
-  // Only a certain yes is stored (a program that can't tell, FSW or FST funds not given, is not: E21).
+  // Only a certain yes is stored (a program that can't tell, FSW or FST funds not given, is not: E21);
+  // one that can't tell is stored apart (undecidedPrograms), so a round can count it.
   let programs = (fsw === true ? PROGRAM_BIT.fsw : 0) | (cec ? PROGRAM_BIT.cec : 0) | (fst === true ? PROGRAM_BIT.fst : 0)
+  let undecidedPrograms = (fsw === null ? PROGRAM_BIT.fsw : 0) | (fst === null ? PROGRAM_BIT.fst : 0)
   const certain = programs !== 0
   const categories: string[] = []
   const undecided: string[] = []
   // Not eligible for a program: no category either (rules.eligibility: eligible = eligibleForAny && met).
-  if (!certain && fsw !== null && fst !== null) return { programs, categories, undecided }
-  // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.isEligibleForProgram).
-  if (certain && f.nomination !== null) programs |= PROGRAM_BIT.pnp
-  // A category whose list is not known answers "can't tell" (null): not stored as eligible.
+  if (!certain && undecidedPrograms === 0) return { programs, categories, undecided, undecidedPrograms }
+  // PNP: nominated on the day and eligible for FSW, CEC or FST (rules.programAnswer): can't tell when
+  // none is a yes but one can't tell.
+  if (f.nomination !== null) {
+    if (certain) programs |= PROGRAM_BIT.pnp
+    else undecidedPrograms |= PROGRAM_BIT.pnp
+  }
+  // A category whose list is not known answers "can't tell" (null): not stored as eligible, nor counted.
   for (const c of compiledList(rules.categoriesInForce(asOf))) {
     if (c.listUnknown !== null) continue
-    // Skilled military recruits may be neither yes nor no (militaryAnswer null): counted apart, and so
-    // is their yes when the programs can't tell. Another category's can't tell is not counted (mayBeUndecided).
+    // Skilled military recruits may be neither yes nor no by their own rule (militaryAnswer null);
+    // any category whose rule is met (or can't tell) can't tell when the programs can't tell (E13).
     if (c.category.rule.type === 'military') {
       const answer = militaryAnswer(f, c, null, null)
       if (answer === true && certain) categories.push(c.category.id)
       else if (answer !== false) undecided.push(c.category.id)
-    } else if (certain && checkCategoryRule(f, c, null) !== null) categories.push(c.category.id)
+    } else if (checkCategoryRule(f, c, null) !== null) (certain ? categories : undecided).push(c.category.id)
   }
-  return { programs, categories: categories.sort(), undecided: undecided.sort() }
+  return { programs, categories: categories.sort(), undecided: undecided.sort(), undecidedPrograms }
 }
 
 /** The real eligibility rules (src/eligibility), adapted to PoolEligibility. */
@@ -159,6 +184,7 @@ export function realEligibility(): PoolEligibility {
   real = {
     isEligibleForProgram: (p, program, asOf) => rules.isEligibleForProgram(p, program, asOf),
     isEligibleForAnyProgram: (p, asOf) => rules.isEligibleForAnyProgram(p, asOf),
+    programAnswer: (p, program, asOf) => rules.programAnswer(p, program, asOf),
     isEligibleForCategory: (p, id, asOf) => rules.isEligibleForCategory(p, id, asOf),
     categoryById: (id) => {
       const c = compiledCategory(id)

@@ -42,14 +42,18 @@ export interface RoundResult {
   /** Id of the CRS rule set of the round's day. */
   readonly rules: string
   /**
-   * A category round: the candidates whose eligibility for the category cannot be told (not invited:
-   * an unknown is not a yes, nor counted as a no); null for a general or program round, and for a
-   * round stored before they were counted.
+   * The candidates whose eligibility for the round cannot be told (not invited: an unknown is not a
+   * yes, nor counted as a no): a general round, no program is a yes but one can't tell (settlement
+   * funds not given, E21); a program round, its program can't tell (FSW, FST; PNP nominated whose only
+   * way is such a program); a category round, the category can't tell (its own rule, E15, or its
+   * rule met but only a program that can't tell, E13). Null for a round stored before they were
+   * counted (a category round before 2026-11-30, a general or program round before 2026-11-30's
+   * undecided_programs).
    */
   readonly undecided: UndecidedCount | null
 }
 
-/** Candidates a category round could not decide (PoolAnswers.undecided). */
+/** Candidates a round could not decide (PoolAnswers.undecided, PoolAnswers.undecidedPrograms). */
 export interface UndecidedCount {
   readonly count: number
   /**
@@ -82,8 +86,7 @@ export interface Decision {
 export type RoundOutcome = Omit<RoundResult, 'number' | 'distribution' | 'ranked' | 'digest' | 'rules'>
 
 /** The undecided count of a round (RoundResult.undecided) from where its undecided candidates stand. */
-export function undecidedCount(request: RoundRequest, decision: Decision, undecided: readonly UndecidedCandidate[]): UndecidedCount | null {
-  if (request.kind !== 'category') return null
+export function undecidedCount(request: RoundRequest, decision: Decision, undecided: readonly UndecidedCandidate[]): UndecidedCount {
   const last = decision.invitations[decision.invitations.length - 1]
   if (last === undefined || decision.invitations.length < request.size) return { count: undecided.length, withinReach: undecided.length }
   const cutoffMs = Date.parse(last.submittedAt)

@@ -112,8 +112,8 @@ export function linesOfBlock(block: LineBlock): JsonlLine[] {
   return lines
 }
 
-/** Per row (BlockPacker.add): submitted_ms, expires_ms, derived_from, derived_until, score, programs. */
-const NUMBERS_PER_ROW = 6
+/** Per row (BlockPacker.add): submitted_ms, expires_ms, derived_from, derived_until, score, programs, undecided_programs. */
+const NUMBERS_PER_ROW = 7
 
 /** A prepared block in flat form: its rows' columns and facts, and its rejected lines. */
 export interface PreparedBlock {
@@ -145,7 +145,7 @@ export class BlockPacker {
     }
     const row = p.row
     this.#lines.push(p.line)
-    this.#numbers.push(row.submitted_ms, row.expires_ms, row.derived_from, row.derived_until, row.score, row.programs)
+    this.#numbers.push(row.submitted_ms, row.expires_ms, row.derived_from, row.derived_until, row.score, row.programs, row.undecided_programs)
     this.#strings.push(row.id, row.submitted_at, row.categories)
     this.#facts.push(row.facts)
   }
@@ -178,6 +178,7 @@ export function unpackRows(block: PreparedBlock, now: string): { line: number; r
         score: block.rowNumbers[n + 4]!,
         programs: block.rowNumbers[n + 5]!,
         categories: block.rowStrings[3 * r + 2]!,
+        undecided_programs: block.rowNumbers[n + 6]!,
         updated_at: now,
       },
     })

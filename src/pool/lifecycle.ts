@@ -79,6 +79,7 @@ export function profileRow(profile: Profile, derived: Derived, now: string, fact
     score: derived.score,
     programs: derived.programs,
     categories: categoriesColumn(derived.categories, derived.undecided),
+    undecided_programs: derived.undecidedPrograms,
     updated_at: now,
   }
 }

@@ -25,14 +25,16 @@ export interface MemoryEntry {
   day: number
   score: number
   programs: number
-  /** `,id1,id2,` as in the store. */
+  /** `,id1,id2,?id3,` as in the store. */
   categories: string
+  /** Programs that cannot be told, a bitmask as in the store (`undecided_programs`). */
+  undecidedPrograms: number
 }
 
 export interface MemoryRound extends Decision {
   readonly distribution: PoolDistribution
   /** As a held round counts them (RoundResult.undecided). */
-  readonly undecided: UndecidedCount | null
+  readonly undecided: UndecidedCount
 }
 
 /** A profile as the in-memory engine holds it: its derived values on `day` (the same as the store's). */
@@ -48,6 +50,7 @@ export function memoryEntry(profile: Profile, day: string, eligibility: PoolElig
     score: d.score,
     programs: d.programs,
     categories: categoriesColumn(d.categories, d.undecided),
+    undecidedPrograms: d.undecidedPrograms,
   }
 }
 
@@ -68,10 +71,21 @@ export function roundInMemory(entries: readonly MemoryEntry[], input: RoundReque
   // Scores are 0-1200 (CRS maximum): an array beats a Map over a million profiles.
   const counts = new Float64Array(1201)
   for (const e of entries) {
-    if (!e.active || e.expiresMs <= atMs || e.submittedMs > atMs || e.programs === 0) continue
+    if (!e.active || e.expiresMs <= atMs || e.submittedMs > atMs) continue
+    if (e.programs === 0) {
+      // Eligible for no program for certain: not in the distribution, and a candidate of no round; one
+      // that can't tell is undecided in a general round, a round of its program, or of a category it can't tell.
+      if (e.undecidedPrograms === 0) continue
+      if (e.day !== day) throw new Error(`entry ${e.profileId} was computed for another day`)
+      if (bit === 0 ? needles === null || e.categories.includes(needles.undecided) : (e.undecidedPrograms & bit) !== 0) undecided.push({ score: e.score, submittedMs: e.submittedMs })
+      continue
+    }
     if (e.day !== day) throw new Error(`entry ${e.profileId} was computed for another day`)
     counts[e.score]!++
-    if (bit !== 0 && (e.programs & bit) === 0) continue
+    if (bit !== 0 && (e.programs & bit) === 0) {
+      if ((e.undecidedPrograms & bit) !== 0) undecided.push({ score: e.score, submittedMs: e.submittedMs })
+      continue
+    }
     if (needles !== null && !e.categories.includes(needles.eligible)) {
       if (e.categories.includes(needles.undecided)) undecided.push({ score: e.score, submittedMs: e.submittedMs })
       continue

@@ -85,13 +85,13 @@ function resultOfRow(row: RoundRow): RoundResult {
 }
 
 /**
- * The category of a round whose undecided candidates must be looked for: only one that may be
- * undecided (CategoryInfo.mayBeUndecided); every other category has none, and a round over a million
- * profiles need not scan them again to find so.
+ * Whether a round's undecided candidates are looked for over the whole pool: a category round whose
+ * category can't tell by its own rule (CategoryInfo.mayBeUndecided), also for a profile certainly
+ * eligible for a program. Every other round's undecided candidates have a program that can't tell, and
+ * are read through the partial index of those alone (profile.repository.ts undecidedCandidates).
  */
-function undecidedCategoryOf(request: RoundRequest, eligibility: PoolEligibility): string | null {
-  if (request.kind !== 'category') return null
-  return eligibility.categoryById(request.category!)?.mayBeUndecided === true ? request.category! : null
+function wholePoolUndecided(request: RoundRequest, eligibility: PoolEligibility): boolean {
+  return request.kind === 'category' && eligibility.categoryById(request.category!)?.mayBeUndecided === true
 }
 
 /** Recomputes the derived columns of the active profiles that do not hold on `day`. */
@@ -103,13 +103,20 @@ async function refreshStale(trx: Kysely<Database>, day: IsoDate, atMs: number, e
 
 async function writeDerived(trx: Kysely<Database>, id: string, profile: ReturnType<typeof factsOf>, day: IsoDate, eligibility: PoolEligibility): Promise<void> {
   const d = deriveAt(profile, day, eligibility)
-  await updateDerived(trx, id, { derived_from: d.from, derived_until: d.until, score: d.score, programs: d.programs, categories: categoriesColumn(d.categories, d.undecided) })
+  await updateDerived(trx, id, { derived_from: d.from, derived_until: d.until, score: d.score, programs: d.programs, categories: categoriesColumn(d.categories, d.undecided), undecided_programs: d.undecidedPrograms })
 }
 
 function passes(request: RoundRequest, v: { programs: number; categories: readonly string[] }): boolean {
   if (request.kind === 'general') return v.programs !== 0
   if (request.kind === 'program') return (v.programs & PROGRAM_BIT[request.program!]) !== 0
   return v.categories.includes(request.category!)
+}
+
+/** Whether a round cannot decide a profile (RoundResult.undecided): it does not pass, and its answer is can't tell. */
+function undecidedIn(request: RoundRequest, v: { programs: number; undecidedPrograms: number; undecided: readonly string[] }): boolean {
+  if (request.kind === 'general') return v.programs === 0 && v.undecidedPrograms !== 0
+  if (request.kind === 'program') return (v.undecidedPrograms & PROGRAM_BIT[request.program!]) !== 0
+  return v.undecided.includes(request.category!)
 }
 
 /**
@@ -153,8 +160,8 @@ async function* valuesOnDay(db: Kysely<Database>, ids: readonly string[], day: I
 /**
  * A round's candidates in rank order without writing anything (a simulation): the stored values that
  * hold on the round's day, and the profiles whose values do not, scored from their facts in memory;
- * the same ranking a held round makes after refreshing them. With them, for a category round, the
- * candidates it cannot decide (RoundResult.undecided).
+ * the same ranking a held round makes after refreshing them. With them, the candidates it cannot
+ * decide (RoundResult.undecided).
  */
 export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundRequest, eligibility: PoolEligibility): Promise<{ ranked: Candidate[]; undecided: UndecidedCandidate[] }> {
   const atMs = instantMs(request.at)
@@ -165,11 +172,10 @@ export async function rankedPoolOnDay(db: Kysely<Database>, request: RoundReques
   for (const r of await rankedCandidates(db, candidateFilter(request), atMs)) {
     if (!stale.has(r.id)) candidates.push({ profileId: r.id, score: Number(r.score), submittedAt: r.submitted_at, submittedMs: Number(r.submitted_ms) })
   }
-  const category = undecidedCategoryOf(request, eligibility)
-  const undecided = category === null ? [] : await undecidedCandidates(db, category, atMs, toDayNumber(day))
+  const undecided: UndecidedCandidate[] = await undecidedCandidates(db, candidateFilter(request), atMs, { day: toDayNumber(day), wholePool: wholePoolUndecided(request, eligibility) })
   for await (const { profile, values } of valuesOnDay(db, staleIds, day, eligibility)) {
     if (passes(request, values)) candidates.push({ profileId: profile.id, score: values.score, submittedAt: profile.submittedAt, submittedMs: instantMs(profile.submittedAt) })
-    else if (category !== null && values.undecided.includes(category)) undecided.push({ score: values.score, submittedMs: instantMs(profile.submittedAt) })
+    else if (undecidedIn(request, values)) undecided.push({ score: values.score, submittedMs: instantMs(profile.submittedAt) })
   }
   return { ranked: rankCandidates(candidates), undecided }
 }
@@ -244,8 +250,7 @@ export async function holdRound(store: Store, input: unknown, options: HoldRound
     const distribution = distributionOfScoreCounts(summary.counts)
     const number = (last.number ?? 0) + 1
     // Every stored value holds on the day by now (refreshed above): the undecided are read as stored.
-    const undecidedCategory = undecidedCategoryOf(request, eligibility)
-    const undecided = undecidedCategory === null ? [] : await undecidedCandidates(trx, undecidedCategory, atMs)
+    const undecided = await undecidedCandidates(trx, filter, atMs, { wholePool: wholePoolUndecided(request, eligibility) })
     const result: RoundResult = { number, ...roundOutcome(request, label, decision, undecided), distribution, ranked: decision.ranked, digest: decision.digest, rules }
     await insertRound(trx, {
       number,

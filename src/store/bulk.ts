@@ -23,9 +23,9 @@ export function sqliteOf(db: Kysely<Database>): BetterSqlite3.Database | undefin
 }
 
 /** The `profile` columns, in the order bound (every column of ProfileTable). */
-const PROFILE_COLUMNS = ['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'updated_at'] as const
+const PROFILE_COLUMNS = ['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'undecided_programs', 'updated_at'] as const
 
-/** Rows per statement: 11 x 200 = 2,200 parameters, far under SQLite's 32,766. */
+/** Rows per statement: 12 x 200 = 2,400 parameters, far under SQLite's 32,766. */
 const ROWS_PER_STATEMENT = 200
 
 interface Statements {
@@ -58,7 +58,7 @@ export function insertProfilesSqlite(raw: BetterSqlite3.Database, rows: readonly
     const facts: unknown[] = []
     for (let k = from; k < to; k++) {
       const r = rows[k]!
-      values.push(r.id, r.submitted_at, r.submitted_ms, r.expires_ms, r.status, r.derived_from, r.derived_until, r.score, r.programs, r.categories, r.updated_at)
+      values.push(r.id, r.submitted_at, r.submitted_ms, r.expires_ms, r.status, r.derived_from, r.derived_until, r.score, r.programs, r.categories, r.undecided_programs, r.updated_at)
       facts.push(r.id, r.facts)
     }
     return { values, facts }

@@ -4,7 +4,7 @@ import { insertProfilesSqlite, sqliteOf } from './bulk.js'
 import type { Database } from './database.js'
 import type { NewProfileRow, ProfileRow, ProfileRowUpdate, ProfileStatus } from './profile.table.js'
 
-/** Rows per INSERT: 11 columns x 400 rows stays under SQLite's and PostgreSQL's parameter limits. */
+/** Rows per INSERT: 12 columns x 400 rows stays under SQLite's and PostgreSQL's parameter limits. */
 const BATCH = 400
 
 export async function insertProfiles(db: Kysely<Database>, rows: readonly NewProfileRow[]): Promise<void> {
@@ -60,7 +60,7 @@ export interface ListOptions {
 }
 
 export async function listProfiles(db: Kysely<Database>, options: ListOptions): Promise<Omit<ProfileRow, 'facts'>[]> {
-  let q = db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'updated_at'])
+  let q = db.selectFrom('profile').select(['id', 'submitted_at', 'submitted_ms', 'expires_ms', 'status', 'derived_from', 'derived_until', 'score', 'programs', 'categories', 'undecided_programs', 'updated_at'])
   if (options.status) q = q.where('status', '=', options.status)
   return q.orderBy('submitted_ms').orderBy('id').limit(options.limit).offset(options.offset).execute()
 }
@@ -89,6 +89,7 @@ export interface DerivedColumns {
   readonly score: number
   readonly programs: number
   readonly categories: string
+  readonly undecided_programs: number
 }
 
 export async function updateDerived(db: Kysely<Database>, id: string, derived: DerivedColumns): Promise<void> {
@@ -121,13 +122,25 @@ export async function rankedCandidates(db: Kysely<Database>, filter: CandidateFi
 }
 
 /**
- * Where the active, unexpired profiles that cannot be told for a category stand (score, submission
- * instant), from the stored values: `,?id,` in `categories` (pool/derived.ts categoriesColumn).
+ * Where the active, unexpired profiles a round passing `filter` cannot decide stand (score, submission
+ * instant), from the stored values: a general round, no certain program but one that can't tell
+ * (`programs = 0`, `undecided_programs <> 0`); a program round, its program can't tell (its bit in
+ * `undecided_programs`); a category round, `,?id,` in `categories` (pool/derived.ts categoriesColumn).
+ * These are read through the partial index `profile_undecided_idx` (only the profiles with a program
+ * that can't tell are in it), so a pool that has none costs nothing. `wholePool`: a category round
+ * whose category can't tell by its own rule (skilled military recruits, CategoryInfo.mayBeUndecided)
+ * also for profiles certainly eligible for a program, so it reads the whole pool.
  * `day` given: only those whose stored values hold on it (a read that scores the rest itself).
  */
-export async function undecidedCandidates(db: Kysely<Database>, categoryId: string, atMs: number, day?: number): Promise<{ score: number; submittedMs: number }[]> {
-  let q = db.selectFrom('profile').select(['score', 'submitted_ms']).where('status', '=', 'active').where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs).where('categories', 'like', `%,?${categoryId},%`)
-  if (day !== undefined) q = q.where('derived_from', '<=', day).where('derived_until', '>', day)
+export async function undecidedCandidates(db: Kysely<Database>, filter: CandidateFilter, atMs: number, options: { readonly day?: number; readonly wholePool?: boolean } = {}): Promise<{ score: number; submittedMs: number }[]> {
+  let q = db.selectFrom('profile').select(['score', 'submitted_ms']).where('status', '=', 'active')
+  // The same term as the partial index's, so the planner may use it (SQLite needs it written so).
+  if (!(filter.kind === 'category' && options.wholePool === true)) q = q.where('undecided_programs', '<>', 0)
+  if (filter.kind === 'general') q = q.where('programs', '=', 0)
+  else if (filter.kind === 'program') q = q.where(sql<number>`undecided_programs & ${filter.bit}`, '<>', 0)
+  else q = q.where('categories', 'like', `%,?${filter.id},%`)
+  q = q.where('expires_ms', '>', atMs).where('submitted_ms', '<=', atMs)
+  if (options.day !== undefined) q = q.where('derived_from', '<=', options.day).where('derived_until', '>', options.day)
   const rows = await q.execute()
   return rows.map((r) => ({ score: Number(r.score), submittedMs: Number(r.submitted_ms) }))
 }

@@ -31,8 +31,17 @@ export interface ProfileTable {
   score: number
   /** Programs eligible for on those days, a bitmask (fsw 1, cec 2, fst 4, pnp 8). */
   programs: number
-  /** Category ids eligible for on those days, written `,id1,id2,` (empty `,` when none). */
+  /**
+   * Category ids eligible for on those days, written `,id1,id2,` (empty `,` when none), and those that
+   * cannot be told, written `,?id,` (pool/derived.ts categoriesColumn).
+   */
   categories: string
+  /**
+   * Programs that cannot be told on those days (settlement funds not given, E21), a bitmask like
+   * `programs` (never sharing a bit with it); 0 for almost every profile, and only the others are in
+   * the partial index `profile_undecided_idx`.
+   */
+  undecided_programs: number
   updated_at: string
 }
 

@@ -8,15 +8,18 @@ import { generatePool } from '../../src/pool/generator.js'
 import type { Profile } from '../../src/schemas/profile.js'
 
 /** The answers of the full explanation (rules.eligibility), as the pool stores them. */
-function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string[]; undecided: string[] } {
+function slow(p: Profile, asOf: IsoDate): { programs: number; categories: string[]; undecided: string[]; undecidedPrograms: number } {
   const r = rules.eligibility(p, asOf)
   // A certain yes only: a program that can't tell (funds not given, E21) is not stored.
   let programs = (r.programs.fsw.eligible === true ? PROGRAM_BIT.fsw : 0) | (r.programs.cec.eligible === true ? PROGRAM_BIT.cec : 0) | (r.programs.fst.eligible === true ? PROGRAM_BIT.fst : 0)
   if (programs !== 0 && rules.isEligibleForProgram(p, 'pnp', asOf)) programs |= PROGRAM_BIT.pnp
-  // Can't tell, where the list is known (a list not known can't tell for everyone and holds no round),
-  // counted for the categories that may be undecided (skilled military recruits, CategoryInfo.mayBeUndecided).
-  const undecided = r.categories.filter((c) => c.eligible === null && rules.compiledCategory(c.id)!.listUnknown === null && realEligibility().categoryById(c.id)?.mayBeUndecided === true)
-  return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort(), undecided: undecided.map((c) => c.id).sort() }
+  // Can't tell, where the list is known (a list not known can't tell for everyone and holds no round):
+  // by the category's own rule (skilled military recruits) or through a program that can't tell (E13).
+  const undecided = r.categories.filter((c) => c.eligible === null && rules.compiledCategory(c.id)!.listUnknown === null)
+  // The programs that can't tell, PNP included (nominated, its only way a program that can't tell).
+  let undecidedPrograms = 0
+  for (const id of ['fsw', 'cec', 'fst', 'pnp'] as const) if (rules.programAnswer(p, id, asOf) === null) undecidedPrograms |= PROGRAM_BIT[id]
+  return { programs, categories: r.categories.filter((c) => c.eligible === true).map((c) => c.id).sort(), undecided: undecided.map((c) => c.id).sort(), undecidedPrograms }
 }
 
 describe('evaluateFast (the import and rounds path)', () => {

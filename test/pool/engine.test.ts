@@ -75,6 +75,7 @@ describe('roundInMemory', () => {
     score,
     programs: 3,
     categories: ',stem-2023-1,',
+    undecidedPrograms: 0,
     ...extra,
   })
 

@@ -115,8 +115,10 @@ describe('BlockPacker and unpackRows', () => {
       derived_from: 19358,
       derived_until: 19400,
       score,
-      programs: 11,
-      categories: ',stem-2023-1,',
+      programs: score === 0 ? 0 : 11,
+      categories: score === 0 ? ',?stem-2023-1,' : ',stem-2023-1,',
+      // A profile whose FSW, FST and PNP can't tell (settlement funds not given): the mask crosses the worker too.
+      undecided_programs: score === 0 ? 13 : 0,
       updated_at: '2026-11-26T00:00:00Z',
     })
     const rejected = { line: 2, issues: [{ path: '', message: 'not valid JSON' }] }

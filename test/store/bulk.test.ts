@@ -17,6 +17,7 @@ const row = (i: number): NewProfileRow => ({
   score: 400 + (i % 200),
   programs: i % 16,
   categories: i % 3 === 0 ? ',stem-2023-1,' : ',',
+  undecided_programs: i % 16 === 0 ? i % 13 : 0,
   updated_at: '2023-01-01T00:00:00Z',
   facts: JSON.stringify({ id: i }),
 })
@@ -44,7 +45,7 @@ describe('bulk load on SQLite', () => {
   it.each([0, 1, 199, 200, 201, 450])('stores %i rows exactly as given, the rank index rebuilt', async (n) => {
     const rows = Array.from({ length: n }, (_, i) => row(i))
     await store.write((trx) => bulkLoad(trx, () => insertProfiles(trx, rows)))
-    expect(await indexes(store)).toEqual(['profile_rank_idx'])
+    expect(await indexes(store)).toEqual(['profile_rank_idx', 'profile_undecided_idx'])
     const stored = await store.db.selectFrom('profile').innerJoin('profile_facts', 'profile_facts.id', 'profile.id').selectAll('profile').select('profile_facts.facts').orderBy('profile.id').execute()
     expect(stored).toEqual(rows)
   })
@@ -53,11 +54,11 @@ describe('bulk load on SQLite', () => {
     await store.write((trx) => insertProfiles(trx, [row(9999)]))
     await store.write((trx) =>
       bulkLoad(trx, async () => {
-        expect(await indexes(trx)).toEqual(['profile_rank_idx'])
+        expect(await indexes(trx)).toEqual(['profile_rank_idx', 'profile_undecided_idx'])
         await insertProfiles(trx, [row(1)])
       }),
     )
-    expect(await indexes(store)).toEqual(['profile_rank_idx'])
+    expect(await indexes(store)).toEqual(['profile_rank_idx', 'profile_undecided_idx'])
   })
 
   it('a failure leaves no row and the index in place', async () => {
@@ -72,7 +73,7 @@ describe('bulk load on SQLite', () => {
       ),
     ).rejects.toThrow('disk full')
     expect(await store.db.selectFrom('profile').selectAll().execute()).toEqual([])
-    expect(await indexes(store)).toEqual(['profile_rank_idx'])
+    expect(await indexes(store)).toEqual(['profile_rank_idx', 'profile_undecided_idx'])
   })
 })
 

@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
       expect(t.store.dialect).toBe(dialect)
       const again = await openStore(t.target)
       const migrations = await sql<{ name: string }>`select name from ee_migration order by name`.execute(again.db)
-      expect(migrations.rows.map((r) => r.name)).toEqual(['2026_11_25_220000_create_pool', '2026_11_29_200000_create_round_alert', '2026_11_30_100000_round_undecided'])
+      expect(migrations.rows.map((r) => r.name)).toEqual(['2026_11_25_220000_create_pool', '2026_11_29_200000_create_round_alert', '2026_11_30_100000_round_undecided', '2026_11_30_200000_undecided_programs'])
       await again.close()
     })
 
@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
 
     it('allows at most one open invitation per profile', async () => {
       await t.store.write(async (trx) => {
-        await trx.insertInto('profile').values({ id: 'p', submitted_at: '2023-01-01T00:00:00Z', submitted_ms: 0, expires_ms: 1, status: 'invited', derived_from: 0, derived_until: 1, score: 1, programs: 1, categories: ',', updated_at: 'x' }).execute()
+        await trx.insertInto('profile').values({ id: 'p', submitted_at: '2023-01-01T00:00:00Z', submitted_ms: 0, expires_ms: 1, status: 'invited', derived_from: 0, derived_until: 1, score: 1, programs: 1, categories: ',', undecided_programs: 0, updated_at: 'x' }).execute()
         for (const n of [1, 2]) {
           await trx.insertInto('round').values({ number: n, request_key: `k${n}`, kind: 'general', program: null, category: null, label: 'x', at: 'x', at_ms: n, size: 1, invited: 1, lowest_score: 1, tie_break_cutoff: 'x', ranked: 1, distribution: '[]', digest: 'x', rules: 'x', created_at: 'x' }).execute()
         }

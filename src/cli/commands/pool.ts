@@ -107,12 +107,12 @@ export function registerPool(program: Command): void {
       const offset = intOption(o.offset, '--offset', 0, 0)
       await withStore(o.db, async (store) => {
         const rows = await listProfiles(store.db, { limit, offset, ...(o.status ? { status: o.status as ProfileStatus } : {}) })
-        const items = rows.map((r) => ({ id: r.id, submittedAt: r.submitted_at, status: r.status, score: Number(r.score), scoreOn: fromDayNumber(Number(r.derived_from)), programs: programsOf(Number(r.programs)), categories: categoriesOfColumn(r.categories), undecidedCategories: undecidedOfColumn(r.categories) }))
+        const items = rows.map((r) => ({ id: r.id, submittedAt: r.submitted_at, status: r.status, score: Number(r.score), scoreOn: fromDayNumber(Number(r.derived_from)), programs: programsOf(Number(r.programs)), categories: categoriesOfColumn(r.categories), undecidedPrograms: programsOf(Number(r.undecided_programs)), undecidedCategories: undecidedOfColumn(r.categories) }))
         if (o.json) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`)
         else {
           const counts = await countProfiles(store.db)
           process.stdout.write(`${counts.map((c) => `${c.status} ${formatCount(c.count)}`).join(', ') || 'empty pool'}\n`)
-          for (const i of items) process.stdout.write(`${i.id.padEnd(16)} ${i.submittedAt}  ${i.status.padEnd(11)} CRS ${String(i.score).padStart(4)} (${i.scoreOn})  ${i.programs.join(',') || '-'}  ${i.categories.join(',')}${i.undecidedCategories.length > 0 ? ` (can't tell: ${i.undecidedCategories.join(',')})` : ''}\n`)
+          for (const i of items) process.stdout.write(`${i.id.padEnd(16)} ${i.submittedAt}  ${i.status.padEnd(11)} CRS ${String(i.score).padStart(4)} (${i.scoreOn})  ${i.programs.join(',') || '-'}  ${i.categories.join(',')}${i.undecidedPrograms.length + i.undecidedCategories.length > 0 ? ` (can't tell: ${[...i.undecidedPrograms, ...i.undecidedCategories].join(',')})` : ''}\n`)
         }
       })
       process.exitCode = EXIT_OK
@@ -137,6 +137,7 @@ export function registerPool(program: Command): void {
           scoreHolds: { from: fromDayNumber(Number(row.derived_from)), until: fromDayNumber(Number(row.derived_until)) },
           programs: programsOf(Number(row.programs)),
           categories: categoriesOfColumn(row.categories),
+          undecidedPrograms: programsOf(Number(row.undecided_programs)),
           undecidedCategories: undecidedOfColumn(row.categories),
           invitations: invitations.map((i) => ({ id: i.id, round: Number(i.round_number), rank: Number(i.rank), score: Number(i.score), status: i.status, respondedAt: i.responded_at })),
           events: events.map((e) => ({ at: e.at, kind: e.kind, ...(e.round_number !== null ? { round: Number(e.round_number) } : {}) })),

@@ -21,10 +21,16 @@ interface RoundOptions {
   readonly json?: boolean
 }
 
-/** The line of a category round's candidates it could not decide, when there are any (none: no line). */
-function undecidedLines(undecided: UndecidedCount | null): string[] {
+/** What a round's undecided candidates cannot be told for: the category, the program, or any program. */
+function undecidedOf(r: Pick<RoundOutcome, 'kind' | 'program'>): string {
+  return r.kind === 'category' ? 'the category' : r.kind === 'program' ? (r.program ?? 'the program').toUpperCase() : 'any program'
+}
+
+/** The line of a round's candidates it could not decide, when there are any (none: no line). */
+function undecidedLines(r: Pick<RoundOutcome, 'kind' | 'program' | 'undecided'>): string[] {
+  const undecided: UndecidedCount | null = r.undecided
   if (undecided === null || undecided.count === 0) return []
-  return [`  Can't tell:                    ${formatCount(undecided.count)} candidates whose eligibility for the category cannot be told (not invited; ${formatCount(undecided.withinReach)} of them within the round's reach, had they been eligible)`]
+  return [`  Can't tell:                    ${formatCount(undecided.count)} candidates whose eligibility for ${undecidedOf(r)} cannot be told (not invited; ${formatCount(undecided.withinReach)} of them within the round's reach, had they been eligible)`]
 }
 
 /** The round as IRCC publishes it, in words. */
@@ -35,7 +41,7 @@ export function formatRound(r: RoundResult & { replayed?: boolean }): string {
     `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
     `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
     `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
-    ...undecidedLines(r.undecided),
+    ...undecidedLines(r),
     `  Rules:                         ${r.rules}`,
     `  Digest of the ranked input:    sha256:${r.digest}`,
     '',
@@ -52,7 +58,7 @@ export function formatDryRun(r: RoundOutcome & { ranked: number; rules: string }
     `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
     `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
     `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
-    ...undecidedLines(r.undecided),
+    ...undecidedLines(r),
     `  Rules:                         ${r.rules}`,
   ].join('\n')
 }
