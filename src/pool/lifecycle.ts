@@ -24,7 +24,7 @@ import { existingProfiles, getProfile, insertProfiles, setProfileStatus, updateP
 import type { NewProfileRow, ProfileRow } from '../store/profile.table.js'
 import { categoriesColumn, deriveAt, type Derived } from './derived.js'
 import { BlockPacker, blockOfLines, byteBlocks, lastLineOf, linesOfBlock, unpackRows, type LineBlock, type NumberedLine, type PreparedBlock, type PreparedLine, type RejectedLine } from './import-batch.js'
-import type { PoolEligibility } from './eligibility.js'
+import { undecidedProgramsMask, type PoolEligibility } from './eligibility.js'
 
 
 /** Epoch milliseconds of an instant (NaN when it is not one), as Date.parse answers. */
@@ -122,6 +122,9 @@ function entryIssue(profile: Profile, eligibility: PoolEligibility, now: string)
   }
   const day = dateOfInstant(profile.submittedAt)
   if (eligibility.isEligibleForAnyProgram(profile, day)) return null
+  // A program that can't tell (settlement funds not given, E21) is not a no: the profile enters the
+  // pool, no round invites it, and every round it might enter counts it as undecided.
+  if (undecidedProgramsMask(eligibility, profile, day) !== 0) return null
   return { path: 'submittedAt', value: profile.submittedAt, message: `not eligible for any Express Entry program (FSW, CEC, FST, PNP) on ${day}, its submission day: the profile cannot enter the pool` }
 }
 
