@@ -90,11 +90,11 @@ const roundOutcome = {
   tieBreakCutoff: z.string().nullable(),
   undecided: z
     .object({
-      count: z.int().describe("candidates whose eligibility for the category cannot be told on the day (e.g. skilled military recruits whose foreign service is not stated): not invited"),
+      count: z.int().describe("candidates whose eligibility for the round cannot be told on the day: not invited. A general round: no program is a yes but one can't tell (settlement funds not given); a program round: its program can't tell (FSW, FST; PNP nominated whose only way is such a program); a category round: skilled military recruits whose foreign service is not stated, or the category's rule met whose only programs can't tell"),
       withinReach: z.int().describe('of them, how many the round would have reached had they been eligible: ranked at or above its cut-off, or all when it invited fewer than its size'),
     })
     .nullable()
-    .describe('a category round only; null for a general or program round, and for a round held before these were counted'),
+    .describe('every round kind; null for a round held before these were counted (a category round before 2026-11-30, a general or program round before the settlement-funds count of 2026-11-30)'),
 }
 
 export const heldRoundSchema = z.object({

@@ -14,6 +14,8 @@ import { addDays, dateOfInstant, type IsoDate } from '../../src/domain/dates.js'
 import { scoreRequest } from '../../src/crs/index.js'
 import { parseScoreRequest } from '../../src/schemas/score-request.js'
 import { anyProgramAnswer, categoriesInForce, compiledCategory, isEligibleForCategory, programAnswer } from '../../src/eligibility/index.js'
+import { createApp } from '../../src/api/app.js'
+import { heldRoundSchema, simulationSchema } from '../../src/api/response-schemas.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { expiryOf, importProfiles, instantMs } from '../../src/pool/lifecycle.js'
@@ -31,6 +33,7 @@ import { DIALECTS, freshStore, postgresSkipReason, type TestStore } from '../set
 const eligibility = realEligibility()
 const LIKE: IsoDate = '2026-08-20'
 const DAY = addDays(LIKE, 1)
+const API_TOKEN = 'undecided-funds-test-token-0123456789abcdef'
 
 /**
  * A profile in one of the funds variants: not given, too little, waived by an offer (working in Canada
@@ -271,5 +274,29 @@ describe('the CLI says it', () => {
     expect(listed.find((i) => i.id === undecided.id)!.undecidedPrograms).toEqual(shown.undecidedPrograms)
     const text = (await runCli(registerPool, ['pool', 'list', '--db', t.target, '--limit', '500'])).stdout
     expect(text.split('\n').find((l) => l.startsWith(undecided.id))).toMatch(/\(can't tell: [^)]*fsw/)
+  })
+})
+
+describe('the API says it', () => {
+  it('POST /v1/rounds/simulate and /v1/rounds/run: the undecided count of a FSW round, valid against the published schemas', { timeout: 60_000 }, async () => {
+    const store = await openStore(':memory:')
+    try {
+      const app = createApp({ token: API_TOKEN, pool: { store, eligibility } })
+      const pool = base.slice(0, 120)
+      const imported = await importProfiles(store, pool.map((p) => JSON.stringify(p)), { eligibility, asOf: DAY, now: `${DAY}T00:00:00Z` })
+      const rejected = new Set(imported.rejected.map((x) => x.id))
+      const request = { at: `${DAY}T14:00:00Z`, kind: 'program' as const, program: 'fsw' as const, size: 3 }
+      const expected = expectedUndecided(pool.filter((p) => !rejected.has(p.id)), request)
+      expect(expected.count).toBeGreaterThan(0)
+      const simulated = await app.request('/v1/rounds/simulate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+      expect(simulated.status).toBe(200)
+      const body = simulationSchema.parse(await simulated.json())
+      expect(body.undecided).toEqual(expected)
+      const held = await app.request('/v1/rounds/run', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` }, body: JSON.stringify(request) })
+      expect(held.status).toBe(201)
+      expect(heldRoundSchema.parse(await held.json()).undecided).toEqual(expected)
+    } finally {
+      await store.close()
+    }
   })
 })
