@@ -295,3 +295,36 @@ describe('the simulator: candidates a category round cannot decide', () => {
     }
   })
 })
+
+describe('the simulator: candidates a FSW round cannot decide (settlement funds not given)', () => {
+  it('says how many, in English and in French, as the API counts them', async () => {
+    // FSW candidates (their work moved abroad: no CEC) who do not state their funds: FSW can't tell.
+    const eligibility = realEligibility()
+    const fundsLess = [...generatePool({ size: 80, seed: 19, like: '2026-03-01', eligibility, shape: 'model' })].map((g) => {
+      const { settlementFundsCad: _, ...rest } = g.profile
+      return { ...rest, work: g.profile.work.map((w) => ({ ...w, country: 'IN' })) }
+    })
+    await importProfiles(web.store!, fundsLess.map((p) => JSON.stringify(p)), { eligibility, asOf: '2026-03-02', now: '2026-03-02T00:00:00Z' })
+    const request = { at: '2026-03-02T14:00:00Z', kind: 'program', program: 'fsw', size: 2 }
+    const api = (await (await fetch(`${web.server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify(request) })).json()) as { undecided: { count: number; withinReach: number } }
+    expect(api.undecided.count).toBeGreaterThan(5)
+    for (const [language, words, what] of [
+      ['en', `Can't tell for ${api.undecided.count} candidates: `, 'eligible for this program'],
+      ['fr', `Impossible à dire pour ${api.undecided.count}\u00a0candidats\u00a0: `, 'admissibilité à ce programme'],
+    ] as const) {
+      const p = await open(`/simulator?lang=${language}`)
+      await p.locator('#sim-kind').selectOption('program')
+      await p.locator('#sim-program').selectOption('fsw')
+      await p.locator('#sim-at').fill('2026-03-02')
+      await p.locator('#sim-size').fill('2')
+      await p.locator('form button[type=submit]').click()
+      const line = p.getByTestId('sim-undecided')
+      await line.waitFor()
+      const text = (await line.textContent())!
+      expect(text.startsWith(words), text).toBe(true)
+      expect(text).toContain(what)
+      expect(text).toContain(String(api.undecided.withinReach))
+      await p.close()
+    }
+  })
+})

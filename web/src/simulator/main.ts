@@ -28,7 +28,8 @@ interface Simulation {
   readonly lowestScore: number | null
   readonly tieBreakCutoff: string | null
   readonly rules: string
-  /** A category round: the candidates it could not decide (not invited). */
+  readonly kind: 'general' | 'program' | 'category'
+  /** The candidates the round could not decide (not invited); null for a round held before they were counted. */
   readonly undecided: { readonly count: number; readonly withinReach: number } | null
   /** Who would be invited: only for a client with a token (the API keeps it from the public). */
   readonly invitations?: readonly { profileId: string; rank: number; score: number; submittedAt: string }[]
@@ -172,7 +173,9 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
       ...(body.notices ?? []).map((n) => h('p', { class: 'notice', role: 'note', 'data-testid': 'sim-rules-notice' }, t('simRulesNotVerified', { date: n.lastVerified }))),
-      body.undecided && body.undecided.count > 0 ? h('p', { class: 'notice', 'data-testid': 'sim-undecided' }, t('simUndecided', { n: num(body.undecided.count), reach: num(body.undecided.withinReach) })) : '',
+      body.undecided && body.undecided.count > 0
+        ? h('p', { class: 'notice', 'data-testid': 'sim-undecided' }, t(body.kind === 'category' ? 'simUndecided' : body.kind === 'program' ? 'simUndecidedProgram' : 'simUndecidedGeneral', { n: num(body.undecided.count), reach: num(body.undecided.withinReach) }))
+        : '',
       body.ranked === 0 ? await whyNoneRanked(instant) : '',
       body.invitations
         ? h(
