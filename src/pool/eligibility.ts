@@ -73,7 +73,7 @@ export interface PoolEligibility {
    * ever undecided.
    */
   programAnswer?(profile: Profile, program: ProgramId, asOf: IsoDate): boolean | null
-  /** true, false, or null when it cannot be told (the category's list is not known): the pool stores only true. */
+  /** true, false, or null when it cannot be told (its list not known, its own rule, or only programs that can't tell): the pool stores only true. */
   isEligibleForCategory(profile: Profile, categoryId: string, asOf: IsoDate): boolean | null
   /** The category, or undefined for an unknown id. */
   categoryById(id: string): CategoryInfo | undefined

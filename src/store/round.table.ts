@@ -24,7 +24,7 @@ export interface RoundTable {
   digest: string
   /** Id of the CRS rule set used. */
   rules: string
-  /** A category round: how many candidates it could not decide (null: not a category round, or held before they were counted). */
+  /** How many candidates the round could not decide (engine.ts RoundResult.undecided; null: held before they were counted). */
   undecided: number | null
   /** Of them, how many it would have reached had they been eligible (engine.ts UndecidedCount). */
   undecided_within_reach: number | null
