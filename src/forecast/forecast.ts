@@ -349,11 +349,13 @@ export function forecast(input: ForecastInput, rounds: readonly PastRound[], opt
       params: { lastRound: last ?? '', firstRound: last ? '' : (firstAfter ?? '') },
     })
   } else if (!everEligible && shareIfOpen) {
-    const names = model.types.filter((t) => cantTellTypes.includes(t.type)).map((t) => t.label)
+    // In the order of the rounds listed (next round first), as the answer's other can't-tell lists are.
+    const listed = roundsOut.filter((r) => cantTellTypes.includes(r.type))
+    const names = listed.map((r) => r.label)
     reasons.push({
       code: 'cant_tell_eligibility',
       message: `open to no round type that can be told on any day of the next ${span} days; can't tell for ${names.join(', ')}: if ${names.length === 1 ? 'it were' : 'they were all'} open to the candidate, the chance within ${horizonDays} ${horizonDays === 1 ? 'day' : 'days'} would be ${Math.round(shareIfOpen(horizonDays) * 100)}%`,
-      params: { types: cantTellTypes.join(','), days: span, probability: shareIfOpen(horizonDays) },
+      params: { types: listed.map((r) => r.type).join(','), days: span, probability: shareIfOpen(horizonDays) },
     })
   } else if (!everEligible) {
     reasons.push({ code: 'never_eligible', message: `not eligible for any round type held in the past year on any day of the next ${span} days`, params: { days: span } })

@@ -159,6 +159,17 @@ describe("forecast: can't tell is bounded, never shown as a no", () => {
     expect(cec.chanceIfOpen).toBeGreaterThan(0)
   })
 
+  it("the reason names the can't-tell types in the order the rounds are listed (next round first), as the headline does (examples/factors.json)", () => {
+    const day = '2026-11-30'
+    const factors = JSON.parse(readFileSync('examples/factors.json', 'utf8')) as unknown
+    const f = forecast({ kind: 'factors', factors: factors as never }, rounds, { asOf: day })
+    const reason = f.reasons.find((r) => r.code === 'cant_tell_eligibility')!
+    expect(reason).toBeDefined()
+    const listed = f.rounds.filter((r) => r.eligible === null)
+    expect(reason.params?.types).toBe(listed.map((r) => r.type).join(','))
+    expect(reason.message).toContain(`can't tell for ${listed.map((r) => r.label).join(', ')}:`)
+  })
+
   it("a category eligibility() can't decide for a Profile is can't tell on every day of the track, and counted in the bound", () => {
     // An offer from the Canadian Forces Recruiting Group, the service in a foreign military not said.
     const recruit = cecProfile(asOf, { jobOffer: { noc: '40042', lmiaExempt: true, employer: 'canadian-forces-recruiting-group', termYears: 3 } })
