@@ -72,6 +72,11 @@ export function instantOfMs(ms: number): IsoInstant {
   return new Date(ms).toISOString().replace('.000Z', 'Z')
 }
 
+/** Now, to the second, as the product writes instants (the store keeps instants to the second). */
+export function nowInstant(): IsoInstant {
+  return instantOfMs(Math.floor(Date.now() / 1000) * 1000)
+}
+
 /** The UTC calendar date of an instant. */
 export function dateOfInstant(instant: IsoInstant): IsoDate {
   return instant.slice(0, 10)

@@ -10,7 +10,7 @@ import { profileValidity } from '../rules/pool/profile-validity.js'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { sql, type Kysely } from 'kysely'
-import { addDays, addYears, dateOfInstant, instantOfMs, isIsoDate, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { addDays, addYears, dateOfInstant, instantOfMs, isIsoDate, nowInstant, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError, type InputIssue } from '../errors.js'
 import { profileSchema, type Profile } from '../schemas/profile.js'
 import { inputIssues } from '../schemas/issues.js'
@@ -58,10 +58,6 @@ export function expiryOf(submittedAt: string): string {
 export function invitationExpiryMs(at: string): number {
   const issued = dateOfInstant(at)
   return instantMs(`${addDays(issued, invitationWindowDays(issued))}${at.slice(10)}`)
-}
-
-export function nowInstant(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
 /** The stored columns of a profile with its derived values. */

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { crsRulesAt } from '../crs/index.js'
-import { dateOfInstant, toDayNumber, type IsoDate } from '../domain/dates.js'
+import { dateOfInstant, instantOfMs, nowInstant, toDayNumber, type IsoDate } from '../domain/dates.js'
 import { ExpressEntryError } from '../errors.js'
 import type { PoolDistribution } from '../history/distribution.js'
 import type { Database } from '../store/database.js'
@@ -27,7 +27,7 @@ import { categoriesColumn, deriveAt, valuesAt } from './derived.js'
 import { distributionOfScoreCounts } from './distribution.js'
 import { PROGRAM_BIT, type PoolEligibility } from './eligibility.js'
 import { decideRound, rankCandidates, roundOutcome, type Candidate, type InvitationLine, type RoundResult, type UndecidedCandidate } from './engine.js'
-import { factsOf, expireInvitations, instantMs, invitationExpiryMs, nowInstant } from './lifecycle.js'
+import { factsOf, expireInvitations, instantMs, invitationExpiryMs } from './lifecycle.js'
 import { parseRoundRequest, roundLabel, type RoundRequest } from './round-request.js'
 
 /** How far ahead of this machine's clock a round's instant may be (another machine's clock may run ahead). */
@@ -199,7 +199,7 @@ export async function alreadyHeld(db: Kysely<Database>, request: RoundRequest): 
   }
   const last = await lastRound(db)
   if (last.atMs !== null && instantMs(request.at) < last.atMs) {
-    throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${new Date(last.atMs).toISOString()}); rounds are held in time order` })
+    throw new ExpressEntryError('conflict', { entity: 'round', id: request.at, reason: `is earlier than the last round (${instantOfMs(last.atMs)}); rounds are held in time order` })
   }
   return null
 }

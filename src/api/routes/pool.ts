@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { nowInstant } from '../../domain/dates.js'
 import { importProfiles } from '../../pool/lifecycle.js'
 import { poolDistribution } from '../../pool/rounds.js'
 import { isoInstant } from '../../schemas/common.js'
@@ -24,11 +25,6 @@ export interface PoolRouteOptions {
 
 /** Profiles per request: a body is at most 1 MiB anyway; bulk loads go through `pool import`. */
 const MAX_PROFILES_PER_REQUEST = 1000
-
-/** The current instant, to the second, as the store writes instants. */
-export function nowInstant(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
 
 const distributionQuerySchema = z.strictObject({ at: isoInstant.optional() })
 

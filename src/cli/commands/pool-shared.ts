@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { PoolDistribution } from '../../history/distribution.js'
-import { instantProblem, isIsoInstant } from '../../domain/dates.js'
+import { instantProblem, isIsoInstant, nowInstant } from '../../domain/dates.js'
 import { isPostgresUrl, openStore, type Store } from '../../store/index.js'
 import { CliError, EXIT_BAD_INPUT } from '../io.js'
 
@@ -32,7 +32,7 @@ export async function withStore<T>(db: string | undefined, fn: (store: Store) =>
 
 /** An instant option, validated; `now` when absent. */
 export function instantOption(value: string | undefined, name: string): string {
-  if (value === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+  if (value === undefined) return nowInstant()
   // A bare date means the start of that day (UTC).
   const v = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value
   if (!isIsoInstant(v)) throw new CliError(`${name}: ${instantProblem(v).replace('YYYY-MM-DDTHH:mm:ssZ', 'YYYY-MM-DDTHH:mm:ssZ (or a date YYYY-MM-DD)')} (got ${JSON.stringify(value)})`, EXIT_BAD_INPUT)
