@@ -33,16 +33,23 @@ function undecidedLines(r: Pick<RoundOutcome, 'kind' | 'program' | 'undecided'>)
   return [`  Can't tell:                    ${formatCount(undecided.count)} candidates whose eligibility for ${undecidedOf(r)} cannot be told (not invited; ${formatCount(undecided.withinReach)} of them within the round's reach, had they been eligible)`]
 }
 
-/** The round as IRCC publishes it, in words. */
-export function formatRound(r: RoundResult & { replayed?: boolean }): string {
+/** What a held round and a dry run both publish: when, how many, the cut-off, the undecided, the rules. */
+function outcomeLines(r: RoundOutcome & { ranked: number; rules: string }): string[] {
   return [
-    `Round #${r.number}: ${r.label}${r.replayed ? ' (already held: this is the same request; nobody was invited again)' : ''}`,
     `  Date and time of round:        ${r.at}`,
     `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
     `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
     `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
     ...undecidedLines(r),
     `  Rules:                         ${r.rules}`,
+  ]
+}
+
+/** The round as IRCC publishes it, in words. */
+export function formatRound(r: RoundResult & { replayed?: boolean }): string {
+  return [
+    `Round #${r.number}: ${r.label}${r.replayed ? ' (already held: this is the same request; nobody was invited again)' : ''}`,
+    ...outcomeLines(r),
     `  Digest of the ranked input:    sha256:${r.digest}`,
     '',
     `CRS score distribution of candidates in the pool at ${r.at}`,
@@ -54,12 +61,7 @@ export function formatRound(r: RoundResult & { replayed?: boolean }): string {
 export function formatDryRun(r: RoundOutcome & { ranked: number; rules: string }): string {
   return [
     `Dry run of a round (nothing written): ${r.label}`,
-    `  Date and time of round:        ${r.at}`,
-    `  Number of invitations issued:  ${formatCount(r.invited)} (size ${formatCount(r.size)}; ${formatCount(r.ranked)} eligible candidates ranked)`,
-    `  CRS score of lowest-ranked candidate invited: ${r.lowestScore ?? '-'}`,
-    `  Tie-breaking rule:             ${r.tieBreakCutoff ?? '-'}`,
-    ...undecidedLines(r),
-    `  Rules:                         ${r.rules}`,
+    ...outcomeLines(r),
   ].join('\n')
 }
 
