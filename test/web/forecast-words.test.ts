@@ -87,3 +87,17 @@ describe('the forecast notices in the web app', () => {
     expect((await viewIn('fr')).period(days)).toBe(fr)
   })
 })
+
+describe('the track record’s calibration bands', () => {
+  // The server gives "0-10%"; the French page read "Quand elle annonçait 0-10%," beside "1 %".
+  it.each([
+    ['0-10%', '0-10%', '0-10\u00a0%'],
+    ['90-100%', '90-100%', '90-100\u00a0%'],
+    ['odd', 'odd', 'odd'],
+  ] as const)('%s reads "%s" / "%s"', async (band, en, fr) => {
+    expect((await viewIn('en')).bandText(band)).toBe(en)
+    const french = (await viewIn('fr')).bandText(band)
+    expect(french).toBe(fr)
+    expect(problems(`Quand elle annonçait ${french}, l’invitation est venue 1\u00a0% du temps.`)).toEqual([])
+  })
+})

@@ -11,7 +11,7 @@ import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
 import { m } from './messages.js'
 import { savedInput, saveInput } from './saved.js'
-import { forecastView, pct } from './view.js'
+import { bandText, forecastView, pct } from './view.js'
 
 interface TrackRecord {
   readonly from: string
@@ -81,7 +81,7 @@ async function showTrackRecord(): Promise<void> {
   const n = (x: number) => x.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA')
   track.append(
     h('p', { 'data-testid': 'fc-track-text' }, m('trackText', { from: b.from, to: b.to, profiles: b.profiles, cases: n(b.cases), model: b.brier.model, rule: b.brier.lastCutoffRule, logistic: b.brier.logisticMargin, ratio: pct(b.brierRatio) })),
-    h('ul', {}, ...b.calibration.filter((c) => c.shareOfCases >= 0.01).map((c) => h('li', {}, m('calibrationText', { band: c.band, observed: pct(c.observed), predicted: pct(c.meanPredicted), cases: n(c.cases) })))),
+    h('ul', {}, ...b.calibration.filter((c) => c.shareOfCases >= 0.01).map((c) => h('li', {}, m('calibrationText', { band: bandText(c.band), observed: pct(c.observed), predicted: pct(c.meanPredicted), cases: n(c.cases) })))),
   )
   if (together) track.append(h('p', {}, m('cutoffText', { model: together.model.meanAbsoluteError, last: together.lastCutoff.meanAbsoluteError })))
 }

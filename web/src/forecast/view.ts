@@ -16,6 +16,11 @@ import { m, type ForecastTextKey } from './messages.js'
 const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' })
 /** "97%", "97 %": a share as the page's language writes it. */
 export const pct = (p: number): string => percent.format(p)
+/** A band of the track record's calibration, given as "10-20%", as the page's language writes it ("10-20 %" in French). */
+export function bandText(band: string): string {
+  const b = /^(\d+)-(\d+)%$/.exec(band)
+  return b ? `${b[1]}-${pct(Number(b[2]) / 100)}` : band
+}
 const H = 200
 
 /** A day as a short date in the page's language ("Sep 19", "19 sept."). */
