@@ -84,3 +84,59 @@ describe('past rounds on a 390 px phone', () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
   })
 })
+
+/** For each element `selector` matches: its text and the distinct lines that text is laid out on (its ::before label apart). */
+const lines = (p: Page, selector: string) =>
+  p.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = document.createRange()
+      r.selectNodeContents(el)
+      return { text: el.textContent ?? '', lines: new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top))).size }
+    }),
+  )
+
+describe('a candidate on a 360 px phone, in French', () => {
+  const SMALL = { width: 360, height: 740 }
+  async function onSmallPhone(path: string): Promise<Page> {
+    page = await web.browser.newPage({ viewport: SMALL, locale: 'fr-CA', isMobile: true, hasTouch: true })
+    await page.goto(`${web.server.url}${path}`)
+    await page.waitForFunction(() => document.querySelector('main') !== null && document.getElementById('shell-loading') === null)
+    await page.waitForLoadState('networkidle')
+    return page
+  }
+
+  it('/calculator: the disclosures are 44 px to tap, and each change ahead keeps its date on one line and its reasons the width of the screen', async () => {
+    const answers = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
+    const p = await onSmallPhone(`/calculator?lang=fr#answers=${Buffer.from(JSON.stringify(answers), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`)
+    await p.locator('#timeline').waitFor()
+    const summaries = await sizes(p, 'main summary')
+    expect(summaries.length).toBeGreaterThan(3)
+    for (const s of summaries) expect(s.height, s.text).toBeGreaterThanOrEqual(44)
+    const dates = await lines(p, 'table td.date')
+    expect(dates.length).toBeGreaterThan(1)
+    for (const d of dates) expect(d.lines, d.text).toBe(1)
+    const why = await p.locator('#timeline td.prose').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width))
+    for (const w of why) expect(w).toBeGreaterThan(250)
+  })
+
+  it('/forecast: the JSON box is 16 px (no zoom on focus), the track record writes its bands the French way, and a round’s expected date stays on one line', async () => {
+    const p = await onSmallPhone('/forecast?lang=fr')
+    expect(await p.locator('#fc-input').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16)
+    await p.getByTestId('fc-track-text').waitFor()
+    const bands = await p.locator('#fc-track li').allTextContents()
+    expect(bands.length).toBeGreaterThan(0)
+    for (const b of bands) expect(b).toMatch(/^Quand elle annonçait \d+-\d+\u00a0%,/)
+    await p.getByRole('button', { name: 'Prévoir' }).click()
+    await p.getByTestId('fc-probability').waitFor()
+    const dates = await lines(p, '[data-testid=fc-rounds] td.date')
+    expect(dates.length).toBeGreaterThan(0)
+    for (const d of dates) expect(d.lines, d.text).toBe(1)
+  })
+
+  it('/rounds: a round’s number, its link to the round, is 44 px to tap', async () => {
+    const p = await onSmallPhone('/rounds?lang=fr')
+    const links = await sizes(p, '[data-testid=rounds-list] td:first-child a')
+    expect(links.length).toBeGreaterThan(0)
+    for (const l of links) expect(l.height, l.text).toBeGreaterThanOrEqual(44)
+  })
+})

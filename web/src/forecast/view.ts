@@ -135,7 +135,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
   // A table wider than its box scrolls: the region takes the keyboard's focus, and has a name.
   const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': m('rounds') })
   const columns = [m('type'), m('expected'), m('cutoff'), m('last'), m('eligible'), m('chance')]
-  const numeric = (i: number) => (i === 2 || i === 3 || i === 5 ? 'n' : null)
+  const numeric = (i: number) => (i === 2 || i === 3 || i === 5 ? 'n' : i === 1 ? 'date' : null)
   wrap.append(
     h(
       'table',

@@ -29,7 +29,7 @@ const namer = (rounds: readonly PastRound[]): Namer => {
 /** On a phone each round stacks its cells, each with its column's name (style.css `.stack`). */
 function table(rows: readonly PastRoundCheck[], id: string, name: Namer): HTMLElement {
   const columns = [m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')]
-  const cell = (i: number, text: string | HTMLElement, cls: string | null = i === 3 || i === 4 ? 'n' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
+  const cell = (i: number, text: string | HTMLElement, cls: string | null = i === 3 || i === 4 ? 'n' : i === 1 ? 'date' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
   return h(
     'div',
     { class: 'table-wrap' },

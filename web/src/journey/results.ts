@@ -229,8 +229,9 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
     // (joined to the reasons, it read "…expires; This IELTS result…").
     const lines: (string | HTMLElement)[] = why.length > 0 ? [why.join(semicolon)] : []
     for (const n of news) lines.push(...(lines.length > 0 ? [h('br')] : []), noticeText(n))
-    return h('tr', {}, h('td', {}, c.date), h('td', { class: 'n' }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', {}, ...lines))
+    return h('tr', {}, h('td', { class: 'date', 'data-label': m('date') }, c.date), h('td', { class: 'n', 'data-label': m('crs') }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', { class: 'prose', 'data-label': m('why') }, ...lines))
   })
-  return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
+  // On a phone each change stacks its cells (style.css `.stack`): in three columns at 360 px, "why" was a column of one or two words a line.
+  return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline', class: 'stack' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]
 }
 
