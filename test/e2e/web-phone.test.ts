@@ -133,6 +133,25 @@ describe('a candidate on a 360 px phone, in French', () => {
     for (const d of dates) expect(d.lines, d.text).toBe(1)
   })
 
+  it('no answer from the server: the forecast page and the calculator say so in French, and the calculator offers to try again', async () => {
+    const p = await onSmallPhone('/forecast?lang=fr')
+    await p.route('**/v1/forecast', (r) => r.abort('failed'))
+    await p.getByRole('button', { name: 'Prévoir' }).click()
+    await expect.poll(() => p.locator('#fc-result [role=alert]').textContent()).toBe('Cela n’a pas pu être fait (aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez).')
+    await p.close()
+    const answers = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
+    const c = await onSmallPhone(`/calculator?lang=fr#answers=${Buffer.from(JSON.stringify(answers), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`)
+    await c.route('**/assets/forecast-*.js', (r) => r.abort('failed'))
+    await c.getByRole('button', { name: 'Afficher la prévision' }).click()
+    const alert = c.locator('#forecast [role=alert]')
+    await expect.poll(() => alert.textContent()).toBe('La prévision n’a pas pu être faite (aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez).')
+    // The server back, the button tries again.
+    await c.unroute('**/assets/forecast-*.js')
+    await c.getByRole('button', { name: 'Afficher la prévision' }).click()
+    await c.locator('#forecast [data-testid=fc-probability]').waitFor()
+    expect(await c.evaluate(() => document.activeElement?.id)).toBe('forecast')
+  })
+
   it('/rounds: a round’s number, its link to the round, is 44 px to tap', async () => {
     const p = await onSmallPhone('/rounds?lang=fr')
     const links = await sizes(p, '[data-testid=rounds-list] td:first-child a')

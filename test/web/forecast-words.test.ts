@@ -101,3 +101,22 @@ describe('the track record’s calibration bands', () => {
     expect(problems(`Quand elle annonçait ${french}, l’invitation est venue 1\u00a0% du temps.`)).toEqual([])
   })
 })
+
+describe('a request that got no answer (offline, the server down)', () => {
+  // The pages showed the browser's "TypeError: Failed to fetch", in English on a French page, with nothing to do.
+  it.each([
+    [new TypeError('Failed to fetch'), 'no answer from the server; check your connection, then try again', 'aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez'],
+    [new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/forecast-B2fwIhFf.js'), 'no answer from the server; check your connection, then try again', 'aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez'],
+    [new TypeError('Load failed'), 'no answer from the server; check your connection, then try again', 'aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez'],
+    // Any other error keeps its own words: a bug is not said to be the network.
+    [new TypeError('x is undefined'), 'x is undefined', 'x is undefined'],
+    [new Error('HTTP 500'), 'HTTP 500', 'HTTP 500'],
+  ] as const)('%s', async (error, en, fr) => {
+    await viewIn('en')
+    expect((await import('../../web/src/i18n.js')).failureReason(error)).toBe(en)
+    await viewIn('fr')
+    const i18n = await import('../../web/src/i18n.js')
+    expect(i18n.failureReason(error)).toBe(fr)
+    expect(problems(i18n.failureText(error))).toEqual([])
+  })
+})

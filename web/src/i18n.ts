@@ -113,5 +113,21 @@ export function roundNo(n: string | number): string {
   return lang === 'fr' ? `n\u00ba\u00a0${n}` : `#${n}`
 }
 
+/**
+ * Why something failed, in the page's language: a request or a module load that got no answer (the
+ * browser's TypeError "Failed to fetch", "Load failed", "NetworkError…", "…dynamically imported module")
+ * is "no answer from the server; check your connection, then try again", not the browser's English;
+ * any other error gives its own message.
+ */
+export function failureReason(e: unknown): string {
+  if (e instanceof TypeError && /fetch|load failed|networkerror|import/i.test(e.message)) return t('unreachable')
+  return e instanceof Error ? e.message : String(e)
+}
+
+/** A failure as a line of its own: "This could not be done (no answer from the server; …)." */
+export function failureText(e: unknown): string {
+  return t('requestFailed', { error: failureReason(e) })
+}
+
 /** The ISO date format's placeholder in the page's language: "YYYY-MM-DD", "AAAA-MM-JJ" in French. */
 export const datePattern: string = lang === 'fr' ? 'AAAA-MM-JJ' : 'YYYY-MM-DD'

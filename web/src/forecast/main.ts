@@ -6,7 +6,7 @@
  */
 import type { Forecast } from '../../../src/forecast/forecast.js'
 import { h } from '../dom.js'
-import { datePattern, lang } from '../i18n.js'
+import { datePattern, failureText, lang } from '../i18n.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
 import { m } from './messages.js'
@@ -109,8 +109,8 @@ form.addEventListener('submit', (e) => {
       return
     }
     showForecast(answer)
-  })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
+  })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, failureText(err))))
 })
 
 pageLayout({ title: m('title'), privacy: 'privacyForecast' }, h('p', {}, m('intro')), h('p', {}, h('a', { href: `/calculator${lang === 'fr' ? '?lang=fr' : ''}#forecast-title` }, m('journeyLink'))), form, output, track)
-showTrackRecord().catch((err: unknown) => track.append(h('p', { class: 'error' }, String(err))))
+showTrackRecord().catch((err: unknown) => track.append(h('p', { class: 'error' }, failureText(err))))

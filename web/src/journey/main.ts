@@ -12,7 +12,7 @@ import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h, replaceKeepingFocus } from '../dom.js'
-import { colon, datePattern, semicolon } from '../i18n.js'
+import { colon, datePattern, failureReason, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
 import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { parseNumber } from './checks.js'
@@ -25,6 +25,8 @@ import './journey.css'
 
 /** The earliest day an area of the rules was last checked against its sources: stated with every score. */
 const RULES_LAST_VERIFIED = Object.values(AREA_LAST_VERIFIED).sort()[0]!
+/** Set (in sessionStorage) by the forecast's button when the page reloads to try again: the forecast starts at once. */
+const FORECAST_ASKED = 'ee-forecast-asked'
 
 export function startJourney(page: 'calculator' | 'eligibility'): void {
   const answers = loadAnswers()
@@ -50,7 +52,17 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
   // Asked for once, the forecast follows the answers (it simulates a year of rounds: not before asked).
   let forecastWanted = false
   // The question and its button, made once: the results drawn again a moment after an answer keep them, and the focus on the button.
-  const forecastAsk = [h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => ((forecastWanted = true), forecastBox.setAttribute('aria-live', 'polite'), showForecast(), forecastBox.focus()) }, m('forecastShow')))]
+  // The forecast's code failed to load (offline): the browser keeps that failure, so trying again reloads the page (the answers are kept) and asks at once.
+  let forecastCodeFailed = false
+  const askAgain = () => {
+    try {
+      sessionStorage.setItem(FORECAST_ASKED, '1')
+    } catch {
+      // storage disabled: the page reloads, the button asks again
+    }
+    location.reload()
+  }
+  const forecastAsk = [h('p', { class: 'hint' }, m('forecastAsk')), h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'forecast-show', onclick: () => (forecastCodeFailed ? askAgain() : ((forecastWanted = true), forecastBox.setAttribute('aria-live', 'polite'), showForecast(), forecastBox.focus())) }, m('forecastShow')))]
   let current: { profile: Profile; asOf: string; gen: number } | null = null
   const shareStatus = h('span', { role: 'status', class: 'hint' })
   let generation = 0
@@ -197,10 +209,29 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     import('./forecast.js')
       .then(({ renderForecast }) => renderForecast(forecastBox, profile, asOf, stale))
       .then(() => stale() || forecastBox.setAttribute('aria-live', 'off'))
-      .catch((e: unknown) => stale() || replaceKeepingFocus(forecastBox, h('p', { class: 'error' }, m('forecastFailed', { error: e instanceof Error ? e.message : String(e) }))))
+      // Failed (offline, the server down): said in the page's words, with the button to try again.
+      .catch((e: unknown) => {
+        if (stale()) return
+        forecastWanted = false
+        forecastCodeFailed = e instanceof TypeError && /import/i.test(e.message)
+        replaceKeepingFocus(forecastBox, h('p', { class: 'error', role: 'alert' }, m('forecastFailed', { error: failureReason(e) })), forecastAsk[1]!)
+      })
   }
 
+  let askedBeforeReload = false
+  try {
+    if (sessionStorage.getItem(FORECAST_ASKED)) {
+      askedBeforeReload = true
+      sessionStorage.removeItem(FORECAST_ASKED)
+      forecastWanted = true
+      forecastBox.setAttribute('aria-live', 'polite')
+    }
+  } catch {
+    // storage disabled: nothing was asked
+  }
   update()
+  // Back from trying again: the candidate is where they asked, on the forecast.
+  if (askedBeforeReload) forecastBox.focus()
   if (page === 'eligibility' && answers.dob) document.getElementById('elig-title')?.scrollIntoView()
 }
 

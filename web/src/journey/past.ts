@@ -11,7 +11,7 @@ import { pastInvitations, type PastRoundCheck } from '../../../src/history/invit
 import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h, replaceKeepingFocus } from '../dom.js'
-import { colon, roundNo, semicolon } from '../i18n.js'
+import { colon, failureReason, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
 import { roundNameElement } from './messages.js'
@@ -85,7 +85,7 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
   try {
     rounds = (await loadRecord()).rounds
   } catch (e) {
-    replaceKeepingFocus(box, h('p', { class: 'error' }, m('pastFailed', { error: e instanceof Error ? e.message : String(e) })))
+    replaceKeepingFocus(box, h('p', { class: 'error' }, m('pastFailed', { error: failureReason(e) })))
     return
   }
   if (stale()) return

@@ -9,7 +9,7 @@ import '../site-words.js'
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
 import { programName, roundName, roundNameElement } from '../journey/messages.js'
 import { h } from '../dom.js'
-import { lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
+import { failureReason, lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
 import { recordStatusElement, type RecordInfo } from '../record-status.js'
 import { pastInvitations } from '../../../src/history/invited.js'
@@ -239,6 +239,6 @@ async function load(): Promise<void> {
 }
 
 ;(asked ? showRound(asked) : load()).catch((e: unknown) => {
-  status.textContent = t('loadFailed', { error: e instanceof Error ? e.message : String(e) })
+  status.textContent = t('loadFailed', { error: failureReason(e) })
   status.className = 'error'
 })

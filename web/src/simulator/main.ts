@@ -8,7 +8,7 @@
 import '../site-words.js'
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { colon, lang, num, t, tk, type MessageKey } from '../i18n.js'
+import { colon, failureText, lang, num, t, tk, type MessageKey } from '../i18n.js'
 import { stamp } from '../instant.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
@@ -95,7 +95,7 @@ async function loadCategories(): Promise<void> {
 function showKind(): void {
   programField.hidden = kind.value !== 'program'
   categoryField.hidden = kind.value !== 'category'
-  if (kind.value === 'category') loadCategories().catch((err: unknown) => categoryHint.replaceChildren(h('span', { class: 'error' }, String(err))))
+  if (kind.value === 'category') loadCategories().catch((err: unknown) => categoryHint.replaceChildren(h('span', { class: 'error' }, failureText(err))))
 }
 kind.addEventListener('change', showKind)
 showKind()
@@ -191,8 +191,8 @@ form.addEventListener('submit', (e) => {
           )
         : h('p', { 'data-testid': 'sim-private' }, t('simPrivate')),
     )
-  })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, String(err))))
+  })().catch((err: unknown) => output.replaceChildren(h('p', { class: 'error', role: 'alert' }, failureText(err))))
 })
 
 pageLayout({ title: t('simTitle'), privacy: 'privacySimulator' }, h('p', {}, t('simIntro')), h('h2', {}, t('simPool')), distribution, h('h2', {}, t('simRound')), form, output)
-loadDistribution().catch((err: unknown) => distribution.replaceChildren(h('p', { class: 'error' }, String(err))))
+loadDistribution().catch((err: unknown) => distribution.replaceChildren(h('p', { class: 'error' }, failureText(err))))

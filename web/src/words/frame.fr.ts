@@ -15,5 +15,7 @@ export const fr: Record<keyof FrameWords, string> = {
   switchLangLabel: 'Show this page in English',
   privacy: 'Tout ce que vous saisissez reste dans votre navigateur\u00a0: tout est calculé sur cet appareil.',
   privacyForecast: 'Ce que vous collez sur cette page est envoyé à ce serveur pour calculer la prévision\u202f; le serveur répond et n’en garde rien (rien n’est enregistré).',
+  unreachable: 'aucune réponse du serveur\u202f; vérifiez votre connexion, puis réessayez',
+  requestFailed: 'Cela n’a pas pu être fait ({error}).',
   privacySimulator: 'La ronde que vous définissez (type, taille, instant) est envoyée à ce serveur pour être décidée sur le bassin de démonstration\u202f; le serveur répond et n’en garde rien (rien n’est enregistré).',
 }
