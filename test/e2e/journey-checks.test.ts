@@ -239,7 +239,7 @@ describe.each(['en', 'fr'] as const)('scales, expiries, notes and a phone\'s wid
     await page.getByLabel(W[l].asOf).fill('2024-06-01')
     const test = group(page, W[l].test)
     // 310/249/207/310 on the old scale: NCLC 7 in all four (the CLI: first official language 68 points).
-    await expect.poll(() => test.locator('.test-note').textContent()).toBe(l === 'en' ? 'CLB/NCLC 7 speaking, 7 listening, 7 reading, 7 writing' : 'NCLC/CLB 7 oral, 7 compréhension de l’oral, 7 compréhension de l’écrit, 7 écrit')
+    await expect.poll(() => test.locator('.test-note').textContent()).toBe(l === 'en' ? 'CLB/NCLC 7 speaking, 7 listening, 7 reading, 7 writing' : 'NCLC/CLB 7 expression orale, 7 compréhension de l’oral, 7 compréhension de l’écrit, 7 expression écrite')
     expect(await page.locator('[data-line="core.firstLanguage"]').textContent()).toBe('68')
     expect(await test.locator('.row-note').textContent()).toContain(l === 'en' ? 'test taken before 2023-12-11: the old scale' : 'test passé avant le 2023-12-11\u00a0: l’ancienne échelle')
     // Dated from 2023-12-11, the same numbers are read on the 0-699 scale, and the hint says which scale applies.

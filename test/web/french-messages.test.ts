@@ -142,3 +142,13 @@ describe("IRCC's French names of rounds (W7)", () => {
     expect(fr.roundNameElement('Canadian Experience Class')).toBe('Catégorie de l’expérience canadienne')
   })
 })
+
+describe('the levels a test converts to, under its scores', () => {
+  // The French line read "NCLC/CLB 8 oral, …, 7 écrit": "oral" and "écrit" for the fields named
+  // "Expression orale" and "Expression écrite". Each ability is named as its field is.
+  it.each(['en', 'fr'] as const)('%s: each of the four abilities named as its field', async (lang) => {
+    const words = lang === 'fr' ? (await import('../../web/src/words/journey.fr.js')).fr : (await import('../../web/src/words/journey.en.js')).en
+    const line = words.clbIs.toLowerCase()
+    for (const field of [words.speaking, words.listening, words.reading, words.writing]) expect(line).toContain(field.toLowerCase())
+  })
+})

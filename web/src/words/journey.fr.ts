@@ -56,7 +56,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   reading: 'Compréhension de l’écrit',
   writing: 'Expression écrite',
   addTest: 'Ajouter un test',
-  clbIs: 'NCLC/CLB {s} oral, {l} compréhension de l’oral, {r} compréhension de l’écrit, {w} écrit',
+  clbIs: 'NCLC/CLB {s} expression orale, {l} compréhension de l’oral, {r} compréhension de l’écrit, {w} expression écrite',
   testIncomplete: 'Saisissez le test, sa date et les quatre résultats.',
   work: 'Expérience de travail',
   skilledLine: 'Le travail qualifié est un travail rémunéré dans une profession FEER 0, 1, 2 ou 3 de la CNP 2021\u202f; une année compte 1\u00a0560\u00a0heures (30\u00a0heures par semaine).',
