@@ -105,7 +105,7 @@ describe('a candidate on a 360 px phone, in French', () => {
     return page
   }
 
-  it('/calculator: the disclosures are 44 px to tap, and each change ahead keeps its date on one line and its reasons the width of the screen', async () => {
+  it('/calculator: the disclosures are 44 px to tap, "Clear my answers" does not touch "Copy a link", and each change ahead keeps its date on one line and its reasons the width of the screen', async () => {
     const answers = { asOf: '2026-11-29', dob: '1994-05-01', marital: 'single', funds: '20000', tests: [{ test: 'ielts-general', date: '2026-03-15', speaking: '7', listening: '8', reading: '7', writing: '7' }], work: [{ noc: '31301', inCanada: 'yes', from: '2022-01-01', to: '', hours: '40', selfEmployed: false }] }
     const p = await onSmallPhone(`/calculator?lang=fr#answers=${Buffer.from(JSON.stringify(answers), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`)
     await p.locator('#timeline').waitFor()
@@ -115,6 +115,9 @@ describe('a candidate on a 360 px phone, in French', () => {
     const dates = await lines(p, 'table td.date')
     expect(dates.length).toBeGreaterThan(1)
     for (const d of dates) expect(d.lines, d.text).toBe(1)
+    // "Clear my answers" wipes the form at once: never touching "Copy a link", one mis-tap away.
+    const [share, clear] = [(await p.locator('#share').boundingBox())!, (await p.locator('#clear').boundingBox())!]
+    expect(Math.max(clear.y - (share.y + share.height), clear.x - (share.x + share.width))).toBeGreaterThanOrEqual(8)
     const why = await p.locator('#timeline td.prose').evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width))
     for (const w of why) expect(w).toBeGreaterThan(250)
   })
