@@ -65,6 +65,22 @@ describe('checks', () => {
     expect(toProfile({ ...a, jobOfferNoc: '72106' })!.jobOffer).toEqual({ noc: '72106', lmiaExempt: false })
   })
 
+  // A program of 40 years, an end before the start, 0 or 200 hours a week: the row read only "not counted yet",
+  // with nothing beside the field that kept it so. Each such field now says why, and the row stays out.
+  it.each([
+    ['a program of 40 years', { education: [{ level: 'bachelors', inCanada: 'no', years: '40', completedOn: '2018-06-01', ecaOn: '' }] }, [['years', 'years_invalid']], 'credential'],
+    ['a program of "abc" years', { education: [{ level: 'bachelors', inCanada: 'no', years: 'abc', completedOn: '2018-06-01', ecaOn: '' }] }, [['years', 'years_invalid']], 'credential'],
+    ['a job ending before it starts', { work: [{ ...emptyJob(), noc: '21231', inCanada: 'no', from: '2020-01-01', to: '2019-01-01', hours: '40' }] }, [['to', 'job_ends_before_start']], 'job'],
+    ['a job of 0 hours a week', { work: [{ ...emptyJob(), noc: '21231', inCanada: 'no', from: '2020-01-01', hours: '0' }] }, [['hours', 'hours_invalid']], 'job'],
+    ['a job of 200 hours a week', { work: [{ ...emptyJob(), noc: '21231', inCanada: 'no', from: '2020-01-01', hours: '200' }] }, [['hours', 'hours_invalid']], 'job'],
+    ['a job ending the day it starts, 168 hours', { work: [{ ...emptyJob(), noc: '21231', inCanada: 'no', from: '2020-01-01', to: '2020-01-01', hours: '168' }] }, [], null],
+    ['a program of 15 years, or not said', { education: [{ level: 'bachelors', inCanada: 'no', years: '15', completedOn: '2018-06-01', ecaOn: '' }, { level: 'bachelors', inCanada: 'no', years: '', completedOn: '2018-06-01', ecaOn: '' }] }, [], null],
+  ] as const)('%s: said beside its field', (_, patch, issues, pendingKind) => {
+    const c = checksOf({ ...base(), ...(patch as unknown as Partial<Answers>) })
+    expect(c.issues.map((i) => [i.field, i.code])).toEqual(issues)
+    expect(c.pending.map((p) => p.kind)).toEqual(pendingKind ? [pendingKind] : [])
+  })
+
   it('funds: negative or not a number refused; none given is not known', () => {
     const fix = (funds: string) => checksOf({ ...base(), funds }).pending.map((p) => p.fix)
     expect(fix('-500')).toEqual(['funds'])

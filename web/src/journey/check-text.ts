@@ -76,6 +76,12 @@ export function issueText(i: Issue): string {
       return L('Funds cannot be negative.', 'Les fonds ne peuvent pas être négatifs.')
     case 'children_invalid':
       return L('Enter a whole number from 0 to 30.', 'Entrez un nombre entier de 0 à 30.')
+    case 'years_invalid':
+      return L('Enter the length of the program in years, from 0 to 15: the credential is not counted until you do.', 'Entrez la durée du programme en années, de 0 à 15\u00a0: le diplôme n’est pas compté tant que ce n’est pas fait.')
+    case 'hours_invalid':
+      return L('Enter the hours worked in a week, more than 0 and at most 168: the job is not counted until you do.', 'Entrez les heures travaillées par semaine, plus de 0 et au plus 168\u00a0: l’emploi n’est pas compté tant que ce n’est pas fait.')
+    case 'job_ends_before_start':
+      return L(`The end (${p.to}) is before the start (${p.from}): the job is not counted until you correct it.`, `La fin (${p.to}) précède le début (${p.from})\u00a0: l’emploi n’est pas compté tant que ce n’est pas corrigé.`)
   }
 }
 

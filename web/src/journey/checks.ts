@@ -33,6 +33,9 @@ export type IssueCode =
   | 'funds_not_number'
   | 'funds_negative'
   | 'children_invalid'
+  | 'years_invalid'
+  | 'hours_invalid'
+  | 'job_ends_before_start'
 
 export interface Issue {
   /** The answer the field belongs to: the Answers, a PersonAnswers, or one row. */
@@ -134,9 +137,13 @@ function personChecks(p: PersonAnswers, spouse: boolean, jobComplete: (j: JobAns
   p.work.forEach((j, i) => {
     const fix = jobFix(j, jobComplete)
     if (fix === 'occupation') issues.push({ target: j, field: 'noc', code: 'occupation_not_chosen', params: { text: (j.nocText ?? '').trim() } })
+    // The fields that keep a begun row from counting (answers.ts jobComplete) are said beside themselves, not only as the row's "not counted yet".
+    if (j.hours !== '' && !(Number(j.hours) > 0 && Number(j.hours) <= 168)) issues.push({ target: j, field: 'hours', code: 'hours_invalid', params: { value: j.hours.trim() } })
+    if (isIsoDate(j.from) && isIsoDate(j.to) && j.to < j.from) issues.push({ target: j, field: 'to', code: 'job_ends_before_start', params: { from: j.from, to: j.to } })
     if (fix) pending.push({ kind: 'job', n: i + 1, spouse, fix, affects: spouse ? SPOUSE : WORK })
   })
   p.education.forEach((c, i) => {
+    if (c.years !== '' && !(Number(c.years) >= 0 && Number(c.years) <= 15)) issues.push({ target: c, field: 'years', code: 'years_invalid', params: { value: c.years.trim() } })
     if (credentialStarted(c) && !credentialComplete(c)) pending.push({ kind: 'credential', n: i + 1, spouse, fix: 'credential', affects: spouse ? SPOUSE : EDUCATION })
   })
   return { issues, pending }

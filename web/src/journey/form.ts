@@ -200,7 +200,7 @@ function credentialRows(person: PersonAnswers, changed: Changed, prefix: string)
       return [
         field(m('level'), select('level', [['', m('choose')], ...LEVELS.map((l) => [l, mk(`lvl_${l}`)] as const)], c.level, (v) => (c.level = v), changed)),
         yesNo('inCanada', m('inCanada'), c.inCanada, (v) => ((c.inCanada = v), (ecaField.hidden = v !== 'no')), changed),
-        h('div', { class: 'row' }, field(m('completedOn'), input('completed', 'date', c.completedOn, (v) => (c.completedOn = v), changed)), field(m('programYears'), input('years', 'number', c.years, (v) => (c.years = v), changed, { min: 0, max: 15, step: 1, inputmode: 'numeric' }))),
+        h('div', { class: 'row' }, field(m('completedOn'), input('completed', 'date', c.completedOn, (v) => (c.completedOn = v), changed)), ((el) => field(m('programYears'), el, undefined, slotFor(c, 'years', el)))(input('years', 'number', c.years, (v) => (c.years = v), changed, { min: 0, max: 15, step: 1, inputmode: 'numeric' }))),
         ecaField,
         note,
       ]
@@ -252,7 +252,13 @@ function jobRows(person: PersonAnswers, changed: Changed, prefix: string): HTMLE
     (j: JobAnswer) => [
       nocPicker('noc', m('occupation'), j.noc, (code) => (j.noc = code), changed, { target: j, field: 'noc' }, j),
       yesNo('workCanada', m('workInCanada'), j.inCanada, (v) => (j.inCanada = v), changed),
-      h('div', { class: 'row' }, field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)), field(m('to'), input('to', 'date', j.to, (v) => (j.to = v), changed)), field(m('hours'), input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' }))),
+      h(
+        'div',
+        { class: 'row' },
+        field(m('from'), input('from', 'date', j.from, (v) => (j.from = v), changed)),
+        ((el) => field(m('to'), el, undefined, slotFor(j, 'to', el)))(input('to', 'date', j.to, (v) => (j.to = v), changed)),
+        ((el) => field(m('hours'), el, undefined, slotFor(j, 'hours', el)))(input('hours', 'number', j.hours, (v) => (j.hours = v), changed, { min: 1, max: 168, step: 'any', inputmode: 'decimal' })),
+      ),
       checkbox('self', m('selfEmployed'), j.selfEmployed, (v) => (j.selfEmployed = v), changed),
       // Work while a full-time student counts neither for CEC nor as Canadian work for the CRS.
       checkbox('student', m('fullTimeStudent'), j.student === true, (v) => (j.student = v), changed),
