@@ -155,10 +155,20 @@ describe('a candidate on a 360 px phone, in French', () => {
     expect(await c.evaluate(() => document.activeElement?.id)).toBe('forecast')
   })
 
-  it('/rounds: a round’s number, its link to the round, is 44 px to tap', async () => {
+  it('/rounds: a round’s number, its link to the round, is 44 px to tap, and each column’s name keeps room beside its value', async () => {
     const p = await onSmallPhone('/rounds?lang=fr')
     const links = await sizes(p, '[data-testid=rounds-list] td:first-child a')
     expect(links.length).toBeGreaterThan(0)
     for (const l of links) expect(l.height, l.text).toBeGreaterThanOrEqual(44)
+    // A column's name keeps 40% of the row (the value, beyond a 1rem gap, under 58%): beside a long round type it read "Type" / "de" / "ronde".
+    const cells = await p.locator('[data-testid=rounds-list] tbody tr td[data-label]:not(:first-child)').evaluateAll((tds) =>
+      tds.slice(0, 60).map((td) => {
+        const r = document.createRange()
+        r.selectNodeContents(td)
+        return { label: `${td.getAttribute('data-label')}: ${td.textContent}`, value: r.getBoundingClientRect().width / td.getBoundingClientRect().width }
+      }),
+    )
+    expect(cells.length).toBeGreaterThan(10)
+    for (const c of cells) expect(c.value, c.label).toBeLessThanOrEqual(0.58)
   })
 })
