@@ -45,14 +45,18 @@ describe('calculator', () => {
   it('a key pressed on the page shell, before the page\'s words arrive, keeps its focus when the script draws the page', async () => {
     page = await web.browser.newPage({ locale: 'en-CA' })
     const p = page
-    // The words come a moment after the shell (one module per language): here, slowly.
+    // The words come a moment after the shell (one module per language): here, held back until the key
+    // is pressed (a fixed delay let a loaded machine draw the page first, and the test then failed).
+    let release!: () => void
+    const held = new Promise<void>((done) => (release = done))
     await p.route(/\/assets\/site\.en-[^/]*\.js$/, async (route) => {
-      await new Promise((done) => setTimeout(done, 700))
+      await held
       await route.continue()
     })
     await p.goto(`${web.server.url}/calculator`, { waitUntil: 'domcontentloaded' })
     await p.keyboard.press('Tab')
     expect(await p.evaluate(() => document.getElementById('shell-loading') !== null)).toBe(true)
+    release()
     // Drawn by the script (the shell's loading line is gone), the skip link still has the focus.
     await p.waitForFunction(() => document.getElementById('shell-loading') === null)
     expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.className)).toBe('skip')
