@@ -11,7 +11,7 @@ import { pastInvitations, type InvitationOutcome } from '../history/invited.js'
 import { loadRecord, shippedRecordPath } from '../history/load.js'
 import type { PastRound } from '../history/record.js'
 import { roundSummary } from '../history/atom.js'
-import { applyFeed, FeedFetchError, frenchFeedFor, noteRefreshFailure, refreshFrenchLabelsIfDue, refreshRecord, type RefreshReport } from '../history/refresh.js'
+import { applyFeed, frenchFeedFor, noteRefreshFailure, refreshFrenchLabelsIfDue, refreshRecord, type RefreshReport } from '../history/refresh.js'
 import type { Profile } from '../schemas/profile.js'
 import type { Store } from '../store/index.js'
 import { deliver, type DeliveryResult } from './webhook.js'
@@ -213,7 +213,7 @@ export async function watchOnce(options: WatchOptions): Promise<WatchResult> {
       refreshError = (e as Error).message
       // A check of the feed that failed is said beside the record, as the server's scheduled refresh says
       // it (lastFailure: GET /v1/rounds and the rounds page read the same record); the next that works clears it.
-      if (options.file === undefined) await noteRefreshFailure(recordPath, e instanceof FeedFetchError ? e.reason : refreshError, now).catch(() => undefined)
+      if (options.file === undefined) await noteRefreshFailure(recordPath, e, now).catch(() => undefined)
     }
   }
 

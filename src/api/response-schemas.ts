@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
+import { FEED_FAILURE_KINDS } from '../history/refresh.js'
 
 const distribution = z.array(z.object({ range: z.string().describe('601-1200 … 0-300, or total'), count: z.int() })).describe('counts by CRS range, in IRCC order')
 
@@ -35,7 +36,14 @@ export const recordInfoSchema = z.object({
   checkedAt: z.string().nullable().describe('when the feed last answered a check (200 or 304)'),
   currentAsOf: z.string().nullable().describe("the last instant the record is known to hold every round IRCC had published (its feed last seen whole; null: not known)"),
   lastFailure: z
-    .object({ at: z.string().describe('when it failed (ISO instant)'), reason: z.string().describe('why, e.g. "HTTP 503 Service Unavailable"') })
+    .object({
+      at: z.string().describe('when it failed (ISO instant)'),
+      reason: z.string().describe('why, in English with the details, e.g. "HTTP 503 Service Unavailable"'),
+      kind: z
+        .enum(FEED_FAILURE_KINDS)
+        .nullable()
+        .describe('what kind of failure, for a page to say it in its own language: the feed could not be reached, did not answer in time, answered an HTTP error, was too large, was cut short, was not the JSON feed, or was read and refused; null: noted before kinds were kept'),
+    })
     .nullable()
     .describe('the last scheduled refresh that failed since the last one that worked (null: none)'),
   rounds: z.int(),

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs'
 import { changesPathFor, frenchLabelsPathFor, loadRecord } from './load.js'
 import type { PastRound } from './record.js'
-import { readRecordSource } from './refresh.js'
+import { readRecordSource, type FeedFailureKind } from './refresh.js'
 
 /** When the record was last refreshed and from where (GET /v1/rounds `record`). */
 export interface RecordInfo {
@@ -19,7 +19,7 @@ export interface RecordInfo {
   /** The last instant the record is known to hold every round IRCC had published (null: not known). */
   readonly currentAsOf: string | null
   /** The last scheduled refresh that failed since the last that worked (null: none). */
-  readonly lastFailure: { readonly at: string; readonly reason: string } | null
+  readonly lastFailure: { readonly at: string; readonly reason: string; readonly kind: FeedFailureKind | null } | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
@@ -68,7 +68,7 @@ export function liveRecord(recordPath: string, checkEveryMs = 5000): LiveRecord 
       refreshedAt: source?.refreshedAt ?? null,
       checkedAt: source?.checkedAt ?? null,
       currentAsOf: source?.currentAsOf ?? null,
-      lastFailure: source?.lastFailure ? { at: source.lastFailure.at, reason: source.lastFailure.reason } : null,
+      lastFailure: source?.lastFailure ? { at: source.lastFailure.at, reason: source.lastFailure.reason, kind: source.lastFailure.kind ?? null } : null,
     }
   }
   load()

@@ -27,10 +27,20 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 export const DEFAULT_TIMEOUT_MS = 30_000
 
 /** Why a fetch of the feed failed; the record is left as it was. */
+/**
+ * What kind of failure a refresh met, so that a page can say it in its reader's language (the reason
+ * itself is English, with the details): the feed could not be reached, did not answer in time, answered
+ * an HTTP error, was too large, was cut short, was not the JSON feed; or it was read and refused (a feed
+ * with no rounds, renumbered rounds: history/update.ts).
+ */
+export const FEED_FAILURE_KINDS = ['unreachable', 'timeout', 'http', 'too_large', 'cut_short', 'not_feed', 'refused'] as const
+export type FeedFailureKind = (typeof FEED_FAILURE_KINDS)[number]
+
 export class FeedFetchError extends Error {
   constructor(
     readonly url: string,
     readonly reason: string,
+    readonly kind: Exclude<FeedFailureKind, 'refused'>,
     options?: { cause?: unknown },
   ) {
     super(`could not fetch the rounds feed from ${url}: ${reason}; the record is unchanged`, options)
@@ -55,7 +65,8 @@ export const recordSourceSchema = z.looseObject({
   etag: z.string().optional(),
   lastModified: z.string().optional(),
   /** The last scheduled refresh that failed since the last one that did not (the server says so: a record that has stopped being kept current). */
-  lastFailure: z.object({ at: z.string(), reason: z.string() }).optional(),
+  /** `kind` is absent in a file written before it was kept. */
+  lastFailure: z.object({ at: z.string(), reason: z.string(), kind: z.enum(FEED_FAILURE_KINDS).optional() }).optional(),
 })
 export type RecordSource = z.output<typeof recordSourceSchema>
 
@@ -225,7 +236,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     try {
       response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' })
     } catch (e) {
-      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('') : `network error (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, { cause: e })
+      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('') : `network error (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message})`, controller.signal.aborted ? 'timeout' : 'unreachable', { cause: e })
     }
     if (response.status === 304) {
       await response.body?.cancel().catch(() => undefined)
@@ -233,12 +244,12 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined)
-      throw new FeedFetchError(url, `HTTP ${response.status} ${response.statusText}`.trim())
+      throw new FeedFetchError(url, `HTTP ${response.status} ${response.statusText}`.trim(), 'http')
     }
     const declared = Number(response.headers.get('content-length') ?? NaN)
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined)
-      throw new FeedFetchError(url, `the feed is ${declared} bytes, over the limit of ${maxBytes}`)
+      throw new FeedFetchError(url, `the feed is ${declared} bytes, over the limit of ${maxBytes}`, 'too_large')
     }
     const chunks: Uint8Array[] = []
     let bytes = 0
@@ -248,28 +259,28 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
           bytes += chunk.byteLength
           if (bytes > maxBytes) {
             controller.abort()
-            throw new FeedFetchError(url, `the feed is over the limit of ${maxBytes} bytes`)
+            throw new FeedFetchError(url, `the feed is over the limit of ${maxBytes} bytes`, 'too_large')
           }
           chunks.push(chunk)
         }
       }
     } catch (e) {
       if (e instanceof FeedFetchError) throw e
-      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('complete ') : `the answer was cut short after ${bytes} bytes`, { cause: e })
+      throw new FeedFetchError(url, controller.signal.aborted ? unanswered('complete ') : `the answer was cut short after ${bytes} bytes`, controller.signal.aborted ? 'timeout' : 'cut_short', { cause: e })
     }
     // Content-Length counts the bytes sent: for a compressed answer (Content-Encoding: gzip, which fetch
     // asks for and undoes) that is the compressed size, not the size of the feed read here; a compressed
     // body cut short fails in the decompression above instead.
     const encoding = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase()
-    if (Number.isFinite(declared) && (encoding === '' || encoding === 'identity') && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`)
+    if (Number.isFinite(declared) && (encoding === '' || encoding === 'identity') && bytes !== declared) throw new FeedFetchError(url, `the answer was cut short: ${bytes} of ${declared} bytes`, 'cut_short')
     const text = decodeFeed(Buffer.concat(chunks), response.headers.get('content-type'))
     let feed: unknown
     try {
       feed = JSON.parse(text)
     } catch (e) {
       // An error or maintenance page served with 200 (a CDN, a login wall): say so rather than quote a JSON parser.
-      if (/^\s*</.test(text)) throw new FeedFetchError(url, `the answer is an HTML page (${response.headers.get('content-type') ?? 'no content type'}), not the JSON feed: ${JSON.stringify(htmlTitle(text))}`, { cause: e })
-      throw new FeedFetchError(url, `the answer is not valid JSON (${(e as Error).message})`, { cause: e })
+      if (/^\s*</.test(text)) throw new FeedFetchError(url, `the answer is an HTML page (${response.headers.get('content-type') ?? 'no content type'}), not the JSON feed: ${JSON.stringify(htmlTitle(text))}`, 'not_feed', { cause: e })
+      throw new FeedFetchError(url, `the answer is not valid JSON (${(e as Error).message})`, 'not_feed', { cause: e })
     }
     const etag = response.headers.get('etag') ?? undefined
     const lastModified = response.headers.get('last-modified') ?? undefined
@@ -455,12 +466,19 @@ export async function refreshRecord(recordPath: string, options: RefreshOptions 
  * Notes beside the record that a scheduled refresh failed (`lastFailure` in its source file; the next
  * refresh that works clears it). Nothing is noted for a record with no source file.
  */
-export async function noteRefreshFailure(recordPath: string, reason: string, now: () => Date = () => new Date()): Promise<void> {
+export async function noteRefreshFailure(recordPath: string, failure: unknown, now: () => Date = () => new Date()): Promise<void> {
+  const { reason, kind } = refreshFailureOf(failure)
   await withRecordLock(recordPath, async () => {
     const previous = readRecordSource(recordPath)
     if (!previous) return
-    await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, lastFailure: { at: isoNow(now), reason } }, null, 1)}\n`)
+    await writeAtomically(sourcePathFor(recordPath), `${JSON.stringify({ ...previous, lastFailure: { at: isoNow(now), reason, kind } }, null, 1)}\n`)
   })
+}
+
+/** Why a refresh failed, and its kind: a feed that could not be fetched, or one read and refused. */
+export function refreshFailureOf(failure: unknown): { reason: string; kind: FeedFailureKind } {
+  if (failure instanceof FeedFetchError) return { reason: failure.reason, kind: failure.kind }
+  return { reason: failure instanceof Error ? failure.message : String(failure), kind: 'refused' }
 }
 
 /** Parses a period such as `6h`, `30m`, `1d` or `90s` into milliseconds; null if unreadable. */

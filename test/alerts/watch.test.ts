@@ -247,7 +247,7 @@ describe('express-entry watch --webhook', () => {
     writeFileSync(sourcePathFor(record), JSON.stringify({ source: feedUrl, refreshedAt: '2026-11-01T00:00:00Z' }))
     const failed = await run('--url', 'http://127.0.0.1:9/feed.json', '--record', record, '--db', db)
     expect(failed.code).toBe(1)
-    expect(readRecordSource(record)!.lastFailure).toMatchObject({ reason: expect.stringMatching(/^network error/) })
+    expect(readRecordSource(record)!.lastFailure).toMatchObject({ reason: expect.stringMatching(/^network error/), kind: 'unreachable' })
     expect(readRecordSource(record)!.refreshedAt).toBe('2026-11-01T00:00:00Z')
     expect((await run('--url', feedUrl, '--record', record, '--db', db)).code).toBe(0)
     expect(readRecordSource(record)!.lastFailure).toBeUndefined()

@@ -245,7 +245,7 @@ describe('express-entry start (npm start)', () => {
     }
   }
 
-  const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null; lastFailure: { at: string; reason: string } | null } }).record
+  const recordOf = async (url: string) => ((await (await fetch(`${url}/v1/rounds?year=2015`)).json()) as { record: { rounds: number; source: string | null; lastFailure: { at: string; reason: string; kind: string | null } | null } }).record
   const upTo437 = (): string => feedText(feedUpTo437())
   /** `start` with a small pool in its own folder, `check`ed, then stopped by SIGTERM (exit 0). */
   async function whileStarted(env: Record<string, string>, check: (s: Running, folder: string) => Promise<void>, folder = mkdtempSync(join(dir, 'start-'))): Promise<void> {
@@ -335,6 +335,7 @@ describe('express-entry start (npm start)', () => {
       await whileStarted({ EE_FEED_URL: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/feed.json` }, async (s) => {
         await expect.poll(async () => (await recordOf(s.url)).lastFailure?.reason, { timeout: 30_000 }).toBe('HTTP 503 Service Unavailable')
         expect((await recordOf(s.url)).rounds).toBe(448)
+        expect((await recordOf(s.url)).lastFailure?.kind).toBe('http')
       })
     } finally {
       failing.closeAllConnections()

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { registerRounds } from '../../src/cli/commands/rounds.js'
 import type { RawRound } from '../../src/history/feed.js'
 import { changesPathFor, loadRecord, readRecordFiles, shippedRecordPath } from '../../src/history/load.js'
-import { applyFeed, decodeFeed, feedText, lockPathFor, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
+import { applyFeed, decodeFeed, feedText, lockPathFor, fetchFeed, FeedFetchError, noteRefreshFailure, parsePeriod, refreshFailureOf, readRecordSource, refreshRecord, sourcePathFor } from '../../src/history/refresh.js'
 import { runCli } from './cli-helper.js'
 
 const run = (...args: string[]) => runCli(registerRounds, ['rounds', ...args])
@@ -146,8 +146,8 @@ describe('rounds update --url (a local server)', () => {
     await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T08:00:00Z') })
     const records = () => [readFileSync(record, 'utf8'), readFileSync(changesPathFor(record), 'utf8')]
     const before = records()
-    await noteRefreshFailure(record, 'HTTP 503 Service Unavailable', fixed('2026-11-29T14:00:00Z'))
-    expect(readRecordSource(record)).toMatchObject({ refreshedAt: '2026-11-29T08:00:00Z', lastFailure: { at: '2026-11-29T14:00:00Z', reason: 'HTTP 503 Service Unavailable' } })
+    await noteRefreshFailure(record, new FeedFetchError(`${base}/feed.json`, 'HTTP 503 Service Unavailable', 'http'), fixed('2026-11-29T14:00:00Z'))
+    expect(readRecordSource(record)).toMatchObject({ refreshedAt: '2026-11-29T08:00:00Z', lastFailure: { at: '2026-11-29T14:00:00Z', reason: 'HTTP 503 Service Unavailable', kind: 'http' } })
     expect(records()).toEqual(before)
     // 304: the feed answered, nothing new.
     await refreshRecord(record, { url: `${base}/feed.json`, now: fixed('2026-11-29T20:00:00Z') })
@@ -352,9 +352,46 @@ describe('the library', () => {
     writeFileSync(lockPathFor(record), `${process.ppid} now\n`)
     const started = Date.now()
     setTimeout(() => unlinkSync(lockPathFor(record)), 300)
-    await noteRefreshFailure(record, 'HTTP 503')
+    await noteRefreshFailure(record, new FeedFetchError(`${base}/f.json`, 'HTTP 503', 'http'))
     expect(Date.now() - started).toBeGreaterThanOrEqual(250)
     expect(readRecordSource(record)!.lastFailure!.reason).toBe('HTTP 503')
+  })
+
+  // The kind lets a page say the failure in its reader's language; the reason keeps the English details.
+  it.each<[string, string, RegExp, () => void]>([
+    ['an HTTP error', 'http', /^HTTP 503/, () => (handler = (_req, res) => res.writeHead(503, { 'content-type': 'text/plain' }).end('down'))],
+    ['an HTML page with 200', 'not_feed', /HTML page/, () => (handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><title>Maintenance</title></html>'))],
+    ['JSON that is not the feed', 'refused', /./, () => (handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"rounds": []}'))],
+    [
+      'an answer cut short',
+      'cut_short',
+      /cut short/,
+      () =>
+        (handler = (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' })
+          res.write('{"rounds": [')
+          setTimeout(() => res.socket?.destroy(), 20)
+        }),
+    ],
+    ['no answer in time', 'timeout', /no answer within/, () => (handler = () => undefined)],
+  ])('a refresh that meets %s fails with kind %s, noted beside the record', async (_name, kind, reason, serve) => {
+    serveFeed(JSON.stringify(newerFeed()))
+    await refreshRecord(record, { url: `${base}/f.json` })
+    serve()
+    const failure = await refreshRecord(record, { url: `${base}/f.json`, timeoutMs: 500 }).then(() => null, (e: unknown) => e)
+    expect(failure).not.toBeNull()
+    expect(refreshFailureOf(failure)).toMatchObject({ kind, reason: expect.stringMatching(reason) })
+    await noteRefreshFailure(record, failure)
+    expect(readRecordSource(record)!.lastFailure).toMatchObject({ kind, reason: expect.stringMatching(reason) })
+  })
+
+  it('a feed nobody answers at fails with kind unreachable', async () => {
+    const closed = createServer()
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((done) => closed.close(() => done()))
+    const failure = await refreshRecord(record, { url: `http://127.0.0.1:${port}/f.json` }).then(() => null, (e: unknown) => e)
+    expect(refreshFailureOf(failure)).toMatchObject({ kind: 'unreachable', reason: expect.stringMatching(/^network error/) })
   })
 
   it('refreshRecord with --dry-run fetches and reports but writes nothing', async () => {

@@ -14,7 +14,7 @@ import { DEFAULT_EXPENSIVE_LIMIT } from '../../api/app.js'
 import { answerSharedBuckets, sharedBuckets, type Buckets } from '../../api/rate-limit.js'
 import { liveRecord } from '../../history/live.js'
 import { recordPathOf } from '../record-path.js'
-import { FeedFetchError, frenchFeedFor, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabelsIfDue, refreshRecord } from '../../history/refresh.js'
+import { frenchFeedFor, IRCC_FEED_URL, noteRefreshFailure, parsePeriod, refreshFrenchLabelsIfDue, refreshRecord } from '../../history/refresh.js'
 import { ensureWorkingRecord } from '../../history/working-copy.js'
 import { measureTrackRecord, readTrackRecord, trackRecordBehind } from '../../forecast/track-record-file.js'
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILURE, httpUrlOption } from '../io.js'
@@ -134,7 +134,7 @@ export function scheduleRefresh(recordPath: string, ms: number, url: string, log
       log({ level: 'warn', msg: `record of rounds not refreshed: ${(e as Error).message}`, source: url })
       // Said beside the record, so that every process, the API and the rounds page can tell (a stop is not a failure).
       if (!stopping.signal.aborted) {
-        await noteRefreshFailure(recordPath, e instanceof FeedFetchError ? e.reason : (e as Error).message).catch((n: Error) => log({ level: 'warn', msg: `refresh failure not noted: ${n.message}` }))
+        await noteRefreshFailure(recordPath, e).catch((n: Error) => log({ level: 'warn', msg: `refresh failure not noted: ${n.message}` }))
         after()
       }
     } finally {
