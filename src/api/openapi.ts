@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { isoDate, PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { crsFactorsSchema } from '../schemas/crs-factors.js'
+import { outlookSchema } from '../schemas/outlook.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
 import { roundRequestSchema } from '../pool/round-request.js'
@@ -172,7 +173,7 @@ export const operations: ApiOperation[] = [
       { name: 'size', in: 'query', description: 'round sizes, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
       { name: 'years', in: 'query', description: 'how far the timeline looks, 1-10 years (default 3)', schema: { type: 'integer', minimum: 1, maximum: 10 } },
     ],
-    responses: { 200: { description: 'the outlook', schema: null }, ...problemResponses, 429: tooMany, 503: notConfigured },
+    responses: { 200: { description: 'the outlook (what outlook --json prints)', schema: 'Outlook' }, ...problemResponses, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'get',
@@ -262,6 +263,7 @@ const components = new Map<string, z.ZodType>([
   ['Invitations', invitationsSchema],
   ['RoundStatistics', roundStatisticsSchema],
   ['RulesStatus', rulesStatusSchema],
+  ['Outlook', outlookSchema],
 ])
 
 /** Adds a named schema to the document's components (route modules that document themselves: forecast). */

@@ -20,8 +20,18 @@ export const DEFAULT_ROUND_SIZES: readonly number[] = [500, 1000, 3000, 5000]
 /** How far ahead the timeline looks when not told, in years. */
 export const DEFAULT_TIMELINE_YEARS = 3
 
+/** The cut-off of rounds of N invitations, estimated from the latest published distribution on or before the day. */
+export interface CutoffOutlook {
+  /** The day of that distribution, and the round it was published with (null: none published by then, and no estimates). */
+  readonly distributionAsOf: IsoDate | null
+  readonly fromRound: string | null
+  /** The estimate measured on past general rounds (backtestCutoffs), rounded. */
+  readonly backtest: { readonly rounds: number; readonly meanAbsoluteError: number; readonly meanError: number; readonly maxAbsoluteError: number; readonly within10: number }
+  readonly estimates: readonly { readonly size: number; readonly lowestScore: number; readonly range: string; readonly score: number; readonly reaches: boolean }[]
+}
+
 /** The cut-off estimates for round sizes from the latest published distribution on or before `asOf`. */
-function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string) {
+function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], score: number, asOf: string): CutoffOutlook {
   const latest = [...rounds].reverse().find((r) => r.distribution && r.distributionAsOf && r.distributionAsOf <= asOf)
   const backtest = backtestCutoffs(rounds)
   const summary = { rounds: backtest.rounds, meanAbsoluteError: Math.round(backtest.meanAbsoluteError * 100) / 100, meanError: Math.round(backtest.meanError * 100) / 100, maxAbsoluteError: backtest.maxAbsoluteError, within10: Math.round(backtest.within10 * 10_000) / 10_000 }
@@ -36,8 +46,6 @@ function cutoffOutlook(rounds: readonly PastRound[], sizes: readonly number[], s
     }),
   }
 }
-
-export type CutoffOutlook = ReturnType<typeof cutoffOutlook>
 
 /** The outlook envelope, as `outlook --json` prints it and `POST /v1/outlook` answers it. */
 export interface Outlook {

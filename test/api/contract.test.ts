@@ -5,6 +5,7 @@ import { createApp } from '../../src/api/app.js'
 import { crsResultSchema, problemSchema } from '../../src/api/openapi.js'
 import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema } from '../../src/api/response-schemas.js'
 import { loadRounds } from '../../src/history/load.js'
+import { outlookSchema } from '../../src/schemas/outlook.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { openStore, type Store } from '../../src/store/index.js'
@@ -19,7 +20,8 @@ let app: ReturnType<typeof createApp>
 
 beforeAll(async () => {
   store = await openStore(':memory:')
-  app = createApp({ token: 'c', history: { rounds: () => rounds }, pool: { store, eligibility } })
+  // The outlooks and simulations below are more than the costly operations' burst (429 has its own test).
+  app = createApp({ token: 'c', history: { rounds: () => rounds }, pool: { store, eligibility }, expensiveLimit: { burst: 100, perSecond: 100 } })
   const profiles = [...generatePool({ size: 120, seed: 11, like: '2025-06-01', eligibility })].map((g) => g.profile)
   await app.request('/v1/pool/profiles', { method: 'POST', headers: auth, body: JSON.stringify(profiles) })
 })
@@ -165,5 +167,73 @@ describe('answers carry nothing their published schema leaves out', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/)
     const doc = (await (await app.request('/openapi.json')).json()) as OpenApi
     expect(Object.keys(doc.paths['/v1/rounds/feed.atom']!.get!.responses['200']!.content ?? {})).toEqual(['application/atom+xml'])
+  })
+})
+
+/** A software engineer in Canada since 2019 (CEC): invited in many past rounds. */
+const engineer = {
+  id: 'engineer',
+  submittedAt: '2022-11-20T10:00:00Z',
+  dateOfBirth: '1994-03-02',
+  maritalStatus: 'single',
+  education: [
+    { level: 'masters', country: 'CA', programYears: 2, completedOn: '2019-04-30' },
+    { level: 'bachelors', country: 'IN', programYears: 4, completedOn: '2016-06-30', eca: { organization: 'WES', issuedOn: '2017-01-10' } },
+  ],
+  languageTests: ['2019-02-10', '2021-01-15', '2023-01-10', '2025-01-12'].map((testDate) => ({ test: 'ielts-general', testDate, listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 })),
+  firstOfficialLanguage: 'english',
+  work: [
+    { noc: '21231', country: 'IN', from: '2016-07-15', to: '2017-08-31', hoursPerWeek: 40 },
+    { noc: '21231', country: 'CA', from: '2019-06-03', to: null, hoursPerWeek: 40 },
+  ],
+  settlementFundsCad: 25_000,
+}
+/** Working abroad only (FSW its one way), and no settlementFundsCad: the general rounds it reaches can't tell. */
+const abroadNoFunds = {
+  id: 'abroad',
+  submittedAt: '2018-01-10T10:00:00Z',
+  dateOfBirth: '1991-05-02',
+  maritalStatus: 'single',
+  education: [{ level: 'masters', country: 'IN', programYears: 2, completedOn: '2015-04-30', eca: { organization: 'WES', issuedOn: '2017-06-10' } }],
+  languageTests: ['2017-09-10', '2019-08-10', '2021-08-10'].map((testDate) => ({ test: 'ielts-general', testDate, listening: 9, reading: 8.5, writing: 8, speaking: 8 })),
+  firstOfficialLanguage: 'english',
+  work: [{ noc: '21231', country: 'IN', from: '2013-07-15', to: null, hoursPerWeek: 40 }],
+}
+/** The example's applicant as the spouse of a weaker one: swapping them raises the score. */
+const strongerSpouse = (() => {
+  const ex = example as { spouse: { education: unknown; languageTests: unknown }; dateOfBirth: string; education: unknown; languageTests: unknown; work: unknown }
+  return { ...ex, dateOfBirth: '1990-01-01', education: ex.spouse.education, languageTests: ex.spouse.languageTests, work: [], spouse: { accompanying: true, canadianCitizenOrPR: false, dateOfBirth: ex.dateOfBirth, education: ex.education, languageTests: ex.languageTests, work: ex.work } }
+})()
+const factors = { age: 29, education: 'masters', firstLanguage: { language: 'english', clb: { speaking: 9, listening: 9, reading: 9, writing: 9 } }, canadianWorkYears: 3, foreignWorkYears: 2 }
+
+type OutlookAnswer = z.output<typeof outlookSchema>
+const outcomes = (o: OutlookAnswer) => new Set(o.pastRounds.rounds.map((r) => r.outcome))
+
+describe('POST /v1/outlook answers match the published Outlook schema, and carry nothing it leaves out', () => {
+  it.each<{ name: string; path: string; body: unknown; is: (o: OutlookAnswer) => boolean }>([
+    { name: 'a Profile invited in many rounds', path: '/v1/outlook', body: { asOf: '2025-06-01', profile: engineer }, is: (o) => o.pastRounds.summary.invited > 50 && o.unlocks !== null },
+    { name: 'a Profile never eligible (no language result; whatIf with accruesOn)', path: '/v1/outlook', body: { asOf: '2025-06-01', profile: { ...example, languageTests: [] } }, is: (o) => o.pastRounds.summary.invited === 0 && [...outcomes(o)].join() === 'not-eligible' && o.whatIf.changes.some((c) => c.accruesOn !== undefined) },
+    {
+      name: "a Profile without settlementFundsCad: can't tell in the rounds it reaches",
+      path: '/v1/outlook',
+      body: { asOf: '2022-01-01', profile: abroadNoFunds },
+      is: (o) => o.pastRounds.summary.unknown > 0 && o.pastRounds.rounds.some((r) => r.outcome === 'unknown' && r.eligible === null && r.reason.includes('settlementFundsCad')),
+    },
+    { name: 'a spouse who would score more as principal applicant (whatIf swap, with its note)', path: '/v1/outlook', body: { asOf: '2025-09-01', profile: strongerSpouse }, is: (o) => o.whatIf.changes.some((c) => c.code === 'swap-applicant-and-spouse' && c.note !== undefined) },
+    { name: 'CrsFactors (unlocks null, program and category rounds unknown)', path: '/v1/outlook', body: { asOf: '2025-06-01', factors }, is: (o) => o.unlocks === null && o.input === 'factors' && outcomes(o).has('unknown') && outcomes(o).has('invited') },
+    { name: 'bare CrsFactors, before any published distribution (no estimates)', path: '/v1/outlook', body: factors, is: (o) => o.input === 'factors' },
+    { name: 'CrsFactors on 2015-03-01 (cutoff.distributionAsOf null)', path: '/v1/outlook', body: { asOf: '2015-03-01', factors }, is: (o) => o.cutoff.distributionAsOf === null && o.cutoff.estimates.length === 0 },
+    { name: 'with ?size and ?years', path: '/v1/outlook?size=700,2500&years=1', body: { asOf: '2025-06-01', profile: engineer }, is: (o) => o.cutoff.estimates.map((e) => e.size).join() === '700,2500' && o.timeline.until === '2026-06-01' },
+  ])('$name', async ({ path, body, is }) => {
+    const doc = (await (await app.request('/openapi.json')).json()) as OpenApi
+    const res = await app.request(path, { method: 'POST', headers: auth, body: JSON.stringify(body) })
+    expect(res.status).toBe(200)
+    const json: unknown = await res.json()
+    const parsed = outlookSchema.safeParse(json)
+    expect(parsed.error?.issues.slice(0, 3)).toBeUndefined()
+    expect(is(parsed.data!)).toBe(true)
+    const schema = doc.paths['/v1/outlook']!.post!.responses['200']!.content!['application/json']!.schema!
+    expect(schema).toEqual({ $ref: '#/components/schemas/Outlook' })
+    expect(undescribed(doc, json, schema, '$')).toEqual([])
   })
 })
