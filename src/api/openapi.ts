@@ -72,8 +72,8 @@ export interface ApiOperation {
   readonly auth?: boolean
   readonly parameters?: readonly { name: string; in: 'query' | 'path'; required?: boolean; description: string; schema: object }[]
   readonly requestBody?: string
-  /** Status → component name (or null for no body). */
-  readonly responses: Readonly<Record<number, { description: string; schema: string | null; contentType?: string }>>
+  /** Status → component name (or null for no body); `alternatives`: other media types it may be answered in. */
+  readonly responses: Readonly<Record<number, { description: string; schema: string | null; contentType?: string; alternatives?: readonly { contentType: string; schema: string }[] }>>
 }
 
 const problemResponses = {
@@ -83,6 +83,11 @@ const problemResponses = {
 } as const
 const notConfigured = { description: 'storage or the module behind it is not configured on this server, or the database failed (disk full, connection lost); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 const tooMany = { description: 'too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
+/** Every operation that checks a bearer token (auth.ts): a client out of tries at it. */
+const WRONG_TOKENS = 'too many wrong bearer tokens from this client (10 at once, then one a second); see Retry-After'
+const notInForce = { description: 'a date before 2015-01-01, when Express Entry opened: no rules in force', schema: 'Problem', contentType: 'application/problem+json' } as const
+const badQuery = { description: 'a query parameter the operation does not take, or one given twice', schema: 'Problem', contentType: 'application/problem+json' } as const
+const badNumber = { description: 'a round number that is not a whole number from 1, or a query parameter the operation does not take', schema: 'Problem', contentType: 'application/problem+json' } as const
 const notFound = { description: 'no such round', schema: 'Problem', contentType: 'application/problem+json' } as const
 
 /** The operations the API serves (each route module's are listed here). */
@@ -97,9 +102,9 @@ export const operations: ApiOperation[] = [
     parameters: [{ name: 'explain', in: 'query', description: 'include the trace (1/true)', schema: { type: 'string', enum: ['1', 'true', '0', 'false'] } }],
     requestBody: 'ScoreRequest',
     responses: {
-      200: { description: 'the score and its breakdown', schema: 'CrsResult' },
+      200: { description: 'the score and its breakdown; for a JSON Lines batch, application/x-ndjson: one ScoreBatchLine per line, in order', schema: 'CrsResult', alternatives: [{ contentType: 'application/x-ndjson', schema: 'ScoreBatchLine' }] },
       ...problemResponses,
-      422: { description: 'no rules in force on that date (before 2015-01-01)', schema: 'Problem', contentType: 'application/problem+json' },
+      422: notInForce,
       429: { ...tooMany, description: `a JSON Lines batch only: ${tooMany.description}` },
     },
   },
@@ -136,7 +141,13 @@ export const operations: ApiOperation[] = [
     summary: 'a dry run of a round on the pool: the lowest score, the tie-break and (with a token) who would be invited; nothing written',
     tags: ['pool'],
     requestBody: 'RoundRequest',
-    responses: { 200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' }, ...problemResponses, 429: tooMany, 503: notConfigured },
+    responses: {
+      200: { description: 'the decision (the first 100 invitations listed)', schema: 'Simulation' },
+      ...problemResponses,
+      409: { description: 'as POST /v1/rounds/run would answer: earlier than the last round, or an idempotency key already used for another request', schema: 'Problem', contentType: 'application/problem+json' },
+      429: { ...tooMany, description: `${tooMany.description}; or, with a token, ${WRONG_TOKENS}` },
+      503: notConfigured,
+    },
   },
   {
     method: 'get',
@@ -144,7 +155,7 @@ export const operations: ApiOperation[] = [
     summary: 'a round held on the pool',
     tags: ['pool'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the round', schema: 'HeldRound' }, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the round', schema: 'HeldRound' }, 400: badNumber, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -153,7 +164,7 @@ export const operations: ApiOperation[] = [
     tags: ['pool'],
     auth: true,
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the invitations', schema: 'Invitations' }, 404: notFound, 429: tooMany, 503: notConfigured },
+    responses: { 200: { description: 'the invitations', schema: 'Invitations' }, 400: badNumber, 404: notFound, 503: notConfigured },
   },
   {
     method: 'post',
@@ -161,7 +172,7 @@ export const operations: ApiOperation[] = [
     summary: 'program (FSW, CEC, FST) and category eligibility of a Profile on a date, with every unmet condition and its source',
     tags: ['eligibility'],
     requestBody: 'ProfileRequest',
-    responses: { 200: { description: 'the eligibility', schema: 'EligibilityResult' }, ...problemResponses },
+    responses: { 200: { description: 'the eligibility', schema: 'EligibilityResult' }, ...problemResponses, 422: notInForce },
   },
   {
     method: 'post',
@@ -173,7 +184,7 @@ export const operations: ApiOperation[] = [
       { name: 'size', in: 'query', description: 'round sizes, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
       { name: 'years', in: 'query', description: 'how far the timeline looks, 1-10 years (default 3)', schema: { type: 'integer', minimum: 1, maximum: 10 } },
     ],
-    responses: { 200: { description: 'the outlook (what outlook --json prints)', schema: 'Outlook' }, ...problemResponses, 429: tooMany, 503: notConfigured },
+    responses: { 200: { description: 'the outlook (what outlook --json prints)', schema: 'Outlook' }, ...problemResponses, 422: notInForce, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'get',
@@ -204,7 +215,7 @@ export const operations: ApiOperation[] = [
     path: '/v1/rounds/stats',
     summary: 'statistics over past rounds',
     tags: ['rounds'],
-    responses: { 200: { description: 'statistics', schema: 'RoundStatistics' }, 503: notConfigured },
+    responses: { 200: { description: 'statistics', schema: 'RoundStatistics' }, 400: badQuery, 503: notConfigured },
   },
   {
     method: 'get',
@@ -212,7 +223,7 @@ export const operations: ApiOperation[] = [
     summary: 'one past round (same fields as rounds show --json)',
     tags: ['rounds'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number (e.g. 254, 91a)', schema: { type: 'string' } }],
-    responses: { 200: { description: 'the round', schema: 'PastRound' }, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the round', schema: 'PastRound' }, 400: badQuery, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -240,6 +251,11 @@ const importResultSchema = z.object({
 })
 const distributionResponseSchema = z.object({ at: z.string(), distribution: z.array(z.object({ range: z.string(), count: z.int() })) })
 
+/** One line of a JSON Lines answer of POST /v1/crs/score, as `score --jsonl` prints it. */
+const scoreBatchLineSchema = z
+  .union([crsResultSchema, z.object({ error: z.object({ line: z.int().describe('the request line, from 1'), path: z.string().describe("the field, dotted ('' for the whole line)"), message: z.string() }) })])
+  .describe('a CrsResult, or the error of that request line')
+
 const healthSchema = z.object({ ok: z.boolean(), version: z.string(), pool: z.boolean(), history: z.boolean() })
 
 /** Schemas for `components.schemas`, by name. Route modules add theirs with `registerSchema`. */
@@ -264,6 +280,7 @@ const components = new Map<string, z.ZodType>([
   ['RoundStatistics', roundStatisticsSchema],
   ['RulesStatus', rulesStatusSchema],
   ['Outlook', outlookSchema],
+  ['ScoreBatchLine', scoreBatchLineSchema],
 ])
 
 /** Adds a named schema to the document's components (route modules that document themselves: forecast). */
@@ -303,9 +320,19 @@ export function openApiDocument(version: string): object {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
     const responses: Record<string, unknown> = {}
-    const all = op.auth ? { ...op.responses, 401: { description: 'missing or wrong bearer token', schema: 'Problem', contentType: 'application/problem+json' } } : op.responses
+    const all: ApiOperation['responses'] = op.auth
+      ? {
+          ...op.responses,
+          401: { description: 'missing or wrong bearer token', schema: 'Problem', contentType: 'application/problem+json' },
+          429: op.responses[429] ? { ...op.responses[429], description: `${op.responses[429].description}; or ${WRONG_TOKENS}` } : { description: WRONG_TOKENS, schema: 'Problem', contentType: 'application/problem+json' },
+        }
+      : op.responses
     for (const [status, r] of Object.entries(all)) {
-      responses[status] = r.schema === null ? { description: r.description, ...(r.contentType ? { content: { [r.contentType]: {} } } : {}) } : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: ref(r.schema) } } }
+      const content: Record<string, object> = {}
+      if (r.schema !== null) content[r.contentType ?? 'application/json'] = { schema: ref(r.schema) }
+      else if (r.contentType) content[r.contentType] = {}
+      for (const alt of r.alternatives ?? []) content[alt.contentType] = { schema: ref(alt.schema) }
+      responses[status] = Object.keys(content).length > 0 ? { description: r.description, content } : { description: r.description }
     }
     const operation: Record<string, unknown> = {
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,

@@ -237,3 +237,84 @@ describe('POST /v1/outlook answers match the published Outlook schema, and carry
     expect(undescribed(doc, json, schema, '$')).toEqual([])
   })
 })
+
+type PublishedResponses = Record<string, { description: string; content?: Record<string, { schema?: JsonSchema }> }>
+
+describe('every status an operation answers is published for it, with its media type and schema', () => {
+  const write = 'w'.repeat(32)
+  const read = 'r'.repeat(32)
+  let held: Store
+  /** Wrong tokens: one try, then 429 (a new app for each request that needs it, so the tries are its own). */
+  const appWith = (store: Store) => createApp({ token: write, readToken: read, history: { rounds: () => rounds }, pool: { store, eligibility }, expensiveLimit: { burst: 100, perSecond: 100 }, wrongTokenLimit: { burst: 1, perSecond: 0.001 } })
+  beforeAll(async () => {
+    held = await openStore(':memory:')
+    const a = appWith(held)
+    const headers = { authorization: `Bearer ${write}`, 'content-type': 'application/json' }
+    expect((await a.request('/v1/pool/profiles', { method: 'POST', headers, body: JSON.stringify(example) })).status).toBe(201)
+    expect((await a.request('/v1/rounds/run', { method: 'POST', headers, body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 2, idempotencyKey: 'k1' }) })).status).toBe(201)
+  })
+  afterAll(async () => {
+    await held.close()
+  })
+
+  const json = { 'content-type': 'application/json' }
+  const writer = { ...json, authorization: `Bearer ${write}` }
+  const reader = { authorization: `Bearer ${read}` }
+  const wrong = { ...json, authorization: 'Bearer wrong' }
+  const before2015 = { asOf: '2014-06-01', profile: example }
+  it.each<{ op: string; path: string; status: number; body?: string; headers?: Record<string, string>; wrongFirst?: boolean }>([
+    // A JSON Lines batch is answered as JSON Lines.
+    { op: 'POST /v1/crs/score', path: '/v1/crs/score', status: 200, body: `${JSON.stringify({ asOf: '2026-01-15', profile: example })}\n{"age":"x"}\n`, headers: { 'content-type': 'application/x-ndjson' } },
+    { op: 'POST /v1/crs/score', path: '/v1/crs/score', status: 422, body: JSON.stringify(before2015), headers: json },
+    // A date before Express Entry opened: 422, as POST /v1/crs/score publishes it.
+    { op: 'POST /v1/eligibility', path: '/v1/eligibility', status: 422, body: JSON.stringify(before2015), headers: json },
+    { op: 'POST /v1/outlook', path: '/v1/outlook', status: 422, body: JSON.stringify(before2015), headers: json },
+    { op: 'POST /v1/forecast', path: '/v1/forecast', status: 422, body: JSON.stringify(before2015), headers: json },
+    // A simulation is judged like the round it simulates: a used idempotency key, a time before the last round.
+    { op: 'POST /v1/rounds/simulate', path: '/v1/rounds/simulate', status: 409, body: JSON.stringify({ at: '2025-06-03T00:00:00Z', kind: 'general', size: 3, idempotencyKey: 'k1' }), headers: json },
+    { op: 'POST /v1/rounds/simulate', path: '/v1/rounds/simulate', status: 409, body: JSON.stringify({ at: '2025-06-01T00:00:00Z', kind: 'general', size: 3 }), headers: json },
+    { op: 'POST /v1/rounds/simulate', path: '/v1/rounds/simulate', status: 429, body: JSON.stringify(round), headers: wrong, wrongFirst: true },
+    // A round number that is not one, or a query parameter the operation does not take: 400.
+    { op: 'GET /v1/rounds/run/{number}', path: '/v1/rounds/run/abc', status: 400 },
+    { op: 'GET /v1/rounds/run/{number}', path: '/v1/rounds/run/1?x=1', status: 400 },
+    { op: 'GET /v1/rounds/run/{number}/invitations', path: '/v1/rounds/run/abc/invitations', status: 400, headers: reader },
+    { op: 'GET /v1/rounds/{number}', path: '/v1/rounds/254?x=1', status: 400 },
+    { op: 'GET /v1/rounds/stats', path: '/v1/rounds/stats?x=1', status: 400 },
+    { op: 'GET /v1/forecast/track-record', path: '/v1/forecast/track-record?x=1', status: 400 },
+    // Every operation that checks a token answers 429 to a client out of tries at it.
+    { op: 'POST /v1/pool/profiles', path: '/v1/pool/profiles', status: 429, body: JSON.stringify(example), headers: wrong, wrongFirst: true },
+    { op: 'POST /v1/rounds/run', path: '/v1/rounds/run', status: 429, body: JSON.stringify(round), headers: wrong, wrongFirst: true },
+    { op: 'GET /v1/rounds/run/{number}/invitations', path: '/v1/rounds/run/1/invitations', status: 429, headers: { authorization: 'Bearer wrong' }, wrongFirst: true },
+    // And the answers it always had, for their media types.
+    { op: 'GET /v1/rounds/run/{number}/invitations', path: '/v1/rounds/run/1/invitations', status: 200, headers: reader },
+    { op: 'POST /v1/rounds/run', path: '/v1/rounds/run', status: 409, body: JSON.stringify({ at: '2025-06-01T00:00:00Z', kind: 'general', size: 3 }), headers: writer },
+  ])('$op: $status ($path)', async ({ op, path, status, body, headers, wrongFirst }) => {
+    const a = appWith(held)
+    const doc = (await (await a.request('/openapi.json')).json()) as OpenApi
+    const [method, template] = op.split(' ') as [string, string]
+    const init = { method, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) }
+    if (wrongFirst) expect((await a.request(path, init)).status).not.toBe(429)
+    const res = await a.request(path, init)
+    expect(res.status).toBe(status)
+    const published = (doc.paths[template]![method.toLowerCase()]!.responses as PublishedResponses)[String(status)]
+    expect(published, `${op} does not publish ${status}`).toBeDefined()
+    const type = res.headers.get('content-type')!.split(';')[0]!
+    expect(Object.keys(published!.content ?? {}), `${op} ${status} answers ${type}`).toContain(type)
+    const text = await res.text()
+    const schema = published!.content![type]!.schema!
+    // JSON Lines: each line is one item of the published schema.
+    const values: unknown[] = type === 'application/x-ndjson' ? text.trim().split('\n').map((l) => JSON.parse(l) as unknown) : [JSON.parse(text)]
+    for (const value of values) expect(undescribed(doc, value, schema, '$')).toEqual([])
+    if (status >= 400) expect(problemSchema.safeParse(JSON.parse(text)).error).toBeUndefined()
+  })
+
+  it('each operation that checks a token publishes 401 and 429 (wrong tokens), and says so', async () => {
+    const doc = (await (await appWith(held).request('/openapi.json')).json()) as OpenApi & { paths: Record<string, Record<string, { security?: unknown; responses: PublishedResponses }>> }
+    const guarded = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, o]) => o.security).map(([m, o]) => ({ op: `${m} ${path}`, responses: o.responses })))
+    expect(guarded.map((g) => g.op)).toEqual(expect.arrayContaining(['post /v1/pool/profiles', 'post /v1/rounds/run', 'get /v1/rounds/run/{number}/invitations']))
+    for (const { op, responses } of guarded) {
+      expect(Object.keys(responses), op).toEqual(expect.arrayContaining(['401', '429']))
+      expect(responses['429']!.description, op).toMatch(/wrong (bearer )?tokens/)
+    }
+  })
+})

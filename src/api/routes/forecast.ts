@@ -56,6 +56,7 @@ registerOperation({
     400: problem('invalid input or malformed JSON'),
     413: problem('body over the size limit (1 MiB)'),
     415: problem('body not sent as JSON'),
+    422: problem('a date before 2015-01-01, when Express Entry opened: no rules in force'),
     429: problem('too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After'),
     503: problem('the record of past rounds is not configured on this server'),
   },
@@ -65,7 +66,7 @@ registerOperation({
   path: '/v1/forecast/track-record',
   summary: "the forecast's track record measured on the record of rounds (forecast --backtest)",
   tags: ['forecast'],
-  responses: { 200: { description: 'the track record', schema: 'ForecastTrackRecord' }, 404: problem('no track record shipped') },
+  responses: { 200: { description: 'the track record', schema: 'ForecastTrackRecord' }, 400: problem('a query parameter the operation does not take'), 404: problem('no track record shipped') },
 })
 
 /** The shipped track record (data/forecast-track-record.json), or null. */
