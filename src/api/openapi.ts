@@ -301,7 +301,8 @@ function componentSchemas(): Record<string, unknown> {
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` })
   const out: Record<string, unknown> = {}
   for (const [id, schema] of Object.entries(schemas)) {
-    const { $schema: _drop, id: _id, ...rest } = schema as Record<string, unknown>
+    // zod writes the uri option's value as each one's $id: a fragment, which JSON Schema 2020-12 does not allow in an $id.
+    const { $schema: _drop, $id: _uri, id: _id, ...rest } = schema as Record<string, unknown>
     out[id] = rest
   }
   return out

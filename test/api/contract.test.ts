@@ -285,7 +285,19 @@ describe('every status an operation answers is published for it, with its media 
     { op: 'POST /v1/pool/profiles', path: '/v1/pool/profiles', status: 429, body: JSON.stringify(example), headers: wrong, wrongFirst: true },
     { op: 'POST /v1/rounds/run', path: '/v1/rounds/run', status: 429, body: JSON.stringify(round), headers: wrong, wrongFirst: true },
     { op: 'GET /v1/rounds/run/{number}/invitations', path: '/v1/rounds/run/1/invitations', status: 429, headers: { authorization: 'Bearer wrong' }, wrongFirst: true },
-    // And the answers it always had, for their media types.
+    // And the answers it always had, for their media types, walked against their schemas.
+    { op: 'POST /v1/pool/profiles', path: '/v1/pool/profiles', status: 201, body: JSON.stringify([{ ...example, id: 'second' }, { id: 'bad' }]), headers: writer },
+    { op: 'GET /v1/pool/distribution', path: '/v1/pool/distribution?at=2025-06-05T00:00:00Z', status: 200 },
+    { op: 'POST /v1/rounds/simulate', path: '/v1/rounds/simulate', status: 200, body: JSON.stringify({ at: '2025-06-05T00:00:00Z', kind: 'general', size: 3 }), headers: { ...json, ...reader } },
+    { op: 'POST /v1/rounds/simulate', path: '/v1/rounds/simulate', status: 200, body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 2, idempotencyKey: 'k1' }), headers: json },
+    { op: 'POST /v1/forecast', path: '/v1/forecast', status: 200, body: JSON.stringify({ asOf: '2025-09-01', profile: example }), headers: json },
+    { op: 'POST /v1/forecast', path: '/v1/forecast', status: 200, body: JSON.stringify({ asOf: '2025-09-01', factors }), headers: json },
+    { op: 'GET /v1/forecast/track-record', path: '/v1/forecast/track-record', status: 200 },
+    { op: 'GET /v1/rounds/categories', path: '/v1/rounds/categories?on=2025-06-01', status: 200 },
+    { op: 'GET /v1/rounds/run/{number}', path: '/v1/rounds/run/1', status: 200 },
+    { op: 'GET /v1/rounds/{number}', path: '/v1/rounds/999', status: 404 },
+    { op: 'GET /v1/rounds/run/{number}', path: '/v1/rounds/run/99', status: 404 },
+    { op: 'POST /v1/pool/profiles', path: '/v1/pool/profiles', status: 401, body: JSON.stringify(example), headers: json },
     { op: 'GET /v1/rounds/run/{number}/invitations', path: '/v1/rounds/run/1/invitations', status: 200, headers: reader },
     { op: 'POST /v1/rounds/run', path: '/v1/rounds/run', status: 409, body: JSON.stringify({ at: '2025-06-01T00:00:00Z', kind: 'general', size: 3 }), headers: writer },
   ])('$op: $status ($path)', async ({ op, path, status, body, headers, wrongFirst }) => {
