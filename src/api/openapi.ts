@@ -181,7 +181,7 @@ export const operations: ApiOperation[] = [
     tags: ['eligibility'],
     requestBody: 'ScoreRequest',
     parameters: [
-      { name: 'size', in: 'query', description: 'round sizes, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
+      { name: 'size', in: 'query', description: 'round sizes (invitations, 1 or more), up to 10, comma-separated (default 500,1000,3000,5000)', schema: { type: 'string' } },
       { name: 'years', in: 'query', description: 'how far the timeline looks, 1-10 years (default 3)', schema: { type: 'integer', minimum: 1, maximum: 10 } },
     ],
     responses: { 200: { description: 'the outlook (what outlook --json prints)', schema: 'Outlook' }, ...problemResponses, 422: notInForce, 429: tooMany, 503: notConfigured },

@@ -89,4 +89,11 @@ describe('POST /v1/outlook', () => {
     const res = await post(`/v1/outlook?${q}`, golden)
     expect(res.status).toBe(400)
   })
+
+  // A size of 0 was dropped unsaid (?size=0 answered no estimate at all); the CLI's --size 0 is refused.
+  it.each(['size=0', 'size=500,0', 'size=0000000'])('a round size below 1 is refused, naming size: %s', async (q) => {
+    const res = await post(`/v1/outlook?${q}`, golden)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { issues: { path: string; message: string }[] }).issues).toEqual([{ path: 'size', message: expect.stringMatching(/^expected round sizes of 1 invitation or more/) as unknown as string }])
+  })
 })

@@ -16,9 +16,11 @@ import { notConfigured, type ApiEnv, type HistoryService } from '../services.js'
 import { noQuery, queryOnce } from '../query.js'
 
 const outlookQuerySchema = z.strictObject({
+  // Each size 1 or more, as the CLI's --size: a 0 was dropped unsaid, and ?size=0 answered no estimate at all.
   size: z
     .string()
     .regex(/^\d{1,7}(,\d{1,7}){0,9}$/, { message: 'expected up to 10 round sizes separated by commas, e.g. 500,1000,3000' })
+    .refine((s) => s.split(',').every((n) => Number(n) >= 1), { message: 'expected round sizes of 1 invitation or more, e.g. 500,1000,3000' })
     .optional(),
   years: z.coerce.number().int().min(1).max(10).optional(),
 })
@@ -34,7 +36,7 @@ export function outlookRoutes(history: HistoryService | null, bodyLimit: number)
   return new Hono<ApiEnv>().post('/', async (c) => {
     if (!history) throw notConfigured('record of past rounds')
     const query = parseOrThrow(outlookQuerySchema, queryOnce(c))
-    const sizes = query.size ? query.size.split(',').map(Number).filter((n) => n >= 1) : undefined
+    const sizes = query.size ? query.size.split(',').map(Number) : undefined
     return c.json(answerOutlook(await readJsonBody(c.req.raw, bodyLimit), todayUtc(), { rounds: history.rounds(), sizes, years: query.years }))
   })
 }
