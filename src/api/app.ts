@@ -134,6 +134,8 @@ export function createApp(options: AppOptions = {}): Hono<ApiEnv> {
     const known = templates.find((t) => t.pattern.test(c.req.path))
     if (known) {
       const allow = operations.filter((o) => o.path === known.path).map((o) => o.method.toUpperCase())
+      // The method is the operation's: only a trailing slash kept the request from it (405 would say "POST is not allowed; allowed: POST").
+      if (allow.includes(c.req.method)) throw new ApiProblem('not_found', `no API operation at ${c.req.method} ${c.req.path}: the paths have no trailing slash (${c.req.path.replace(/\/+$/, '')})`)
       throw new ApiProblem('method_not_allowed', `${c.req.method} is not allowed on ${known.path}; allowed: ${allow.join(', ')}`, { headers: { allow: allow.join(', ') } })
     }
     throw new ApiProblem('not_found', `no API operation at ${c.req.method} ${c.req.path}; see /openapi.json`)

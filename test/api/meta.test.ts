@@ -116,6 +116,18 @@ describe('other paths', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 
+  // The method is the operation's, only the trailing slash is not: 405 said "POST is not allowed on /v1/outlook; allowed: POST".
+  it.each([
+    ['POST', '/v1/outlook/', '/v1/outlook'],
+    ['GET', '/v1/rounds/stats/', '/v1/rounds/stats'],
+    ['GET', '/v1/rounds/254/', '/v1/rounds/254'],
+  ])('%s %s (a trailing slash) → 404 naming the path without it', async (method, path, without) => {
+    const res = await app.request(path, { method })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await res.json()) as { detail: string }).detail).toContain(`(${without})`)
+  })
+
   it('/healthz', async () => {
     expect(await (await app.request('/healthz')).json()).toMatchObject({ ok: true, pool: false, history: false })
   })
