@@ -85,8 +85,11 @@ const notConfigured = { description: 'storage or the module behind it is not con
 const tooMany = { description: 'too many requests from this client (expensive operation: 5/s, bursts of 10); see Retry-After', schema: 'Problem', contentType: 'application/problem+json' } as const
 /** Every operation that checks a bearer token (auth.ts): a client out of tries at it. */
 const WRONG_TOKENS = 'too many wrong bearer tokens from this client (10 at once, then one a second); see Retry-After'
+/** Any operation (error-handler.ts): an unexpected failure, logged; the answer says nothing of it. */
+const internalFailure = { description: 'an unexpected failure of the server, logged there (the answer carries no detail of it)', schema: 'Problem', contentType: 'application/problem+json' } as const
 const notInForce = { description: 'a date before 2015-01-01, when Express Entry opened: no rules in force', schema: 'Problem', contentType: 'application/problem+json' } as const
 const badQuery = { description: 'a query parameter the operation does not take, or one given twice', schema: 'Problem', contentType: 'application/problem+json' } as const
+const invalidQuery = { description: 'a query parameter with a value it does not take (named in issues), one it does not take at all, or one given twice', schema: 'Problem', contentType: 'application/problem+json' } as const
 const badNumber = { description: 'a round number that is not a whole number from 1, or a query parameter the operation does not take', schema: 'Problem', contentType: 'application/problem+json' } as const
 const notFound = { description: 'no such round', schema: 'Problem', contentType: 'application/problem+json' } as const
 
@@ -124,7 +127,7 @@ export const operations: ApiOperation[] = [
     summary: 'the pool by CRS range, as IRCC publishes it',
     tags: ['pool'],
     parameters: [{ name: 'at', in: 'query', description: 'instant (YYYY-MM-DDTHH:mm:ssZ; default now)', schema: { type: 'string' } }],
-    responses: { 200: { description: 'counts by CRS range', schema: 'PoolDistributionResponse' }, 400: problemResponses[400], 429: tooMany, 503: notConfigured },
+    responses: { 200: { description: 'counts by CRS range', schema: 'PoolDistributionResponse' }, 400: invalidQuery, 429: tooMany, 503: notConfigured },
   },
   {
     method: 'post',
@@ -200,7 +203,7 @@ export const operations: ApiOperation[] = [
       { name: 'to', in: 'query', description: 'last date, YYYY-MM-DD', schema: { type: 'string' } },
       { name: 'distribution', in: 'query', description: 'include each round\'s pool distribution (1/true)', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] } },
     ],
-    responses: { 200: { description: 'the rounds', schema: 'RoundsList' }, 400: problemResponses[400], 503: notConfigured },
+    responses: { 200: { description: 'the rounds', schema: 'RoundsList' }, 400: invalidQuery, 503: notConfigured },
   },
   {
     method: 'get',
@@ -208,7 +211,7 @@ export const operations: ApiOperation[] = [
     summary: 'the rounds as an Atom feed (application/atom+xml), one entry per round, newest first: type, size, lowest CRS, tie-break',
     tags: ['rounds'],
     parameters: [{ name: 'limit', in: 'query', description: 'the most recent rounds to include, 1-1000 (default 50)', schema: { type: 'integer' } }],
-    responses: { 200: { description: 'an Atom 1.0 document', schema: null, contentType: 'application/atom+xml' }, 400: problemResponses[400], 503: notConfigured },
+    responses: { 200: { description: 'an Atom 1.0 document', schema: null, contentType: 'application/atom+xml' }, 400: invalidQuery, 503: notConfigured },
   },
   {
     method: 'get',
@@ -231,7 +234,7 @@ export const operations: ApiOperation[] = [
     summary: 'each rule area with the day it was last verified against its sources, and the notice answers for asOf carry',
     tags: ['meta'],
     parameters: [{ name: 'asOf', in: 'query', description: 'date, YYYY-MM-DD (default today)', schema: { type: 'string' } }],
-    responses: { 200: { description: 'the areas and the notice (null when none)', schema: 'RulesStatus' }, 400: problemResponses[400] },
+    responses: { 200: { description: 'the areas and the notice (null when none)', schema: 'RulesStatus' }, 400: invalidQuery },
   },
   {
     method: 'get',
@@ -326,8 +329,9 @@ export function openApiDocument(version: string): object {
           ...op.responses,
           401: { description: 'missing or wrong bearer token', schema: 'Problem', contentType: 'application/problem+json' },
           429: op.responses[429] ? { ...op.responses[429], description: `${op.responses[429].description}; or ${WRONG_TOKENS}` } : { description: WRONG_TOKENS, schema: 'Problem', contentType: 'application/problem+json' },
+          500: internalFailure,
         }
-      : op.responses
+      : { ...op.responses, 500: internalFailure }
     for (const [status, r] of Object.entries(all)) {
       const content: Record<string, object> = {}
       if (r.schema !== null) content[r.contentType ?? 'application/json'] = { schema: ref(r.schema) }

@@ -320,6 +320,16 @@ describe('every status an operation answers is published for it, with its media 
     if (status >= 400) expect(problemSchema.safeParse(JSON.parse(text)).error).toBeUndefined()
   })
 
+  it('every operation publishes 500 (an unexpected failure) as a Problem, and no 400 of a GET speaks of JSON', async () => {
+    const doc = (await (await appWith(held).request('/openapi.json')).json()) as OpenApi & { paths: Record<string, Record<string, { responses: PublishedResponses }>> }
+    const ops = Object.entries(doc.paths).flatMap(([path, o]) => Object.entries(o).map(([m, op]) => ({ op: `${m} ${path}`, method: m, responses: op.responses })))
+    expect(ops.length).toBeGreaterThan(15)
+    for (const { op, method, responses } of ops) {
+      expect(responses['500']?.content?.['application/problem+json']?.schema, op).toEqual({ $ref: '#/components/schemas/Problem' })
+      if (method === 'get' && responses['400']) expect(responses['400'].description, op).not.toMatch(/JSON/)
+    }
+  })
+
   it('each operation that checks a token publishes 401 and 429 (wrong tokens), and says so', async () => {
     const doc = (await (await appWith(held).request('/openapi.json')).json()) as OpenApi & { paths: Record<string, Record<string, { security?: unknown; responses: PublishedResponses }>> }
     const guarded = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, o]) => o.security).map(([m, o]) => ({ op: `${m} ${path}`, responses: o.responses })))
