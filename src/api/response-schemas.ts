@@ -6,8 +6,12 @@
 import { z } from 'zod'
 import { PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { FEED_FAILURE_KINDS } from '../history/refresh.js'
+import type { SameType } from '../schemas/same-type.js'
+import type { recordStatistics } from '../history/analysis.js'
+import { CRS_RANGES, type CrsRangeName } from '../history/distribution.js'
 
-const distribution = z.array(z.object({ range: z.string().describe('601-1200 … 0-300, or total'), count: z.int() })).describe('counts by CRS range, in IRCC order')
+const rangeNames = CRS_RANGES.map((r) => r.range) as [CrsRangeName, ...CrsRangeName[]]
+const distribution = z.array(z.object({ range: z.enum(rangeNames).describe('601-1200 … 0-300 (with the 10-point ranges inside 451-500 and 401-450), or total'), count: z.int() })).describe('counts by CRS range, in IRCC order')
 
 export const pastRoundSchema = z.object({
   number: z.string().describe('"91a"/"91b" exist'),
@@ -139,9 +143,15 @@ export const rulesStatusSchema = z.object({
 
 const typeStats = { rounds: z.int(), invitations: z.int(), minLowestScore: z.number().nullable(), medianLowestScore: z.number().nullable(), maxLowestScore: z.number().nullable() }
 
+const typeGroup = z.object(typeStats)
+
 /** `GET /v1/rounds/stats` (history/analysis.ts recordStatistics). */
 export const roundStatisticsSchema = z.object({
-  byType: z.record(z.string(), z.object(typeStats)).describe('general, program, category (a type with no round is absent)'),
-  byYearAndType: z.array(z.object({ year: z.int(), type: z.string().describe('general, program, category, or all'), ...typeStats })),
+  // Every type is there (0 rounds, null scores when none), and `all`: it said "a type with no round is absent" and left `all` out.
+  byType: z.object({ general: typeGroup, program: typeGroup, category: typeGroup, all: typeGroup.describe('every round') }).describe('per round type (a type with no round: 0 rounds, null scores)'),
+  byYearAndType: z.array(z.object({ year: z.int(), type: z.enum([...ROUND_TYPES, 'all']), ...typeStats })),
   distributions: z.array(z.object({ asOf: z.string(), distribution, rounds: z.array(z.string()).describe('the rounds it was published with') })).describe("the pool's published distributions, oldest first"),
 })
+
+const roundStatisticsMatches: SameType<ReturnType<typeof recordStatistics>, z.output<typeof roundStatisticsSchema>> = true
+void roundStatisticsMatches

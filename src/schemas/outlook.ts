@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { isoDate, ROUND_TYPES } from './common.js'
 import type { Outlook } from '../usecases/outlook.js'
+import type { SameType } from './same-type.js'
 
 const score = z.int().describe('CRS score')
 const params = z.record(z.string(), z.union([z.string(), z.number()]))
@@ -110,11 +111,7 @@ export const outlookSchema = z
   })
   .describe('Outlook: what raises the score, when it changes, the estimated cut-off of a round, and the past rounds that would have invited')
 
-/** The type with readonly marks dropped and IsoDate read as string, to compare a library type with a schema's output. */
-type Plain<T> = T extends string ? (string extends T ? string : T) : T extends readonly (infer U)[] ? Plain<U>[] : T extends object ? { -readonly [K in keyof T]: Plain<T[K]> } : T
-type Equals<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false
-
 /** True when the schema's output is the library's Outlook; `false` fails to compile below. */
-export type OutlookMatchesSchema = Equals<Plain<Outlook>, Plain<z.output<typeof outlookSchema>>>
+export type OutlookMatchesSchema = SameType<Outlook, z.output<typeof outlookSchema>>
 const outlookMatchesSchema: OutlookMatchesSchema = true
 void outlookMatchesSchema

@@ -152,6 +152,14 @@ describe('answers carry nothing their published schema leaves out', () => {
     expect(undescribed(doc, await res.json(), schema, '$')).toEqual([])
   })
 
+  // byType was published as any keys, "a type with no round is absent": every type is there, and all.
+  it('GET /v1/rounds/stats publishes each round type and all in byType, and the range names of a distribution', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, { required?: string[]; items?: { properties: Record<string, { items?: { properties: { range: { enum?: string[] } } } }> } }> }> } }
+    const stats = doc.components.schemas.RoundStatistics!.properties
+    expect(stats.byType!.required).toEqual(['general', 'program', 'category', 'all'])
+    expect(stats.distributions!.items!.properties.distribution!.items!.properties.range.enum).toEqual(expect.arrayContaining(['601-1200', '491-500', '0-300', 'total']))
+  })
+
   it('a JSON Lines batch over the rate limit is answered 429, and POST /v1/crs/score publishes it', async () => {
     const limited = createApp({ expensiveLimit: { burst: 1, perSecond: 0.001 } })
     const batch = { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ age: 30, education: 'masters', firstLanguage: null })}\n` }
