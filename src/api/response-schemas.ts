@@ -9,6 +9,8 @@ import { FEED_FAILURE_KINDS } from '../history/refresh.js'
 import type { SameType } from '../schemas/same-type.js'
 import type { recordStatistics } from '../history/analysis.js'
 import { CRS_RANGES, type CrsRangeName } from '../history/distribution.js'
+import type { PastRound } from '../history/record.js'
+import { RULE_AREA_IDS, type RuleArea, type VerificationNotice } from '../rules/verified.js'
 
 const rangeNames = CRS_RANGES.map((r) => r.range) as [CrsRangeName, ...CrsRangeName[]]
 const distribution = z.array(z.object({ range: z.enum(rangeNames).describe('601-1200 … 0-300 (with the 10-point ranges inside 451-500 and 401-450), or total'), count: z.int() })).describe('counts by CRS range, in IRCC order')
@@ -25,7 +27,7 @@ export const pastRoundSchema = z.object({
   program: z.enum(PROGRAMS).optional(),
   categoryId: z.string().nullable().optional(),
   categoryVersion: z.string().nullable().optional(),
-  programs: z.array(z.string()),
+  programs: z.array(z.enum(PROGRAMS)),
   size: z.int(),
   lowestScore: z.int(),
   tieBreakCutoff: z.string().nullable(),
@@ -57,7 +59,7 @@ export const recordInfoSchema = z.object({
 export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSchema.optional(), rounds: z.array(pastRoundSchema) })
 
 /** rules/verified.ts VerificationNotice. */
-export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.string()), message: z.string() })
+export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.enum(RULE_AREA_IDS)), message: z.string() })
 
 const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number().nullable().describe('null: the profile does not give its settlement funds (not said, never CAD 0)'), waived: z.boolean() })
@@ -137,7 +139,7 @@ export const invitationsSchema = z.object({ round: z.int(), count: z.int(), invi
 /** `GET /v1/rules/status` (app.ts rulesStatusOn): each rule area with the day it was last verified, and the notice for asOf. */
 export const rulesStatusSchema = z.object({
   asOf: z.string(),
-  areas: z.array(z.object({ id: z.string().describe('crs, language, fsw, programs, categories'), title: z.string(), lastVerified: z.string(), checked: z.string().describe('what the last check found') })),
+  areas: z.array(z.object({ id: z.enum(RULE_AREA_IDS), title: z.string(), lastVerified: z.string(), checked: z.string().describe('what the last check found') })),
   notice: verificationNoticeSchema.nullable().describe('the notice answers for asOf carry (null: none, asOf is not after the day the rules were last verified)'),
 })
 
@@ -155,3 +157,10 @@ export const roundStatisticsSchema = z.object({
 
 const roundStatisticsMatches: SameType<ReturnType<typeof recordStatistics>, z.output<typeof roundStatisticsSchema>> = true
 void roundStatisticsMatches
+// GET /v1/rounds leaves each round's distribution out unless asked (distribution=1).
+const pastRoundMatches: SameType<Omit<PastRound, 'distribution'> & { readonly distribution?: PastRound['distribution'] }, z.output<typeof pastRoundSchema>> = true
+const noticeMatches: SameType<VerificationNotice, z.output<typeof verificationNoticeSchema>> = true
+const ruleAreaMatches: SameType<RuleArea, z.output<typeof rulesStatusSchema>['areas'][number]> = true
+void pastRoundMatches
+void noticeMatches
+void ruleAreaMatches

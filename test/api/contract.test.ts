@@ -160,6 +160,14 @@ describe('answers carry nothing their published schema leaves out', () => {
     expect(stats.distributions!.items!.properties.distribution!.items!.properties.range.enum).toEqual(expect.arrayContaining(['601-1200', '491-500', '0-300', 'total']))
   })
 
+  // They were published as any string: the rule areas a notice names, and the programs a past round could invite.
+  it('a notice names rule areas, a past round programs, from their lists', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, { items?: { enum?: string[]; properties?: Record<string, { enum?: string[] }> } }> }> } }
+    const { RulesStatus, PastRound } = doc.components.schemas
+    expect(RulesStatus!.properties.areas!.items!.properties!.id!.enum).toEqual(['crs', 'language', 'fsw', 'programs', 'categories'])
+    expect(PastRound!.properties.programs!.items!.enum).toEqual(['fsw', 'cec', 'fst', 'pnp'])
+  })
+
   it('a JSON Lines batch over the rate limit is answered 429, and POST /v1/crs/score publishes it', async () => {
     const limited = createApp({ expensiveLimit: { burst: 1, perSecond: 0.001 } })
     const batch = { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ age: 30, education: 'masters', firstLanguage: null })}\n` }
