@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { registerOutlook } from '../../src/cli/commands/outlook.js'
+import { outlookSchema } from '../../src/schemas/outlook.js'
 import { runCli } from './cli-helper.js'
 import { engineer, francophone } from './profiles.js'
 
@@ -28,6 +29,16 @@ describe('express-entry outlook', () => {
     expect(out.cutoff).toMatchObject({ distributionAsOf: '2026-09-27', fromRound: '447', backtest: { rounds: 37, meanAbsoluteError: 4.43 } })
     expect(out.cutoff.estimates.map((e: { size: number }) => e.size)).toEqual([1000, 5000])
     expect(out.pastRounds.summary.rounds).toBe(448)
+  })
+
+  // One answer: the JSON is what POST /v1/outlook publishes (parse drops any field the schema leaves out).
+  it.each([
+    ['a Profile', profileFile],
+    ['CrsFactors', factorsFile],
+    ['the francophone (unlocks)', francophoneFile],
+  ])('--json of %s is the published Outlook schema, field for field', async (_name, path) => {
+    const out: unknown = JSON.parse((await run(path, '--as-of', '2026-11-29', '--json')).stdout)
+    expect(outlookSchema.parse(out)).toEqual(out)
   })
 
   it('a Profile: what would open a program, in JSON and in text, as the library says', async () => {
