@@ -23,3 +23,4 @@ export { nocByCode, nocTitle, isNocCode, searchNoc, nocUnitGroups, NOC_VERSION, 
 export { unlocks, scoresForLevel, type Unlock, type UnlockCode, type UnlockResult } from './history/unlock.js'
 export { forecast, backtestForecast, replayRounds, poolDensity, PoolModel, fitRoundsModel, type Forecast, type ForecastRound, type ForecastBacktest, type Replay } from './forecast/index.js'
 export { parseForecastRequest, forecastSchema } from './schemas/forecast.js'
+export { outlookSchema } from './schemas/outlook.js'
