@@ -1,6 +1,8 @@
 /**
  * Response bodies as zod schemas, for the OpenAPI document only (the library's types are interfaces;
- * these mirror them field for field).
+ * these mirror them field for field). Those checked at compile time against their type (SameType, at the
+ * end): PastRound, VerificationNotice, RuleArea, RoundStatistics; the others are walked against live
+ * answers by test/api/contract.test.ts.
  * @module
  */
 import { z } from 'zod'
