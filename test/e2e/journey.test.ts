@@ -25,6 +25,7 @@ import { openStore, type Store } from '../../src/store/index.js'
 import { loadRounds } from '../../src/history/load.js'
 import { unlocks } from '../../src/history/unlock.js'
 import { profileSchema, type ProfileInput } from '../../src/schemas/profile.js'
+import { dayText } from '../../web/src/dates.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -323,8 +324,8 @@ describe('settlement funds left blank are can\'t tell, as the library says (E21)
 
 describe('the rules of the day, visibly', () => {
   it.each([
-    ['expired (more than 2 years old)', '2022-01-10', 'more than 2 years old on 2026-11-29'],
-    ['future-dated (after the scoring day)', '2027-01-10', 'after the scoring day 2026-11-29'],
+    ['expired (more than 2 years old)', '2022-01-10', 'more than 2 years old on November\u00a029,\u00a02026'],
+    ['future-dated (after the scoring day)', '2027-01-10', 'after the scoring day November\u00a029,\u00a02026'],
   ])('a %s test scores no language points, with the message beside it', async (_name, date, message) => {
     const c: Candidate = { ...developer, me: { ...developer.me, test: { ...developer.me.test, date } } }
     const { page, context, errors } = await open('/calculator')
@@ -459,7 +460,7 @@ describe('when will I be invited? (the forecast in the journey)', () => {
     await fill(page, nurseAide, 'en')
     await page.getByLabel('Score on this date').fill('2028-06-01')
     await page.getByRole('button', { name: 'Show the forecast' }).click()
-    await expect.poll(() => page.getByTestId('fc-cant-tell').textContent(), { timeout: 20_000 }).toBe(`Can't tell from 2028-06-01: the record of rounds holds IRCC's rounds to ${whole}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.`)
+    await expect.poll(() => page.getByTestId('fc-cant-tell').textContent(), { timeout: 20_000 }).toBe(`Can't tell from June\u00a01,\u00a02028: the record of rounds holds IRCC's rounds to ${dayText(whole, 'en')}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.`)
     expect(await page.getByTestId('fc-probability').count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()

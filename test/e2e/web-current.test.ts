@@ -24,6 +24,7 @@ import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { verificationNotice } from '../../src/rules/verified.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { CONFIDENCE_FR } from '../../web/src/journey/confidence.fr.js'
+import { dayText } from '../../web/src/dates.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -128,10 +129,10 @@ describe('the record, kept current', () => {
   it('the rounds page says when the record was last refreshed and from where, and that rounds held since are not in it', async () => {
     const context = await device()
     const { p, errors } = await open(context, '/rounds')
-    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed 2026-11-01 06:00:00 UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of 2026-08-19). It holds IRCC’s rounds to 2026-11-01: rounds held since are not in it yet.')
+    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed on November\u00a01,\u00a02026 at 06:00:00\u00a0UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of August\u00a019,\u00a02026). It holds IRCC’s rounds to November\u00a01,\u00a02026: rounds held since are not in it yet.')
     expect(errors).toEqual([])
     const fr = await open(context, '/rounds?lang=fr')
-    await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 2026-11-01\u00a0: celles tenues depuis n’y sont pas encore\.$/)
+    await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 1er\u00a0novembre\u00a02026\u00a0: celles tenues depuis n’y sont pas encore\.$/)
     expect(fr.errors).toEqual([])
     await context.close()
   })
@@ -142,10 +143,10 @@ describe('the record, kept current', () => {
     try {
       const context = await device()
       const { p, errors } = await open(context, '/rounds')
-      await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/rounds held since are not in it yet\. The last attempt to refresh it, at 2026-11-30 02:19:20 UTC, failed: HTTP 503 Service Unavailable\.$/)
+      await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/rounds held since are not in it yet\. The last attempt to refresh it, on November\u00a030,\u00a02026 at 02:19:20\u00a0UTC, failed: HTTP 503 Service Unavailable\.$/)
       expect(errors).toEqual([])
       const fr = await open(context, '/rounds?lang=fr')
-      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 2026-11-30 02:19:20 UTC, a échoué\u00a0: HTTP 503 Service Unavailable\.$/)
+      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 30\u00a0novembre\u00a02026 à 2\u00a0h\u00a019\u00a0min\u00a020\u00a0s\u00a0UTC, a échoué\u00a0: HTTP 503 Service Unavailable\.$/)
       expect(fr.errors).toEqual([])
       await context.close()
     } finally {
@@ -209,13 +210,13 @@ describe('the record, kept current', () => {
     const en = await open(context, '/calculator')
     await fill(en.p, after)
     await expect.poll(() => en.p.getByTestId('crs-total').textContent()).toBe(String(scoreCrs(factorsOf(profile, after), after).total))
-    expect(await en.p.getByTestId('rules-verified-notice').textContent()).toBe(`Note: ${notice!.message}.`)
+    expect(await en.p.getByTestId('rules-verified-notice').textContent()).toBe(`Note: ${notice!.message.replace(notice!.lastVerified, dayText(notice!.lastVerified, 'en'))}.`)
     // On the day itself: no notice.
     await en.p.getByLabel('Score on this date').fill(notice!.lastVerified)
     await expect.poll(() => en.p.getByTestId('crs-total').textContent()).toBe(String(scoreCrs(factorsOf(profile, notice!.lastVerified), notice!.lastVerified).total))
     expect(await en.p.getByTestId('rules-verified-notice').count()).toBe(0)
     // The day the rules were last verified is stated with every score, notice or not.
-    expect(await en.p.locator('#crs-meta').textContent()).toContain(`rules last verified against their sources on ${notice!.lastVerified}`)
+    expect(await en.p.locator('#crs-meta').textContent()).toContain(`rules last verified against their sources on ${dayText(notice!.lastVerified, 'en')}`)
     await en.p.getByLabel('Score on this date').fill(after)
     await expect.poll(() => en.p.getByTestId('rules-verified-notice').count()).toBe(1)
     expect(en.errors).toEqual([])

@@ -17,6 +17,7 @@ import { profileSchema, type Profile, type ProfileInput } from '../../src/schema
 import { en } from '../../web/src/words/journey.en.js'
 import { fr } from '../../web/src/words/journey.fr.js'
 import { useWebApp } from './web-harness.js'
+import { dayText } from '../../web/src/dates.js'
 
 type Lang = 'en' | 'fr'
 const WORDS = { en, fr } as const
@@ -167,7 +168,7 @@ async function checkForecast(p: Page, profile: Profile, asOf: string, l: Lang): 
     const cells = await p.locator(`[data-testid=fc-rounds] tbody tr[data-type="${x.type}"] td`).allTextContents()
     expect(cells[5], x.type).toBe(pct(x.chance))
     // Open to the candidate on the day, or from when.
-    expect(cells[4], x.type).toBe(x.opensOn ? `${yesNo(x.eligible)}, ${l === 'fr' ? 'à partir du' : 'from'} ${x.opensOn}` : yesNo(x.eligible))
+    expect(cells[4], x.type).toBe(x.opensOn ? `${yesNo(x.eligible)}, ${l === 'fr' ? 'à partir du' : 'from'} ${dayText(x.opensOn, l)}` : yesNo(x.eligible))
   }
 }
 

@@ -10,6 +10,7 @@ import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { importProfiles } from '../../src/pool/lifecycle.js'
 import { withMilitaryRecruits } from '../pool/fixtures.js'
+import { instantText } from '../../web/src/dates.js'
 
 let page: Page
 const web = useWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } }, () => page)
@@ -152,7 +153,7 @@ describe('the simulator: categories in force, a day for the round, and answers p
     const p = await open('/simulator')
     await p.locator('#sim-at').fill('2027-06-01')
     await p.getByRole('button', { name: 'Simulate the round' }).click()
-    await expect.poll(() => p.getByTestId('sim-none').textContent()).toMatch(/^No profile of the demo pool was in the pool at 2027-06-01 14:00:00 UTC: .*every profile had expired or was not yet submitted/)
+    await expect.poll(() => p.getByTestId('sim-none').textContent()).toMatch(/^No profile of the demo pool was in the pool on June\u00a01,\u00a02027 at 14:00:00\u00a0UTC: .*every profile had expired or was not yet submitted/)
   })
 
   it('a problem from the server is shown once, its field named', async () => {
@@ -218,7 +219,7 @@ describe('past rounds', () => {
       const detail = p.getByTestId('round-detail')
       await detail.waitFor()
       const text = (await detail.textContent())!
-      for (const shown of ['254', '2023-07-05 13:38:22 UTC', 'STEM occupations (2023-1)', 'stem-2023-1', '500', '486', '2022-11-23 00:01:29 UTC']) expect(text, `${language}: ${shown}`).toContain(shown)
+      for (const shown of ['254', instantText('2023-07-05T13:38:22Z', language), 'STEM occupations (2023-1)', 'stem-2023-1', '500', '486', instantText('2022-11-23T00:01:29Z', language)]) expect(text, `${language}: ${shown}`).toContain(shown)
       expect(text).toContain(language === 'fr' ? 'Par catégorie' : 'Category-based')
       expect(await p.locator('h1').textContent()).toBe(language === 'fr' ? 'Ronde 254' : 'Round 254')
       // The pool's distribution published with the round: the 15 finest ranges and the total.

@@ -30,13 +30,13 @@ const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
   },
   {
     notice: { code: 'eligibility_ends', message: '', params: { date: '2027-08-02', types: 'program:cec', reopens: '' }, unmet: [unmetCec] },
-    en: /^Round types open to you through 2027-08-01: Canadian Experience Class\. From 2027-08-02 you are open to none of the round types held in the past year, so no invitation is counted after it\. CEC needs a valid English test result/,
-    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 2027-08-01\u00a0: Catégorie de l’expérience canadienne\. À partir du 2027-08-02, vous n’êtes admissible à aucun .* La CEC exige un résultat valide/,
+    en: /^Round types open to you through August\u00a01,\u00a02027: Canadian Experience Class\. From August\u00a02,\u00a02027 you are open to none of the round types held in the past year, so no invitation is counted after it\. CEC needs a valid English test result/,
+    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 1er\u00a0août\u00a02027\u00a0: Catégorie de l’expérience canadienne\. À partir du 2\u00a0août\u00a02027, vous n’êtes admissible à aucun .* La CEC exige un résultat valide/,
   },
   {
     notice: { code: 'eligibility_ends', message: '', params: { date: '2026-05-01', types: 'program:cec', reopens: '2026-07-15' } },
-    en: /^Round types open to you through 2026-04-30: Canadian Experience Class\. From 2026-05-01 to 2026-07-15 you are open to none .* on those days\.$/,
-    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 2026-04-30\u00a0: Catégorie de l’expérience canadienne\. Du 2026-05-01 au 2026-07-15, .* ces jours-là\.$/,
+    en: /^Round types open to you through April\u00a030,\u00a02026: Canadian Experience Class\. From May\u00a01,\u00a02026 to July\u00a015,\u00a02026 you are open to none .* on those days\.$/,
+    fr: /^Rondes auxquelles vous êtes admissible jusqu’au 30\u00a0avril\u00a02026\u00a0: Catégorie de l’expérience canadienne\. Du 1er\u00a0mai\u00a02026 au 15\u00a0juillet\u00a02026, .* ces jours-là\.$/,
   },
   {
     notice: { code: 'no_round_within_horizon', message: '', params: { days: 1, types: 'program:cec', within365: 0.42 } },
@@ -45,23 +45,23 @@ const cases: readonly { notice: ForecastNotice; en: RegExp; fr: RegExp }[] = [
   },
   {
     notice: { code: 'below_expected_cutoffs', message: '', params: { score: 484, date: '2026-12-29' } },
-    en: /^Once open to you, on 2026-12-29, your score of 484 is below the cut-offs expected for those rounds\.$/,
-    fr: /^Une fois ces rondes accessibles, le 2026-12-29, votre note de 484 est sous leurs notes de passage prévues\.$/,
+    en: /^Once open to you, on December\u00a029,\u00a02026, your score of 484 is below the cut-offs expected for those rounds\.$/,
+    fr: /^Une fois ces rondes accessibles, le 29\u00a0décembre\u00a02026, votre note de 484 est sous leurs notes de passage prévues\.$/,
   },
   {
     notice: { code: 'no_recent_rounds', message: '', params: { lastRound: '', firstRound: '2015-01-31' } },
-    en: /^The record holds no round before this day \(its first: 2015-01-31\): it gives nothing to forecast from\.$/,
-    fr: /^Le relevé ne contient aucune ronde avant ce jour \(sa première\u00a0: 2015-01-31\)\u00a0: il ne permet aucune prévision\.$/,
+    en: /^The record holds no round before this day \(its first: January\u00a031,\u00a02015\): it gives nothing to forecast from\.$/,
+    fr: /^Le relevé ne contient aucune ronde avant ce jour \(sa première\u00a0: 31\u00a0janvier\u00a02015\)\u00a0: il ne permet aucune prévision\.$/,
   },
   {
     notice: { code: 'score_changes', message: '', params: { days: 365, dates: '2027-03-22,2027-04-18', scores: '552,547' } },
-    en: /^Your score as the forecast follows it over the next 365 days, each change counted from its day: 552 from 2027-03-22, 547 from 2027-04-18\.$/,
-    fr: /^Votre note telle que la prévision la suit sur les 365\u00a0prochains jours, chaque changement compté à partir de son jour\u00a0: 552 à partir du 2027-03-22, 547 à partir du 2027-04-18\.$/,
+    en: /^Your score as the forecast follows it over the next 365 days, each change counted from its day: 552 from March\u00a022,\u00a02027, 547 from April\u00a018,\u00a02027\.$/,
+    fr: /^Votre note telle que la prévision la suit sur les 365\u00a0prochains jours, chaque changement compté à partir de son jour\u00a0: 552 à partir du 22\u00a0mars\u00a02027, 547 à partir du 18\u00a0avril\u00a02027\.$/,
   },
   {
     notice: { code: 'program_rounds_not_held', message: '', params: { programs: 'fsw', lastRound: '2024-04-23' } },
-    en: /^On this day you are eligible for Federal Skilled Worker, but no round open to you through it \(a general round, or one of the program itself\) was held in the year before it \(the last: 2024-04-23\)/,
-    fr: /^Ce jour-là, vous êtes admissible\u00a0: Programme des travailleurs qualifiés \(fédéral\)\. Mais aucune ronde générale, .*\(la dernière\u00a0: 2024-04-23\)/,
+    en: /^On this day you are eligible for Federal Skilled Worker, but no round open to you through it \(a general round, or one of the program itself\) was held in the year before it \(the last: April\u00a023,\u00a02024\)/,
+    fr: /^Ce jour-là, vous êtes admissible\u00a0: Programme des travailleurs qualifiés \(fédéral\)\. Mais aucune ronde générale, .*\(la dernière\u00a0: 23\u00a0avril\u00a02024\)/,
   },
   {
     notice: { code: 'category_unmet', message: '', params: { category: 'category:military' }, unmet: [{ code: 'canadian_armed_forces_offer_missing', message: '', params: {}, source: unmetCec.source }] },

@@ -158,7 +158,7 @@ describe('a field that keeps its row from counting, said beside it', () => {
   it.each([
     [{ target, field: 'years', code: 'years_invalid', params: { value: '40' } }, /^Enter the length of the program in years, from 0 to 15/, /^Entrez la durée du programme en années, de 0 à 15\u00a0:/],
     [{ target, field: 'hours', code: 'hours_invalid', params: { value: '200' } }, /^Enter the hours worked in a week, more than 0 and at most 168/, /^Entrez les heures travaillées par semaine, plus de 0 et au plus 168\u00a0:/],
-    [{ target, field: 'to', code: 'job_ends_before_start', params: { from: '2020-01-01', to: '2019-01-01' } }, /^The end \(2019-01-01\) is before the start \(2020-01-01\)/, /^La fin \(2019-01-01\) précède le début \(2020-01-01\)\u00a0:/],
+    [{ target, field: 'to', code: 'job_ends_before_start', params: { from: '2020-01-01', to: '2019-01-01' } }, /^The end \(January\u00a01,\u00a02019\) is before the start \(January\u00a01,\u00a02020\)/, /^La fin \(1er\u00a0janvier\u00a02019\) précède le début \(1er\u00a0janvier\u00a02020\)\u00a0:/],
   ] as const)('$code', async (issue, en, fr) => {
     await messagesIn('en')
     expect((await import('../../web/src/journey/check-text.js')).issueText(issue)).toMatch(en)

@@ -8,6 +8,7 @@
  */
 import type { FrameWords } from './words/frame.en.js'
 import type { SiteWords } from './words/site.en.js'
+import { dateValue, dayText, instantText } from './dates.js'
 
 export type MessageKey = keyof FrameWords | keyof SiteWords
 
@@ -49,14 +50,25 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 
 /**
  * `template` with its `{name}` placeholders filled: a number is written as the page's language writes
- * it ("1 000", "0,0272" in French: `dec`), a string as it is. Every word table's filler uses it.
+ * it ("1 000", "0,0272" in French: `dec`), an ISO day or instant too ("November 30, 2026", "30 novembre
+ * 2026", "1er décembre 2026": web/src/dates.ts), any other string as it is. Every word table's filler
+ * uses it, so a sentence never shows an ISO date.
  */
 export function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = vars[name]
-    return v === undefined ? `{${name}}` : typeof v === 'number' ? dec(v) : v
+    return v === undefined ? `{${name}}` : typeof v === 'number' ? dec(v) : dateValue(v, lang)
   })
 }
+
+/** An ISO day in a sentence, as the page's language writes it: "November 30, 2026", "30 novembre 2026". */
+export const day = (iso: string): string => dayText(iso, lang)
+/** An ISO day in a narrow table cell, on one line: "Nov 30, 2026", "30 nov. 2026". */
+export const dayShort = (iso: string): string => dayText(iso, lang, 'short')
+/** An ISO instant, in UTC: "July 5, 2023 at 13:38:22 UTC", "5 juillet 2023 à 13 h 38 min 22 s UTC". */
+export const when = (iso: string): string => instantText(iso, lang)
+/** An ISO instant in a narrow table cell: "Jul 5, 2023 at 13:38:22 UTC", "5 juill. 2023 à 13 h 38 min 22 s UTC". */
+export const whenShort = (iso: string): string => instantText(iso, lang, 'short')
 
 /** A message key built at run time (`edu_${level}`), checked. */
 export function tk(key: string, vars?: Record<string, string | number>): string {

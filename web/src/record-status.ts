@@ -5,8 +5,7 @@
  */
 import { h } from './dom.js'
 import { RECORD_SHORT_DAYS } from '../../src/history/record-currency.js'
-import { lang, num } from './i18n.js'
-import { stamp } from './instant.js'
+import { day, lang, num, when as instant } from './i18n.js'
 
 export interface RecordInfo {
   readonly source: string | null
@@ -22,17 +21,17 @@ export interface RecordInfo {
 
 export function recordStatusElement(info: RecordInfo | undefined): HTMLElement | null {
   if (!info) return null
-  const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde n\u00ba\u00a0${info.lastRound.number} du ${info.lastRound.date}` : `to round ${info.lastRound.number} of ${info.lastRound.date}`) : ''
-  const when = info.refreshedAt ? stamp(info.refreshedAt) : lang === 'fr' ? 'date inconnue' : 'an unknown date'
+  const last = info.lastRound ? (lang === 'fr' ? `jusqu’à la ronde n\u00ba\u00a0${info.lastRound.number} du ${day(info.lastRound.date)}` : `to round ${info.lastRound.number} of ${day(info.lastRound.date)}`) : ''
+  const when = info.refreshedAt ? instant(info.refreshedAt) : lang === 'fr' ? 'à une date inconnue' : 'on an unknown date'
   // A feed's address reads the same in both languages; the shipped record's description of its copies is English.
   const from = info.source === null ? (lang === 'fr' ? 'source inconnue' : 'an unknown source') : lang === 'fr' && !/^https?:\/\//.test(info.source) ? 'des copies du fil d’IRCC livrées avec ce logiciel (leur provenance est décrite en anglais dans data/ee-rounds.PROVENANCE.md)' : info.source
-  const text = lang === 'fr' ? `Relevé mis à jour le ${when} depuis ${from} (${num(info.rounds)}\u00a0rondes, ${last}).` : `Record last refreshed ${when} from ${from} (${info.rounds} rounds, ${last}).`
+  const text = lang === 'fr' ? `Relevé mis à jour ${info.refreshedAt ? 'le ' : ''}${when} depuis ${from} (${num(info.rounds)}\u00a0rondes, ${last}).` : `Record last refreshed ${info.refreshedAt ? 'on ' : ''}${when} from ${from} (${info.rounds} rounds, ${last}).`
   const current = info.currentAsOf?.slice(0, 10)
   // Weeks short of today: the rounds held since are missing, and the page must not look current.
   const stale = current !== undefined && Date.parse(`${current}T00:00:00Z`) < Date.now() - RECORD_SHORT_DAYS * 86_400_000
-  const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${current}\u00a0: celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${current}: rounds held since are not in it yet.`
+  const gap = !stale ? '' : lang === 'fr' ? ` Il contient les rondes d’IRCC jusqu’au ${day(current)}\u00a0: celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${day(current)}: rounds held since are not in it yet.`
   // A server that keeps failing to refresh says so: the record has stopped being kept current.
   const failure = info.lastFailure
-  const failed = !failure ? '' : lang === 'fr' ? ` La dernière tentative de mise à jour, le ${stamp(failure.at)}, a échoué\u00a0: ${failure.reason}.` : ` The last attempt to refresh it, at ${stamp(failure.at)}, failed: ${failure.reason}.`
+  const failed = !failure ? '' : lang === 'fr' ? ` La dernière tentative de mise à jour, le ${instant(failure.at)}, a échoué\u00a0: ${failure.reason}.` : ` The last attempt to refresh it, on ${instant(failure.at)}, failed: ${failure.reason}.`
   return h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap + failed)
 }

@@ -9,7 +9,8 @@ import type { Forecast, ForecastNotice } from '../../../src/forecast/forecast.js
 import { addDays } from '../../../src/domain/dates.js'
 import { chartWidth } from '../charts.js'
 import { h, s } from '../dom.js'
-import { colon, lang } from '../i18n.js'
+import { colon, day, dayShort, lang } from '../i18n.js'
+import { dayText } from '../dates.js'
 import { roundTypeName, unmetText } from '../journey/messages.js'
 import { m, type ForecastTextKey } from './messages.js'
 
@@ -22,10 +23,9 @@ export function bandText(band: string): string {
   return b ? `${b[1]}-${pct(Number(b[2]) / 100)}` : band
 }
 const H = 200
-
-/** A day as a short date in the page's language ("Sep 19", "19 sept."). */
+/** A day under a chart's bar, in the page's language, on one line ("Sep\u00a019", "19\u00a0sept.", "1er\u00a0oct."): web/src/dates.ts. */
 export function shortDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+  return dayText(date, lang, 'monthDay')
 }
 
 /** Days from `from` to `to` (ISO dates). */
@@ -51,7 +51,7 @@ export function curveChart(curve: Forecast['curve'], width = chartWidth(), asOf?
   const pad = { left: 40, right: 8, top: 10, bottom: 26 }
   const bw = (W - pad.left - pad.right) / curve.length
   const caption = asOf ? chartCaption(asOf) : m('chartDates', { asOf: '—' })
-  const barText = (c: Forecast['curve'][number]) => (asOf ? m('chartBar', { date: c.date, days: daysBetween(asOf, c.date), chance: pct(c.probability) }) : `${c.date}${colon}${pct(c.probability)}`)
+  const barText = (c: Forecast['curve'][number]) => (asOf ? m('chartBar', { date: c.date, days: daysBetween(asOf, c.date), chance: pct(c.probability) }) : `${day(c.date)}${colon}${pct(c.probability)}`)
   const label = `${caption}${colon}${curve.map(barText).join(', ')}`
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label, 'data-testid': 'fc-chart' })
   svg.append(s('title', {}, caption))
@@ -148,7 +148,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
         {},
         ...f.rounds.map((r) => {
           const chance = r.chanceIfOpen !== null && r.eligible !== true ? `${pct(r.chance)} (${m('chanceIfOpen', { p: pct(r.chanceIfOpen) })})` : pct(r.chance)
-          const cells = [roundTypeName(r.type, r.label), r.expectedDate ?? '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible, r.opensOn), chance]
+          const cells = [roundTypeName(r.type, r.label), r.expectedDate ? dayShort(r.expectedDate) : '—', r.cutoff ? `${r.cutoff.p10}–${r.cutoff.p50}–${r.cutoff.p90}` : '—', String(r.lastCutoff), eligible(r.eligible, r.opensOn), chance]
           return h('tr', { 'data-type': r.type }, ...cells.map((c, i) => h('td', { class: numeric(i), 'data-label': columns[i]! }, c)))
         }),
       ),

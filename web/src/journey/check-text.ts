@@ -7,7 +7,8 @@ import { conversionFor, type DesignatedTest } from '../../../src/language/tests.
 import type { TestConversion } from '../../../src/rules/language/shared.js'
 import { tefCanadaTable } from '../../../src/rules/language/tef-canada.js'
 import { isIsoDate } from '../../../src/domain/dates.js'
-import { lang } from '../i18n.js'
+import { day, lang } from '../i18n.js'
+import { datesIn } from '../dates.js'
 import type { Issue, Pending } from './checks.js'
 import { testName } from './messages.js'
 import { m, type TextKey } from './text.js'
@@ -39,7 +40,8 @@ const rowName = (kind: string | number | undefined, n: string | number | undefin
 
 /** The message next to a field. */
 export function issueText(i: Issue): string {
-  const p = i.params
+  // Dates as the page's language writes them (web/src/dates.ts).
+  const p = datesIn(i.params, lang)
   switch (i.code) {
     case 'dob_future':
       return L('The date of birth is in the future.', 'La date de naissance est dans le futur.')
@@ -150,12 +152,13 @@ export function scaleText(test: string, date: string): string {
   if (test === 'tef-canada') {
     const [old, current] = [tefCanadaTable.versions.at(-2)!, tefCanadaTable.versions.at(-1)!]
     const from = current.from
+    const fromText = day(from)
     const [was, now] = [spans(old.value!.scale), spans(current.value!.scale)]
     // A result of the old scale printed since the new one's results began shows the old score as "équivalence ancien score".
     const ancien = L('if the result shows an “équivalence ancien score”, enter that', 'si l’attestation montre une «\u00a0équivalence ancien score\u00a0», entrez celle-ci')
-    if (!isIsoDate(date)) return L(`TEF Canada: tests taken from ${from} use the ${now} scale; before, the old scale (${was}; ${ancien}).`, `TEF Canada\u00a0: les tests passés à partir du ${from} utilisent l’échelle de ${now.replace('–', ' à ')}\u202f; avant, l’ancienne échelle (${was}\u202f; ${ancien}).`)
-    if (date >= from) return L(`TEF Canada, test taken from ${from}: the ${now} scale in all four abilities (not the old scale used before).`, `TEF Canada, test passé à partir du ${from}\u00a0: l’échelle de ${now.replace('–', ' à ')} dans les quatre compétences (pas l’ancienne échelle utilisée avant).`)
-    return L(`TEF Canada, test taken before ${from}: the old scale (${was}); ${ancien}.`, `TEF Canada, test passé avant le ${from}\u00a0: l’ancienne échelle (${was})\u202f; ${ancien}.`)
+    if (!isIsoDate(date)) return L(`TEF Canada: tests taken from ${fromText} use the ${now} scale; before, the old scale (${was}; ${ancien}).`, `TEF Canada\u00a0: les tests passés à partir du ${fromText} utilisent l’échelle de ${now.replace('–', ' à ')}\u202f; avant, l’ancienne échelle (${was}\u202f; ${ancien}).`)
+    if (date >= from) return L(`TEF Canada, test taken from ${fromText}: the ${now} scale in all four abilities (not the old scale used before).`, `TEF Canada, test passé à partir du ${fromText}\u00a0: l’échelle de ${now.replace('–', ' à ')} dans les quatre compétences (pas l’ancienne échelle utilisée avant).`)
+    return L(`TEF Canada, test taken before ${fromText}: the old scale (${was}); ${ancien}.`, `TEF Canada, test passé avant le ${fromText}\u00a0: l’ancienne échelle (${was})\u202f; ${ancien}.`)
   }
   const conversion = conversionFor(test as DesignatedTest, isIsoDate(date) ? date : '2099-01-01')
   if (!conversion) return ''

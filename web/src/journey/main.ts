@@ -12,7 +12,7 @@ import { AREA_LAST_VERIFIED } from '../../../src/rules/verified.js'
 import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h, replaceKeepingFocus } from '../dom.js'
-import { colon, datePattern, failureReason, semicolon } from '../i18n.js'
+import { colon, datePattern, day, failureReason, semicolon } from '../i18n.js'
 import { layout } from '../layout.js'
 import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { parseNumber } from './checks.js'
@@ -146,7 +146,7 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     showIssues(checks.issues, issueText)
     const issueRows = new Set(checks.issues.map((i) => i.target))
     testLines([], issueRows)
-    if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01`))
+    if (!isDate(asOf) || asOf < '2015-01-01') return clear(h('p', { class: 'error' }, `${m('asOf')}${colon}${datePattern} ≥\u00a02015-01-01 (${day('2015-01-01')})`))
     // A job offer gives CRS points only on some dates (none since 2025-03-25: the rule table), but it is asked
     // on every date, as FSW's arranged employment, FST and the proof of funds still read it: the hint says when.
     const offerRule = jobOfferTable.versionAt(asOf)

@@ -11,7 +11,8 @@ import type { Unlock } from '../../../src/history/unlock.js'
 import type { CrsFactors } from '../../../src/schemas/crs-factors.js'
 import { addYears } from '../../../src/domain/dates.js'
 import { h } from '../dom.js'
-import { lang } from '../i18n.js'
+import { day, lang } from '../i18n.js'
+import { datesIn } from '../dates.js'
 
 const FR = lang === 'fr'
 type P = Readonly<Record<string, string | number>>
@@ -126,7 +127,8 @@ export function roundTypeName(type: string, fallback = type): string {
 
 /** An unmet condition in the page's language (the library's message when the code has no wording here). */
 export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
-  const p: P = u.params ?? {}
+  // Dates as the page's language writes them (web/src/dates.ts).
+  const p: P = datesIn(u.params ?? {}, lang)
   const who = p.program ? programShort(p.program) : categoryLabel
   switch (u.code) {
     case 'no_language_result':
@@ -191,7 +193,8 @@ export function unmetText(u: UnmetCondition, categoryLabel = ''): string {
 
 /** A notice about a fact that did not count on the scoring day. */
 export function noticeText(n: FactorNotice): string {
-  const p: P = n.params ?? {}
+  const raw: P = n.params ?? {}
+  const p: P = datesIn(raw, lang)
   switch (n.code) {
     case 'language_result_expired':
       return L(`This ${testName(String(p.test))} result of ${p.testDate} is more than ${p.years} years old on ${p.asOf}: it gives no points and counts for no program. A new test is needed.`, `Ce résultat ${testName(String(p.test))} du ${p.testDate} a plus de ${p.years}\u00a0ans le ${p.asOf}\u00a0: il ne donne aucun point et ne compte pour aucun programme. Un nouveau test est nécessaire.`)
@@ -199,7 +202,7 @@ export function noticeText(n: FactorNotice): string {
       return L(`This ${testName(String(p.test))} test of ${p.testDate} is after the scoring day ${p.asOf}: it does not count yet.`, `Ce test ${testName(String(p.test))} du ${p.testDate} est postérieur à la date de calcul ${p.asOf}\u00a0: il ne compte pas encore.`)
     case 'eca_expired': {
       // ECAs are valid p.years years: the first day one no longer counts is its issue date plus those years (src/facts/profile-facts.ts).
-      const on = addYears(String(p.issuedOn), Number(p.years))
+      const on = day(addYears(String(raw.issuedOn), Number(raw.years)))
       return L(`Your ECA (issued ${p.issuedOn}) expired on ${on}, after ${p.years} years: the credential does not count until you get a new one.`, `Votre EDE (délivrée le ${p.issuedOn}) a expiré le ${on}, après ${p.years}\u00a0ans\u00a0: le diplôme ne compte pas tant que vous n’en obtenez pas une nouvelle.`)
     }
     case 'credential_not_completed':
@@ -215,7 +218,7 @@ export function noticeText(n: FactorNotice): string {
 
 /** The library's notice for a day after the rules were last verified (its English message, worded in French here). */
 export function verifiedText(n: VerificationNotice): string {
-  return L(`Note: ${n.message}.`, `Remarque\u00a0: règles vérifiées pour la dernière fois le ${n.lastVerified}\u202f; un changement après ce jour n’est pas connu de cette version.`)
+  return L(`Note: ${n.message.replace(n.lastVerified, day(n.lastVerified))}.`, `Remarque\u00a0: règles vérifiées pour la dernière fois le ${day(n.lastVerified)}\u202f; un changement après ce jour n’est pas connu de cette version.`)
 }
 
 const ABILITY: Record<string, [string, string]> = { speaking: ['speaking', 'expression orale'], listening: ['listening', 'compréhension de l’oral'], reading: ['reading', 'compréhension de l’écrit'], writing: ['writing', 'expression écrite'] }
@@ -245,7 +248,7 @@ export function whatIfText(c: WhatIf, firstLanguage?: string): string {
     case 'english-clb-5':
       return L('An English test (IELTS, CELPIP, PTE Core) at CLB 5 in all four abilities', 'Un test d’anglais (IELTS, CELPIP, PTE Core) au CLB 5 dans les quatre compétences')
     case 'canadian-work-year':
-      return c.accruesOn ? L(`One more year of skilled work in Canada (on ${c.accruesOn} if your job goes on)`, `Une année de plus de travail qualifié au Canada (le ${c.accruesOn} si votre emploi continue)`) : L('One more year of skilled work in Canada', 'Une année de plus de travail qualifié au Canada')
+      return c.accruesOn ? L(`One more year of skilled work in Canada (on ${day(c.accruesOn)} if your job goes on)`, `Une année de plus de travail qualifié au Canada (le ${day(c.accruesOn)} si votre emploi continue)`) : L('One more year of skilled work in Canada', 'Une année de plus de travail qualifié au Canada')
     case 'spouse-language':
       return L(`Your spouse’s language test at CLB ${c.to} in all four abilities`, `Un test de langue de votre époux(se) au NCLC ${c.to} dans les quatre compétences`)
     case 'swap-applicant-and-spouse':
@@ -259,7 +262,7 @@ export function whatIfText(c: WhatIf, firstLanguage?: string): string {
 
 /** An unlock worded: the change, what it opens, and when. */
 export function unlockText(u: Unlock, target: string): string {
-  const p: P = u.params
+  const p: P = datesIn(u.params, lang)
   const grid = p.gridFrom !== undefined ? L(` (selection grid ${p.gridFrom} → ${p.gridTo})`, ` (grille de sélection ${p.gridFrom} → ${p.gridTo})`) : ''
   const gain = u.crsGain > 0 ? L(`; CRS +${u.crsGain}`, `\u202f; SCG +${u.crsGain}`) : ''
   switch (u.code) {
@@ -273,7 +276,7 @@ export function unlockText(u: Unlock, target: string): string {
     case 'settlement-funds':
       return L(`Settlement funds of CAD ${Number(p.amount).toLocaleString('en-CA')} (family of ${p.familySize}) would make you eligible for ${target}.`, `Des fonds d’établissement de ${Number(p.amount).toLocaleString('fr-CA')}\u00a0$\u00a0CA (famille de ${p.familySize}) vous rendraient admissible\u00a0: ${target}.`)
     case 'waiting':
-      return L(`With nothing changed, you become eligible for ${target} on ${u.on} (work going on accrues).`, `Sans autre changement, vous devenez admissible le ${u.on}\u00a0: ${target} (le travail en cours s’accumule).`)
+      return L(`With nothing changed, you become eligible for ${target} on ${day(u.on)} (work going on accrues).`, `Sans autre changement, vous devenez admissible le ${day(u.on)}\u00a0: ${target} (le travail en cours s’accumule).`)
     default:
       return target
   }

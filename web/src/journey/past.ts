@@ -11,7 +11,7 @@ import { pastInvitations, type PastRoundCheck } from '../../../src/history/invit
 import type { PastRound } from '../../../src/history/record.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h, replaceKeepingFocus } from '../dom.js'
-import { colon, failureReason, roundNo, semicolon } from '../i18n.js'
+import { colon, day, dayShort, failureReason, roundNo, semicolon } from '../i18n.js'
 import { saveVisit, todayIso, type Visit } from './answers.js'
 import { loadRecord } from './record.js'
 import { roundNameElement } from './messages.js'
@@ -37,7 +37,7 @@ function table(rows: readonly PastRoundCheck[], id: string, name: Namer): HTMLEl
       'table',
       { id, class: 'stack' },
       h('thead', {}, h('tr', {}, ...columns.map((x, i) => h('th', { scope: 'col', class: i === 3 || i === 4 ? 'n' : null }, x)))),
-      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, cell(0, roundNo(r.number)), cell(1, r.date), cell(2, name(r)), cell(3, String(r.score)), cell(4, String(r.lowestScore)), cell(5, mk(`outcome_${r.outcome}`), `outcome ${r.outcome}`)))),
+      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-outcome': r.outcome }, cell(0, roundNo(r.number)), cell(1, dayShort(r.date)), cell(2, name(r)), cell(3, String(r.score)), cell(4, String(r.lowestScore)), cell(5, mk(`outcome_${r.outcome}`), `outcome ${r.outcome}`)))),
     ),
   )
 }
@@ -72,7 +72,7 @@ function roundsSince(rounds: readonly PastRound[], profile: Profile, previous: V
     h('h4', { id: 'since-title' }, m('sinceTitle', { date: previous.on })),
     checks.length === 0
       ? h('p', {}, m('sinceNone'))
-      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${c.date}) `, name(c), `, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
+      : h('ul', {}, ...checks.map((c) => h('li', { 'data-round': c.number, 'data-outcome': c.outcome }, `${roundNo(c.number)} (${day(c.date)}) `, name(c), `, ${m('cutoff').toLowerCase()} ${c.lowestScore}, ${m('yourScore').toLowerCase()} ${c.score}${colon}`, h('strong', {}, verdictOf(c)), c.outcome === 'invited' || c.outcome === 'unknown' ? '' : ` (${mk(`outcome_${c.outcome}`)})`))),
   )
 }
 

@@ -14,7 +14,7 @@ import { timeline, whatIf } from '../../../src/history/outlook.js'
 import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
-import { colon, lang, num, semicolon } from '../i18n.js'
+import { colon, dayShort, lang, num, semicolon } from '../i18n.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import type { Pending } from './checks.js'
 import { cantTellText, invitedUnknownText, notCountedShort } from './check-text.js'
@@ -229,7 +229,7 @@ export function timelineSection(profile: Profile, asOf: string): HTMLElement[] {
     // (joined to the reasons, it read "…expires; This IELTS result…").
     const lines: (string | HTMLElement)[] = why.length > 0 ? [why.join(semicolon)] : []
     for (const n of news) lines.push(...(lines.length > 0 ? [h('br')] : []), noticeText(n))
-    return h('tr', {}, h('td', { class: 'date', 'data-label': m('date') }, c.date), h('td', { class: 'n', 'data-label': m('crs') }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', { class: 'prose', 'data-label': m('why') }, ...lines))
+    return h('tr', {}, h('td', { class: 'date', 'data-label': m('date'), 'data-date': c.date }, dayShort(c.date)), h('td', { class: 'n', 'data-label': m('crs') }, `${c.score} (${c.change > 0 ? '+' : '−'}${Math.abs(c.change)})`), h('td', { class: 'prose', 'data-label': m('why') }, ...lines))
   })
   // On a phone each change stacks its cells (style.css `.stack`): in three columns at 360 px, "why" was a column of one or two words a line.
   return [title, h('div', { class: 'table-wrap' }, h('table', { id: 'timeline', class: 'stack' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, m('date')), h('th', { scope: 'col', class: 'n' }, m('crs')), h('th', { scope: 'col' }, m('why')))), h('tbody', {}, ...rows)))]

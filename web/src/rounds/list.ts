@@ -41,4 +41,3 @@ export function yearsOf(rounds: readonly { readonly date: string }[]): number[] 
   return [...new Set(rounds.map((r) => Number(r.date.slice(0, 4))))].sort((a, b) => b - a)
 }
 
-export { stamp } from '../instant.js'

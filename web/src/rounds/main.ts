@@ -9,14 +9,14 @@ import '../site-words.js'
 import { barChart, dayOf, scatterChart, swatch, type Series } from '../charts.js'
 import { programName, roundName, roundNameElement } from '../journey/messages.js'
 import { h } from '../dom.js'
-import { failureReason, lang, num, roundNo, t, tk, type MessageKey } from '../i18n.js'
+import { day, dayShort, failureReason, lang, num, roundNo, t, tk, when as instant, whenShort, type MessageKey } from '../i18n.js'
 import { layout } from '../layout.js'
 import { recordStatusElement, type RecordInfo } from '../record-status.js'
 import { pastInvitations } from '../../../src/history/invited.js'
 import type { PastRound } from '../../../src/history/record.js'
 import { crsFactorsSchema } from '../../../src/schemas/crs-factors.js'
 import { isoDate, ROUND_TYPES } from '../../../src/schemas/common.js'
-import { filterFromQuery, filterList, PAGE_SIZE, queryWithFilter, stamp, yearsOf, type ListFilter, type TypeFilter } from './list.js'
+import { filterFromQuery, filterList, PAGE_SIZE, queryWithFilter, yearsOf, type ListFilter, type TypeFilter } from './list.js'
 
 interface Round {
   readonly number: string
@@ -101,7 +101,7 @@ function roundsList(rounds: readonly Round[]): HTMLElement {
         ? ''
         : table(
             [t('roundNo'), t('date'), t('label'), t('size'), t('lowest'), t('tieBreak')],
-            page.map((r) => [roundLink(r.number), r.date, roundNameElement(r.label, r.labelFr), r.size, r.lowestScore, r.tieBreakCutoff ? stamp(r.tieBreakCutoff) : '—']),
+            page.map((r) => [roundLink(r.number), dayShort(r.date), roundNameElement(r.label, r.labelFr), r.size, r.lowestScore, r.tieBreakCutoff ? whenShort(r.tieBreakCutoff) : '—']),
             [false, false, false, true, true, false],
             { stack: true, testId: 'rounds-list' },
           ),
@@ -136,7 +136,7 @@ async function showRound(number: string): Promise<void> {
   }
   if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { detail?: string } | null)?.detail ?? String(res.status))
   const r = (await res.json()) as Round
-  const when = !r.at ? r.date : r.atAssumed ? t('roundTimeUnknown', { date: r.date }) : stamp(r.at)
+  const when = !r.at ? day(r.date) : r.atAssumed ? t('roundTimeUnknown', { date: r.date }) : instant(r.at)
   const name = nameOf(r)
   const rows: [string, Cell][] = [
     [t('roundNo'), r.number],
@@ -148,7 +148,7 @@ async function showRound(number: string): Promise<void> {
     ...(r.programs?.length ? [[t('roundPrograms'), r.programs.map((p) => programName(p)).join(', ')] as [string, Cell]] : []),
     [t('size'), num(r.size)],
     [t('lowest'), num(r.lowestScore)],
-    [t('tieBreak'), r.tieBreakCutoff ? stamp(r.tieBreakCutoff) : '—'],
+    [t('tieBreak'), r.tieBreakCutoff ? instant(r.tieBreakCutoff) : '—'],
   ]
   const details = h('table', { 'data-testid': 'round-detail' }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', { 'data-key': k }, h('th', { scope: 'row' }, k), h('td', {}, v)))))
   const parts: (HTMLElement | SVGElement)[] = [details]
@@ -196,7 +196,7 @@ function myRounds(rounds: readonly PastRound[]): HTMLElement[] {
       ? h('p', {}, t('mineNone'))
       : table(
           [t('roundNo'), t('date'), t('label'), t('total'), t('lowest'), t('mineOutcome')],
-          invited.slice(0, 50).map((r) => [r.number, r.date, roundName(r.label, french.get(r.number)), r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
+          invited.slice(0, 50).map((r) => [r.number, dayShort(r.date), roundName(r.label, french.get(r.number)), r.score, r.lowestScore, tk(`outcome_${r.outcome}`)]),
           [false, false, false, true, true, false],
           { stack: true },
         ),
@@ -211,7 +211,7 @@ async function load(): Promise<void> {
     color: COLORS[type],
     shape: SHAPES[type],
     key: type,
-    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `${roundNo(r.number)} ${r.date} · ${nameOf(r)} · ${r.lowestScore} (${num(r.size)})` })),
+    points: rounds.filter((r) => r.type === type).map((r) => ({ x: dayOf(r.date), y: r.lowestScore, title: `${roundNo(r.number)} ${dayShort(r.date)} · ${nameOf(r)} · ${r.lowestScore} (${num(r.size)})` })),
   }))
   const legend = h('ul', { class: 'legend' }, ...series.map((x) => h('li', {}, swatch(x.shape, x.color), ' ', x.name)))
   const latest = stats.distributions.at(-1)

@@ -8,8 +8,7 @@
 import '../site-words.js'
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
-import { colon, failureText, lang, num, t, tk, type MessageKey } from '../i18n.js'
-import { stamp } from '../instant.js'
+import { colon, failureText, lang, num, t, tk, when as whenText, whenShort, type MessageKey } from '../i18n.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
@@ -107,11 +106,11 @@ at.addEventListener('input', () => {
 })
 
 /** Why no one was ranked: the pool was empty at that instant (every profile expired or not yet submitted), or no one in it was eligible. */
-async function whyNoneRanked(instant: string): Promise<HTMLElement> {
-  const res = await fetch(`/v1/pool/distribution?at=${encodeURIComponent(instant)}`)
+async function whyNoneRanked(at: string): Promise<HTMLElement> {
+  const res = await fetch(`/v1/pool/distribution?at=${encodeURIComponent(at)}`)
   const body = (await res.json().catch(() => null)) as { distribution?: { range: string; count: number }[] } | null
   const active = body?.distribution?.find((d) => d.range === 'total')?.count
-  const when = stamp(instant)
+  const when = whenText(at)
   const text = active === undefined ? null : active === 0 ? t('simNoneActive', { at: when }) : t('simNoneEligible', { n: num(active), at: when })
   return h('p', { class: 'notice', 'data-testid': 'sim-none' }, text ?? t('simRanked', { n: 0 }))
 }
@@ -169,7 +168,7 @@ form.addEventListener('submit', (e) => {
         {},
         h('li', {}, `${t('size')}${colon}`, h('strong', {}, num(body.invited)), ` / ${num(body.size)} (${t('simRanked', { n: num(body.ranked) })})`),
         h('li', {}, `${t('lowest')}${colon}`, h('strong', { 'data-testid': 'sim-lowest' }, body.lowestScore === null ? '—' : String(body.lowestScore))),
-        h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ? stamp(body.tieBreakCutoff) : '—')),
+        h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ? whenText(body.tieBreakCutoff) : '—')),
         h('li', {}, `${t('rules', { id: body.rules })}`),
       ),
       ...(body.notices ?? []).map((n) => h('p', { class: 'notice', role: 'note', 'data-testid': 'sim-rules-notice' }, t('simRulesNotVerified', { date: n.lastVerified }))),
@@ -186,7 +185,7 @@ form.addEventListener('submit', (e) => {
               {},
               h('caption', {}, t('simFirst', { n: body.invitations.length })),
               h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'n' }, '#'), h('th', { scope: 'col' }, t('simProfile')), h('th', { scope: 'col', class: 'n' }, t('total')), h('th', { scope: 'col' }, t('simSubmitted')))),
-              h('tbody', {}, ...body.invitations.map((i) => h('tr', {}, h('td', { class: 'n' }, String(i.rank)), h('td', {}, i.profileId), h('td', { class: 'n' }, String(i.score)), h('td', {}, i.submittedAt)))),
+              h('tbody', {}, ...body.invitations.map((i) => h('tr', {}, h('td', { class: 'n' }, String(i.rank)), h('td', {}, i.profileId), h('td', { class: 'n' }, String(i.score)), h('td', { 'data-instant': i.submittedAt }, whenShort(i.submittedAt))))),
             ),
           )
         : h('p', { 'data-testid': 'sim-private' }, t('simPrivate')),

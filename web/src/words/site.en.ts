@@ -181,8 +181,8 @@ export const en = {
   simSizeInvalid: 'Write a whole number of invitations from 1 to 1,000,000.',
   simRulesNotVerified: 'Note: the rules were last verified on {date}; a change after that day is not known to this version.',
   simAtInvalid: 'Write a day (YYYY-MM-DD) or a UTC instant (YYYY-MM-DDTHH:mm:ssZ).',
-  simNoneActive: 'No profile of the demo pool was in the pool at {at}: a profile is in it from its submission until it expires 12 months later (or leaves with an invitation), and at that instant every profile had expired or was not yet submitted. Choose a day when the pool had profiles.',
-  simNoneEligible: '{n} profiles of the demo pool were in the pool at {at}, but none was eligible for this round’s program or category on that day.',
+  simNoneActive: 'No profile of the demo pool was in the pool on {at}: a profile is in it from its submission until it expires 12 months later (or leaves with an invitation), and at that instant every profile had expired or was not yet submitted. Choose a day when the pool had profiles.',
+  simNoneEligible: '{n} profiles of the demo pool were in the pool on {at}, but none was eligible for this round’s program or category on that day.',
 }
 
 export type SiteWords = typeof en
