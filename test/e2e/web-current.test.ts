@@ -129,7 +129,9 @@ describe('the record, kept current', () => {
   it('the rounds page says when the record was last refreshed and from where, and that rounds held since are not in it', async () => {
     const context = await device()
     const { p, errors } = await open(context, '/rounds')
-    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record last refreshed on November\u00a01,\u00a02026 at 06:00:00\u00a0UTC from http://mirror.test/ee_rounds_123_en.json (438 rounds, to round 437 of August\u00a019,\u00a02026). It holds IRCC’s rounds to November\u00a01,\u00a02026: rounds held since are not in it yet.')
+    await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toBe('Record of IRCC’s rounds last refreshed on November\u00a01,\u00a02026 at 06:00:00\u00a0UTC from IRCC’s feed of published rounds (438 rounds, to round 437 of August\u00a019,\u00a02026). It holds IRCC’s rounds to November\u00a01,\u00a02026: rounds held since are not in it yet.')
+    // The feed's address, for a reader who opens the details.
+    expect(await p.getByTestId('record-source').textContent()).toContain('http://mirror.test/ee_rounds_123_en.json')
     expect(errors).toEqual([])
     const fr = await open(context, '/rounds?lang=fr')
     await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/Il contient les rondes d’IRCC jusqu’au 1er\u00a0novembre\u00a02026\u00a0: celles tenues depuis n’y sont pas encore\.$/)
@@ -176,7 +178,7 @@ describe('the record, kept current', () => {
     expect(await later.p.getByLabel('Date of birth', { exact: true }).inputValue()).toBe(candidate.dob)
     const section = later.p.getByTestId('rounds-since')
     await expect.poll(() => section.locator('li').count(), { timeout: 20_000 }).toBe(10)
-    expect(await section.getByRole('heading').textContent()).toBe(`Rounds published since your last visit (${today})`)
+    expect(await section.getByRole('heading').textContent()).toBe(`Rounds published since your last visit (${dayText(today, 'en')})`)
     const rows = await section.locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-round'), e.getAttribute('data-outcome'), e.querySelector('strong')?.textContent]))
     // The library's judgement for this Profile, on each new round.
     const since = loadRecord(record).rounds.filter((r) => Number.parseInt(r.number, 10) >= 438)
@@ -217,13 +219,16 @@ describe('the record, kept current', () => {
     expect(await en.p.getByTestId('rules-verified-notice').count()).toBe(0)
     // The day the rules were last verified is stated with every score, notice or not.
     expect(await en.p.locator('#crs-meta').textContent()).toContain(`rules last verified against their sources on ${dayText(notice!.lastVerified, 'en')}`)
+    // The CRS rules of the day in words; their id only in the element's data.
+    expect(await en.p.locator('#crs-meta').textContent()).toContain(`(CRS rules in force since ${dayText('2025-03-25', 'en')})`)
+    expect(await en.p.locator('#crs-meta').getAttribute('data-rules')).toBe('crs@2025-03-25')
     await en.p.getByLabel('Score on this date').fill(after)
     await expect.poll(() => en.p.getByTestId('rules-verified-notice').count()).toBe(1)
     expect(en.errors).toEqual([])
     await en.p.close()
     // The eligibility page (the same journey, the answers kept on the device), in French.
     const fr = await open(context, '/eligibility?lang=fr')
-    await expect.poll(() => fr.p.getByTestId('rules-verified-notice').textContent()).toBe(`Remarque\u00a0: règles vérifiées pour la dernière fois le ${notice!.lastVerified}\u202f; un changement après ce jour n’est pas connu de cette version.`)
+    await expect.poll(() => fr.p.getByTestId('rules-verified-notice').textContent()).toBe(`Remarque\u00a0: règles vérifiées pour la dernière fois le ${dayText(notice!.lastVerified, 'fr')}\u202f; un changement après ce jour n’est pas connu de cette version.`)
     expect(await fr.p.locator('#categories > li').count()).toBe(eligibility(profile, after).categories.length)
     expect(fr.errors).toEqual([])
     await context.close()

@@ -17,9 +17,11 @@ describe('forecast page', () => {
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${web.server.url}/forecast`)
     await expect.poll(() => page.getByTestId('fc-track-text').count()).toBe(1)
-    expect(await page.getByTestId('fc-track-text').textContent()).toMatch(/Brier score \(lower is better\) was [\d.]+/)
+    expect(await page.getByTestId('fc-track-text').textContent()).toMatch(/Brier score \(lower is better\) was [\d.]+.* The Brier score is the average of the squared gap between the chance given and what happened/)
     await page.getByRole('button', { name: 'Forecast' }).click()
     await page.getByTestId('fc-probability').waitFor()
+    // The cut-off's three numbers are said in plain words under the table.
+    expect(await page.getByTestId('fc-cutoff-explained').textContent()).toMatch(/^Cut-off: the lowest score the round invites, as three numbers/)
     const shown = await page.getByTestId('fc-probability').textContent()
     const body = JSON.parse(await page.locator('#fc-input').inputValue()) as Record<string, unknown>
     const res = await fetch(`${web.server.url}/v1/forecast`, { method: 'POST', body: JSON.stringify({ ...body, horizonDays: 90 }), headers: { 'content-type': 'application/json' } })
@@ -66,8 +68,9 @@ describe('forecast page', () => {
 
   it('the chart says what its bars are: the chance by each date, 30 or 31 days apart, each bar named by its date (not by month ends)', async () => {
     for (const [language, caption, first] of [
-      ['en', /^Chance of an invitation by each date, every 30 or 31 days from (\d{4}-\d\d-\d\d) to 365 days$/, /^\d{4}-\d\d-\d\d \(in 30 days\): \d+%$/],
-      ['fr', /^Probabilité d’une invitation au plus tard à chaque date, tous les 30 ou 31\u00a0jours à partir du (\d{4}-\d\d-\d\d) jusqu’à 365\u00a0jours$/, /^\d{4}-\d\d-\d\d \(dans 30\u00a0jours\)\u00a0: \d+\u00a0%$/],
+      // The day looked from and each bar's day as the page's language writes a day (web/src/dates.ts); ISO in the data attributes.
+      ['en', /^Chance of an invitation by each date, every 30 or 31 days from (\p{Lu}\p{Ll}+\u00a0\d{1,2},\u00a0\d{4}) to 365 days$/u, /^\p{Lu}\p{Ll}+\u00a0\d{1,2},\u00a0\d{4} \(in 30 days\): \d+%$/u],
+      ['fr', /^Probabilité d’une invitation au plus tard à chaque date, tous les 30 ou 31\u00a0jours à partir du ((?:1er|\d{1,2})\u00a0\p{Ll}+\u00a0\d{4}) jusqu’à 365\u00a0jours$/u, /^(?:1er|\d{1,2})\u00a0\p{Ll}+\u00a0\d{4} \(dans 30\u00a0jours\)\u00a0: \d+\u00a0%$/u],
     ] as const) {
       page = await web.browser.newPage({ locale: language === 'fr' ? 'fr-CA' : 'en-CA', viewport: { width: 390, height: 844 } })
       await page.goto(`${web.server.url}/forecast?lang=${language}`)
@@ -75,7 +78,8 @@ describe('forecast page', () => {
       await page.getByTestId('fc-probability').waitFor()
       const text = (await page.getByTestId('fc-chart-caption').textContent())!
       expect(text).toMatch(caption)
-      const asOf = caption.exec(text)![1]!
+      const asOf = (await page.getByTestId('fc-chart-caption').getAttribute('data-as-of'))!
+      expect(caption.exec(text)![1]).toBe(dayText(asOf, language))
       const bars = await page.getByTestId('fc-chart').locator('rect').evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-date'), r.querySelector('title')?.textContent]))
       expect(bars).toHaveLength(12)
       const days = bars.map(([date]) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000))

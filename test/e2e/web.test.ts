@@ -10,7 +10,7 @@ import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { importProfiles } from '../../src/pool/lifecycle.js'
 import { withMilitaryRecruits } from '../pool/fixtures.js'
-import { instantText } from '../../web/src/dates.js'
+import { dayText, instantText } from '../../web/src/dates.js'
 
 let page: Page
 const web = useWebApp('web', { pool: { size: 400, seed: 3, like: '2025-06-01' } }, () => page)
@@ -117,6 +117,10 @@ describe('the simulator', () => {
     await p.getByTestId('sim-lowest').waitFor()
     const api = (await (await fetch(`${web.server.url}/v1/rounds/simulate`, { method: 'POST', body: JSON.stringify({ at: '2025-06-02T00:00:00Z', kind: 'general', size: 100 }) })).json()) as { lowestScore: number }
     expect(await p.getByTestId('sim-lowest').textContent()).toBe(String(api.lowestScore))
+    // The rules in words, not their id ("crs@2025-03-25"), which stays in the element's title and data.
+    const rules = p.getByTestId('sim-rules')
+    expect(await rules.textContent()).toBe(`CRS rules in force since ${dayText('2025-03-25', 'en')}`)
+    expect(await rules.getAttribute('data-rules')).toBe('crs@2025-03-25')
     // Who would be invited names profiles: not for the public page (issue 14).
     expect(await p.locator('#sim-result tbody tr').count()).toBe(0)
     expect(await p.getByTestId('sim-private').textContent()).toMatch(/needs the API token/)
@@ -190,18 +194,23 @@ describe('the simulator: categories in force, a day for the round, and answers p
 })
 
 describe('past rounds: where the record comes from, in the page\'s language', () => {
-  it('in French, the shipped record\'s English description of its copies is said in French; a feed address stays as it is', async () => {
+  it.each(['en', 'fr'] as const)('in %s, the record is said to come from IRCC’s published rounds, in words; the shipped record’s description (its file names) only in a details element', async (language) => {
     const source = "copies of IRCC's feed ee_rounds_123_en.json (rounds 1-437: data/ee-rounds.PROVENANCE.md; rounds 438-447: public automated copies found on 2026-11-29)"
-    page = await web.browser.newPage({ locale: 'fr-CA' })
+    page = await web.browser.newPage({ locale: language === 'fr' ? 'fr-CA' : 'en-CA' })
     await page.route('**/v1/rounds', async (route) => {
       const res = await route.fetch()
       const body = (await res.json()) as Record<string, unknown>
       await route.fulfill({ response: res, json: { ...body, record: { source, refreshedAt: '2026-11-29T00:00:00Z', checkedAt: null, currentAsOf: null, lastFailure: null, rounds: 448, lastRound: { number: '447', date: '2026-10-01' } } } })
     })
-    await page.goto(`${web.server.url}/rounds?lang=fr`)
+    await page.goto(`${web.server.url}/rounds?lang=${language}`)
     const text = await page.getByTestId('record-refreshed').textContent()
-    expect(text).toContain('depuis des copies du fil d’IRCC livrées avec ce logiciel')
+    expect(text).toContain(language === 'fr' ? 'depuis des copies du fil des rondes publiées d’IRCC, livrées avec ce logiciel' : 'from copies of IRCC’s feed of published rounds, shipped with this software')
     expect(text).not.toContain("copies of IRCC's feed")
+    expect(text).not.toContain('PROVENANCE')
+    const exact = page.getByTestId('record-source')
+    expect(await exact.locator('p').isVisible()).toBe(false)
+    expect(await exact.locator('p').textContent()).toBe(source)
+    expect(await exact.locator('p').getAttribute('lang')).toBe('en')
   })
 })
 

@@ -4,7 +4,7 @@
  * the same day whatever the device's time zone.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { dateValue, datesIn, dayText, instantText, isDay, isInstant } from '../../web/src/dates.js'
+import { dateValue, datesIn, dayText, instantText, isDay, isInstant, rulesDay } from '../../web/src/dates.js'
 import { problems } from './french-typography.js'
 
 /** `~` marks a no-break space (U+00A0) in the expected texts below; a plain space may break. */
@@ -92,4 +92,10 @@ describe('a sentence’s values', () => {
   it('days and instants are written as the language writes them; numbers, ids and other text are left as they are', () => {
     expect(datesIn({ asOf: '2026-12-01', at: '2023-07-05T13:38:22Z', n: 3, id: 'crs@2025-03-25', text: 'IELTS' }, 'fr')).toEqual({ asOf: nb('1er~décembre~2026'), at: nb('5~juillet~2023 à 13~h~38~min~22~s~UTC'), n: 3, id: 'crs@2025-03-25', text: 'IELTS' })
   })
+  it.each([
+    ['crs@2025-03-25', '2025-03-25'],
+    ['crs@2015-01-01', '2015-01-01'],
+    ['crs', null],
+    ['crs@2025-02-30', null],
+  ])('the rules %s began on %s', (id, day) => expect(rulesDay(id)).toBe(day))
 })

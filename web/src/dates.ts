@@ -87,3 +87,9 @@ export function datesIn<T extends Readonly<Record<string, string | number>>>(par
   for (const [k, v] of Object.entries(params)) out[k] = dateValue(v, lang)
   return out as T
 }
+
+/** The day a rules version began, from its id ("crs@2025-03-25" → "2025-03-25"), or null when the id does not end with one. */
+export function rulesDay(id: string): string | null {
+  const d = /@(\d{4}-\d{2}-\d{2})$/.exec(id)
+  return d && isDay(d[1]!) ? d[1]! : null
+}

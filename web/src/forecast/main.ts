@@ -80,7 +80,7 @@ async function showTrackRecord(): Promise<void> {
   const together = b.cutoff['general+cec+categories']
   const n = (x: number) => x.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA')
   track.append(
-    h('p', { 'data-testid': 'fc-track-text' }, m('trackText', { from: b.from, to: b.to, profiles: b.profiles, cases: n(b.cases), model: b.brier.model, rule: b.brier.lastCutoffRule, logistic: b.brier.logisticMargin, ratio: pct(b.brierRatio) })),
+    h('p', { 'data-testid': 'fc-track-text' }, m('trackText', { from: b.from, to: b.to, profiles: b.profiles, cases: n(b.cases), model: b.brier.model, rule: b.brier.lastCutoffRule, logistic: b.brier.logisticMargin, ratio: pct(b.brierRatio) }), ' ', m('brierExplained')),
     h('ul', {}, ...b.calibration.filter((c) => c.shareOfCases >= 0.01).map((c) => h('li', {}, m('calibrationText', { band: bandText(c.band), observed: pct(c.observed), predicted: pct(c.meanPredicted), cases: n(c.cases) })))),
   )
   if (together) track.append(h('p', {}, m('cutoffText', { model: together.model.meanAbsoluteError, last: together.lastCutoff.meanAbsoluteError })))

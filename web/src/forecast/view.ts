@@ -154,7 +154,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
       ),
     ),
   )
-  const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width, f.asOf), h('figcaption', { class: 'hint', 'data-testid': 'fc-chart-caption' }, chartCaption(f.asOf)))
+  const chart = h('figure', { class: 'fc-chart' }, curveChart(f.curve, width, f.asOf), h('figcaption', { class: 'hint', 'data-testid': 'fc-chart-caption', 'data-as-of': f.asOf }, chartCaption(f.asOf)))
   return [
     h('p', { class: 'verdict' }, h('strong', {}, m('headline', { period: period(f.horizonDays) }), colon, h('span', { 'data-testid': 'fc-probability' }, pct(f.probability)))),
     h('p', {}, `${m('scoreIs', { score: f.score })} · `, m('within', { d30: pct(f.within['30']), d90: pct(f.within['90']), d180: pct(f.within['180']), d365: pct(f.within['365']) })),
@@ -166,6 +166,7 @@ export function forecastView(f: Forecast, width?: number): HTMLElement[] {
     ...f.reasons.map((r) => h('p', { class: r.code === 'cant_tell_eligibility' ? 'unknown-line' : 'error', 'data-testid': 'fc-reason', 'data-code': r.code }, noticeText(r))),
     chart,
     wrap,
+    h('p', { class: 'hint', 'data-testid': 'fc-cutoff-explained' }, m('cutoffExplained')),
     ...f.notes.map((n) => h('p', { class: 'hint', 'data-code': n.code }, noticeText(n))),
     h('p', { class: 'hint' }, m('model', { n: f.model.fittedOn, asOf: f.asOf, until: f.model.recordUntil ?? '—', paths: f.model.paths, seed: f.model.seed })),
   ]

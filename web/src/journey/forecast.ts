@@ -40,6 +40,6 @@ export async function renderForecast(box: HTMLElement, profile: Profile, asOf: s
   replaceKeepingFocus(box, 
     h('p', { class: 'hint' }, m('journeyIntro', { asOf })),
     ...forecastView(f, box.clientWidth || undefined),
-    track ? h('p', { class: 'hint', 'data-testid': 'fc-track-line' }, m('trackShort', { from: track.from, model: dec(track.brier.model), rule: dec(track.brier.lastCutoffRule) }), ' ', h('a', { href: lang === 'fr' ? '/forecast?lang=fr' : '/forecast' }, m('trackMore'))) : h('p', { class: 'hint' }, m('trackMissing')),
+    track ? h('p', { class: 'hint', 'data-testid': 'fc-track-line' }, m('trackShort', { from: track.from, model: dec(track.brier.model), rule: dec(track.brier.lastCutoffRule) }), ' ', m('brierExplained'), ' ', h('a', { href: lang === 'fr' ? '/forecast?lang=fr' : '/forecast' }, m('trackMore'))) : h('p', { class: 'hint' }, m('trackMissing')),
   )
 }

@@ -13,6 +13,7 @@ import { toClb, type DesignatedTest } from '../../../src/language/tests.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h, replaceKeepingFocus } from '../dom.js'
 import { colon, datePattern, day, failureReason, semicolon } from '../i18n.js'
+import { rulesDay } from '../dates.js'
 import { layout } from '../layout.js'
 import { checksOf, forgetAnswers, isDate, loadAnswers, loadVisit, missingAnswers, saveAnswers, shareLink, toProfile } from './answers.js'
 import { parseNumber } from './checks.js'
@@ -165,7 +166,10 @@ export function startJourney(page: 'calculator' | 'eligibility'): void {
     // Rows begun but not counted (a job without its occupation, a test without its date): the score leaves them out, and says so.
     const uncounted = pending.filter((p) => p.kind !== 'funds')
     total.textContent = String(crs.total)
-    meta.textContent = `${m('rulesOn', { date: asOf })} (${crs.rules})${semicolon}${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
+    const since = rulesDay(crs.rules)
+    meta.textContent = `${m('rulesOn', { date: asOf })} (${since ? m('crsRulesSince', { date: since }) : crs.rules})${semicolon}${m('rulesVerified', { date: RULES_LAST_VERIFIED })}`
+    meta.title = crs.rules
+    meta.dataset.rules = crs.rules
     // The library's notice for a day after the rules were last verified (eligibility reads every area of the rules, the score some).
     const stale = r.notices?.find((n) => n.code === 'rules_not_verified')
     verified.replaceChildren(...(stale ? [h('p', { class: 'notice', role: 'note', 'data-testid': 'rules-verified-notice' }, verifiedText(stale))] : []))

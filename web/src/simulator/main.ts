@@ -9,6 +9,7 @@ import '../site-words.js'
 import { barChart } from '../charts.js'
 import { h } from '../dom.js'
 import { colon, failureText, lang, num, t, tk, when as whenText, whenShort, type MessageKey } from '../i18n.js'
+import { rulesDay } from '../dates.js'
 import { roundLabel } from '../journey/messages.js'
 import { pageLayout } from '../layout.js'
 import { problemElement, problemLines, type Problem } from '../problem.js'
@@ -105,6 +106,12 @@ at.addEventListener('input', () => {
   if (ok && kind.value === 'category') showKind()
 })
 
+/** The CRS rules a round was decided under, in words ("CRS rules in force since March 25, 2025"); the id stays in the element's title and data. */
+function rulesLine(id: string): string {
+  const since = rulesDay(id)
+  return since ? t('rules', { date: since }) : t('rulesOther', { id })
+}
+
 /** Why no one was ranked: the pool was empty at that instant (every profile expired or not yet submitted), or no one in it was eligible. */
 async function whyNoneRanked(at: string): Promise<HTMLElement> {
   const res = await fetch(`/v1/pool/distribution?at=${encodeURIComponent(at)}`)
@@ -169,7 +176,7 @@ form.addEventListener('submit', (e) => {
         h('li', {}, `${t('size')}${colon}`, h('strong', {}, num(body.invited)), ` / ${num(body.size)} (${t('simRanked', { n: num(body.ranked) })})`),
         h('li', {}, `${t('lowest')}${colon}`, h('strong', { 'data-testid': 'sim-lowest' }, body.lowestScore === null ? '—' : String(body.lowestScore))),
         h('li', {}, `${t('tieBreak')}${colon}`, h('strong', {}, body.tieBreakCutoff ? whenText(body.tieBreakCutoff) : '—')),
-        h('li', {}, `${t('rules', { id: body.rules })}`),
+        h('li', { title: body.rules, 'data-rules': body.rules, 'data-testid': 'sim-rules' }, rulesLine(body.rules)),
       ),
       ...(body.notices ?? []).map((n) => h('p', { class: 'notice', role: 'note', 'data-testid': 'sim-rules-notice' }, t('simRulesNotVerified', { date: n.lastVerified }))),
       body.undecided && body.undecided.count > 0

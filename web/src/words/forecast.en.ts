@@ -37,6 +37,8 @@ export const en = {
   trackMissing: 'The track record is not available on this server.',
   trackShort: 'How good is it? Made every fortnight since {from} from only what was published before, its Brier score was {model} against {rule} for "invited if my score reaches the last cut-off" (lower is better).',
   trackMore: 'The whole track record',
+  brierExplained: 'The Brier score is the average of the squared gap between the chance given and what happened (1 if invited, 0 if not): 0 is perfect, and always saying 50% scores 0.25.',
+  cutoffExplained: 'Cut-off: the lowest score the round invites, as three numbers from the simulated futures: in 1 future in 10 it is below the first, in half of them below the middle one, in 9 in 10 below the last.',
   journeyIntro: 'From {asOf}, from the rounds published before it, your score as it changes (birthdays, work, tests expiring) and the programs and categories open to you on each day. Computed on this device.',
   tooFar: "Can't tell from {asOf}: the record of rounds holds IRCC's rounds to {until}, more than a year before (or the day is past the calendar this engine handles); there is nothing to forecast from. Choose an earlier day.",
   badJson: 'This is not valid JSON: {detail}. Paste a Profile or CrsFactors as JSON (the example above shows the shape).',

@@ -39,6 +39,8 @@ export const fr: Record<keyof ForecastWords, string> = {
   trackMissing: 'Le bilan n’est pas disponible sur ce serveur.',
   trackShort: 'Que vaut-elle\u202f? Faite toutes les deux semaines depuis le {from} à partir de ce qui était publié avant, son score de Brier a été de {model}, contre {rule} pour «\u00a0invité si ma note atteint celle de la dernière ronde\u00a0» (plus bas = mieux).',
   trackMore: 'Le bilan complet',
+  brierExplained: 'Le score de Brier est la moyenne du carré de l’écart entre la probabilité annoncée et ce qui s’est passé (1 si invité, 0 sinon)\u00a0: 0 est parfait, et annoncer toujours 50\u00a0% donne 0,25.',
+  cutoffExplained: 'Note de passage\u00a0: la note la plus basse que la ronde invite, en trois nombres tirés des avenirs simulés\u00a0: dans 1\u00a0avenir sur 10, elle est sous le premier, dans la moitié sous celui du milieu, dans 9 sur 10 sous le dernier.',
   journeyIntro: 'À partir du {asOf}, d’après les rondes publiées avant ce jour, votre note au fil du temps (anniversaires, travail, tests qui expirent) et les programmes et catégories auxquels vous êtes admissible chaque jour. Calculé sur cet appareil.',
   badJson: 'Ce n’est pas du JSON valide\u00a0: {detail}. Collez un Profile ou des CrsFactors en JSON (l’exemple ci-dessus en montre la forme).',
   n_no_recent_rounds: 'Le relevé ne contient aucune ronde dans l’année précédant ce jour (sa dernière\u00a0: {lastRound})\u00a0: il ne permet aucune prévision. Si IRCC a tenu des rondes depuis, elles manquent au relevé.',

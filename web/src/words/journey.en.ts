@@ -102,6 +102,7 @@ export const en = {
   summaryWait: 'CRS — · answer the questions',
   needAnswers: 'To see your score, answer: {list}.',
   rulesOn: 'Rules in force on {date}',
+  crsRulesSince: 'CRS rules in force since {date}',
   rulesVerified: 'rules last verified against their sources on {date}',
   breakdown: 'Breakdown',
   notCounted: 'Not counted on {date}',

@@ -103,6 +103,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   summaryWait: 'SCG — · répondez aux questions',
   needAnswers: 'Pour voir votre note, répondez\u00a0: {list}.',
   rulesOn: 'Règles en vigueur le {date}',
+  crsRulesSince: 'grille du SCG en vigueur depuis le {date}',
   rulesVerified: 'règles vérifiées d’après leurs sources le {date}',
   breakdown: 'Détail',
   notCounted: 'Non compté le {date}',
