@@ -23,6 +23,13 @@ export function bandText(band: string): string {
   return b ? `${b[1]}-${pct(Number(b[2]) / 100)}` : band
 }
 const H = 200
+/** The least height of a bar whose chance is above 0 (a bar of 1% was 1.6 units, a hairline on a phone); a chance of 0 draws none. The values said are unchanged. */
+export const MIN_BAR = 4
+
+/** A bar's height for chance `p` on a scale `full` units tall: in proportion, but at least MIN_BAR above 0, and 0 at 0. */
+export function barHeight(p: number, full: number): number {
+  return p > 0 ? Math.min(full, Math.max(MIN_BAR, p * full)) : 0
+}
 /** A day under a chart's bar, in the page's language, on one line ("Sep\u00a019", "19\u00a0sept.", "1er\u00a0oct."): web/src/dates.ts. */
 export function shortDate(date: string): string {
   return dayText(date, lang, 'monthDay')
@@ -62,7 +69,8 @@ export function curveChart(curve: Forecast['curve'], width = chartWidth(), asOf?
   const every = Math.max(1, Math.ceil(46 / bw))
   curve.forEach((c, i) => {
     const x = pad.left + i * bw + 2
-    svg.append(s('rect', { x: x.toFixed(1), y: y(c.probability).toFixed(1), width: Math.max(1, bw - 4).toFixed(1), height: (H - pad.bottom - y(c.probability)).toFixed(1), fill: '#0b4f9c', 'data-date': c.date }, s('title', {}, barText(c))))
+    const bh = barHeight(c.probability, H - pad.top - pad.bottom)
+    svg.append(s('rect', { x: x.toFixed(1), y: (H - pad.bottom - bh).toFixed(1), width: Math.max(1, bw - 4).toFixed(1), height: bh.toFixed(1), fill: '#0b4f9c', 'data-date': c.date }, s('title', {}, barText(c))))
     if ((curve.length - 1 - i) % every === 0) svg.append(s('text', { x: (x + (bw - 4) / 2).toFixed(1), y: H - 8, 'text-anchor': 'middle', 'data-date': c.date }, shortDate(c.date)))
   })
   return svg
