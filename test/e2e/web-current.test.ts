@@ -24,7 +24,7 @@ import { feedText, sourcePathFor } from '../../src/history/refresh.js'
 import { verificationNotice } from '../../src/rules/verified.js'
 import { profileSchema } from '../../src/schemas/profile.js'
 import { CONFIDENCE_FR } from '../../web/src/journey/confidence.fr.js'
-import { dayText } from '../../web/src/dates.js'
+import { datesInText, dayText } from '../../web/src/dates.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -249,7 +249,7 @@ describe('the record, kept current', () => {
         expect(await shown.count()).toBe(0)
         continue
       }
-      expect(await shown.textContent()).toContain(`Confidence in this category’s list and rule: ${c.confidence.level}`)
+      expect(await shown.textContent()).toContain(`Confidence in this category’s list and rule: ${datesInText(c.confidence.level, 'en')}`)
       expect(await shown.locator('li').count()).toBe(c.confidence.sources.length)
     }
     // Healthcare 2026, whose list comes from one verbatim transcription: medium, and the page says so beside the answer.
@@ -262,7 +262,7 @@ describe('the record, kept current', () => {
     // In French, the note is in French (web/src/journey/confidence.fr.ts); the sources, cited as they are, are marked as English.
     const fr = await open(context, '/calculator?lang=fr')
     const frShown = fr.p.locator('#categories li[data-category="healthcare-social-2026"] [data-testid="category-confidence"]')
-    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie\u00a0: ${CONFIDENCE_FR['healthcare-social-2026']}`)
+    await expect.poll(() => frShown.textContent()).toContain(`Confiance dans la liste et la règle de cette catégorie\u00a0: ${datesInText(CONFIDENCE_FR['healthcare-social-2026']!, 'fr')}`)
     expect(await frShown.getByTestId('confidence-level').getAttribute('lang')).toBeNull()
     expect(await frShown.locator('ul[lang=en] li').count()).toBe(health.confidence!.sources.length)
     for (const level of await fr.p.getByTestId('confidence-level').allTextContents()) expect(level).not.toMatch(/\b(high|medium|low|list|rule|the)\b/)

@@ -4,7 +4,7 @@
  * the same day whatever the device's time zone.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { dateValue, datesIn, dayText, instantText, isDay, isInstant, rulesDay } from '../../web/src/dates.js'
+import { dateValue, datesIn, datesInText, dayText, instantText, isDay, isInstant, rulesDay } from '../../web/src/dates.js'
 import { problems } from './french-typography.js'
 
 /** `~` marks a no-break space (U+00A0) in the expected texts below; a plain space may break. */
@@ -89,6 +89,12 @@ describe('the device’s time zone does not move a day', () => {
 })
 
 describe('a sentence’s values', () => {
+  it.each([
+    ['en', 'high (label), medium (rule unchanged). Note: the first round, 2026-02-06, precedes the 2026-02-18 announcement.', 'high (label), medium (rule unchanged). Note: the first round, February~6,~2026, precedes the February~18,~2026 announcement.'],
+    ['fr', 'la première ronde, le 2026-02-01, précède l’annonce', 'la première ronde, le 1er~février~2026, précède l’annonce'],
+    ['en', 'round 2023-1 at 2023-07-05T13:38:22Z', 'round 2023-1 at 2023-07-05T13:38:22Z'],
+  ] as const)('a note in %s: its days written out', (lang, text, out) => expect(datesInText(text, lang)).toBe(nb(out)))
+
   it('days and instants are written as the language writes them; numbers, ids and other text are left as they are', () => {
     expect(datesIn({ asOf: '2026-12-01', at: '2023-07-05T13:38:22Z', n: 3, id: 'crs@2025-03-25', text: 'IELTS' }, 'fr')).toEqual({ asOf: nb('1er~décembre~2026'), at: nb('5~juillet~2023 à 13~h~38~min~22~s~UTC'), n: 3, id: 'crs@2025-03-25', text: 'IELTS' })
   })

@@ -81,6 +81,11 @@ export function dateValue<V extends string | number>(v: V, lang: DateLang): V | 
   return isDay(v) ? dayText(v, lang) : isInstant(v) ? instantText(v, lang) : v
 }
 
+/** A text with every ISO day in it written as `lang` writes it (a note worded elsewhere, e.g. the library's confidence in a category's list). */
+export function datesInText(text: string, lang: DateLang): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b(?!T)/g, (iso) => dayText(iso, lang))
+}
+
 /** `params` with each ISO day or instant written as `lang` writes it (for sentences composed from a notice's params). */
 export function datesIn<T extends Readonly<Record<string, string | number>>>(params: T, lang: DateLang): T {
   const out: Record<string, string | number> = {}

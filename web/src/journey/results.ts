@@ -15,6 +15,7 @@ import { unlocks } from '../../../src/history/unlock.js'
 import type { Profile } from '../../../src/schemas/profile.js'
 import { h } from '../dom.js'
 import { colon, dayShort, lang, num, semicolon } from '../i18n.js'
+import { datesInText } from '../dates.js'
 import { categoryName, changeReasons, noticeText, unlockText, unmetText, whatIfText } from './messages.js'
 import type { Pending } from './checks.js'
 import { cantTellText, invitedUnknownText, notCountedShort } from './check-text.js'
@@ -147,7 +148,7 @@ function confidenceOf(c: CategoryResult): HTMLElement | null {
     'div',
     { class: 'hint confidence', 'data-testid': 'category-confidence' },
     `${m('confidence')}${colon}`,
-    h('span', { lang: fr ? null : en, 'data-testid': 'confidence-level' }, fr ?? c.confidence.level),
+    h('span', { lang: fr ? null : en, 'data-testid': 'confidence-level' }, datesInText(fr ?? c.confidence.level, lang)),
     c.confidence.sources.length > 0
       ? h('details', {}, h('summary', {}, m('confidenceSources', { n: c.confidence.sources.length })), h('ul', { lang: en }, ...c.confidence.sources.map((src) => {
           const url = /^https?:\/\/\S+/.exec(src)?.[0]

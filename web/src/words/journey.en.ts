@@ -5,7 +5,7 @@ export const en = {
   eligTitle: 'Your eligibility for programs and categories',
   formLabel: 'Your answers',
   asOf: 'Score on this date',
-  asOfHint: 'Today by default. The rules in force on that date apply (any date since 2015-01-01).',
+  asOfHint: 'Today by default. The rules in force on that date apply (any date since January\u00a01,\u00a02015).',
   personal: 'About you',
   dob: 'Date of birth',
   marital: 'Marital status',

@@ -7,7 +7,7 @@ export const fr: Record<keyof JourneyWords, string> = {
   eligTitle: 'Votre admissibilité aux programmes et aux catégories',
   formLabel: 'Vos réponses',
   asOf: 'Calculer à cette date',
-  asOfHint: 'Aujourd’hui par défaut. Les règles en vigueur à cette date s’appliquent (toute date depuis le 2015-01-01).',
+  asOfHint: 'Aujourd’hui par défaut. Les règles en vigueur à cette date s’appliquent (toute date depuis le 1er\u00a0janvier\u00a02015).',
   personal: 'À votre sujet',
   dob: 'Date de naissance',
   marital: 'État matrimonial',
