@@ -26,13 +26,17 @@ const namer = (rounds: readonly PastRound[]): Namer => {
   return (c) => roundNameElement(c.label, french.get(c.number))
 }
 
-/** On a phone each round stacks its cells, each with its column's name (style.css `.stack`). */
-function table(rows: readonly PastRoundCheck[], id: string, name: Namer): HTMLElement {
+/**
+ * On a phone each round stacks its cells, each with its column's name (style.css `.stack`). Wider, a
+ * table that does not fit (a date never breaks: web/src/dates.ts) scrolls: its box takes the keyboard's
+ * focus and has a name (`label`), as the forecast's table.
+ */
+function table(rows: readonly PastRoundCheck[], id: string, name: Namer, label: string): HTMLElement {
   const columns = [m('round'), m('date'), m('roundType'), m('yourScore'), m('cutoff'), m('outcome')]
   const cell = (i: number, text: string | HTMLElement, cls: string | null = i === 3 || i === 4 ? 'n' : i === 1 ? 'date' : null) => h('td', { class: cls, 'data-label': columns[i]! }, text)
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': label },
     h(
       'table',
       { id, class: 'stack' },
@@ -111,9 +115,9 @@ export async function renderPast(box: HTMLElement, profile: Profile, asOf: strin
     unknown.length > 0 ? h('p', { class: 'unknown-line' }, m('pastUnknown', { n: unknown.length, reason: unknownLabels.slice(0, 3).join(semicolon) + (unknownLabels.length > 3 ? '…' : '') })) : null,
     h('p', { class: 'hint', id: 'past-record' }, m('pastRecord', { last: last.date, number: last.number })),
     invited.length + unknown.length > 0 ? h('h4', {}, m('pastListTitle')) : null,
-    invited.length + unknown.length > 0 ? table([...invited.slice(0, 8), ...unknown.slice(0, 4)], 'past-rounds', name) : null,
+    invited.length + unknown.length > 0 ? table([...invited.slice(0, 8), ...unknown.slice(0, 4)], 'past-rounds', name, m('pastListTitle')) : null,
     close.length > 0 ? h('h4', {}, m('pastCloseTitle')) : null,
-    close.length > 0 ? table(close, 'past-close', name) : null,
+    close.length > 0 ? table(close, 'past-close', name, m('pastCloseTitle')) : null,
   ]
   replaceKeepingFocus(box, ...parts.filter((p): p is HTMLElement => p !== null))
 }
