@@ -139,16 +139,17 @@ describe('the record, kept current', () => {
     await context.close()
   })
 
-  it('the rounds page says when the last attempt to refresh the record failed, and why', async () => {
+  it('the rounds page says when the last attempt to refresh the record failed, and why: in French its kind in words, the English reason marked so', async () => {
     const source = readFileSync(sourcePathFor(record), 'utf8')
-    writeFileSync(sourcePathFor(record), JSON.stringify({ ...JSON.parse(source), lastFailure: { at: '2026-11-30T02:19:20Z', reason: 'HTTP 503 Service Unavailable' } }))
+    writeFileSync(sourcePathFor(record), JSON.stringify({ ...JSON.parse(source), lastFailure: { at: '2026-11-30T02:19:20Z', reason: 'HTTP 503 Service Unavailable', kind: 'http' } }))
     try {
       const context = await device()
       const { p, errors } = await open(context, '/rounds')
       await expect.poll(() => p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/rounds held since are not in it yet\. The last attempt to refresh it, on November\u00a030,\u00a02026 at 02:19:20\u00a0UTC, failed: HTTP 503 Service Unavailable\.$/)
       expect(errors).toEqual([])
       const fr = await open(context, '/rounds?lang=fr')
-      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 30\u00a0novembre\u00a02026 à 2\u00a0h\u00a019\u00a0min\u00a020\u00a0s\u00a0UTC, a échoué\u00a0: HTTP 503 Service Unavailable\.$/)
+      await expect.poll(() => fr.p.getByTestId('record-refreshed').textContent(), { timeout: 10_000 }).toMatch(/ La dernière tentative de mise à jour, le 30\u00a0novembre\u00a02026 à 2\u00a0h\u00a019\u00a0min\u00a020\u00a0s\u00a0UTC, a échoué\u00a0: le fil d’IRCC a répondu par une erreur \(HTTP 503 Service Unavailable\)\.$/)
+      expect(await fr.p.locator('[data-testid=record-refreshed] span[lang=en]').textContent()).toBe('HTTP 503 Service Unavailable')
       expect(fr.errors).toEqual([])
       await context.close()
     } finally {

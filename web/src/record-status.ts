@@ -13,11 +13,29 @@ export interface RecordInfo {
   /** The last instant the record is known to hold every round (its feed last seen whole). */
   readonly currentAsOf?: string | null
   /** The last scheduled refresh that failed since the last that worked. */
-  readonly lastFailure?: { readonly at: string; readonly reason: string } | null
+  readonly lastFailure?: { readonly at: string; readonly reason: string; readonly kind?: string | null } | null
   readonly rounds: number
   readonly lastRound: { readonly number: string; readonly date: string } | null
 }
 
+
+/** What each kind of refresh failure (GET /v1/rounds `record.lastFailure.kind`) was, in French. */
+const FAILURE_FR: Readonly<Record<string, string>> = {
+  unreachable: 'le fil d’IRCC n’a pas pu être joint',
+  timeout: 'le fil d’IRCC n’a pas répondu à temps',
+  http: 'le fil d’IRCC a répondu par une erreur',
+  too_large: 'le fil reçu dépassait la taille admise',
+  cut_short: 'la réponse du fil a été coupée',
+  not_feed: 'la réponse n’était pas le fil des rondes (une page d’erreur ou de maintenance, peut-être)',
+  refused: 'le fil reçu a été refusé',
+}
+
+/** The server's reason is English, with its details: in French, the kind in words, the reason beside it marked English. */
+function failureInFrench(failure: { readonly reason: string; readonly kind?: string | null }): (string | HTMLElement)[] {
+  const reason = h('span', { lang: 'en' }, failure.reason)
+  const words = failure.kind ? FAILURE_FR[failure.kind] : undefined
+  return words ? [`${words} (`, reason, ')'] : [reason]
+}
 
 /**
  * Where the record comes from, in words (IRCC's published rounds, from its feed or from the copies of it
@@ -39,8 +57,8 @@ export function recordStatusElement(info: RecordInfo | undefined): HTMLElement |
   const gap = !stale ? '' : fr ? ` Il contient les rondes d’IRCC jusqu’au ${day(current)}\u00a0: celles tenues depuis n’y sont pas encore.` : ` It holds IRCC’s rounds to ${day(current)}: rounds held since are not in it yet.`
   // A server that keeps failing to refresh says so: the record has stopped being kept current.
   const failure = info.lastFailure
-  const failed = !failure ? '' : fr ? ` La dernière tentative de mise à jour, le ${instant(failure.at)}, a échoué\u00a0: ${failure.reason}.` : ` The last attempt to refresh it, on ${instant(failure.at)}, failed: ${failure.reason}.`
-  const line = h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap + failed)
+  const failed: (string | HTMLElement)[] = !failure ? [] : fr ? [` La dernière tentative de mise à jour, le ${instant(failure.at)}, a échoué\u00a0: `, ...failureInFrench(failure), '.'] : [` The last attempt to refresh it, on ${instant(failure.at)}, failed: ${failure.reason}.`]
+  const line = h('p', { class: 'hint', 'data-testid': 'record-refreshed' }, text + gap, ...failed)
   if (info.source === null) return line
   // The shipped record's description is English (and names files): marked so, for a French page's reader.
   const exact = h('details', { class: 'hint', 'data-testid': 'record-source' }, h('summary', {}, fr ? (feed ? 'Provenance exacte' : 'Provenance exacte (en anglais)') : 'Exact source'), h('p', feed ? {} : { lang: 'en' }, info.source))
