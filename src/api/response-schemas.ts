@@ -1,14 +1,17 @@
 /**
  * Response bodies as zod schemas, for the OpenAPI document only (the library's types are interfaces;
  * these mirror them field for field). Those checked at compile time against their type (SameType, at the
- * end): PastRound, VerificationNotice, RuleArea, RoundStatistics; the others are walked against live
- * answers by test/api/contract.test.ts.
+ * end): PastRound, VerificationNotice, RuleArea, RoundStatistics, EligibilityResult (with FswGrid and
+ * UnmetCondition, src/schemas/unmet.ts); the others are walked against live answers by
+ * test/api/contract.test.ts.
  * @module
  */
 import { z } from 'zod'
 import { PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { FEED_FAILURE_KINDS } from '../history/refresh.js'
 import type { SameType } from '../schemas/same-type.js'
+import { unmetConditionSchema } from '../schemas/unmet.js'
+import type { EligibilityResult } from '../eligibility/types.js'
 import type { recordStatistics } from '../history/analysis.js'
 import { CRS_RANGES, type CrsRangeName } from '../history/distribution.js'
 import type { PastRound } from '../history/record.js'
@@ -63,16 +66,20 @@ export const roundsListSchema = z.object({ count: z.int(), record: recordInfoSch
 /** rules/verified.ts VerificationNotice. */
 export const verificationNoticeSchema = z.object({ code: z.literal('rules_not_verified'), path: z.literal('asOf'), lastVerified: z.string(), areas: z.array(z.enum(RULE_AREA_IDS)), message: z.string() })
 
-const unmet = z.object({ code: z.string(), message: z.string(), source: z.object({ ruleId: z.string(), title: z.string(), pinpoint: z.string(), url: z.string() }), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+const unmet = unmetConditionSchema
 const funds = z.object({ familySize: z.int(), required: z.number().nullable(), available: z.number().nullable().describe('null: the profile does not give its settlement funds (not said, never CAD 0)'), waived: z.boolean() })
+/** eligibility/types.ts FswGrid: the six factors of the FSW selection grid (IRPR 78-83), points each. */
+const fswGrid = z
+  .object({ language: z.int(), education: z.int(), experience: z.int(), age: z.int(), arrangedEmployment: z.int(), adaptability: z.int() })
+  .describe('the six factors of the FSW selection grid (IRPR 78-83); points is their total, out of 100')
 const programEligible = z.boolean().nullable().describe("null: can't tell (no condition fails, but one cannot be decided from the profile: settlement funds needed and not given, code settlement_funds_unknown in undecided); a failed condition answers false")
 const programUndecided = z.array(unmet).optional().describe('the conditions that cannot be decided from the profile, when eligible is null')
 
 export const eligibilityResultSchema = z.object({
   asOf: z.string(),
   programs: z.object({
-    fsw: z.object({ eligible: programEligible, points: z.int(), grid: z.record(z.string(), z.int()), funds, unmet: z.array(unmet), undecided: programUndecided }),
-    cec: z.object({ eligible: z.boolean(), unmet: z.array(unmet) }),
+    fsw: z.object({ eligible: programEligible, points: z.int(), grid: fswGrid, funds, unmet: z.array(unmet), undecided: programUndecided }),
+    cec: z.object({ eligible: z.boolean().describe("true or false, never can't tell: CEC needs no settlement funds"), unmet: z.array(unmet) }),
     fst: z.object({ eligible: programEligible, funds, unmet: z.array(unmet), undecided: programUndecided }),
   }),
   categories: z.array(
@@ -166,3 +173,5 @@ const ruleAreaMatches: SameType<RuleArea, z.output<typeof rulesStatusSchema>['ar
 void pastRoundMatches
 void noticeMatches
 void ruleAreaMatches
+const eligibilityMatches: SameType<EligibilityResult, z.output<typeof eligibilityResultSchema>> = true
+void eligibilityMatches

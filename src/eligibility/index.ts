@@ -19,6 +19,7 @@ import { checkFunds, fundsCheck } from './funds.js'
 import type { CategoryResult, EligibilityResult, FederalProgram, ProgramId, UnmetCondition } from './types.js'
 
 export type * from './types.js'
+export { UNMET_CODES } from './types.js'
 export { compileCategory, compiledCategory, type CompiledCategory } from './categories.js'
 export { categoriesInForce, categoryById, categoryVersions, CATEGORY_KEYS, type CategoryVersion, type CategoryKey, type CategoryRule } from '../rules/categories/catalog.js'
 

@@ -13,29 +13,36 @@ export interface UnmetSource {
   readonly url: string
 }
 
-export type UnmetCode =
-  | 'no_language_result'
-  | 'language_below_minimum'
-  | 'experience_insufficient'
-  | 'canadian_experience_insufficient'
-  | 'trade_experience_insufficient'
-  | 'no_offer_or_certificate'
-  | 'no_education'
-  | 'grid_below_pass_mark'
-  | 'settlement_funds_insufficient'
-  | 'settlement_funds_unknown'
-  | 'not_eligible_for_program'
-  | 'category_list_unknown'
-  | 'no_french_result'
-  | 'french_below_minimum'
-  | 'category_experience_insufficient'
-  | 'canadian_armed_forces_offer_missing'
-  | 'military_offer_too_short'
-  | 'military_offer_details_unknown'
-  | 'military_service_insufficient'
-  | 'military_service_unknown'
-  | 'military_recognition_unknown'
-  | 'military_credential_missing'
+/**
+ * Every code an unmet (or undecided) condition can carry, in one list: the type below is read from it,
+ * and the published schemas (src/schemas/unmet.ts) list it as an enum, so a client can switch on them.
+ */
+export const UNMET_CODES = [
+  'no_language_result',
+  'language_below_minimum',
+  'experience_insufficient',
+  'canadian_experience_insufficient',
+  'trade_experience_insufficient',
+  'no_offer_or_certificate',
+  'no_education',
+  'grid_below_pass_mark',
+  'settlement_funds_insufficient',
+  'settlement_funds_unknown',
+  'not_eligible_for_program',
+  'category_list_unknown',
+  'no_french_result',
+  'french_below_minimum',
+  'category_experience_insufficient',
+  'canadian_armed_forces_offer_missing',
+  'military_offer_too_short',
+  'military_offer_details_unknown',
+  'military_service_insufficient',
+  'military_service_unknown',
+  'military_recognition_unknown',
+  'military_credential_missing',
+] as const
+
+export type UnmetCode = (typeof UNMET_CODES)[number]
 
 /** A condition not met: a code, a plain message, and the rule's source. */
 export interface UnmetCondition {
@@ -79,6 +86,16 @@ export interface ProgramResult {
   readonly unmet: readonly UnmetCondition[]
   /** Conditions the profile does not let the engine decide (when `eligible` is null). */
   readonly undecided?: readonly UnmetCondition[]
+}
+
+/**
+ * CEC's answer: true or false, never can't tell (checkCec returns a boolean). Settlement funds, the one
+ * fact whose absence makes FSW and FST can't tell (E21), are not a CEC condition (rules.md §7.3: FSWP
+ * and FSTP only), and what CEC reads (Canadian work, first-language results) not given is a no.
+ */
+export interface CecResult {
+  readonly eligible: boolean
+  readonly unmet: readonly UnmetCondition[]
 }
 
 export interface FswResult extends ProgramResult {
@@ -125,7 +142,7 @@ export interface CategoryResult {
 
 export interface EligibilityResult {
   readonly asOf: IsoDate
-  readonly programs: { readonly fsw: FswResult; readonly cec: ProgramResult; readonly fst: FstResult }
+  readonly programs: { readonly fsw: FswResult; readonly cec: CecResult; readonly fst: FstResult }
   /** Only the category versions in force on `asOf`. */
   readonly categories: readonly CategoryResult[]
   /**

@@ -6,6 +6,7 @@ import { crsResultSchema, problemSchema } from '../../src/api/openapi.js'
 import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundsListSchema, simulationSchema } from '../../src/api/response-schemas.js'
 import { loadRounds } from '../../src/history/load.js'
 import { outlookSchema } from '../../src/schemas/outlook.js'
+import { UNMET_CODES } from '../../src/eligibility/types.js'
 import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { openStore, type Store } from '../../src/store/index.js'
@@ -102,16 +103,26 @@ describe('query parameters an endpoint does not take are refused, naming each (n
   })
 })
 
-type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; additionalProperties?: JsonSchema | boolean; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; const?: unknown; enum?: unknown[] }
+type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: JsonSchema | boolean; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; const?: unknown; enum?: unknown[] }
 type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }>>; components: { schemas: Record<string, JsonSchema> } }
 
-/** What in `value` its published schema does not describe: a field it leaves out, a type or constant it does not allow. */
-function undescribed(doc: OpenApi, value: unknown, schema: JsonSchema, path: string): string[] {
+const deref = (doc: OpenApi, schema: JsonSchema): JsonSchema => {
   let s = schema
   while (s.$ref) s = doc.components.schemas[s.$ref.replace('#/components/schemas/', '')]!
+  return s
+}
+
+/**
+ * What in `value` its published schema does not describe: a field it leaves out, a type or constant it does
+ * not allow. `closed`: also what it describes only loosely: an object published as any keys or a field
+ * matched only by additionalProperties (but a `params` record, a message's values), a `code` not published
+ * as a list (enum or const) a client can switch on, and a field published as required that is absent.
+ */
+function undescribed(doc: OpenApi, value: unknown, schema: JsonSchema, path: string, closed = false): string[] {
+  const s = deref(doc, schema)
   const options = s.anyOf ?? s.oneOf
   if (options) {
-    const each = options.map((o) => undescribed(doc, value, o, path))
+    const each = options.map((o) => undescribed(doc, value, o, path, closed))
     return each.some((e) => e.length === 0) ? [] : each.reduce((a, b) => (b.length < a.length ? b : a))
   }
   if ('const' in s && value !== s.const) return [`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(s.const)}`]
@@ -119,13 +130,23 @@ function undescribed(doc: OpenApi, value: unknown, schema: JsonSchema, path: str
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value
   const types = s.type === undefined ? undefined : [s.type].flat()
   if (types && !types.includes(kind) && !(kind === 'integer' && types.includes('number'))) return [`${path}: ${kind}, published as ${types.join(' or ')}`]
-  if (Array.isArray(value)) return s.items ? value.flatMap((v, i) => undescribed(doc, v, s.items!, `${path}[${i}]`)) : []
+  if (Array.isArray(value)) return s.items ? value.flatMap((v, i) => undescribed(doc, v, s.items!, `${path}[${i}]`, closed)) : []
   if (kind !== 'object') return []
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
-    const field = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined)
-    if (field) return undescribed(doc, v, field, `${path}.${k}`)
-    return s.properties ? [`${path}.${k}: not in the published schema`] : []
-  })
+  const record = value as Record<string, unknown>
+  const open = closed && !path.endsWith('.params')
+  const absent = open ? (s.required ?? []).filter((k) => !(k in record)).map((k) => `${path}.${k}: published as required, absent`) : []
+  return absent.concat(
+    Object.entries(record).flatMap(([k, v]) => {
+      if (open && !s.properties?.[k]) return [`${path}.${k}: ${s.properties ? 'described only as any further field' : 'in an object published as any keys'}`]
+      const field = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined)
+      if (open && k === 'code' && field && typeof v === 'string') {
+        const f = deref(doc, field)
+        if (!f.enum && !('const' in f) && !(f.anyOf ?? f.oneOf)) return [`${path}.code: published as any string`]
+      }
+      if (field) return undescribed(doc, v, field, `${path}.${k}`, closed)
+      return s.properties ? [`${path}.${k}: not in the published schema`] : []
+    }),
+  )
 }
 
 describe('answers carry nothing their published schema leaves out', () => {
@@ -355,4 +376,46 @@ describe('every status an operation answers is published for it, with its media 
       expect(responses['429']!.description, op).toMatch(/wrong (bearer )?tokens/)
     }
   })
+})
+
+describe('eligibility answers are published exactly: every object field by field, every code from its list, every required field there', () => {
+  let doc: OpenApi
+  beforeAll(async () => {
+    doc = (await (await app.request('/openapi.json')).json()) as OpenApi
+  })
+  const noLanguage = { ...example, languageTests: [] }
+  it.each<{ name: string; method: string; path: string; schemaPath: string; status: number; body?: unknown; has: (json: Record<string, unknown>) => boolean }>([
+    // grid was published as any keys, unmet codes as any string.
+    { name: 'eligibility: FSW grid, unmet conditions', method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2026-01-15', profile: noLanguage }, has: (j) => JSON.stringify(j).includes('"no_language_result"') },
+    { name: "eligibility: FSW can't tell (undecided)", method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2022-01-01', profile: abroadNoFunds }, has: (j) => JSON.stringify(j).includes('"settlement_funds_unknown"') },
+    { name: 'eligibility: after the rules were last verified (notices)', method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2027-01-15', profile: example }, has: (j) => 'notices' in j },
+  ])('$name', async ({ method, path, schemaPath, status, body, has }) => {
+    const res = await app.request(path, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    expect(res.status).toBe(status)
+    const json = (await res.json()) as Record<string, unknown>
+    expect(has(json)).toBe(true)
+    const schema = doc.paths[schemaPath]![method.toLowerCase()]!.responses[String(status)]!.content!['application/json']!.schema!
+    expect(undescribed(doc, json, schema, '$', true)).toEqual([])
+  })
+
+  type Published = JsonSchema & { properties: Record<string, JsonSchema & { properties: Record<string, JsonSchema & { properties: Record<string, JsonSchema> }> }> }
+  const schema = (name: string) => doc.components.schemas[name] as Published
+  const programs = () => schema('EligibilityResult').properties.programs!.properties
+  const codesOf = (list: JsonSchema) => deref(doc, list.items!).properties!.code!.enum
+  it.each<{ name: string; check: () => void }>([
+    { name: 'unmet and undecided codes: the library\'s UNMET_CODES', check: () => {
+      const p = programs()
+      for (const list of [p.fsw!.properties.unmet!, p.fsw!.properties.undecided!, p.cec!.properties.unmet!, p.fst!.properties.unmet!, p.fst!.properties.undecided!]) expect(codesOf(list)).toEqual([...UNMET_CODES])
+    } },
+    { name: "the FSW grid's six fields by name, each required (it was any keys)", check: () => {
+      const grid = deref(doc, programs().fsw!.properties.grid!)
+      expect(Object.keys(grid.properties ?? {})).toEqual(['language', 'education', 'experience', 'age', 'arrangedEmployment', 'adaptability'])
+      expect(grid.required).toEqual(Object.keys(grid.properties ?? {}))
+      expect(grid.additionalProperties).toBeUndefined()
+    } },
+    { name: 'CEC: yes or no, never null, no undecided', check: () => {
+      expect(programs().cec!.properties.eligible!.type).toBe('boolean')
+      expect(programs().cec!.properties.undecided).toBeUndefined()
+    } },
+  ])('publishes $name', ({ check }) => check())
 })

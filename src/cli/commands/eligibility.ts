@@ -37,7 +37,8 @@ export function formatEligibility(r: EligibilityResult, profileId: string): stri
       lines.push(`       grid ${r.programs.fsw.points}/100 (pass mark ${fswMinimums.at(r.asOf).value.passMark}): language ${g.language}, education ${g.education}, experience ${g.experience}, age ${g.age}, arranged employment ${g.arrangedEmployment}, adaptability ${g.adaptability}`)
     }
     lines.push(...reasons(p.unmet))
-    if (p.undecided && p.undecided.length > 0) lines.push("       can't tell:", ...reasons(p.undecided))
+    // CEC never can't tell (no undecided); FSW and FST may.
+    if ('undecided' in p && p.undecided && p.undecided.length > 0) lines.push("       can't tell:", ...reasons(p.undecided))
   }
   const f = r.programs.fsw.funds
   const shown = f.available === null ? 'not given' : `CAD ${thousands(f.available)} shown`
