@@ -12,6 +12,9 @@ import { isoDate } from './common.js'
 import { crsFactorsSchema } from './crs-factors.js'
 import { parseOrThrow } from './issues.js'
 import { profileSchema } from './profile.js'
+import type { SameType } from './same-type.js'
+import { unmetConditionSchema } from './unmet.js'
+import type { Forecast, ForecastNotice } from '../forecast/forecast.js'
 import { parseScoreRequest, type ScoreRequest } from './score-request.js'
 
 // What is allowed, said in every refusal (as the CLI's --horizon and --seed say it).
@@ -68,7 +71,7 @@ const notice = z
     code: z.enum(['no_recent_rounds', 'never_eligible', 'cant_tell_eligibility', 'not_open_yet', 'program_unmet', 'program_rounds_not_held', 'category_unmet', 'below_expected_cutoffs', 'no_round_within_horizon', 'factors_no_programs', 'factors_no_dates', 'cant_tell_types', 'tie_counts_as_invited', 'record_stops_short', 'rules_not_verified', 'facts_after_as_of', 'eligibility_ends', 'score_changes']),
     message: z.string().describe('in English; a surface words the code and params in its own language'),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    unmet: z.array(z.object({ code: z.string(), message: z.string() }).loose()).optional().describe("program_unmet, category_unmet, eligibility_ends: eligibility()'s unmet conditions"),
+    unmet: z.array(unmetConditionSchema).optional().describe("program_unmet, category_unmet, eligibility_ends: eligibility()'s unmet conditions, as EligibilityResult gives them"),
   })
   .describe('a reason or note: a code and its values')
 
@@ -114,3 +117,8 @@ export const forecastSchema = z
     }),
   })
   .describe('Forecast: when the candidate is likely to be invited')
+
+const noticeMatches: SameType<ForecastNotice, z.output<typeof notice>> = true
+const forecastMatches: SameType<Forecast, z.output<typeof forecastSchema>> = true
+void noticeMatches
+void forecastMatches

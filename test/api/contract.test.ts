@@ -378,7 +378,7 @@ describe('every status an operation answers is published for it, with its media 
   })
 })
 
-describe('eligibility answers are published exactly: every object field by field, every code from its list, every required field there', () => {
+describe('eligibility and forecast answers are published exactly: every object field by field, every code from its list, every required field there', () => {
   let doc: OpenApi
   beforeAll(async () => {
     doc = (await (await app.request('/openapi.json')).json()) as OpenApi
@@ -389,6 +389,9 @@ describe('eligibility answers are published exactly: every object field by field
     { name: 'eligibility: FSW grid, unmet conditions', method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2026-01-15', profile: noLanguage }, has: (j) => JSON.stringify(j).includes('"no_language_result"') },
     { name: "eligibility: FSW can't tell (undecided)", method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2022-01-01', profile: abroadNoFunds }, has: (j) => JSON.stringify(j).includes('"settlement_funds_unknown"') },
     { name: 'eligibility: after the rules were last verified (notices)', method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2027-01-15', profile: example }, has: (j) => 'notices' in j },
+    // The notices' unmet conditions were published as { code, message } and any further field.
+    { name: 'forecast: program_unmet with its unmet conditions', method: 'POST', path: '/v1/forecast', schemaPath: '/v1/forecast', status: 200, body: { asOf: '2025-09-01', profile: noLanguage }, has: (j) => JSON.stringify(j).includes('"unmet":[{') },
+    { name: 'forecast: CrsFactors', method: 'POST', path: '/v1/forecast', schemaPath: '/v1/forecast', status: 200, body: { asOf: '2025-09-01', factors }, has: (j) => 'reasons' in j },
   ])('$name', async ({ method, path, schemaPath, status, body, has }) => {
     const res = await app.request(path, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
     expect(res.status).toBe(status)
@@ -416,6 +419,11 @@ describe('eligibility answers are published exactly: every object field by field
     { name: 'CEC: yes or no, never null, no undecided', check: () => {
       expect(programs().cec!.properties.eligible!.type).toBe('boolean')
       expect(programs().cec!.properties.undecided).toBeUndefined()
+    } },
+    { name: "the forecast notices' unmet conditions: EligibilityResult's", check: () => {
+      const notice = deref(doc, schema('Forecast').properties.reasons!.items!)
+      expect(codesOf(notice.properties!.unmet!)).toEqual([...UNMET_CODES])
+      expect(deref(doc, notice.properties!.unmet!.items!).additionalProperties).toBeUndefined()
     } },
   ])('publishes $name', ({ check }) => check())
 })
