@@ -11,7 +11,7 @@ import { outlookSchema } from '../schemas/outlook.js'
 import { profileSchema } from '../schemas/profile.js'
 import { PROBLEMS } from './error-handler.js'
 import { roundRequestSchema } from '../pool/round-request.js'
-import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundStatisticsSchema, roundsListSchema, rulesStatusSchema, simulationSchema, verificationNoticeSchema } from './response-schemas.js'
+import { eligibilityResultSchema, heldRoundSchema, invitationsSchema, pastRoundSchema, roundResultSchema, roundStatisticsSchema, roundsListSchema, rulesStatusSchema, simulationSchema, verificationNoticeSchema } from './response-schemas.js'
 
 const points = z.int().min(0)
 
@@ -158,7 +158,7 @@ export const operations: ApiOperation[] = [
     summary: 'a round held on the pool',
     tags: ['pool'],
     parameters: [{ name: 'number', in: 'path', required: true, description: 'round number', schema: { type: 'integer', minimum: 1 } }],
-    responses: { 200: { description: 'the round', schema: 'HeldRound' }, 400: badNumber, 404: notFound, 503: notConfigured },
+    responses: { 200: { description: 'the round, as stored (no replayed: that says how a POST was answered)', schema: 'RoundResult' }, 400: badNumber, 404: notFound, 503: notConfigured },
   },
   {
     method: 'get',
@@ -277,6 +277,7 @@ const components = new Map<string, z.ZodType>([
   ['PastRound', pastRoundSchema],
   ['RoundsList', roundsListSchema],
   ['EligibilityResult', eligibilityResultSchema],
+  ['RoundResult', roundResultSchema],
   ['HeldRound', heldRoundSchema],
   ['Simulation', simulationSchema],
   ['Invitations', invitationsSchema],

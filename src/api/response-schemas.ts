@@ -2,16 +2,19 @@
  * Response bodies as zod schemas, for the OpenAPI document only (the library's types are interfaces;
  * these mirror them field for field). Those checked at compile time against their type (SameType, at the
  * end): PastRound, VerificationNotice, RuleArea, RoundStatistics, EligibilityResult (with FswGrid and
- * UnmetCondition, src/schemas/unmet.ts); the others are walked against live answers by
- * test/api/contract.test.ts.
+ * UnmetCondition, src/schemas/unmet.ts), RoundResult, HeldRound, Simulation; the others are walked against
+ * live answers by test/api/contract.test.ts.
  * @module
  */
 import { z } from 'zod'
 import { PROGRAMS, ROUND_TYPES } from '../schemas/common.js'
 import { FEED_FAILURE_KINDS } from '../history/refresh.js'
-import type { SameType } from '../schemas/same-type.js'
+import type { Plain, SameType } from '../schemas/same-type.js'
 import { unmetConditionSchema } from '../schemas/unmet.js'
 import type { EligibilityResult } from '../eligibility/types.js'
+import type { RoundResult } from '../pool/engine.js'
+import type { HeldRound } from '../pool/rounds.js'
+import type { simulateRound } from '../pool/simulate.js'
 import type { recordStatistics } from '../history/analysis.js'
 import { CRS_RANGES, type CrsRangeName } from '../history/distribution.js'
 import type { PastRound } from '../history/record.js'
@@ -120,28 +123,42 @@ const roundOutcome = {
     .describe('every round kind; null for a round held before these were counted (a category round before 2026-11-30, a general or program round before the settlement-funds count of 2026-11-30)'),
 }
 
-export const heldRoundSchema = z.object({
+/** pool/engine.ts RoundResult: a round held on the pool, as stored (`GET /v1/rounds/run/{number}`). */
+export const roundResultSchema = z.object({
   number: z.int(),
   ...roundOutcome,
   distribution,
   ranked: z.int(),
   digest: z.string(),
   rules: z.string(),
-  replayed: z.boolean().optional(),
 })
 
-export const simulationSchema = z.object({
+/**
+ * pool/rounds.ts HeldRound: what `POST /v1/rounds/run` answers, the round with `replayed` (always there:
+ * false for a round held now, 201; true for a request already held, 200).
+ */
+export const heldRoundSchema = roundResultSchema.extend({
+  replayed: z.boolean().describe('true: this request had already been held (same idempotency key), nothing new written (200); false: held now (201)'),
+})
+
+const simulationExtras = {
   simulated: z.literal(true),
-  replayed: z.literal(true).optional().describe('the request was already held (same idempotency key): the held round, as POST /v1/rounds/run would answer'),
-  number: z.int().optional().describe('the held round, when replayed'),
-  ...roundOutcome,
-  distribution: distribution.optional(),
-  digest: z.string().optional(),
-  ranked: z.int(),
-  rules: z.string(),
   invitations: z.array(invitation).optional().describe('the first 100 invited; only for a client with EE_API_TOKEN or EE_API_READ_TOKEN'),
   notices: z.array(verificationNoticeSchema.extend({ path: z.literal('at') })).optional().describe('a round on a day after the rules were last verified: a change after that day is not known to this version'),
-})
+}
+
+/**
+ * pool/simulate.ts simulateRound: a round decided afresh (no number, distribution or digest: nothing is
+ * held), or, for a request already held (same idempotency key), the held round with `replayed: true`.
+ */
+export const simulationSchema = z.union([
+  z
+    .object({ ...simulationExtras, ...roundOutcome, ranked: z.int(), rules: z.string() })
+    .describe('a round decided afresh on the stored pool, read-only: nothing is held'),
+  roundResultSchema
+    .extend({ ...simulationExtras, replayed: z.literal(true).describe('the request was already held (same idempotency key)') })
+    .describe('the request was already held (same idempotency key): the held round, as POST /v1/rounds/run would answer'),
+])
 
 export const invitationsSchema = z.object({ round: z.int(), count: z.int(), invitations: z.array(invitation.extend({ id: z.string(), status: z.string() })) })
 
@@ -175,3 +192,21 @@ void noticeMatches
 void ruleAreaMatches
 const eligibilityMatches: SameType<EligibilityResult, z.output<typeof eligibilityResultSchema>> = true
 void eligibilityMatches
+const roundResultMatches: SameType<RoundResult, z.output<typeof roundResultSchema>> = true
+const heldRoundMatches: SameType<HeldRound, z.output<typeof heldRoundSchema>> = true
+// simulateRound has no declared return type and TypeScript widens its `simulated: true` and `replayed: true`
+// to boolean (src/pool/ is not this module's to change): every other field of each of its two answers (a
+// round decided afresh; the round already held, with a number) is held to the schema's.
+type Widened<T> = T extends unknown ? { [K in keyof T]: K extends 'simulated' | 'replayed' ? boolean : T[K] } : never
+type Simulated = Plain<Awaited<ReturnType<typeof simulateRound>>>
+type PublishedSimulation = Plain<Widened<z.output<typeof simulationSchema>>>
+type FreshSimulated = Exclude<Simulated, { number: number }>
+type FreshPublished = Exclude<PublishedSimulation, { number: number }>
+type ReplayedSimulated = Extract<Simulated, { number: number }>
+type ReplayedPublished = Extract<PublishedSimulation, { number: number }>
+const freshSimulationMatches: SameType<{ [K in keyof FreshSimulated]: FreshSimulated[K] }, { [K in keyof FreshPublished]: FreshPublished[K] }> = true
+const replayedSimulationMatches: SameType<{ [K in keyof ReplayedSimulated]: ReplayedSimulated[K] }, { [K in keyof ReplayedPublished]: ReplayedPublished[K] }> = true
+void roundResultMatches
+void heldRoundMatches
+void freshSimulationMatches
+void replayedSimulationMatches

@@ -378,12 +378,13 @@ describe('every status an operation answers is published for it, with its media 
   })
 })
 
-describe('eligibility and forecast answers are published exactly: every object field by field, every code from its list, every required field there', () => {
+describe('eligibility, forecast and pool-round answers are published exactly: every object field by field, every code from its list, every required field there', () => {
   let doc: OpenApi
   beforeAll(async () => {
     doc = (await (await app.request('/openapi.json')).json()) as OpenApi
   })
   const noLanguage = { ...example, languageTests: [] }
+  const keyed = { at: '2025-06-10T00:00:00Z', kind: 'general', size: 5, idempotencyKey: 'exact-schemas' }
   it.each<{ name: string; method: string; path: string; schemaPath: string; status: number; body?: unknown; has: (json: Record<string, unknown>) => boolean }>([
     // grid was published as any keys, unmet codes as any string.
     { name: 'eligibility: FSW grid, unmet conditions', method: 'POST', path: '/v1/eligibility', schemaPath: '/v1/eligibility', status: 200, body: { asOf: '2026-01-15', profile: noLanguage }, has: (j) => JSON.stringify(j).includes('"no_language_result"') },
@@ -392,6 +393,12 @@ describe('eligibility and forecast answers are published exactly: every object f
     // The notices' unmet conditions were published as { code, message } and any further field.
     { name: 'forecast: program_unmet with its unmet conditions', method: 'POST', path: '/v1/forecast', schemaPath: '/v1/forecast', status: 200, body: { asOf: '2025-09-01', profile: noLanguage }, has: (j) => JSON.stringify(j).includes('"unmet":[{') },
     { name: 'forecast: CrsFactors', method: 'POST', path: '/v1/forecast', schemaPath: '/v1/forecast', status: 200, body: { asOf: '2025-09-01', factors }, has: (j) => 'reasons' in j },
+    // replayed was published as optional: POST /v1/rounds/run always answers it; GET /v1/rounds/run/{number} never does.
+    { name: 'a round held now (201, replayed false)', method: 'POST', path: '/v1/rounds/run', schemaPath: '/v1/rounds/run', status: 201, body: keyed, has: (j) => j.replayed === false },
+    { name: 'the same request again (200, replayed true)', method: 'POST', path: '/v1/rounds/run', schemaPath: '/v1/rounds/run', status: 200, body: keyed, has: (j) => j.replayed === true },
+    { name: 'the round as stored (no replayed)', method: 'GET', path: '/v1/rounds/run/2', schemaPath: '/v1/rounds/run/{number}', status: 200, has: (j) => j.number === 2 && !('replayed' in j) },
+    { name: 'a simulation of the held request (replayed, with the held round)', method: 'POST', path: '/v1/rounds/simulate', schemaPath: '/v1/rounds/simulate', status: 200, body: keyed, has: (j) => j.replayed === true && 'digest' in j },
+    { name: 'a simulation decided afresh (no number, distribution or digest)', method: 'POST', path: '/v1/rounds/simulate', schemaPath: '/v1/rounds/simulate', status: 200, body: { at: '2025-06-11T00:00:00Z', kind: 'general', size: 5 }, has: (j) => !('replayed' in j) && !('number' in j) && !('digest' in j) },
   ])('$name', async ({ method, path, schemaPath, status, body, has }) => {
     const res = await app.request(path, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
     expect(res.status).toBe(status)
@@ -424,6 +431,17 @@ describe('eligibility and forecast answers are published exactly: every object f
       const notice = deref(doc, schema('Forecast').properties.reasons!.items!)
       expect(codesOf(notice.properties!.unmet!)).toEqual([...UNMET_CODES])
       expect(deref(doc, notice.properties!.unmet!.items!).additionalProperties).toBeUndefined()
+    } },
+    { name: 'HeldRound requires replayed; the stored round (GET) has none', check: () => {
+      expect(schema('HeldRound').required).toContain('replayed')
+      expect(schema('RoundResult').properties.replayed).toBeUndefined()
+      expect(doc.paths['/v1/rounds/run/{number}']!.get!.responses['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/RoundResult' })
+    } },
+    // Simulation had number, distribution and digest optional: the held round (replayed) always has them, a fresh one never.
+    { name: 'Simulation: a fresh round without number, distribution or digest, or the held one with them and replayed', check: () => {
+      const [fresh, replayed] = schema('Simulation').anyOf!.map((o) => deref(doc, o))
+      for (const k of ['number', 'distribution', 'digest', 'replayed']) expect(fresh!.properties![k], k).toBeUndefined()
+      expect(replayed!.required).toEqual(expect.arrayContaining(['number', 'distribution', 'digest', 'replayed', 'ranked', 'rules']))
     } },
   ])('publishes $name', ({ check }) => check())
 })
