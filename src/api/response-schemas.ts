@@ -194,12 +194,10 @@ const eligibilityMatches: SameType<EligibilityResult, z.output<typeof eligibilit
 void eligibilityMatches
 const roundResultMatches: SameType<RoundResult, z.output<typeof roundResultSchema>> = true
 const heldRoundMatches: SameType<HeldRound, z.output<typeof heldRoundSchema>> = true
-// simulateRound has no declared return type and TypeScript widens its `simulated: true` and `replayed: true`
-// to boolean (src/pool/ is not this module's to change): every other field of each of its two answers (a
-// round decided afresh; the round already held, with a number) is held to the schema's.
-type Widened<T> = T extends unknown ? { [K in keyof T]: K extends 'simulated' | 'replayed' ? boolean : T[K] } : never
+// Each of simulateRound's two answers (a round decided afresh; the round already held, with a number) is
+// held to the schema's, field for field.
 type Simulated = Plain<Awaited<ReturnType<typeof simulateRound>>>
-type PublishedSimulation = Plain<Widened<z.output<typeof simulationSchema>>>
+type PublishedSimulation = Plain<z.output<typeof simulationSchema>>
 type FreshSimulated = Exclude<Simulated, { number: number }>
 type FreshPublished = Exclude<PublishedSimulation, { number: number }>
 type ReplayedSimulated = Extract<Simulated, { number: number }>

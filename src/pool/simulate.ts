@@ -33,8 +33,8 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
   if (held) {
     const invitations = options.listInvitations === false ? null : await roundInvitations(store, held.number)
     return {
-      simulated: true,
-      replayed: true,
+      simulated: true as const,
+      replayed: true as const,
       ...held,
       ...(invitations ? { invitations: invitations.slice(0, SIMULATION_LISTED).map(({ profileId, rank, score, submittedAt }) => ({ profileId, rank, score, submittedAt })) } : {}),
       ...notices,
@@ -43,7 +43,7 @@ export async function simulateRound(store: Store, input: unknown, eligibility: P
   const { ranked, undecided } = await rankedPoolOnDay(store.db, request, eligibility)
   const decision = decideRound(request, ranked)
   return {
-    simulated: true,
+    simulated: true as const,
     ...roundOutcome(request, label, decision, undecided),
     ranked: decision.ranked,
     rules: crsRulesAt(dateOfInstant(request.at)).id,
