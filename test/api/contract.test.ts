@@ -11,6 +11,7 @@ import { realEligibility } from '../../src/pool/eligibility.js'
 import { generatePool } from '../../src/pool/generator.js'
 import { openStore, type Store } from '../../src/store/index.js'
 import type { z } from 'zod'
+import { engineer } from '../history/profiles.js'
 
 const rounds = loadRounds()
 const eligibility = realEligibility()
@@ -207,24 +208,6 @@ describe('answers carry nothing their published schema leaves out', () => {
   })
 })
 
-/** A software engineer in Canada since 2019 (CEC): invited in many past rounds. */
-const engineer = {
-  id: 'engineer',
-  submittedAt: '2022-11-20T10:00:00Z',
-  dateOfBirth: '1994-03-02',
-  maritalStatus: 'single',
-  education: [
-    { level: 'masters', country: 'CA', programYears: 2, completedOn: '2019-04-30' },
-    { level: 'bachelors', country: 'IN', programYears: 4, completedOn: '2016-06-30', eca: { organization: 'WES', issuedOn: '2017-01-10' } },
-  ],
-  languageTests: ['2019-02-10', '2021-01-15', '2023-01-10', '2025-01-12'].map((testDate) => ({ test: 'ielts-general', testDate, listening: 8.5, reading: 8, writing: 7.5, speaking: 7.5 })),
-  firstOfficialLanguage: 'english',
-  work: [
-    { noc: '21231', country: 'IN', from: '2016-07-15', to: '2017-08-31', hoursPerWeek: 40 },
-    { noc: '21231', country: 'CA', from: '2019-06-03', to: null, hoursPerWeek: 40 },
-  ],
-  settlementFundsCad: 25_000,
-}
 /** Working abroad only (FSW its one way), and no settlementFundsCad: the general rounds it reaches can't tell. */
 const abroadNoFunds = {
   id: 'abroad',
