@@ -1,6 +1,6 @@
 /**
  * The calculator and eligibility pages' scripts (issue 12, bench/web.bench.ts): as they run, within 80 kB
- * gzip in each language; the site's words of the other pages (web/src/words/site.*.ts), the NOC list's
+ * gzip in each language, with the journey's words and sentences of that language only; the site's words of the other pages (web/src/words/site.*.ts), the NOC list's
  * provenance note, the categories' rule texts and data/fst-noc.json's research record are not among them; the other pages still load the site's words.
  */
 import { readFileSync } from 'node:fs'
@@ -22,8 +22,19 @@ describe("the journey's pages", () => {
   it.each(JOURNEY)('%s in %s, as it runs: within the target, with the frame’s and the journey’s words of its language only', (page, language) => {
     const keys = pageScripts(manifest, page, 'runs', language)
     const words = [...keys].filter((k) => k.startsWith('src/words/')).sort()
-    expect(words).toEqual([`src/words/frame.${language}.ts`, `src/words/journey.${language}.ts`])
+    expect(words).toEqual([`src/words/frame.${language}.ts`, `src/words/journey.${language}.ts`, `src/words/messages.${language}.ts`])
     expect(weigh(built.out, manifest, keys).gzip).toBeLessThanOrEqual(TARGET)
+  })
+
+  // The journey's sentences worded from the library's codes (web/src/words/messages.*.ts): two of each language, found in no other file of the pages.
+  const SENTENCES = {
+    en: ['A new test is needed', 'the credential does not count until you get a new one'],
+    fr: ['Groupe du recrutement des Forces canadiennes', 'il ne compte pas encore'],
+  } as const
+  it.each(JOURNEY)('%s in %s carries the journey’s sentences in its language only', (page, language) => {
+    const scripts = [...pageScripts(manifest, page, 'runs', language)].map((k) => readFileSync(join(built.out, manifest[k]!.file), 'utf8')).join('\n')
+    for (const s of SENTENCES[language]) expect(scripts.includes(s), `"${s}" on the ${language} page`).toBe(true)
+    for (const s of SENTENCES[language === 'en' ? 'fr' : 'en']) expect(scripts.includes(s), `"${s}" on the ${language} page`).toBe(false)
   })
 
   it('carry the NOC 2021 titles without the file’s provenance note, the categories without their rules’ texts, the FST trades without their research record', () => {
