@@ -22,14 +22,15 @@ describe("the journey's pages", () => {
   it.each(JOURNEY)('%s in %s, as it runs: within the target, with the frame’s and the journey’s words of its language only', (page, language) => {
     const keys = pageScripts(manifest, page, 'runs', language)
     const words = [...keys].filter((k) => k.startsWith('src/words/')).sort()
-    expect(words).toEqual([`src/words/frame.${language}.ts`, `src/words/journey.${language}.ts`, `src/words/messages.${language}.ts`])
+    expect(words).toEqual([`src/words/checks.${language}.ts`, `src/words/frame.${language}.ts`, `src/words/journey.${language}.ts`, `src/words/messages.${language}.ts`])
     expect(weigh(built.out, manifest, keys).gzip).toBeLessThanOrEqual(TARGET)
   })
 
-  // The journey's sentences worded from the library's codes (web/src/words/messages.*.ts): two of each language, found in no other file of the pages.
+  // The journey's sentences worded from the library's codes (web/src/words/messages.*.ts) and from the
+  // form's checks (web/src/words/checks.*.ts): two and one of each language, found in no other file of the pages.
   const SENTENCES = {
-    en: ['A new test is needed', 'the credential does not count until you get a new one'],
-    fr: ['Groupe du recrutement des Forces canadiennes', 'il ne compte pas encore'],
+    en: ['A new test is needed', 'the credential does not count until you get a new one', 'Funds cannot be negative'],
+    fr: ['Groupe du recrutement des Forces canadiennes', 'il ne compte pas encore', 'Choisissez le test.'],
   } as const
   it.each(JOURNEY)('%s in %s carries the journey’s sentences in its language only', (page, language) => {
     const scripts = [...pageScripts(manifest, page, 'runs', language)].map((k) => readFileSync(join(built.out, manifest[k]!.file), 'utf8')).join('\n')
